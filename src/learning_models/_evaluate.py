@@ -1,0 +1,57 @@
+"""The evaluation entry point: records (or a table) × a criteria set → `Evaluations`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import polars as pl
+
+from ._compile import Program, compile_criteria
+from ._model import CriteriaSet
+from ._records import RecordError, records_to_frame, type_frame
+from ._results import Evaluations
+from ._score import score_frame
+from .errors import LearningModelsError
+
+__all__ = ["evaluate"]
+
+
+def evaluate(criteria: CriteriaSet | Program,
+             records: Iterable[Mapping[str, object]] | pl.DataFrame,
+             *, year: int | None = None, file: str | None = None) -> Evaluations:
+    """Score every record against `criteria`; rejected records go to ``.errors``.
+
+    `records` is an iterable of mappings (``id`` plus input values) or a Polars table with
+    an ``id`` column and input columns. `year` is the evaluation year; it must lie in the
+    set's period and is recorded in the provenance. `file` names the source in errors.
+    """
+    program = criteria if isinstance(criteria, Program) else _program(criteria)
+    spec = program.spec
+    if year is not None and year not in spec.years:
+        raise LearningModelsError(
+            f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
+    errors: list[RecordError] = []
+    if isinstance(records, pl.DataFrame):
+        raw = records
+    else:
+        raw, errors = records_to_frame(records, file=file)
+    typed, type_errors = type_frame(raw, spec.inputs, file=file)
+    scored = score_frame(program, typed).collect()
+    every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
+    return Evaluations(program, scored, every, year)
+
+
+_COMPILED: dict[int, tuple[CriteriaSet, Program]] = {}
+
+
+def _program(spec: CriteriaSet) -> Program:
+    # Compiling is pure; remember the last programs by identity so a loop of small
+    # evaluations does not re-parse the set every time.
+    hit = _COMPILED.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    program = compile_criteria(spec)
+    if len(_COMPILED) > 64:
+        _COMPILED.clear()
+    _COMPILED[id(spec)] = (spec, program)
+    return program

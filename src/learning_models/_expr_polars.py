@@ -1,0 +1,153 @@
+"""Compile the expression IR to one Polars expression, evaluated column-wise.
+
+Missing evidence is null, and nulls propagate:
+
+* arithmetic and comparisons with a null operand give null;
+* ``and`` / ``or`` use Kleene three-valued logic: ``null or True`` is True,
+  ``null and False`` is False, otherwise a null operand makes the result null;
+  ``not null`` is null;
+* ``body if test else orelse`` is null when ``test`` is null;
+* ``v in [...]`` / ``v not in [...]`` is null when ``v`` is null;
+* functions follow their own documented rules (see ``_functions``).
+
+``a / b`` is always a number (integers divide exactly, ``7 / 2 == 3.5``) and is null when
+``b`` is 0: a zero denominator usually means "not applicable", so write ``ratio(a, b)``
+(or ``ratio(a, b, default)``) to say what the answer should be then. A chained comparison
+``a < b <= c`` is ``a < b and b <= c``. Strings compare as strings.
+
+An expression that reads no names still yields one value per row, so the result has the
+frame's length whether the frame has 0, 1 or many rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+from ._expr import (
+    Binary,
+    BoolOp,
+    Call,
+    Compare,
+    Const,
+    Expr,
+    IfExp,
+    In,
+    Name,
+    Unary,
+    expression_names,
+)
+from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue
+
+__all__ = ["literal", "to_polars"]
+
+_COMPARE: dict[str, Callable[[pl.Expr, pl.Expr], pl.Expr]] = {
+    "==": pl.Expr.eq,
+    "!=": pl.Expr.ne,
+    "<": pl.Expr.lt,
+    "<=": pl.Expr.le,
+    ">": pl.Expr.gt,
+    ">=": pl.Expr.ge,
+}
+
+
+def literal(value: LiteralValue) -> pl.Expr:
+    """A Polars literal with the dtype our type system gives `value` (Int64, not Int32)."""
+    if isinstance(value, bool):
+        return pl.lit(value, dtype=pl.Boolean)
+    if isinstance(value, int):
+        return pl.lit(value, dtype=pl.Int64)
+    if isinstance(value, float):
+        return pl.lit(value, dtype=pl.Float64)
+    return pl.lit(value, dtype=pl.String)
+
+
+def to_polars(
+    expr: Expr,
+    column: Callable[[str], pl.Expr],
+    functions: FunctionRegistry = BUILTIN_FUNCTIONS,
+) -> pl.Expr:
+    """A Polars expression computing `expr` for every row.
+
+    `column` gives the Polars expression for each name `expr` reads (usually ``pl.col``).
+    `expr` must have passed ``check_expression`` with the same `functions`.
+    """
+    compiled = _Compiler(column, functions).compile(expr)
+    if not expression_names(expr):
+        compiled = pl.repeat(compiled, pl.len())
+    return compiled
+
+
+class _Compiler:
+    def __init__(self, column: Callable[[str], pl.Expr], functions: FunctionRegistry) -> None:
+        self.column = column
+        self.functions = functions
+
+    def compile(self, expr: Expr) -> pl.Expr:
+        if isinstance(expr, Const):
+            return literal(expr.value)
+        if isinstance(expr, Name):
+            return self.column(expr.id)
+        if isinstance(expr, Unary):
+            return self.unary(expr)
+        if isinstance(expr, Binary):
+            return self.binary(expr)
+        if isinstance(expr, Compare):
+            return self.compare(expr)
+        if isinstance(expr, BoolOp):
+            values = [self.compile(value) for value in expr.values]
+            combine = pl.all_horizontal if expr.op == "and" else pl.any_horizontal
+            return combine(*values)  # Kleene logic, like & and |
+        if isinstance(expr, IfExp):
+            test = self.compile(expr.test)
+            body, orelse = self.compile(expr.body), self.compile(expr.orelse)
+            return pl.when(test).then(body).when(test.not_()).then(orelse)  # null test: null
+        if isinstance(expr, In):
+            return self.membership(expr)
+        return self.call(expr)
+
+    def unary(self, expr: Unary) -> pl.Expr:
+        operand = self.compile(expr.operand)
+        if expr.op == "not":
+            return operand.not_()
+        return operand.neg() if expr.op == "-" else operand
+
+    def binary(self, expr: Binary) -> pl.Expr:
+        left, right = self.compile(expr.left), self.compile(expr.right)
+        if expr.op == "+":
+            return left.add(right)
+        if expr.op == "-":
+            return left.sub(right)
+        if expr.op == "*":
+            return left.mul(right)
+        return pl.when(right.ne(0)).then(left.truediv(right))  # x / 0 is null
+
+    def compare(self, expr: Compare) -> pl.Expr:
+        operands = [self.compile(operand) for operand in expr.operands]
+        pairs = [
+            _COMPARE[op](operands[index], operands[index + 1])
+            for index, op in enumerate(expr.ops)
+        ]
+        return pairs[0] if len(pairs) == 1 else pl.all_horizontal(*pairs)
+
+    def membership(self, expr: In) -> pl.Expr:
+        value = self.compile(expr.value)
+        if not expr.options:
+            return pl.when(value.is_not_null()).then(pl.lit(expr.negated))
+        # Equality per option (not is_in) so integers and numbers mix as they do in ==.
+        tests = [value.eq(literal(option.value)) for option in expr.options]
+        found = tests[0] if len(tests) == 1 else pl.any_horizontal(*tests)
+        return found.not_() if expr.negated else found
+
+    def call(self, expr: Call) -> pl.Expr:
+        function = self.functions.get(expr.func)
+        if function is None:
+            raise ValueError(f"unknown function {expr.func!r}: check the expression first")
+        args: list[pl.Expr | LiteralValue] = []
+        for index, arg in enumerate(expr.args):
+            if index in function.literal_params and isinstance(arg, Const):
+                args.append(arg.value)
+            else:
+                args.append(self.compile(arg))
+        return function.build(*args)

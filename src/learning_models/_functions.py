@@ -1,0 +1,270 @@
+"""The functions an indicator condition may call, and the registry that holds them.
+
+A `Function` describes one callable name: its parameter types, how many trailing
+parameters are optional, whether the last one repeats, its result type, and how to build
+it column-wise from Polars expressions. A `FunctionRegistry` is an immutable mapping from
+name to `Function`; plugins add functions with `FunctionRegistry.with_function`, which
+returns a new registry and refuses a name that is already taken.
+
+Missing evidence is null. Unless a function says otherwise, a null argument gives a null
+result.
+
+Built-in functions (`BUILTIN_FUNCTIONS`):
+
+``ratio(a, b[, default])`` -> number
+    ``a / b``; when ``b == 0`` the result is ``default`` (1.0 when omitted), so "the share
+    of school-age children in school" is 1.0 for a household with no school-age children.
+    Null when ``a`` or ``b`` is null (and when ``b == 0`` and ``default`` is null).
+``min(a, b, ...)`` / ``max(a, b, ...)`` -> integer if every argument is an integer, else
+    number. At least two arguments. Null if ANY argument is null: a missing value might
+    have been the smallest (largest) one.
+``abs(x)`` -> the type of ``x``.
+``round(x[, ndigits])`` -> the type of ``x``. Rounds half away from zero (2.5 -> 3.0,
+    -2.5 -> -3.0), the way people round by hand, not Python's half-to-even. ``ndigits``
+    (default 0) must be a literal integer from 0 to 15. An integer ``x`` is returned
+    unchanged.
+``default(x, fallback)`` -> the common type of ``x`` and ``fallback``. ``x`` when it is
+    present, else ``fallback``: the explicit way to treat missing evidence as a value, e.g.
+    ``default(has_bookshelf, False)``.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+import polars as pl
+
+__all__ = [
+    "BUILTIN_FUNCTIONS",
+    "Function",
+    "FunctionRegistry",
+    "LiteralValue",
+    "ParamType",
+    "ValueType",
+    "accepts",
+    "common_type",
+]
+
+ValueType = Literal["integer", "number", "boolean", "string"]
+"""The type of a value in an expression. ``number`` is any real number; integers mix with it."""
+
+ParamType = Literal["integer", "number", "boolean", "string", "any"]
+"""A parameter type: a `ValueType` (``number`` also accepts integers) or ``any``."""
+
+LiteralValue = int | float | str | bool
+
+ReturnRule = Callable[[Sequence[ValueType]], "ValueType | None"]
+"""Computes a result type from the argument types; None means they do not fit together."""
+
+LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | None"]
+"""Checks the literal arguments (None where an argument is not a literal); returns an error."""
+
+
+def accepts(param: ParamType, found: ValueType) -> bool:
+    """Whether a value of type `found` may be passed where `param` is expected."""
+    if param in ("any", found):
+        return True
+    return param == "number" and found == "integer"
+
+
+def common_type(first: ValueType, second: ValueType) -> ValueType | None:
+    """The type both values fit in (integer and number mix to number), or None."""
+    if first == second:
+        return first
+    if {first, second} == {"integer", "number"}:
+        return "number"
+    return None
+
+
+@dataclass(frozen=True)
+class Function:
+    """One function callable from expressions.
+
+    ``build`` receives one Polars expression per argument, in order, except that the
+    arguments at the indices in ``literal_params`` must be literals in the expression text
+    and are passed as plain Python values. ``check_literals``, if given, validates those.
+    """
+
+    name: str
+    params: tuple[ParamType, ...]
+    returns: ValueType | ReturnRule
+    build: Callable[..., pl.Expr]
+    optional: int = 0
+    variadic: bool = False
+    literal_params: frozenset[int] = frozenset()
+    check_literals: LiteralCheck | None = None
+    summary: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.isidentifier() or keyword.iskeyword(self.name):
+            raise ValueError(f"function name {self.name!r} is not a plain identifier")
+        if not 0 <= self.optional <= len(self.params):
+            raise ValueError(f"{self.name}(): optional must be between 0 and len(params)")
+        if self.variadic and (not self.params or self.optional):
+            raise ValueError(f"{self.name}(): a variadic function needs params, none optional")
+
+    @property
+    def min_args(self) -> int:
+        return len(self.params) - self.optional
+
+    @property
+    def max_args(self) -> int | None:
+        """The most arguments accepted; None when the last parameter repeats."""
+        return None if self.variadic else len(self.params)
+
+    def param_type(self, index: int) -> ParamType:
+        """The expected type of the argument at `index` (repeating the last if variadic)."""
+        return self.params[min(index, len(self.params) - 1)]
+
+    def result_type(self, args: Sequence[ValueType]) -> ValueType | None:
+        if isinstance(self.returns, str):
+            return self.returns
+        return self.returns(args)
+
+    def arity_text(self) -> str:
+        """``1 argument``, ``1 to 2 arguments``, ``at least 2 arguments``."""
+        low, high = self.min_args, self.max_args
+        if high is None:
+            return f"at least {low} argument{'s' if low != 1 else ''}"
+        if low == high:
+            return f"{low} argument{'s' if low != 1 else ''}"
+        return f"{low} to {high} arguments"
+
+
+class FunctionRegistry(Mapping[str, Function]):
+    """An immutable mapping of function name to `Function`."""
+
+    __slots__ = ("_functions",)
+
+    def __init__(self, functions: Iterable[Function] = ()) -> None:
+        table: dict[str, Function] = {}
+        for function in functions:
+            if function.name in table:
+                raise ValueError(f"function {function.name!r} is already registered")
+            table[function.name] = function
+        self._functions: Mapping[str, Function] = MappingProxyType(table)
+
+    def __getitem__(self, name: str) -> Function:
+        return self._functions[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._functions)
+
+    def __len__(self) -> int:
+        return len(self._functions)
+
+    def __repr__(self) -> str:
+        return f"FunctionRegistry({sorted(self._functions)!r})"
+
+    def with_function(self, function: Function) -> FunctionRegistry:
+        """A new registry with `function` added; raises ValueError if the name is taken."""
+        return FunctionRegistry([*self._functions.values(), function])
+
+
+def _all_present(args: Sequence[pl.Expr], result: pl.Expr) -> pl.Expr:
+    """`result` where every argument is non-null, else null."""
+    return pl.when(pl.all_horizontal(*(arg.is_not_null() for arg in args))).then(result)
+
+
+def _ratio(a: pl.Expr, b: pl.Expr, default: pl.Expr | None = None) -> pl.Expr:
+    fallback = pl.lit(1.0, dtype=pl.Float64) if default is None else default.cast(pl.Float64)
+    return (
+        pl.when(b.ne(0))
+        .then(a.truediv(b))
+        .when(b.eq(0) & a.is_not_null())
+        .then(fallback)
+        .otherwise(pl.lit(None, dtype=pl.Float64))
+    )
+
+
+def _min(*args: pl.Expr) -> pl.Expr:
+    return _all_present(args, pl.min_horizontal(*args))
+
+
+def _max(*args: pl.Expr) -> pl.Expr:
+    return _all_present(args, pl.max_horizontal(*args))
+
+
+def _abs(x: pl.Expr) -> pl.Expr:
+    return x.abs()
+
+
+def _round(x: pl.Expr, ndigits: int = 0) -> pl.Expr:
+    return x.round(ndigits, mode="half_away_from_zero")
+
+
+def _default(x: pl.Expr, fallback: pl.Expr) -> pl.Expr:
+    return pl.coalesce(x, fallback)
+
+
+def _numeric_result(args: Sequence[ValueType]) -> ValueType:
+    return "integer" if all(arg == "integer" for arg in args) else "number"
+
+
+def _same_as_first(args: Sequence[ValueType]) -> ValueType:
+    return args[0]
+
+
+def _common_of_two(args: Sequence[ValueType]) -> ValueType | None:
+    return common_type(args[0], args[1])
+
+
+def _check_ndigits(literals: Sequence[LiteralValue | None]) -> str | None:
+    if len(literals) < 2:
+        return None
+    ndigits = literals[1]
+    if isinstance(ndigits, int) and not isinstance(ndigits, bool) and 0 <= ndigits <= 15:
+        return None
+    return "round(): ndigits must be a literal integer from 0 to 15"
+
+
+BUILTIN_FUNCTIONS = FunctionRegistry(
+    [
+        Function(
+            "ratio",
+            ("number", "number", "number"),
+            "number",
+            _ratio,
+            optional=1,
+            summary="a / b, or default (1.0) when b is 0",
+        ),
+        Function(
+            "min",
+            ("number", "number"),
+            _numeric_result,
+            _min,
+            variadic=True,
+            summary="the smallest argument; null if any is null",
+        ),
+        Function(
+            "max",
+            ("number", "number"),
+            _numeric_result,
+            _max,
+            variadic=True,
+            summary="the largest argument; null if any is null",
+        ),
+        Function("abs", ("number",), _same_as_first, _abs, summary="the absolute value"),
+        Function(
+            "round",
+            ("number", "integer"),
+            _same_as_first,
+            _round,
+            optional=1,
+            literal_params=frozenset({1}),
+            check_literals=_check_ndigits,
+            summary="x rounded half away from zero to ndigits (default 0) decimals",
+        ),
+        Function(
+            "default",
+            ("any", "any"),
+            _common_of_two,
+            _default,
+            summary="x when present, else fallback",
+        ),
+    ]
+)

@@ -1,0 +1,159 @@
+"""The typed, frozen form of a criteria set (format ``learning-models/criteria-set/1``).
+
+These pydantic models are built by `_validate` only after the JSON Schema has accepted the
+document, so they describe shape and carry no validation of their own beyond types; the
+checks of meaning inside one document (unique ids, grade order, level points) live in
+`_validate`, where each problem can be located in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+if TYPE_CHECKING:
+    from ._yaml import SourceMap
+
+__all__ = [
+    "CriteriaSet",
+    "Criterion",
+    "Grade",
+    "Indicator",
+    "InputSpec",
+    "Level",
+    "Recognition",
+    "Source",
+    "Text",
+]
+
+FORMAT = "learning-models/criteria-set/1"
+Lang = Literal["vi", "en"]
+InputType = Literal["integer", "number", "boolean", "string", "enum"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Text(_Frozen):
+    """A user-facing text in Vietnamese (the default) and English."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: Lang = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class Source(_Frozen):
+    """Where a set or an indicator comes from; ``verified: false`` marks a reconstruction."""
+
+    document: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    url: str | None = None
+    verified: bool
+    note: str | None = None
+
+
+class InputSpec(_Frozen):
+    """One piece of evidence the set reads: its type, bounds and labels."""
+
+    type: InputType
+    minimum: float | None = None
+    maximum: float | None = None
+    values: tuple[str, ...] | None = None
+    label: Text | None = None
+    description: str | None = None
+    required: bool = False
+
+
+class Level(_Frozen):
+    """One row of a graded indicator: the first row whose condition holds gives its points."""
+
+    when: str
+    points: float
+
+
+class Indicator(_Frozen):
+    """A scored indicator (chỉ số): all-or-nothing with ``when``, or graded with ``levels``."""
+
+    id: str
+    title: Text
+    points: float
+    mandatory: bool = False
+    when: str | None = None
+    levels: tuple[Level, ...] | None = None
+    evidence: tuple[str, ...] = ()
+    source: Source | None = None
+
+
+class Criterion(_Frozen):
+    """A criterion (tiêu chí): a titled group of indicators with a subtotal."""
+
+    id: str
+    title: Text
+    indicators: tuple[Indicator, ...]
+
+
+class Grade(_Frozen):
+    """A recognition grade (e.g. Tốt ≥ 85); grades are listed highest first."""
+
+    id: str
+    title: Text
+    min: float
+
+
+class Recognition(_Frozen):
+    """When a subject is recognised, and with which grade."""
+
+    pass_: str = Field(alias="pass")
+    grades: tuple[Grade, ...] = ()
+
+
+class CriteriaSet(_Frozen):
+    """A validated criteria set: the law-like data an evaluation applies."""
+
+    format: Literal["learning-models/criteria-set/1"]
+    id: str
+    model: str
+    period: str
+    title: Text
+    source: Source
+    inputs: dict[str, InputSpec]
+    derived: dict[str, str] = Field(default_factory=dict)
+    criteria: tuple[Criterion, ...]
+    recognition: Recognition
+    # Where each value was written (None for a set built in memory); not part of the meaning.
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        return self._source
+
+    @property
+    def years(self) -> range:
+        """The evaluation years the set governs (``"2021-2025"`` → 2021 … 2025)."""
+        first, _, last = self.period.partition("-")
+        return range(int(first), int(last or first) + 1)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for c in self.criteria for i in c.indicators)
+
+    @property
+    def max_total(self) -> float:
+        return sum(i.points for i in self.indicators)
+
+    def canonical(self) -> dict[str, object]:
+        """The set as plain JSON data, defaults omitted: what the content hash covers."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    def content_hash(self) -> str:
+        """sha256 of the canonical JSON form: two files with the same meaning hash alike."""
+        text = json.dumps(self.canonical(), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

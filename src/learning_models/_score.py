@@ -1,0 +1,129 @@
+"""Stage 4: score a typed table of subjects with a compiled `Program`, column-wise.
+
+One semantic path: a table of one subject is scored exactly like a table of a million.
+Each indicator becomes a points column (null when the evidence it needs is missing); the
+decision evaluates the set's pass rule twice over the same columns — once with every
+missing indicator unmet (worst case) and once with every missing indicator fully met
+(best case):
+
+* recognised      — passes in the worst case;
+* not_recognised  — fails in the best case;
+* incomplete      — the missing evidence decides.
+
+`outcome_exprs` is also what gap advice uses to test "what if these indicators were met",
+so advice and decision can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import polars as pl
+
+from ._compile import CompiledIndicator, Program
+from ._expr import Expr
+from ._expr_polars import to_polars
+
+__all__ = ["points_column", "score_frame", "status_column"]
+
+STATUSES = ("recognised", "not_recognised", "incomplete")
+
+
+def points_column(k: int) -> str:
+    """The name of indicator `k`'s points column in a scored table."""
+    return f"_pts_{k}"
+
+
+def status_column(k: int) -> str:
+    return f"_st_{k}"
+
+
+def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
+    """Add derived values, indicator points and statuses, totals, decision and grade."""
+    lf = frame.lazy()
+    for name, expr in program.derived:
+        lf = lf.with_columns(_compile(program, expr, pl.col).alias(name))
+    lf = lf.with_columns(
+        _indicator_points(program, ind).alias(points_column(k))
+        for k, ind in enumerate(program.indicators)
+    )
+    lf = lf.with_columns(
+        _indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
+        for k, ind in enumerate(program.indicators)
+    )
+    points = [pl.col(points_column(k)) for k in range(len(program.indicators))]
+    worst = _pass(program, points, best=False)
+    best = _pass(program, points, best=True)
+    total = pl.sum_horizontal(p.fill_null(0.0) for p in points) if points else pl.lit(0.0)
+    lf = lf.with_columns(
+        total.alias("total"),
+        pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
+        pl.when(worst).then(pl.lit("recognised"))
+        .when(best.not_()).then(pl.lit("not_recognised"))
+        .otherwise(pl.lit("incomplete")).alias("status"),
+    )
+    return lf.with_columns(_grade(program).alias("grade"))
+
+
+def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
+    """The pass rule over fully known points (no nulls): used for gap scenarios."""
+    return _pass(program, points, best=False)
+
+
+def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr]) -> pl.Expr:
+    return to_polars(expr, column, program.functions)
+
+
+def _indicator_points(program: Program, ind: CompiledIndicator) -> pl.Expr:
+    none = pl.lit(None, dtype=pl.Float64)
+    if ind.when is not None:
+        cond = _compile(program, ind.when, pl.col)
+        return pl.when(cond.is_null()).then(none) \
+            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
+    # First row that holds wins; a row that cannot be decided (null) stops the scan.
+    result: pl.Expr = pl.lit(0.0)
+    for expr, points in reversed(ind.levels):
+        cond = _compile(program, expr, pl.col)
+        result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
+            .otherwise(result)
+    return result
+
+
+def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
+    return pl.when(points.is_null()).then(pl.lit("missing")) \
+        .when(points >= ind.points).then(pl.lit("met")) \
+        .when(points > 0).then(pl.lit("partly_met")).otherwise(pl.lit("not_met"))
+
+
+def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool) -> pl.Expr:
+    """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
+
+    ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
+    missing mandatory indicator counts as met.
+    """
+    inds = program.indicators
+    filled = [p.fill_null(float(i.points) if best else 0.0) for p, i in zip(points, inds,
+                                                                          strict=True)]
+    scope: dict[str, pl.Expr] = {
+        "total": pl.sum_horizontal(filled) if filled else pl.lit(0.0),
+        "max_total": pl.lit(program.max_total, dtype=pl.Float64),
+        "mandatory_met": pl.all_horizontal(
+            [f >= i.points for f, i in zip(filled, inds, strict=True) if i.mandatory]
+            or [pl.lit(True)]),
+    }
+    for cid in program.criterion_ids:
+        parts = [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid]
+        scope[cid] = pl.sum_horizontal(parts)
+    return _compile(program, program.pass_expr, scope.__getitem__).fill_null(False)
+
+
+def _grade(program: Program) -> pl.Expr:
+    grades = program.spec.recognition.grades
+    if not grades:
+        return pl.lit(None, dtype=pl.String)
+    recognised = pl.col("status") == "recognised"
+    result: pl.Expr = pl.lit(None, dtype=pl.String)
+    for grade in reversed(grades):  # highest first: the first grade reached wins
+        result = pl.when(recognised & (pl.col("total") >= grade.min)).then(pl.lit(grade.id)) \
+            .otherwise(result)
+    return result

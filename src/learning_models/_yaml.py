@@ -1,0 +1,426 @@
+"""Safe YAML reading that remembers where every value came from.
+
+One walk over PyYAML's safe node tree builds plain data (string-keyed dicts, lists, str,
+int, float, bool, None) and a `SourceMap` from data paths to spans. Unlike
+``yaml.safe_load``: keys are the key's text as written (``yes:`` is ``"yes"``); timestamps
+and sexagesimal numbers (``10:30``) stay text; ``.nan``/``.inf``, binary, sets, ordered maps
+and non-standard tags are refused; aliases share their anchor's value and are bounded; merge
+keys (``<<: *base``) are expanded, explicit keys winning. All problems are raised at once;
+no PyYAML exception escapes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import yaml
+from yaml.error import MarkedYAMLError
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
+
+from learning_models.errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
+
+__all__ = ["RawDocument", "SourceMap", "YamlLimits", "load_yaml", "parse_yaml"]
+
+Path = tuple[str | int, ...]
+ErrorType = type[CriteriaError] | type[EvidenceError]
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_TEXT_TAGS = frozenset(_STD + t for t in ("str", "timestamp", "value"))
+_MERGE = _STD + "merge"
+_BREAKS = "\r\n\x85\u2028\u2029"
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]+)*")  # anchor / tag before a scalar's text
+_ALIAS_HINT = "aliases of aliases multiply; write the values out"
+_TAG_HINT = "only plain values are allowed: text, numbers, true/false, null, lists, mappings"
+
+
+@dataclass(frozen=True, slots=True)
+class YamlLimits:
+    """Bounds that keep a hostile or broken file from exhausting memory or time."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    max_aliases: int = 100
+    max_nodes: int = 1_000_000
+
+
+_DEFAULT_LIMITS = YamlLimits()
+
+
+class SourceMap:
+    """Where each value (and mapping key) of a document is, by data path."""
+
+    __slots__ = ("_expressions", "_keys", "_values", "file")
+
+    def __init__(
+        self,
+        file: str,
+        values: dict[Path, Span] | None = None,
+        keys: dict[Path, Span] | None = None,
+        expressions: dict[Path, Span] | None = None,
+    ) -> None:
+        self.file = file
+        self._values: dict[Path, Span] = dict(values or {})
+        self._values[()] = Span(file, 1, 1)
+        self._keys: dict[Path, Span] = dict(keys or {})
+        self._expressions: dict[Path, Span] = dict(expressions or {})
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> Span:
+        """The value at `path` (its key if `key`), else the nearest ancestor; root is 1:1."""
+        wanted = tuple(path)
+        if key and wanted in self._keys:
+            return self._keys[wanted]
+        for end in range(len(wanted), 0, -1):
+            span = self._values.get(wanted[:end])
+            if span is not None:
+                return span
+        return self._values[()]
+
+    def expression_span(self, path: Sequence[str | int]) -> Span:
+        """Where the text of the scalar at `path` starts (after a quote, or a block header)."""
+        return self._expressions.get(tuple(path)) or self.locate(path)
+
+    def has(self, path: Sequence[str | int]) -> bool:
+        return tuple(path) in self._values
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    data: Any
+    source: SourceMap
+
+
+class _Stop(Exception):  # a problem after which reading cannot go on
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Mark(Protocol):
+    line: int
+    column: int
+
+
+def _span(file: str, mark: _Mark) -> Span:
+    return Span(file, mark.line + 1, mark.column + 1)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of `text[index]`, counting line breaks as YAML does."""
+    before = text[:index]
+    last = max(before.rfind(ch) for ch in _BREAKS)
+    return len(_BREAK.findall(before)) + 1, index - last
+
+
+def _lower(message: str) -> str:
+    return message[:1].lower() + message[1:]
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_STD) if tag.startswith(_STD) else tag
+
+
+class _Guard:
+    """Checks each parser event before the composer sees it: depth, aliases, expanded size."""
+
+    def __init__(self, file: str, limits: YamlLimits) -> None:
+        self.file, self.limits = file, limits
+        self.depth = self.aliases = self.nodes = 0
+        self.sizes: dict[str, int] = {}  # anchor -> nodes it expands to
+        self.open: list[tuple[str | None, int]] = []  # open collections: anchor, first node
+
+    def see(self, event: Event) -> None:
+        if isinstance(event, AliasEvent):
+            self._alias(event)
+        elif isinstance(event, CollectionStartEvent):
+            self.depth += 1
+            self.nodes += 1
+            if self.depth > (limit := self.limits.max_depth):
+                self._stop("too-deep", f"nesting is deeper than {limit} levels", event)
+            self.open.append((event.anchor, self.nodes))
+        elif isinstance(event, ScalarEvent):
+            self.nodes += 1
+            if event.anchor is not None:
+                self.sizes[event.anchor] = 1
+        elif isinstance(event, CollectionEndEvent):
+            self.depth -= 1
+            anchor, first = self.open.pop()
+            if anchor is not None:
+                self.sizes[anchor] = self.nodes - first + 1
+        if self.nodes > (limit := self.limits.max_nodes):
+            message = f"aliases expand to more than {limit} values"
+            self._stop("too-many-aliases", message, event, _ALIAS_HINT)
+
+    def _alias(self, event: AliasEvent) -> None:
+        self.aliases += 1
+        if self.aliases > (limit := self.limits.max_aliases):
+            self._stop("too-many-aliases", f"more than {limit} aliases", event, _ALIAS_HINT)
+        if any(anchor == event.anchor for anchor, _ in self.open):
+            message = f"alias {event.anchor!r} refers to a node that contains it"
+            self._stop("too-many-aliases", message, event, "recursive data is not allowed")
+        self.nodes += self.sizes.get(event.anchor or "", 1)
+
+    def _stop(self, code: ProblemCode, message: str, event: Event, hint: str | None = None) -> None:
+        span = None if event.start_mark is None else _span(self.file, event.start_mark)
+        raise _Stop(Problem(code, message, span, hint))
+
+
+class _Loader(yaml.SafeLoader):
+    def __init__(self, text: str, guard: _Guard) -> None:
+        self.guard = guard
+        super().__init__(text)
+
+    def get_event(self) -> Event:
+        event: Event = super().get_event()  # type: ignore[no-untyped-call]
+        self.guard.see(event)
+        return event
+
+
+class _Builder:
+    """Turns composed nodes into data, recording spans and problems on the way."""
+
+    def __init__(self, text: str, file: str, loader: _Loader) -> None:
+        self.text, self.file, self.loader = text, file, loader
+        self.problems: list[Problem] = []
+        self.values: dict[Path, Span] = {}
+        self.keys: dict[Path, Span] = {}
+        self.expressions: dict[Path, Span] = {}
+        self._memo: dict[int, Any] = {}  # node -> value: an alias shares its anchor's value
+
+    def build(self, node: Node, path: Path | None) -> Any:
+        if path is not None:
+            self._register(node, path)
+        if id(node) not in self._memo:
+            self._memo[id(node)] = self._construct(node, path)
+        return self._memo[id(node)]
+
+    def _register(self, node: Node, path: Path) -> None:
+        self.values[path] = _span(self.file, node.start_mark)
+        if isinstance(node, ScalarNode):
+            self.expressions[path] = self._expression_span(node)
+
+    def _problem(self, code: ProblemCode, message: str, node: Node, hint: str | None) -> None:
+        self.problems.append(Problem(code, message, _span(self.file, node.start_mark), hint))
+
+    def _bad_tag(self, node: Node) -> None:
+        self._problem("yaml-tag", f"tag {_short_tag(node.tag)!r} is not allowed", node, _TAG_HINT)
+
+    def _construct(self, node: Node, path: Path | None) -> Any:
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if node.tag == _STD + "map" and isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if node.tag == _STD + "seq" and isinstance(node, SequenceNode):
+            return [self.build(item, _child(path, i)) for i, item in enumerate(node.value)]
+        self._bad_tag(node)
+        return None
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag not in _SCALAR_TAGS and tag not in _TEXT_TAGS:
+            self._bad_tag(node)
+            return None
+        if tag == _STD + "null":
+            return None
+        if tag in _TEXT_TAGS or (tag != _STD + "bool" and ":" in text):
+            return text  # timestamps and sexagesimal numbers stay as written
+        try:
+            if tag == _STD + "bool":
+                return self.loader.bool_values[text.lower()]
+            if tag == _STD + "int":
+                return self.loader.construct_yaml_int(node)
+            number = self.loader.construct_yaml_float(node)
+        except (ValueError, KeyError, IndexError):
+            self._problem("invalid-value", f"{text!r} is not a valid {_short_tag(tag)}", node, None)
+            return None
+        if not math.isfinite(number):
+            hint = "write a finite number, or quote it to make it text"
+            self._problem("invalid-value", f"{text!r} is not a finite number", node, hint)
+            return None
+        return number
+
+    def _key(self, node: Node) -> str | None:
+        if not isinstance(node, ScalarNode):
+            message = "mapping keys must be text, not a list or mapping"
+            self._problem("non-string-key", message, node, None)
+            return None
+        if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS and node.tag != _MERGE:
+            self._bad_tag(node)
+            return None
+        return str(node.value)
+
+    def _mapping(self, node: MappingNode, path: Path | None) -> dict[str, Any]:
+        explicit: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in first_line:
+                hint = f"first defined at line {first_line[key]}"
+                self._problem("duplicate-key", f"duplicate key {key!r}", key_node, hint)
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                self._merge(value_node, path, merged, explicit)
+                continue
+            child = _child(path, key)
+            if child is not None:
+                self.keys[child] = _span(self.file, key_node.start_mark)
+            explicit[key] = self.build(value_node, child)
+        return merged | explicit
+
+    def _merge(
+        self, node: Node, path: Path | None, merged: dict[str, Any], explicit: dict[str, Any]
+    ) -> None:
+        """``<<: *a`` or ``<<: [*a, *b]``: earlier sources win, explicit keys win over all."""
+        for source in node.value if isinstance(node, SequenceNode) else [node]:
+            data = self.build(source, None) if isinstance(source, MappingNode) else None
+            if not isinstance(data, dict):
+                message = "'<<' merges mappings only"
+                hint = "give it an alias of a mapping, or a list of them"
+                self._problem("invalid-value", message, source, hint)
+                continue
+            for key_node, value_node in source.value:
+                key = key_node.value
+                child = _child(path, key) if isinstance(key, str) else None
+                if child is not None and key in data and key not in merged and key not in explicit:
+                    self.keys[child] = _span(self.file, key_node.start_mark)
+                    self._register(value_node, child)
+            for key, value in data.items():
+                merged.setdefault(key, value)
+
+    def _expression_span(self, node: ScalarNode) -> Span:
+        mark = node.start_mark
+        start = mark.index
+        if self.text.startswith(("&", "!"), start):  # skip an anchor / tag on the same line
+            end = match.end() if (match := _PROPERTIES.match(self.text, start)) else start
+            start = end if end < len(self.text) and self.text[end] not in _BREAKS + "#" else start
+        column = mark.column + (start - mark.index) + 1
+        if node.style in ("|", ">"):
+            return self._block_text_start(node, start) or Span(self.file, mark.line + 1, column)
+        quoted = node.style in ("'", '"')
+        return Span(self.file, mark.line + 1, column + (1 if quoted else 0))
+
+    def _block_text_start(self, node: ScalarNode, header: int) -> Span | None:
+        """The first non-blank content line of a block scalar, at its indentation."""
+        line, cursor, end = node.start_mark.line + 1, header, node.end_mark.index
+        while (brk := _BREAK.search(self.text, cursor, end)) is not None:
+            line, cursor = line + 1, brk.end()
+            after = _BREAK.search(self.text, cursor, end)
+            content = self.text[cursor : after.start() if after else end]
+            if content.strip(" "):
+                return Span(self.file, line, len(content) - len(content.lstrip(" ")) + 1)
+        return None
+
+
+def _child(path: Path | None, step: str | int) -> Path | None:
+    return None if path is None else (*path, step)
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
+    if isinstance(exc, ReaderError) and isinstance(exc.character, int):
+        line, column = _position(text, exc.position)
+        message = f"special character {chr(exc.character)!r} is not allowed"
+        hint = "remove it, or write it as an escape inside a double-quoted string"
+        return Problem("yaml-syntax", message, Span(file, line, column), hint)
+    if not isinstance(exc, MarkedYAMLError):
+        return Problem("yaml-syntax", _lower(str(exc)), Span(file, 1, 1))
+    mark = exc.problem_mark or exc.context_mark
+    span = Span(file, 1, 1) if mark is None else _span(file, mark)
+    message, hint = exc.problem or exc.context or "invalid YAML", ""
+    context, where = exc.context, exc.context_mark
+    if context and exc.problem and where is not None:
+        at = f"line {where.line + 1}, column {where.column + 1}"
+        if exc.problem == "second occurrence":  # duplicate anchor
+            message, hint = context.replace("; first occurrence", ""), f"first defined at {at}"
+        elif exc.problem.startswith("but "):
+            message = f"{context}, {exc.problem}"
+        elif _span(file, where) != span:
+            hint = f"{context} at {at}"
+    return Problem("yaml-syntax", _lower(message), span, hint or None)
+
+
+def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
+    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
+    if size > limits.max_bytes:
+        message = f"the document is larger than {limits.max_bytes} bytes"
+        raise _Stop(Problem("too-large", message, Span(file, 1, 1)))
+    if isinstance(text, str):
+        return text.removeprefix("\ufeff")
+    raw = text.removeprefix(codecs.BOM_UTF8)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8")
+        line, column = _position(prefix, len(prefix))
+        message = f"the file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
+        problem = Problem("not-utf8", message, Span(file, line, column), "save the file as UTF-8")
+        raise _Stop(problem) from None
+
+
+def _compose(text: str, file: str, limits: YamlLimits) -> tuple[Any, SourceMap, list[Problem]]:
+    try:
+        loader = _Loader(text, _Guard(file, limits))
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        builder = _Builder(text, file, loader)
+        data = None if node is None else builder.build(node, ())
+    except yaml.YAMLError as exc:
+        raise _Stop(_syntax_problem(exc, text, file)) from None
+    except RecursionError:  # only reachable with a max_depth far above the default
+        raise _Stop(Problem("too-deep", "nesting is too deep", Span(file, 1, 1))) from None
+    source = SourceMap(file, builder.values, builder.keys, builder.expressions)
+    return data, source, builder.problems
+
+
+def parse_yaml(
+    text: str | bytes,
+    file: str,
+    *,
+    limits: YamlLimits = _DEFAULT_LIMITS,
+    error: ErrorType = CriteriaError,
+) -> RawDocument:
+    """Parse one YAML document; `file` is the display name used in every span."""
+    try:
+        data, source, problems = _compose(_decode(text, file, limits), file, limits)
+    except _Stop as stop:
+        raise error([stop.problem]) from None
+    if problems:
+        raise error(problems)
+    return RawDocument(data, source)
+
+
+def load_yaml(
+    path: str | os.PathLike[str],
+    *,
+    display_name: str | None = None,
+    limits: YamlLimits = _DEFAULT_LIMITS,
+    error: ErrorType = CriteriaError,
+) -> RawDocument:
+    """Read and parse a YAML file; problems name it by `display_name` (default: the path)."""
+    name = display_name if display_name is not None else os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            content = handle.read(limits.max_bytes + 1)
+    except FileNotFoundError:
+        raise error([Problem("file-not-found", f"file not found: {name!r}")]) from None
+    except IsADirectoryError:
+        message = f"{name!r} is a directory, not a file"
+        raise error([Problem("file-not-found", message)]) from None
+    except OSError as exc:
+        message = f"cannot read {name!r}: {_lower(exc.strerror or type(exc).__name__)}"
+        raise error([Problem("file-not-found", message)]) from None
+    return parse_yaml(content, name, limits=limits, error=error)
