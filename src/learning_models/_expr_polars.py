@@ -12,11 +12,12 @@ Missing evidence is null, and nulls propagate:
 
 ``a / b`` is always a number (integers divide exactly, ``7 / 2 == 3.5``) and is null when
 ``b`` is 0: a zero denominator usually means "not applicable", so write ``ratio(a, b)``
-(or ``ratio(a, b, default)``) to say what the answer should be then. A chained comparison
+(or ``ratio(a, b, default)``) to say what the answer should be then. Division is exact
+IEEE division row by row, as in Python (see ``_functions.divide``). A chained comparison
 ``a < b <= c`` is ``a < b and b <= c``. Strings compare as strings.
 
-An expression that reads no names still yields one value per row, so the result has the
-frame's length whether the frame has 0, 1 or many rows.
+The result always has one value per row, whether the frame has 0, 1 or many rows, even
+for an expression that reads no names.
 """
 
 from __future__ import annotations
@@ -36,9 +37,8 @@ from ._expr import (
     In,
     Name,
     Unary,
-    expression_names,
 )
-from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue
+from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, divide
 
 __all__ = ["literal", "to_polars"]
 
@@ -74,9 +74,9 @@ def to_polars(
     `expr` must have passed ``check_expression`` with the same `functions`.
     """
     compiled = _Compiler(column, functions).compile(expr)
-    if not expression_names(expr):
-        compiled = pl.repeat(compiled, pl.len())
-    return compiled
+    # One value per row even when Polars sees a scalar (a constant, or a part it simplifies
+    # away such as default("x", name)): ``select`` would otherwise return a single row.
+    return pl.when(pl.int_range(pl.len()).ge(0)).then(compiled)
 
 
 class _Compiler:
@@ -121,7 +121,7 @@ class _Compiler:
             return left.sub(right)
         if expr.op == "*":
             return left.mul(right)
-        return pl.when(right.ne(0)).then(left.truediv(right))  # x / 0 is null
+        return pl.when(right.ne(0)).then(divide(left, right))  # x / 0 is null
 
     def compare(self, expr: Compare) -> pl.Expr:
         operands = [self.compile(operand) for operand in expr.operands]

@@ -47,6 +47,7 @@ __all__ = [
     "ValueType",
     "accepts",
     "common_type",
+    "divide",
 ]
 
 ValueType = Literal["integer", "number", "boolean", "string"]
@@ -165,6 +166,18 @@ class FunctionRegistry(Mapping[str, Function]):
         return FunctionRegistry([*self._functions.values(), function])
 
 
+def divide(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    """``a / b`` divided exactly, row by row (no null handling for a zero `b`).
+
+    Polars divides by a scalar by multiplying with its reciprocal, which can be one unit in
+    the last place off (0.375 / 5 gives 0.07500000000000001), and a threshold such as
+    ``ratio(a, 5) <= 0.075`` would then flip. Adding a column of zeros to the divisor makes
+    it a column, and column-by-column division is exact IEEE division.
+    """
+    zeros = pl.int_range(pl.len(), dtype=pl.Int64).mul(0)
+    return a.truediv(b.add(zeros))
+
+
 def _all_present(args: Sequence[pl.Expr], result: pl.Expr) -> pl.Expr:
     """`result` where every argument is non-null, else null."""
     return pl.when(pl.all_horizontal(*(arg.is_not_null() for arg in args))).then(result)
@@ -174,7 +187,7 @@ def _ratio(a: pl.Expr, b: pl.Expr, default: pl.Expr | None = None) -> pl.Expr:
     fallback = pl.lit(1.0, dtype=pl.Float64) if default is None else default.cast(pl.Float64)
     return (
         pl.when(b.ne(0))
-        .then(a.truediv(b))
+        .then(divide(a, b))
         .when(b.eq(0) & a.is_not_null())
         .then(fallback)
         .otherwise(pl.lit(None, dtype=pl.Float64))

@@ -1,27 +1,37 @@
-"""Load a criteria-set file: read (YAML with positions) → validate → compile.
+"""Load a criteria-set file: read (YAML with positions) → validate → resolve → compile.
 
 `load_criteria` runs every stage eagerly so that every problem in a file surfaces when it
-is loaded, never later at evaluation time.
+is loaded, never later at evaluation time. A set that ``extends`` another is resolved
+against the shipped sets and the sets beside it (the file itself taking precedence).
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+from ._catalog import Catalog
 from ._compile import compile_criteria
 from ._model import CriteriaSet
-from ._validate import validate_criteria
+from ._validate import check_document, validate_criteria
 from ._yaml import load_yaml
 
 __all__ = ["load_criteria"]
 
 
 def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = None,
-                  ) -> CriteriaSet:
-    """Load, validate and compile the criteria set in `path`.
+                  catalog: Catalog | None = None) -> CriteriaSet:
+    """Load, validate, resolve and compile the criteria set in `path`.
 
     Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
-    spec = validate_criteria(load_yaml(path, display_name=display_name))
-    compile_criteria(spec)
-    return spec
+    raw = load_yaml(path, display_name=display_name)
+    check_document(raw)
+    if "extends" not in raw.data:
+        spec = validate_criteria(raw)
+        compile_criteria(spec)
+        return spec
+    if catalog is None:
+        catalog = Catalog.default([Path(path).parent])
+    catalog.add_documents([raw])
+    return catalog.get(raw.data["id"])

@@ -23,7 +23,7 @@ from ._model import FORMAT, CriteriaSet
 from ._yaml import RawDocument, SourceMap
 from .errors import CriteriaError, Problem, ProblemCode
 
-__all__ = ["RESERVED_NAMES", "criteria_set_schema", "validate_criteria"]
+__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "validate_criteria"]
 
 Path = Sequence[str | int]
 
@@ -47,17 +47,28 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(criteria_set_schema())
 
 
-def validate_criteria(raw: RawDocument) -> CriteriaSet:
-    """Check a loaded document against the format and build the frozen `CriteriaSet`.
-
-    Raises `CriteriaError` with every problem found, each located in the file.
-    """
+def check_document(raw: RawDocument) -> None:
+    """Check a document's shape against the format (a complete set or one that extends)."""
     source, data = raw.source, raw.data
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CriteriaError([_format_problem(data, source)])
     problems = [_schema_problem(e, source) for e in _validator().iter_errors(data)]
     if problems:
         raise CriteriaError(problems)
+
+
+def validate_criteria(raw: RawDocument) -> CriteriaSet:
+    """Check a complete set against the format and build the frozen `CriteriaSet`.
+
+    A set that ``extends`` another is resolved first (`Catalog` does it). Raises
+    `CriteriaError` with every problem found, each located in the file.
+    """
+    check_document(raw)
+    source, data = raw.source, raw.data
+    if "extends" in data:
+        raise CriteriaError([Problem(
+            "unknown-base", f"the set extends {data['extends']!r}; load it through a catalogue",
+            source.locate(("extends",)), hint="use load_criteria() or Catalog.get()")])
     problems = list(_meaning_problems(data, source))
     if problems:
         raise CriteriaError(problems)
@@ -105,6 +116,10 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
     expected: Any = error.validator_value
     code = _SCHEMA_CODES.get(kind, "invalid-value")
     where = _describe(path)
+    if error.schema is False:  # add / replace / remove without extends
+        return Problem("unknown-key", f"{path[-1]!r} is only allowed in a set that extends "
+                       "another", source.locate(path, key=True),
+                       hint="add 'extends: <set id>' or write the set out in full")
     if kind == "additionalProperties":
         schema: Any = error.schema
         allowed = sorted(schema.get("properties", {}))

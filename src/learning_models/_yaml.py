@@ -92,6 +92,21 @@ class SourceMap:
     def has(self, path: Sequence[str | int]) -> bool:
         return tuple(path) in self._values
 
+    def graft(self, at: Sequence[str | int], other: SourceMap,
+              origin: Sequence[str | int]) -> None:
+        """Copy `other`'s positions below `origin` to this map below `at`.
+
+        Used when a set is assembled from several files (``extends``): every value keeps
+        the span of the file it was written in.
+        """
+        at, origin = tuple(at), tuple(origin)
+        n = len(origin)
+        for mine, theirs in ((self._values, other._values), (self._keys, other._keys),
+                             (self._expressions, other._expressions)):
+            for path, span in theirs.items():
+                if path[:n] == origin and (path or at):
+                    mine[at + path[n:]] = span
+
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:

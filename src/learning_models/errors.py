@@ -56,6 +56,14 @@ ProblemCode = Literal[
     "unknown-enum-value",
     "derived-cycle",
     "name-clash",
+    # extends, catalogue
+    "unknown-base",
+    "extends-cycle",
+    "unknown-reference",
+    "already-defined",
+    "unknown-set",
+    "overlapping-periods",
+    "no-set-for-year",
     # evidence records
     "unknown-column",
     "missing-id",
