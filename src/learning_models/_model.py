@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CriteriaSet",
     "Criterion",
+    "Derivation",
     "Grade",
     "Indicator",
     "InputSpec",
@@ -59,6 +60,15 @@ class Source(_Frozen):
     note: str | None = None
 
 
+class Derivation(_Frozen):
+    """How an input is derived from related subjects of another model in a dataset."""
+
+    count: str
+    where: Literal["any", "evaluated", "recognised", "not_recognised", "incomplete"] = "any"
+    via: str | None = None
+    prefer: Literal["derived", "data"] = "derived"
+
+
 class InputSpec(_Frozen):
     """One piece of evidence the set reads: its type, bounds and labels."""
 
@@ -69,6 +79,7 @@ class InputSpec(_Frozen):
     label: Text | None = None
     description: str | None = None
     required: bool = False
+    from_: Derivation | None = Field(default=None, alias="from")
 
 
 class Level(_Frozen):

@@ -21,7 +21,10 @@ import polars as pl
 from ._model import InputSpec
 from .errors import ProblemCode
 
-__all__ = ["META_COLUMNS", "RecordError", "records_to_frame", "type_frame"]
+#: A reason to reject records: condition, field, code, message (all but field column-wise).
+Check = tuple[pl.Expr, str | None, ProblemCode, pl.Expr]
+
+__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "type_frame"]
 
 #: Columns a record may carry besides its inputs.
 META_COLUMNS = ("id", "name")
@@ -109,29 +112,33 @@ def _as_text(value: object) -> str | None:
 
 
 def type_frame(frame: pl.DataFrame, inputs: Mapping[str, InputSpec], *,
-               file: str | None = None) -> tuple[pl.DataFrame, list[RecordError]]:
+               file: str | None = None, keep: Sequence[str] = (),
+               checks: Sequence[Check] = ()) -> tuple[pl.DataFrame, list[RecordError]]:
     """Type every input column, check bounds and ids; split kept rows from rejected ones.
 
     `frame` may hold text columns (from files) or typed ones (from an integrator). Columns
     `_row`/`_line`, when present, give each record's position for messages. The result has
-    ``id``, ``name`` (when given) and one column per declared input, in the declared type.
+    ``id``, ``name`` (when given), the `keep` columns as they are, and one column per
+    declared input, in the declared type. `checks` are further reasons to reject a record
+    (e.g. a relation to a subject that does not exist), evaluated on the raw columns.
     """
     if ROW not in frame.columns:
         frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
     if LINE not in frame.columns:
         frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias(LINE))
     frame = frame.with_columns(_id_column(frame))
-    checks: list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]] = []
+    every: list[Check] = list(checks)
     typed: list[pl.Expr] = [pl.col("id")]
     if "name" in frame.columns:
         typed.append(pl.col("name").cast(pl.String))
-    checks += _column_checks(frame, inputs)
+    typed += [pl.col(c) for c in keep if c in frame.columns]
+    every += _column_checks(frame, inputs, keep)
     for name, spec in inputs.items():
         expr, spec_checks = _typed_input(frame, name, spec)
         typed.append(expr.alias(name))
-        checks += spec_checks
-    checks += _id_checks()
-    errors = _collect_errors(frame, checks, file)
+        every += spec_checks
+    every += _id_checks()
+    errors = _collect_errors(frame, every, file)
     rejected = {e.row for e in errors}
     kept = frame.filter(~pl.col(ROW).is_in(sorted(rejected))) if rejected else frame
     return kept.select(typed), errors
@@ -144,9 +151,9 @@ def _id_column(frame: pl.DataFrame) -> pl.Expr:
 
 
 def _column_checks(frame: pl.DataFrame, inputs: Mapping[str, InputSpec],
-                   ) -> list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]]:
-    known = [*META_COLUMNS, *inputs]
-    checks: list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]] = []
+                   keep: Sequence[str]) -> list[Check]:
+    known = [*META_COLUMNS, *keep, *inputs]
+    checks: list[Check] = []
     for column in frame.columns:
         if column in known or column in (ROW, LINE):
             continue
@@ -157,7 +164,7 @@ def _column_checks(frame: pl.DataFrame, inputs: Mapping[str, InputSpec],
     return checks
 
 
-def _id_checks() -> list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]]:
+def _id_checks() -> list[Check]:
     missing = pl.col("id").is_null() | (pl.col("id") == "")
     duplicate = ~missing & pl.col("id").is_duplicated() & ~pl.col("id").is_first_distinct()
     return [
@@ -168,7 +175,7 @@ def _id_checks() -> list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]]:
 
 
 def _typed_input(frame: pl.DataFrame, name: str, spec: InputSpec,
-                 ) -> tuple[pl.Expr, list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]]]:
+                 ) -> tuple[pl.Expr, list[Check]]:
     target = {"integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean}.get(
         spec.type, pl.String)
     if name not in frame.columns:
@@ -184,7 +191,7 @@ def _typed_input(frame: pl.DataFrame, name: str, spec: InputSpec,
         else:
             present = raw.is_not_null()
         value = _convert(raw, dtype, spec)
-    checks: list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]] = []
+    checks: list[Check] = []
     shown = pl.col(name).cast(pl.String) if name in frame.columns else pl.lit("")
     checks.append((present & value.is_null(), name, "invalid-record",
                    pl.format(f"{name!r} must be {_expected(spec)}, found '{{}}'", shown)))
@@ -240,7 +247,7 @@ def _nulls(dtype: Any) -> pl.Expr:
 
 
 def _collect_errors(frame: pl.DataFrame,
-                    checks: list[tuple[pl.Expr, str | None, ProblemCode, pl.Expr]],
+                    checks: list[Check],
                     file: str | None) -> list[RecordError]:
     if not checks:
         return []

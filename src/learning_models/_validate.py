@@ -209,6 +209,10 @@ def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Probl
             if bound in spec and kind not in ("integer", "number"):
                 yield Problem("invalid-value", f"{bound!r} applies to numbers; {name!r} is {kind}",
                               source.locate((*at, bound), key=True))
+        if "from" in spec and kind not in ("integer", "number"):
+            yield Problem("invalid-value", f"input {name!r} counts related subjects ('from'), "
+                          f"so it must be an integer, not {kind}",
+                          source.locate((*at, "type")))
         if spec.get("minimum", float("-inf")) > spec.get("maximum", float("inf")):
             yield Problem("invalid-value", f"input {name!r} has minimum above maximum",
                           source.locate((*at, "minimum")))
