@@ -24,6 +24,9 @@ from ._version import __version__
 
 __all__ = ["Evaluation", "Evaluations", "Gap", "IndicatorResult", "Provenance"]
 
+#: Prefix of the columns that say where a ``from:`` input's value came from.
+SOURCE_PREFIX = "_src_"
+
 IndicatorStatus = Literal["met", "partly_met", "not_met", "missing"]
 Status = Literal["recognised", "not_recognised", "incomplete"]
 
@@ -124,6 +127,12 @@ class Evaluation:
     def provenance(self) -> Provenance:
         return self._owner.provenance
 
+    @property
+    def input_sources(self) -> dict[str, str]:
+        """For inputs that may be derived (``from:``): ``"derived"`` or ``"data"``."""
+        return {k[len(SOURCE_PREFIX):]: str(v) for k, v in self._row.items()
+                if k.startswith(SOURCE_PREFIX)}
+
     @cached_property
     def indicators(self) -> tuple[IndicatorResult, ...]:
         spec_inds = self.program.spec.indicators
@@ -167,6 +176,8 @@ class Evaluation:
             "grade": self.grade, "indicators": [i.to_dict() for i in self.indicators],
             "gaps": [g.to_dict() for g in self.gaps], "provenance": self.provenance.to_dict(),
         })
+        if self.input_sources:
+            data["input_sources"] = self.input_sources
         return data
 
     def explain(self, lang: Lang = "vi") -> str:
@@ -192,6 +203,16 @@ class Evaluations(Sequence[Evaluation]):
 
     def __len__(self) -> int:
         return self._frame.height
+
+    @property
+    def scored(self) -> pl.DataFrame:
+        """The whole scored table: ids, pass-through columns (relations, area), typed inputs,
+        derived values and each indicator's points and status (internal column names)."""
+        return self._frame
+
+    def with_scored(self, frame: pl.DataFrame) -> Evaluations:
+        """The same evaluations over `frame`: the scored table with columns added."""
+        return Evaluations(self.program, frame, self.errors, self.year)
 
     def with_errors(self, errors: Sequence[RecordError]) -> Evaluations:
         """The same evaluations with more rejected records (e.g. rows a reader refused)."""
