@@ -47,7 +47,7 @@ import math
 import re
 import tokenize
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -214,7 +214,7 @@ def _problem(
     return Problem(code, message, _locate(span, line, col), hint)
 
 
-def _did_you_mean(word: str, choices: Iterator[str] | list[str]) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=3)
     if not matches:
         return None
@@ -234,17 +234,23 @@ class _Source:
         self.stripped = text[self.lead :]
         self.lines = _LINE_BREAK.split(text)
 
-    def _where(self, line: int, col: int) -> tuple[int, int]:
+    def where(self, line: int, col: int) -> tuple[int, int]:
+        """Our (line, col), clamped to the text."""
         line = min(max(line, 0), len(self.lines) - 1)
         return line, min(max(col, 0), len(self.lines[line]))
+
+    def index_where(self, index: int) -> tuple[int, int]:
+        """Our (line, col) of the character at `index` in the stripped text."""
+        before = _LINE_BREAK.split(self.stripped[:index])
+        return self.char_where(len(before), len(before[-1]))
 
     def char_where(self, lineno: int | None, col: int | None) -> tuple[int, int]:
         """A 1-based line and 0-based character column of the stripped text, as ours."""
         line = (lineno or 1) - 1
-        return self._where(line, (col or 0) + (self.lead if line == 0 else 0))
+        return self.where(line, (col or 0) + (self.lead if line == 0 else 0))
 
     def byte_where(self, lineno: int, byte_col: int) -> tuple[int, int]:
-        line, _ = self._where(lineno - 1, 0)
+        line, _ = self.where(lineno - 1, 0)
         text = self.lines[line][self.lead :] if line == 0 else self.lines[line]
         col = len(text.encode("utf-8")[:byte_col].decode("utf-8", "ignore"))
         return self.char_where(lineno, col)
@@ -252,13 +258,13 @@ class _Source:
     def position(self, node: ast.expr | ast.keyword) -> tuple[int, int]:
         return self.byte_where(node.lineno, node.col_offset)
 
-    def end(self, node: ast.expr) -> tuple[int, int]:
+    def end(self, node: ast.expr | ast.keyword) -> tuple[int, int]:
         return self.byte_where(node.end_lineno or node.lineno, node.end_col_offset or 0)
 
     def snippet(self, node: ast.expr | ast.keyword) -> str:
-        (line, start), end = self.position(node), node.end_col_offset
-        end_line, stop = self.byte_where(node.end_lineno or node.lineno, end or 0)
-        text = self.lines[line][start:stop] if end_line == line else self.lines[line][start:]
+        """The node's text (its first line), quoted and shortened, for messages."""
+        (line, start), (end_line, stop) = self.position(node), self.end(node)
+        text = self.lines[line][start : stop if end_line == line else None]
         return repr(text if len(text) <= 40 else text[:37] + "...")
 
     def operator(self, left: ast.expr, right: ast.expr, symbol: str) -> tuple[int, int]:
@@ -504,18 +510,18 @@ def _syntax_problem(error: SyntaxError, source: _Source, span: Span | None) -> P
 
 
 def _parse_tree(text: str, span: Span | None) -> tuple[ast.Expression, _Source]:
-    problems: list[Problem] = []
+    """Python's AST for `text`, once the limits hold (raises CriteriaError otherwise)."""
+    source, problems = _Source(text), []
     if len(text) > MAX_LENGTH:
         message = f"the expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
         problems.append(_problem("expression-too-long", message, span, (0, 0)))
     deep = _nesting_limit(text)
     if deep is not None:
-        problems.extend(_too_deep(span, _Source(text)._where(*deep)).problems)
+        problems.extend(_too_deep(span, source.where(*deep)).problems)
     if not text.strip():
         problems.append(_problem("expression-syntax", "the expression is empty", span, (0, 0)))
     if problems:
         raise CriteriaError(problems)
-    source = _Source(text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -525,8 +531,8 @@ def _parse_tree(text: str, span: Span | None) -> tuple[ast.Expression, _Source]:
     except (RecursionError, MemoryError):
         raise _too_deep(span, (0, 0)) from None
     except ValueError as error:  # e.g. a lone surrogate that cannot be encoded
-        where = source.char_where(1, getattr(error, "start", 0) - source.lead)
-        message = f"invalid expression: {error}"
+        where = source.index_where(getattr(error, "start", 0))
+        message = "invalid expression: the text is not valid Unicode"
         raise CriteriaError([_problem("expression-syntax", message, span, where)]) from None
 
 
@@ -606,8 +612,10 @@ def _precedence(expr: Expr) -> int:
 
 
 def _is_negative_number(value: LiteralValue) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and (
-        math.copysign(1.0, value) < 0
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and (math.copysign(1.0, value) < 0)
     )
 
 

@@ -126,8 +126,7 @@ class _Compiler:
     def compare(self, expr: Compare) -> pl.Expr:
         operands = [self.compile(operand) for operand in expr.operands]
         pairs = [
-            _COMPARE[op](operands[index], operands[index + 1])
-            for index, op in enumerate(expr.ops)
+            _COMPARE[op](operands[index], operands[index + 1]) for index, op in enumerate(expr.ops)
         ]
         return pairs[0] if len(pairs) == 1 else pl.all_horizontal(*pairs)
 
