@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import pluggy
 
 from ._compile import compile_criteria
+from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry
 from ._model import FORMAT, CriteriaSet, Text
+from ._overlays import Overlay, apply_overlays, order_overlays
+from ._plugins import collect_criteria_sources, collect_functions, collect_overlays
 from ._resolve import Change, resolve_extension
 from ._validate import check_document, validate_criteria
-from ._yaml import RawDocument, load_yaml
+from ._yaml import RawDocument, SourceMap, load_yaml
 from .errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
 
 __all__ = ["Catalog", "CatalogEntry", "shipped_criteria_dir"]
@@ -63,23 +69,44 @@ class _Doc:
 class Catalog:
     """All criteria sets known, resolved (``extends``) and compiled on first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, functions: FunctionRegistry = BUILTIN_FUNCTIONS,
+                 overlays: Sequence[Overlay] = ()) -> None:
         self._docs: dict[str, _Doc] = {}
         self._layers = 0
         self._problems: list[Problem] = []
         self._resolved: dict[str, CriteriaSet] = {}
         self._changes: dict[str, tuple[Change, ...]] = {}
+        self.functions = functions
+        self.overlays: tuple[Overlay, ...] = tuple(order_overlays(overlays))
 
     @classmethod
     def default(cls, directories: Iterable[str | os.PathLike[str]] = (), *,
-                shipped: bool = True) -> Catalog:
-        """The shipped sets, then each directory given (later ones override by id)."""
-        catalog = cls()
-        if shipped:
-            catalog.add_directory(shipped_criteria_dir(), display_root="criteria")
+                shipped: bool = True, plugins: pluggy.PluginManager | None = None,
+                overlays: Sequence[str | os.PathLike[str]] = ()) -> Catalog:
+        """The shipped sets, plugins' sets, then each directory given (later ones override
+        by id); with `overlays` (names offered by plugins, or overlay files) applied."""
+        functions = collect_functions(plugins) if plugins is not None else BUILTIN_FUNCTIONS
+        catalog = cls(functions=functions, overlays=_overlays(plugins, overlays))
+        if plugins is None:
+            if shipped:
+                catalog.add_directory(shipped_criteria_dir(), display_root="criteria")
+        else:
+            for plugin, sources in collect_criteria_sources(plugins):
+                if plugin == "builtin-criteria" and not shipped:
+                    continue
+                catalog._add_plugin_sources(plugin, sources)
         for directory in directories:
             catalog.add_directory(directory)
         return catalog
+
+    def _add_plugin_sources(self, plugin: str, sources: Sequence[Path | Mapping[str, Any]],
+                            ) -> None:
+        for source in sources:
+            if isinstance(source, Path):
+                root = "criteria" if plugin == "builtin-criteria" else f"<{plugin}>"
+                self.add_directory(source, display_root=root)
+            else:
+                self.add_documents([RawDocument(dict(source), SourceMap(f"<{plugin}>"))])
 
     # --- filling -----------------------------------------------------------------------
 
@@ -158,10 +185,14 @@ class Catalog:
         raw = self._docs[ident].raw
         check_document(raw)
         base_id = raw.data.get("extends")
+        inherited: tuple[Any, ...] = ()
         if base_id is not None:
             raw = self._extend(raw, base_id, (*trail, ident))
+            inherited = self._resolved[base_id].overlays
         spec = validate_criteria(raw)
-        compile_criteria(spec)
+        spec, applied = apply_overlays(spec, self.overlays)
+        spec._overlays = (*inherited, *applied)
+        spec._program = compile_criteria(spec, self.functions)
         self._resolved[ident] = spec
         return spec
 
@@ -248,6 +279,21 @@ class Catalog:
                 f"several criteria sets for {model!r} cover {year}: "
                 f"{', '.join(e.id for e in hits)}; choose one with its id")
         return self.get(hits[0].id)
+
+
+def _overlays(plugins: pluggy.PluginManager | None,
+              wanted: Sequence[str | os.PathLike[str]]) -> list[Overlay]:
+    offered = collect_overlays(plugins) if plugins is not None else {}
+    chosen = []
+    for item in wanted:
+        if isinstance(item, str) and item in offered:
+            chosen.append(offered[item])
+        elif Path(item).is_file():
+            chosen.append(Overlay.from_yaml(item))
+        else:
+            names = ", ".join(sorted(offered)) or "none (no plugin offers overlays)"
+            raise LearningModelsError(f"no overlay named {str(item)!r}; available: {names}")
+    return chosen
 
 
 def _years(years: set[int]) -> str:

@@ -41,17 +41,10 @@ def evaluate(criteria: CriteriaSet | Program,
     return Evaluations(program, scored, every, year)
 
 
-_COMPILED: dict[int, tuple[CriteriaSet, Program]] = {}
-
-
 def _program(spec: CriteriaSet) -> Program:
-    # Compiling is pure; remember the last programs by identity so a loop of small
-    # evaluations does not re-parse the set every time.
-    hit = _COMPILED.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    program = compile_criteria(spec)
-    if len(_COMPILED) > 64:
-        _COMPILED.clear()
-    _COMPILED[id(spec)] = (spec, program)
+    # The stage that built the set compiled it, with the functions it knew (plugins').
+    program = spec._program
+    if not isinstance(program, Program):
+        program = compile_criteria(spec)
+        spec._program = program
     return program

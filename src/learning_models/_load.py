@@ -29,7 +29,7 @@ def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = No
     check_document(raw)
     if "extends" not in raw.data:
         spec = validate_criteria(raw)
-        compile_criteria(spec)
+        spec._program = compile_criteria(spec)
         return spec
     if catalog is None:
         catalog = Catalog.default([Path(path).parent])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -140,10 +140,19 @@ class CriteriaSet(_Frozen):
     recognition: Recognition
     # Where each value was written (None for a set built in memory); not part of the meaning.
     _source: SourceMap | None = PrivateAttr(default=None)
+    # Overlays applied to the set (recorded in provenance) and the compiled program, when
+    # the stage that built the set compiled it (with the functions it knew).
+    _overlays: tuple[Any, ...] = PrivateAttr(default=())
+    _program: Any = PrivateAttr(default=None)
 
     @property
     def source_map(self) -> SourceMap | None:
         return self._source
+
+    @property
+    def overlays(self) -> tuple[Any, ...]:
+        """The overlays applied to this set (`AppliedOverlay`), in order; () for none."""
+        return self._overlays
 
     @property
     def years(self) -> range:

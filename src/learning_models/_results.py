@@ -40,10 +40,14 @@ class Provenance:
     content_hash: str
     engine: str
     year: int | None
+    overlays: tuple[Any, ...] = ()    # `AppliedOverlay`s: local changes to the set
 
     def to_dict(self) -> dict[str, Any]:
-        return {"criteria_set": self.criteria_set, "period": self.period,
+        data: dict[str, Any] = {"criteria_set": self.criteria_set, "period": self.period,
                 "content_hash": self.content_hash, "engine": self.engine, "year": self.year}
+        if self.overlays:
+            data["overlays"] = [o.to_dict() for o in self.overlays]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +203,7 @@ class Evaluations(Sequence[Evaluation]):
         self._index: dict[str, int] | None = None
         self.provenance = Provenance(program.spec.id, program.spec.period,
                                      program.content_hash, f"learning-models {__version__}",
-                                     year)
+                                     year, program.spec.overlays)
 
     def __len__(self) -> int:
         return self._frame.height
