@@ -61,8 +61,9 @@ def get_plugin_manager(
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin!r} implements a hook that does not exist: "
-                          f"{exc}") from exc
+        name = pm.get_name(exc.plugin) if exc.plugin is not None else "?"
+        raise PluginError(f"plugin {name!r} implements a hook that does not exist: "
+                          f"{exc.args[0] if exc.args else exc}") from exc
     return pm
 
 
