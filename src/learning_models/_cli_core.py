@@ -3,52 +3,101 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._cases import load_cases
+from ._catalog import Catalog, CatalogEntry
 from ._evaluate import evaluate
 from ._evidence import read_evidence
 from ._evidence_schema import evidence_schema
 from ._explain import word
+from ._formats import FormatKind, schema, sniff_format
 from ._load import load_criteria
 from ._model import CriteriaSet, Lang
 from ._results import Evaluations
+from ._targets import load_targets
 from ._validate import criteria_set_schema
-from .errors import CriteriaError
+from .errors import CriteriaError, LearningModelsError, Problem, Span, sort_problems
 
-__all__ = ["criteria_files", "register"]
+__all__ = ["add_criteria_dir_option", "criteria_files", "register", "resolve_criteria"]
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the command line's subparsers."""
 
-    p = sub.add_parser("validate", help="check criteria-set files; every problem is listed")
+    p = sub.add_parser(
+        "validate", help="check criteria sets, test-case files and targets files",
+        description="Check every file named, and every criteria-set, test-cases and targets "
+                    "file below the folders named (each YAML file by its 'format:'). Sets "
+                    "that extend others are resolved through one catalogue: the shipped sets, "
+                    "the --criteria-dir folders, then the paths given.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
+    add_criteria_dir_option(p)
     p.set_defaults(run=_validate)
 
     for name, run, helptext in (("evaluate", _evaluate, "score evidence records"),
                                 ("explain", _explain, "explain one subject's evaluation")):
         p = sub.add_parser(name, help=helptext)
-        p.add_argument("--criteria", required=True, type=Path, help="a criteria-set file")
+        p.add_argument("--criteria", metavar="FILE|ID",
+                       help="a criteria-set file, or the id of a set in the catalogue")
+        p.add_argument("--model", help="instead of --criteria: the set in force for this "
+                                       "model in --year (citizen, family, clan, …)")
         p.add_argument("--input", required=True, type=Path,
                        help="evidence: .csv, .json, .yaml or .parquet")
         p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
+        add_criteria_dir_option(p)
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
         if name == "evaluate":
             p.add_argument("--format", choices=("text", "json", "csv"), default="text")
         else:
             p.add_argument("--subject", required=True, help="the subject's id")
-        p.set_defaults(run=run)
+        p.set_defaults(run=run, parser=p)
 
     p = sub.add_parser("schema", help="print a JSON Schema")
-    p.add_argument("which", choices=("criteria-set", "evidence"))
+    p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets"))
     p.add_argument("--criteria", type=Path, help="the set whose evidence schema to print")
     p.set_defaults(run=_schema)
 
 
+def add_criteria_dir_option(p: argparse.ArgumentParser) -> None:
+    """``--criteria-dir DIR`` (repeatable): more catalogue layers after the shipped sets."""
+    p.add_argument("--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
+                   help="more criteria sets, for ids and for 'extends' (repeatable; later "
+                        "directories override earlier ones by id)")
+
+
+def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
+                     criteria_dirs: Sequence[Path]) -> CriteriaSet:
+    """The set a command names: a file, a catalogue id, or a model's set in force in a year.
+
+    `criteria` wins when given; a path that exists is read as a file (a set that extends
+    another is resolved against the --criteria-dir folders and its own folder), anything
+    else is looked up in the catalogue (the shipped sets and the --criteria-dir folders).
+    """
+    if criteria is not None:
+        path = Path(criteria)
+        if path.is_file() or path.suffix.lower() in (".yaml", ".yml"):
+            catalog = Catalog.default([*criteria_dirs, path.parent]) if criteria_dirs else None
+            return load_criteria(path, catalog=catalog)
+        catalog = Catalog.default(criteria_dirs)
+        if criteria not in catalog:
+            close = difflib.get_close_matches(criteria, catalog.ids(), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else \
+                f"known sets: {', '.join(catalog.ids()) or 'none'}"
+            raise CriteriaError([Problem(
+                "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
+                hint=hint)])
+        return catalog.get(criteria)
+    if model is None or year is None:
+        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
+                                  "--year")
+    return Catalog.default(criteria_dirs).for_year(model, year)
 
 
 def criteria_files(paths: Sequence[Path]) -> list[Path]:
@@ -68,22 +117,152 @@ def _is_criteria_file(path: Path) -> bool:
     return "learning-models/criteria-set/" in head
 
 
+# --------------------------------------------------------------------------- validate
+
+_KIND_WORDS: dict[FormatKind, str] = {
+    "criteria-set": "criteria sets", "test-cases": "test files", "targets": "targets files"}
+_EXTENDS = re.compile(r"^extends:", re.MULTILINE)
+_FORMATS_HINT = ("this command reads learning-models/criteria-set/1, learning-models/"
+                 "test-cases/1 and learning-models/targets/1 files")
+
+
+def files_by_format(paths: Sequence[Path]) -> list[tuple[Path, FormatKind]]:
+    """Each file named (by its format; criteria set when it names none) and each file of a
+    known format below the folders named, with its kind."""
+    found: list[tuple[Path, FormatKind]] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                               and p.is_file()):
+                kind = sniff_format(file)
+                if kind is not None:
+                    found.append((file, kind))
+        else:
+            found.append((path, sniff_format(path) or "criteria-set"))
+    return list(dict.fromkeys(found))
+
+
 def _validate(args: argparse.Namespace) -> int:
-    files = criteria_files(args.paths)
-    failed = 0
-    for file in files:
-        try:
-            load_criteria(file)
-        except CriteriaError as exc:
-            failed += 1
-            for problem in exc.problems:
-                print(problem.format(str(file)), file=sys.stderr)
-    print(f"{len(files) - failed} of {len(files)} criteria sets valid", file=sys.stderr)
-    return 1 if failed or not files else 0
+    files = files_by_format(args.paths)
+    sets = [f for f, kind in files if kind == "criteria-set"]
+    catalog = _validation_catalog(args.criteria_dir, args.paths, files)
+    problems: dict[str, list[Problem]] = {str(f): [] for f, _ in files}
+    for file, kind in files:
+        problems[str(file)] += _check_file(file, kind, catalog)
+    loaded = [str(f) for f in sets if not problems[str(f)]]  # broken sets: fix them first
+    for problem in _catalog_problems(catalog, loaded):
+        assert problem.span is not None
+        problems[problem.span.file].append(problem)
+    counts: dict[FormatKind, list[int]] = {}
+    for file, kind in files:
+        found = sort_problems(problems[str(file)])
+        for problem in found:
+            print(problem.format(str(file)), file=sys.stderr)
+        tally = counts.setdefault(kind, [0, 0])
+        tally[0] += not found
+        tally[1] += 1
+    parts = []
+    for kind, words in _KIND_WORDS.items():  # criteria sets always, the others when found
+        if kind == "criteria-set" or kind in counts:
+            ok, n = counts.get(kind, [0, 0])
+            parts.append(f"{ok} of {n} {words} valid")
+    print(", ".join(parts), file=sys.stderr)
+    return 1 if not files or any(ok < n for ok, n in counts.values()) else 0
+
+
+def _validation_catalog(criteria_dirs: Sequence[Path], paths: Sequence[Path],
+                        files: Sequence[tuple[Path, FormatKind]]) -> Catalog:
+    """The shipped sets, the --criteria-dir folders, the folders of test files named, then
+    each path given (a folder, or a set's file): one layer each."""
+    named_tests = [f.parent for f in paths if not f.is_dir()
+                   and (f, "test-cases") in files]
+    catalog = Catalog.default([*criteria_dirs, *dict.fromkeys(named_tests)])
+    for path in paths:
+        if path.is_dir():
+            catalog.add_directory(path)
+        elif (path, "criteria-set") in files and path.is_file():
+            if _EXTENDS.search(path.read_text("utf-8", errors="replace")):
+                catalog.add_directory(path.parent)  # its base may be beside it
+            catalog.add_directory(path)
+    return catalog
+
+
+def _check_file(file: Path, kind: FormatKind, catalog: Catalog) -> list[Problem]:
+    try:
+        if kind == "test-cases":
+            load_cases(file, catalog=catalog, display_name=str(file))
+        elif kind == "targets":
+            load_targets(file, display_name=str(file))
+        else:
+            _check_set(file, catalog)
+    except CriteriaError as exc:
+        if kind == "criteria-set" and sniff_format(file) is None:
+            return [Problem(p.code, p.message, p.span, _FORMATS_HINT, p.severity)
+                    if p.code == "unknown-format" and p.hint is None else p
+                    for p in exc.problems]
+        return list(exc.problems)
+    return []
+
+
+def _check_set(file: Path, catalog: Catalog) -> None:
+    """Load a set through the catalogue when it holds this very file, else on its own."""
+    ids = [i for i in catalog.ids() if catalog.file_of(i) == str(file)]
+    if ids:
+        catalog.get(ids[0])
+    else:
+        load_criteria(file)
+
+
+def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
+    """The catalogue's problems located in `files`, and periods of sets in `files` that
+    overlap (sets beyond the files given may overlap them: they are not checked here)."""
+    mine = set(files)
+    found = [p for p in catalog.problems() if p.code != "overlapping-periods"
+             and p.span is not None and p.span.file in mine]
+    entries = [e for e in catalog.entries() if e.file in mine]
+    bases = {e.id: e.extends for e in catalog.entries()}
+    for k, a in enumerate(entries):
+        for b in entries[k + 1:]:
+            shared = set(a.years) & set(b.years)
+            if a.model != b.model or not shared or _related(a, b, bases):
+                continue
+            where = catalog.get(b.id).source_map
+            at = where.locate(("period",)) if where is not None else Span(b.file, 1, 1)
+            if at.file not in mine:  # the period is inherited: point at the set's file
+                at = Span(b.file, 1, 1)
+            years = f"{min(shared)}" if len(shared) == 1 else f"{min(shared)}–{max(shared)}"
+            found.append(Problem(
+                "overlapping-periods",
+                f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in {years}",
+                at, hint="give the sets periods that do not overlap, or make one extend the "
+                         "other"))
+    return found
+
+
+def _related(a: CatalogEntry, b: CatalogEntry, bases: dict[str, str | None]) -> bool:
+    return a.id in _ancestors(b.id, bases) or b.id in _ancestors(a.id, bases)
+
+
+def _ancestors(ident: str, bases: dict[str, str | None]) -> set[str]:
+    found: set[str] = set()
+    base = bases.get(ident)
+    while base is not None and base not in found:
+        found.add(base)
+        base = bases.get(base)
+    return found
+
+
+# --------------------------------------------------------------------------- evaluate, explain
 
 
 def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
-    spec = load_criteria(args.criteria)
+    if args.criteria is None and args.model is None:
+        args.parser.error("name the set: --criteria FILE|ID, or --model MODEL with --year YEAR")
+    if args.criteria is not None and args.model is not None:
+        args.parser.error("give --criteria or --model, not both")
+    if args.model is not None and args.year is None:
+        args.parser.error("--model needs --year: the set in force that year")
+    spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir)
     frame, read_errors = read_evidence(args.input)
     results = evaluate(spec, frame, year=args.year, file=str(args.input))
     return spec, results.with_errors(read_errors)
@@ -140,13 +319,15 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema: dict[str, Any]
+    found: dict[str, Any]
     if args.which == "criteria-set":
-        schema = criteria_set_schema()
+        found = criteria_set_schema()
+    elif args.which in ("test-cases", "targets"):
+        found = schema(args.which)
     else:
         if args.criteria is None:
             print("'schema evidence' needs --criteria FILE", file=sys.stderr)
             return 2
-        schema = evidence_schema(load_criteria(args.criteria))
-    sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+        found = evidence_schema(load_criteria(args.criteria))
+    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     return 0

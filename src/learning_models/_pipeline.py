@@ -11,13 +11,14 @@ its row and reason); the rest of the dataset is still evaluated.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
 from ._catalog import Catalog
 from ._compile import Program, compile_criteria
 from ._dataset import RELATIONS, Dataset
+from ._excel import rename_headers
 from ._model import CriteriaSet, Derivation
 from ._records import Check, RecordError, type_frame
 from ._results import SOURCE_PREFIX, Evaluations
@@ -53,6 +54,10 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                                           "evaluation year to use the sets in force")
             chosen[model] = (catalog or Catalog.default()).for_year(model, year)
     programs = {m: compile_criteria(chosen[m]) for m in dataset.tables}
+    # Headers written as labels (a workbook's) → input names, before anything reads columns.
+    dataset = replace(dataset, tables={
+        m: replace(t, frame=rename_headers(t.frame, programs[m].spec, file=t.file))
+        for m, t in dataset.tables.items()})
     results: dict[str, Evaluations] = {}
     errors: list[RecordError] = list(dataset.errors)
     for model in model_order(programs):

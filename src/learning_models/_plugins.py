@@ -61,7 +61,7 @@ def get_plugin_manager(
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        name = pm.get_name(exc.plugin) if exc.plugin is not None else "?"
+        name = (pm.get_name(exc.plugin) if exc.plugin is not None else None) or "?"
         raise PluginError(f"plugin {name!r} implements a hook that does not exist: "
                           f"{exc.args[0] if exc.args else exc}") from exc
     return pm

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,7 +23,8 @@ from ._model import FORMAT, CriteriaSet
 from ._yaml import RawDocument, SourceMap
 from .errors import CriteriaError, Problem, ProblemCode
 
-__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "validate_criteria"]
+__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "describe_kind",
+           "schema_problem", "validate_criteria"]
 
 Path = Sequence[str | int]
 
@@ -96,6 +97,11 @@ def _format_problem(data: object, source: SourceMap) -> Problem:
                    source.locate(("format",)))
 
 
+def describe_kind(value: object) -> str:
+    """How a value's kind is named in messages: mapping, list, string, integer, …"""
+    return _kind(value)
+
+
 def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -110,12 +116,20 @@ _SCHEMA_CODES: dict[str, ProblemCode] = {
 
 
 def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem:
+    return schema_problem(error, source)
+
+
+def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
+                   document: str = "the criteria set",
+                   pattern_hints: Mapping[str, str] | None = None) -> Problem:
+    """One JSON Schema error as a located problem; `document` names the root in messages
+    ("the criteria set"), `pattern_hints` the hint for a bad value by its key."""
     path = tuple(error.absolute_path)
     kind = str(error.validator)
     instance: Any = error.instance
     expected: Any = error.validator_value
     code = _SCHEMA_CODES.get(kind, "invalid-value")
-    where = _describe(path)
+    where = _describe(path, document)
     if error.schema is False:  # add / replace / remove without extends
         return Problem("unknown-key", f"{path[-1]!r} is only allowed in a set that extends "
                        "another", source.locate(path, key=True),
@@ -141,7 +155,7 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
                        hint="use lower-case ASCII letters, digits and _, starting with a letter")
     if kind == "pattern":
         return Problem(code, f"{where} has the invalid value {instance!r}",
-                       source.locate(path), hint=_pattern_hint(path))
+                       source.locate(path), hint=_pattern_hint(path, pattern_hints))
     if kind in ("const", "enum"):
         options = [expected] if kind == "const" else expected
         return Problem(code, f"{where} must be one of {', '.join(map(repr, options))}, found "
@@ -159,9 +173,9 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _describe(path: Path) -> str:
+def _describe(path: Path, document: str = "the criteria set") -> str:
     if not path:
-        return "the criteria set"
+        return document
     return "'" + ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) \
         .replace(".[", "[") + "'"
 
@@ -173,9 +187,9 @@ _PATTERN_HINTS = {
 }
 
 
-def _pattern_hint(path: Path) -> str | None:
+def _pattern_hint(path: Path, hints: Mapping[str, str] | None = None) -> str | None:
     last = next((p for p in reversed(path) if isinstance(p, str)), "")
-    return _PATTERN_HINTS.get(last)
+    return (_PATTERN_HINTS if hints is None else hints).get(last)
 
 
 def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:

@@ -44,6 +44,8 @@ ProblemCode = Literal[
     "duplicate-id",
     "levels-exceed-points",
     "grades-order",
+    "duplicate-case",
+    "duplicate-target",
     # expressions
     "expression-syntax",
     "forbidden-syntax",
@@ -64,6 +66,9 @@ ProblemCode = Literal[
     "unknown-set",
     "overlapping-periods",
     "no-set-for-year",
+    "unknown-indicator",
+    "unknown-input",
+    "year-outside-period",
     # evidence records
     "unknown-column",
     "missing-id",
@@ -71,6 +76,21 @@ ProblemCode = Literal[
     "invalid-record",
     "out-of-bounds",
     "unreadable-evidence",
+    # lint
+    "levels-order",
+    "unreachable-level",
+    "zero-points-level",
+    "never-passes",
+    "always-passes",
+    "threshold-above-max",
+    "unreachable-mandatory",
+    "never-met",
+    "comparison-out-of-bounds",
+    "unused-input",
+    "unused-derived",
+    "untested-indicator",
+    "missing-diacritics",
+    "unverified-without-note",
 ]
 
 Severity = Literal["error", "warning"]

@@ -1,0 +1,72 @@
+"""A terminal progress bar for long runs: one step per stage, on standard error.
+
+It draws only when standard error is a terminal and the run is not ``--quiet``, so logs,
+pipes and tests see nothing of it. Evaluation is column-wise, so progress is counted in stages
+(read, evaluate, roll up, write), each shown with its name and the time elapsed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TextIO
+
+__all__ = ["Progress"]
+
+
+class Progress:
+    """``with progress.stage("Đánh giá"): ...`` for each stage, then `close()`."""
+
+    def __init__(self, stages: int | Sequence[str], *, stream: TextIO | None = None,
+                 enabled: bool | None = None, width: int = 24) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = stages if isinstance(stages, int) else len(stages)
+        self.enabled = _is_terminal(self.stream) if enabled is None else enabled
+        self.width = width
+        self.done = 0
+        self.started = time.monotonic()
+        self._drawn = False
+
+    @contextmanager
+    def stage(self, label: str) -> Iterator[None]:
+        """Show `label` while the block runs; count it done when the block ends."""
+        self._draw(label)
+        yield
+        self.done = min(self.done + 1, self.total)
+        self._draw(label)
+
+    def close(self) -> None:
+        """End the bar's line (the next output starts on a fresh line)."""
+        if self.enabled and self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def line(self, label: str) -> str:
+        """The bar as text (without the carriage return)."""
+        filled = self.width * self.done // self.total if self.total else self.width
+        bar = "█" * filled + "░" * (self.width - filled)
+        elapsed = time.monotonic() - self.started
+        return f"[{bar}] {self.done}/{self.total} {label} ({elapsed:.1f}s)"
+
+    def _draw(self, label: str) -> None:
+        if not self.enabled:
+            return
+        self.stream.write("\r" + self.line(label) + "\x1b[K")
+        self.stream.flush()
+        self._drawn = True
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False

@@ -1,0 +1,454 @@
+"""The annual report as plain data: what the workbook and the web page both show.
+
+`build_report` turns an evaluation and its roll-up into a `Report`: a title, the year, where
+the figures come from (criteria sets with their content hashes, the plan's targets), summary
+rows per area against the targets, per-model per-commune figures, and the recognition lists
+per commune (each subject's score, grade and status). Every text is already in the report's
+language; writers only lay it out. Nothing here depends on the time of day, so the same
+inputs give the same report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from ._model import Lang
+from ._rollup import (
+    ALL,
+    LEVELS,
+    MODELS,
+    SHARES,
+    AreaRollup,
+    Change,
+    ModelFigures,
+    Rollup,
+    ShareFigures,
+    format_percent,
+)
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._pipeline import DatasetEvaluation
+
+__all__ = [
+    "LABELS",
+    "AreaSummary",
+    "CommuneList",
+    "Figure",
+    "ListEntry",
+    "ModelRow",
+    "ModelTable",
+    "Report",
+    "SetUsed",
+    "build_report",
+]
+
+#: Every word the report shows, in Vietnamese and English.
+LABELS: dict[str, dict[Lang, str]] = {
+    "title": {"vi": "Báo cáo kết quả xây dựng các mô hình học tập năm {year}",
+              "en": "Learning models: annual report {year}"},
+    "summary": {"vi": "Tổng hợp", "en": "Summary"},
+    "summary_intro": {"vi": "Kết quả so với chỉ tiêu của kế hoạch, theo địa bàn.",
+                      "en": "Results against the plan's targets, by area."},
+    "lists": {"vi": "Danh sách đề nghị công nhận", "en": "Recognition lists"},
+    "lists_intro": {"vi": "Mỗi đối tượng đã đánh giá, với điểm, xếp loại và kết quả.",
+                    "en": "Every subject evaluated, with its score, grade and decision."},
+    "sources": {"vi": "Nguồn số liệu", "en": "Sources"},
+    "notes": {"vi": "Ghi chú", "en": "Notes"},
+    "year": {"vi": "Năm đánh giá", "en": "Evaluation year"},
+    "sets": {"vi": "Bộ tiêu chí", "en": "Criteria sets"},
+    "targets": {"vi": "Chỉ tiêu theo kế hoạch", "en": "Targets (plan)"},
+    "no_targets": {"vi": "không so với chỉ tiêu", "en": "no targets given"},
+    "engine": {"vi": "Phần mềm", "en": "Software"},
+    "hash": {"vi": "Mã băm nội dung", "en": "Content hash"},
+    "period": {"vi": "Giai đoạn", "en": "Period"},
+    "model": {"vi": "Mô hình", "en": "Model"},
+    "records": {"vi": "Hồ sơ đầu vào", "en": "Input records"},
+    "input_rows": {"vi": "{rows} hồ sơ đầu vào: {evaluated} đã đánh giá, {rejected} bị từ chối",
+                   "en": "{rows} input records: {evaluated} evaluated, {rejected} rejected"},
+    "area": {"vi": "Địa bàn", "en": "Area"},
+    "code": {"vi": "Mã", "en": "Code"},
+    "level": {"vi": "Cấp", "en": "Level"},
+    "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "reached": {"vi": "Số đạt", "en": "Reached"},
+    "denominator": {"vi": "Mẫu số", "en": "Denominator"},
+    "denominator_kind": {"vi": "Cơ sở mẫu số", "en": "Denominator basis"},
+    "rate": {"vi": "Tỷ lệ", "en": "Rate"},
+    "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "milestone": {"vi": "Mốc năm", "en": "Milestone"},
+    "gap": {"vi": "Còn thiếu", "en": "Still needed"},
+    "assessment": {"vi": "Nhận xét", "en": "Assessment"},
+    "change": {"vi": "So với năm {year}", "en": "Change since {year}"},
+    "rate_in": {"vi": "Tỷ lệ {year}", "en": "Rate {year}"},
+    "points_change": {"vi": "{sign}{value} điểm % (từ {before})",
+                      "en": "{sign}{value} pts (from {before})"},
+    "subjects": {"vi": "Số hồ sơ", "en": "Records"},
+    "evaluated": {"vi": "Đã đánh giá", "en": "Evaluated"},
+    "recognised": {"vi": "Đạt", "en": "Recognised"},
+    "not_recognised": {"vi": "Không đạt", "en": "Not recognised"},
+    "incomplete": {"vi": "Chưa đủ minh chứng", "en": "Incomplete"},
+    "rejected": {"vi": "Bị từ chối", "en": "Rejected"},
+    "area_total": {"vi": "tổng số của địa bàn", "en": "area total"},
+    "subjects_basis": {"vi": "số hồ sơ trong dữ liệu", "en": "records in the data"},
+    "subjects_note": {"vi": "† Mẫu số là số hồ sơ trong dữ liệu vì danh mục địa bàn chưa có "
+                            "tổng số.",
+                      "en": "† The denominator is the number of records in the data: the "
+                            "area list gives no total."},
+    "citizens_basis": {"vi": "số người trong dữ liệu", "en": "people in the data"},
+    "number": {"vi": "STT", "en": "No."},
+    "id": {"vi": "Mã hồ sơ", "en": "ID"},
+    "name": {"vi": "Tên", "en": "Name"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "max_score": {"vi": "Điểm tối đa", "en": "Out of"},
+    "grade": {"vi": "Xếp loại", "en": "Grade"},
+    "decision": {"vi": "Kết quả", "en": "Decision"},
+    "commune": {"vi": "Xã/phường", "en": "Commune"},
+    "total_row": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "sum_row": {"vi": "Tổng cộng", "en": "Total"},
+    "short_family": {"vi": "Gia đình học tập", "en": "Learning families"},
+    "short_clan": {"vi": "Dòng họ học tập", "en": "Learning clans"},
+    "short_community": {"vi": "Cộng đồng học tập", "en": "Learning communities"},
+    "short_unit": {"vi": "Đơn vị học tập", "en": "Learning units"},
+    "short_citizen": {"vi": "Công dân học tập", "en": "Learning citizens"},
+    "unknown_area": {"vi": "Chưa xác định địa bàn", "en": "Area unknown"},
+    "chart": {"vi": "Tỷ lệ đạt theo xã/phường so với chỉ tiêu {target} ({year})",
+              "en": "Rate by commune against the target of {target} ({year})"},
+    "chart_no_target": {"vi": "Tỷ lệ đạt theo xã/phường", "en": "Rate by commune"},
+    "unmeasured": {"vi": "Chỉ tiêu chưa tính được từ dữ liệu (cần báo cáo riêng): {items}",
+                   "en": "Targets the data cannot measure (report them separately): {items}"},
+    "citizens_in_learning_households": {
+        "vi": "Công dân học tập trong gia đình, dòng họ, cộng đồng học tập",
+        "en": "Learning citizens among workers in learning families, clans, communities"},
+    "citizens_in_learning_units": {
+        "vi": "Công dân học tập trong đơn vị học tập",
+        "en": "Learning citizens among staff of learning units"},
+    "level_all": {"vi": "Toàn bộ", "en": "All"},
+    "level_country": {"vi": "Toàn quốc", "en": "Country"},
+    "level_province": {"vi": "Tỉnh/thành phố", "en": "Province"},
+    "level_district": {"vi": "Huyện/quận", "en": "District"},
+    "level_commune": {"vi": "Xã/phường", "en": "Commune"},
+    "level_village": {"vi": "Thôn/tổ dân phố", "en": "Village"},
+    "programme": {"vi": "Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng "
+                        "đồng, đơn vị (Quyết định 387/QĐ-TTg)",
+                  "en": "Lifelong learning in families, clans, communities and units "
+                        "(Decision 387/QĐ-TTg)"},
+    "contents": {"vi": "Nội dung", "en": "Contents"},
+    "still": {"vi": "thiếu {gap}", "en": "{gap} short"},
+    "met_short": {"vi": "đạt chỉ tiêu", "en": "target met"},
+    "generated": {"vi": "Lập từ dữ liệu năm {year} bằng {engine}.",
+                  "en": "Built from the {year} data with {engine}."},
+}
+#: Levels the summary shows (villages stay in the roll-up data).
+SUMMARY_LEVELS = ("all", "country", "province", "district", "commune")
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+_STATUS_ORDER = {"recognised": 0, "incomplete": 1, "not_recognised": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class SetUsed:
+    """A criteria set the figures rest on."""
+
+    model: str
+    id: str
+    title: str
+    period: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One indicator in one area: reached of denominator, the rate, the target and the gap."""
+
+    key: str                     # a model, or a share measure
+    label: str
+    reached: int
+    denominator: int
+    denominator_kind: str        # "area_total" | "subjects"
+    rate: float | None
+    target: float | None = None
+    milestone_year: int | None = None
+    gap: int | None = None
+    met: bool | None = None
+    assessment: str = ""         # the gap sentence
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSummary:
+    """The summary row(s) of one area: a figure per indicator."""
+
+    code: str
+    name: str
+    level: str
+    level_label: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRow:
+    """One commune (or the whole dataset) in a model's table."""
+
+    code: str
+    name: str
+    subjects: int
+    evaluated: int
+    recognised: int
+    not_recognised: int
+    incomplete: int
+    rejected: int
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class ModelTable:
+    model: str
+    title: str                       # the set's title
+    short_title: str                 # the model's name (a sheet name)
+    rows: tuple[ModelRow, ...]       # communes, then the whole dataset
+    target: float | None
+    milestone_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    model: str
+    model_title: str
+    id: str
+    name: str
+    total: float
+    max_total: float
+    grade: str
+    status: str
+    status_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneList:
+    code: str
+    name: str
+    entries: tuple[ListEntry, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the annual report shows, in one language."""
+
+    lang: Lang
+    title: str
+    subtitle: str
+    year: int | None
+    sets: tuple[SetUsed, ...]
+    engine: str
+    targets_id: str | None
+    targets_title: str | None
+    evaluated: int
+    rejected: int
+    indicators: tuple[tuple[str, str], ...]   # the summary's columns: key, label
+    summary: tuple[AreaSummary, ...]
+    tables: tuple[ModelTable, ...]
+    lists: tuple[CommuneList, ...]
+    previous_years: tuple[int | None, ...]
+    notes: tuple[str, ...]
+    labels: Mapping[str, str]
+
+    @property
+    def input_rows(self) -> int:
+        return self.evaluated + self.rejected
+
+    def label(self, key: str, **values: object) -> str:
+        text = self.labels[key]
+        return text.format(**values) if values else text
+
+    def percent(self, value: float | None) -> str:
+        return "" if value is None else format_percent(value, self.lang)
+
+    def number(self, value: float | None) -> str:
+        """``1669074`` → ``1.669.074`` (vi) / ``1,669,074`` (en); ``80.5`` → ``80,5`` (vi)."""
+        if value is None:
+            return ""
+        shown = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+        if self.lang == "vi":
+            shown = shown.translate(_SWAP_SEPARATORS)
+        return shown
+
+    def change_text(self, change: Change) -> str:
+        if change.rate_change is None:
+            return ""
+        shown = f"{abs(change.rate_change):.1f}"
+        if self.lang == "vi":
+            shown = shown.replace(".", ",")
+        sign = "+" if change.rate_change > 0 else "−" if change.rate_change < 0 else "±"
+        return self.label("points_change", sign=sign, value=shown,
+                          before=self.percent(change.rate))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain, JSON-ready dump (used by tests and tools)."""
+        from dataclasses import asdict
+
+        data = asdict(self)
+        data["labels"] = dict(self.labels)
+        return data
+
+
+def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *,
+                 lang: Lang = "vi") -> Report:
+    """The report of `evaluation` (rolled up as `rollup`) in `lang`."""
+    labels = {k: v[lang] for k, v in LABELS.items()}
+    titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
+              for m in evaluation.results}
+    sets = tuple(SetUsed(m, r.provenance.criteria_set, titles[m], r.provenance.period,
+                         r.provenance.content_hash)
+                 for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
+    indicators = _indicators(rollup, titles, labels)
+    roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
+    subtitle = roots[0].name if len(roots) == 1 else ""
+    communes = [a for a in rollup.areas if a.level == "commune"]
+    whole = rollup.area(ALL)
+    # the whole dataset is shown apart only when it differs from the one top area
+    shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
+             and not (a is whole and len(roots) == 1 and _same(roots[0], whole))]
+    summary = tuple(
+        AreaSummary(a.code, labels["total_row"] if a.code == ALL else a.name, a.level,
+                    labels[f"level_{a.level}"],
+                    tuple(f for key, label in indicators
+                          if (f := _figure(a, key, label, lang)) is not None))
+        for a in shown)
+    tables = []
+    for model in _ordered(evaluation.results):
+        rows = tuple(_model_row(a, model, titles[model], lang, labels)
+                     for a in (*communes, whole) if model in a.models)
+        head = whole.models.get(model)
+        check = head.targets[0] if head is not None and head.targets else None
+        tables.append(ModelTable(model, titles[model], labels.get(f"short_{model}", model), rows,
+                                 None if check is None else check.value,
+                                 None if check is None else check.milestone_year))
+    notes = [n.get(lang) for n in rollup.notes]
+    if rollup.unmeasured:
+        notes.append(labels["unmeasured"].format(
+            items="; ".join(t.get(lang) for _, t in rollup.unmeasured)))
+    evaluated = sum(len(r) for r in evaluation.results.values())
+    rejected = len({(e.file, e.row) for e in evaluation.errors})
+    title = labels["title"].format(year=evaluation.year if evaluation.year is not None else "")
+    return Report(lang, title.strip(), subtitle, evaluation.year, sets,
+                  f"learning-models {__version__}", rollup.targets_id,
+                  None if rollup.targets_title is None else rollup.targets_title.get(lang),
+                  evaluated, rejected, indicators, summary, tuple(tables),
+                  _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
+                  tuple(notes), labels)
+
+
+def _model_key(model: str) -> tuple[int, str]:
+    return (MODELS.index(model) if model in MODELS else len(MODELS), model)
+
+
+def _ordered(models: Iterable[str]) -> list[str]:
+    return sorted(models, key=_model_key)
+
+
+def _indicators(rollup: Rollup, titles: Mapping[str, str],
+                labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The summary's columns: each model with a denominator of its own (not citizens), then
+    the learning-citizen shares."""
+    present_models = {m for a in rollup.areas for m in a.models}
+    present_shares = {s for a in rollup.areas for s in a.shares}
+    columns = [(m, titles.get(m, m)) for m in _ordered(present_models) if m != "citizen"]
+    columns += [(s, labels[s]) for s in SHARES if s in present_shares]
+    return tuple(columns)
+
+
+def _figure(area: AreaRollup, key: str, label: str, lang: Lang) -> Figure | None:
+    figures: ModelFigures | ShareFigures | None = area.models.get(key) or area.shares.get(key)
+    if figures is None:
+        return None
+    if isinstance(figures, ModelFigures):
+        reached, denominator, kind = figures.recognised, figures.denominator, \
+            figures.denominator_kind
+    else:
+        reached, denominator, kind = figures.learning, figures.citizens, \
+            figures.denominator_kind
+    check = figures.targets[0] if figures.targets else None
+    if check is None:
+        return Figure(key, label, reached, denominator, kind, figures.rate,
+                      changes=figures.changes)
+    return Figure(key, label, reached, denominator, kind, figures.rate, check.value,
+                  check.milestone_year, check.gap, check.met, check.sentence.get(lang),
+                  figures.changes)
+
+
+def _same(one: AreaRollup, other: AreaRollup) -> bool:
+    """Whether two areas have the same figures (the whole dataset and its one top area)."""
+    def key(area: AreaRollup) -> object:
+        return ({m: (f.subjects, f.recognised, f.denominator) for m, f in area.models.items()},
+                {s: (f.citizens, f.learning) for s, f in area.shares.items()})
+    return key(one) == key(other)
+
+
+def _model_row(area: AreaRollup, model: str, title: str, lang: Lang,
+               labels: Mapping[str, str]) -> ModelRow:
+    figures = area.models[model]
+    figure = _figure(area, model, title, lang)
+    assert figure is not None
+    return ModelRow(area.code, labels["sum_row"] if area.code == ALL else area.name,
+                    figures.subjects, figures.evaluated, figures.recognised,
+                    figures.not_recognised, figures.incomplete, figures.rejected, figure)
+
+
+def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, str],
+           labels: Mapping[str, str], lang: Lang) -> tuple[CommuneList, ...]:
+    """Every evaluated subject by commune (those of no known commune last)."""
+    communes = {a.code: a.name for a in rollup.areas if a.level == "commune"}
+    # an area below a commune (a village in the area list) is shown under its commune
+    upward = {a.code: a.parent for a in rollup.areas if a.level != "all"}
+    frames = []
+    for model in _ordered(evaluation.results):
+        scored = evaluation.results[model].scored
+        grades = {g.id: g.title.get(lang) for g in evaluation.sets[model].recognition.grades} \
+            if model in evaluation.sets else {}
+        name = pl.col("name").cast(pl.String) if "name" in scored.columns \
+            else pl.lit(None, dtype=pl.String)
+        frames.append(scored.select(
+            pl.lit(model).alias("model"), pl.lit(_model_key(model)[0]).alias("_m"),
+            pl.col("id").cast(pl.String), name.fill_null("").alias("name"),
+            pl.col("area").cast(pl.String).alias("area"),
+            pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
+            pl.col("grade").cast(pl.String).replace_strict(grades, default="")
+            .fill_null("").alias("grade"),
+            pl.col("status").cast(pl.String),
+            pl.col("status").cast(pl.String).replace_strict(_STATUS_ORDER, default=9)
+            .alias("_s")))
+    if not frames:
+        return ()
+    table = pl.concat(frames)
+    commune_of = {code: _commune(code, upward, communes) for code in
+                  table["area"].drop_nulls().unique().to_list()}
+    table = table.with_columns(
+        pl.col("area").replace_strict(commune_of, default=None, return_dtype=pl.String)
+        .fill_null("").alias("commune"),
+        pl.col("status").replace_strict({s: labels[s] for s in _STATUS_ORDER}, default="")
+        .alias("status_text"))
+    table = table.sort("commune", "_m", "_s", "id")
+    lists = []
+    for (commune,), part in table.group_by("commune", maintain_order=True):
+        entries = tuple(ListEntry(r["model"], titles[r["model"]], r["id"], r["name"],
+                                  r["total"], r["max_total"], r["grade"], r["status"],
+                                  r["status_text"]) for r in part.iter_rows(named=True))
+        code = str(commune)
+        lists.append(CommuneList(code, communes.get(code, labels["unknown_area"]), entries))
+    known = [c for c in lists if c.code]
+    return (*known, *(c for c in lists if not c.code))
+
+
+def _commune(code: str, upward: Mapping[str, str | None], communes: Mapping[str, str],
+             ) -> str | None:
+    seen = 0
+    current: str | None = code
+    while current is not None and seen <= len(LEVELS):
+        if current in communes:
+            return current
+        current = upward.get(current)
+        seen += 1
+    return None

@@ -1,0 +1,765 @@
+"""Roll evaluation results up by area and compare them with a plan's targets.
+
+For every area at every level — villages (the community subjects, and villages in the area
+list), communes, districts where they still exist, provinces, the country, and the whole
+dataset (``*``) — and for every model: how many subjects, evaluated, recognised, not
+recognised, incomplete, rejected; the recognition rate over the right denominator, and which
+one was used; the two learning-citizen shares of Decisions 387/677; the plan's target for the
+nearest milestone year and the gap to it, as numbers and as a sentence; and the change since
+earlier years, with old area codes mapped through the crosswalk onto the newer ones.
+
+Denominators. The plan's rates are recognised ÷ *all* (all households of the area, not only
+those that registered). When the area list gives the total (``households`` for families,
+``clans``, ``communities``, ``units``) that is the denominator (``"area_total"``); a higher
+area without its own total uses the sum over its children when every child has one. Otherwise
+the denominator is the number of subjects in the data (evaluated + rejected records,
+``"subjects"``), and the figures say so.
+
+Learning-citizen shares. ``citizens_in_learning_households``: among workers (citizens whose
+``worker`` column is true; every citizen when the column is absent or empty) who belong to a
+recognised family — or to a family of a recognised clan or community — the share recognised as
+learning citizens. ``citizens_in_learning_units``: among staff (citizens with ``unit`` set) of
+recognised units, the share recognised; counted in the unit's area.
+
+Everything is computed column-wise (group-bys and joins over the scored tables); Python loops
+run over areas and targets only, never over subjects.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import polars as pl
+
+from ._dataset import AREA_LEVELS, RELATIONS
+from ._model import Lang, Text
+from ._records import LINE, ROW, TRUE_WORDS
+from .errors import LearningModelsError
+
+if TYPE_CHECKING:
+    from ._pipeline import DatasetEvaluation
+
+__all__ = [
+    "ALL",
+    "LEVELS",
+    "MODELS",
+    "AreaRollup",
+    "Change",
+    "ModelFigures",
+    "Rollup",
+    "ShareFigures",
+    "TargetCheck",
+    "TargetLike",
+    "TargetsLike",
+    "format_percent",
+    "rollup",
+]
+
+#: The code of the whole-dataset row.
+ALL = "*"
+#: Levels from the top down; ``all`` is the whole dataset.
+LEVELS: tuple[str, ...] = ("all", *AREA_LEVELS)
+#: Models in the order reports show them.
+MODELS = ("family", "clan", "community", "unit", "citizen")
+#: The area-list column that holds each model's denominator.
+TOTAL_OF: dict[str, str] = {"family": "households", "clan": "clans",
+                            "community": "communities", "unit": "units"}
+_TOTALS = tuple(sorted(set(TOTAL_OF.values())))
+SHARES = ("citizens_in_learning_households", "citizens_in_learning_units")
+_STATUSES = ("recognised", "not_recognised", "incomplete", "rejected")
+
+Denominator = Literal["area_total", "subjects"]
+
+#: What a target counts, for the gap sentence: singular and plural, vi and en.
+NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
+    "family": {"vi": ("gia đình học tập",) * 2, "en": ("learning family", "learning families")},
+    "clan": {"vi": ("dòng họ học tập",) * 2, "en": ("learning clan", "learning clans")},
+    "community": {"vi": ("cộng đồng học tập",) * 2,
+                  "en": ("learning community", "learning communities")},
+    "unit": {"vi": ("đơn vị học tập",) * 2, "en": ("learning unit", "learning units")},
+    "citizen": {"vi": ("công dân học tập",) * 2,
+                "en": ("learning citizen", "learning citizens")},
+}
+
+
+# --- the targets interface (structural: any object with these attributes will do) -----------
+
+
+class _TextLike(Protocol):
+    @property
+    def vi(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+
+
+class TargetLike(Protocol):
+    """One target of a plan, as `load_targets` gives it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> _TextLike: ...
+    @property
+    def measure(self) -> str: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def milestones(self) -> Mapping[int, float]: ...
+    def milestone_for(self, year: int) -> tuple[int, float]: ...
+
+
+class TargetsLike(Protocol):
+    """A plan's targets, as `load_targets` gives them."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> _TextLike: ...
+    @property
+    def targets(self) -> Sequence[TargetLike]: ...
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TargetCheck:
+    """One target applied to one figure: the milestone in force and the gap to it."""
+
+    target: str
+    title: Text
+    measure: str
+    milestone_year: int
+    value: float               # the share to reach, 0..1
+    required: int              # ceil(value × denominator)
+    gap: int                   # how many more are needed (0 when met)
+    met: bool
+    sentence: Text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "title": _text(self.title), "measure": self.measure,
+                "milestone_year": self.milestone_year, "value": self.value,
+                "required": self.required, "gap": self.gap, "met": self.met,
+                "sentence": _text(self.sentence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The same figure in an earlier year (rolled up onto this year's areas) and the change."""
+
+    year: int | None
+    recognised: int
+    denominator: int
+    denominator_kind: Denominator
+    rate: float | None
+    recognised_change: int          # this year − that year
+    rate_change: float | None       # in percentage points; None unless both rates rest
+                                    # on the same kind of denominator
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "recognised": self.recognised,
+                "denominator": self.denominator, "denominator_kind": self.denominator_kind,
+                "rate": self.rate, "recognised_change": self.recognised_change,
+                "rate_change_points": self.rate_change}
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFigures:
+    """One model in one area."""
+
+    model: str
+    subjects: int              # records in the data: evaluated + rejected
+    evaluated: int
+    recognised: int
+    not_recognised: int
+    incomplete: int
+    rejected: int
+    area_total: int | None     # the total from the area list (own, or summed over children)
+    denominator: int
+    denominator_kind: Denominator
+    rate: float | None
+    targets: tuple[TargetCheck, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subjects": self.subjects, "evaluated": self.evaluated,
+                "recognised": self.recognised, "not_recognised": self.not_recognised,
+                "incomplete": self.incomplete, "rejected": self.rejected,
+                "area_total": self.area_total, "denominator": self.denominator,
+                "denominator_kind": self.denominator_kind, "rate": self.rate,
+                "targets": [t.to_dict() for t in self.targets],
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareFigures:
+    """A learning-citizen share in one area: ``learning`` of ``citizens`` (see the module)."""
+
+    measure: str
+    citizens: int              # workers in learning households / staff of learning units
+    learning: int              # of whom recognised learning citizens
+    rate: float | None
+    basis: tuple[str, ...]     # the models whose recognition puts a citizen in the count
+    targets: tuple[TargetCheck, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def denominator_kind(self) -> Denominator:
+        return "subjects"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"citizens": self.citizens, "learning": self.learning, "rate": self.rate,
+                "basis": list(self.basis), "denominator_kind": self.denominator_kind,
+                "targets": [t.to_dict() for t in self.targets],
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRollup:
+    """Every figure of one area."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    models: Mapping[str, ModelFigures]
+    shares: Mapping[str, ShareFigures]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "level": self.level,
+                "parent": self.parent,
+                "models": {m: f.to_dict() for m, f in sorted(self.models.items())},
+                "shares": {m: f.to_dict() for m, f in sorted(self.shares.items())}}
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The roll-up of one evaluation year, area by area."""
+
+    year: int | None
+    targets_id: str | None
+    targets_title: Text | None
+    areas: tuple[AreaRollup, ...]             # by level (top first), then code
+    previous_years: tuple[int | None, ...] = ()
+    unmeasured: tuple[tuple[str, Text], ...] = ()   # targets the data cannot measure
+    notes: tuple[Text, ...] = ()
+
+    def area(self, code: str) -> AreaRollup:
+        """The area with this code (``*`` for the whole dataset); KeyError when unknown."""
+        for area in self.areas:
+            if area.code == code:
+                return area
+        raise KeyError(code)
+
+    def at_level(self, level: str) -> tuple[AreaRollup, ...]:
+        return tuple(a for a in self.areas if a.level == level)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready and deterministic: same evaluation and targets, same data."""
+        return {"year": self.year, "targets": self.targets_id,
+                "targets_title": None if self.targets_title is None
+                else _text(self.targets_title),
+                "previous_years": list(self.previous_years),
+                "areas": [a.to_dict() for a in self.areas],
+                "unmeasured_targets": [{"target": t, "title": _text(title)}
+                                       for t, title in self.unmeasured],
+                "notes": [_text(n) for n in self.notes]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _text(text: _TextLike) -> dict[str, str]:
+    return {"en": text.en, "vi": text.vi}
+
+
+def format_percent(value: float, lang: Lang = "vi", *, decimals: int = 1) -> str:
+    """``0.555`` → ``55,5%`` (vi) / ``55.5%`` (en); whole numbers lose their decimals."""
+    shown = f"{value * 100:.{decimals}f}"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return (shown.replace(".", ",") if lang == "vi" else shown) + "%"
+
+
+# --- the roll-up --------------------------------------------------------------------------
+
+
+def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
+           previous: Sequence[DatasetEvaluation] = ()) -> Rollup:
+    """Roll `evaluation` up by area; compare with `targets`; compare with `previous` years."""
+    if targets is not None and evaluation.year is None:
+        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+    notes: list[Text] = []
+    areas = _hierarchy(evaluation)
+    closure = _closure(areas)
+    counts = _model_counts(evaluation, areas, closure, None)
+    totals = _effective_totals(areas, areas.select("code", *_TOTALS))
+    shares = _shares(evaluation, areas, closure, None)
+    earlier = []
+    for before in previous:
+        mapping, split, touched = _code_mapping(evaluation, before)
+        notes += [Text(vi=f"Mã địa bàn cũ {old} ứng với nhiều địa bàn mới; hồ sơ năm "
+                          f"{before.year} của địa bàn này không được so sánh theo địa bàn.",
+                       en=f"Old area code {old} maps to several new areas; its {before.year} "
+                          "records are not compared area by area.") for old in split]
+        earlier.append((before.year,
+                        _model_counts(before, areas, closure, mapping),
+                        _effective_totals(areas, _previous_totals(before, areas, mapping,
+                                                                  touched)),
+                        _shares(before, areas, closure, mapping)))
+    checks = _Checker(targets, evaluation.year)
+    built: list[AreaRollup] = []
+    rows = areas.select("code", "name", "level", "parent").sort("code").to_dicts()
+    rows.append({"code": ALL, "name": "", "level": "all", "parent": None})
+    tables = {m: _index(c) for m, c in counts.items()}
+    total_rows = _index(totals)
+    share_rows = {m: _index(s) for m, (_, s) in shares.items()}
+    old = [(year, {m: _index(c) for m, c in cs.items()}, _index(ts),
+            {m: _index(s) for m, (_, s) in ss.items()}) for year, cs, ts, ss in earlier]
+    for row in rows:
+        code = row["code"]
+        models: dict[str, ModelFigures] = {}
+        for model in _ordered(counts):
+            figures = _figures(model, tables[model].get(code), total_rows.get(code))
+            if figures is None:
+                continue
+            if figures.area_total is not None and figures.evaluated + figures.rejected \
+                    > figures.area_total:
+                notes.append(_too_many(row, model, figures))
+            changes = tuple(
+                _change(figures.recognised, figures.rate, figures.denominator_kind,
+                        _figures(model, cs[model].get(code), ts.get(code)), year)
+                for year, cs, ts, _ in old if model in cs)
+            models[model] = _with(figures, checks.model(model, figures.denominator,
+                                                        figures.recognised), changes)
+        area_shares: dict[str, ShareFigures] = {}
+        for measure, (basis, _) in shares.items():
+            share = _share(measure, basis, share_rows[measure].get(code))
+            if share is None:
+                continue
+            changes = tuple(
+                _change(share.learning, share.rate, share.denominator_kind,
+                        _share(measure, basis, ss[measure].get(code)), year)
+                for year, _, _, ss in old if measure in ss)
+            area_shares[measure] = ShareFigures(
+                measure, share.citizens, share.learning, share.rate, basis,
+                checks.share(measure, share.citizens, share.learning), changes)
+        built.append(AreaRollup(code, row["name"] if row["name"] is not None else code,
+                                row["level"], row["parent"],
+                                models, area_shares))
+    built.sort(key=lambda a: (LEVELS.index(a.level), a.code))
+    unmeasured = tuple((t.id, Text(vi=t.title.vi, en=t.title.en)) for t in checks.unmeasured)
+    return Rollup(evaluation.year, None if targets is None else targets.id,
+                  None if targets is None else Text(vi=targets.title.vi, en=targets.title.en),
+                  tuple(built), tuple(year for year, *_ in earlier), unmeasured,
+                  tuple(dict.fromkeys(notes)))
+
+
+# --- areas --------------------------------------------------------------------------------
+
+
+def _ordered(models: Mapping[str, object]) -> list[str]:
+    return sorted(models, key=lambda m: (MODELS.index(m) if m in MODELS else len(MODELS), m))
+
+
+def _hierarchy(evaluation: DatasetEvaluation) -> pl.DataFrame:
+    """code, name, level, parent, _listed (from the area list) and the own totals; villages
+    that are community subjects are added (unlisted) below their commune."""
+    schema = {"code": pl.String, "name": pl.String, "level": pl.String, "parent": pl.String,
+              "_listed": pl.Boolean, **dict.fromkeys(_TOTALS, pl.Int64)}
+    listed = evaluation.dataset.areas
+    if listed is not None:
+        frame = listed.select(
+            "code", pl.col("name").cast(pl.String), pl.col("level").cast(pl.String),
+            pl.col("parent").cast(pl.String), pl.lit(True).alias("_listed"),
+            *(pl.col(t).cast(pl.Int64) if t in listed.columns
+              else pl.lit(None, dtype=pl.Int64).alias(t) for t in _TOTALS))
+    else:  # no area list: the commune codes the subjects carry, nothing above them
+        seen = [r.scored.select(pl.col("area").cast(pl.String)) for r in
+                evaluation.results.values() if "area" in r.scored.columns]
+        codes = pl.concat(seen).drop_nulls().unique() if seen else pl.DataFrame(
+            schema={"area": pl.String})
+        frame = codes.select(
+            pl.col("area").alias("code"), pl.col("area").alias("name"),
+            pl.lit("commune").alias("level"), pl.lit(None, dtype=pl.String).alias("parent"),
+            pl.lit(True).alias("_listed"),
+            *(pl.lit(None, dtype=pl.Int64).alias(t) for t in _TOTALS))
+    frame = frame.cast(schema)  # type: ignore[arg-type]
+    if "community" in evaluation.results:
+        scored = evaluation.results["community"].scored
+        name = pl.col("name").cast(pl.String) if "name" in scored.columns \
+            else pl.lit(None, dtype=pl.String)
+        villages = scored.select(
+            pl.col("id").alias("code"), pl.coalesce(name, pl.col("id")).alias("name"),
+            pl.lit("village").alias("level"), pl.col("area").cast(pl.String).alias("parent"),
+            pl.lit(False).alias("_listed"),
+            *(pl.lit(None, dtype=pl.Int64).alias(t) for t in _TOTALS),
+        ).filter(~pl.col("code").is_in(frame["code"].implode()))
+        # a community whose commune is unknown hangs from nothing
+        villages = villages.with_columns(
+            pl.when(pl.col("parent").is_in(frame["code"].implode())).then(pl.col("parent")))
+        frame = pl.concat([frame, villages.cast(schema)])  # type: ignore[arg-type]
+    return frame
+
+
+def _closure(areas: pl.DataFrame) -> pl.DataFrame:
+    """Every (code, anc) with anc the area itself or one of its ancestors."""
+    links = areas.select(pl.col("code").alias("anc"), pl.col("parent").alias("_next"))
+    found = [areas.select("code", pl.col("code").alias("anc"))]
+    frontier = areas.select("code", pl.col("parent").alias("anc")).drop_nulls("anc")
+    for _ in range(len(AREA_LEVELS)):
+        if frontier.is_empty():
+            break
+        found.append(frontier)
+        frontier = frontier.join(links, on="anc").select("code", pl.col("_next").alias("anc")) \
+            .drop_nulls("anc")
+    return pl.concat(found).unique()
+
+
+def _effective_totals(areas: pl.DataFrame, own: pl.DataFrame) -> pl.DataFrame:
+    """Per area (and ``*``) the totals used as denominators: its own, else the sum over its
+    listed children when every one of them has a total."""
+    base = areas.select("code", "parent", "_listed").join(
+        own.select("code", *(pl.col(t).alias(f"_own_{t}") for t in _TOTALS)),
+        on="code", how="left")
+    frame = base.with_columns(*(pl.col(f"_own_{t}").alias(t) for t in _TOTALS))
+    for _ in range(len(AREA_LEVELS)):
+        sums = frame.filter(pl.col("_listed") & pl.col("parent").is_not_null()) \
+            .group_by("parent").agg(
+                *(pl.col(t).sum().alias(f"_s_{t}") for t in _TOTALS),
+                *(pl.col(t).null_count().alias(f"_n_{t}") for t in _TOTALS)) \
+            .rename({"parent": "code"})
+        frame = base.join(sums, on="code", how="left").select(
+            "code", "parent", "_listed",
+            *(pl.coalesce(pl.col(f"_own_{t}"),
+                          pl.when(pl.col(f"_n_{t}") == 0).then(pl.col(f"_s_{t}"))).alias(t)
+              for t in _TOTALS))
+    roots = frame.filter(pl.col("_listed") & pl.col("parent").is_null())
+    whole = roots.select(
+        pl.lit(ALL).alias("code"),
+        *(pl.when((pl.col(t).null_count() == 0) & (pl.len() > 0)).then(pl.col(t).sum())
+          .cast(pl.Int64).alias(t) for t in _TOTALS))
+    return pl.concat([frame.select("code", *_TOTALS), whole])
+
+
+def _code_mapping(current: DatasetEvaluation, before: DatasetEvaluation,
+                  ) -> tuple[pl.DataFrame, list[str], list[str]]:
+    """old_code → new_code for `before`'s records, from both crosswalks: steps applied in
+    order of their date, each only to years before it. A code split over several new areas
+    maps to nothing (its records count only in the whole dataset); it is returned, with the
+    new areas it touches (whose earlier totals are then unknown)."""
+    frames = [d.crosswalk for d in (current.dataset, before.dataset) if d.crosswalk is not None]
+    schema = {"old": pl.String, "new": pl.String}
+    if not frames:
+        return pl.DataFrame(schema=schema), [], []
+    walk = pl.concat([f.select(
+        pl.col("old_code").cast(pl.String).str.strip_chars().alias("old"),
+        pl.col("new_code").cast(pl.String).str.strip_chars().alias("new"),
+        (pl.col("since").cast(pl.String).str.slice(0, 4).cast(pl.Int64, strict=False)
+         if "since" in f.columns else pl.lit(None, dtype=pl.Int64)).alias("since"))
+        for f in frames]).drop_nulls(["old", "new"]).unique()
+    if before.year is not None:
+        walk = walk.filter(pl.col("since").is_null() | (pl.col("since") > before.year))
+    split = walk.group_by("old", "since").agg(pl.col("new").n_unique().alias("n")) \
+        .filter(pl.col("n") > 1)["old"].unique().sort().to_list()
+    touched = walk.filter(pl.col("old").is_in(split))["new"].unique().sort().to_list()
+    walk = walk.filter(~pl.col("old").is_in(split))
+    mapping = pl.DataFrame(schema=schema)
+    for since in sorted(walk["since"].unique().to_list(), key=lambda s: (s is None, s)):
+        step = walk.filter(pl.col("since").is_null() if since is None
+                           else pl.col("since") == since).select("old", "new")
+        # compose: codes already mapped move on; codes not yet mapped start here
+        moved = mapping.join(step.rename({"old": "new", "new": "_then"}), on="new", how="left") \
+            .select("old", pl.coalesce("_then", "new").alias("new"))
+        fresh = step.filter(~pl.col("old").is_in(mapping["old"].implode()))
+        mapping = pl.concat([moved, fresh])
+    dropped = pl.DataFrame({"old": split, "new": [None] * len(split)}, schema=schema)
+    return pl.concat([mapping, dropped]), split, touched
+
+
+def _remap(codes: pl.Expr, mapping: pl.DataFrame | None, known: pl.Series) -> pl.Expr:
+    """Map codes through the crosswalk (unlisted codes stay) and keep those now known."""
+    if mapping is not None and not mapping.is_empty():
+        codes = codes.replace(mapping["old"], mapping["new"])
+    return pl.when(codes.is_in(known.implode())).then(codes)
+
+
+def _previous_totals(before: DatasetEvaluation, areas: pl.DataFrame,
+                     mapping: pl.DataFrame, touched: list[str]) -> pl.DataFrame:
+    """The earlier year's own totals on this year's codes: the old areas that map onto one
+    new area (at the same level) summed, unknown when any of them lacks the total or when
+    part of a split old area went to it."""
+    old = before.dataset.areas
+    if old is None:
+        return pl.DataFrame(schema={"code": pl.String, **dict.fromkeys(_TOTALS, pl.Int64)})
+    mapped = old.select(
+        _remap(pl.col("code"), mapping, areas["code"]).alias("code"),
+        pl.col("level").cast(pl.String).alias("_old_level"),
+        *(pl.col(t).cast(pl.Int64) if t in old.columns else pl.lit(None, dtype=pl.Int64)
+          .alias(t) for t in _TOTALS)).drop_nulls("code")
+    mapped = mapped.join(areas.select("code", "level"), on="code") \
+        .filter(pl.col("level") == pl.col("_old_level"))
+    return mapped.group_by("code").agg(
+        *(pl.when(pl.col(t).null_count() == 0).then(pl.col(t).sum()).alias(t)
+          for t in _TOTALS)).with_columns(
+        *(pl.when(~pl.col("code").is_in(touched)).then(pl.col(t)).alias(t) for t in _TOTALS))
+
+
+# --- counting -----------------------------------------------------------------------------
+
+
+def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
+             mapping: pl.DataFrame | None) -> pl.DataFrame:
+    """key, status, area, village for every evaluated subject and rejected record of a model.
+
+    The area is the subject's own (already filled through relations); a rejected record
+    gets its own area when valid, else that of the subject it points at."""
+    results = evaluation.results
+    scored = results[model].scored
+    cols = scored.columns
+    village = _village_of(evaluation, model, scored)
+    subjects = scored.select(
+        pl.format("s:{}", "id").alias("key"), pl.col("status").cast(pl.String),
+        pl.col("area").cast(pl.String) if "area" in cols else pl.lit(None, dtype=pl.String)
+        .alias("area"), village.alias("village"))
+    table = evaluation.dataset.tables.get(model)
+    rows = sorted({e.row for e in evaluation.errors
+                   if table is not None and e.file == table.file})
+    if table is None or not rows:
+        rejected = subjects.clear()
+    else:
+        raw = table.frame.filter(pl.col(ROW).is_in(rows)).drop(LINE)
+        raw = raw.with_columns(*(pl.col(c).cast(pl.String).str.strip_chars()
+                                 for c in raw.columns if c != ROW))
+        if "area" not in raw.columns:
+            raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias("area"))
+        raw = raw.with_columns(pl.when(pl.col("area").is_in(areas["code"].implode()))
+                               .then(pl.col("area")))
+        for column, target in RELATIONS.get(model, {}).items():
+            if column in raw.columns and target in results:
+                parents = results[target].scored.select(
+                    pl.col("id").alias(column), pl.col("area").cast(pl.String).alias("_up"))
+                raw = raw.join(parents, on=column, how="left") \
+                    .with_columns(pl.coalesce("area", "_up").alias("area")).drop("_up")
+        unread = pl.DataFrame({ROW: [r for r in rows if r not in set(raw[ROW].to_list())]},
+                              schema={ROW: pl.Int64})
+        raw = pl.concat([raw, unread], how="diagonal")
+        rejected = raw.select(
+            pl.format("r:{}", ROW).alias("key"), pl.lit("rejected").alias("status"),
+            pl.col("area"), _village_of(evaluation, model, raw).alias("village"))
+    located = pl.concat([subjects, rejected])
+    known = areas["code"]
+    return located.with_columns(_remap(pl.col("area"), mapping, known).alias("area"),
+                                _remap(pl.col("village"), None, known).alias("village"))
+
+
+def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) -> pl.Expr:
+    """The village (community id) a subject belongs to, as an expression over `frame`."""
+    none = pl.lit(None, dtype=pl.String)
+    if model == "community":
+        return pl.col("id").cast(pl.String) if "id" in frame.columns else none
+    if model == "family":
+        return pl.col("community").cast(pl.String) if "community" in frame.columns else none
+    if model == "citizen" and "family" in frame.columns and "family" in evaluation.results:
+        families = evaluation.results["family"].scored
+        if "community" not in families.columns:
+            return none
+        ids = families["id"].cast(pl.String)
+        return pl.col("family").cast(pl.String).replace_strict(
+            ids, families["community"].cast(pl.String), default=None)
+    return none
+
+
+def _spread(frame: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str]) -> pl.DataFrame:
+    """Sum `values` over every area a row belongs to — its area, its village, and their
+    ancestors, each once — and over the whole dataset (``*``)."""
+    keep = ["key", *values]
+    at = pl.concat([frame.select(*keep, pl.col("area").alias("_at")),
+                    frame.select(*keep, pl.col("village").alias("_at"))]).drop_nulls("_at")
+    within = at.join(closure, left_on="_at", right_on="code") \
+        .select(*keep, pl.col("anc").alias("code")).unique(subset=["key", "code"])
+    whole = frame.select(*keep, pl.lit(ALL).alias("code"))
+    return pl.concat([within, whole]).group_by("code").agg(
+        *(pl.col(v).sum().cast(pl.Int64) for v in values))
+
+
+def _model_counts(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
+                  mapping: pl.DataFrame | None) -> dict[str, pl.DataFrame]:
+    counts = {}
+    for model in evaluation.results:
+        located = _located(evaluation, model, areas, mapping).with_columns(
+            *((pl.col("status") == s).cast(pl.Int64).alias(s) for s in _STATUSES))
+        counts[model] = _spread(located, closure, _STATUSES)
+    return counts
+
+
+def _shares(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
+            mapping: pl.DataFrame | None) -> dict[str, tuple[tuple[str, ...], pl.DataFrame]]:
+    """Per share measure: the models it rests on and, per area, citizens and learning."""
+    results = evaluation.results
+    if "citizen" not in results:
+        return {}
+    citizens = results["citizen"].scored
+    located = _located(evaluation, "citizen", areas, mapping).filter(
+        pl.col("status") != "rejected")
+    out: dict[str, tuple[tuple[str, ...], pl.DataFrame]] = {}
+    recognised = (pl.col("status") == "recognised")
+    if "family" in results and "family" in citizens.columns:
+        families = results["family"].scored.select(
+            pl.col("id").alias("family"), recognised.alias("_learning"),
+            *(pl.col(c) for c in ("clan", "community") if c in results["family"].scored.columns))
+        basis = ["family"]
+        for column in ("clan", "community"):
+            if column in families.columns and column in results:
+                group = results[column].scored.select(pl.col("id").alias(column),
+                                                      recognised.alias("_group"))
+                families = families.join(group, on=column, how="left").with_columns(
+                    (pl.col("_learning") | pl.col("_group").fill_null(False))
+                    .alias("_learning")).drop("_group")
+                basis.append(column)
+        people = citizens.select(
+            pl.format("s:{}", "id").alias("key"), "family", _worker(citizens),
+            recognised.alias("_recognised")).join(
+            families.select("family", "_learning"), on="family", how="left")
+        people = people.join(located.select("key", "area", "village"), on="key")
+        counted = (pl.col("_worker") & pl.col("_learning").fill_null(False))
+        people = people.with_columns(counted.cast(pl.Int64).alias("citizens"),
+                                     (counted & pl.col("_recognised")).cast(pl.Int64)
+                                     .alias("learning"))
+        out["citizens_in_learning_households"] = (
+            tuple(basis), _spread(people, closure, ("citizens", "learning")))
+    if "unit" in results and "unit" in citizens.columns:
+        units = results["unit"].scored.select(
+            pl.col("id").alias("unit"), recognised.alias("_learning"),
+            _remap(pl.col("area").cast(pl.String), mapping, areas["code"]).alias("area"))
+        staff = citizens.select(
+            pl.format("s:{}", "id").alias("key"), "unit", recognised.alias("_recognised"),
+        ).join(units, on="unit", how="inner").with_columns(
+            pl.lit(None, dtype=pl.String).alias("village"),
+            pl.col("_learning").cast(pl.Int64).alias("citizens"),
+            (pl.col("_learning") & pl.col("_recognised")).cast(pl.Int64).alias("learning"))
+        out["citizens_in_learning_units"] = (("unit",), _spread(staff, closure,
+                                                                ("citizens", "learning")))
+    return out
+
+
+def _worker(citizens: pl.DataFrame) -> pl.Expr:
+    """Whether each citizen counts as a worker: the ``worker`` column read as yes/no, or
+    everyone when there is no such column (or it is empty)."""
+    if "worker" not in citizens.columns or citizens["worker"].null_count() == citizens.height:
+        return pl.lit(True).alias("_worker")
+    text = pl.col("worker").cast(pl.String).str.strip_chars().str.to_lowercase()
+    return text.is_in(TRUE_WORDS).fill_null(False).alias("_worker")
+
+
+# --- from frames to figures ---------------------------------------------------------------
+
+
+def _index(frame: pl.DataFrame) -> dict[str, dict[str, Any]]:
+    return {row["code"]: row for row in frame.to_dicts()}
+
+
+def _figures(model: str, counts: Mapping[str, Any] | None,
+             totals: Mapping[str, Any] | None) -> ModelFigures | None:
+    numbers = {s: int(counts[s]) if counts else 0 for s in _STATUSES}
+    column = TOTAL_OF.get(model)
+    total = None if totals is None or column is None else totals.get(column)
+    evaluated = numbers["recognised"] + numbers["not_recognised"] + numbers["incomplete"]
+    subjects = evaluated + numbers["rejected"]
+    if subjects == 0 and total is None:
+        return None
+    denominator, kind = (int(total), "area_total") if total is not None else \
+        (subjects, "subjects")
+    rate = numbers["recognised"] / denominator if denominator else None
+    return ModelFigures(model, subjects, evaluated, numbers["recognised"],
+                        numbers["not_recognised"], numbers["incomplete"], numbers["rejected"],
+                        None if total is None else int(total), denominator,
+                        kind,  # type: ignore[arg-type]
+                        rate)
+
+
+def _share(measure: str, basis: tuple[str, ...],
+           counts: Mapping[str, Any] | None) -> ShareFigures | None:
+    if counts is None:
+        return None
+    citizens, learning = int(counts["citizens"]), int(counts["learning"])
+    if citizens == 0:
+        return None
+    return ShareFigures(measure, citizens, learning, learning / citizens, basis)
+
+
+def _with(figures: ModelFigures, targets: tuple[TargetCheck, ...],
+          changes: tuple[Change, ...]) -> ModelFigures:
+    return ModelFigures(figures.model, figures.subjects, figures.evaluated, figures.recognised,
+                        figures.not_recognised, figures.incomplete, figures.rejected,
+                        figures.area_total, figures.denominator, figures.denominator_kind,
+                        figures.rate, targets, changes)
+
+
+def _change(recognised: int, rate: float | None, now_kind: Denominator,
+            before: ModelFigures | ShareFigures | None, year: int | None) -> Change:
+    if before is None:
+        return Change(year, 0, 0, "subjects", None, recognised, None)
+    if isinstance(before, ShareFigures):
+        then, denominator, kind = before.learning, before.citizens, before.denominator_kind
+    else:
+        then, denominator, kind = before.recognised, before.denominator, \
+            before.denominator_kind
+    # rates over different kinds of denominator (an area total, records) are not compared
+    points = None if rate is None or before.rate is None or kind != now_kind else \
+        round((rate - before.rate) * 100, 6)
+    return Change(year, then, denominator, kind, before.rate, recognised - then, points)
+
+
+def _too_many(row: Mapping[str, Any], model: str, figures: ModelFigures) -> Text:
+    return Text(
+        vi=f"{row['name'] or row['code']} ({row['code']}): có {figures.subjects} hồ sơ "
+           f"{NOUNS[model]['vi'][0].removesuffix(' học tập')} nhưng tổng số theo danh mục "
+           f"địa bàn chỉ là {figures.area_total}; cần kiểm tra lại số liệu.",
+        en=f"{row['name'] or row['code']} ({row['code']}): {figures.subjects} "
+           f"{model} records but the area list gives a total of {figures.area_total}; "
+           "check the figures.")
+
+
+class _Checker:
+    """Applies a plan's targets (milestone in force for the year) to figures."""
+
+    def __init__(self, targets: TargetsLike | None, year: int | None) -> None:
+        self.year = year
+        self.all: tuple[TargetLike, ...] = () if targets is None else tuple(targets.targets)
+        self.unmeasured = tuple(t for t in self.all
+                                if t.measure not in ("recognised_share", *SHARES))
+
+    def model(self, model: str, denominator: int, recognised: int) -> tuple[TargetCheck, ...]:
+        return tuple(self._check(t, denominator, recognised, model) for t in self.all
+                     if t.measure == "recognised_share" and t.model == model)
+
+    def share(self, measure: str, denominator: int, learning: int) -> tuple[TargetCheck, ...]:
+        return tuple(self._check(t, denominator, learning, "citizen") for t in self.all
+                     if t.measure == measure)
+
+    def _check(self, target: TargetLike, denominator: int, reached: int,
+               noun: str) -> TargetCheck:
+        assert self.year is not None
+        year, value = target.milestone_for(self.year)
+        required = int((Decimal(repr(float(value))) * denominator)
+                       .to_integral_value(rounding=ROUND_CEILING))
+        gap = max(required - reached, 0)
+        return TargetCheck(target.id, Text(vi=target.title.vi, en=target.title.en),
+                           target.measure, year, float(value), required, gap, gap == 0,
+                           gap_sentence(gap, value, noun))
+
+
+def gap_sentence(gap: int, value: float, noun: str) -> Text:
+    """``cần thêm 37 gia đình học tập để đạt 90%`` / ``needs 37 more learning families to
+    reach 90%``; or that the target is met."""
+    vi_share, en_share = format_percent(value, "vi"), format_percent(value, "en")
+    if gap <= 0:
+        return Text(vi=f"đã đạt chỉ tiêu {vi_share}", en=f"target of {en_share} reached")
+    words = NOUNS.get(noun, NOUNS["citizen"])
+    return Text(vi=f"cần thêm {gap} {words['vi'][0]} để đạt {vi_share}",
+                en=f"needs {gap} more {words['en'][gap != 1]} to reach {en_share}")

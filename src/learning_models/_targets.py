@@ -1,0 +1,214 @@
+"""A plan's targets (chỉ tiêu), format ``learning-models/targets/1``.
+
+A targets file says, for one area (the country, a province, a city …), which shares a plan
+asks for by which milestone year: the share of families recognised as learning families by
+2025, of learning citizens among workers by 2030, and so on. It is read like a criteria set:
+YAML with positions, the shipped JSON Schema for shape, then the checks a schema cannot say
+(unique target ids, ``model`` exactly with ``recognised_share``), every problem located.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import jsonschema
+import pydantic
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+
+from ._catalog import shipped_criteria_dir
+from ._formats import TARGETS, format_problem, schema, schema_validator
+from ._model import Source, Text
+from ._validate import schema_problem
+from ._yaml import RawDocument, SourceMap, load_yaml
+from .errors import CriteriaError, Problem
+
+__all__ = ["Area", "Measure", "Target", "Targets", "load_targets", "shipped_targets",
+           "targets_schema", "validate_targets"]
+
+Measure = Literal["recognised_share", "citizens_in_learning_households",
+                  "citizens_in_learning_units", "reported_share"]
+AreaLevel = Literal["country", "province", "city", "district", "commune"]
+
+#: The measure that counts a model's recognised subjects, and so names the model.
+MODEL_MEASURE = "recognised_share"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+_HINTS = {
+    "id": "ids use lower-case letters, digits, '_', '.' and '-'",
+    "code": "an administrative code is digits, written as text: \"058\"",
+    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Area(_Frozen):
+    """The area a plan covers: its level, administrative code (if any) and name."""
+
+    level: AreaLevel
+    code: str | None = None
+    name: Text
+
+
+class Target(_Frozen):
+    """One target: a measure and the share to reach by each milestone year."""
+
+    id: str
+    title: Text
+    measure: Measure
+    model: str | None = None
+    milestones: dict[int, float]
+    source: Source | None = None
+
+    def milestone_for(self, year: int) -> tuple[int, float]:
+        """The milestone in force in `year`: the nearest milestone year at or after it (the
+        last milestone when the year is past them all), as (milestone year, share)."""
+        years = sorted(self.milestones)
+        chosen = next((y for y in years if y >= year), years[-1])
+        return chosen, self.milestones[chosen]
+
+
+class Targets(_Frozen):
+    """A plan's targets for one area (a targets file)."""
+
+    format: Literal["learning-models/targets/1"]
+    id: str
+    title: Text
+    source: Source
+    area: Area
+    targets: tuple[Target, ...]
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        """Where each value was written (None for targets built in memory)."""
+        return self._source
+
+    @property
+    def file(self) -> str | None:
+        return None if self._source is None else self._source.file
+
+    def get(self, ident: str) -> Target:
+        """The target with this id; KeyError when there is none."""
+        for target in self.targets:
+            if target.id == ident:
+                return target
+        raise KeyError(ident)
+
+    def source_of(self, target: Target) -> Source:
+        """Where a target comes from: its own source, else the file's."""
+        return target.source or self.source
+
+
+def targets_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the targets format, version 1."""
+    return schema("targets")
+
+
+def shipped_targets() -> dict[str, Path]:
+    """The shipped targets files by id (the file name without ``.yaml``)."""
+    folder = shipped_criteria_dir() / "targets"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def load_targets(path_or_id: str | os.PathLike[str], *,
+                 display_name: str | None = None) -> Targets:
+    """Load a targets file, or the shipped targets with this id (``vn-387``).
+
+    An existing file wins over an id. Raises `CriteriaError` with every problem found,
+    each as FILE:LINE:COLUMN.
+    """
+    path = Path(path_or_id)
+    if not path.is_file() and isinstance(path_or_id, str) and _ID.match(path_or_id):
+        shipped = shipped_targets()
+        if path_or_id in shipped:
+            name = display_name or f"criteria/targets/{path_or_id}.yaml"
+            return validate_targets(load_yaml(shipped[path_or_id], display_name=name))
+        if not path.suffix:
+            close = difflib.get_close_matches(path_or_id, list(shipped), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else \
+                f"shipped targets: {', '.join(shipped) or 'none'}"
+            raise CriteriaError([Problem(
+                "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
+                hint=hint)])
+    return validate_targets(load_yaml(path, display_name=display_name))
+
+
+def validate_targets(raw: RawDocument) -> Targets:
+    """Check a loaded document against the targets format and build the frozen `Targets`.
+
+    Raises `CriteriaError` with every problem found, each located in the file.
+    """
+    data, source = raw.data, raw.source
+    if not isinstance(data, dict) or data.get("format") != TARGETS:
+        raise CriteriaError([format_problem(data, source, "targets", "a targets file")])
+    problems = [p for e in schema_validator("targets").iter_errors(data)
+                if (p := _schema_problem(e, source)) is not None]
+    if problems:
+        raise CriteriaError(problems)
+    problems = list(_meaning_problems(data, source))
+    if problems:
+        raise CriteriaError(problems)
+    try:
+        targets = Targets.model_validate(data)
+    except pydantic.ValidationError as exc:  # the schema should have caught it; stay located
+        raise CriteriaError(
+            Problem("invalid-value", e["msg"].lower(), source.locate(e["loc"]))
+            for e in exc.errors()) from exc
+    targets._source = source
+    return targets
+
+
+def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem | None:
+    """A schema error as a located problem (None: a consequence of another problem)."""
+    path = tuple(error.absolute_path)
+    kind = str(error.validator)
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    if kind == "not" and len(path) == 2 and path[0] == "targets":  # model without its measure
+        measure = instance.get("measure")
+        if measure not in get_args(Measure):  # the measure itself is reported
+            return None
+        return Problem("invalid-value", f"{_where((*path, 'model'))} is only allowed with "
+                       f"measure {MODEL_MEASURE!r}, not {measure!r}",
+                       source.locate((*path, "model"), key=True),
+                       hint="remove 'model', or use measure 'recognised_share'")
+    if kind == "required" and len(path) == 2 and path[0] == "targets" \
+            and "model" in expected and instance.get("measure") == MODEL_MEASURE:
+        return Problem("missing-key", f"missing key 'model' in {_where(path)}",
+                       source.locate(path),
+                       hint="measure 'recognised_share' counts one model's recognised subjects; "
+                            "name it: citizen, family, clan, community or unit")
+    if error.schema_path and "propertyNames" in error.schema_path:
+        return Problem("invalid-value",
+                       f"{instance!r} is not a milestone year in {_where(path)}",
+                       source.locate((*path, instance), key=True),
+                       hint="milestones are years with their share: {2025: 0.7, 2030: 0.8}")
+    return schema_problem(error, source, document="the targets file", pattern_hints=_HINTS)
+
+
+def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for k, target in enumerate(data["targets"]):
+        ident = target["id"]
+        if ident in seen:
+            first = source.locate(("targets", seen[ident], "id"))
+            yield Problem("duplicate-target", f"target id {ident!r} is used twice",
+                          source.locate(("targets", k, "id")),
+                          hint=f"first used at line {first.line}")
+        else:
+            seen[ident] = k
+
+
+def _where(path: Sequence[str | int]) -> str:
+    return "'" + ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) \
+        .replace(".[", "[") + "'"

@@ -1,0 +1,136 @@
+"""Gap advice: the smallest set of indicators to fulfil to pass, mandatory first — and
+fulfilling it really makes the subject pass."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from builders import booleans, build, ind, make_set
+
+import learning_models as lm
+
+
+def one(spec: lm.CriteriaSet, **values: Any) -> lm.Evaluation:
+    results = lm.evaluate(spec, [{"id": "S", **values}])
+    assert results.errors == ()
+    return results[0]
+
+
+def gap_ids(result: lm.Evaluation) -> list[str]:
+    return [g.indicator for g in result.gaps]
+
+
+def test_the_smallest_set_is_preferred_to_more_indicators_worth_the_same() -> None:
+    spec = build(make_set(booleans("a", "b", "c"),
+                          {"C1": [ind("I1", "a", points=5), ind("I2", "b", points=5),
+                                  ind("I3", "c", points=10)]}, "total >= 10"))
+    result = one(spec, a=False, b=False, c=False)
+    assert gap_ids(result) == ["I3"]
+    assert [(g.points, g.status, g.mandatory) for g in result.gaps] == [(10.0, "not_met", False)]
+
+
+def test_among_sets_of_one_size_more_points_gained_wins() -> None:
+    spec = build(make_set(booleans("a", "b", "c"),
+                          {"C1": [ind("I1", "a", points=6), ind("I2", "b", points=8),
+                                  ind("I3", "c", points=7)]}, "total >= 6"))
+    assert gap_ids(one(spec, a=False, b=False, c=False)) == ["I2"]
+
+
+def test_mandatory_indicators_are_listed_first() -> None:
+    spec = build(make_set(booleans("a", "b", "c"),
+                          {"C1": [ind("I1", "b"), ind("I2", "c", points=5)],
+                           "C2": [ind("I3", "a", mandatory=True)]},
+                          "total >= 20 and mandatory_met"))
+    result = one(spec, a=False, b=False, c=False)
+    assert gap_ids(result) == ["I3", "I1"]
+    assert [g.mandatory for g in result.gaps] == [True, False]
+
+
+def test_a_partly_met_indicator_gains_what_it_lacks() -> None:
+    spec = build(make_set({"x": "integer", "a": "boolean"},
+                          {"C1": [ind("I1", levels=[("x >= 2", 10), ("x >= 1", 4)]),
+                                  ind("I2", "a", points=3)]}, "total >= 13"))
+    result = one(spec, x=1, a=True)
+    assert [(g.indicator, g.points, g.status) for g in result.gaps] == [
+        ("I1", 6.0, "partly_met")]
+
+
+def test_missing_evidence_is_named_in_the_gap() -> None:
+    spec = build(make_set(booleans("a", "b"),
+                          {"C1": [ind("I1", "a", evidence=["photo"]), ind("I2", "b")]},
+                          "total >= 20"))
+    result = one(spec, a=None, b=True)
+    assert result.status == "incomplete"
+    assert [(g.indicator, g.status, g.evidence) for g in result.gaps] == [
+        ("I1", "missing", ("photo",))]
+
+
+def test_a_recognised_subject_has_no_gaps() -> None:
+    spec = build(make_set(booleans("a"), {"C1": [ind("I1", "a")]}, "total >= 10"))
+    result = one(spec, a=True)
+    assert result.gaps == ()
+    assert result.gaps_reachable
+
+
+def test_an_unreachable_pass_has_no_gaps_and_says_so() -> None:
+    spec = build(make_set(booleans("a", "b"), {"C1": [ind("I1", "a"), ind("I2", "b")]},
+                          "total >= 30"))
+    result = one(spec, a=False, b=None)
+    assert result.status == "not_recognised"
+    assert not result.gaps_reachable
+    assert result.gaps == ()
+    assert result.to_dict()["gaps"] == []
+
+
+def test_an_unreachable_pass_through_a_criterion_subtotal() -> None:
+    spec = build(make_set(booleans("a", "b"), {"K": [ind("K1", "a")], "L": [ind("L1", "b")]},
+                          "K >= 10 and L >= 20"))
+    assert not one(spec, a=True, b=False).gaps_reachable
+
+
+# --- fulfilling the gaps makes the subject pass, and nothing smaller does ------------------------
+
+NAMES = ("a", "b", "c", "d")
+RULED = build(make_set(
+    booleans(*NAMES),
+    {"K": [ind("K1", "a", points=10, mandatory=True), ind("K2", "b", points=6)],
+     "L": [ind("L1", "c", points=5), ind("L2", "d", points=3)]},
+    "total >= 18 and mandatory_met and L >= 5"))
+INDICATOR_INPUT = {"K1": "a", "K2": "b", "L1": "c", "L2": "d"}
+
+
+def test_fulfilling_the_gaps_makes_every_subject_recognised_and_nothing_smaller_does() -> None:
+    records = [{"id": f"S{k}", **dict(zip(NAMES, values, strict=True))}
+               for k, values in enumerate(itertools.product((True, False, None), repeat=4))]
+    results = lm.evaluate(RULED, records)
+    checked = 0
+    for record, result in zip(records, results, strict=True):
+        if result.status == "recognised":
+            assert result.gaps == ()
+            continue
+        assert result.gaps_reachable  # meeting everything passes this rule
+        fixed = dict(record) | {INDICATOR_INPUT[g.indicator]: True for g in result.gaps}
+        assert lm.evaluate(RULED, [fixed])[0].status == "recognised", (record, gap_ids(result))
+        open_ = [i.indicator for i in result.indicators if i.status != "met"]
+        smaller = [dict(record) | {INDICATOR_INPUT[i]: True for i in subset}
+                   for size in range(len(result.gaps))
+                   for subset in itertools.combinations(open_, size)]
+        assert all(r.status != "recognised" for r in lm.evaluate(RULED, smaller)), record
+        checked += 1
+    assert checked > 40
+
+
+def test_many_indicators_still_get_the_smallest_set_for_a_threshold_rule() -> None:
+    names = [f"x{k}" for k in range(25)]
+    spec = build(make_set(booleans(*names),
+                          {"C1": [ind(f"I{k}", name, points=4 + (k % 2)) for k, name in
+                                  enumerate(names)]},
+                          "total >= 80"))
+    record = {"id": "S", **dict.fromkeys(names, False)}
+    result = lm.evaluate(spec, [record])[0]
+    # 12 indicators are worth 5, 13 are worth 4: 12 * 5 + 5 * 4 = 80 needs 17
+    assert len(result.gaps) == 17
+    assert sum(g.points for g in result.gaps) >= 80
+    fixed = record | {f"x{g.indicator[1:]}": True for g in result.gaps}
+    assert lm.evaluate(spec, [fixed])[0].status == "recognised"
