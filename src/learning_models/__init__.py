@@ -16,7 +16,9 @@ from ._cases import (
     load_cases,
     run_cases,
 )
+from ._catalog import Catalog, CatalogEntry
 from ._compile import Program, compile_criteria
+from ._dataset import Dataset, read_dataset
 from ._diff import SetDiff, diff_sets
 from ._evaluate import evaluate
 from ._evidence import read_evidence
@@ -25,6 +27,9 @@ from ._excel import read_workbook, rename_headers, template_sets, write_template
 from ._lint import lint_set
 from ._load import load_criteria
 from ._model import CriteriaSet, Criterion, Grade, Indicator, InputSpec, Level, Source, Text
+from ._overlays import Overlay
+from ._pipeline import DatasetEvaluation, evaluate_dataset
+from ._plugins import get_plugin_manager
 from ._records import RecordError
 from ._report import Report, build_report
 from ._results import Evaluation, Evaluations, Gap, IndicatorResult, Provenance
@@ -51,9 +56,13 @@ __all__ = [
     "CaseFile",
     "CaseReport",
     "CaseResult",
+    "Catalog",
+    "CatalogEntry",
     "CriteriaError",
     "CriteriaSet",
     "Criterion",
+    "Dataset",
+    "DatasetEvaluation",
     "Evaluation",
     "Evaluations",
     "EvidenceError",
@@ -66,6 +75,7 @@ __all__ = [
     "LearningModelsError",
     "Level",
     "Mismatch",
+    "Overlay",
     "PluginError",
     "Problem",
     "Program",
@@ -86,12 +96,15 @@ __all__ = [
     "criteria_set_schema",
     "diff_sets",
     "evaluate",
+    "evaluate_dataset",
     "evidence_schema",
+    "get_plugin_manager",
     "lint_set",
     "load_cases",
     "load_criteria",
     "load_targets",
     "load_yaml",
+    "read_dataset",
     "read_evidence",
     "read_workbook",
     "rename_headers",
