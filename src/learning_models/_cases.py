@@ -458,7 +458,8 @@ def run_cases(paths: Iterable[str | os.PathLike[str]], catalog: Catalog | None =
                 named.setdefault(file, str(file))
     problems: list[Problem] = []
     if not named:
-        where = ", ".join(str(Path(p)) for p in paths) or "nowhere"
+        where = ", ".join(display_root if display_root is not None and Path(p).is_dir()
+                          else str(Path(p)) for p in paths) or "nowhere"
         problems.append(Problem("file-not-found", f"no test files (*.test.yaml) in {where}"))
     if catalog is None:
         catalog = case_catalog(named)

@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
     p.add_argument("--year", type=int, help="with --model: the year")
     p.add_argument("--resolved", action="store_true",
-                   help="the complete set after 'extends' (and overlays), not the file")
+                   help="the complete set after 'extends', not the file as written")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml")
     add_criteria_dir_option(p)
     p.set_defaults(run=_show, parser=p)

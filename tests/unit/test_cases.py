@@ -628,3 +628,11 @@ def test_pytest_collects_each_case_as_an_item_named_by_the_case(small_sets: Path
     assert "the file names no criteria set [missing-key]" in done.stdout
     assert "3 passed" in done.stdout and "2 failed" in done.stdout
     assert done.returncode == 1
+
+
+def test_cli_test_without_shipped_cases_says_so_without_a_machine_path(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    monkeypatch.setattr("learning_models._cli_cases.shipped_criteria_dir", lambda: tmp_path)
+    assert run(capsys, "test") == (1, "0 passed, 0 failed\n",
+                                   "no test files (*.test.yaml) in criteria [file-not-found]\n")
