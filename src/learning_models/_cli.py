@@ -12,14 +12,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _cli_authoring, _cli_cases, _cli_catalog, _cli_core, _cli_report, _cli_template
+from . import (
+    _cli_authoring,
+    _cli_cases,
+    _cli_catalog,
+    _cli_core,
+    _cli_plugins,
+    _cli_report,
+    _cli_template,
+)
 from ._version import __version__
 from .errors import LearningModelsError
 
 __all__ = ["main"]
 
 COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report)
+                   _cli_report, _cli_plugins)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

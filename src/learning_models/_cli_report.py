@@ -2,38 +2,43 @@
 targets, and write the annual report.
 
     learning-models report DATA --year 2024 --targets bac-kan-city --out report/
-        [--criteria-dir DIR]... [--previous DATA2 --previous-year 2023]... [--quiet]
-        [--lang vi|en]
+        [--format xlsx,html,results[,docx]] [--reader NAME]
+        [--criteria-dir DIR]... [--overlay NAME|FILE]... [--no-plugins]
+        [--previous DATA2 --previous-year 2023]... [--quiet] [--lang vi|en]
 
-DATA is a dataset folder or a data-entry workbook (``.xlsx``). Writes
-``bao-cao-<year>.xlsx``, ``bao-cao-<year>.html``, ``results.json``, ``results.csv`` and
-``errors.csv`` into the output folder; prints a short summary; exits 1 when any record was
-rejected (the report is still written), 2 for a wrong command line.
+DATA is read by the evidence reader registered for it (plugins included): a dataset folder
+(``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
+every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
+``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
+``results.csv`` and ``errors.csv``); a plugin may add more (``docx``). Plugins are told about
+the evaluation (``learning_models_after_evaluation``) once it is done. Prints a short
+summary; exits 1 when any record was rejected (the report is still written), 2 for a wrong
+command line.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._catalog import Catalog
-from ._dataset import Dataset, read_dataset
+from ._cli_options import add_catalog_options, catalog_from_args, plugin_manager_from_args
+from ._dataset import Dataset
 from ._model import Lang
 from ._pipeline import DatasetEvaluation, evaluate_dataset
+from ._plugins import Named, collect_readers, collect_writers, notify
 from ._progress import Progress
 from ._report import Report, build_report
 from ._rollup import ALL, TargetsLike, format_percent, rollup
-from ._write_html import write_html
-from ._write_xlsx import write_xlsx
-from ._writers import write_results
-from .errors import LearningModelsError
+from .errors import LearningModelsError, PluginError
+from .hookspecs import EvidenceReader, ReportWriter
 
-__all__ = ["read_data", "register"]
+__all__ = ["choose_reader", "read_data", "register", "write_report"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: How many rejected records to list on standard error (all are in errors.csv).
 SHOWN_ERRORS = 20
 
@@ -45,6 +50,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "xlsx": {"vi": "Ghi báo cáo Excel", "en": "Writing the workbook"},
     "html": {"vi": "Ghi báo cáo HTML", "en": "Writing the web page"},
     "results": {"vi": "Ghi kết quả", "en": "Writing the results"},
+    "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
+    "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
     "written": {"vi": "Đã ghi", "en": "Written"},
     "more": {"vi": "… và {n} lỗi khác (xem {file})",
              "en": "… and {n} more problems (see {file})"},
@@ -63,17 +70,23 @@ def register(sub: Any) -> None:
     p = sub.add_parser("report", help="roll a year's results up by area against a plan's "
                                       "targets and write the annual report")
     p.add_argument("data", type=Path, metavar="DATA",
-                   help="a dataset folder (or a data-entry workbook, .xlsx)")
+                   help="a dataset folder, a data-entry workbook (.xlsx), or a file an "
+                        "installed evidence reader reads")
     p.add_argument("--year", type=int, required=True, help="the evaluation year")
     p.add_argument("--targets", metavar="ID|FILE",
                    help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
     p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
                    help="the folder to write the report into (default: report)")
-    p.add_argument("--criteria-dir", action="append", type=Path, default=[], metavar="DIR",
-                   help="criteria sets added to the shipped ones (later ones override by id); "
-                        "may be repeated")
+    add_catalog_options(p)
     p.add_argument("--no-shipped", action="store_true",
                    help="use only the sets of --criteria-dir, not the shipped ones")
+    p.add_argument("--format", metavar="LIST", default=None,
+                   help="the report writers to use, separated by commas (default: the "
+                        "built-in ones, xlsx,html,results; installed plugins may add more, "
+                        "e.g. docx — see 'learning-models plugins')")
+    p.add_argument("--reader", metavar="NAME",
+                   help="the evidence reader to read DATA with (default: chosen by DATA's "
+                        "suffix, or 'folder' for a folder)")
     p.add_argument("--previous", action="append", type=Path, default=[], metavar="DATA",
                    help="an earlier year's dataset to compare with; may be repeated, each "
                         "with its --previous-year")
@@ -85,13 +98,117 @@ def register(sub: Any) -> None:
     p.set_defaults(run=_report)
 
 
-def read_data(path: Path) -> Dataset:
-    """A dataset folder, or a data-entry workbook (by its suffix)."""
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from ._excel import read_workbook
+def read_data(path: Path, readers: Mapping[str, EvidenceReader] | None = None, *,
+              reader: str | None = None) -> Dataset:
+    """DATA read by the reader chosen for it (`choose_reader`); by default among the
+    built-in readers: a dataset folder, or a data-entry workbook (by its suffix)."""
+    if readers is None:
+        from ._plugins import get_plugin_manager
 
-        return read_workbook(path)
-    return read_dataset(path)
+        readers = collect_readers(get_plugin_manager(entry_points=False))
+    chosen = choose_reader(path, readers, reader)
+    owner = readers.plugin_of(chosen.name) if isinstance(readers, Named) else chosen.name
+    try:
+        dataset = chosen.read(path)
+    except LearningModelsError:
+        raise
+    except Exception as exc:
+        if owner.startswith("builtin-"):
+            raise
+        raise PluginError(f"plugin {owner!r} failed reading {str(path)!r} with evidence "
+                          f"reader {chosen.name!r}: {exc}") from exc
+    if not owner.startswith("builtin-") and not isinstance(dataset, Dataset):
+        raise PluginError(f"plugin {owner!r}: evidence reader {chosen.name!r} returned "
+                          f"{type(dataset).__name__}, not a Dataset")
+    return dataset
+
+
+def choose_reader(path: Path, readers: Mapping[str, EvidenceReader],
+                  name: str | None = None) -> EvidenceReader:
+    """The reader named, or the one reader for `path`: a folder (or a path without a suffix)
+    is read by a reader of folders (``suffixes == ()``), a file by the reader of its
+    suffix. None, or several, is a `LearningModelsError` saying which there are."""
+    if name is not None:
+        if name not in readers:
+            raise LearningModelsError(f"no evidence reader named {name!r}; readers: "
+                                      f"{_reader_list(readers)}")
+        return readers[name]
+    if path.is_dir() or not path.suffix:
+        candidates = [r for r in readers.values() if not tuple(r.suffixes)]
+        what = "a folder"
+    else:
+        suffix = path.suffix.lower()
+        candidates = [r for r in readers.values()
+                      if suffix in (s.lower() for s in r.suffixes)]
+        what = f"{suffix!r} files"
+    if not candidates:
+        raise LearningModelsError(f"no evidence reader reads {what} ({str(path)!r}); "
+                                  f"readers: {_reader_list(readers)}")
+    if len(candidates) > 1:
+        raise LearningModelsError(
+            f"several evidence readers read {what}: "
+            f"{', '.join(_who(r.name, readers) for r in candidates)}; choose one with "
+            "--reader NAME")
+    return candidates[0]
+
+
+def _who(name: str, registry: Mapping[str, Any]) -> str:
+    if isinstance(registry, Named):
+        return f"{name} (plugin {registry.plugin_of(name)!r})"
+    return name
+
+
+def _reader_list(readers: Mapping[str, EvidenceReader]) -> str:
+    return ", ".join(f"{name} ({', '.join(r.suffixes) or 'folders'})"
+                     for name, r in readers.items()) or "none"
+
+
+def chosen_writers(formats: str | None, writers: Named[ReportWriter],
+                   ) -> list[ReportWriter]:
+    """The writers ``--format`` names (default: the built-in ones), in the order given."""
+    if formats is None:
+        return [w for name, w in writers.items()
+                if writers.plugin_of(name).startswith("builtin-")]
+    names = [n.strip() for n in formats.split(",") if n.strip()]
+    unknown = [n for n in names if n not in writers]
+    if unknown or not names:
+        raise _UsageError(
+            f"unknown report format {', '.join(map(repr, unknown)) or repr(formats)}; "
+            f"formats: {', '.join(_who(n, writers) for n in writers)}"
+            + ("" if "docx" in writers else
+               " (docx: python -m pip install learning-models-docx)"))
+    return [writers[n] for n in dict.fromkeys(names)]
+
+
+def write_report(report: Report, out: Path, writers: Sequence[ReportWriter],
+                 owners: Mapping[str, str] | None = None) -> list[Path]:
+    """Write `report` into `out` with each writer; the files written, in order. A plugin's
+    writer that fails or returns something else than paths is a `PluginError` naming it."""
+    written: list[Path] = []
+    for writer in writers:
+        written += _write_one(report, out, writer, (owners or {}).get(writer.name, "?"))
+    return written
+
+
+def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> list[Path]:
+    try:
+        paths = writer.write(report, out)
+    except LearningModelsError:
+        raise
+    except Exception as exc:
+        if owner.startswith("builtin-"):
+            raise
+        raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
+                          f"{writer.name!r}: {exc}") from exc
+    if isinstance(paths, str | bytes) or not isinstance(paths, Sequence) or not all(
+            isinstance(p, str | os.PathLike) for p in paths):
+        raise PluginError(f"plugin {owner!r}: report writer {writer.name!r} must return the "
+                          f"paths it wrote, got {paths!r:.80}")
+    return [Path(p) for p in paths]
+
+
+class _UsageError(Exception):
+    """A wrong command line (exit status 2)."""
 
 
 def load_targets(which: str) -> TargetsLike:
@@ -113,31 +230,41 @@ def _report(args: argparse.Namespace) -> int:
         print("each --previous DATA needs its --previous-year YEAR (in the same order)",
               file=sys.stderr)
         return 2
-    stages = 6 + len(args.previous)
+    pm = plugin_manager_from_args(args)
+    writers = collect_writers(pm)
+    try:
+        chosen = chosen_writers(args.format, writers)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    readers = collect_readers(pm)
+    stages = 3 + len(chosen) + len(args.previous)
+    out: Path = args.out
+    written: list[Path] = []
     with Progress(stages, enabled=None if not args.quiet else False) as progress:
         with progress.stage(WORDS["read"][lang]):
             targets = load_targets(args.targets) if args.targets else None
-            catalog = Catalog.default(args.criteria_dir, shipped=not args.no_shipped)
-            dataset = read_data(args.data)
+            catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
+            dataset = read_data(args.data, readers, reader=args.reader)
         with progress.stage(WORDS["evaluate"][lang]):
             evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
+            notify(pm, evaluation)
         earlier: list[DatasetEvaluation] = []
         for path, year in zip(args.previous, args.previous_year, strict=True):
             with progress.stage(WORDS["previous"][lang].format(year=year)):
-                earlier.append(evaluate_dataset(read_data(path), year=year, catalog=catalog))
+                earlier.append(evaluate_dataset(read_data(path, readers, reader=args.reader),
+                                                year=year, catalog=catalog))
         with progress.stage(WORDS["rollup"][lang]):
             rolled = rollup(evaluation, targets, previous=earlier)
             report = build_report(evaluation, rolled, lang=lang)
-        out: Path = args.out
-        written = [out / f"bao-cao-{args.year}.xlsx", out / f"bao-cao-{args.year}.html"]
-        with progress.stage(WORDS["xlsx"][lang]):
-            write_xlsx(report, written[0])
-        with progress.stage(WORDS["html"][lang]):
-            write_html(report, written[1])
-        with progress.stage(WORDS["results"][lang]):
-            written += write_results(evaluation, out)
+        for writer in chosen:
+            label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
+            with progress.stage(label):
+                written += write_report(report, out, [writer], writers.owners)
     _print_summary(report, evaluation, lang, written)
-    _print_errors(evaluation, lang, out / "errors.csv")
+    errors_file = out / "errors.csv"
+    _print_errors(evaluation, lang, errors_file if errors_file in written
+                  else "--format results")
     return 1 if evaluation.errors else 0
 
 
@@ -170,7 +297,8 @@ def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
     out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
 
 
-def _print_errors(evaluation: DatasetEvaluation, lang: Lang, errors_file: Path) -> None:
+def _print_errors(evaluation: DatasetEvaluation, lang: Lang, errors_file: Path | str,
+                  ) -> None:
     errors = evaluation.errors
     for error in errors[:SHOWN_ERRORS]:
         print(error.format(), file=sys.stderr)

@@ -77,7 +77,13 @@ class _Compiler:
         self.problems: list[Problem] = []
 
     def span(self, path: Sequence[str | int]) -> Span | None:
+        """Where the text at `path` starts (a `TextSpan` when it is written over lines)."""
         return self.source.expression_span(path) if self.source else None
+
+    def at(self, path: Sequence[str | int]) -> Span | None:
+        """Where the text at `path` starts, as a plain span for a problem about all of it."""
+        span = self.span(path)
+        return None if span is None else Span(span.file, span.line, span.column)
 
     def parse(self, text: str, path: Sequence[str | int]) -> Expr | None:
         try:
@@ -93,7 +99,7 @@ class _Compiler:
         if want is not None and found is not None and found != want:
             self.problems.append(Problem(
                 "type-mismatch", f"{what} must be a condition (true or false), found {found}",
-                self.span(path), hint="compare a value, e.g. 'x >= 1'"))
+                self.at(path), hint="compare a value, e.g. 'x >= 1'"))
         return found
 
     def run(self) -> Program:
@@ -110,13 +116,17 @@ class _Compiler:
         parsed = {name: self.parse(text, ("derived", name))
                   for name, text in self.spec.derived.items()}
         exprs = {name: e for name, e in parsed.items() if e is not None}
+        # Every derived name exists before any is checked, its type not yet known: a member
+        # of a cycle reads one checked after it, and the cycle is its only problem.
+        names.update({name: NameInfo(None) for name in parsed})
         ordered: list[tuple[str, Expr]] = []
         for name in self.topological(exprs):
             found = self.check(exprs[name], names, ("derived", name), None, "")
             names[name] = NameInfo(found or "number")
             ordered.append((name, exprs[name]))
         for name in parsed:  # a derived value that failed to parse still has a name
-            names.setdefault(name, NameInfo("number"))
+            if names[name].type is None:
+                names[name] = NameInfo("number")
         return tuple(ordered)
 
     def topological(self, exprs: Mapping[str, Expr]) -> list[str]:
@@ -131,7 +141,7 @@ class _Compiler:
                 cycle = " → ".join((*trail[trail.index(name):], name))
                 self.problems.append(Problem(
                     "derived-cycle", f"derived value {name!r} depends on itself: {cycle}",
-                    self.span(("derived", name))))
+                    self.at(("derived", name))))
                 return
             state[name] = "active"
             for dep in deps[name]:

@@ -98,9 +98,11 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
             continue  # blank lines are layout, not records
         n += 1
         if len(row) != len(header):
-            errors.append(RecordError(row[0] if row else None, n, "invalid-record",
-                                      f"the row has {len(row)} fields, the header "
-                                      f"{len(header)}", None, name, line))
+            message = f"the row has {len(row)} fields, the header {len(header)}"
+            if rows.line_num > line:  # a quote left open swallows the lines after it
+                message += f"; it runs on to line {rows.line_num}: is a quote not closed?"
+            errors.append(RecordError(_first_line(row[0]) if row else None, n,
+                                      "invalid-record", message, None, name, line))
             continue
         for column, cell in zip(columns, row, strict=True):
             column.append(cell if cell.strip() else None)
@@ -111,6 +113,13 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
                          schema={**dict.fromkeys(header, pl.String), ROW: pl.Int64,
                                  LINE: pl.Int64})
     return frame, errors
+
+
+def _first_line(cell: str) -> str:
+    """A cell as an id in a message: its first line only (a quote left open can make a
+    cell of many lines)."""
+    lines = cell.splitlines()
+    return lines[0] + "…" if lines and lines[0] != cell else cell
 
 
 def _check_header(header: Sequence[str], name: str) -> None:

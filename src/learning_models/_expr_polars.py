@@ -17,7 +17,8 @@ IEEE division row by row, as in Python (see ``_functions.divide``). A chained co
 ``a < b <= c`` is ``a < b and b <= c``. Strings compare as strings.
 
 The result always has one value per row, whether the frame has 0, 1 or many rows, even
-for an expression that reads no names.
+for an expression that reads no names (unless the caller asks for no broadcast guard, see
+`to_polars`).
 """
 
 from __future__ import annotations
@@ -67,15 +68,23 @@ def to_polars(
     expr: Expr,
     column: Callable[[str], pl.Expr],
     functions: FunctionRegistry = BUILTIN_FUNCTIONS,
+    *,
+    broadcast: bool = True,
 ) -> pl.Expr:
     """A Polars expression computing `expr` for every row.
 
     `column` gives the Polars expression for each name `expr` reads (usually ``pl.col``).
     `expr` must have passed ``check_expression`` with the same `functions`.
+
+    With `broadcast` (the default) the result has one value per row even when Polars sees
+    a scalar (a constant, or a part it simplifies away such as ``default("x", name)``):
+    ``select`` would otherwise return a single row. A caller that only uses the result in
+    ``with_columns`` (which broadcasts a scalar itself) passes ``broadcast=False`` and
+    saves a row index, a mask and a copy per expression.
     """
     compiled = _Compiler(column, functions).compile(expr)
-    # One value per row even when Polars sees a scalar (a constant, or a part it simplifies
-    # away such as default("x", name)): ``select`` would otherwise return a single row.
+    if not broadcast:
+        return compiled
     return pl.when(pl.int_range(pl.len()).ge(0)).then(compiled)
 
 

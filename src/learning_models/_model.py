@@ -168,6 +168,16 @@ class CriteriaSet(_Frozen):
     def max_total(self) -> float:
         return sum(i.points for i in self.indicators)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the meaning is: the canonical forms, not where each was written.
+
+        (Private attributes — the source map, overlays, the compiled program — are not
+        compared; hashing stays as pydantic defines it for a frozen model.)
+        """
+        if not isinstance(other, CriteriaSet):
+            return NotImplemented
+        return self is other or self.canonical() == other.canonical()
+
     def canonical(self) -> dict[str, object]:
         """The set as plain JSON data, defaults omitted: what the content hash covers."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)

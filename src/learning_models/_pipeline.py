@@ -52,7 +52,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
             if year is None:
                 raise LearningModelsError(f"no criteria set given for {model!r}; give the "
                                           "evaluation year to use the sets in force")
-            chosen[model] = (catalog or Catalog.default()).for_year(model, year)
+            catalog = catalog or Catalog.default()   # loaded once, not once per model
+            chosen[model] = catalog.for_year(model, year)
     programs = {m: compile_criteria(chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
     dataset = replace(dataset, tables={
@@ -112,19 +113,27 @@ def model_order(programs: Mapping[str, Program]) -> list[str]:
 
 def _with_derived(program: Program, dataset: Dataset, model: str,
                   results: Mapping[str, Evaluations]) -> pl.DataFrame:
-    """The model's raw table with each ``from:`` input filled in, and where it came from."""
+    """The model's raw table with each ``from:`` input filled in, and where it came from.
+
+    The filled-in column is whole numbers (Int64) when the data's own column is missing or
+    holds whole numbers, else text (the data's values as text, counts written out), so
+    that typing it checks the data's values as it would have without the derivation."""
     frame = dataset.tables[model].frame
     for name, how in _derivations(program).items():
-        given = pl.col(name).cast(pl.String) if name in frame.columns \
-            else pl.lit(None, dtype=pl.String)
+        dtype = frame.schema.get(name)
+        numeric = dtype is None or dtype.is_integer() or dtype == pl.Null
+        target = pl.Int64 if numeric else pl.String
+        given = pl.col(name).cast(target) if name in frame.columns \
+            else pl.lit(None, dtype=target)
         if how.count not in dataset.tables:  # nothing to derive from: the data is all we have
             frame = frame.with_columns(given.alias(name),
                                        pl.lit("data").alias(SOURCE_PREFIX + name))
             continue
         counts = _counts(dataset, how, model, results)
-        derived = pl.col("_count").fill_null(0).cast(pl.String)
-        data_wins = (given.is_not_null() & (given.str.strip_chars() != "")) \
-            if how.prefer == "data" else pl.lit(False)
+        derived = pl.col("_count").fill_null(0).cast(target)
+        present = given.is_not_null() if numeric else \
+            given.is_not_null() & (given.str.strip_chars() != "")
+        data_wins = present if how.prefer == "data" else pl.lit(False)
         frame = frame.with_columns(pl.col("id").cast(pl.String).str.strip_chars().alias("_key")) \
             .join(counts, on="_key", how="left", maintain_order="left") \
             .with_columns(pl.when(data_wins).then(given).otherwise(derived).alias(name),
@@ -140,13 +149,20 @@ def _counts(dataset: Dataset, how: Derivation, model: str,
     if how.where == "any":
         related = dataset.tables[how.count].frame
     else:
-        related = results[how.count].scored
-        if how.where != "evaluated":
-            related = related.filter(pl.col("status") == how.where)
+        related = scored_table(results[how.count])
     if via not in related.columns:
         return pl.DataFrame(schema={"_key": pl.String, "_count": pl.UInt32})
-    return related.select(pl.col(via).cast(pl.String).str.strip_chars().alias("_key")) \
-        .drop_nulls().group_by("_key").agg(pl.len().alias("_count"))
+    lf = related.lazy()      # lazily, so that only the two columns read are touched
+    if how.where not in ("any", "evaluated"):
+        lf = lf.filter(pl.col("status") == how.where)
+    return lf.select(pl.col(via).cast(pl.String).str.strip_chars().alias("_key")) \
+        .drop_nulls().group_by("_key").agg(pl.len().alias("_count")).collect()
+
+
+def scored_table(results: Evaluations) -> pl.DataFrame:
+    """The scored table as the evaluation left it (indicator statuses not yet cast to
+    text, as `Evaluations.scored` does for users), for the columns this module reads."""
+    return results._frame
 
 
 def _relation_checks(dataset: Dataset, model: str) -> list[Check]:
@@ -174,13 +190,13 @@ def _locate(results: dict[str, Evaluations]) -> None:
     """Give every subject an 'area': its own, else that of the subject it belongs to."""
     order = ("community", "clan", "unit", "family", "citizen")
     for model in sorted(results, key=lambda m: order.index(m) if m in order else -1):
-        frame = results[model].scored
+        frame = scored_table(results[model])
         area = pl.col("area").cast(pl.String) if "area" in frame.columns \
             else pl.lit(None, dtype=pl.String)
         frame = frame.with_columns(area.alias("area"))
         for column, target in RELATIONS.get(model, {}).items():
             if column in frame.columns and target in results:
-                parents = results[target].scored.select(
+                parents = scored_table(results[target]).select(
                     pl.col("id").alias(column), pl.col("area").alias("_parent_area"))
                 frame = frame.join(parents, on=column, how="left", maintain_order="left") \
                     .with_columns(pl.coalesce("area", "_parent_area").alias("area")) \

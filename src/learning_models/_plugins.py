@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from importlib import metadata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,18 +20,23 @@ import pluggy
 from . import hookspecs
 from ._functions import Function, FunctionRegistry
 from ._overlays import Overlay
+from ._version import __version__
 from .errors import PluginError
 
 __all__ = [
     "DISABLE_ENV",
+    "Named",
+    "PluginInfo",
     "collect_criteria_sources",
     "collect_functions",
     "collect_overlays",
     "collect_readers",
     "collect_writers",
+    "describe_plugins",
     "get_plugin_manager",
     "notify",
     "plugin_versions",
+    "plugins_disabled",
 ]
 
 DISABLE_ENV = "LEARNING_MODELS_DISABLE_PLUGINS"
@@ -41,17 +46,26 @@ T = TypeVar("T")
 def get_plugin_manager(
     *, entry_points: bool | None = None,
     builtins: Sequence[tuple[str, object]] | None = None,
+    plugins: Sequence[tuple[str, object]] = (),
 ) -> pluggy.PluginManager:
-    """A new plugin manager with the built-in plugins and (by default) installed ones."""
+    """A new plugin manager with the built-in plugins and (by default) installed ones.
+
+    `builtins` replaces the built-in ``(name, plugin)`` list (``[]``: none); `plugins` are
+    registered after them, by name — how a plugin's tests register it without installing
+    it: ``get_plugin_manager(entry_points=False, plugins=[("bac-kan", module)])``.
+    """
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     from ._builtin_plugins import BUILTIN_PLUGINS
 
     chosen: Sequence[tuple[str, object]] = builtins if builtins is not None else BUILTIN_PLUGINS
-    for name, plugin in chosen:
-        pm.register(plugin, name=name)
+    for name, plugin in (*chosen, *plugins):
+        try:
+            pm.register(plugin, name=name)
+        except ValueError as exc:  # a name or an object registered twice
+            raise PluginError(f"plugin {name!r} cannot be registered: {exc}") from exc
     if entry_points is None:
-        entry_points = os.environ.get(DISABLE_ENV, "").strip().lower() not in ("1", "true", "yes")
+        entry_points = not plugins_disabled()
     if entry_points:
         try:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
@@ -67,9 +81,15 @@ def get_plugin_manager(
     return pm
 
 
+def plugins_disabled() -> bool:
+    """Whether the environment asks for no installed plugin (``LEARNING_MODELS_DISABLE_PLUGINS``
+    set to ``1``, ``true`` or ``yes``)."""
+    return os.environ.get(DISABLE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
 def _results(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
     caller = getattr(pm.hook, hook)
-    for impl in reversed(caller.get_hookimpls()):  # registration order
+    for impl in caller.get_hookimpls():  # registration order (pluggy calls LIFO)
         try:
             value = impl.function(**kwargs)
         except Exception as exc:
@@ -135,27 +155,54 @@ def collect_functions(pm: pluggy.PluginManager,
     return registry
 
 
-def _named(pm: pluggy.PluginManager, hook: str, protocol: type, what: str) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    owner: dict[str, str] = {}
+class Named(dict[str, T]):
+    """Readers or writers by name, remembering which plugin registered each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.owners: dict[str, str] = {}
+
+    def plugin_of(self, name: str) -> str:
+        """The name of the plugin that registered `name`."""
+        return self.owners[name]
+
+
+def _named(pm: pluggy.PluginManager, hook: str, protocol: type, what: str) -> Named[Any]:
+    found: Named[Any] = Named()
     items: Iterator[tuple[str, Any]] = _items(pm, hook, protocol, what)
     for plugin, item in items:
+        if not isinstance(item.name, str) or not item.name:
+            raise PluginError(f"plugin {plugin!r}: a {what} needs a name (text), got "
+                              f"{item.name!r}")
         if item.name in found:
             raise PluginError(f"plugin {plugin!r}: {what} {item.name!r} is already registered "
-                              f"by {owner[item.name]!r}")
+                              f"by plugin {found.owners[item.name]!r}")
         found[item.name] = item
-        owner[item.name] = plugin
+        found.owners[item.name] = plugin
     return found
 
 
-def collect_readers(pm: pluggy.PluginManager) -> dict[str, hookspecs.EvidenceReader]:
-    return _named(pm, "learning_models_evidence_readers", hookspecs.EvidenceReader,
-                  "evidence reader")
+def collect_readers(pm: pluggy.PluginManager) -> Named[hookspecs.EvidenceReader]:
+    """Every evidence reader, by name (`Named.plugin_of` tells whose); a name registered by
+    two plugins is a `PluginError` naming both."""
+    readers: Named[hookspecs.EvidenceReader] = _named(
+        pm, "learning_models_evidence_readers", hookspecs.EvidenceReader, "evidence reader")
+    for name, reader in readers.items():
+        suffixes = reader.suffixes
+        if not isinstance(suffixes, tuple) or not all(
+                isinstance(x, str) and x.startswith(".") for x in suffixes):
+            raise PluginError(f"plugin {readers.plugin_of(name)!r}: evidence reader {name!r} "
+                              "must give its suffixes as a tuple like ('.xlsx',), or () for "
+                              f"folders; got {suffixes!r}")
+    return readers
 
 
-def collect_writers(pm: pluggy.PluginManager) -> dict[str, hookspecs.ReportWriter]:
-    return _named(pm, "learning_models_report_writers", hookspecs.ReportWriter,
-                  "report writer")
+def collect_writers(pm: pluggy.PluginManager) -> Named[hookspecs.ReportWriter]:
+    """Every report writer, by name (`Named.plugin_of` tells whose); a name registered by
+    two plugins is a `PluginError` naming both."""
+    writers: Named[hookspecs.ReportWriter] = _named(
+        pm, "learning_models_report_writers", hookspecs.ReportWriter, "report writer")
+    return writers
 
 
 def notify(pm: pluggy.PluginManager, evaluation: Any) -> None:
@@ -174,15 +221,70 @@ def plugin_versions(pm: pluggy.PluginManager) -> list[tuple[str, str, str]]:
         dist = dists.get(id(plugin))
         if dist is not None:
             rows.append((name, dist.project_name, dist.version))
-        else:
-            rows.append((name, "learning-models", metadata.version("learning-models")
-                         if _installed() else "built-in"))
+        elif name.startswith("builtin-"):
+            rows.append((name, "learning-models", __version__))
+        else:  # registered by hand (tests, an application embedding the library)
+            rows.append((name, "-", "-"))
     return sorted(rows)
 
 
-def _installed() -> bool:
-    try:
-        metadata.version("learning-models")
-    except metadata.PackageNotFoundError:
-        return False
-    return True
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """What one registered plugin is and offers (``learning-models plugins``)."""
+
+    name: str
+    distribution: str
+    version: str
+    hooks: tuple[str, ...]
+    overlays: tuple[tuple[str, str], ...] = ()        # (name, target)
+    functions: tuple[str, ...] = ()
+    readers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, suffixes)
+    writers: tuple[str, ...] = ()
+    criteria_sources: int = 0                          # directories and documents added
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "distribution": self.distribution, "version": self.version,
+                "hooks": list(self.hooks),
+                "overlays": [{"name": n, "target": t} for n, t in self.overlays],
+                "functions": list(self.functions),
+                "readers": [{"name": n, "suffixes": list(s)} for n, s in self.readers],
+                "writers": list(self.writers), "criteria_sources": self.criteria_sources}
+
+
+def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
+    """Every registered plugin in registration order: its distribution and version, the
+    hooks it implements and what they offer. Offers are collected with the same checks as
+    everywhere else, so a broken plugin is a `PluginError` naming it."""
+    versions = {name: (dist, version) for name, dist, version in plugin_versions(pm)}
+    hooks: dict[str, list[str]] = {}
+    for hook in hookspecs.HOOK_NAMES:
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            hooks.setdefault(impl.plugin_name, []).append(hook)
+    overlays: dict[str, list[tuple[str, str]]] = {}
+    for overlay in collect_overlays(pm).values():
+        overlays.setdefault(overlay.plugin or "?", []).append((overlay.name, overlay.target))
+    functions: dict[str, list[str]] = {}
+    for plugin, function in _items(pm, "learning_models_functions", Function,
+                                   "Function objects"):
+        functions.setdefault(plugin, []).append(function.name)
+    readers: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    found_readers = collect_readers(pm)
+    for name, reader in found_readers.items():
+        readers.setdefault(found_readers.plugin_of(name), []).append(
+            (name, tuple(reader.suffixes)))
+    writers: dict[str, list[str]] = {}
+    found_writers = collect_writers(pm)
+    for name in found_writers:
+        writers.setdefault(found_writers.plugin_of(name), []).append(name)
+    sources = {plugin: len(items) for plugin, items in collect_criteria_sources(pm)}
+    infos = []
+    for plugin_name, registered in pm.list_name_plugin():
+        if registered is None or plugin_name is None:
+            continue
+        dist, version = versions.get(plugin_name, ("?", "?"))
+        infos.append(PluginInfo(
+            plugin_name, dist, version, tuple(hooks.get(plugin_name, ())),
+            tuple(overlays.get(plugin_name, ())), tuple(functions.get(plugin_name, ())),
+            tuple(readers.get(plugin_name, ())), tuple(writers.get(plugin_name, ())),
+            sources.get(plugin_name, 0)))
+    return infos

@@ -11,7 +11,7 @@ inputs give the same report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -42,6 +42,7 @@ __all__ = [
     "ListEntry",
     "ModelRow",
     "ModelTable",
+    "OverlayUsed",
     "Report",
     "SetUsed",
     "build_report",
@@ -139,6 +140,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "contents": {"vi": "Nội dung", "en": "Contents"},
     "still": {"vi": "thiếu {gap}", "en": "{gap} short"},
     "met_short": {"vi": "đạt chỉ tiêu", "en": "target met"},
+    "overlays": {"vi": "Điều chỉnh của địa phương", "en": "Local changes (overlays)"},
+    "overlay_plugin": {"vi": "Gói mở rộng", "en": "Plugin"},
+    "overlay_changes": {"vi": "Thay đổi", "en": "Changes"},
+    "overlay_file": {"vi": "tệp điều chỉnh", "en": "overlay file"},
     "generated": {"vi": "Lập từ dữ liệu năm {year} bằng {engine}.",
                   "en": "Built from the {year} data with {engine}."},
 }
@@ -149,14 +154,25 @@ _STATUS_ORDER = {"recognised": 0, "incomplete": 1, "not_recognised": 2}
 
 
 @dataclass(frozen=True, slots=True)
+class OverlayUsed:
+    """An overlay applied to a set the figures rest on: its name, the plugin that offered it
+    (None for an overlay file) and what it changed (``add indicators C5.1``, …)."""
+
+    name: str
+    plugin: str | None
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SetUsed:
-    """A criteria set the figures rest on."""
+    """A criteria set the figures rest on, with the overlays applied to it (in order)."""
 
     model: str
     id: str
     title: str
     period: str
     content_hash: str
+    overlays: tuple[OverlayUsed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +270,9 @@ class Report:
     previous_years: tuple[int | None, ...]
     notes: tuple[str, ...]
     labels: Mapping[str, str]
+    #: The evaluation the report was built from (for writers of per-subject results); not
+    #: part of the report's data (`to_dict`), nor of its comparison.
+    evaluation: DatasetEvaluation | None = field(default=None, repr=False, compare=False)
 
     @property
     def input_rows(self) -> int:
@@ -289,7 +308,8 @@ class Report:
         """A plain, JSON-ready dump (used by tests and tools)."""
         from dataclasses import asdict
 
-        data = asdict(self)
+        data = asdict(replace(self, evaluation=None))
+        del data["evaluation"]
         data["labels"] = dict(self.labels)
         return data
 
@@ -301,7 +321,7 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *,
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
               for m in evaluation.results}
     sets = tuple(SetUsed(m, r.provenance.criteria_set, titles[m], r.provenance.period,
-                         r.provenance.content_hash)
+                         r.provenance.content_hash, _overlays_used(r.provenance.overlays))
                  for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
     indicators = _indicators(rollup, titles, labels)
     roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
@@ -338,7 +358,16 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *,
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
                   evaluated, rejected, indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels)
+                  tuple(notes), labels, evaluation)
+
+
+def _overlays_used(applied: Iterable[Any]) -> tuple[OverlayUsed, ...]:
+    """The provenance's overlays (`AppliedOverlay`s) as the report shows them."""
+    used = []
+    for overlay in applied:
+        data = overlay.to_dict()
+        used.append(OverlayUsed(data["name"], data["plugin"], tuple(data["changes"])))
+    return tuple(used)
 
 
 def _model_key(model: str) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from ._compile import Program
 from ._gaps import find_gaps
 from ._model import Lang
 from ._records import RecordError
-from ._score import points_column, status_column
+from ._score import INDICATOR_STATUS, points_column, status_column
 from ._version import __version__
 
 __all__ = ["Evaluation", "Evaluations", "Gap", "IndicatorResult", "Provenance"]
@@ -200,6 +200,7 @@ class Evaluations(Sequence[Evaluation]):
         self.errors: tuple[RecordError, ...] = tuple(errors)
         self.year = year
         self._frame = frame
+        self._scored: pl.DataFrame | None = None
         self._index: dict[str, int] | None = None
         self.provenance = Provenance(program.spec.id, program.spec.period,
                                      program.content_hash, f"learning-models {__version__}",
@@ -211,8 +212,11 @@ class Evaluations(Sequence[Evaluation]):
     @property
     def scored(self) -> pl.DataFrame:
         """The whole scored table: ids, pass-through columns (relations, area), typed inputs,
-        derived values and each indicator's points and status (internal column names)."""
-        return self._frame
+        derived values and each indicator's points and status (internal column names;
+        statuses as text)."""
+        if self._scored is None:
+            self._scored = self._frame.with_columns(_statuses_as_text(self._frame))
+        return self._scored
 
     def with_scored(self, frame: pl.DataFrame) -> Evaluations:
         """The same evaluations over `frame`: the scored table with columns added."""
@@ -256,7 +260,8 @@ class Evaluations(Sequence[Evaluation]):
             "id", "total", "max_total", "status", "grade",
             *(pl.col(points_column(k)).fill_null(0.0).alias(f"points[{i.id}]")
               for k, i in enumerate(inds)),
-            *(pl.col(status_column(k)).alias(f"status[{i.id}]") for k, i in enumerate(inds)),
+            *(pl.col(status_column(k)).cast(pl.String).alias(f"status[{i.id}]")
+              for k, i in enumerate(inds)),
         )
 
     def counts(self) -> dict[str, int]:
@@ -274,3 +279,9 @@ class Evaluations(Sequence[Evaluation]):
     def to_json(self) -> str:
         """Deterministic JSON: same inputs and set, same bytes."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _statuses_as_text(frame: pl.DataFrame) -> list[pl.Expr]:
+    """The per-indicator status columns of `frame` (`INDICATOR_STATUS`), cast to text."""
+    return [pl.col(name).cast(pl.String) for name, dtype in frame.schema.items()
+            if dtype == INDICATOR_STATUS]

@@ -31,12 +31,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import polars as pl
 
 from ._dataset import AREA_LEVELS, RELATIONS
 from ._model import Lang, Text
+from ._pipeline import scored_table
 from ._records import LINE, ROW, TRUE_WORDS
 from .errors import LearningModelsError
 
@@ -295,35 +297,109 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
         raise LearningModelsError("targets need the evaluation year; evaluate with a year")
     notes: list[Text] = []
     areas = _hierarchy(evaluation)
-    closure = _closure(areas)
-    counts = _model_counts(evaluation, areas, closure, None)
-    totals = _effective_totals(areas, areas.select("code", *_TOTALS))
-    shares = _shares(evaluation, areas, closure, None)
-    earlier = []
+    closure = area_closure(areas)
+    counts = count_by_area(evaluation, areas, closure)
+    earlier: list[Earlier] = []
     for before in previous:
         mapping, split, touched = _code_mapping(evaluation, before)
         notes += [Text(vi=f"Mã địa bàn cũ {old} ứng với nhiều địa bàn mới; hồ sơ năm "
                           f"{before.year} của địa bàn này không được so sánh theo địa bàn.",
                        en=f"Old area code {old} maps to several new areas; its {before.year} "
                           "records are not compared area by area.") for old in split]
-        earlier.append((before.year,
-                        _model_counts(before, areas, closure, mapping),
-                        _effective_totals(areas, _previous_totals(before, areas, mapping,
-                                                                  touched)),
-                        _shares(before, areas, closure, mapping)))
-    checks = _Checker(targets, evaluation.year)
+        earlier.append(Earlier(before.year, count_by_area(before, areas, closure, mapping),
+                               _effective_totals(areas, _previous_totals(before, areas,
+                                                                         mapping, touched))))
+    return assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
+                           notes=notes)
+
+
+@dataclass(frozen=True)
+class AreaCounts:
+    """The additive part of a roll-up: per model, how many subjects of each status in every
+    area (``code`` and one column per status); per learning-citizen share, the models it
+    rests on and its ``citizens`` and ``learning`` in every area.
+
+    A subject counts once in each area it belongs to, so the counts of two sets of subjects
+    that share none add up (`add_counts`): a dataset can be counted part by part (e.g. one
+    province at a time) and the parts summed. Rates, denominators and targets are not
+    additive; `assemble_rollup` computes them from the sums.
+    """
+
+    models: Mapping[str, pl.DataFrame]
+    shares: Mapping[str, tuple[tuple[str, ...], pl.DataFrame]]
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier year counted on this year's areas, for the changes."""
+
+    year: int | None
+    counts: AreaCounts
+    totals: pl.DataFrame
+
+
+def count_by_area(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
+                  mapping: pl.DataFrame | None = None) -> AreaCounts:
+    """Count `evaluation`'s subjects and rejected records in every area of `areas` (the
+    hierarchy, see `hierarchy`) and its `closure` (`area_closure`), old codes mapped through
+    `mapping` (see `_code_mapping`)."""
+    return AreaCounts(_model_counts(evaluation, areas, closure, mapping),
+                      _shares(evaluation, areas, closure, mapping))
+
+
+_BASIS_ORDER = ("family", "clan", "community", "unit")
+
+
+def add_counts(parts: Sequence[AreaCounts]) -> AreaCounts:
+    """The counts of disjoint sets of subjects, summed area by area."""
+    models: dict[str, list[pl.DataFrame]] = {}
+    shares: dict[str, tuple[set[str], list[pl.DataFrame]]] = {}
+    for part in parts:
+        for model, frame in part.models.items():
+            models.setdefault(model, []).append(frame)
+        for measure, (basis, frame) in part.shares.items():
+            seen, frames = shares.setdefault(measure, (set(), []))
+            seen.update(basis)
+            frames.append(frame)
+
+    def total(frames: list[pl.DataFrame]) -> pl.DataFrame:
+        values = [c for c in frames[0].columns if c != "code"]
+        return pl.concat(frames).group_by("code").agg(
+            pl.col(v).sum().cast(pl.Int64) for v in values).sort("code")
+
+    return AreaCounts(
+        {m: total(f) for m, f in models.items()},
+        {m: (tuple(sorted(basis, key=lambda b: (_BASIS_ORDER.index(b)
+                                                if b in _BASIS_ORDER else 99, b))),
+             total(frames)) for m, (basis, frames) in shares.items()})
+
+
+def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,
+                    counts: AreaCounts, *, earlier: Sequence[Earlier] = (),
+                    notes: Sequence[Text] = (), levels: Sequence[str] | None = None,
+                    ) -> Rollup:
+    """The roll-up from the counts per area: denominators, rates, targets and changes; only
+    the areas at `levels` (e.g. not the 100 k villages of a national run) when given."""
+    if targets is not None and year is None:
+        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+    notes = list(notes)
+    totals = _effective_totals(areas, areas.select("code", *_TOTALS))
+    checks = _Checker(targets, year)
     built: list[AreaRollup] = []
-    rows = areas.select("code", "name", "level", "parent").sort("code").to_dicts()
-    rows.append({"code": ALL, "name": "", "level": "all", "parent": None})
-    tables = {m: _index(c) for m, c in counts.items()}
+    chosen = areas if levels is None else areas.filter(pl.col("level").is_in(list(levels)))
+    rows = chosen.select("code", "name", "level", "parent").sort("code").to_dicts()
+    if levels is None or "all" in levels:
+        rows.append({"code": ALL, "name": "", "level": "all", "parent": None})
+    tables = {m: _index(c) for m, c in counts.models.items()}
     total_rows = _index(totals)
+    shares = counts.shares
     share_rows = {m: _index(s) for m, (_, s) in shares.items()}
-    old = [(year, {m: _index(c) for m, c in cs.items()}, _index(ts),
-            {m: _index(s) for m, (_, s) in ss.items()}) for year, cs, ts, ss in earlier]
+    old = [(e.year, {m: _index(c) for m, c in e.counts.models.items()}, _index(e.totals),
+            {m: _index(s) for m, (_, s) in e.counts.shares.items()}) for e in earlier]
     for row in rows:
         code = row["code"]
         models: dict[str, ModelFigures] = {}
-        for model in _ordered(counts):
+        for model in _ordered(counts.models):
             figures = _figures(model, tables[model].get(code), total_rows.get(code))
             if figures is None:
                 continue
@@ -332,8 +408,8 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
                 notes.append(_too_many(row, model, figures))
             changes = tuple(
                 _change(figures.recognised, figures.rate, figures.denominator_kind,
-                        _figures(model, cs[model].get(code), ts.get(code)), year)
-                for year, cs, ts, _ in old if model in cs)
+                        _figures(model, cs[model].get(code), ts.get(code)), y)
+                for y, cs, ts, _ in old if model in cs)
             models[model] = _with(figures, checks.model(model, figures.denominator,
                                                         figures.recognised), changes)
         area_shares: dict[str, ShareFigures] = {}
@@ -343,8 +419,8 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
                 continue
             changes = tuple(
                 _change(share.learning, share.rate, share.denominator_kind,
-                        _share(measure, basis, ss[measure].get(code)), year)
-                for year, _, _, ss in old if measure in ss)
+                        _share(measure, basis, ss[measure].get(code)), y)
+                for y, _, _, ss in old if measure in ss)
             area_shares[measure] = ShareFigures(
                 measure, share.citizens, share.learning, share.rate, basis,
                 checks.share(measure, share.citizens, share.learning), changes)
@@ -353,10 +429,104 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
                                 models, area_shares))
     built.sort(key=lambda a: (LEVELS.index(a.level), a.code))
     unmeasured = tuple((t.id, Text(vi=t.title.vi, en=t.title.en)) for t in checks.unmeasured)
-    return Rollup(evaluation.year, None if targets is None else targets.id,
+    return Rollup(year, None if targets is None else targets.id,
                   None if targets is None else Text(vi=targets.title.vi, en=targets.title.en),
-                  tuple(built), tuple(year for year, *_ in earlier), unmeasured,
+                  tuple(built), tuple(e.year for e in earlier), unmeasured,
                   tuple(dict.fromkeys(notes)))
+
+
+#: The columns of `rollup_table`.
+TABLE_COLUMNS = ("code", "name", "level", "parent", "measure", "subjects", "evaluated",
+                 "recognised", "not_recognised", "incomplete", "rejected", "area_total",
+                 "denominator", "denominator_kind", "rate", "target", "milestone_year",
+                 "target_value", "required", "gap", "met")
+
+
+def rollup_table(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,
+                 counts: AreaCounts) -> pl.DataFrame:
+    """The roll-up as one table, computed column-wise: a row per area, measure (a model, or
+    a learning-citizen share) and target — the figures `assemble_rollup` gives as objects.
+
+    For a share, ``denominator`` is the citizens counted and ``recognised`` those of them
+    recognised (``subjects`` … ``area_total`` are empty). A measure without a target has one
+    row with empty target columns. Rows come by level (top first), area code, measure."""
+    if targets is not None and year is None:
+        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+    totals = _effective_totals(areas, areas.select("code", *_TOTALS))
+    base = pl.concat([
+        areas.select("code", pl.coalesce(pl.col("name"), pl.col("code")).alias("name"),
+                     "level", "parent"),
+        pl.DataFrame({"code": [ALL], "name": [""], "level": ["all"], "parent": [None]},
+                     schema={"code": pl.String, "name": pl.String, "level": pl.String,
+                             "parent": pl.String})])
+    checker = _Checker(targets, year)
+    frames = []
+    order = [*_ordered(counts.models), *counts.shares]
+    for rank, measure in enumerate(order):
+        if measure in counts.models:
+            column = TOTAL_OF.get(measure)
+            frame = base.join(counts.models[measure], on="code", how="left").join(
+                totals.select("code", (pl.col(column) if column else
+                                       pl.lit(None, dtype=pl.Int64)).alias("area_total")),
+                on="code", how="left").with_columns(pl.col(s).fill_null(0) for s in _STATUSES)
+            evaluated = pl.col("recognised") + pl.col("not_recognised") + pl.col("incomplete")
+            frame = frame.with_columns(evaluated.alias("evaluated")).with_columns(
+                (pl.col("evaluated") + pl.col("rejected")).alias("subjects"))
+            frame = frame.filter((pl.col("subjects") > 0) | pl.col("area_total").is_not_null())
+            frame = frame.with_columns(
+                pl.coalesce("area_total", "subjects").alias("denominator"),
+                pl.when(pl.col("area_total").is_not_null()).then(pl.lit("area_total"))
+                .otherwise(pl.lit("subjects")).alias("denominator_kind"))
+            chosen = checker.targets_of_model(measure)
+            noun = measure
+        else:
+            frame = base.join(counts.shares[measure][1], on="code", how="inner").filter(
+                pl.col("citizens") > 0).select(
+                "code", "name", "level", "parent", pl.col("citizens").alias("denominator"),
+                pl.col("learning").alias("recognised"),
+                pl.lit("subjects").alias("denominator_kind"))
+            chosen = checker.targets_of_measure(measure)
+            noun = "citizen"
+        frame = frame.with_columns(
+            pl.lit(measure).alias("measure"), pl.lit(rank).alias("_rank"),
+            pl.when(pl.col("denominator") != 0)
+            .then(pl.col("recognised") / pl.col("denominator")).alias("rate"))
+        if not chosen:
+            frames.append(frame)
+            continue
+        for target in chosen:
+            frames.append(_with_target(frame, checker, target, noun))
+    schema = {"code": pl.String, "name": pl.String, "level": pl.String, "parent": pl.String,
+              "measure": pl.String, **dict.fromkeys(TABLE_COLUMNS[5:12], pl.Int64),
+              "denominator": pl.Int64, "denominator_kind": pl.String, "rate": pl.Float64,
+              "target": pl.String, "milestone_year": pl.Int64, "target_value": pl.Float64,
+              "required": pl.Int64, "gap": pl.Int64, "met": pl.Boolean, "_rank": pl.Int64}
+    if not frames:
+        return pl.DataFrame(schema={c: schema[c] for c in TABLE_COLUMNS})
+    table = pl.concat([f.select(pl.col(c).cast(t) if c in f.columns else
+                                pl.lit(None, dtype=t).alias(c) for c, t in schema.items())
+                       for f in frames])
+    level_rank = pl.col("level").replace_strict(
+        {level: k for k, level in enumerate(LEVELS)}, default=len(LEVELS),
+        return_dtype=pl.Int64)
+    return table.sort(level_rank, "code", "_rank", maintain_order=True).select(TABLE_COLUMNS)
+
+
+def _with_target(frame: pl.DataFrame, checker: _Checker, target: TargetLike,
+                 noun: str) -> pl.DataFrame:
+    """`frame` with `target` checked on every row: ``required`` exactly as `_Checker` does
+    (once per distinct denominator), the gap and whether it is met."""
+    denominators = frame["denominator"].unique().drop_nulls().to_list()
+    required = {d: checker.check(target, d, 0, noun).required for d in denominators}
+    _, year, value, _ = checker.fixed(target)
+    frame = frame.with_columns(
+        pl.lit(target.id).alias("target"), pl.lit(year).alias("milestone_year"),
+        pl.lit(value).alias("target_value"),
+        pl.col("denominator").replace_strict(required, default=None, return_dtype=pl.Int64)
+        .alias("required"))
+    gap = (pl.col("required") - pl.col("recognised")).clip(lower_bound=0)
+    return frame.with_columns(gap.alias("gap")).with_columns(
+        (pl.col("gap") == 0).alias("met"))
 
 
 # --- areas --------------------------------------------------------------------------------
@@ -369,18 +539,34 @@ def _ordered(models: Mapping[str, object]) -> list[str]:
 def _hierarchy(evaluation: DatasetEvaluation) -> pl.DataFrame:
     """code, name, level, parent, _listed (from the area list) and the own totals; villages
     that are community subjects are added (unlisted) below their commune."""
-    schema = {"code": pl.String, "name": pl.String, "level": pl.String, "parent": pl.String,
-              "_listed": pl.Boolean, **dict.fromkeys(_TOTALS, pl.Int64)}
     listed = evaluation.dataset.areas
+    seen = None
+    if listed is None:  # no area list: the commune codes the subjects carry
+        seen = [scored_table(r).select(pl.col("area").cast(pl.String)) for r in
+                evaluation.results.values() if "area" in scored_table(r).columns]
+    communities = scored_table(evaluation.results["community"]) \
+        if "community" in evaluation.results else None
+    return hierarchy(listed, seen, communities)
+
+
+_AREA_SCHEMA = {"code": pl.String, "name": pl.String, "level": pl.String, "parent": pl.String,
+                "_listed": pl.Boolean, **dict.fromkeys(_TOTALS, pl.Int64)}
+
+
+def hierarchy(listed: pl.DataFrame | None, seen: Sequence[pl.DataFrame] | None = None,
+              communities: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The areas a roll-up reports on: the area list (`listed`, typed as `read_dataset`
+    gives it) or, without one, the codes the subjects carry (`seen`: frames with an
+    ``area`` column) as communes; then the villages that are community subjects
+    (`communities`: scored, with ``id``, ``area`` and maybe ``name``) and not listed."""
+    schema = _AREA_SCHEMA
     if listed is not None:
         frame = listed.select(
             "code", pl.col("name").cast(pl.String), pl.col("level").cast(pl.String),
             pl.col("parent").cast(pl.String), pl.lit(True).alias("_listed"),
             *(pl.col(t).cast(pl.Int64) if t in listed.columns
               else pl.lit(None, dtype=pl.Int64).alias(t) for t in _TOTALS))
-    else:  # no area list: the commune codes the subjects carry, nothing above them
-        seen = [r.scored.select(pl.col("area").cast(pl.String)) for r in
-                evaluation.results.values() if "area" in r.scored.columns]
+    else:
         codes = pl.concat(seen).drop_nulls().unique() if seen else pl.DataFrame(
             schema={"area": pl.String})
         frame = codes.select(
@@ -389,11 +575,10 @@ def _hierarchy(evaluation: DatasetEvaluation) -> pl.DataFrame:
             pl.lit(True).alias("_listed"),
             *(pl.lit(None, dtype=pl.Int64).alias(t) for t in _TOTALS))
     frame = frame.cast(schema)  # type: ignore[arg-type]
-    if "community" in evaluation.results:
-        scored = evaluation.results["community"].scored
-        name = pl.col("name").cast(pl.String) if "name" in scored.columns \
+    if communities is not None:
+        name = pl.col("name").cast(pl.String) if "name" in communities.columns \
             else pl.lit(None, dtype=pl.String)
-        villages = scored.select(
+        villages = communities.select(
             pl.col("id").alias("code"), pl.coalesce(name, pl.col("id")).alias("name"),
             pl.lit("village").alias("level"), pl.col("area").cast(pl.String).alias("parent"),
             pl.lit(False).alias("_listed"),
@@ -406,7 +591,18 @@ def _hierarchy(evaluation: DatasetEvaluation) -> pl.DataFrame:
     return frame
 
 
-def _closure(areas: pl.DataFrame) -> pl.DataFrame:
+def extend_closure(closure: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """`closure` with the rows of `areas` it lacks, whose parents it already holds."""
+    new = areas.filter(~pl.col("code").is_in(closure["code"].implode()))
+    if new.is_empty():
+        return closure
+    up = new.select("code", "parent").join(closure.rename({"code": "parent"}), on="parent") \
+        .select("code", "anc")
+    return pl.concat([closure,
+                      pl.concat([new.select("code", pl.col("code").alias("anc")), up]).unique()])
+
+
+def area_closure(areas: pl.DataFrame) -> pl.DataFrame:
     """Every (code, anc) with anc the area itself or one of its ancestors."""
     links = areas.select(pl.col("code").alias("anc"), pl.col("parent").alias("_next"))
     found = [areas.select("code", pl.col("code").alias("anc"))]
@@ -513,48 +709,46 @@ def _previous_totals(before: DatasetEvaluation, areas: pl.DataFrame,
 
 
 def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
-             mapping: pl.DataFrame | None) -> pl.DataFrame:
-    """key, status, area, village for every evaluated subject and rejected record of a model.
+             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """status, area, village of every evaluated subject of a model (in the order of its
+    scored table), and of every rejected record; codes as the data gives them (`_aggregate`
+    maps them onto the areas).
 
     The area is the subject's own (already filled through relations); a rejected record
     gets its own area when valid, else that of the subject it points at."""
     results = evaluation.results
-    scored = results[model].scored
+    scored = scored_table(results[model])
     cols = scored.columns
     village = _village_of(evaluation, model, scored)
     subjects = scored.select(
-        pl.format("s:{}", "id").alias("key"), pl.col("status").cast(pl.String),
+        pl.col("status").cast(pl.String),
         pl.col("area").cast(pl.String) if "area" in cols else pl.lit(None, dtype=pl.String)
         .alias("area"), village.alias("village"))
     table = evaluation.dataset.tables.get(model)
     rows = sorted({e.row for e in evaluation.errors
                    if table is not None and e.file == table.file})
     if table is None or not rows:
-        rejected = subjects.clear()
-    else:
-        raw = table.frame.filter(pl.col(ROW).is_in(rows)).drop(LINE)
-        raw = raw.with_columns(*(pl.col(c).cast(pl.String).str.strip_chars()
-                                 for c in raw.columns if c != ROW))
-        if "area" not in raw.columns:
-            raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias("area"))
-        raw = raw.with_columns(pl.when(pl.col("area").is_in(areas["code"].implode()))
-                               .then(pl.col("area")))
-        for column, target in RELATIONS.get(model, {}).items():
-            if column in raw.columns and target in results:
-                parents = results[target].scored.select(
-                    pl.col("id").alias(column), pl.col("area").cast(pl.String).alias("_up"))
-                raw = raw.join(parents, on=column, how="left") \
-                    .with_columns(pl.coalesce("area", "_up").alias("area")).drop("_up")
-        unread = pl.DataFrame({ROW: [r for r in rows if r not in set(raw[ROW].to_list())]},
-                              schema={ROW: pl.Int64})
-        raw = pl.concat([raw, unread], how="diagonal")
-        rejected = raw.select(
-            pl.format("r:{}", ROW).alias("key"), pl.lit("rejected").alias("status"),
-            pl.col("area"), _village_of(evaluation, model, raw).alias("village"))
-    located = pl.concat([subjects, rejected])
-    known = areas["code"]
-    return located.with_columns(_remap(pl.col("area"), mapping, known).alias("area"),
-                                _remap(pl.col("village"), None, known).alias("village"))
+        return subjects, subjects.clear()
+    raw = table.frame.filter(pl.col(ROW).is_in(rows)).drop(LINE)
+    raw = raw.with_columns(*(pl.col(c).cast(pl.String).str.strip_chars()
+                             for c in raw.columns if c != ROW))
+    if "area" not in raw.columns:
+        raw = raw.with_columns(pl.lit(None, dtype=pl.String).alias("area"))
+    raw = raw.with_columns(pl.when(pl.col("area").is_in(areas["code"].implode()))
+                           .then(pl.col("area")))
+    for column, target in RELATIONS.get(model, {}).items():
+        if column in raw.columns and target in results:
+            parents = scored_table(results[target]).select(
+                pl.col("id").alias(column), pl.col("area").cast(pl.String).alias("_up"))
+            raw = raw.join(parents, on=column, how="left") \
+                .with_columns(pl.coalesce("area", "_up").alias("area")).drop("_up")
+    unread = pl.DataFrame({ROW: [r for r in rows if r not in set(raw[ROW].to_list())]},
+                          schema={ROW: pl.Int64})
+    raw = pl.concat([raw, unread], how="diagonal")
+    rejected = raw.select(
+        pl.lit("rejected").alias("status"), pl.col("area"),
+        _village_of(evaluation, model, raw).alias("village"))
+    return subjects, rejected
 
 
 def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) -> pl.Expr:
@@ -565,7 +759,7 @@ def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) 
     if model == "family":
         return pl.col("community").cast(pl.String) if "community" in frame.columns else none
     if model == "citizen" and "family" in frame.columns and "family" in evaluation.results:
-        families = evaluation.results["family"].scored
+        families = scored_table(evaluation.results["family"])
         if "community" not in families.columns:
             return none
         ids = families["id"].cast(pl.String)
@@ -574,26 +768,40 @@ def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) 
     return none
 
 
-def _spread(frame: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str]) -> pl.DataFrame:
-    """Sum `values` over every area a row belongs to — its area, its village, and their
-    ancestors, each once — and over the whole dataset (``*``)."""
-    keep = ["key", *values]
-    at = pl.concat([frame.select(*keep, pl.col("area").alias("_at")),
-                    frame.select(*keep, pl.col("village").alias("_at"))]).drop_nulls("_at")
+def _aggregate(frame: pl.DataFrame, values: Sequence[str], areas: pl.DataFrame,
+               mapping: pl.DataFrame | None) -> pl.DataFrame:
+    """`values` summed per (area, village) pair, the codes mapped through `mapping` (the
+    area) and kept when they are areas of the roll-up. Subjects with the same pair belong
+    to the same areas, so `_spread` can work on these few rows instead of every subject."""
+    known = areas["code"]
+    groups = frame.group_by("area", "village").agg(pl.col(v).sum() for v in values)
+    return groups.with_columns(_remap(pl.col("area"), mapping, known).alias("area"),
+                               _remap(pl.col("village"), None, known).alias("village"))
+
+
+def _spread(groups: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str],
+            ) -> pl.DataFrame:
+    """Sum `values` over every area a group of subjects belongs to — its area, its village,
+    and their ancestors, each once — and over the whole dataset (``*``)."""
+    groups = groups.with_row_index("_g")
+    at = pl.concat([groups.select("_g", pl.col("area").alias("_at")),
+                    groups.select("_g", pl.col("village").alias("_at"))]).drop_nulls("_at")
     within = at.join(closure, left_on="_at", right_on="code") \
-        .select(*keep, pl.col("anc").alias("code")).unique(subset=["key", "code"])
-    whole = frame.select(*keep, pl.lit(ALL).alias("code"))
-    return pl.concat([within, whole]).group_by("code").agg(
-        *(pl.col(v).sum().cast(pl.Int64) for v in values))
+        .select("_g", pl.col("anc").alias("code")).unique() \
+        .join(groups.select("_g", *values), on="_g")
+    whole = groups.select("_g", *values, pl.lit(ALL).alias("code"))
+    return pl.concat([within.select("code", *values), whole.select("code", *values)]) \
+        .group_by("code").agg(*(pl.col(v).sum().cast(pl.Int64) for v in values))
 
 
 def _model_counts(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
                   mapping: pl.DataFrame | None) -> dict[str, pl.DataFrame]:
     counts = {}
     for model in evaluation.results:
-        located = _located(evaluation, model, areas, mapping).with_columns(
+        located = pl.concat(_located(evaluation, model, areas)).with_columns(
             *((pl.col("status") == s).cast(pl.Int64).alias(s) for s in _STATUSES))
-        counts[model] = _spread(located, closure, _STATUSES)
+        counts[model] = _spread(_aggregate(located, _STATUSES, areas, mapping), closure,
+                                _STATUSES)
     return counts
 
 
@@ -603,47 +811,47 @@ def _shares(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.Data
     results = evaluation.results
     if "citizen" not in results:
         return {}
-    citizens = results["citizen"].scored
-    located = _located(evaluation, "citizen", areas, mapping).filter(
-        pl.col("status") != "rejected")
+    citizens = scored_table(results["citizen"])
     out: dict[str, tuple[tuple[str, ...], pl.DataFrame]] = {}
     recognised = (pl.col("status") == "recognised")
+    values = ("citizens", "learning")
     if "family" in results and "family" in citizens.columns:
-        families = results["family"].scored.select(
+        located, _ = _located(evaluation, "citizen", areas)
+        family_table = scored_table(results["family"])
+        families = family_table.select(
             pl.col("id").alias("family"), recognised.alias("_learning"),
-            *(pl.col(c) for c in ("clan", "community") if c in results["family"].scored.columns))
+            *(pl.col(c) for c in ("clan", "community") if c in family_table.columns))
         basis = ["family"]
         for column in ("clan", "community"):
             if column in families.columns and column in results:
-                group = results[column].scored.select(pl.col("id").alias(column),
+                group = scored_table(results[column]).select(pl.col("id").alias(column),
                                                       recognised.alias("_group"))
                 families = families.join(group, on=column, how="left").with_columns(
                     (pl.col("_learning") | pl.col("_group").fill_null(False))
                     .alias("_learning")).drop("_group")
                 basis.append(column)
         people = citizens.select(
-            pl.format("s:{}", "id").alias("key"), "family", _worker(citizens),
-            recognised.alias("_recognised")).join(
+            "family", _worker(citizens), recognised.alias("_recognised"),
+        ).with_columns(located["area"], located["village"]).join(
             families.select("family", "_learning"), on="family", how="left")
-        people = people.join(located.select("key", "area", "village"), on="key")
         counted = (pl.col("_worker") & pl.col("_learning").fill_null(False))
-        people = people.with_columns(counted.cast(pl.Int64).alias("citizens"),
-                                     (counted & pl.col("_recognised")).cast(pl.Int64)
-                                     .alias("learning"))
+        people = people.select("area", "village", counted.cast(pl.Int64).alias("citizens"),
+                               (counted & pl.col("_recognised")).cast(pl.Int64)
+                               .alias("learning"))
         out["citizens_in_learning_households"] = (
-            tuple(basis), _spread(people, closure, ("citizens", "learning")))
+            tuple(basis), _spread(_aggregate(people, values, areas, mapping), closure, values))
     if "unit" in results and "unit" in citizens.columns:
-        units = results["unit"].scored.select(
+        units = scored_table(results["unit"]).select(
             pl.col("id").alias("unit"), recognised.alias("_learning"),
-            _remap(pl.col("area").cast(pl.String), mapping, areas["code"]).alias("area"))
+            pl.col("area").cast(pl.String).alias("area"))
         staff = citizens.select(
-            pl.format("s:{}", "id").alias("key"), "unit", recognised.alias("_recognised"),
-        ).join(units, on="unit", how="inner").with_columns(
-            pl.lit(None, dtype=pl.String).alias("village"),
+            "unit", recognised.alias("_recognised"),
+        ).join(units, on="unit", how="inner").select(
+            "area", pl.lit(None, dtype=pl.String).alias("village"),
             pl.col("_learning").cast(pl.Int64).alias("citizens"),
             (pl.col("_learning") & pl.col("_recognised")).cast(pl.Int64).alias("learning"))
-        out["citizens_in_learning_units"] = (("unit",), _spread(staff, closure,
-                                                                ("citizens", "learning")))
+        out["citizens_in_learning_units"] = (
+            ("unit",), _spread(_aggregate(staff, values, areas, mapping), closure, values))
     return out
 
 
@@ -726,34 +934,64 @@ def _too_many(row: Mapping[str, Any], model: str, figures: ModelFigures) -> Text
 
 
 class _Checker:
-    """Applies a plan's targets (milestone in force for the year) to figures."""
+    """Applies a plan's targets (milestone in force for the year) to figures.
+
+    What does not depend on the figures (the milestone, the title) is worked out once per
+    target, and gap sentences once per (gap, share, noun): a national roll-up checks
+    hundreds of thousands of figures against the same few targets."""
 
     def __init__(self, targets: TargetsLike | None, year: int | None) -> None:
         self.year = year
         self.all: tuple[TargetLike, ...] = () if targets is None else tuple(targets.targets)
         self.unmeasured = tuple(t for t in self.all
                                 if t.measure not in ("recognised_share", *SHARES))
+        self._fixed: dict[int, tuple[Text, int, float, Decimal]] = {}
+        self._by_model: dict[str, tuple[TargetLike, ...]] = {}
+        self._by_measure: dict[str, tuple[TargetLike, ...]] = {}
+
+    def targets_of_model(self, model: str) -> tuple[TargetLike, ...]:
+        chosen = self._by_model.get(model)
+        if chosen is None:
+            chosen = self._by_model[model] = tuple(
+                t for t in self.all if t.measure == "recognised_share" and t.model == model)
+        return chosen
+
+    def targets_of_measure(self, measure: str) -> tuple[TargetLike, ...]:
+        chosen = self._by_measure.get(measure)
+        if chosen is None:
+            chosen = self._by_measure[measure] = tuple(
+                t for t in self.all if t.measure == measure)
+        return chosen
 
     def model(self, model: str, denominator: int, recognised: int) -> tuple[TargetCheck, ...]:
-        return tuple(self._check(t, denominator, recognised, model) for t in self.all
-                     if t.measure == "recognised_share" and t.model == model)
+        return tuple(self.check(t, denominator, recognised, model)
+                     for t in self.targets_of_model(model))
 
     def share(self, measure: str, denominator: int, learning: int) -> tuple[TargetCheck, ...]:
-        return tuple(self._check(t, denominator, learning, "citizen") for t in self.all
-                     if t.measure == measure)
+        return tuple(self.check(t, denominator, learning, "citizen")
+                     for t in self.targets_of_measure(measure))
 
-    def _check(self, target: TargetLike, denominator: int, reached: int,
-               noun: str) -> TargetCheck:
-        assert self.year is not None
-        year, value = target.milestone_for(self.year)
-        required = int((Decimal(repr(float(value))) * denominator)
-                       .to_integral_value(rounding=ROUND_CEILING))
+    def fixed(self, target: TargetLike) -> tuple[Text, int, float, Decimal]:
+        """The title, milestone year, share and exact share of `target` for the year."""
+        fixed = self._fixed.get(id(target))
+        if fixed is None:
+            assert self.year is not None
+            year, value = target.milestone_for(self.year)
+            fixed = self._fixed[id(target)] = (
+                Text(vi=target.title.vi, en=target.title.en), year, float(value),
+                Decimal(repr(float(value))))
+        return fixed
+
+    def check(self, target: TargetLike, denominator: int, reached: int,
+              noun: str) -> TargetCheck:
+        title, year, value, exact = self.fixed(target)
+        required = int((exact * denominator).to_integral_value(rounding=ROUND_CEILING))
         gap = max(required - reached, 0)
-        return TargetCheck(target.id, Text(vi=target.title.vi, en=target.title.en),
-                           target.measure, year, float(value), required, gap, gap == 0,
-                           gap_sentence(gap, value, noun))
+        return TargetCheck(target.id, title, target.measure, year, value, required, gap,
+                           gap == 0, gap_sentence(gap, value, noun))
 
 
+@lru_cache(maxsize=65_536)
 def gap_sentence(gap: int, value: float, noun: str) -> Text:
     """``cần thêm 37 gia đình học tập để đạt 90%`` / ``needs 37 more learning families to
     reach 90%``; or that the target is met."""

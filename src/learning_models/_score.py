@@ -24,9 +24,13 @@ from ._compile import CompiledIndicator, Program
 from ._expr import Expr
 from ._expr_polars import to_polars
 
-__all__ = ["points_column", "score_frame", "status_column"]
+__all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "status_column"]
 
 STATUSES = ("recognised", "not_recognised", "incomplete")
+#: The dtype of the per-indicator status columns of a scored table: a category per row is
+#: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
+#: ``Evaluations.scored``) cast them back to text.
+INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
 
 
 def points_column(k: int) -> str:
@@ -35,11 +39,16 @@ def points_column(k: int) -> str:
 
 
 def status_column(k: int) -> str:
+    """The name of indicator `k`'s status column (`INDICATOR_STATUS`) in a scored table."""
     return f"_st_{k}"
 
 
 def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
-    """Add derived values, indicator points and statuses, totals, decision and grade."""
+    """Add derived values, indicator points and statuses, totals, decision and grade.
+
+    Every expression is added with ``with_columns``, which broadcasts a scalar result, so
+    the expressions are compiled without the broadcast guard.
+    """
     lf = frame.lazy()
     for name, expr in program.derived:
         lf = lf.with_columns(_compile(program, expr, pl.col).alias(name))
@@ -66,12 +75,16 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.Lazy
 
 
 def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
-    """The pass rule over fully known points (no nulls): used for gap scenarios."""
-    return _pass(program, points, best=False)
+    """The pass rule over fully known points (no nulls): used for gap scenarios.
+
+    Safe under ``select`` (one value per row even for a rule that reads no points).
+    """
+    return _pass(program, points, best=False, broadcast=True)
 
 
-def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr]) -> pl.Expr:
-    return to_polars(expr, column, program.functions)
+def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
+             broadcast: bool = False) -> pl.Expr:
+    return to_polars(expr, column, program.functions, broadcast=broadcast)
 
 
 def _indicator_points(program: Program, ind: CompiledIndicator) -> pl.Expr:
@@ -90,12 +103,16 @@ def _indicator_points(program: Program, ind: CompiledIndicator) -> pl.Expr:
 
 
 def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    return pl.when(points.is_null()).then(pl.lit("missing")) \
-        .when(points >= ind.points).then(pl.lit("met")) \
-        .when(points > 0).then(pl.lit("partly_met")).otherwise(pl.lit("not_met"))
+    def status(value: str) -> pl.Expr:
+        return pl.lit(value, dtype=INDICATOR_STATUS)
+
+    return pl.when(points.is_null()).then(status("missing")) \
+        .when(points >= ind.points).then(status("met")) \
+        .when(points > 0).then(status("partly_met")).otherwise(status("not_met"))
 
 
-def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool) -> pl.Expr:
+def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
+          broadcast: bool = False) -> pl.Expr:
     """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
 
     ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
@@ -114,7 +131,8 @@ def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool) -> pl.Expr
     for cid in program.criterion_ids:
         parts = [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid]
         scope[cid] = pl.sum_horizontal(parts)
-    return _compile(program, program.pass_expr, scope.__getitem__).fill_null(False)
+    return _compile(program, program.pass_expr, scope.__getitem__,
+                    broadcast=broadcast).fill_null(False)
 
 
 def _grade(program: Program) -> pl.Expr:

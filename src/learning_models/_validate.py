@@ -53,7 +53,7 @@ def check_document(raw: RawDocument) -> None:
     source, data = raw.source, raw.data
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CriteriaError([_format_problem(data, source)])
-    problems = [_schema_problem(e, source) for e in _validator().iter_errors(data)]
+    problems = _schema_problems(data, source)
     if problems:
         raise CriteriaError(problems)
 
@@ -115,8 +115,43 @@ _SCHEMA_CODES: dict[str, ProblemCode] = {
 }
 
 
+#: Keys only a set that ``extends`` another may have (the schema gives them ``false``).
+_EXTENDS_ONLY = ("add", "replace", "remove")
+
+
+def _schema_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Every JSON Schema error of the document `data`, as located problems."""
+    problems: list[Problem] = []
+    extends_only = False
+    for error in _validator().iter_errors(data):
+        if error.schema is False and not error.absolute_path:
+            # jsonschema reports a `false` property schema with an empty path, so which of
+            # add / replace / remove it refused is read from the document: one problem each.
+            if not extends_only:
+                problems += [_extends_only(key, source) for key in _EXTENDS_ONLY if key in data]
+                extends_only = True
+            continue
+        problems.append(_schema_problem(error, source))
+    return problems
+
+
 def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem:
     return schema_problem(error, source)
+
+
+def _extends_only(key: str | int | None, source: SourceMap, path: Path = ()) -> Problem:
+    if key is None:
+        message, at = "this key is only allowed in a set that extends another", path
+    else:
+        message, at = f"{key!r} is only allowed in a set that extends another", (*path, key)
+    return Problem("unknown-key", message, source.locate(at, key=True),
+                   hint="add 'extends: <set id>' or write the set out in full")
+
+
+def _is_expression(schema: object) -> bool:
+    """Whether `schema` is the format's schema of an expression (``$defs/expression``)."""
+    expression: object = criteria_set_schema()["$defs"]["expression"]
+    return schema == expression
 
 
 def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
@@ -131,9 +166,12 @@ def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
     code = _SCHEMA_CODES.get(kind, "invalid-value")
     where = _describe(path, document)
     if error.schema is False:  # add / replace / remove without extends
-        return Problem("unknown-key", f"{path[-1]!r} is only allowed in a set that extends "
-                       "another", source.locate(path, key=True),
-                       hint="add 'extends: <set id>' or write the set out in full")
+        return _extends_only(path[-1] if path else None, source, path[:-1])
+    if kind == "maxLength" and isinstance(instance, str) and _is_expression(error.schema):
+        # Not quoted: the text is what is too long. The same code as parsing would give.
+        return Problem("expression-too-long", f"the expression {where} is {len(instance)} "
+                       f"characters long; the limit is {expected}", source.locate(path),
+                       hint="move parts of it into derived values")
     if kind == "additionalProperties":
         schema: Any = error.schema
         allowed = sorted(schema.get("properties", {}))

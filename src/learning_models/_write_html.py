@@ -348,14 +348,32 @@ def _sources(report: Report) -> str:
     targets = report.targets_id or report.label("no_targets")
     if report.targets_title:
         targets = f"{report.targets_title} ({targets})"
-    return "\n".join([
+    return "\n".join(part for part in [
         '<section id="nguon">',
         f"<h2>{_e(report.label('sources'))}</h2>",
         "<table><thead><tr>"
         f"<th>{_e(report.label('model'))}</th><th>{_e(report.label('sets'))}</th>"
         f"<th>{_e(report.label('period'))}</th><th>{_e(report.label('hash'))}</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>",
+        _overlays(report),
         f"<p><strong>{_e(report.label('targets'))}:</strong> {_e(targets)}</p>",
         f'<p class="footnote">{_e(generated)}</p>',
         "</section>",
-    ])
+    ] if part)
+
+
+def _overlays(report: Report) -> str:
+    """The overlays applied to each set (name, plugin, changes); nothing when none were."""
+    rows = "".join(
+        f"<tr><td><code>{_e(o.name)}</code></td><td><code>{_e(s.id)}</code></td>"
+        f"<td>{_e(o.plugin or report.label('overlay_file'))}</td>"
+        f"<td>{'<br>'.join(_e(c) for c in o.changes)}</td></tr>"
+        for s in report.sets for o in s.overlays)
+    if not rows:
+        return ""
+    return (f"<h3>{_e(report.label('overlays'))}</h3>"
+            "<table><thead><tr>"
+            f"<th>{_e(report.label('overlays'))}</th><th>{_e(report.label('sets'))}</th>"
+            f"<th>{_e(report.label('overlay_plugin'))}</th>"
+            f"<th>{_e(report.label('overlay_changes'))}</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>")

@@ -262,6 +262,16 @@ def _sources(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     for used in report.sets:
         out.line([(used.title, "text"), (used.id, "text"), (used.period, "text"),
                   (used.content_hash, "text")])
+    overlays = [(used, overlay) for used in report.sets for overlay in used.overlays]
+    if overlays:
+        out.row += 1
+        out.line([(report.label("overlays"), "bold"), (report.label("sets"), "bold"),
+                  (report.label("overlay_plugin"), "bold"),
+                  (report.label("overlay_changes"), "bold")])
+        for used, overlay in overlays:
+            out.line([(overlay.name, "text"), (used.id, "text"),
+                      (overlay.plugin or report.label("overlay_file"), "text"),
+                      ("; ".join(overlay.changes), "wrap")])
     out.row += 1
     out.line([(report.label("targets"), "bold"),
               (report.targets_id or report.label("no_targets"), "text"),

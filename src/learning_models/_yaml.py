@@ -27,7 +27,7 @@ from yaml.reader import ReaderError
 
 from learning_models.errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 
-__all__ = ["RawDocument", "SourceMap", "YamlLimits", "load_yaml", "parse_yaml"]
+__all__ = ["RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml", "parse_yaml"]
 
 Path = tuple[str | int, ...]
 ErrorType = type[CriteriaError] | type[EvidenceError]
@@ -41,6 +41,67 @@ _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]+)*")  # anchor / tag before a scalar's text
 _ALIAS_HINT = "aliases of aliases multiply; write the values out"
 _TAG_HINT = "only plain values are allowed: text, numbers, true/false, null, lists, mappings"
+
+
+#: A piece of a scalar's text: its line and column in the text (0-based) and where it
+#: starts in the file (1-based line and column). The text after it, up to the next piece,
+#: follows on the same file line.
+Piece = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TextSpan(Span):
+    """Where a scalar written over several lines starts, and where each later piece is.
+
+    A `Span` (of the text's first character) for everything that reads spans; `at` maps a
+    (line, column) of the *text* — which YAML has joined (folded, plain and quoted
+    scalars) or stripped of its indentation (block scalars) — back to the file. It
+    compares, orders and hashes as the plain `Span` it stands for.
+    """
+
+    pieces: tuple[Piece, ...] = ()
+
+    def at(self, line: int, col: int) -> Span:
+        """The file position of column `col` (0-based) of line `line` (0-based) of the text."""
+        found = None
+        for piece in self.pieces:
+            if piece[:2] > (line, col):
+                break
+            found = piece
+        if found is not None and found[0] == line:
+            return Span(self.file, found[2], found[3] + col - found[1])
+        return self.shifted(col) if line == 0 else Span(self.file, self.line + line, col + 1)
+
+    def _key(self) -> tuple[str, int, int]:
+        return (self.file, self.line, self.column)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() == (other.file, other.line, other.column)
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() < (other.file, other.line, other.column)
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() <= (other.file, other.line, other.column)
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() > (other.file, other.line, other.column)
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() >= (other.file, other.line, other.column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,9 +384,55 @@ class _Builder:
             start = end if end < len(self.text) and self.text[end] not in _BREAKS + "#" else start
         column = mark.column + (start - mark.index) + 1
         if node.style in ("|", ">"):
-            return self._block_text_start(node, start) or Span(self.file, mark.line + 1, column)
-        quoted = node.style in ("'", '"')
-        return Span(self.file, mark.line + 1, column + (1 if quoted else 0))
+            span = self._block_text_start(node, start) or Span(self.file, mark.line + 1, column)
+            body = _BREAK.search(self.text, start, node.end_mark.index)
+            text_start = body.end() if body else node.end_mark.index
+        else:
+            quoted = node.style in ("'", '"')
+            span = Span(self.file, mark.line + 1, column + (1 if quoted else 0))
+            text_start = start + (1 if quoted else 0)
+        if node.end_mark.line == mark.line:
+            return span
+        pieces = self._pieces(node, text_start)
+        if len(pieces) < 2:
+            return span
+        return TextSpan(span.file, span.line, span.column, pieces)
+
+    def _pieces(self, node: ScalarNode, start: int) -> tuple[Piece, ...]:
+        """Align the scalar's text with its source, from index `start` of the file.
+
+        Folding and indentation only change whitespace, so the two are walked together over
+        everything else; a piece is recorded where the text or the file starts a new line.
+        Where they stop agreeing (an escape in a double-quoted scalar), alignment stops.
+        """
+        text, value, end, mark = self.text, node.value, node.end_mark.index, node.start_mark
+        breaks = list(_BREAK.finditer(text, mark.index, start))
+        line = mark.line + 1 + len(breaks)
+        line_start = breaks[-1].end() if breaks else mark.index - mark.column
+        pieces: list[Piece] = []
+        src, text_line, text_col, new_line = start, 0, 0, True
+        for k, char in enumerate(value):
+            if char in "\r\n":  # a line break of the text, as the expression parser splits it
+                if not (char == "\r" and value.startswith("\n", k + 1)):
+                    text_line, text_col, new_line = text_line + 1, 0, True
+                continue
+            if char in " \t":
+                text_col += 1
+                continue
+            while src < end and text[src] in " \t" + _BREAKS:
+                if text[src] in _BREAKS and not text.startswith("\r\n", src):
+                    line, line_start, new_line = line + 1, src + 1, True
+                src += 1
+            if src >= end or text[src] != char:
+                break
+            if new_line:
+                pieces.append((text_line, text_col, line, src - line_start + 1))
+                new_line = False
+            src += 1
+            if char == "'" and node.style == "'" and text.startswith("'", src):
+                src += 1  # '' in a single-quoted scalar is one quote
+            text_col += 1
+        return tuple(pieces)
 
     def _block_text_start(self, node: ScalarNode, header: int) -> Span | None:
         """The first non-blank content line of a block scalar, at its indentation."""

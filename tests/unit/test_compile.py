@@ -125,15 +125,16 @@ def test_a_derived_cycle_is_reported() -> None:
     assert str(cycle.span) == "set.yaml:13:6"
 
 
-@pytest.mark.xfail(strict=True, reason="_compile._Compiler.derived checks the cycle's members "
-                   "before the one that closes it is named: a spurious unknown-name is added")
 @pytest.mark.parametrize("derived", ["  a: a + 1\n", "  a: b + 1\n  b: a + 1\n"])
 def test_a_derived_cycle_is_its_only_problem(derived: str) -> None:
     assert codes_of(mini("criteria:\n", f"derived:\n{derived}criteria:\n")) == ["derived-cycle"]
 
 
-@pytest.mark.xfail(strict=True, reason="the schema's maxLength reports an over-long expression as "
-                   "invalid-value, quoting all of it; expression-too-long is never emitted")
+def test_a_cycle_of_conditions_is_not_also_a_type_problem() -> None:
+    derived = "derived:\n  a: b and corner\n  b: not a\ncriteria:\n"
+    assert codes_of(mini("criteria:\n", derived)) == ["derived-cycle"]
+
+
 def test_an_expression_over_1000_characters_is_expression_too_long() -> None:
     (problem,) = problems_of(when(" or ".join(["adults >= 1"] * 90)))
     assert problem.code == "expression-too-long"
@@ -148,15 +149,11 @@ def test_a_literal_block_expression_on_one_line_is_located() -> None:
     assert [str(p.span) for p in problems_of(text)] == ["set.yaml:20:27"]
 
 
-@pytest.mark.xfail(strict=True, reason="_expr._locate gives later lines of an expression the "
-                   "column inside the text, without the block scalar's indentation")
 def test_a_literal_block_expression_locates_its_second_line() -> None:
     text = mini(WHEN, "when: |\n          adults >= 1 and (\n          adults_lerning >= 1)")
     assert [str(p.span) for p in problems_of(text)] == ["set.yaml:21:11"]
 
 
-@pytest.mark.xfail(strict=True, reason="a folded or plain scalar joins its lines; the position is "
-                   "then computed on the first line, past its end")
 @pytest.mark.parametrize(("written", "where"), [
     ("when: >-\n          adults >= 1 and\n          adults_lerning >= 1", (21, 11)),
     ("when: adults >= 1 and\n          adults_lerning >= 1", (20, 11)),
@@ -165,6 +162,25 @@ def test_an_expression_folded_over_lines_locates_the_later_line(written: str,
                                                                where: tuple[int, int]) -> None:
     problems = problems_of(mini(WHEN, written))
     assert [(p.span.line, p.span.column) for p in problems if p.span] == [where]
+
+
+@pytest.mark.parametrize(("written", "where"), [
+    ("when: 'adults >= 1 and\n          adults_lerning >= 1'", (20, 11)),
+    ('when: "adults >= 1 and\n            adults_lerning >= 1"', (20, 13)),
+    ("when: |\n          adults >= 1 and (\n            adults_lerning >= 1)", (21, 13)),
+    ("when: >\n          adults >= 1\n          and adults_lerning >= 1\n", (21, 15)),
+])
+def test_quoted_and_indented_expressions_over_lines_are_located(
+        written: str, where: tuple[int, int]) -> None:
+    problems = problems_of(mini(WHEN, written))
+    assert [(p.span.line, p.span.column) for p in problems if p.span] == [where]
+
+
+def test_a_problem_at_the_start_of_a_multi_line_expression_is_a_plain_span() -> None:
+    (problem,) = problems_of(mini(WHEN, "when: adults +\n          adults_learning"))
+    assert problem.code == "type-mismatch"
+    assert type(problem.span) is lm.Span
+    assert str(problem.span) == "set.yaml:19:15"
 
 
 # --- the program ---------------------------------------------------------------------------------

@@ -81,6 +81,17 @@ def test_ragged_rows_are_rejected_with_their_line_and_the_rest_kept(tmp_path: Pa
     ]
 
 
+def test_an_unclosed_quote_is_one_bad_row_shown_on_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "q.csv", HEADER + 'A,1,có,high\n"B,1,có,high\nC,1,có,high\n')
+    results = evaluate_file(path)
+    assert subjects(results) == [("A", 30.0)]
+    (error,) = results.errors
+    assert "\n" not in error.format()
+    assert error.format() == (
+        "q.csv:3: B,1,có,high…: the row has 1 fields, the header 4; it runs on to line 4: "
+        "is a quote not closed? [invalid-record]")
+
+
 def test_blank_lines_are_layout_and_lines_still_count(tmp_path: Path) -> None:
     path = write(tmp_path, "b.csv", HEADER + "\nA,1,có,high\n,,,\n\r\nB,-1,có,high\n\n")
     results = evaluate_file(path)

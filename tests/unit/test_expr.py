@@ -663,6 +663,16 @@ def test_one_value_per_row_for_any_frame_size(text: str, size: int) -> None:
     assert values == evaluate(text)[:size]
 
 
+@pytest.mark.parametrize("size", [0, 1, 9])
+@pytest.mark.parametrize("text", ["1 + 2", "True or b", "i + 1", "default('x', village)"])
+def test_without_the_broadcast_guard_with_columns_still_gives_every_row(text: str,
+                                                                       size: int) -> None:
+    expr = parse_expression(text, None)
+    frame = FRAME.head(size)
+    fast = frame.with_columns(to_polars(expr, pl.col, broadcast=False).alias("result"))
+    assert fast["result"].to_list() == evaluate(text, frame)
+
+
 def test_text_that_is_not_valid_unicode_is_a_syntax_error() -> None:
     problem = the_problem("(x ==\n  '\ud800')", SPAN)
     assert problem.code == "expression-syntax"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -17,6 +18,8 @@ from learning_models._overlays import Overlay, order_overlays
 from learning_models._plugins import (
     collect_functions,
     collect_overlays,
+    collect_readers,
+    collect_writers,
     get_plugin_manager,
     notify,
     plugin_versions,
@@ -72,7 +75,7 @@ def test_hooks_doc_lists_every_hook_with_its_exact_signature() -> None:
 def test_plugin_manager_registers_builtins_and_nothing_runs_at_import() -> None:
     pm = get_plugin_manager(entry_points=False)
     names = [name for name, _, _ in plugin_versions(pm)]
-    assert names == ["builtin-criteria", "builtin-readers"]
+    assert names == ["builtin-criteria", "builtin-readers", "builtin-writers"]
 
 
 def test_disabling_environment_variable_skips_entry_points(monkeypatch: pytest.MonkeyPatch,
@@ -231,3 +234,300 @@ def test_overlay_file_with_unknown_key_is_located(tmp_path: Path) -> None:
         Overlay.from_yaml(path)
     codes = sorted(p.code for p in info.value.problems)
     assert codes == ["missing-key", "unknown-key"]
+
+
+# --- readers and writers as plugins; the report command; the plugins command ----------------
+
+
+class _Writer:
+    def __init__(self, name: str, result: object = None, fail: bool = False) -> None:
+        self.name = name
+        self.result = result
+        self.fail = fail
+        self.seen: list[object] = []
+
+    def write(self, report: object, out_dir: Path) -> object:
+        self.seen.append(report)
+        if self.fail:
+            raise RuntimeError("no room left on the device")
+        if self.result is not None:
+            return self.result
+        path = Path(out_dir) / f"report.{self.name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("written\n", encoding="utf-8")
+        return [path]
+
+
+class _Reader:
+    def __init__(self, name: str, suffixes: tuple[str, ...], folder: Path) -> None:
+        self.name, self.suffixes, self.folder = name, suffixes, folder
+
+    def read(self, path: Path) -> object:
+        from learning_models._dataset import read_dataset
+
+        return read_dataset(self.folder)
+
+
+def _writers_plugin(*writers: object) -> object:
+    class Writers:
+        @hookspecs.hookimpl
+        def learning_models_report_writers(self) -> list[object]:
+            return list(writers)
+
+    return Writers()
+
+
+def _readers_plugin(*readers: object) -> object:
+    class Readers:
+        @hookspecs.hookimpl
+        def learning_models_evidence_readers(self) -> list[object]:
+            return list(readers)
+
+    return Readers()
+
+
+def test_builtin_readers_and_writers_are_registered_by_name() -> None:
+    pm = get_plugin_manager(entry_points=False)
+    readers, writers = collect_readers(pm), collect_writers(pm)
+    assert {n: r.suffixes for n, r in readers.items()} == {"folder": (),
+                                                           "xlsx": (".xlsx", ".xlsm")}
+    assert list(writers) == ["xlsx", "html", "results"]
+    assert {writers.plugin_of(n) for n in writers} == {"builtin-writers"}
+
+
+def test_a_writer_name_registered_twice_names_both_plugins() -> None:
+    pm = _manager(("pretty-xlsx", _writers_plugin(_Writer("xlsx"))))
+    with pytest.raises(PluginError, match="plugin 'pretty-xlsx': report writer 'xlsx' is "
+                                          "already registered by plugin 'builtin-writers'"):
+        collect_writers(pm)  # type: ignore[arg-type]
+
+
+def test_a_reader_name_registered_twice_names_both_plugins(tmp_path: Path) -> None:
+    pm = _manager(("other", _readers_plugin(_Reader("folder", (), tmp_path))))
+    with pytest.raises(PluginError, match="plugin 'other': evidence reader 'folder' is "
+                                          "already registered by plugin 'builtin-readers'"):
+        collect_readers(pm)  # type: ignore[arg-type]
+
+
+def test_a_reader_with_bad_suffixes_is_blamed(tmp_path: Path) -> None:
+    pm = _manager(("sloppy", _readers_plugin(_Reader("ods", ("ods",), tmp_path))))  # no dot
+    with pytest.raises(PluginError, match="plugin 'sloppy': evidence reader 'ods' must give "
+                                          "its suffixes"):
+        collect_readers(pm)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def report_cli(monkeypatch: pytest.MonkeyPatch) -> object:
+    """Run ``report`` on the golden dataset with extra plugins registered by hand."""
+    from report_data import CITY, DATA, SETS
+
+    from learning_models import _cli_options, _cli_report
+    from learning_models._cli import main
+
+    monkeypatch.setattr(_cli_report, "load_targets", lambda which: CITY)
+
+    def run(plugins: tuple[tuple[str, object], ...], *argv: str,
+            data: Path = DATA / "2026") -> int:
+        monkeypatch.setattr(_cli_options, "get_plugin_manager",
+                            lambda entry_points=None: _manager(*plugins))
+        return main(["report", str(data), "--year", "2026", "--targets", "test/city",
+                     "--criteria-dir", str(SETS), "--no-shipped", "--quiet", *argv])
+
+    return run
+
+
+def test_report_writes_with_every_writer_asked_for_and_tells_the_plugins(
+        report_cli: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    told: list[object] = []
+
+    class Listener:
+        @hookspecs.hookimpl
+        def learning_models_after_evaluation(self, evaluation: object) -> None:
+            told.append(evaluation)
+
+    extra = _Writer("txt")
+    status = report_cli((("listener", Listener()), ("txt", _writers_plugin(extra))),  # type: ignore[operator]
+                        "--format", "html,txt", "--out", str(tmp_path))
+    assert status == 1                          # the golden data has rejected records
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao-2026.html", "report.txt"]
+    assert len(told) == 1 and type(told[0]).__name__ == "DatasetEvaluation"
+    (report,) = extra.seen
+    assert report.evaluation is told[0]  # type: ignore[attr-defined]
+    assert "report.txt" in capsys.readouterr().out
+
+
+def test_report_default_formats_are_the_built_in_writers(
+        report_cli: object, tmp_path: Path) -> None:
+    report_cli((("txt", _writers_plugin(_Writer("txt"))),),  # type: ignore[operator]
+               "--out", str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
+        "bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
+        "errors.csv"])
+
+
+def test_report_unknown_format_is_a_wrong_command_line(
+        report_cli: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = report_cli((), "--format", "xlsx,pdf", "--out", str(tmp_path))  # type: ignore[operator]
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "unknown report format 'pdf'; formats: xlsx (plugin 'builtin-writers')" in err
+    assert not tmp_path.joinpath("bao-cao-2026.xlsx").exists()
+
+
+def test_a_failing_plugin_writer_is_named(report_cli: object, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    status = report_cli((("fragile", _writers_plugin(_Writer("txt", fail=True))),),  # type: ignore[operator]
+                        "--format", "txt", "--out", str(tmp_path))
+    assert status == 1
+    assert "plugin 'fragile' failed writing the report with report writer 'txt': no room " \
+           "left on the device" in capsys.readouterr().err
+
+
+def test_a_plugin_writer_must_return_the_paths_it_wrote(
+        report_cli: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = report_cli((("vague", _writers_plugin(_Writer("txt", result="done"))),),  # type: ignore[operator]
+                        "--format", "txt", "--out", str(tmp_path))
+    assert status == 1
+    assert "plugin 'vague': report writer 'txt' must return the paths it wrote, got 'done'" \
+        in capsys.readouterr().err
+
+
+def test_report_reads_with_the_reader_of_the_suffix(report_cli: object, tmp_path: Path,
+                                                    ) -> None:
+    from report_data import DATA
+
+    source = tmp_path / "export.lmz"
+    source.write_text("a packed dataset\n", encoding="utf-8")
+    reader = _Reader("lmz", (".lmz",), DATA / "2026")
+    status = report_cli((("lmz", _readers_plugin(reader)),),  # type: ignore[operator]
+                        "--format", "results", "--out", str(tmp_path / "out"), data=source)
+    assert status == 1
+    assert (tmp_path / "out" / "results.json").exists()
+
+
+def test_two_readers_of_one_suffix_need_reader(report_cli: object, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from report_data import DATA
+
+    book = tmp_path / "du-lieu.xlsx"
+    book.write_bytes(b"not really a workbook")
+    plugin = ("other", _readers_plugin(_Reader("other-xlsx", (".xlsx",), DATA / "2026")))
+    status = report_cli((plugin,), "--format", "results", "--out", str(tmp_path / "a"),  # type: ignore[operator]
+                        data=book)
+    assert status == 1
+    assert "several evidence readers read '.xlsx' files: xlsx (plugin 'builtin-readers'), " \
+           "other-xlsx (plugin 'other'); choose one with --reader NAME" in capsys.readouterr().err
+    status = report_cli((plugin,), "--format", "results", "--out", str(tmp_path / "b"),  # type: ignore[operator]
+                        "--reader", "other-xlsx", data=book)
+    assert status == 1 and (tmp_path / "b" / "results.json").exists()
+
+
+def test_the_report_lists_the_overlays_applied_to_each_set(report_cli: object,
+                                                          tmp_path: Path) -> None:
+    import openpyxl
+
+    overlay = _overlay_file(tmp_path, """\
+        format: learning-models/overlay/1
+        name: local/stricter
+        target: test/family
+        source: {verified: false, note: a local reading}
+        replace:
+          indicators:
+            - {id: A1, title: {vi: Đạt tiêu chuẩn địa phương, en: Meets the local standard},
+               points: 100, when: ok}
+        """)
+    out = tmp_path / "out"
+    report_cli((), "--overlay", str(overlay), "--out", str(out))  # type: ignore[operator]
+    html = (out / "bao-cao-2026.html").read_text("utf-8")
+    assert "<h3>Điều chỉnh của địa phương</h3>" in html
+    assert "<td><code>local/stricter</code></td><td><code>test/family</code></td>" \
+           "<td>tệp điều chỉnh</td><td>replace indicators A1</td>" in html
+    rows = list(openpyxl.load_workbook(out / "bao-cao-2026.xlsx")["Nguồn số liệu"]
+                .iter_rows(values_only=True))
+    assert ("local/stricter", "test/family", "tệp điều chỉnh", "replace indicators A1") in \
+        [tuple(r[:4]) for r in rows]
+    results = json.loads((out / "results.json").read_text("utf-8"))
+    assert results["models"]["family"]["provenance"]["overlays"] == [
+        {"name": "local/stricter", "plugin": None, "changes": ["replace indicators A1"]}]
+    assert "overlays" not in results["models"]["clan"]["provenance"]
+
+
+def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from learning_models import _cli_options
+    from learning_models._cli import main
+
+    overlay = Overlay.from_yaml(_overlay_file(tmp_path, READING))
+
+    class Local:
+        @hookspecs.hookimpl
+        def learning_models_overlays(self) -> list[Overlay]:
+            return [overlay]
+
+        @hookspecs.hookimpl
+        def learning_models_functions(self) -> list[Function]:
+            return [Function("twice", ("number",), "number", lambda x: x * 2)]
+
+    monkeypatch.setattr(_cli_options, "get_plugin_manager",
+                        lambda entry_points=None: _manager(("local", Local())))
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "local  (registered directly, not installed)\n  hooks:     overlays, functions\n" \
+           "  overlays:  local/reading → examples/family-448\n  functions: twice\n" in out
+    assert "  readers:   folder (folders), xlsx (.xlsx, .xlsm)\n" in out
+    assert main(["plugins", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    local = next(p for p in data["plugins"] if p["name"] == "local")
+    assert local["hooks"] == ["learning_models_overlays", "learning_models_functions"]
+    assert local["overlays"] == [{"name": "local/reading", "target": "examples/family-448"}]
+    assert local["functions"] == ["twice"]
+
+
+def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from learning_models import _cli_options
+    from learning_models._cli import main
+
+    class Bad:
+        @hookspecs.hookimpl
+        def learning_models_report_writers(self) -> object:
+            return "docx"
+
+    monkeypatch.setattr(_cli_options, "get_plugin_manager",
+                        lambda entry_points=None: _manager(("bad", Bad())))
+    assert main(["plugins"]) == 1
+    assert "plugin 'bad': learning_models_report_writers must return a list" in \
+        capsys.readouterr().err
+
+
+def test_no_plugins_option_asks_for_no_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from learning_models import _cli_options
+
+    asked: list[object] = []
+    monkeypatch.setattr(_cli_options, "get_plugin_manager",
+                        lambda entry_points=None: asked.append(entry_points))
+    _cli_options.plugin_manager_from_args(argparse.Namespace(no_plugins=True))
+    _cli_options.plugin_manager_from_args(argparse.Namespace(no_plugins=False))
+    assert asked == [False, None]             # None: installed ones unless the env says no
+
+
+def test_plugins_are_called_in_registration_order_so_their_sets_come_after_the_shipped(
+        ) -> None:
+    import yaml
+
+    from learning_models._catalog import shipped_criteria_dir
+
+    data = yaml.safe_load((shipped_criteria_dir() / "vn" / "2021-2025" / "family.yaml")
+                          .read_text(encoding="utf-8"))
+    data["title"] = {"vi": "Gia đình học tập (bản của tỉnh)", "en": "Learning family (local)"}
+
+    class Province:
+        @hookspecs.hookimpl
+        def learning_models_criteria_sources(self) -> list[object]:
+            return [data]
+
+    catalog = Catalog.default(plugins=_manager(("province", Province())))  # type: ignore[arg-type]
+    assert catalog.get("vn/2021-2025/family").title.en == "Learning family (local)"

@@ -79,11 +79,24 @@ def test_text_that_is_no_whole_number_is_rejected_or_missing(written: str) -> No
         assert kept["n"].to_list() == [None]
 
 
-@pytest.mark.xfail(strict=True, reason="_records._convert reads whole numbers through Float64: "
-                   "beyond 2**53 a value is silently changed (…993 becomes …992)")
 def test_a_large_whole_number_is_kept_exactly_or_rejected() -> None:
     kept, errors = typed([{"id": "B", "r": "9007199254740993"}])
     assert errors or kept["r"].to_list() == [9007199254740993]
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("9007199254740993", 9007199254740993), ("-9223372036854775808", -9223372036854775808),
+    ("+0007", 7), ("1e3", 1000), ("1E1", 10)])
+def test_whole_numbers_from_text_are_read_exactly(written: str, value: int) -> None:
+    kept, errors = type_frame(pl.DataFrame({"id": ["A"], "r": [written]}), SPEC.inputs)
+    assert errors == []
+    assert kept["r"].to_list() == [value]
+
+
+@pytest.mark.parametrize("written", ["9223372036854775808", "1e19", "0x10", "1_000"])
+def test_whole_numbers_beyond_int64_or_in_other_notations_are_rejected(written: str) -> None:
+    _, errors = type_frame(pl.DataFrame({"id": ["A"], "r": [written]}), SPEC.inputs)
+    assert [(e.field, e.code) for e in errors] == [("r", "invalid-record")]
 
 
 def test_a_python_boolean_is_not_a_whole_number() -> None:
@@ -195,11 +208,38 @@ def test_name_is_a_column_every_record_may_carry() -> None:
     assert kept["name"].to_list() == ["Hộ ông A"]
 
 
-@pytest.mark.xfail(strict=True, reason="records_to_frame overwrites a record's own '_row' key with "
-                   "its position: the value is dropped without an error")
 def test_a_record_key_named_like_an_internal_column_is_not_dropped_silently() -> None:
     results = lm.evaluate(SPEC, [{"id": "A", "r": 1, "_row": "x"}])
     assert [e.code for e in results.errors] == ["unknown-column"]
+
+
+@pytest.mark.parametrize("key", ["_row", "_line"])
+def test_a_record_with_an_internal_key_is_rejected_and_the_others_kept(key: str) -> None:
+    results = lm.evaluate(SPEC, [{"id": "A", "r": 1, key: 3}, {"id": "B", "r": 1}])
+    assert [r.subject for r in results] == ["B"]
+    assert [(e.row, e.record, e.field, e.code, e.message) for e in results.errors] == [
+        (1, "A", key, "unknown-column", f"unknown column {key!r}; the set declares no such input")]
+
+
+def test_a_column_named_like_a_staged_column_is_only_an_unknown_column() -> None:
+    frame = pl.DataFrame({"id": ["A"], "r": ["1"], "n": ["2"], "__lm_0_raw": ["x"],
+                          "__lm_0_value": ["y"]})
+    kept, errors = type_frame(frame, SPEC.inputs)
+    assert sorted((e.field, e.code) for e in errors) == [
+        ("__lm_0_raw", "unknown-column"), ("__lm_0_value", "unknown-column")]
+    assert kept.height == 0
+    kept, errors = type_frame(frame.drop("__lm_0_raw", "__lm_0_value"), SPEC.inputs)
+    assert errors == []
+    assert kept.select("n", "r").rows() == [(2, 1)]
+
+
+def test_records_with_different_keys_line_up_by_key() -> None:
+    frame, errors = records_to_frame([{"id": "A", "x": 1}, {"id": "B", "y": True}, {"id": "C"},
+                                      {"y": None, "x": 2.5, "id": "D"}])
+    assert errors == []
+    assert frame.select("id", "x", "y").rows() == [
+        ("A", "1", None), ("B", None, "true"), ("C", None, None), ("D", "2.5", None)]
+    assert frame["_row"].to_list() == [1, 2, 3, 4]
 
 
 # --- shapes --------------------------------------------------------------------------------------
@@ -266,9 +306,6 @@ def test_a_boolean_column_is_not_a_number_column() -> None:
     assert [(e.field, e.code) for e in results.errors] == [("n", "invalid-record")]
 
 
-@pytest.mark.xfail(strict=True, reason="_records._convert turns a Categorical or Enum column into "
-                   "nulls, so every value is rejected: \"must be one of 'low', 'mid', 'high', "
-                   "found 'low'\"")
 @pytest.mark.parametrize("dtype", [pl.Categorical(), pl.Enum(["low", "mid", "high"])])
 def test_a_categorical_column_feeds_an_enum_input(dtype: pl.DataType) -> None:
     frame = pl.DataFrame({"id": ["A", "B"], "r": [1, 1],
@@ -276,6 +313,15 @@ def test_a_categorical_column_feeds_an_enum_input(dtype: pl.DataType) -> None:
     results = lm.evaluate(SPEC, frame)
     assert results.errors == ()
     assert len(results) == 2
+
+
+def test_a_categorical_column_is_read_as_its_text_for_any_input() -> None:
+    frame = pl.DataFrame({"id": ["A", "B"], "r": pl.Series([" 1", "x"], dtype=pl.Categorical()),
+                          "b": pl.Series(["có", "KHÔNG"], dtype=pl.Categorical())})
+    kept, errors = type_frame(frame, SPEC.inputs)
+    assert kept.select("id", "r", "b").rows() == [("A", 1, True)]
+    assert [(e.record, e.field, e.message) for e in errors] == [
+        ("B", "r", "'r' must be a whole number, found 'x'")]
 
 
 # --- errors as data ------------------------------------------------------------------------------
@@ -290,6 +336,11 @@ def test_record_errors_format_with_the_best_position_known() -> None:
         "record #3: no id [missing-id]"
     assert error.to_dict() == {"record": "A", "row": 3, "file": "in.csv", "line": 4,
                                "field": "n", "code": "invalid-record", "message": "bad"}
+
+
+def test_an_id_with_a_line_break_is_shown_quoted() -> None:
+    error = lm.RecordError("A\nB", 2, "invalid-record", "bad", None, "in.json")
+    assert error.format() == "in.json #2: 'A\\nB': bad [invalid-record]"
 
 
 def test_errors_are_sorted_by_row_then_field() -> None:

@@ -99,6 +99,15 @@ def test_to_frame_has_one_row_per_subject_and_a_column_per_indicator(
     ]
 
 
+def test_indicator_statuses_are_text_in_every_view(results: lm.Evaluations) -> None:
+    frame = results.to_frame()
+    assert {frame.schema[f"status[{i}]"] for i in ("C1.1", "C1.2", "C2.1")} == {pl.String}
+    scored = results.scored
+    assert {scored.schema[c] for c in scored.columns if c.startswith("_st_")} == {pl.String}
+    assert results.scored is scored  # cast once
+    assert [i.status for i in results[0].indicators] == ["met", "met", "missing"]
+
+
 def test_get_finds_a_subject_by_id(results: lm.Evaluations) -> None:
     assert results.get("I").status == "incomplete"
     with pytest.raises(KeyError):

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learning_models._yaml import RawDocument, YamlLimits, load_yaml, parse_yaml
+from learning_models._yaml import RawDocument, TextSpan, YamlLimits, load_yaml, parse_yaml
 from learning_models.errors import CriteriaError, EvidenceError, Problem, Span
 
 FILE = "criteria/x.yaml"
@@ -138,6 +138,48 @@ def test_expression_span_of_a_collection_or_missing_path_is_its_location() -> No
     source = parse_yaml("a:\n  b: 1\n", FILE).source
     assert source.expression_span(["a"]) == at(2, 3)
     assert source.expression_span(["a", "zzz"]) == at(2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("when: |\n  a >= 1 and\n    b\n", [(0, 0, 2, 3), (1, 2, 3, 5)], id="literal"),
+        pytest.param("when: >-\n  a >= 1 and\n  b\n", [(0, 0, 2, 3), (0, 11, 3, 3)],
+                     id="folded"),
+        pytest.param("when: a >= 1 and\n   b\n", [(0, 0, 1, 7), (0, 11, 2, 4)], id="plain"),
+        pytest.param("when: 'it''s\n  b'\n", [(0, 0, 1, 8), (0, 5, 2, 3)], id="single-quoted"),
+        pytest.param('when: "a\n\n  b"\n', [(0, 0, 1, 8), (1, 0, 3, 3)], id="double-quoted"),
+        pytest.param("when: |\r\n  a\r\n  b\r\n", [(0, 0, 2, 3), (1, 0, 3, 3)], id="crlf"),
+    ],
+)
+def test_a_text_over_several_lines_knows_where_each_line_is(
+    text: str, found: list[tuple[int, int, int, int]]
+) -> None:
+    span = parse_yaml(text, FILE).source.expression_span(["when"])
+    assert isinstance(span, TextSpan)
+    assert list(span.pieces) == found
+    for text_line, text_col, line, column in found:
+        assert span.at(text_line, text_col + 1) == at(line, column + 1)
+
+
+def test_a_text_span_stands_for_its_plain_span() -> None:
+    span = parse_yaml("x: 1\nwhen: a and\n  b\n", FILE).source.expression_span(["when"])
+    assert isinstance(span, TextSpan)
+    plain = at(2, 7)
+    assert span == plain and plain == span and hash(span) == hash(plain)
+    assert not span != plain
+    assert sorted([at(3, 1), span, at(1, 1)]) == [at(1, 1), plain, at(3, 1)]
+    assert at(1, 1) < span <= plain < at(2, 8) and at(2, 8) > span >= plain
+    assert str(span) == "criteria/x.yaml:2:7"
+    assert {span: 1}[plain] == 1
+
+
+def test_an_escape_stops_the_alignment_without_going_wrong() -> None:
+    text = 'when: "a \\t b\n  c"\n'
+    span = parse_yaml(text, FILE).source.expression_span(["when"])
+    # the escape is met before the second line: no piece for it, the first line stays right
+    assert span == at(1, 8)
+    assert span.shifted(0) == at(1, 8)
 
 
 # --- data ----------------------------------------------------------------------------------

@@ -1,0 +1,369 @@
+"""The national computation written by hand with Polars: the baseline of `national.py`.
+
+The five shipped 2021–2025 sets (``criteria/vn/2021-2025``) scored without the library, in
+dependency order (citizens → families → clans and communities; citizens → units), with the
+derived counts the sets declare (``from:``), the missing-evidence rule (recognised when the
+worst case passes, not recognised when the best case fails, otherwise incomplete), the unit
+grades, then the roll-up: per commune and model how many recognised / not recognised /
+incomplete, the two learning-citizen shares, province and country sums, and the gap to each
+national target of ``vn-387``.
+
+It does none of the library's validation (types, bounds, relations, duplicate ids), so it is
+only run on the clean nation, and `national.py` checks, before timing anything, that it gives
+exactly the library's counts in every commune, so a wrong baseline cannot flatter the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import polars as pl
+
+MODELS = ("citizen", "family", "clan", "community", "unit")
+STATUSES = ("recognised", "not_recognised", "incomplete")
+# The 2025 milestones of vn-387 (the year evaluated is 2024, so 2025 is the one in force).
+TARGETS = {"family": 0.70, "clan": 0.65, "community": 0.65, "unit": 0.80,
+           "citizens_in_learning_households": 0.40, "citizens_in_learning_units": 0.60}
+TOTAL_OF = {"family": "households", "clan": "clans", "community": "communities",
+            "unit": "units"}
+
+# --- the columns each model needs (the projection) -------------------------------------------
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "citizen": ("id", "family", "unit", "worker", "has_learning_plan", "new_learning_rating",
+                "reading_rating", "applying_rating", "language_rating", "digital_use_rating",
+                "information_rating", "relations_rating", "community_rating",
+                "sharing_rating"),
+    "family": ("id", "community", "clan", "school_age_children", "children_in_school",
+               "children_results_ok", "children_conduct_ok", "adults", "adults_literate",
+               "adults_learning", "study_corner", "study_fund", "internet_device", "income",
+               "cultural_family"),
+    "clan": ("id", "name", "area", "households", "members", "learning_citizens",
+             "school_age_children", "children_in_school", "has_board", "has_fund",
+             "rules_encourage_learning", "awards_held", "review_held"),
+    "community": ("id", "name", "area", "households", "members", "learning_citizens",
+                  "school_age_children", "children_in_school", "yearly_plan", "communication",
+                  "lifelong_learning_week", "study_fund", "coordination", "centre_classes",
+                  "cultural_house_learning"),
+    "unit": ("id", "name", "area", "study_plan", "learning_rules", "learning_resources",
+             "staff", "staff_with_plan", "staff_disciplined", "staff_trained",
+             "staff_advanced_workers", "tasks_completed_well", "initiatives"),
+}
+RATINGS = COLUMNS["citizen"][5:]
+
+
+# --- scoring helpers --------------------------------------------------------------------------
+
+
+def _ratio(part: str, whole: str) -> pl.Expr:
+    """ratio(part, whole): part / whole (exact), 1.0 when whole is 0, null when missing."""
+    a, b = pl.col(part), pl.col(whole)
+    return pl.when(b != 0).then(a / b).when((b == 0) & a.is_not_null()).then(1.0)
+
+
+def _when(condition: pl.Expr, points: float) -> pl.Expr:
+    """All-or-nothing: null condition → null points (missing evidence)."""
+    return pl.when(condition.is_null()).then(None).when(condition).then(points).otherwise(0.0)
+
+
+def _levels(value: pl.Expr, *steps: tuple[pl.Expr, float]) -> pl.Expr:
+    """First level that holds; a value that cannot be compared (null) gives null."""
+    result: pl.Expr = pl.lit(0.0)
+    for condition, points in reversed(steps):
+        result = pl.when(condition).then(points).otherwise(result)
+    return pl.when(value.is_null()).then(None).otherwise(result)
+
+
+def _decide(lf: pl.LazyFrame, points: Mapping[str, float], mandatory: Sequence[str],
+            pass_mark: float, grades: Sequence[tuple[str, float]] = ()) -> pl.LazyFrame:
+    """Total, status (worst case / best case) and grade from the indicator columns."""
+    worst = pl.sum_horizontal(pl.col(k).fill_null(0.0) for k in points)
+    best = pl.sum_horizontal(pl.col(k).fill_null(v) for k, v in points.items())
+    mand_worst = pl.all_horizontal([(pl.col(k).fill_null(0.0) >= points[k]) for k in mandatory])
+    mand_best = pl.all_horizontal([(pl.col(k).fill_null(points[k]) >= points[k])
+                                   for k in mandatory])
+    lf = lf.with_columns(worst.alias("total"))
+    lf = lf.with_columns(
+        pl.when((pl.col("total") >= pass_mark) & mand_worst).then(pl.lit("recognised"))
+        .when(~((best >= pass_mark) & mand_best)).then(pl.lit("not_recognised"))
+        .otherwise(pl.lit("incomplete")).alias("status"))
+    grade: pl.Expr = pl.lit(None, dtype=pl.String)
+    for name, minimum in reversed(grades):
+        grade = pl.when((pl.col("status") == "recognised") & (pl.col("total") >= minimum)) \
+            .then(pl.lit(name)).otherwise(grade)
+    return lf.with_columns(grade.alias("grade"))
+
+
+def _count(frame: pl.DataFrame, via: str, status: str | None, name: str) -> pl.DataFrame:
+    rows = frame if status is None else frame.filter(pl.col("status") == status)
+    return rows.group_by(pl.col(via).alias("id")).agg(pl.len().cast(pl.Int64).alias(name)) \
+        .drop_nulls("id")
+
+
+# --- the five sets ----------------------------------------------------------------------------
+
+CITIZEN_POINTS = {"G1.1": 10.0, **{f"G{g}": 10.0 for g in (
+    "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")}}
+
+
+def citizens(frame: pl.DataFrame) -> pl.DataFrame:
+    lf = frame.lazy().with_columns(
+        _when(pl.col("has_learning_plan"), 10).alias("G1.1"),
+        *(_levels(pl.col(r), (pl.col(r) >= 2, 10.0), (pl.col(r) >= 1, 5.0)).alias(k)
+          for k, r in zip(list(CITIZEN_POINTS)[1:], RATINGS, strict=True)))
+    return _decide(lf, CITIZEN_POINTS, ("G1.1",), 70).collect()
+
+
+FAMILY_POINTS = {"C1.1": 10.0, "C1.2": 10.0, "C1.3": 10.0, "C2.1": 10.0, "C2.2": 10.0,
+                 "C2.3": 10.0, "C3.1": 10.0, "C3.2": 5.0, "C3.3": 5.0, "C4.1": 10.0,
+                 "C4.2": 10.0}
+
+
+def families(frame: pl.DataFrame, scored_citizens: pl.DataFrame) -> pl.DataFrame:
+    learning = _count(scored_citizens, "family", "recognised", "learning_citizens")
+    lf = frame.lazy().join(learning.lazy(), on="id", how="left", maintain_order="left") \
+        .with_columns(pl.col("learning_citizens").fill_null(0))
+    none = pl.col("school_age_children") == 0
+    lf = lf.with_columns(
+        _ratio("children_in_school", "school_age_children").alias("schooling_share"),
+        _ratio("adults_literate", "adults").alias("literacy_share"),
+        _ratio("adults_learning", "adults").alias("learning_share"),
+        _ratio("learning_citizens", "adults").alias("citizen_share"))
+    learn, cit = pl.col("learning_share"), pl.col("citizen_share")
+    lf = lf.with_columns(
+        _when(pl.col("schooling_share") >= 1, 10).alias("C1.1"),
+        _when(pl.col("children_results_ok") | none, 10).alias("C1.2"),
+        _when(pl.col("children_conduct_ok") | none, 10).alias("C1.3"),
+        _when(pl.col("literacy_share") >= 1, 10).alias("C2.1"),
+        _levels(learn, (learn >= 1, 10.0), (learn >= 0.5, 5.0)).alias("C2.2"),
+        _levels(cit, (cit >= 0.4, 10.0), (cit > 0, 5.0)).alias("C2.3"),
+        _when(pl.col("study_corner"), 10).alias("C3.1"),
+        _when(pl.col("study_fund"), 5).alias("C3.2"),
+        _when(pl.col("internet_device"), 5).alias("C3.3"),
+        _when(pl.col("income").is_in(["stable", "higher"]), 10).alias("C4.1"),
+        _when(pl.col("cultural_family"), 10).alias("C4.2"))
+    return _decide(lf, FAMILY_POINTS, ("C1.1",), 80).collect()
+
+
+def _group_shares(lf: pl.LazyFrame) -> pl.LazyFrame:
+    lfs, cit, sch = pl.col("learning_family_share"), pl.col("citizen_share"), \
+        pl.col("schooling_share")
+    return lf.with_columns(
+        _levels(lfs, (lfs >= 0.7, 25.0), (lfs >= 0.5, 15.0)).alias("_families"),
+        _levels(cit, (cit >= 0.4, 15.0), (cit >= 0.2, 8.0)).alias("_citizens"),
+        _levels(sch, (sch >= 1, 15.0), (sch >= 0.9, 8.0)).alias("_schooling"))
+
+
+def _with_family_counts(frame: pl.DataFrame, scored_families: pl.DataFrame,
+                        via: str) -> pl.LazyFrame:
+    every = _count(scored_families, via, None, "_households")
+    learning = _count(scored_families, via, "recognised", "learning_families")
+    return frame.lazy().join(every.lazy(), on="id", how="left", maintain_order="left") \
+        .join(learning.lazy(), on="id", how="left", maintain_order="left") \
+        .with_columns(pl.coalesce("households", pl.col("_households").fill_null(0))
+                      .alias("households"),
+                      pl.col("learning_families").fill_null(0)) \
+        .with_columns(
+            _ratio("learning_families", "households").alias("learning_family_share"),
+            _ratio("learning_citizens", "members").alias("citizen_share"),
+            _ratio("children_in_school", "school_age_children").alias("schooling_share"))
+
+
+CLAN_POINTS = {"K1.1": 10.0, "K1.2": 10.0, "K1.3": 5.0, "K2.1": 25.0, "K2.2": 15.0,
+               "K2.3": 15.0, "K3.1": 10.0, "K3.2": 10.0}
+
+
+def clans(frame: pl.DataFrame, scored_families: pl.DataFrame) -> pl.DataFrame:
+    lf = _group_shares(_with_family_counts(frame, scored_families, "clan")).with_columns(
+        _when(pl.col("has_board"), 10).alias("K1.1"),
+        _when(pl.col("has_fund"), 10).alias("K1.2"),
+        _when(pl.col("rules_encourage_learning"), 5).alias("K1.3"),
+        pl.col("_families").alias("K2.1"), pl.col("_citizens").alias("K2.2"),
+        pl.col("_schooling").alias("K2.3"),
+        _when(pl.col("awards_held"), 10).alias("K3.1"),
+        _when(pl.col("review_held"), 10).alias("K3.2"))
+    return _decide(lf, CLAN_POINTS, ("K2.1",), 80).collect()
+
+
+COMMUNITY_POINTS = {"P1.1": 10.0, "P1.2": 5.0, "P1.3": 5.0, "P2.1": 10.0, "P2.2": 5.0,
+                    "P3.1": 25.0, "P3.2": 15.0, "P3.3": 15.0, "P4.1": 5.0, "P4.2": 5.0}
+
+
+def communities(frame: pl.DataFrame, scored_families: pl.DataFrame) -> pl.DataFrame:
+    lf = _group_shares(_with_family_counts(frame, scored_families, "community")).with_columns(
+        _when(pl.col("yearly_plan"), 10).alias("P1.1"),
+        _when(pl.col("communication"), 5).alias("P1.2"),
+        _when(pl.col("lifelong_learning_week"), 5).alias("P1.3"),
+        _when(pl.col("study_fund"), 10).alias("P2.1"),
+        _when(pl.col("coordination"), 5).alias("P2.2"),
+        pl.col("_families").alias("P3.1"), pl.col("_citizens").alias("P3.2"),
+        pl.col("_schooling").alias("P3.3"),
+        _when(pl.col("centre_classes"), 5).alias("P4.1"),
+        _when(pl.col("cultural_house_learning"), 5).alias("P4.2"))
+    return _decide(lf, COMMUNITY_POINTS, ("P3.1",), 80).collect()
+
+
+UNIT_POINTS = {"U1.1": 10.0, "U1.2": 10.0, "U1.3": 10.0, "U2.1": 10.0, "U2.2": 5.0,
+               "U2.3": 10.0, "U2.4": 5.0, "U3.1": 25.0, "U3.2": 10.0, "U3.3": 5.0}
+
+
+def units(frame: pl.DataFrame, scored_citizens: pl.DataFrame) -> pl.DataFrame:
+    every = _count(scored_citizens, "unit", None, "_staff")
+    learning = _count(scored_citizens, "unit", "recognised", "staff_learning_citizens")
+    lf = frame.lazy().join(every.lazy(), on="id", how="left", maintain_order="left") \
+        .join(learning.lazy(), on="id", how="left", maintain_order="left") \
+        .with_columns(pl.coalesce("staff", pl.col("_staff").fill_null(0)).alias("staff"),
+                      pl.col("staff_learning_citizens").fill_null(0)) \
+        .with_columns(_ratio("staff_with_plan", "staff").alias("plan_share"),
+                      _ratio("staff_trained", "staff").alias("trained_share"),
+                      _ratio("staff_advanced_workers", "staff").alias("advanced_share"),
+                      _ratio("staff_learning_citizens", "staff").alias("citizen_share")) \
+        .with_columns(
+            _when(pl.col("study_plan"), 10).alias("U1.1"),
+            _when(pl.col("learning_rules"), 10).alias("U1.2"),
+            _when(pl.col("learning_resources"), 10).alias("U1.3"),
+            _when(pl.col("plan_share") >= 1, 10).alias("U2.1"),
+            _when(pl.col("staff_disciplined") == 0, 5).alias("U2.2"),
+            _when(pl.col("trained_share") >= 1, 10).alias("U2.3"),
+            _when(pl.col("advanced_share") >= 1, 5).alias("U2.4"),
+            _when(pl.col("citizen_share") >= 1, 25).alias("U3.1"),
+            _when(pl.col("tasks_completed_well"), 10).alias("U3.2"),
+            _when(pl.col("initiatives"), 5).alias("U3.3"))
+    return _decide(lf, UNIT_POINTS, ("U3.1",), 50,
+                   (("good", 85.0), ("fair", 70.0), ("average", 50.0))).collect()
+
+
+POINTS = {"citizen": CITIZEN_POINTS, "family": FAMILY_POINTS, "clan": CLAN_POINTS,
+          "community": COMMUNITY_POINTS, "unit": UNIT_POINTS}
+
+
+# --- one partition ------------------------------------------------------------------------
+
+
+def read(folder: Path) -> dict[str, pl.DataFrame]:
+    """The columns the sets need, from each model's Parquet file of one province."""
+    return {m: pl.read_parquet(folder / f"{m}.parquet", columns=list(COLUMNS[m]))
+            for m in MODELS if (folder / f"{m}.parquet").exists()}
+
+
+def evaluate(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Every model of one province, in dependency order."""
+    scored = {"citizen": citizens(tables["citizen"])}
+    scored["family"] = families(tables["family"], scored["citizen"])
+    scored["clan"] = clans(tables["clan"], scored["family"])
+    scored["community"] = communities(tables["community"], scored["family"])
+    scored["unit"] = units(tables["unit"], scored["citizen"])
+    return scored
+
+
+def results_frame(model: str, scored: pl.DataFrame, area: pl.Series | None) -> pl.DataFrame:
+    """What is written per subject, as the library writes it: id, area, total, max_total,
+    status, grade and every indicator's points (null when its evidence is missing)."""
+    points = POINTS[model]
+    return scored.select(
+        "id", (pl.lit(None, dtype=pl.String) if area is None else pl.lit(area)).alias("area"),
+        "total", pl.lit(sum(points.values())).alias("max_total"), "status", "grade",
+        *(pl.col(k).alias(f"points[{k}]") for k in points))
+
+
+def areas_of(scored: Mapping[str, pl.DataFrame]) -> dict[str, pl.Series]:
+    """Each subject's area, as the library places it: communities their own village, families
+    their community's, citizens their family's (else their unit's), clans and units their
+    own commune."""
+    village = scored["community"].select("id", "area")
+    family = scored["family"].select("id", "community").join(
+        village.rename({"id": "community"}), on="community", how="left",
+        maintain_order="left")["area"]
+    fam_area = pl.DataFrame({"family": scored["family"]["id"], "_fa": family})
+    unit_area = scored["unit"].select(pl.col("id").alias("unit"), pl.col("area").alias("_ua"))
+    citizen = scored["citizen"].select("family", "unit") \
+        .join(fam_area, on="family", how="left", maintain_order="left") \
+        .join(unit_area, on="unit", how="left", maintain_order="left") \
+        .select(pl.coalesce("_fa", "_ua"))
+    return {"citizen": citizen.to_series(), "family": family,
+            "clan": scored["clan"]["area"], "community": scored["community"]["area"],
+            "unit": scored["unit"]["area"]}
+
+
+def write(folder: Path, scored: Mapping[str, pl.DataFrame],
+          areas: Mapping[str, pl.Series]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for model, frame in scored.items():
+        results_frame(model, frame, areas.get(model)).write_parquet(
+            folder / f"{model}.parquet", compression="lz4")
+
+
+def commune_counts(scored: Mapping[str, pl.DataFrame], areas: Mapping[str, pl.Series],
+                   parent: pl.DataFrame) -> pl.DataFrame:
+    """Per commune: each model's counts per status and the two learning-citizen shares
+    (citizens counted, of whom learning). `parent` maps village codes to their commune."""
+    to_commune = parent.select(pl.col("code").alias("_at"), pl.col("commune"))
+
+    def commune(frame: pl.DataFrame) -> pl.DataFrame:
+        # an area is a commune itself or a village whose parent is the commune
+        return frame.join(to_commune, on="_at", how="left").drop("_at")
+
+    parts = []
+    for model, frame in scored.items():
+        located = commune(pl.DataFrame({"_at": areas[model], "status": frame["status"]}))
+        parts.append(located.group_by("commune").agg(
+            *((pl.col("status") == s).sum().cast(pl.Int64).alias(f"{model}.{s}")
+              for s in STATUSES)))
+    recognised = pl.col("status") == "recognised"
+    fam = scored["family"].select("id", "community", "clan", recognised.alias("_f"))
+    grp = {m: scored[m].select(pl.col("id").alias(m), recognised.alias(f"_{m}"))
+           for m in ("clan", "community")}
+    learning_family = fam.join(grp["clan"], on="clan", how="left") \
+        .join(grp["community"], on="community", how="left") \
+        .select(pl.col("id").alias("family"),
+                (pl.col("_f") | pl.col("_clan").fill_null(False)
+                 | pl.col("_community").fill_null(False)).alias("_learning"))
+    cit = scored["citizen"]
+    people = pl.DataFrame({"family": cit["family"], "_worker": cit["worker"].fill_null(False),
+                           "_rec": cit["status"] == "recognised", "_at": areas["citizen"]}) \
+        .join(learning_family, on="family", how="left", maintain_order="left")
+    counted = pl.col("_worker") & pl.col("_learning").fill_null(False)
+    households = commune(people).group_by("commune").agg(
+        counted.sum().cast(pl.Int64).alias("citizens_in_learning_households.citizens"),
+        (counted & pl.col("_rec")).sum().cast(pl.Int64)
+        .alias("citizens_in_learning_households.learning"))
+    unit = scored["unit"].select(pl.col("id").alias("unit"), recognised.alias("_u"),
+                                 pl.col("area").alias("_at"))
+    staff = pl.DataFrame({"unit": cit["unit"], "_rec": cit["status"] == "recognised"}) \
+        .join(unit, on="unit", how="inner")
+    in_units = commune(staff).group_by("commune").agg(
+        pl.col("_u").sum().cast(pl.Int64).alias("citizens_in_learning_units.citizens"),
+        (pl.col("_u") & pl.col("_rec")).sum().cast(pl.Int64)
+        .alias("citizens_in_learning_units.learning"))
+    out = parts[0]
+    for part in [*parts[1:], households, in_units]:
+        out = out.join(part, on="commune", how="full", coalesce=True)
+    return out.fill_null(0)
+
+
+def rollup(per_commune: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """Communes, provinces and the country: counts summed, rates over the area totals (or
+    the subjects when no total), the 2025 target of vn-387 and the gap to it."""
+    communes = areas.filter(pl.col("level") == "commune").select(
+        pl.col("code").alias("commune"), pl.col("parent").alias("province"),
+        *(pl.col(t) for t in TOTAL_OF.values()))
+    table = communes.join(per_commune, on="commune", how="left").fill_null(0)
+    numbers = [c for c in table.columns if "." in c or c in TOTAL_OF.values()]
+    provinces = table.group_by(pl.col("province").alias("commune")).agg(
+        pl.col(c).sum() for c in numbers)
+    country = table.select(pl.lit("VN").alias("commune"), *(pl.col(c).sum() for c in numbers))
+    levels = pl.concat([table.drop("province"), provinces, country], how="vertical_relaxed")
+    checks = []
+    for model, total in TOTAL_OF.items():
+        recognised = pl.col(f"{model}.recognised")
+        denominator = pl.col(total)
+        required = (denominator * TARGETS[model] - 1e-9).ceil().cast(pl.Int64)
+        checks += [(recognised / denominator).alias(f"{model}.rate"),
+                   (required - recognised).clip(0).alias(f"{model}.gap")]
+    for share in ("citizens_in_learning_households", "citizens_in_learning_units"):
+        citizens_, learning = pl.col(f"{share}.citizens"), pl.col(f"{share}.learning")
+        required = (citizens_ * TARGETS[share] - 1e-9).ceil().cast(pl.Int64)
+        checks += [(learning / citizens_).alias(f"{share}.rate"),
+                   (required - learning).clip(0).alias(f"{share}.gap")]
+    return levels.with_columns(checks)

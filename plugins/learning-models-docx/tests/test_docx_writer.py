@@ -1,0 +1,198 @@
+"""The docx writer: the layout of a Vietnamese administrative report, the figures, the
+provenance, reproducible bytes, and (with LibreOffice) a rendering that reads well."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import learning_models as lm
+from learning_models._plugins import collect_writers
+
+docx = pytest.importorskip("docx", reason="python-docx is not installed")
+learning_models_docx = pytest.importorskip(
+    "learning_models_docx",
+    reason="learning-models-docx is not installed: "
+           "python -m pip install ./plugins/learning-models-docx")
+from learning_models_docx import DocxWriter, render_docx, report_area  # noqa: E402
+
+
+def open_docx(data: bytes) -> object:
+    return docx.Document(io.BytesIO(data))
+
+
+def texts(document: object) -> list[str]:
+    return [p.text for p in document.paragraphs]  # type: ignore[attr-defined]
+
+
+def cell_lines(cell: object) -> list[str]:
+    return [p.text for p in cell.paragraphs]  # type: ignore[attr-defined]
+
+
+def test_the_writer_is_registered_under_the_name_docx() -> None:
+    pm = lm.get_plugin_manager(entry_points=False, plugins=[("docx", learning_models_docx)])
+    writers = collect_writers(pm)
+    assert isinstance(writers["docx"], DocxWriter)
+    assert writers.plugin_of("docx") == "docx"
+
+
+def test_the_area_is_the_city_the_report_covers(report: lm.Report) -> None:
+    assert report_area(report) == "Thành phố Bắc Kạn"
+
+
+def test_the_header_has_the_issuer_the_blank_number_the_motto_and_the_date(
+        report: lm.Report) -> None:
+    document = open_docx(render_docx(report))
+    header = document.tables[0]  # type: ignore[attr-defined]
+    left, right = header.rows[0].cells
+    assert cell_lines(left) == ["HỘI KHUYẾN HỌC", "THÀNH PHỐ BẮC KẠN", "Số:        /BC-HKH"]
+    assert cell_lines(right) == ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "Độc lập - Tự do - Hạnh phúc",
+                                 "Bắc Kạn, ngày      tháng      năm 2024"]
+    assert not re.search(r"Số:\s*\d", cell_lines(left)[2])   # no invented number
+
+
+def test_the_title_and_the_sections_in_order(report: lm.Report) -> None:
+    document = open_docx(render_docx(report))
+    body = texts(document)
+    assert body[0] == "BÁO CÁO"
+    assert body[1] == "Kết quả xây dựng các mô hình học tập năm 2024"
+    headings = [p.text for p in document.paragraphs  # type: ignore[attr-defined]
+                if p.style.name.startswith("Heading")]
+    assert headings == [
+        "I. ĐẶC ĐIỂM TÌNH HÌNH", "II. KẾT QUẢ THỰC HIỆN", "1. Kết quả chung so với chỉ tiêu",
+        "2. Gia đình học tập", "III. ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được",
+        "2. Tồn tại, hạn chế", "3. Ghi chú về số liệu", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ"]
+    text = "\n".join(body)
+    assert "Thành phố Bắc Kạn, gồm 2 xã, phường: Phường Đức Xuân, Phường Phùng Chí Kiên" in text
+    assert "mã vn/2021-2025/family" in text
+    assert "Trên đây là báo cáo kết quả xây dựng các mô hình học tập năm 2024" in text
+
+
+def test_the_tables_give_each_commune_against_the_target(report: lm.Report) -> None:
+    document = open_docx(render_docx(report))
+    tables = document.tables  # type: ignore[attr-defined]
+    summary, family = tables[1], tables[2]
+    assert [c.text for c in summary.rows[0].cells] == [
+        "Nội dung", "Số đạt", "Mẫu số", "Tỷ lệ", "Chỉ tiêu kế hoạch", "Nhận xét"]
+    assert [c.text for c in summary.rows[1].cells][:5] == [
+        "Gia đình học tập (giai đoạn 2021–2025)", "3", "8", "37,5%", "90% (năm 2025)"]
+    rows = [[c.text for c in row.cells] for row in family.rows]
+    assert rows[0] == ["STT", "Xã/phường", "Đã đánh giá", "Đạt", "Không đạt",
+                       "Chưa đủ minh chứng", "Tỷ lệ đạt (đạt/mẫu số)", "So với chỉ tiêu"]
+    assert rows[1] == ["1", "Phường Đức Xuân", "3", "2", "1", "0", "50%\n(2/4)", "thiếu 2"]
+    assert rows[2] == ["2", "Phường Phùng Chí Kiên", "2", "1", "1", "0", "25%\n(1/4)",
+                       "thiếu 3"]
+    assert rows[3][1:6] == ["Tổng cộng", "5", "3", "2", "0"]
+
+
+def test_the_assessment_and_the_next_steps_come_from_the_figures(report: lm.Report) -> None:
+    text = "\n".join(texts(open_docx(render_docx(report))))
+    assert "Gia đình học tập: 0/2 xã, phường đạt chỉ tiêu." in text
+    assert "chưa đạt chỉ tiêu ở Phường Đức Xuân (50%, cần thêm 2 gia đình học tập để đạt " \
+           "90%)" in text
+    assert "- Gia đình học tập: Phường Đức Xuân cần thêm 2 gia đình học tập để đạt 90%" in text
+
+
+def test_the_recipients_and_the_signature_block(report: lm.Report) -> None:
+    document = open_docx(render_docx(report))
+    left, right = document.tables[-1].rows[0].cells  # type: ignore[attr-defined]
+    assert cell_lines(left) == ["Nơi nhận:", "- Hội Khuyến học cấp trên;",
+                                "- Ủy ban nhân dân Thành phố Bắc Kạn;", "- Lưu: VT."]
+    assert cell_lines(right)[:2] == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]
+    assert all(not line for line in cell_lines(right)[2:])      # the name is left blank
+
+
+def test_the_page_is_a4_in_times_new_roman_with_vietnamese_language(report: lm.Report,
+                                                                     ) -> None:
+    document = open_docx(render_docx(report))
+    section = document.sections[0]  # type: ignore[attr-defined]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
+    assert document.styles["Normal"].font.name == "Times New Roman"  # type: ignore[attr-defined]
+    assert 'w:lang w:val="vi-VN"' in document.styles.element.xml  # type: ignore[attr-defined]
+    footer = [p.text for p in section.footer.paragraphs]
+    assert footer[-1].startswith("Lập từ dữ liệu năm 2024 bằng learning-models")
+
+
+def test_two_runs_give_identical_bytes(report: lm.Report, dataset_dir: Path,
+                                       build: Callable[..., lm.Report]) -> None:
+    first = render_docx(report)
+    time.sleep(2.1)                     # zip timestamps have a resolution of 2 seconds
+    second = render_docx(build(dataset_dir))
+    assert first == second
+    properties = open_docx(first).core_properties  # type: ignore[attr-defined]
+    assert properties.created.year == 2024 and properties.modified == properties.created
+
+
+def test_the_writer_returns_the_file_it_wrote_and_leaves_nothing_else(
+        report: lm.Report, tmp_path: Path) -> None:
+    written = DocxWriter().write(report, tmp_path / "out")
+    assert written == [tmp_path / "out" / "bao-cao-2024.docx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bao-cao-2024.docx"]
+    assert written[0].read_bytes() == render_docx(report)
+
+
+def test_overlays_applied_are_listed_with_their_set(dataset_dir: Path, tmp_path: Path,
+                                                    build: Callable[..., lm.Report]) -> None:
+    overlay = tmp_path / "corner.yaml"
+    overlay.write_text(textwrap.dedent("""\
+        format: learning-models/overlay/1
+        name: local/corner
+        target: vn/2021-2025/family
+        source: {verified: false, note: a test overlay}
+        replace:
+          indicators:
+            - id: C3.1
+              title: {vi: Có góc học tập, en: A study corner}
+              points: 10
+              when: study_corner
+        """), encoding="utf-8")
+    report = build(dataset_dir, catalog=lm.Catalog.default(overlays=[overlay]))
+    text = "\n".join(texts(open_docx(render_docx(report))))
+    assert "điều chỉnh của địa phương “local/corner” (tệp điều chỉnh): replace indicators " \
+           "C3.1" in text
+
+
+def test_an_english_report(dataset_dir: Path, build: Callable[..., lm.Report]) -> None:
+    document = open_docx(render_docx(build(dataset_dir, lang="en")))
+    right = document.tables[0].rows[0].cells[1]  # type: ignore[attr-defined]
+    assert cell_lines(right)[0] == "SOCIALIST REPUBLIC OF VIET NAM"
+    assert "II. RESULTS" in texts(document)
+
+
+def test_it_renders_to_pdf_and_reads_well(report: lm.Report, tmp_path: Path) -> None:
+    """With LibreOffice: the document converts to PDF, its text keeps every diacritic, and
+    the first page renders to an image (kept beside the PDF for a look)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install -y libreoffice-writer)")
+    DocxWriter().write(report, tmp_path)
+    done = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
+                           str(tmp_path), str(tmp_path / "bao-cao-2024.docx")],
+                          capture_output=True, timeout=180,
+                          env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / "bao-cao-2024.pdf"
+    assert pdf.exists(), done.stderr.decode(errors="replace")
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils is not installed: the PDF is not checked further")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    for words in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "BÁO CÁO", "Kết quả xây dựng các mô hình học tập năm 2024",
+                  "Phường Phùng Chí Kiên", "Nơi nhận:", "TM. BAN THƯỜNG VỤ"):
+        assert words in text, words
+    # the header's two columns sit side by side on one line
+    assert re.search(r"HỘI KHUYẾN HỌC\s+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", text)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    page = next(tmp_path.glob("page-*.png"))
+    assert page.stat().st_size > 10_000
