@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._catalog import shipped_criteria_dir
+from . import _catalog
 from ._dataset import Dataset, read_dataset
 from .errors import LearningModelsError
 from .hookspecs import EvidenceReader, ReportWriter, hookimpl
@@ -97,7 +97,7 @@ class ResultsWriter:
 class _Criteria:
     @hookimpl
     def learning_models_criteria_sources(self) -> Sequence[Path]:
-        return [shipped_criteria_dir()]
+        return [_catalog.shipped_criteria_dir()]  # looked up at call time, not import time
 
 
 class _Readers:

@@ -13,6 +13,7 @@ import yaml
 
 from ._catalog import Catalog, CatalogEntry, shipped_criteria_dir
 from ._cli_core import add_criteria_dir_option, resolve_criteria
+from ._cli_options import catalog_maker
 from ._model import CriteriaSet, Lang
 from ._yaml import load_yaml
 from .errors import CriteriaError, LearningModelsError, Problem, sort_problems
@@ -54,7 +55,7 @@ def register(sub: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    catalog = Catalog.default(args.criteria_dir)
+    catalog = catalog_maker(args)(args.criteria_dir)
     entries = catalog.entries()
     lang: Lang = args.lang
     if args.format == "json":
@@ -113,7 +114,8 @@ def _show(args: argparse.Namespace) -> int:
     if args.model is not None and args.year is None:
         args.parser.error("--model needs --year: the set in force that year")
     if args.resolved:
-        spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir)
+        spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir,
+                                catalog_maker(args))
         data = resolved_data(spec)
         if args.format == "json":
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from ._cases import load_cases
 from ._catalog import Catalog, CatalogEntry
+from ._cli_options import CatalogMaker, add_catalog_options, catalog_maker, plugin_manager_from_args
 from ._evaluate import evaluate
 from ._evidence import read_evidence
 from ._evidence_schema import evidence_schema
@@ -20,6 +21,7 @@ from ._explain import word
 from ._formats import FormatKind, schema, sniff_format
 from ._load import load_criteria
 from ._model import CriteriaSet, Lang
+from ._plugins import notify
 from ._results import Evaluations
 from ._targets import load_targets
 from ._validate import criteria_set_schema
@@ -66,14 +68,14 @@ def register(sub: Any) -> None:
 
 
 def add_criteria_dir_option(p: argparse.ArgumentParser) -> None:
-    """``--criteria-dir DIR`` (repeatable): more catalogue layers after the shipped sets."""
-    p.add_argument("--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
-                   help="more criteria sets, for ids and for 'extends' (repeatable; later "
-                        "directories override earlier ones by id)")
+    """``--criteria-dir DIR`` (repeatable): more catalogue layers after the shipped sets;
+    with ``--overlay`` and ``--no-plugins``."""
+    add_catalog_options(p)
 
 
 def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
-                     criteria_dirs: Sequence[Path]) -> CriteriaSet:
+                     criteria_dirs: Sequence[Path],
+                     make: CatalogMaker = Catalog.default) -> CriteriaSet:
     """The set a command names: a file, a catalogue id, or a model's set in force in a year.
 
     `criteria` wins when given; a path that exists is read as a file (a set that extends
@@ -83,9 +85,9 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
     if criteria is not None:
         path = Path(criteria)
         if path.is_file() or path.suffix.lower() in (".yaml", ".yml"):
-            catalog = Catalog.default([*criteria_dirs, path.parent]) if criteria_dirs else None
+            catalog = make([*criteria_dirs, path.parent])
             return load_criteria(path, catalog=catalog)
-        catalog = Catalog.default(criteria_dirs)
+        catalog = make(criteria_dirs)
         if criteria not in catalog:
             close = difflib.get_close_matches(criteria, catalog.ids(), n=1)
             hint = f"did you mean {close[0]!r}?" if close else \
@@ -97,7 +99,7 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
     if model is None or year is None:
         raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
                                   "--year")
-    return Catalog.default(criteria_dirs).for_year(model, year)
+    return make(criteria_dirs).for_year(model, year)
 
 
 def criteria_files(paths: Sequence[Path]) -> list[Path]:
@@ -262,10 +264,13 @@ def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
         args.parser.error("give --criteria or --model, not both")
     if args.model is not None and args.year is None:
         args.parser.error("--model needs --year: the set in force that year")
-    spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir)
+    make = catalog_maker(args)
+    spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir, make)
     frame, read_errors = read_evidence(args.input)
     results = evaluate(spec, frame, year=args.year, file=str(args.input))
-    return spec, results.with_errors(read_errors)
+    results = results.with_errors(read_errors)
+    notify(plugin_manager_from_args(args), results)
+    return spec, results
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ command that needs both asks for the manager first and passes it on).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pluggy
@@ -20,8 +21,11 @@ import pluggy
 from ._catalog import Catalog
 from ._plugins import DISABLE_ENV, get_plugin_manager
 
-__all__ = ["add_catalog_options", "add_plugin_options", "catalog_from_args",
-           "plugin_manager_from_args"]
+__all__ = ["CatalogMaker", "add_catalog_options", "add_plugin_options", "catalog_from_args",
+           "catalog_maker", "plugin_manager_from_args"]
+
+#: Builds a catalogue of the shipped sets, the plugins' sets and the directories given.
+CatalogMaker = Callable[[Sequence[Path]], Catalog]
 
 
 def add_catalog_options(parser: argparse.ArgumentParser, *, criteria_dir: bool = True) -> None:
@@ -60,3 +64,17 @@ def catalog_from_args(args: argparse.Namespace, *, shipped: bool = True,
     pm = plugins if plugins is not None else plugin_manager_from_args(args)
     return Catalog.default(getattr(args, "criteria_dir", []), shipped=shipped, plugins=pm,
                            overlays=getattr(args, "overlay", []))
+
+
+def catalog_maker(args: argparse.Namespace) -> CatalogMaker:
+    """A function building catalogues with this run's plugins (``--no-plugins``) and
+    overlays (``--overlay``); the plugin manager is built once, on first use."""
+    managers: list[pluggy.PluginManager] = []
+
+    def make(directories: Sequence[Path]) -> Catalog:
+        if not managers:
+            managers.append(plugin_manager_from_args(args))
+        return Catalog.default(directories, plugins=managers[0],
+                               overlays=getattr(args, "overlay", []))
+
+    return make

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._catalog import Catalog
+from ._cli_options import add_catalog_options, catalog_maker
 from ._excel import MODEL_SHEETS, template_sets, write_template
 
 __all__ = ["register"]
@@ -20,14 +20,12 @@ def register(sub: Any) -> None:
     p.add_argument("--year", required=True, type=int, help="the evaluation year")
     p.add_argument("-o", "--output", type=Path, default=Path("mau-nhap-lieu.xlsx"),
                    help="the workbook to write (default: mau-nhap-lieu.xlsx)")
-    p.add_argument("--criteria-dir", action="append", type=Path, default=[], metavar="DIR",
-                   help="criteria sets added to the shipped ones (later ones override by id); "
-                        "may be repeated")
+    add_catalog_options(p)
     p.set_defaults(run=_template)
 
 
 def _template(args: argparse.Namespace) -> int:
-    catalog = Catalog.default(args.criteria_dir)
+    catalog = catalog_maker(args)(args.criteria_dir)
     sets = template_sets(catalog, args.year)
     written = write_template(args.output, sets, year=args.year)
     sheets = ", ".join(MODEL_SHEETS.get(m, m) for m in sets)

@@ -54,7 +54,9 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                                           "evaluation year to use the sets in force")
             catalog = catalog or Catalog.default()   # loaded once, not once per model
             chosen[model] = catalog.for_year(model, year)
-    programs = {m: compile_criteria(chosen[m]) for m in dataset.tables}
+    # Reuse what the stage that built each set compiled (with the plugins' functions).
+    programs = {m: chosen[m]._program if isinstance(chosen[m]._program, Program)
+                else compile_criteria(chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
     dataset = replace(dataset, tables={
         m: replace(t, frame=rename_headers(t.frame, programs[m].spec, file=t.file))
