@@ -23,15 +23,18 @@ def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = No
                   catalog: Catalog | None = None) -> CriteriaSet:
     """Load, validate, resolve and compile the criteria set in `path`.
 
-    Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
+    With `catalog`, the set is resolved through it (the file taking precedence over a set
+    with the same id), so the catalogue's overlays and functions apply. Raises
+    `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
     raw = load_yaml(path, display_name=display_name)
     check_document(raw)
-    if "extends" not in raw.data:
-        spec = validate_criteria(raw)
-        spec._program = compile_criteria(spec)
-        return spec
     if catalog is None:
+        if "extends" not in raw.data:
+            spec = validate_criteria(raw)
+            spec._program = compile_criteria(spec)
+            return spec
         catalog = Catalog.default([Path(path).parent])
+    # Through the catalogue: its base (extends), its overlays and its plugins' functions.
     catalog.add_documents([raw])
     return catalog.get(raw.data["id"])

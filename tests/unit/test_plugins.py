@@ -531,3 +531,21 @@ def test_plugins_are_called_in_registration_order_so_their_sets_come_after_the_s
 
     catalog = Catalog.default(plugins=_manager(("province", Province())))  # type: ignore[arg-type]
     assert catalog.get("vn/2021-2025/family").title.en == "Learning family (local)"
+
+
+def test_evaluate_command_applies_an_overlay_file_and_records_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from learning_models._cli import main
+
+    overlay = _overlay_file(tmp_path, READING)
+    status = main(["evaluate", "--criteria", str(EXAMPLE_DIR / "family-set.yaml"),
+                   "--input", str(EXAMPLE_DIR / "households.csv"), "--format", "json",
+                   "--overlay", str(overlay), "--no-plugins"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 0
+    first = out["evaluations"][0]
+    assert first["max_total"] == 105
+    assert first["provenance"]["overlays"][0]["name"] == "local/reading"
+    assert "C3.9" in [i["id"] for i in first["indicators"]]
