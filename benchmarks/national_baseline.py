@@ -95,10 +95,21 @@ def _decide(lf: pl.LazyFrame, points: Mapping[str, float], mandatory: Sequence[s
     return lf.with_columns(grade.alias("grade"))
 
 
-def _count(frame: pl.DataFrame, via: str, status: str | None, name: str) -> pl.DataFrame:
-    rows = frame if status is None else frame.filter(pl.col("status") == status)
-    return rows.group_by(pl.col(via).alias("id")).agg(pl.len().cast(pl.Int64).alias(name)) \
-        .drop_nulls("id")
+def link(values: pl.Series, ids: pl.Series) -> pl.Series:
+    """For each value, the row of `ids` it names (null when none): one join per relation,
+    then everything else works on row numbers."""
+    rows = pl.DataFrame({"_key": ids, "_at": pl.int_range(len(ids), dtype=pl.UInt32,
+                                                           eager=True)})
+    return pl.DataFrame({"_key": values}).join(rows, on="_key", how="left",
+                                               maintain_order="left")["_at"]
+
+
+def count(links: pl.Series, n: int, where: pl.Series | None = None) -> pl.Series:
+    """How many rows (where `where`) point at each of `n` rows."""
+    chosen = links if where is None else links.filter(where)
+    counts = pl.DataFrame({"_at": chosen}).drop_nulls().group_by("_at").len()
+    return pl.zeros(n, dtype=pl.Int64, eager=True).scatter(counts["_at"],
+                                                            counts["len"].cast(pl.Int64))
 
 
 # --- the five sets ----------------------------------------------------------------------------
@@ -120,10 +131,9 @@ FAMILY_POINTS = {"C1.1": 10.0, "C1.2": 10.0, "C1.3": 10.0, "C2.1": 10.0, "C2.2":
                  "C4.2": 10.0}
 
 
-def families(frame: pl.DataFrame, scored_citizens: pl.DataFrame) -> pl.DataFrame:
-    learning = _count(scored_citizens, "family", "recognised", "learning_citizens")
-    lf = frame.lazy().join(learning.lazy(), on="id", how="left", maintain_order="left") \
-        .with_columns(pl.col("learning_citizens").fill_null(0))
+def families(frame: pl.DataFrame, learning_citizens: pl.Series) -> pl.DataFrame:
+    """Families, with the learning citizens each counts (from the citizens' scores)."""
+    lf = frame.lazy().with_columns(learning_citizens.alias("learning_citizens"))
     none = pl.col("school_age_children") == 0
     lf = lf.with_columns(
         _ratio("children_in_school", "school_age_children").alias("schooling_share"),
@@ -155,27 +165,25 @@ def _group_shares(lf: pl.LazyFrame) -> pl.LazyFrame:
         _levels(sch, (sch >= 1, 15.0), (sch >= 0.9, 8.0)).alias("_schooling"))
 
 
-def _with_family_counts(frame: pl.DataFrame, scored_families: pl.DataFrame,
-                        via: str) -> pl.LazyFrame:
-    every = _count(scored_families, via, None, "_households")
-    learning = _count(scored_families, via, "recognised", "learning_families")
-    return frame.lazy().join(every.lazy(), on="id", how="left", maintain_order="left") \
-        .join(learning.lazy(), on="id", how="left", maintain_order="left") \
-        .with_columns(pl.coalesce("households", pl.col("_households").fill_null(0))
-                      .alias("households"),
-                      pl.col("learning_families").fill_null(0)) \
-        .with_columns(
-            _ratio("learning_families", "households").alias("learning_family_share"),
-            _ratio("learning_citizens", "members").alias("citizen_share"),
-            _ratio("children_in_school", "school_age_children").alias("schooling_share"))
+def _with_family_counts(frame: pl.DataFrame, households: pl.Series,
+                        learning_families: pl.Series) -> pl.LazyFrame:
+    """A clan's or village's households (its own figure, else the families counted) and
+    learning families, and the three shares."""
+    return frame.lazy().with_columns(
+        pl.coalesce("households", households).alias("households"),
+        learning_families.alias("learning_families")).with_columns(
+        _ratio("learning_families", "households").alias("learning_family_share"),
+        _ratio("learning_citizens", "members").alias("citizen_share"),
+        _ratio("children_in_school", "school_age_children").alias("schooling_share"))
 
 
 CLAN_POINTS = {"K1.1": 10.0, "K1.2": 10.0, "K1.3": 5.0, "K2.1": 25.0, "K2.2": 15.0,
                "K2.3": 15.0, "K3.1": 10.0, "K3.2": 10.0}
 
 
-def clans(frame: pl.DataFrame, scored_families: pl.DataFrame) -> pl.DataFrame:
-    lf = _group_shares(_with_family_counts(frame, scored_families, "clan")).with_columns(
+def clans(frame: pl.DataFrame, households: pl.Series,
+          learning_families: pl.Series) -> pl.DataFrame:
+    lf = _group_shares(_with_family_counts(frame, households, learning_families)).with_columns(
         _when(pl.col("has_board"), 10).alias("K1.1"),
         _when(pl.col("has_fund"), 10).alias("K1.2"),
         _when(pl.col("rules_encourage_learning"), 5).alias("K1.3"),
@@ -190,8 +198,9 @@ COMMUNITY_POINTS = {"P1.1": 10.0, "P1.2": 5.0, "P1.3": 5.0, "P2.1": 10.0, "P2.2"
                     "P3.1": 25.0, "P3.2": 15.0, "P3.3": 15.0, "P4.1": 5.0, "P4.2": 5.0}
 
 
-def communities(frame: pl.DataFrame, scored_families: pl.DataFrame) -> pl.DataFrame:
-    lf = _group_shares(_with_family_counts(frame, scored_families, "community")).with_columns(
+def communities(frame: pl.DataFrame, households: pl.Series,
+                learning_families: pl.Series) -> pl.DataFrame:
+    lf = _group_shares(_with_family_counts(frame, households, learning_families)).with_columns(
         _when(pl.col("yearly_plan"), 10).alias("P1.1"),
         _when(pl.col("communication"), 5).alias("P1.2"),
         _when(pl.col("lifelong_learning_week"), 5).alias("P1.3"),
@@ -208,13 +217,9 @@ UNIT_POINTS = {"U1.1": 10.0, "U1.2": 10.0, "U1.3": 10.0, "U2.1": 10.0, "U2.2": 5
                "U2.3": 10.0, "U2.4": 5.0, "U3.1": 25.0, "U3.2": 10.0, "U3.3": 5.0}
 
 
-def units(frame: pl.DataFrame, scored_citizens: pl.DataFrame) -> pl.DataFrame:
-    every = _count(scored_citizens, "unit", None, "_staff")
-    learning = _count(scored_citizens, "unit", "recognised", "staff_learning_citizens")
-    lf = frame.lazy().join(every.lazy(), on="id", how="left", maintain_order="left") \
-        .join(learning.lazy(), on="id", how="left", maintain_order="left") \
-        .with_columns(pl.coalesce("staff", pl.col("_staff").fill_null(0)).alias("staff"),
-                      pl.col("staff_learning_citizens").fill_null(0)) \
+def units(frame: pl.DataFrame, staff: pl.Series, learning: pl.Series) -> pl.DataFrame:
+    lf = frame.lazy().with_columns(pl.coalesce("staff", staff).alias("staff"),
+                                   learning.alias("staff_learning_citizens")) \
         .with_columns(_ratio("staff_with_plan", "staff").alias("plan_share"),
                       _ratio("staff_trained", "staff").alias("trained_share"),
                       _ratio("staff_advanced_workers", "staff").alias("advanced_share"),
@@ -247,41 +252,48 @@ def read(folder: Path) -> dict[str, pl.DataFrame]:
             for m in MODELS if (folder / f"{m}.parquet").exists()}
 
 
-def evaluate(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """Every model of one province, in dependency order."""
-    scored = {"citizen": citizens(tables["citizen"])}
-    scored["family"] = families(tables["family"], scored["citizen"])
-    scored["clan"] = clans(tables["clan"], scored["family"])
-    scored["community"] = communities(tables["community"], scored["family"])
-    scored["unit"] = units(tables["unit"], scored["citizen"])
-    return scored
+def evaluate(tables: Mapping[str, pl.DataFrame],
+             ) -> tuple[dict[str, pl.DataFrame], dict[str, pl.Series]]:
+    """Every model of one province, in dependency order; and the relations as row numbers
+    (``citizen.family`` → the family's row, …), for the roll-up."""
+    c, f, cl, co, u = (tables[m] for m in ("citizen", "family", "clan", "community", "unit"))
+    links = {"citizen.family": link(c["family"], f["id"]),
+             "citizen.unit": link(c["unit"], u["id"]),
+             "family.community": link(f["community"], co["id"]),
+             "family.clan": link(f["clan"], cl["id"])}
+    scored = {"citizen": citizens(c)}
+    learning = scored["citizen"]["status"] == "recognised"
+    scored["family"] = families(f, count(links["citizen.family"], f.height, learning))
+    learning = scored["family"]["status"] == "recognised"
+    for model, frame, score in (("clan", cl, clans), ("community", co, communities)):
+        via = links[f"family.{model}"]
+        scored[model] = score(frame, count(via, frame.height),
+                              count(via, frame.height, learning))
+    via = links["citizen.unit"]
+    scored["unit"] = units(u, count(via, u.height),
+                           count(via, u.height, scored["citizen"]["status"] == "recognised"))
+    return scored, links
 
 
 def results_frame(model: str, scored: pl.DataFrame, area: pl.Series | None) -> pl.DataFrame:
     """What is written per subject, as the library writes it: id, area, total, max_total,
-    status, grade and every indicator's points (null when its evidence is missing)."""
+    status, grade."""
     points = POINTS[model]
     return scored.select(
         "id", (pl.lit(None, dtype=pl.String) if area is None else pl.lit(area)).alias("area"),
-        "total", pl.lit(sum(points.values())).alias("max_total"), "status", "grade",
-        *(pl.col(k).alias(f"points[{k}]") for k in points))
+        "total", pl.lit(sum(points.values())).alias("max_total"), "status", "grade")
 
 
-def areas_of(scored: Mapping[str, pl.DataFrame]) -> dict[str, pl.Series]:
+def areas_of(scored: Mapping[str, pl.DataFrame],
+             links: Mapping[str, pl.Series]) -> dict[str, pl.Series]:
     """Each subject's area, as the library places it: communities their own village, families
     their community's, citizens their family's (else their unit's), clans and units their
     own commune."""
-    village = scored["community"].select("id", "area")
-    family = scored["family"].select("id", "community").join(
-        village.rename({"id": "community"}), on="community", how="left",
-        maintain_order="left")["area"]
-    fam_area = pl.DataFrame({"family": scored["family"]["id"], "_fa": family})
-    unit_area = scored["unit"].select(pl.col("id").alias("unit"), pl.col("area").alias("_ua"))
-    citizen = scored["citizen"].select("family", "unit") \
-        .join(fam_area, on="family", how="left", maintain_order="left") \
-        .join(unit_area, on="unit", how="left", maintain_order="left") \
-        .select(pl.coalesce("_fa", "_ua"))
-    return {"citizen": citizen.to_series(), "family": family,
+    family = scored["community"]["area"].gather(links["family.community"])
+    citizen = pl.DataFrame([family.gather(links["citizen.family"]).alias("a"),
+                            scored["unit"]["area"].gather(links["citizen.unit"]).alias("b")]) \
+        .select(pl.coalesce("a", "b")).to_series()
+    return {"citizen": citizen, "family": family,
             "clan": scored["clan"]["area"], "community": scored["community"]["area"],
             "unit": scored["unit"]["area"]}
 
@@ -294,48 +306,41 @@ def write(folder: Path, scored: Mapping[str, pl.DataFrame],
             folder / f"{model}.parquet", compression="lz4")
 
 
-def commune_counts(scored: Mapping[str, pl.DataFrame], areas: Mapping[str, pl.Series],
-                   parent: pl.DataFrame) -> pl.DataFrame:
+def commune_counts(scored: Mapping[str, pl.DataFrame], links: Mapping[str, pl.Series],
+                   areas: Mapping[str, pl.Series], parent: pl.DataFrame) -> pl.DataFrame:
     """Per commune: each model's counts per status and the two learning-citizen shares
     (citizens counted, of whom learning). `parent` maps village codes to their commune."""
     to_commune = parent.select(pl.col("code").alias("_at"), pl.col("commune"))
 
-    def commune(frame: pl.DataFrame) -> pl.DataFrame:
-        # an area is a commune itself or a village whose parent is the commune
-        return frame.join(to_commune, on="_at", how="left").drop("_at")
+    def per_commune(frame: pl.DataFrame, sums: dict[str, pl.Expr]) -> pl.DataFrame:
+        # sum per area first (few), then per commune: an area is a village or a commune
+        by_area = frame.group_by("_at").agg(**sums)
+        return by_area.join(to_commune, on="_at", how="left").group_by("commune").agg(
+            pl.col(k).sum() for k in sums)
 
     parts = []
     for model, frame in scored.items():
-        located = commune(pl.DataFrame({"_at": areas[model], "status": frame["status"]}))
-        parts.append(located.group_by("commune").agg(
-            *((pl.col("status") == s).sum().cast(pl.Int64).alias(f"{model}.{s}")
-              for s in STATUSES)))
-    recognised = pl.col("status") == "recognised"
-    fam = scored["family"].select("id", "community", "clan", recognised.alias("_f"))
-    grp = {m: scored[m].select(pl.col("id").alias(m), recognised.alias(f"_{m}"))
-           for m in ("clan", "community")}
-    learning_family = fam.join(grp["clan"], on="clan", how="left") \
-        .join(grp["community"], on="community", how="left") \
-        .select(pl.col("id").alias("family"),
-                (pl.col("_f") | pl.col("_clan").fill_null(False)
-                 | pl.col("_community").fill_null(False)).alias("_learning"))
-    cit = scored["citizen"]
-    people = pl.DataFrame({"family": cit["family"], "_worker": cit["worker"].fill_null(False),
-                           "_rec": cit["status"] == "recognised", "_at": areas["citizen"]}) \
-        .join(learning_family, on="family", how="left", maintain_order="left")
-    counted = pl.col("_worker") & pl.col("_learning").fill_null(False)
-    households = commune(people).group_by("commune").agg(
-        counted.sum().cast(pl.Int64).alias("citizens_in_learning_households.citizens"),
-        (counted & pl.col("_rec")).sum().cast(pl.Int64)
-        .alias("citizens_in_learning_households.learning"))
-    unit = scored["unit"].select(pl.col("id").alias("unit"), recognised.alias("_u"),
-                                 pl.col("area").alias("_at"))
-    staff = pl.DataFrame({"unit": cit["unit"], "_rec": cit["status"] == "recognised"}) \
-        .join(unit, on="unit", how="inner")
-    in_units = commune(staff).group_by("commune").agg(
-        pl.col("_u").sum().cast(pl.Int64).alias("citizens_in_learning_units.citizens"),
-        (pl.col("_u") & pl.col("_rec")).sum().cast(pl.Int64)
-        .alias("citizens_in_learning_units.learning"))
+        status = frame["status"]
+        parts.append(per_commune(pl.DataFrame({"_at": areas[model], "status": status}), {
+            f"{model}.{s}": (pl.col("status") == s).sum().cast(pl.Int64) for s in STATUSES}))
+    recognised = {m: scored[m]["status"] == "recognised" for m in scored}
+    learning_family = recognised["family"] \
+        | recognised["clan"].gather(links["family.clan"]).fill_null(False) \
+        | recognised["community"].gather(links["family.community"]).fill_null(False)
+    counted = scored["citizen"]["worker"].fill_null(False) \
+        & learning_family.gather(links["citizen.family"]).fill_null(False)
+    households = per_commune(pl.DataFrame({
+        "_at": areas["citizen"], "c": counted, "l": counted & recognised["citizen"]}), {
+        "citizens_in_learning_households.citizens": pl.col("c").sum().cast(pl.Int64),
+        "citizens_in_learning_households.learning": pl.col("l").sum().cast(pl.Int64)})
+    unit_of = links["citizen.unit"]
+    staff = pl.DataFrame({"_u": unit_of, "_rec": recognised["citizen"]}).drop_nulls("_u")
+    unit_learning = recognised["unit"].gather(staff["_u"])
+    in_units = per_commune(pl.DataFrame({
+        "_at": scored["unit"]["area"].gather(staff["_u"]), "c": unit_learning,
+        "l": unit_learning & staff["_rec"]}), {
+        "citizens_in_learning_units.citizens": pl.col("c").sum().cast(pl.Int64),
+        "citizens_in_learning_units.learning": pl.col("l").sum().cast(pl.Int64)})
     out = parts[0]
     for part in [*parts[1:], households, in_units]:
         out = out.join(part, on="commune", how="full", coalesce=True)

@@ -28,6 +28,7 @@ from ._lint import lint_set
 from ._load import load_criteria
 from ._model import CriteriaSet, Criterion, Grade, Indicator, InputSpec, Level, Source, Text
 from ._overlays import Overlay
+from ._partitioned import PartitionedEvaluation, evaluate_partitioned
 from ._pipeline import DatasetEvaluation, evaluate_dataset
 from ._plugins import get_plugin_manager
 from ._records import RecordError
@@ -76,6 +77,7 @@ __all__ = [
     "Level",
     "Mismatch",
     "Overlay",
+    "PartitionedEvaluation",
     "PluginError",
     "Problem",
     "Program",
@@ -97,6 +99,7 @@ __all__ = [
     "diff_sets",
     "evaluate",
     "evaluate_dataset",
+    "evaluate_partitioned",
     "evidence_schema",
     "get_plugin_manager",
     "lint_set",

@@ -19,16 +19,18 @@ across partitions (ids that carry the area code, as ours do, are). A relation th
 its partition is rejected as dangling.
 
 Outputs under `out_dir`: ``results/<partition>/<model>.parquet`` (one row per evaluated
-subject: id, area, total, max_total, status, grade and every indicator's points, empty when
-its evidence is missing), ``errors.csv`` (every rejected record: its file, row, line, id,
+subject: id, area, total, max_total, status, grade and, on request, every indicator's
+points), ``errors.csv`` (every rejected record: its file, row, line, id,
 field, code and reason), ``rollup.parquet`` (`rollup_table`: every area, measure and
-target) and ``rollup.json`` (the `Rollup` of the levels asked for).
+target) and ``rollup.json`` (the `Rollup` of the levels asked for, as `Rollup.to_dict`
+gives it, on one line).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -191,7 +193,9 @@ def _scan_parquet(file: Path, shown: str, known: Sequence[str],
         extra = tuple(c for c in columns if c not in wanted)
         if extra_columns == "reject":
             wanted, extra = columns, ()
-        frame = scan.select(wanted).collect()
+        # one chunk per column: every later step then keeps one chunk, instead of working
+        # through (and realigning) the reader's many
+        frame = scan.select(wanted).collect().rechunk()
     except (pl.exceptions.PolarsError, OSError) as exc:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"cannot read Parquet file {shown!r}: {exc}")]) from exc
@@ -206,7 +210,7 @@ def evaluate_partitioned(
     year: int, catalog: Catalog | None = None, sets: Mapping[str, CriteriaSet] | None = None,
     targets: TargetsLike | None = None, out_dir: str | os.PathLike[str] | None = None,
     rollup_levels: Sequence[str] | None = ROLLUP_LEVELS,
-    extra_columns: Literal["reject", "ignore"] = "reject",
+    extra_columns: Literal["reject", "ignore"] = "reject", indicators: bool = False,
     progress: bool | None = None, observe: Observer | None = None,
 ) -> PartitionedEvaluation:
     """Evaluate every partition of a dataset in turn and roll the whole up by area.
@@ -219,9 +223,11 @@ def evaluate_partitioned(
     written there (see the module). `rollup_levels` chooses the levels the `Rollup` object
     covers (``None``: all, villages included; the table always has every area).
     ``extra_columns="ignore"`` leaves columns the sets do not know unread instead of
-    rejecting their records. `progress` draws a bar per stage and partition on standard
-    error (by default only when it is a terminal); `observe(stage, partition)` is entered
-    around every stage (``partition`` is None for the final roll-up and write).
+    rejecting their records. With `indicators`, the results carry every indicator's points
+    (``points[C1.1]``: ten more columns per model to write). `progress` draws a bar per
+    stage and partition on standard error (by default only when it is a terminal);
+    `observe(stage, partition)` is entered around every stage (``partition`` is None for
+    the final roll-up and write).
     """
     seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -244,18 +250,28 @@ def evaluate_partitioned(
     errors: list[RecordError] = []
     ignored: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, CriteriaSet] = dict(sets or {})
+    workless: list[int] = []
+    any_workers = False
+    # The models of the whole dataset: a partition without records of one of them still
+    # has it, empty (so its relations are checked and its counts are 0, as in one run).
+    files_of = {name: _model_files(source) for name, source in partitions.items()}
+    models = list(dict.fromkeys(m for files in files_of.values() for m in files))
+    for model in models:
+        if model not in chosen:
+            assert catalog is not None
+            chosen[model] = catalog.for_year(model, year)
     with Progress(steps, enabled=progress) as bar:
-        for index, (name, source) in enumerate(partitions.items(), start=1):
+        for index, (name, files) in enumerate(files_of.items(), start=1):
             label = f"{name} ({index}/{len(partitions)})"
             before = dict(seconds)
             with bar.stage(f"{label}: read"), stage("read", name):
-                files = _model_files(source)
-                for model in files:
-                    if model not in chosen:
-                        assert catalog is not None
-                        chosen[model] = catalog.for_year(model, year)
                 tables, read_errors, skipped = read_partition(
                     name, files, chosen, extra_columns=extra_columns)
+                for model in models:
+                    if model not in tables:
+                        tables[model] = Table(model, pl.DataFrame(schema={"id": pl.String}),
+                                              f"{name}/{model}")
+                tables = {m: tables[m] for m in models}
                 ignored.update(skipped)
                 dataset = Dataset(tables, area_list, None, tuple(read_errors))
             with bar.stage(f"{label}: evaluate"), stage("evaluate", name):
@@ -269,15 +285,22 @@ def evaluate_partitioned(
                 villages.append(unlisted)
                 parts.append(count_by_area(evaluation, own,
                                            extend_closure(closure, unlisted)))
+                if _no_worker_values(evaluation):
+                    workless.append(len(parts) - 1)
+                else:
+                    any_workers = True
             with bar.stage(f"{label}: write"), stage("write", name):
                 if out is not None:
-                    _write_partition(out / "results" / name, evaluation)
+                    _write_partition(out / "results" / name, evaluation, indicators)
             summaries.append(_summary(name, evaluation, before, seconds))
             errors += evaluation.errors
             del evaluation, dataset, tables
         with bar.stage("roll-up"), stage("roll-up", None):
             whole = pl.concat([listed, *villages]).unique("code", keep="first",
                                                           maintain_order=True)
+            if any_workers:  # see `_no_worker_values`
+                parts = [_without_household_share(p) if k in workless else p
+                         for k, p in enumerate(parts)]
             counts = add_counts(parts)
             result = assemble_rollup(year, targets, whole, counts, levels=rollup_levels)
             table = rollup_table(year, targets, whole, counts)
@@ -286,9 +309,36 @@ def evaluate_partitioned(
                 out.mkdir(parents=True, exist_ok=True)
                 write_text(out / "errors.csv", _errors_csv(errors))
                 table.write_parquet(out / "rollup.parquet")
-                write_text(out / "rollup.json", result.to_json())
+                # compact: the indented form (`Rollup.to_json`) takes Python's slow encoder
+                write_text(out / "rollup.json", json.dumps(
+                    result.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     return PartitionedEvaluation(year, result, table, tuple(summaries), tuple(errors),
                                  seconds, out, ignored)
+
+
+def _no_worker_values(evaluation: DatasetEvaluation) -> bool:
+    """Whether no evaluated citizen of the partition says whether they are a worker.
+
+    The roll-up counts every citizen as a worker when the dataset says of nobody whether
+    they are one. That is a property of the whole dataset: a partition that says nothing
+    is counted as "everyone" and, when another partition turns out to say something, its
+    share of citizens in learning households is dropped (nobody there is a known worker)
+    — as a run over the whole dataset counts it."""
+    results = evaluation.results.get("citizen")
+    if results is None:
+        return True
+    frame = scored_table(results)
+    return "worker" not in frame.columns or frame["worker"].null_count() == frame.height
+
+
+def _without_household_share(counts: AreaCounts) -> AreaCounts:
+    measure = "citizens_in_learning_households"
+    if measure not in counts.shares:
+        return counts
+    basis, frame = counts.shares[measure]
+    zero = frame.with_columns(pl.lit(0, dtype=pl.Int64).alias("citizens"),
+                              pl.lit(0, dtype=pl.Int64).alias("learning"))
+    return AreaCounts(counts.models, {**counts.shares, measure: (basis, zero)})
 
 
 def _read_areas(areas: str | os.PathLike[str] | pl.DataFrame) -> pl.DataFrame:
@@ -320,11 +370,12 @@ def _summary(name: str, evaluation: DatasetEvaluation, before: Mapping[str, floa
         {s: seconds[s] - before[s] for s in STAGES})
 
 
-def results_frame(results: Evaluations) -> pl.DataFrame:
+def results_frame(results: Evaluations, *, indicators: bool = False) -> pl.DataFrame:
     """One row per evaluated subject, as written: id, area, total, max_total, status, grade
-    and every indicator's points (``points[C1.1]``; empty when its evidence is missing)."""
+    and, with `indicators`, every indicator's points (``points[C1.1]``; empty when its
+    evidence is missing)."""
     frame = scored_table(results)
-    inds = results.program.indicators
+    inds = results.program.indicators if indicators else ()
     area = pl.col("area").cast(pl.String) if "area" in frame.columns \
         else pl.lit(None, dtype=pl.String)
     return frame.select(
@@ -333,10 +384,11 @@ def results_frame(results: Evaluations) -> pl.DataFrame:
         *(pl.col(points_column(k)).alias(f"points[{i.id}]") for k, i in enumerate(inds)))
 
 
-def _write_partition(folder: Path, evaluation: DatasetEvaluation) -> None:
+def _write_partition(folder: Path, evaluation: DatasetEvaluation, indicators: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for model, results in evaluation.results.items():
-        results_frame(results).write_parquet(folder / f"{model}.parquet", compression="lz4")
+        results_frame(results, indicators=indicators).write_parquet(
+            folder / f"{model}.parquet", compression="lz4")
 
 
 def _errors_csv(errors: Sequence[RecordError]) -> str:

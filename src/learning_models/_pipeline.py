@@ -11,13 +11,13 @@ its row and reason); the rest of the dataset is still evaluated.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from ._catalog import Catalog
 from ._compile import Program, compile_criteria
-from ._dataset import RELATIONS, Dataset
+from ._dataset import RELATIONS, Dataset, Table
 from ._excel import rename_headers
 from ._model import CriteriaSet, Derivation
 from ._records import Check, RecordError, type_frame
@@ -25,7 +25,23 @@ from ._results import SOURCE_PREFIX, Evaluations
 from ._score import score_frame
 from .errors import CriteriaError, LearningModelsError, Problem
 
-__all__ = ["DatasetEvaluation", "evaluate_dataset", "model_order"]
+__all__ = ["DatasetEvaluation", "evaluate_dataset", "link_column", "model_order"]
+
+#: Hidden columns of the tables a dataset evaluation works on (they are carried into the
+#: scored tables): a record's position in its model's table (``_pos``, for models other
+#: records point at) and, per relation column, the position of the record it names — the
+#: first record with that id — or null (``_link_family``…). Relations are resolved by one
+#: join each; counting related subjects, placing subjects in areas and the roll-up then
+#: work on positions (a gather, a group-by on integers) instead of joining ids again.
+POSITION = "_pos"
+_LINK = "_link_"
+_DANGLING = "_dangling_"
+
+
+def link_column(column: str) -> str:
+    """The hidden column with the position of the record that relation `column` names."""
+    return _LINK + column
+
 
 @dataclass(frozen=True)
 class DatasetEvaluation:
@@ -63,17 +79,23 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
         for m, t in dataset.tables.items()})
     results: dict[str, Evaluations] = {}
     errors: list[RecordError] = list(dataset.errors)
+    linked = _linked(dataset)
     for model in model_order(programs):
         table = dataset.tables[model]
-        frame = _with_derived(programs[model], dataset, model, results)
+        frame = _with_derived(programs[model], linked, model, results)
         keep = [*dataset.relation_columns(model),
-                *(c for c in frame.columns if c.startswith(SOURCE_PREFIX))]
+                *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
+                                                            _DANGLING)))]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
-                                     keep=keep, checks=_relation_checks(dataset, model))
+                                     keep=keep, checks=_relation_checks(linked, model))
         errors += rejected
-        scored = score_frame(programs[model], typed).collect()
+        # One chunk per column: the streaming engine gives computed columns many chunks and
+        # literal ones one, and every later eager step (adding the area, a join) would
+        # realign the whole table, each time. The in-memory engine keeps the chunks of its
+        # input (one, when the reader gave one); rechunk() is then free.
+        scored = score_frame(programs[model], typed).collect(engine="in-memory").rechunk()
         results[model] = Evaluations(programs[model], scored, rejected, year)
-    _locate(results)
+    _locate(results, linked)
     ordered = {m: results[m] for m in dataset.tables if m in results}
     return DatasetEvaluation(year, ordered, chosen, dataset,
                              tuple(sorted(errors, key=lambda e: (e.file or "", e.row))))
@@ -113,7 +135,7 @@ def model_order(programs: Mapping[str, Program]) -> list[str]:
     return order
 
 
-def _with_derived(program: Program, dataset: Dataset, model: str,
+def _with_derived(program: Program, dataset: _Linked, model: str,
                   results: Mapping[str, Evaluations]) -> pl.DataFrame:
     """The model's raw table with each ``from:`` input filled in, and where it came from.
 
@@ -131,34 +153,127 @@ def _with_derived(program: Program, dataset: Dataset, model: str,
             frame = frame.with_columns(given.alias(name),
                                        pl.lit("data").alias(SOURCE_PREFIX + name))
             continue
-        counts = _counts(dataset, how, model, results)
+        count = _counts(dataset, how, model, results)
         derived = pl.col("_count").fill_null(0).cast(target)
         present = given.is_not_null() if numeric else \
             given.is_not_null() & (given.str.strip_chars() != "")
         data_wins = present if how.prefer == "data" else pl.lit(False)
-        frame = frame.with_columns(pl.col("id").cast(pl.String).str.strip_chars().alias("_key")) \
-            .join(counts, on="_key", how="left", maintain_order="left") \
+        frame = frame.with_columns(count.alias("_count")) \
             .with_columns(pl.when(data_wins).then(given).otherwise(derived).alias(name),
                           pl.when(data_wins).then(pl.lit("data")).otherwise(pl.lit("derived"))
                           .alias(SOURCE_PREFIX + name)) \
-            .drop("_key", "_count")
+            .drop("_count")
     return frame
 
 
-def _counts(dataset: Dataset, how: Derivation, model: str,
-            results: Mapping[str, Evaluations]) -> pl.DataFrame:
+def _counts(dataset: _Linked, how: Derivation, model: str,
+            results: Mapping[str, Evaluations]) -> pl.Series:
+    """For every record of `model`, how many related records `how` counts (null: none)."""
     via = how.via or model
     if how.where == "any":
         related = dataset.tables[how.count].frame
     else:
         related = scored_table(results[how.count])
+    frame = dataset.tables[model].frame
     if via not in related.columns:
-        return pl.DataFrame(schema={"_key": pl.String, "_count": pl.UInt32})
-    lf = related.lazy()      # lazily, so that only the two columns read are touched
+        return pl.repeat(None, frame.height, dtype=pl.UInt32, eager=True)
+    lf = related.lazy()      # lazily, so that only the columns read are touched
     if how.where not in ("any", "evaluated"):
         lf = lf.filter(pl.col("status") == how.where)
-    return lf.select(pl.col(via).cast(pl.String).str.strip_chars().alias("_key")) \
-        .drop_nulls().group_by("_key").agg(pl.len().alias("_count")).collect()
+    link = link_column(via)
+    if link in related.columns and RELATIONS.get(how.count, {}).get(via) == model:
+        # by position: count per record named, then each record takes its id's count
+        counts = lf.select(link).drop_nulls().group_by(link).agg(pl.len()).collect()
+        dense = pl.repeat(None, frame.height, dtype=pl.UInt32, eager=True) \
+            .scatter(counts[link], counts["len"])
+        return dense.gather(dataset.first_of[model])
+    counts = lf.select(pl.col(via).cast(pl.String)).drop_nulls() \
+        .select(pl.col(via).str.strip_chars().alias("_key")) \
+        .group_by("_key").agg(pl.len().alias("_count")).collect()
+    # the join reads the ids only: joining the whole (wide) table would copy every column
+    return frame.select(pl.col("id").cast(pl.String).str.strip_chars().alias("_key")) \
+        .join(counts, on="_key", how="left", maintain_order="left")["_count"]
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """The dataset's tables with the hidden position and link columns (see `POSITION`),
+    and for each model pointed at, the position of the first record of each record's id
+    (null for a record without an id)."""
+
+    tables: Mapping[str, Table]
+    first_of: Mapping[str, pl.Series]
+    areas: pl.DataFrame | None
+    heights: Mapping[str, int] = field(default_factory=dict)
+
+
+def _linked(dataset: Dataset) -> _Linked:
+    """Resolve every relation once: each relation column's value (trimmed) is looked up
+    among the trimmed ids of the model it names; the first record with that id is the one
+    it points at. A value that names no record is dangling (rejected by the checks)."""
+    targets = {t for m in dataset.tables for c, t in RELATIONS.get(m, {}).items()
+               if c in dataset.tables[m].frame.columns and t in dataset.tables}
+    firsts: dict[str, pl.DataFrame] = {}
+    first_of: dict[str, pl.Series] = {}
+    for target in targets:
+        frame = dataset.tables[target].frame
+        keys = frame.select(_trimmed("id").alias("_key")) if "id" in frame.columns else \
+            pl.DataFrame({"_key": pl.repeat(None, frame.height, dtype=pl.String,
+                                            eager=True)})
+        keys = keys.with_columns(pl.when(pl.col("_key") != "").then(pl.col("_key")))
+        numbered = keys.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"))
+        first = numbered.drop_nulls("_key")
+        ordered = first["_key"]
+        if not (ordered.len() < 2 or (ordered.slice(1) > ordered.slice(0, ordered.len() - 1))
+                .all()):  # ids in strictly increasing order are unique: no hashing needed
+            first = first.unique("_key", keep="first")
+        firsts[target] = first
+        if first.height == frame.height:   # every record has its own id: itself
+            first_of[target] = numbered["_at"]
+        else:
+            first_of[target] = keys.join(first, on="_key", how="left",
+                                         maintain_order="left")["_at"]
+    tables: dict[str, Table] = {}
+    for model, table in dataset.tables.items():
+        frame = table.frame
+        added: list[pl.Series] = []
+        if model in targets:
+            added.append(pl.int_range(frame.height, dtype=pl.UInt32, eager=True)
+                         .alias(POSITION))
+        for column, target in RELATIONS.get(model, {}).items():
+            if column not in frame.columns or target not in firsts:
+                continue
+            at, named = _resolve(frame[column], firsts[target])
+            added += [at.alias(link_column(column)),
+                      (named & at.is_null()).alias(_DANGLING + column)]
+        tables[model] = replace(table, frame=frame.with_columns(added)) if added else table
+    return _Linked(tables, first_of, dataset.areas,
+                   {m: t.frame.height for m, t in dataset.tables.items()})
+
+
+def _resolve(values: pl.Series, first: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
+    """The position each value names (`first`: trimmed ids → position) and whether it names
+    anything at all (not empty once trimmed).
+
+    Values are looked up as they are first; only those that match nothing are trimmed and
+    looked up again. The ids are trimmed, so an untrimmed value that matches one would have
+    matched trimmed too, and one that does not is trimmed before concluding: the same
+    positions as trimming every value, without trimming millions of clean ones."""
+    keys = values.cast(pl.String)
+    at = pl.DataFrame({"_key": keys}).join(first, on="_key", how="left",
+                                           maintain_order="left")["_at"]
+    named = keys.is_not_null()
+    missed = (at.is_null() & named).arg_true()
+    if missed.is_empty():
+        return at, named
+    trimmed = keys.gather(missed).str.strip_chars()
+    again = pl.DataFrame({"_key": trimmed}).join(first, on="_key", how="left",
+                                                 maintain_order="left")["_at"]
+    return at.scatter(missed, again), named.scatter(missed, trimmed != "")
+
+
+def _trimmed(column: str) -> pl.Expr:
+    return pl.col(column).cast(pl.String).str.strip_chars()
 
 
 def scored_table(results: Evaluations) -> pl.DataFrame:
@@ -167,18 +282,15 @@ def scored_table(results: Evaluations) -> pl.DataFrame:
     return results._frame
 
 
-def _relation_checks(dataset: Dataset, model: str) -> list[Check]:
+def _relation_checks(dataset: _Linked, model: str) -> list[Check]:
     checks: list[Check] = []
     frame = dataset.tables[model].frame
     for column, target in RELATIONS.get(model, {}).items():
-        if column not in frame.columns or target not in dataset.tables:
+        if _DANGLING + column not in frame.columns:
             continue
-        ids = dataset.tables[target].frame["id"].cast(pl.String).str.strip_chars().unique()
-        value = pl.col(column).cast(pl.String).str.strip_chars()
-        dangling = value.is_not_null() & (value != "") & ~value.is_in(ids.implode())
-        checks.append((dangling, column, "invalid-record",
+        checks.append((pl.col(_DANGLING + column), column, "invalid-record",
                        pl.format(f"{target} '{{}}' does not exist in "
-                                 f"{dataset.tables[target].file}", value)))
+                                 f"{dataset.tables[target].file}", _trimmed(column))))
     if dataset.areas is not None and "area" in frame.columns:
         value = pl.col("area").cast(pl.String).str.strip_chars()
         dangling = value.is_not_null() & (value != "") & \
@@ -188,19 +300,36 @@ def _relation_checks(dataset: Dataset, model: str) -> list[Check]:
     return checks
 
 
-def _locate(results: dict[str, Evaluations]) -> None:
+def _locate(results: dict[str, Evaluations], dataset: _Linked) -> None:
     """Give every subject an 'area': its own, else that of the subject it belongs to."""
     order = ("community", "clan", "unit", "family", "citizen")
     for model in sorted(results, key=lambda m: order.index(m) if m in order else -1):
         frame = scored_table(results[model])
-        area = pl.col("area").cast(pl.String) if "area" in frame.columns \
-            else pl.lit(None, dtype=pl.String)
+        area = frame["area"].cast(pl.String) if "area" in frame.columns \
+            else pl.repeat(None, frame.height, dtype=pl.String, eager=True)
         frame = frame.with_columns(area.alias("area"))
         for column, target in RELATIONS.get(model, {}).items():
             if column in frame.columns and target in results:
-                parents = scored_table(results[target]).select(
-                    pl.col("id").alias(column), pl.col("area").alias("_parent_area"))
-                frame = frame.join(parents, on=column, how="left", maintain_order="left") \
+                parents = scored_table(results[target])
+                up = gather_by_link(frame, column, parents, "area",
+                                    dataset.heights.get(target, 0))
+                frame = frame.with_columns(up.alias("_parent_area")) \
                     .with_columns(pl.coalesce("area", "_parent_area").alias("area")) \
                     .drop("_parent_area")
         results[model] = results[model].with_scored(frame)
+
+
+def gather_by_link(frame: pl.DataFrame, column: str, parents: pl.DataFrame, value: str,
+                   height: int) -> pl.Series:
+    """For every row of `frame`, `value` of the subject its relation `column` names (null
+    when it names none, or one that was rejected): `parents` is the named model's scored
+    table, `height` the number of records of its table."""
+    link = link_column(column)
+    if link in frame.columns and POSITION in parents.columns:
+        dense = pl.repeat(None, height, dtype=parents.schema[value], eager=True) \
+            .scatter(parents[POSITION], parents[value])
+        return dense.gather(frame[link]).alias(value)
+    # without positions (tables not linked by `evaluate_dataset`): join the ids
+    return frame.select(pl.col(column).cast(pl.String)).join(
+        parents.select(pl.col("id").cast(pl.String).alias(column), pl.col(value)),
+        on=column, how="left", maintain_order="left")[value]

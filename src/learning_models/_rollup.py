@@ -38,7 +38,7 @@ import polars as pl
 
 from ._dataset import AREA_LEVELS, RELATIONS
 from ._model import Lang, Text
-from ._pipeline import scored_table
+from ._pipeline import gather_by_link, scored_table
 from ._records import LINE, ROW, TRUE_WORDS
 from .errors import LearningModelsError
 
@@ -343,8 +343,39 @@ def count_by_area(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: p
     """Count `evaluation`'s subjects and rejected records in every area of `areas` (the
     hierarchy, see `hierarchy`) and its `closure` (`area_closure`), old codes mapped through
     `mapping` (see `_code_mapping`)."""
-    return AreaCounts(_model_counts(evaluation, areas, closure, mapping),
-                      _shares(evaluation, areas, closure, mapping))
+    families = _families_of_citizens(evaluation)
+    located = {m: _located(evaluation, m, areas, families) for m in evaluation.results}
+    return AreaCounts(_model_counts(located, areas, closure, mapping),
+                      _shares(evaluation, located, families, areas, closure, mapping))
+
+
+def _families_of_citizens(evaluation: DatasetEvaluation) -> pl.DataFrame | None:
+    """For every evaluated citizen (in order), its family's village (``_village``) and
+    whether the family counts as learning (``_learning``: recognised, or in a recognised
+    clan or community): by the positions `evaluate_dataset` resolved the relations to."""
+    results = evaluation.results
+    if "citizen" not in results or "family" not in results:
+        return None
+    citizens = scored_table(results["citizen"])
+    if "family" not in citizens.columns:
+        return None
+    heights = {m: t.frame.height for m, t in evaluation.dataset.tables.items()}
+    table = scored_table(results["family"])
+    recognised = pl.col("status") == "recognised"
+    families = table.with_columns(
+        (pl.col("community").cast(pl.String) if "community" in table.columns
+         else pl.lit(None, dtype=pl.String)).alias("_village"),
+        recognised.alias("_learning"))
+    for column in ("clan", "community"):
+        if column in families.columns and column in results:
+            groups = scored_table(results[column]).with_columns(recognised.alias("_group"))
+            group = gather_by_link(families, column, groups, "_group", heights.get(column, 0))
+            families = families.with_columns(
+                (pl.col("_learning") | group.fill_null(False)).alias("_learning"))
+    height = heights.get("family", 0)
+    return pl.DataFrame([
+        gather_by_link(citizens, "family", families, "_village", height).alias("_village"),
+        gather_by_link(citizens, "family", families, "_learning", height).alias("_learning")])
 
 
 _BASIS_ORDER = ("family", "clan", "community", "unit")
@@ -709,7 +740,7 @@ def _previous_totals(before: DatasetEvaluation, areas: pl.DataFrame,
 
 
 def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
-             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+             families: pl.DataFrame | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """status, area, village of every evaluated subject of a model (in the order of its
     scored table), and of every rejected record; codes as the data gives them (`_aggregate`
     maps them onto the areas).
@@ -719,17 +750,21 @@ def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
     results = evaluation.results
     scored = scored_table(results[model])
     cols = scored.columns
-    village = _village_of(evaluation, model, scored)
     subjects = scored.select(
         pl.col("status").cast(pl.String),
         pl.col("area").cast(pl.String) if "area" in cols else pl.lit(None, dtype=pl.String)
-        .alias("area"), village.alias("village"))
+        .alias("area")).with_columns(
+        (families["_village"] if model == "citizen" and families is not None
+         else _village_of(evaluation, model, scored)).alias("village"))
     table = evaluation.dataset.tables.get(model)
     rows = sorted({e.row for e in evaluation.errors
                    if table is not None and e.file == table.file})
     if table is None or not rows:
         return subjects, subjects.clear()
-    raw = table.frame.filter(pl.col(ROW).is_in(rows)).drop(LINE)
+    raw = table.frame
+    if ROW not in raw.columns:  # e.g. Parquet: rows are numbered as `type_frame` numbers them
+        raw = raw.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+    raw = raw.filter(pl.col(ROW).is_in(rows)).drop(LINE, strict=False)
     raw = raw.with_columns(*(pl.col(c).cast(pl.String).str.strip_chars()
                              for c in raw.columns if c != ROW))
     if "area" not in raw.columns:
@@ -745,26 +780,27 @@ def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
     unread = pl.DataFrame({ROW: [r for r in rows if r not in set(raw[ROW].to_list())]},
                           schema={ROW: pl.Int64})
     raw = pl.concat([raw, unread], how="diagonal")
-    rejected = raw.select(
-        pl.lit("rejected").alias("status"), pl.col("area"),
-        _village_of(evaluation, model, raw).alias("village"))
+    rejected = raw.select(pl.lit("rejected").alias("status"), pl.col("area")) \
+        .with_columns(_village_of(evaluation, model, raw).alias("village"))
     return subjects, rejected
 
 
-def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) -> pl.Expr:
-    """The village (community id) a subject belongs to, as an expression over `frame`."""
-    none = pl.lit(None, dtype=pl.String)
+def _village_of(evaluation: DatasetEvaluation, model: str, frame: pl.DataFrame) -> pl.Series:
+    """The village (community id) each row of `frame` belongs to."""
+    none = pl.repeat(None, frame.height, dtype=pl.String, eager=True)
     if model == "community":
-        return pl.col("id").cast(pl.String) if "id" in frame.columns else none
+        return frame["id"].cast(pl.String) if "id" in frame.columns else none
     if model == "family":
-        return pl.col("community").cast(pl.String) if "community" in frame.columns else none
+        return frame["community"].cast(pl.String) if "community" in frame.columns else none
     if model == "citizen" and "family" in frame.columns and "family" in evaluation.results:
         families = scored_table(evaluation.results["family"])
         if "community" not in families.columns:
             return none
-        ids = families["id"].cast(pl.String)
-        return pl.col("family").cast(pl.String).replace_strict(
-            ids, families["community"].cast(pl.String), default=None)
+        # a join, not replace_strict: with millions of families the mapping is slow to build
+        return frame.select(pl.col("family").cast(pl.String)).join(
+            families.select(pl.col("id").cast(pl.String).alias("family"),
+                            pl.col("community").cast(pl.String).alias("_village")),
+            on="family", how="left", maintain_order="left")["_village"]
     return none
 
 
@@ -794,18 +830,21 @@ def _spread(groups: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str],
         .group_by("code").agg(*(pl.col(v).sum().cast(pl.Int64) for v in values))
 
 
-def _model_counts(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
+def _model_counts(located: Mapping[str, tuple[pl.DataFrame, pl.DataFrame]],
+                  areas: pl.DataFrame, closure: pl.DataFrame,
                   mapping: pl.DataFrame | None) -> dict[str, pl.DataFrame]:
     counts = {}
-    for model in evaluation.results:
-        located = pl.concat(_located(evaluation, model, areas)).with_columns(
+    for model, parts in located.items():
+        every = pl.concat(parts).with_columns(
             *((pl.col("status") == s).cast(pl.Int64).alias(s) for s in _STATUSES))
-        counts[model] = _spread(_aggregate(located, _STATUSES, areas, mapping), closure,
+        counts[model] = _spread(_aggregate(every, _STATUSES, areas, mapping), closure,
                                 _STATUSES)
     return counts
 
 
-def _shares(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.DataFrame,
+def _shares(evaluation: DatasetEvaluation,
+            located: Mapping[str, tuple[pl.DataFrame, pl.DataFrame]],
+            families: pl.DataFrame | None, areas: pl.DataFrame, closure: pl.DataFrame,
             mapping: pl.DataFrame | None) -> dict[str, tuple[tuple[str, ...], pl.DataFrame]]:
     """Per share measure: the models it rests on and, per area, citizens and learning."""
     results = evaluation.results
@@ -815,25 +854,13 @@ def _shares(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: pl.Data
     out: dict[str, tuple[tuple[str, ...], pl.DataFrame]] = {}
     recognised = (pl.col("status") == "recognised")
     values = ("citizens", "learning")
-    if "family" in results and "family" in citizens.columns:
-        located, _ = _located(evaluation, "citizen", areas)
-        family_table = scored_table(results["family"])
-        families = family_table.select(
-            pl.col("id").alias("family"), recognised.alias("_learning"),
-            *(pl.col(c) for c in ("clan", "community") if c in family_table.columns))
-        basis = ["family"]
-        for column in ("clan", "community"):
-            if column in families.columns and column in results:
-                group = scored_table(results[column]).select(pl.col("id").alias(column),
-                                                      recognised.alias("_group"))
-                families = families.join(group, on=column, how="left").with_columns(
-                    (pl.col("_learning") | pl.col("_group").fill_null(False))
-                    .alias("_learning")).drop("_group")
-                basis.append(column)
-        people = citizens.select(
-            "family", _worker(citizens), recognised.alias("_recognised"),
-        ).with_columns(located["area"], located["village"]).join(
-            families.select("family", "_learning"), on="family", how="left")
+    if families is not None:
+        family_columns = scored_table(results["family"]).columns
+        basis = ["family", *(c for c in ("clan", "community")
+                             if c in family_columns and c in results)]
+        subjects = located["citizen"][0]
+        people = citizens.select(_worker(citizens), recognised.alias("_recognised")) \
+            .with_columns(subjects["area"], subjects["village"], families["_learning"])
         counted = (pl.col("_worker") & pl.col("_learning").fill_null(False))
         people = people.select("area", "village", counted.cast(pl.Int64).alias("citizens"),
                                (counted & pl.col("_recognised")).cast(pl.Int64)
@@ -860,6 +887,8 @@ def _worker(citizens: pl.DataFrame) -> pl.Expr:
     everyone when there is no such column (or it is empty)."""
     if "worker" not in citizens.columns or citizens["worker"].null_count() == citizens.height:
         return pl.lit(True).alias("_worker")
+    if citizens.schema["worker"] == pl.Boolean:  # typed (Parquet): "true" is a yes word
+        return pl.col("worker").fill_null(False).alias("_worker")
     text = pl.col("worker").cast(pl.String).str.strip_chars().str.to_lowercase()
     return text.is_in(TRUE_WORDS).fill_null(False).alias("_worker")
 

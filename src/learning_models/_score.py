@@ -31,6 +31,9 @@ STATUSES = ("recognised", "not_recognised", "incomplete")
 #: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
 #: ``Evaluations.scored``) cast them back to text.
 INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
+# Built once: an Enum literal is a small Series, costly to make per indicator and call.
+_STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
+                    for value in INDICATOR_STATUS.categories}
 
 
 def points_column(k: int) -> str:
@@ -103,12 +106,10 @@ def _indicator_points(program: Program, ind: CompiledIndicator) -> pl.Expr:
 
 
 def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    def status(value: str) -> pl.Expr:
-        return pl.lit(value, dtype=INDICATOR_STATUS)
-
-    return pl.when(points.is_null()).then(status("missing")) \
-        .when(points >= ind.points).then(status("met")) \
-        .when(points > 0).then(status("partly_met")).otherwise(status("not_met"))
+    status = _STATUS_LITERALS
+    return pl.when(points.is_null()).then(status["missing"]) \
+        .when(points >= ind.points).then(status["met"]) \
+        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
 
 
 def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,

@@ -176,6 +176,18 @@ def test_duplicate_ids_keep_the_first_record() -> None:
     ]
 
 
+@pytest.mark.parametrize("order", ["sorted", "reversed"])
+def test_duplicates_are_found_in_sorted_and_unsorted_ids_of_any_length(order: str) -> None:
+    ids = [f"H{k:05d}" for k in range(3000)]
+    for duplicate in (["H00001"], ["H02999"], []):
+        written = sorted(ids + duplicate, reverse=order == "reversed")
+        frame = pl.DataFrame({"id": written, "r": ["1"] * len(written)})
+        _, errors = type_frame(frame, SPEC.inputs)
+        assert [(e.record, e.code) for e in errors] == [(d, "duplicate-record") for d in duplicate]
+    frame = pl.DataFrame({"id": ["A", None, "A"], "r": ["1"] * 3})
+    assert [e.code for e in type_frame(frame, SPEC.inputs)[1]] == ["missing-id", "duplicate-record"]
+
+
 def test_a_record_without_an_id_is_rejected() -> None:
     records = [{"r": 1}, {"id": "", "r": 1}, {"id": None, "r": 1}, {"id": "  ", "r": 1}]
     assert errors_of(records) == [(k, "id", "missing-id", "the record has no 'id'")
