@@ -12,10 +12,9 @@ the indicators concerned.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -24,10 +23,11 @@ import jsonschema
 
 from ._catalog import Catalog, shipped_criteria_dir
 from ._evaluate import evaluate
-from ._formats import TEST_CASES, format_problem, schema, schema_validator
+from ._formats import describe_kind, schema
 from ._model import CriteriaSet, Lang
 from ._results import Evaluation
-from ._validate import describe_kind, schema_problem
+from ._shape import check_shape, describe_path, schema_problem
+from ._suggest import did_you_mean
 from ._yaml import RawDocument, SourceMap, load_yaml
 from .errors import CriteriaError, LearningModelsError, Problem, ProblemCode, sort_problems
 
@@ -60,6 +60,7 @@ _HINTS = {
     "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
 }
 _EXPECT_KEYS = "total, status, grade, indicators, gaps"
+_DOCUMENT = "the test-cases file"
 
 
 # --- the cases ------------------------------------------------------------------------------
@@ -139,13 +140,8 @@ def load_cases(path: str | os.PathLike[str], *, catalog: Catalog | None = None,
 
 def validate_cases(raw: RawDocument, catalog: Catalog) -> CaseFile:
     """Check a loaded test file against the format and the sets it tests."""
-    data, source = raw.data, raw.source
-    if not isinstance(data, dict) or data.get("format") != TEST_CASES:
-        raise CriteriaError([format_problem(data, source, "test-cases", "a test-cases file")])
-    problems = [_schema_problem(e, source)
-                for e in schema_validator("test-cases").iter_errors(data)]
-    if problems:
-        raise CriteriaError(problems)
+    data = check_shape(raw, "test-cases", "a test-cases file", _schema_problem)
+    source = raw.source
     builder = _Builder(data, source, catalog)
     cases = builder.build()
     if builder.problems:
@@ -156,7 +152,7 @@ def validate_cases(raw: RawDocument, catalog: Catalog) -> CaseFile:
 def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem:
     path = tuple(error.absolute_path)
     kind = str(error.validator)
-    where = _where(path)
+    where = describe_path(path, _DOCUMENT)
     if not path and kind == "anyOf":
         return Problem("missing-key", "the file names no criteria set", source.locate(()),
                        hint="add 'criteria: <set id>', or 'model' and 'year' for the set in "
@@ -177,19 +173,7 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
         return Problem("wrong-type", f"{where} must be a single value (text, a number, true or "
                        f"false, or null), found {describe_kind(error.instance)}",
                        source.locate(path))
-    return schema_problem(error, source, document="the test-cases file", pattern_hints=_HINTS)
-
-
-def _where(path: Sequence[str | int]) -> str:
-    if not path:
-        return "the test-cases file"
-    return "'" + ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) \
-        .replace(".[", "[") + "'"
-
-
-def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"did you mean {close[0]!r}?" if close else None
+    return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
 
 
 class _Builder:
@@ -214,7 +198,7 @@ class _Builder:
 
     def resolve(self, ident: str, at: Sequence[str | int]) -> CriteriaSet | None:
         if ident not in self.catalog:
-            close = _did_you_mean(ident, self.catalog.ids())
+            close = did_you_mean(ident, self.catalog.ids())
             self.problem("unknown-set", f"no criteria set with id {ident!r}", at,
                          hint=close or f"known sets: {', '.join(self.catalog.ids()) or 'none'}")
             return None
@@ -300,7 +284,7 @@ class _Builder:
 
     def unknown_input(self, name: str, at: Sequence[str | int], spec: CriteriaSet) -> None:
         self.problem("unknown-input", f"criteria set {spec.id!r} has no input {name!r}", at,
-                     key=True, hint=_did_you_mean(name, spec.inputs))
+                     key=True, hint=did_you_mean(name, spec.inputs))
 
     def expectation(self, raw: dict[str, Any], at: tuple[str | int, ...],
                     spec: CriteriaSet) -> Expectation | None:
@@ -319,7 +303,7 @@ class _Builder:
         grades = [g.id for g in spec.recognition.grades]
         grade = raw.get("grade")
         if grade is not None and grade not in grades:
-            hint = _did_you_mean(grade, grades) or (
+            hint = did_you_mean(grade, grades) or (
                 f"its grades: {', '.join(grades)}" if grades else "the set has no grades; "
                 "write 'grade: null' or leave it out")
             self.problem("invalid-value", f"criteria set {spec.id!r} has no grade {grade!r}",
@@ -344,7 +328,7 @@ class _Builder:
                           key: bool = False) -> None:
         self.problem("unknown-indicator", f"criteria set {spec.id!r} has no indicator "
                      f"{ident!r}", at, key=key,
-                     hint=_did_you_mean(ident, (i.id for i in spec.indicators)))
+                     hint=did_you_mean(ident, (i.id for i in spec.indicators)))
 
 
 # --- running --------------------------------------------------------------------------------
@@ -474,17 +458,18 @@ def run_cases(paths: Iterable[str | os.PathLike[str]], catalog: Catalog | None =
     return CaseReport(tuple(results), sort_problems(problems), tuple(named.values()))
 
 
-def case_catalog(files: Iterable[Path],
-                 extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> Catalog:
+def case_catalog(files: Iterable[Path], extra_dirs: Sequence[str | os.PathLike[str]] = (),
+                 *, make: Callable[[list[Any]], Catalog] = Catalog.default) -> Catalog:
     """The catalogue test files are run against: the shipped sets, `extra_dirs`, then the
-    folders of the test files (except those of the shipped data, a layer already)."""
+    folders of the test files (except those of the shipped data, a layer already); built
+    by `make` (the command line's passes its plugins and overlays)."""
     shipped = shipped_criteria_dir().resolve()
     folders = []
     for file in files:
         folder = file.parent.resolve()
         if file.is_file() and folder != shipped and shipped not in folder.parents:
             folders.append(file.parent)
-    return Catalog.default([*extra_dirs, *dict.fromkeys(folders)])
+    return make([*extra_dirs, *dict.fromkeys(folders)])
 
 
 def run_case_file(case_file: CaseFile, *, lang: Lang = "vi") -> list[CaseResult]:

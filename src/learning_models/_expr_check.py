@@ -7,8 +7,7 @@ located at the node it is about, with a did-you-mean hint where one helps.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from ._expr import (
     NONE_HINT,
@@ -34,18 +33,10 @@ from ._functions import (
     accepts,
     common_type,
 )
+from ._suggest import did_you_mean
 from .errors import Problem, ProblemCode, Span
 
 __all__ = ["check_expression"]
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=3)
-    if not matches:
-        return None
-    quoted = [repr(match) for match in matches]
-    spoken = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    return f"did you mean {spoken}?"
 
 
 _ORDERING = frozenset({"<", "<=", ">", ">="})
@@ -127,7 +118,7 @@ class _Checker:
         hint = _WORD_HINTS.get(expr.id.lower())
         if expr.id in self.functions:
             hint = f"{expr.id} is a function: call it, as in {expr.id}(...)"
-        hint = hint or _did_you_mean(expr.id, list(self.names))
+        hint = hint or did_you_mean(expr.id, self.names, most=3)
         self.report("unknown-name", f"unknown name {expr.id!r}", expr, hint)
         return None
 
@@ -166,7 +157,7 @@ class _Checker:
         if other.value not in info.values:
             message = f"{other.value!r} is not a value of {name.id!r}"
             allowed = f"allowed values: {_quoted_list(info.values)}"
-            hint = _did_you_mean(other.value, list(info.values))
+            hint = did_you_mean(other.value, info.values, most=3)
             self.report("unknown-enum-value", f"{message}; {allowed}", other, hint)
 
     def if_exp(self, expr: IfExp) -> ValueType | None:
@@ -194,7 +185,7 @@ class _Checker:
         kinds = [self.check(arg) for arg in expr.args]
         function = self.functions.get(expr.func)
         if function is None:
-            hint = _did_you_mean(expr.func, list(self.functions))
+            hint = did_you_mean(expr.func, self.functions, most=3)
             self.report("unknown-function", f"unknown function {expr.func!r}", expr, hint)
             return None
         count, high = len(expr.args), function.max_args

@@ -4,7 +4,7 @@ Every YAML file of the package starts with ``format: learning-models/<kind>/<ver
 criteria sets, their test cases and plans' targets. This module knows the three kinds, finds
 a file's kind from its first lines (cheaply, for scanning folders), loads the shipped JSON
 Schemas of the two newer formats, and words the problem of a missing or unknown format the
-same way for each.
+same way for each (and names a value's kind in messages, `describe_kind`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from typing import Any, Literal
 
 import jsonschema
 
-from ._validate import describe_kind
 from ._yaml import SourceMap
 from .errors import Problem
 
-__all__ = ["FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "format_kind", "format_problem",
-           "schema", "schema_validator", "sniff_format"]
+__all__ = ["FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind", "format_kind",
+           "format_problem", "schema", "schema_validator", "sniff_format"]
 
 FormatKind = Literal["criteria-set", "test-cases", "targets"]
 
@@ -101,3 +100,11 @@ def format_problem(data: object, source: SourceMap, kind: FormatKind, what: str)
                        hint=f"add 'format: {expected}' as the first line")
     return Problem("unknown-format", f"unknown format {data['format']!r}; expected {expected!r}",
                    source.locate(("format",)))
+
+
+def describe_kind(value: object) -> str:
+    """How a value's kind is named in messages: mapping, list, string, integer, …"""
+    if isinstance(value, bool):
+        return "boolean"
+    return {dict: "mapping", list: "list", str: "string", int: "integer",
+            float: "number"}.get(type(value), type(value).__name__)

@@ -12,11 +12,11 @@ Order of operations: remove, then replace, then add.
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._model import CriteriaSet
+from ._suggest import did_you_mean
 from ._yaml import RawDocument, SourceMap
 from .errors import CriteriaError, Problem
 
@@ -105,7 +105,7 @@ class _Merger:
             return True
         self.problem("unknown-reference", f"cannot {op} {_singular(kind)} {name!r}: "
                      f"{self.base.id!r} has none", at,
-                     hint=_did_you_mean(name, list(items)))
+                     hint=did_you_mean(name, items))
         return False
 
     def criteria(self) -> list[_Item]:
@@ -155,7 +155,7 @@ class _Merger:
                 self.problem("unknown-reference", f"cannot add indicator {ind['id']!r} to "
                              f"criterion {ind['criterion']!r}: there is no such criterion",
                              (*at, "criterion"),
-                             hint=_did_you_mean(ind["criterion"], [c.data["id"] for c in criteria]))
+                             hint=did_you_mean(ind["criterion"], [c.data["id"] for c in criteria]))
                 continue
             data = {k2: v for k2, v in ind.items() if k2 != "criterion"}
             owner[0].children.append(_Item(data, self.ext_source, at))
@@ -175,7 +175,7 @@ class _Merger:
         known = [i["id"] for c in self.base_data["criteria"] for i in c["indicators"]] \
             if kind == "indicators" else [c["id"] for c in self.base_data["criteria"]]
         self.problem("unknown-reference", f"cannot {op} {_singular(kind)} {ident!r}: "
-                     f"{self.base.id!r} has none", at, hint=_did_you_mean(ident, known))
+                     f"{self.base.id!r} has none", at, hint=did_you_mean(ident, known))
         return False
 
     def single(self, kind: str) -> _Item:
@@ -217,9 +217,4 @@ class _Merger:
 def _singular(kind: str) -> str:
     return {"inputs": "input", "derived": "derived value", "criteria": "criterion",
             "indicators": "indicator", "recognition": "recognition"}[kind]
-
-
-def _did_you_mean(name: str, known: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, known, n=1)
-    return f"did you mean {close[0]!r}?" if close else None
 

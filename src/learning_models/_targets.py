@@ -9,21 +9,20 @@ YAML with positions, the shipped JSON Schema for shape, then the checks a schema
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 import jsonschema
-import pydantic
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from ._catalog import shipped_criteria_dir
-from ._formats import TARGETS, format_problem, schema, schema_validator
+from ._formats import schema
 from ._model import Source, Text
-from ._validate import schema_problem
+from ._shape import build_located, check_shape, describe_path, schema_problem
+from ._suggest import did_you_mean
 from ._yaml import RawDocument, SourceMap, load_yaml
 from .errors import CriteriaError, Problem
 
@@ -43,6 +42,7 @@ _HINTS = {
     "code": "an administrative code is digits, written as text: \"058\"",
     "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
 }
+_DOCUMENT = "the targets file"
 
 
 class _Frozen(BaseModel):
@@ -134,8 +134,7 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
             name = display_name or f"criteria/targets/{path_or_id}.yaml"
             return validate_targets(load_yaml(shipped[path_or_id], display_name=name))
         if not path.suffix:
-            close = difflib.get_close_matches(path_or_id, list(shipped), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else \
+            hint = did_you_mean(path_or_id, shipped) or \
                 f"shipped targets: {', '.join(shipped) or 'none'}"
             raise CriteriaError([Problem(
                 "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
@@ -148,22 +147,9 @@ def validate_targets(raw: RawDocument) -> Targets:
 
     Raises `CriteriaError` with every problem found, each located in the file.
     """
-    data, source = raw.data, raw.source
-    if not isinstance(data, dict) or data.get("format") != TARGETS:
-        raise CriteriaError([format_problem(data, source, "targets", "a targets file")])
-    problems = [p for e in schema_validator("targets").iter_errors(data)
-                if (p := _schema_problem(e, source)) is not None]
-    if problems:
-        raise CriteriaError(problems)
-    problems = list(_meaning_problems(data, source))
-    if problems:
-        raise CriteriaError(problems)
-    try:
-        targets = Targets.model_validate(data)
-    except pydantic.ValidationError as exc:  # the schema should have caught it; stay located
-        raise CriteriaError(
-            Problem("invalid-value", e["msg"].lower(), source.locate(e["loc"]))
-            for e in exc.errors()) from exc
+    data = check_shape(raw, "targets", "a targets file", _schema_problem)
+    source = raw.source
+    targets = build_located(Targets, data, source, _meaning_problems(data, source))
     targets._source = source
     return targets
 
@@ -174,26 +160,27 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
     kind = str(error.validator)
     instance: Any = error.instance
     expected: Any = error.validator_value
+    where = describe_path(path, _DOCUMENT)
     if kind == "not" and len(path) == 2 and path[0] == "targets":  # model without its measure
         measure = instance.get("measure")
         if measure not in get_args(Measure):  # the measure itself is reported
             return None
-        return Problem("invalid-value", f"{_where((*path, 'model'))} is only allowed with "
+        model_at = describe_path((*path, "model"), _DOCUMENT)
+        return Problem("invalid-value", f"{model_at} is only allowed with "
                        f"measure {MODEL_MEASURE!r}, not {measure!r}",
                        source.locate((*path, "model"), key=True),
                        hint="remove 'model', or use measure 'recognised_share'")
     if kind == "required" and len(path) == 2 and path[0] == "targets" \
             and "model" in expected and instance.get("measure") == MODEL_MEASURE:
-        return Problem("missing-key", f"missing key 'model' in {_where(path)}",
+        return Problem("missing-key", f"missing key 'model' in {where}",
                        source.locate(path),
                        hint="measure 'recognised_share' counts one model's recognised subjects; "
                             "name it: citizen, family, clan, community or unit")
     if error.schema_path and "propertyNames" in error.schema_path:
-        return Problem("invalid-value",
-                       f"{instance!r} is not a milestone year in {_where(path)}",
+        return Problem("invalid-value", f"{instance!r} is not a milestone year in {where}",
                        source.locate((*path, instance), key=True),
                        hint="milestones are years with their share: {2025: 0.7, 2030: 0.8}")
-    return schema_problem(error, source, document="the targets file", pattern_hints=_HINTS)
+    return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
 
 
 def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
@@ -207,8 +194,3 @@ def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Probl
                           hint=f"first used at line {first.line}")
         else:
             seen[ident] = k
-
-
-def _where(path: Sequence[str | int]) -> str:
-    return "'" + ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) \
-        .replace(".[", "[") + "'"

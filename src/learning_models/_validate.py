@@ -9,19 +9,14 @@ Checks across documents (extends, references between models) belong to compile.
 
 from __future__ import annotations
 
-import difflib
-import json
-from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
-from importlib import resources
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-import jsonschema
-import pydantic
-
-from ._model import FORMAT, CriteriaSet
+from ._formats import describe_kind, schema, schema_validator
+from ._model import CriteriaSet
+from ._shape import build_located, extends_only_problem, require_format, schema_problem
 from ._yaml import RawDocument, SourceMap
-from .errors import CriteriaError, Problem, ProblemCode
+from .errors import CriteriaError, Problem
 
 __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "describe_kind",
            "schema_problem", "validate_criteria"]
@@ -32,28 +27,15 @@ Path = Sequence[str | int]
 RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year"})
 
 
-@cache
-def _schema_text(name: str) -> str:
-    return resources.files("learning_models").joinpath(f"schemas/{name}").read_text("utf-8")
-
-
 def criteria_set_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the criteria-set format, version 1."""
-    schema: dict[str, Any] = json.loads(_schema_text("criteria-set-1.schema.json"))
-    return schema
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(criteria_set_schema())
+    return schema("criteria-set")
 
 
 def check_document(raw: RawDocument) -> None:
     """Check a document's shape against the format (a complete set or one that extends)."""
-    source, data = raw.source, raw.data
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise CriteriaError([_format_problem(data, source)])
-    problems = _schema_problems(data, source)
+    data = require_format(raw, "criteria-set", "a criteria set")
+    problems = _schema_problems(data, raw.source)
     if problems:
         raise CriteriaError(problems)
 
@@ -70,49 +52,9 @@ def validate_criteria(raw: RawDocument) -> CriteriaSet:
         raise CriteriaError([Problem(
             "unknown-base", f"the set extends {data['extends']!r}; load it through a catalogue",
             source.locate(("extends",)), hint="use load_criteria() or Catalog.get()")])
-    problems = list(_meaning_problems(data, source))
-    if problems:
-        raise CriteriaError(problems)
-    try:
-        spec = CriteriaSet.model_validate(data)
-    except pydantic.ValidationError as exc:  # the schema should have caught it; stay located
-        raise CriteriaError(
-            Problem("invalid-value", e["msg"].lower(), source.locate(e["loc"]))
-            for e in exc.errors()
-        ) from exc
+    spec = build_located(CriteriaSet, data, source, _meaning_problems(data, source))
     spec._source = source
     return spec
-
-
-def _format_problem(data: object, source: SourceMap) -> Problem:
-    if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"a {_kind(data)}"
-        return Problem("wrong-type", f"a criteria set must be a mapping, found {found}",
-                       source.locate(()), hint=f"start the file with 'format: {FORMAT}'")
-    if "format" not in data:
-        return Problem("unknown-format", "missing key 'format'", source.locate(()),
-                       hint=f"add 'format: {FORMAT}' as the first line")
-    return Problem("unknown-format",
-                   f"unknown format {data['format']!r}; expected {FORMAT!r}",
-                   source.locate(("format",)))
-
-
-def describe_kind(value: object) -> str:
-    """How a value's kind is named in messages: mapping, list, string, integer, …"""
-    return _kind(value)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    return {dict: "mapping", list: "list", str: "string", int: "integer",
-            float: "number"}.get(type(value), type(value).__name__)
-
-
-_SCHEMA_CODES: dict[str, ProblemCode] = {
-    "type": "wrong-type", "required": "missing-key", "additionalProperties": "unknown-key",
-    "const": "invalid-value", "enum": "invalid-value",
-}
 
 
 #: Keys only a set that ``extends`` another may have (the schema gives them ``false``).
@@ -123,111 +65,17 @@ def _schema_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
     """Every JSON Schema error of the document `data`, as located problems."""
     problems: list[Problem] = []
     extends_only = False
-    for error in _validator().iter_errors(data):
+    for error in schema_validator("criteria-set").iter_errors(data):
         if error.schema is False and not error.absolute_path:
             # jsonschema reports a `false` property schema with an empty path, so which of
             # add / replace / remove it refused is read from the document: one problem each.
             if not extends_only:
-                problems += [_extends_only(key, source) for key in _EXTENDS_ONLY if key in data]
+                problems += [extends_only_problem(key, source)
+                             for key in _EXTENDS_ONLY if key in data]
                 extends_only = True
             continue
-        problems.append(_schema_problem(error, source))
+        problems.append(schema_problem(error, source))
     return problems
-
-
-def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem:
-    return schema_problem(error, source)
-
-
-def _extends_only(key: str | int | None, source: SourceMap, path: Path = ()) -> Problem:
-    if key is None:
-        message, at = "this key is only allowed in a set that extends another", path
-    else:
-        message, at = f"{key!r} is only allowed in a set that extends another", (*path, key)
-    return Problem("unknown-key", message, source.locate(at, key=True),
-                   hint="add 'extends: <set id>' or write the set out in full")
-
-
-def _is_expression(schema: object) -> bool:
-    """Whether `schema` is the format's schema of an expression (``$defs/expression``)."""
-    expression: object = criteria_set_schema()["$defs"]["expression"]
-    return schema == expression
-
-
-def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
-                   document: str = "the criteria set",
-                   pattern_hints: Mapping[str, str] | None = None) -> Problem:
-    """One JSON Schema error as a located problem; `document` names the root in messages
-    ("the criteria set"), `pattern_hints` the hint for a bad value by its key."""
-    path = tuple(error.absolute_path)
-    kind = str(error.validator)
-    instance: Any = error.instance
-    expected: Any = error.validator_value
-    code = _SCHEMA_CODES.get(kind, "invalid-value")
-    where = _describe(path, document)
-    if error.schema is False:  # add / replace / remove without extends
-        return _extends_only(path[-1] if path else None, source, path[:-1])
-    if kind == "maxLength" and isinstance(instance, str) and _is_expression(error.schema):
-        # Not quoted: the text is what is too long. The same code as parsing would give.
-        return Problem("expression-too-long", f"the expression {where} is {len(instance)} "
-                       f"characters long; the limit is {expected}", source.locate(path),
-                       hint="move parts of it into derived values")
-    if kind == "additionalProperties":
-        schema: Any = error.schema
-        allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(instance) - set(allowed))
-        key = extra[0]
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
-        return Problem(code, f"unknown key {key!r} in {where}",
-                       source.locate((*path, key), key=True), hint=hint)
-    if kind == "required":
-        missing = [k for k in expected if k not in instance]
-        return Problem(code, f"missing key {missing[0]!r} in {where}", source.locate(path))
-    if kind == "type":
-        return Problem(code, f"{where} must be {_article(expected)}, found "
-                       f"{_kind(instance)} {instance!r}", source.locate(path))
-    if error.schema_path and "propertyNames" in error.schema_path:
-        return Problem("invalid-value", f"{instance!r} is not a valid name in {where}",
-                       source.locate((*path, instance), key=True),
-                       hint="use lower-case ASCII letters, digits and _, starting with a letter")
-    if kind == "pattern":
-        return Problem(code, f"{where} has the invalid value {instance!r}",
-                       source.locate(path), hint=_pattern_hint(path, pattern_hints))
-    if kind in ("const", "enum"):
-        options = [expected] if kind == "const" else expected
-        return Problem(code, f"{where} must be one of {', '.join(map(repr, options))}, found "
-                       f"{instance!r}", source.locate(path))
-    return Problem(code, f"{where}: {_lower(error.message)}", source.locate(path))
-
-
-def _article(expected: object) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "a string",
-             "number": "a number", "integer": "an integer", "boolean": "true or false"}
-    return names.get(str(expected), str(expected))
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _describe(path: Path, document: str = "the criteria set") -> str:
-    if not path:
-        return document
-    return "'" + ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path) \
-        .replace(".[", "[") + "'"
-
-
-_PATTERN_HINTS = {
-    "id": "ids use letters, digits, '.', '_' and '-' (set ids: lower case, '/' between parts)",
-    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
-    "period": "a period is 'YYYY-YYYY' (e.g. '2021-2025') or one year 'YYYY'",
-}
-
-
-def _pattern_hint(path: Path, hints: Mapping[str, str] | None = None) -> str | None:
-    last = next((p for p in reversed(path) if isinstance(p, str)), "")
-    return (_PATTERN_HINTS if hints is None else hints).get(last)
 
 
 def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
