@@ -42,13 +42,13 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ except ImportError:  # run from a checkout without installing the package
 
 import national_baseline as hand  # noqa: E402
 import national_data  # noqa: E402
+import single  # noqa: E402
 
 from learning_models._catalog import Catalog  # noqa: E402
 from learning_models._partitioned import STAGES, evaluate_partitioned  # noqa: E402
@@ -269,27 +270,13 @@ def check_corrupted(nation: national_data.Nation, library_out: Path,
 
 def single_subject(nation: national_data.Nation, repeat: int) -> dict[str, tuple[float, float]]:
     """p50 and p90 (ms) of ``lm.evaluate(set, [record])`` + ``.explain()`` per model, on a
-    record of the generated nation (derived inputs given as data, as outside a dataset)."""
-    catalog = Catalog.default()
-    folder = nation.partition(nation.provinces[0])
+    record of the generated nation (derived inputs given as data, as outside a dataset);
+    ``benchmarks/single.py`` times the same calls against a hand-written baseline."""
     out: dict[str, tuple[float, float]] = {}
-    for model in MODELS:
-        spec = catalog.for_year(model, YEAR)
-        frame = pl.read_parquet(folder / f"{model}.parquet", n_rows=1)
-        record = {k: v for k, v in frame.row(0, named=True).items()
-                  if k == "id" or k in spec.inputs}
-        for name, inp in spec.inputs.items():
-            if inp.from_ is not None and record.get(name) is None:
-                record[name] = 1
-        times = []
-        for n in range(repeat + 20):
-            started = time.perf_counter()
-            evaluation = lm.evaluate(spec, [record], year=YEAR)[0]
-            evaluation.explain()
-            if n >= 20:  # the first calls warm caches up
-                times.append(time.perf_counter() - started)
-        cuts = statistics.quantiles(times, n=10)
-        out[model] = (statistics.median(times) * 1e3, cuts[8] * 1e3)
+    for model, (spec, record) in single.subjects(nation).items():
+        times = single.time_calls({model: partial(single.library, spec, record)},
+                                  repeat, 20)  # the first calls warm caches up
+        out[model] = single.percentiles(times[model])
     return out
 
 

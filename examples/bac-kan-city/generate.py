@@ -614,7 +614,7 @@ def _write_errors(folder: Path, pop: Population, seed: int, catalog: Catalog) ->
     family_rows[1]["adults"] = "ba"                       # words, not a number
     family_rows[2]["children_in_school"] = "25"           # above the maximum of 20
     family_rows[3]["study_corner"] = "có lẽ"              # not yes/no
-    family_rows[4]["income"] = "tăng"                     # not one of lower/stable/higher
+    family_rows[4]["income"] = "tăng nhẹ"                 # not one of giảm/ổn định/tăng
     family_rows.append({**family_rows[0], "name": "Hộ ghi trùng mã"})     # the id again
     family_rows.append({**family_rows[5], "id": f"H{village.code}900",
                         "community": f"{village.commune}99"})            # no such village

@@ -3,7 +3,11 @@
 Each group of commands lives in its own module with a ``register(subparsers)`` function;
 this module only assembles them and maps errors to exit statuses. Exit status: 0 when all
 is well, 1 when a file has problems or any record was rejected, 2 for a wrong command line.
-Problems go to standard error as FILE:LINE:COLUMN lines; results go to standard output.
+Problems go to standard error as FILE:LINE:COLUMN lines (or one line saying what is wrong,
+where, and what was expected); results go to standard output. A wrong command line is one
+that is wrong in itself (an unknown option or choice, options that do not go together, an
+output file of the wrong kind); a problem with the files or folders it names (missing,
+broken, not writable, already there) is status 1.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from . import (
     _cli_report,
     _cli_template,
 )
+from ._cli_options import UsageError, check_inputs
 from ._version import __version__
 from .errors import LearningModelsError
 
@@ -38,7 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        check_inputs(args)
         status: int = args.run(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     except LearningModelsError as exc:
         print(str(exc), file=sys.stderr)
         return 1

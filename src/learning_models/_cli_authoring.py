@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ._catalog import Catalog, shipped_criteria_dir
-from ._cli_core import criteria_files
+from ._cli_core import criteria_files, nothing_found, resolve_criteria
+from ._cli_options import add_catalog_options, catalog_maker
 from ._diff import diff_sets
 from ._lint import lint_set
-from ._load import load_criteria
-from ._model import CriteriaSet
 from ._validate import check_document, validate_criteria
 from ._yaml import load_yaml
 from .errors import CriteriaError, Problem, sort_problems
@@ -32,29 +30,24 @@ def register(sub: Any) -> None:
     p.add_argument("new", metavar="B", help="the newer set: a file, or a catalogue id")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the text")
-    _criteria_dir_option(p)
+    add_catalog_options(p)
     p.set_defaults(run=_diff)
 
     p = sub.add_parser("lint", help="look for likely authoring mistakes in criteria sets")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="files or directories (default: the shipped criteria)")
-    _criteria_dir_option(p)
+    add_catalog_options(p)
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.set_defaults(run=_lint)
-
-
-def _criteria_dir_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
-                   help="more criteria sets, for ids and for 'extends' (repeatable; later "
-                        "directories override earlier ones by id)")
 
 
 # --------------------------------------------------------------------------- diff
 
 
 def _diff(args: argparse.Namespace) -> int:
-    catalog: list[Catalog] = []   # built once, only if an id is named
-    old, new = (_load_side(ref, args.criteria_dir, catalog) for ref in (args.old, args.new))
+    make = catalog_maker(args)
+    old, new = (resolve_criteria(ref, None, None, args.criteria_dir, make)
+                for ref in (args.old, args.new))
     diff = diff_sets(old, new)
     if args.format == "json":
         sys.stdout.write(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -63,24 +56,13 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_side(ref: str, dirs: Sequence[Path], catalog: list[Catalog]) -> CriteriaSet:
-    """A set named by a file (a path that exists, or ends in .yaml) or by catalogue id."""
-    path = Path(ref)
-    if path.exists() or path.suffix in (".yaml", ".yml"):
-        beside = Catalog.default([path.parent, *dirs]) if dirs else None
-        return load_criteria(path, catalog=beside)
-    if not catalog:
-        catalog.append(Catalog.default(dirs))
-    return catalog[0].get(ref)
-
-
 # --------------------------------------------------------------------------- lint
 
 
 def _lint(args: argparse.Namespace) -> int:
     shipped = shipped_criteria_dir()
     roots: list[Path] = list(args.paths) or [shipped]
-    catalog = Catalog.default([*args.criteria_dir, *args.paths])
+    catalog = catalog_maker(args)([*args.criteria_dir, *args.paths])
     files = criteria_files(roots)
     names = {file: _display(file, shipped, default=not args.paths) for file in files}
     problems: list[Problem] = []
@@ -95,7 +77,7 @@ def _lint(args: argparse.Namespace) -> int:
     errors = sum(p.severity == "error" for p in kept)
     warnings = len(kept) - errors
     if not files:
-        print("no criteria sets found", file=sys.stderr)
+        print(nothing_found("criteria sets", roots), file=sys.stderr)
         return 1
     print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
@@ -119,7 +101,7 @@ def _lint_file(file: Path, name: str, catalog: Catalog) -> list[Problem]:
     try:
         raw = load_yaml(file, display_name=name)
         check_document(raw)
-        if "extends" in raw.data:
+        if "extends" in raw.data or catalog.overlays:  # resolved, with the overlays applied
             catalog.add_documents([raw])
             spec = catalog.get(raw.data["id"])
         else:
@@ -128,7 +110,8 @@ def _lint_file(file: Path, name: str, catalog: Catalog) -> list[Problem]:
         return [p if p.span is not None else Problem(p.code, f"{name}: {p.message}", None,
                                                       p.hint, p.severity)
                 for p in exc.problems]
-    return lint_set(spec, cases_covering=cases_covering(file.parent, spec.id))
+    return lint_set(spec, cases_covering=cases_covering(file.parent, spec.id),
+                    functions=catalog.functions)
 
 
 def cases_covering(directory: Path, set_id: str) -> set[str] | None:

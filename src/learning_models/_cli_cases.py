@@ -9,7 +9,7 @@ from typing import Any
 
 from ._cases import case_catalog, find_case_files, run_cases
 from ._catalog import shipped_criteria_dir
-from ._cli_core import add_criteria_dir_option
+from ._cli_options import add_catalog_options, catalog_maker
 
 __all__ = ["register"]
 
@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
                     "the test files.")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="test files or folders (default: the shipped criteria)")
-    add_criteria_dir_option(p)
+    add_catalog_options(p)
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the explanation lines")
     p.set_defaults(run=_test)
@@ -36,7 +36,7 @@ def _test(args: argparse.Namespace) -> int:
     shipped = shipped_criteria_dir()
     paths: list[Path] = args.paths or [shipped]
     display_root = None if args.paths else "criteria"
-    catalog = case_catalog(find_case_files(paths), args.criteria_dir)
+    catalog = case_catalog(find_case_files(paths), args.criteria_dir, make=catalog_maker(args))
     report = run_cases(paths, catalog, lang=args.lang, display_root=display_root)
     for problem in report.problems:
         print(problem.format(), file=sys.stderr)

@@ -12,8 +12,8 @@ from typing import Any
 import yaml
 
 from ._catalog import Catalog, CatalogEntry, shipped_criteria_dir
-from ._cli_core import add_criteria_dir_option, resolve_criteria
-from ._cli_options import catalog_maker
+from ._cli_core import resolve_criteria
+from ._cli_options import add_catalog_options, catalog_maker
 from ._model import CriteriaSet, Lang
 from ._yaml import load_yaml
 from .errors import CriteriaError, LearningModelsError, Problem, sort_problems
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
                     "its indicators whose source is verified. Problems of the catalogue "
                     "(sets that do not load, duplicate ids, overlapping periods) go to "
                     "standard error, with exit status 1.")
-    add_criteria_dir_option(p)
+    add_catalog_options(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the titles")
     p.set_defaults(run=_list)
@@ -40,14 +40,15 @@ def register(sub: Any) -> None:
         "show", help="print a criteria set, as written or resolved (--resolved)",
         description="Print a criteria set named by id (or file), or the set in force for "
                     "--model in --year: the file as written, or with --resolved the complete "
-                    "set after 'extends'.")
+                    "set after 'extends' (and the --overlay overlays). The problems of a set "
+                    "that does not load go to standard error, with exit status 1.")
     p.add_argument("ident", nargs="?", metavar="ID", help="a set's id (or a set's file)")
     p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
     p.add_argument("--year", type=int, help="with --model: the year")
     p.add_argument("--resolved", action="store_true",
                    help="the complete set after 'extends', not the file as written")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml")
-    add_criteria_dir_option(p)
+    add_catalog_options(p)
     p.set_defaults(run=_show, parser=p)
 
 
@@ -113,9 +114,11 @@ def _show(args: argparse.Namespace) -> int:
         args.parser.error("give ID or --model, not both")
     if args.model is not None and args.year is None:
         args.parser.error("--model needs --year: the set in force that year")
+    if args.year is not None and args.model is None:
+        args.parser.error("--year goes with --model: the set in force that year")
+    make = catalog_maker(args)
     if args.resolved:
-        spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir,
-                                catalog_maker(args))
+        spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
         data = resolved_data(spec)
         if args.format == "json":
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -129,6 +132,8 @@ def _show(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(raw.data, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(file.read_text(encoding="utf-8-sig"))
+    # Shown as written, but it must still load: its problems are a CriteriaError (status 1).
+    resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
     return 0
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,9 +13,15 @@ from typing import Any, TextIO
 
 from ._cases import load_cases
 from ._catalog import Catalog, CatalogEntry
-from ._cli_options import CatalogMaker, add_catalog_options, catalog_maker, plugin_manager_from_args
+from ._cli_options import (
+    CatalogMaker,
+    UsageError,
+    add_catalog_options,
+    catalog_maker,
+    plugin_manager_from_args,
+)
 from ._evaluate import evaluate
-from ._evidence import read_evidence
+from ._evidence import EVIDENCE_SUFFIXES, read_evidence
 from ._evidence_schema import evidence_schema
 from ._explain import word
 from ._formats import FormatKind, schema, sniff_format
@@ -23,11 +29,19 @@ from ._load import load_criteria
 from ._model import CriteriaSet, Lang
 from ._plugins import notify
 from ._results import Evaluations
+from ._suggest import did_you_mean
 from ._targets import load_targets
 from ._validate import criteria_set_schema
-from .errors import CriteriaError, LearningModelsError, Problem, Span, sort_problems
+from .errors import (
+    CriteriaError,
+    EvidenceError,
+    LearningModelsError,
+    Problem,
+    Span,
+    sort_problems,
+)
 
-__all__ = ["add_criteria_dir_option", "criteria_files", "register", "resolve_criteria"]
+__all__ = ["criteria_files", "nothing_found", "register", "resolve_criteria"]
 
 
 def register(sub: Any) -> None:
@@ -40,7 +54,7 @@ def register(sub: Any) -> None:
                     "that extend others are resolved through one catalogue: the shipped sets, "
                     "the --criteria-dir folders, then the paths given.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
-    add_criteria_dir_option(p)
+    add_catalog_options(p)
     p.set_defaults(run=_validate)
 
     for name, run, helptext in (("evaluate", _evaluate, "score evidence records"),
@@ -51,9 +65,10 @@ def register(sub: Any) -> None:
         p.add_argument("--model", help="instead of --criteria: the set in force for this "
                                        "model in --year (citizen, family, clan, …)")
         p.add_argument("--input", required=True, type=Path,
-                       help="evidence: .csv, .json, .yaml or .parquet")
+                       help="one evidence file: .csv, .json, .yaml or .parquet (a dataset "
+                            "folder or a data-entry workbook: use 'report')")
         p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
-        add_criteria_dir_option(p)
+        add_catalog_options(p)
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
         if name == "evaluate":
             p.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -63,14 +78,11 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("schema", help="print a JSON Schema")
     p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets"))
-    p.add_argument("--criteria", type=Path, help="the set whose evidence schema to print")
-    p.set_defaults(run=_schema)
-
-
-def add_criteria_dir_option(p: argparse.ArgumentParser) -> None:
-    """``--criteria-dir DIR`` (repeatable): more catalogue layers after the shipped sets;
-    with ``--overlay`` and ``--no-plugins``."""
+    p.add_argument("--criteria", metavar="FILE|ID",
+                   help="with 'evidence': the set whose evidence schema to print, a file or "
+                        "the id of a set in the catalogue")
     add_catalog_options(p)
+    p.set_defaults(run=_schema)
 
 
 def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
@@ -89,8 +101,11 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
             return load_criteria(path, catalog=catalog)
         catalog = make(criteria_dirs)
         if criteria not in catalog:
-            close = difflib.get_close_matches(criteria, catalog.ids(), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else \
+            if path.is_dir():
+                raise CriteriaError([Problem(
+                    "file-not-found", f"{criteria!r} is a folder, not a criteria set",
+                    hint="name a set's file, or its id ('learning-models list' shows them)")])
+            hint = did_you_mean(criteria, catalog.ids()) or \
                 f"known sets: {', '.join(catalog.ids()) or 'none'}"
             raise CriteriaError([Problem(
                 "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
@@ -117,6 +132,13 @@ def criteria_files(paths: Sequence[Path]) -> list[Path]:
 def _is_criteria_file(path: Path) -> bool:
     head = path.read_text("utf-8", errors="replace")[:4096]
     return "learning-models/criteria-set/" in head
+
+
+def nothing_found(what: str, folders: Sequence[Path]) -> str:
+    """The message for folders in which a command found nothing to work on."""
+    where = ", ".join(repr(str(f)) for f in folders)
+    return (f"no {what} found in {where}\n  hint: files are recognised by their 'format:' "
+            "line, e.g. 'format: learning-models/criteria-set/1'")
 
 
 # --------------------------------------------------------------------------- validate
@@ -146,8 +168,12 @@ def files_by_format(paths: Sequence[Path]) -> list[tuple[Path, FormatKind]]:
 
 def _validate(args: argparse.Namespace) -> int:
     files = files_by_format(args.paths)
+    if not files:  # only folders were named, and nothing is in them
+        print(nothing_found("criteria sets, test files or targets files", args.paths),
+              file=sys.stderr)
+        return 1
     sets = [f for f, kind in files if kind == "criteria-set"]
-    catalog = _validation_catalog(args.criteria_dir, args.paths, files)
+    catalog = _validation_catalog(catalog_maker(args), args.criteria_dir, args.paths, files)
     problems: dict[str, list[Problem]] = {str(f): [] for f, _ in files}
     for file, kind in files:
         problems[str(file)] += _check_file(file, kind, catalog)
@@ -169,16 +195,17 @@ def _validate(args: argparse.Namespace) -> int:
             ok, n = counts.get(kind, [0, 0])
             parts.append(f"{ok} of {n} {words} valid")
     print(", ".join(parts), file=sys.stderr)
-    return 1 if not files or any(ok < n for ok, n in counts.values()) else 0
+    return 1 if any(ok < n for ok, n in counts.values()) else 0
 
 
-def _validation_catalog(criteria_dirs: Sequence[Path], paths: Sequence[Path],
-                        files: Sequence[tuple[Path, FormatKind]]) -> Catalog:
-    """The shipped sets, the --criteria-dir folders, the folders of test files named, then
-    each path given (a folder, or a set's file): one layer each."""
+def _validation_catalog(make: CatalogMaker, criteria_dirs: Sequence[Path],
+                        paths: Sequence[Path], files: Sequence[tuple[Path, FormatKind]],
+                        ) -> Catalog:
+    """The shipped and plugins' sets, the --criteria-dir folders, the folders of test files
+    named, then each path given (a folder, or a set's file): one layer each."""
     named_tests = [f.parent for f in paths if not f.is_dir()
                    and (f, "test-cases") in files]
-    catalog = Catalog.default([*criteria_dirs, *dict.fromkeys(named_tests)])
+    catalog = make([*criteria_dirs, *dict.fromkeys(named_tests)])
     for path in paths:
         if path.is_dir():
             catalog.add_directory(path)
@@ -264,6 +291,7 @@ def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
         args.parser.error("give --criteria or --model, not both")
     if args.model is not None and args.year is None:
         args.parser.error("--model needs --year: the set in force that year")
+    _check_evidence_path(args.input)
     make = catalog_maker(args)
     spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir, make)
     frame, read_errors = read_evidence(args.input)
@@ -271,6 +299,22 @@ def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
     results = results.with_errors(read_errors)
     notify(plugin_manager_from_args(args), results)
     return spec, results
+
+
+def _check_evidence_path(path: Path) -> None:
+    """--input names one evidence file: a folder or a workbook is a dataset, for `report`."""
+    if path.is_dir():
+        kind = "a folder"
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        kind = "a workbook"
+    else:
+        return
+    suffixes = ", ".join(s for s in EVIDENCE_SUFFIXES if s != ".yml")
+    raise EvidenceError([Problem(
+        "unreadable-evidence",
+        f"{str(path)!r} is {kind}; --input is one evidence file ({suffixes})",
+        hint=f"to evaluate a dataset folder or a data-entry workbook, use "
+             f"'learning-models report {shlex.quote(str(path))} --year YEAR'")])
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -316,23 +360,39 @@ def _explain(args: argparse.Namespace) -> int:
         rejected = [e for e in results.errors if e.record == args.subject]
         for error in rejected:
             print(error.format(), file=sys.stderr)
-        reason = "was rejected" if rejected else "is not in the input"
-        print(f"subject {args.subject!r} {reason}", file=sys.stderr)
+        if rejected:
+            print(f"subject {args.subject!r} was rejected", file=sys.stderr)
+        else:
+            print(f"subject {args.subject!r} is not in {str(args.input)!r}\n  hint: "
+                  f"{_subjects_hint(args.subject, [e.subject for e in results])}",
+                  file=sys.stderr)
         return 1
     sys.stdout.write(evaluation.explain(args.lang))
     return 0
 
 
+def _subjects_hint(subject: str, subjects: Sequence[str]) -> str:
+    close = did_you_mean(subject, subjects)
+    if close is not None:
+        return close
+    if not subjects:
+        return "no subject of it was evaluated"
+    shown = ", ".join(subjects[:3]) + (", …" if len(subjects) > 3 else "")
+    return f"its subjects: {shown} ({len(subjects)} in all)"
+
+
 def _schema(args: argparse.Namespace) -> int:
     found: dict[str, Any]
+    if args.which != "evidence" and args.criteria is not None:
+        raise UsageError(f"--criteria goes with 'schema evidence', not 'schema {args.which}'")
     if args.which == "criteria-set":
         found = criteria_set_schema()
     elif args.which in ("test-cases", "targets"):
         found = schema(args.which)
     else:
         if args.criteria is None:
-            print("'schema evidence' needs --criteria FILE", file=sys.stderr)
-            return 2
-        found = evidence_schema(load_criteria(args.criteria))
+            raise UsageError("'schema evidence' needs --criteria FILE|ID")
+        found = evidence_schema(resolve_criteria(args.criteria, None, None, args.criteria_dir,
+                                                 catalog_maker(args)))
     sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     return 0

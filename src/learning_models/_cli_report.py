@@ -21,13 +21,22 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shlex
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._cli_options import add_catalog_options, catalog_from_args, plugin_manager_from_args
+from ._cli_options import (
+    UsageError,
+    add_catalog_options,
+    cannot_write,
+    catalog_from_args,
+    check_output_folder,
+    plugin_manager_from_args,
+)
 from ._dataset import Dataset
+from ._evidence import EVIDENCE_SUFFIXES
 from ._model import Lang
 from ._pipeline import DatasetEvaluation, evaluate_dataset
 from ._plugins import Named, collect_readers, collect_writers, notify
@@ -125,25 +134,28 @@ def read_data(path: Path, readers: Mapping[str, EvidenceReader] | None = None, *
 
 def choose_reader(path: Path, readers: Mapping[str, EvidenceReader],
                   name: str | None = None) -> EvidenceReader:
-    """The reader named, or the one reader for `path`: a folder (or a path without a suffix)
-    is read by a reader of folders (``suffixes == ()``), a file by the reader of its
-    suffix. None, or several, is a `LearningModelsError` saying which there are."""
+    """The reader named, or the one reader for `path`: a folder (or a path without a suffix
+    that is not a file) is read by a reader of folders (``suffixes == ()``), a file by the
+    reader of its suffix. None, or several, is a `LearningModelsError` saying which there are."""
     if name is not None:
         if name not in readers:
             raise LearningModelsError(f"no evidence reader named {name!r}; readers: "
                                       f"{_reader_list(readers)}")
         return readers[name]
-    if path.is_dir() or not path.suffix:
+    if path.is_dir() or not (path.suffix or path.is_file()):
         candidates = [r for r in readers.values() if not tuple(r.suffixes)]
         what = "a folder"
     else:
         suffix = path.suffix.lower()
         candidates = [r for r in readers.values()
                       if suffix in (s.lower() for s in r.suffixes)]
-        what = f"{suffix!r} files"
+        what = f"{suffix!r} files" if suffix else "files without a suffix"
     if not candidates:
+        hint = ("\n  hint: to score one evidence file, use 'learning-models evaluate --model "
+                f"MODEL --year YEAR --input {shlex.quote(str(path))}'"
+                if path.suffix.lower() in EVIDENCE_SUFFIXES else "")
         raise LearningModelsError(f"no evidence reader reads {what} ({str(path)!r}); "
-                                  f"readers: {_reader_list(readers)}")
+                                  f"readers: {_reader_list(readers)}{hint}")
     if len(candidates) > 1:
         raise LearningModelsError(
             f"several evidence readers read {what}: "
@@ -172,7 +184,7 @@ def chosen_writers(formats: str | None, writers: Named[ReportWriter],
     names = [n.strip() for n in formats.split(",") if n.strip()]
     unknown = [n for n in names if n not in writers]
     if unknown or not names:
-        raise _UsageError(
+        raise UsageError(
             f"unknown report format {', '.join(map(repr, unknown)) or repr(formats)}; "
             f"formats: {', '.join(_who(n, writers) for n in writers)}"
             + ("" if "docx" in writers else
@@ -197,6 +209,8 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> l
         raise
     except Exception as exc:
         if owner.startswith("builtin-"):
+            if isinstance(exc, OSError):
+                raise cannot_write("the report", out, exc) from exc
             raise
         raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
                           f"{writer.name!r}: {exc}") from exc
@@ -205,10 +219,6 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> l
         raise PluginError(f"plugin {owner!r}: report writer {writer.name!r} must return the "
                           f"paths it wrote, got {paths!r:.80}")
     return [Path(p) for p in paths]
-
-
-class _UsageError(Exception):
-    """A wrong command line (exit status 2)."""
 
 
 def load_targets(which: str) -> TargetsLike:
@@ -227,16 +237,12 @@ def load_targets(which: str) -> TargetsLike:
 def _report(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if len(args.previous) != len(args.previous_year):
-        print("each --previous DATA needs its --previous-year YEAR (in the same order)",
-              file=sys.stderr)
-        return 2
+        raise UsageError("each --previous DATA needs its --previous-year YEAR (in the same "
+                         "order)")
     pm = plugin_manager_from_args(args)
     writers = collect_writers(pm)
-    try:
-        chosen = chosen_writers(args.format, writers)
-    except _UsageError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+    chosen = chosen_writers(args.format, writers)
+    check_output_folder(args.out, "the report")  # before the work, not after it
     readers = collect_readers(pm)
     stages = 3 + len(chosen) + len(args.previous)
     out: Path = args.out
@@ -256,7 +262,7 @@ def _report(args: argparse.Namespace) -> int:
                                                 year=year, catalog=catalog))
         with progress.stage(WORDS["rollup"][lang]):
             rolled = rollup(evaluation, targets, previous=earlier)
-            report = build_report(evaluation, rolled, lang=lang)
+            report = build_report(evaluation, rolled, lang=lang, targets=targets)
         for writer in chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):

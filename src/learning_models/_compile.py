@@ -8,8 +8,9 @@ time: a `Program` that exists is a program that can run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ._expr import Expr, NameInfo, ValueType, check_expression, expression_names, parse_expression
 from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry
@@ -18,6 +19,8 @@ from ._yaml import SourceMap
 from .errors import CriteriaError, Problem, Span
 
 __all__ = ["CompiledIndicator", "Program", "compile_criteria"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,12 @@ class CompiledIndicator:
 
 @dataclass(frozen=True, slots=True)
 class Program:
-    """A compiled criteria set: what `evaluate` runs."""
+    """A compiled criteria set: what `evaluate` runs.
+
+    A program is immutable, so what is built from it alone (its Polars expressions) is built
+    once, on first use, and kept with it (`cached`). The cache belongs to this object: a
+    program compiled again, or with other functions or overlays, starts with its own.
+    """
 
     spec: CriteriaSet
     inputs: Mapping[str, NameInfo]
@@ -44,6 +52,20 @@ class Program:
     pass_expr: Expr
     content_hash: str
     functions: FunctionRegistry
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
+                                   compare=False, hash=False)
+
+    def cached(self, key: Any, build: Callable[[], T]) -> T:
+        """The value kept under `key`, built by `build()` the first time it is asked for.
+
+        `build` must depend on nothing but this program and `key`. Two threads asking at
+        once may both build it; either result is kept, and both are the same.
+        """
+        try:
+            value: T = self._cache[key]
+        except KeyError:
+            value = self._cache.setdefault(key, build())
+        return value
 
     @property
     def max_total(self) -> float:

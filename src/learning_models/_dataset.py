@@ -21,7 +21,8 @@ from ._evidence import EVIDENCE_SUFFIXES, read_evidence
 from ._records import LINE, ROW, RecordError
 from .errors import EvidenceError, Problem
 
-__all__ = ["AREA_LEVELS", "AREA_TOTALS", "RELATIONS", "Dataset", "Table", "read_dataset"]
+__all__ = ["AREA_LEVELS", "AREA_TOTALS", "RELATIONS", "Dataset", "Table", "column_places",
+           "read_dataset"]
 
 #: For each model, the columns that name a related subject, and that subject's model.
 RELATIONS: dict[str, dict[str, str]] = {
@@ -54,6 +55,9 @@ class Table:
     model: str
     frame: pl.DataFrame          # text (or typed) columns plus _row / _line
     file: str
+    #: Where each column is in the file, as messages name it ("column F 'Thu nhập'" in a
+    #: sheet); empty when it follows from the file (`column_places`).
+    columns: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class Dataset:
     areas: pl.DataFrame | None = None        # code, name, level, parent, totals
     crosswalk: pl.DataFrame | None = None    # old_code, new_code, since
     errors: tuple[RecordError, ...] = field(default=())
+    areas_file: str | None = None            # where the areas came from, for messages
 
     def relation_columns(self, model: str) -> tuple[str, ...]:
         columns = [*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())]
@@ -79,6 +84,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     tables: dict[str, Table] = {}
     errors: list[RecordError] = []
     areas = crosswalk = None
+    areas_file = str(root / "areas")
     problems: list[Problem] = []
     for file in sorted(root.iterdir()):
         if file.suffix.lower() not in EVIDENCE_SUFFIXES or file.name.startswith("."):
@@ -98,7 +104,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         errors += read_errors
         shown = str(file)
         if kind == "areas":
-            areas = frame
+            areas, areas_file = frame, shown
         elif kind == "crosswalk":
             crosswalk = frame
         else:
@@ -109,18 +115,35 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"no subject files in {str(path)!r}",
                                      hint="expected e.g. family.csv, community.csv")])
-    area_frame, area_errors = _type_areas(areas, str(root / "areas")) if areas is not None \
-        else (None, [])
-    return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors))
+    area_frame, area_errors = (None, []) if areas is None else \
+        _type_areas(areas, areas_file, column_places(areas, areas_file))
+    return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors),
+                   areas_file if areas is not None else None)
 
 
-def _type_areas(frame: pl.DataFrame, file: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    """Check the area list: unique codes, known levels, parents that exist, totals >= 0."""
+def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:
+    """How messages name the place of each column of a table read from `file`: its number
+    and header in a CSV file (``column 12 'income'``); nothing for other files, whose
+    records name their fields."""
+    if not file.lower().endswith(".csv"):
+        return {}
+    return {name: f"column {k} {name!r}"
+            for k, name in enumerate((c for c in frame.columns if c not in (ROW, LINE)),
+                                     start=1)}
+
+
+def _type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None = None,
+                ) -> tuple[pl.DataFrame, list[RecordError]]:
+    """Check the area list: unique codes, known levels, parents that exist, totals >= 0.
+    `places` names where each column is in the file, for the messages."""
     errors: list[RecordError] = []
     missing = [c for c in ("code", "name", "level") if c not in frame.columns]
     if missing:
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     f"the area list lacks the column(s) {', '.join(missing)}")])
+        raise EvidenceError([Problem(
+            "unreadable-evidence",
+            f"{file}: the area list lacks the column(s) {', '.join(map(repr, missing))}",
+            hint="the areas need the columns code, name and level (Mã, Tên, Cấp in a "
+                 "workbook), and may have parent and the totals")])
     if ROW not in frame.columns:
         frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
     if LINE not in frame.columns:
@@ -136,9 +159,12 @@ def _type_areas(frame: pl.DataFrame, file: str) -> tuple[pl.DataFrame, list[Reco
     seen: set[str] = set()
     bad: set[int] = set()
     for row in frame.iter_rows(named=True):
-        reason = _area_problem(row, codes, seen, totals)
-        if reason is not None:
-            errors.append(RecordError(row["code"], row[ROW], "invalid-record", reason, None,
+        problem = _area_problem(row, codes, seen, totals)
+        if problem is not None:
+            column, reason = problem
+            place = (places or {}).get(column)
+            errors.append(RecordError(row["code"] or None, row[ROW], "invalid-record",
+                                      f"{reason} ({place})" if place else reason, column,
                                       file, row[LINE]))
             bad.add(row[ROW])
         seen.add(row["code"])
@@ -148,19 +174,20 @@ def _type_areas(frame: pl.DataFrame, file: str) -> tuple[pl.DataFrame, list[Reco
 
 
 def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
-                  totals: list[str]) -> str | None:
+                  totals: list[str]) -> tuple[str, str] | None:
+    """The column and the reason an area is rejected, or None."""
     code = row["code"]
     if not code:
-        return "the area has no code"
+        return "code", "the area has no code"
     if code in seen:
-        return f"area code {code!r} is used twice"
+        return "code", f"area code {code!r} is used twice"
     if row["level"] not in AREA_LEVELS:
-        return f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
+        return "level", f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
     parent = row["parent"]
     if parent and parent not in codes:
-        return f"parent area {parent!r} does not exist"
+        return "parent", f"parent area {parent!r} is not in the area list"
     for column in totals:
         value = row[f"_t_{column}"]
         if row[column] not in (None, "") and (value is None or int(str(value)) < 0):
-            return f"{column!r} must be a whole number >= 0, found {row[column]!r}"
+            return column, f"{column!r} must be a whole number >= 0, found {row[column]!r}"
     return None

@@ -8,9 +8,9 @@ import polars as pl
 
 from ._compile import Program, compile_criteria
 from ._model import CriteriaSet
-from ._records import RecordError, records_to_frame, type_frame
+from ._records import RecordError, records_to_frame, type_query
 from ._results import Evaluations
-from ._score import score_frame
+from ._score import score_table
 from .errors import LearningModelsError
 
 __all__ = ["evaluate"]
@@ -35,8 +35,8 @@ def evaluate(criteria: CriteriaSet | Program,
         raw = records
     else:
         raw, errors = records_to_frame(records, file=file)
-    typed, type_errors = type_frame(raw, spec.inputs, file=file)
-    scored = score_frame(program, typed).collect()
+    typed, type_errors = type_query(raw, spec.inputs, file=file)
+    scored = score_table(program, typed)
     every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
     return Evaluations(program, scored, every, year)
 

@@ -4,10 +4,16 @@ A file that cannot be read at all (missing, not UTF-8, not CSV/JSON/YAML) raises
 `EvidenceError` with its position. A readable file with bad *records* never raises: each
 bad record comes back as a `RecordError` and the rest are kept. Typing the values against a
 criteria set happens later, in `_records`.
+
+CSV files come as spreadsheets save them: UTF-8 with or without a byte-order mark, or UTF-16
+with one (Excel's "Unicode Text"); separated by commas, by semicolons (Excel in a Vietnamese
+or European locale) or by tabs — the separator is the one the header line uses most, outside
+quotes. Any other encoding is refused once, at its first bad byte, with what to do.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -26,6 +32,13 @@ __all__ = ["EVIDENCE_SUFFIXES", "read_evidence"]
 
 EVIDENCE_SUFFIXES = (".csv", ".json", ".yaml", ".yml", ".parquet")
 MAX_TEXT_BYTES = 512 * 1024 * 1024
+#: More columns than any set has inputs: a wider table is not evidence (or is turned on its
+#: side), and each unknown column would reject every record.
+MAX_COLUMNS = 1000
+SEPARATORS = (",", ";", "\t")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SAVE_AS_UTF8 = ('save it as UTF-8: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; '
+                 'in LibreOffice, tick "Edit filter settings" and choose "Unicode (UTF-8)"')
 _YAML_LIMITS = YamlLimits(max_bytes=64 * 1024 * 1024, max_nodes=20_000_000)
 
 
@@ -41,42 +54,91 @@ def read_evidence(path: str | os.PathLike[str]) -> tuple[pl.DataFrame, list[Reco
     if not file.is_file():
         raise EvidenceError([Problem("file-not-found", f"no such evidence file: {name!r}")])
     if suffix == ".parquet":
-        return _read_parquet(file, name)
-    data = file.read_bytes()
-    if len(data) > MAX_TEXT_BYTES:
-        raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
-                                     f"{MAX_TEXT_BYTES // 2**20} MiB; use Parquet",
-                                     Span(name, 1, 1))])
-    if suffix == ".csv":
-        return _read_csv(_decode(data, name), name)
-    if suffix == ".json":
-        return _read_json(_decode(data, name), name)
-    return _read_yaml(data, name)
+        frame, errors = _read_parquet(file, name)
+    else:
+        data = file.read_bytes()
+        if len(data) > MAX_TEXT_BYTES:
+            raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
+                                         f"{MAX_TEXT_BYTES // 2**20} MiB; use Parquet",
+                                         Span(name, 1, 1))])
+        if suffix == ".csv":
+            frame, errors = _read_csv(_decode(data, name, utf16=True), name)
+        elif suffix == ".json":
+            frame, errors = _read_json(_decode(data, name), name)
+        else:
+            frame, errors = _read_yaml(data, name)
+    _check_width(len([c for c in frame.columns if c not in (ROW, LINE)]), name)
+    return frame, errors
 
 
-def _decode(data: bytes, name: str) -> str:
+def _check_width(columns: int, name: str) -> None:
+    if columns > MAX_COLUMNS:
+        raise EvidenceError([Problem(
+            "too-large", f"the records have {columns:,} columns; at most {MAX_COLUMNS:,} are "
+            "read", Span(name, 1, 1),
+            hint="an evidence file has one column per input of the criteria set; check that "
+                 "this is the right file and that rows and columns are not swapped")])
+
+
+def _decode(data: bytes, name: str, *, utf16: bool = False) -> str:
+    """The text of a file: UTF-8 (with or without a byte-order mark), or for CSV, UTF-16 with
+    one (Excel's "Unicode Text"). Anything else is refused at its first bad byte."""
+    if utf16 and data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EvidenceError([Problem(
+                "not-utf8", "the file starts like UTF-16 (Excel's \"Unicode Text\") but is "
+                f"not valid UTF-16 at byte {exc.start + 2:,}", Span(name, 1, 1),
+                hint=_SAVE_AS_UTF8)]) from exc
+    nul = data.find(b"\x00")  # never in UTF-8 text: UTF-16 without its mark, or binary
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise EvidenceError([Problem(
+            "not-utf8", f"a NUL byte at line {line}, column {column}: the file is probably "
+            "UTF-16 without a byte-order mark, or not a text file", Span(name, line, column),
+            hint=_SAVE_AS_UTF8)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        line, column = _position(data, exc.start)
         raise EvidenceError([Problem(
-            "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
-            Span(name, line, column), hint="save the file as UTF-8 (CSV UTF-8 in Excel)")]) \
-            from exc
+            "not-utf8", f"byte 0x{data[exc.start]:02x} at line {line}, column {column} is not "
+            "valid UTF-8: the file was saved in another encoding (Excel's \"CSV (Comma "
+            "delimited)\" uses the computer's code page)", Span(name, line, column),
+            hint=_SAVE_AS_UTF8)]) from exc
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters, a byte-order mark not counted) of byte
+    `offset` of `data`."""
+    if data.startswith(codecs.BOM_UTF8):
+        data, offset = data[len(codecs.BOM_UTF8):], offset - len(codecs.BOM_UTF8)
+    before = data[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
+
+
+def _separator(line: str) -> str:
+    """The separator a CSV header line uses: the one of `SEPARATORS` that occurs most often
+    outside double quotes (a comma when none does, or on a tie)."""
+    outside = "".join(line.split('"')[::2])
+    counts = [outside.count(sep) for sep in SEPARATORS]
+    return SEPARATORS[counts.index(max(counts))]
 
 
 def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    rows = csv.reader(io.StringIO(text, newline=""))
+    first = text[:text.find("\n")] if "\n" in text else text
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first))
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        raise EvidenceError([Problem("unreadable-evidence", f"not CSV: {exc}",
+        raise EvidenceError([Problem("unreadable-evidence", f"not CSV: {_csv_reason(exc)}",
                                      Span(name, 1, 1))]) from exc
     if not header:
         raise EvidenceError([Problem("unreadable-evidence", "the CSV file has no header row",
                                      Span(name, 1, 1))])
+    _check_width(len(header), name)
     _check_header(header, name)
     columns: list[list[str | None]] = [[] for _ in header]
     positions: list[int] = []
@@ -91,8 +153,8 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
             break
         except csv.Error as exc:
             n += 1
-            errors.append(RecordError(None, n, "invalid-record", f"not CSV: {exc}", None,
-                                      name, line))
+            errors.append(RecordError(None, n, "invalid-record", f"not CSV: {_csv_reason(exc)}",
+                                      None, name, line))
             continue
         if not any(cell.strip() for cell in row):
             continue  # blank lines are layout, not records
@@ -113,6 +175,14 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
                          schema={**dict.fromkeys(header, pl.String), ROW: pl.Int64,
                                  LINE: pl.Int64})
     return frame, errors
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    reason = str(exc)
+    if reason.startswith("field larger than field limit"):
+        return (f"a value longer than {csv.field_size_limit():,} characters; is a quote not "
+                "closed?")
+    return reason
 
 
 def _first_line(cell: str) -> str:

@@ -1,4 +1,10 @@
-"""The JSON Schema of the evidence a criteria set needs: what an integrator must send."""
+"""The JSON Schema of the evidence a criteria set needs: what an integrator must send.
+
+The schema is strict: typed values (true/false, numbers) and, for an enum input, its values
+(``higher``), never the labels officials may type into a CSV file or a workbook (``tăng``):
+labels are words for people and may be reworded, values are what expressions compare with.
+The labels are listed in the input's description, so an integrator can map them.
+"""
 
 from __future__ import annotations
 
@@ -46,4 +52,18 @@ def _input_schema(item: InputSpec) -> dict[str, Any]:
                                                  if item.description else "")
     elif item.description:
         schema["description"] = item.description
+    words = _labelled_values(item)
+    if words:
+        schema["description"] = (schema.get("description", "").rstrip(".") + ". " + words) \
+            .lstrip(". ")
     return schema
+
+
+def _labelled_values(item: InputSpec) -> str:
+    """``Values (labels people write): lower (giảm / lower), …`` for an enum with labels."""
+    if item.type != "enum" or item.values == item.value_labels("vi") == item.value_labels("en"):
+        return ""
+    parts = [f"{value} ({vi} / {en})" if (vi, en) != (value, value) else value
+             for value, vi, en in zip(item.values or (), item.value_labels("vi"),
+                                      item.value_labels("en"), strict=True)]
+    return "Values (with the labels people write for them): " + ", ".join(parts) + "."

@@ -7,9 +7,12 @@ text, so typing happens in one place (`_records.type_frame`), exactly as for CSV
 
 Layout of a sheet: the first non-empty row is the header; rows right below it whose first
 cell starts with ``#`` are explanations (the template writes one) and are skipped; empty
-rows are layout. Errors name the Excel row (``book.xlsx [Gia đình]``, row 7). Headers may be
-input names or the labels the criteria sets give them (`rename_headers`, applied where the
-sets are known) and the Vietnamese names of the relation columns (Mã, Tên, Gia đình, …).
+rows are layout. Errors name the sheet, the Excel row and the column's letter and header
+(``book.xlsx [Gia đình]:7: … (column F 'Có góc học tập')``). Headers may be input names or
+the labels the criteria sets give them (`rename_headers`, applied where the sets are known)
+and the Vietnamese names of the relation columns (Mã, Tên, Gia đình, …). The template's
+drop-down of an enum input offers the Vietnamese labels of its values; a cell may hold
+either label or the value (typing stores the value).
 
 Cells merged down one column hold their value in every row they cover (a village written
 once for several households); cells merged across columns, and cells holding an Excel error
@@ -39,6 +42,7 @@ import polars as pl
 
 from ._catalog import Catalog
 from ._dataset import AREA_TOTALS, RELATIONS, Dataset, Table, _type_areas
+from ._evidence import MAX_COLUMNS
 from ._model import CriteriaSet, InputSpec
 from ._records import LINE, ROW, RecordError
 from .errors import EvidenceError, LearningModelsError, Problem
@@ -204,7 +208,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     except (fastexcel.FastExcelError, OSError, ValueError) as exc:
         raise _unreadable(shown, exc) from exc
     tables: dict[str, Table] = {}
-    frames: dict[str, pl.DataFrame] = {}
+    frames: dict[str, tuple[pl.DataFrame, dict[str, str]]] = {}
     errors: list[RecordError] = []
     problems: list[Problem] = []
     taken: dict[str, str] = {}
@@ -244,25 +248,26 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
             continue
         if read is None:
             continue  # an empty sheet, or a header without records: nothing to evaluate
-        frame, rejected = read
+        frame, rejected, places = read
         errors += rejected
         if kind in MODEL_SHEETS:
-            tables[kind] = Table(kind, frame, where)
+            tables[kind] = Table(kind, frame, where, places)
         else:
-            frames[kind] = frame
+            frames[kind] = frame, places
     if problems:
         raise EvidenceError(problems)
     if not tables:
         raise EvidenceError([Problem(
             "unreadable-evidence", f"no subject records in {shown!r}",
             hint=f"fill in at least one of the sheets {', '.join(MODEL_SHEETS.values())}")])
-    areas = None
+    areas = areas_file = None
     if "areas" in frames:
-        areas, area_errors = _type_areas(_area_levels(frames["areas"]),
-                                         f"{shown} [{taken['areas']}]")
+        areas_file = f"{shown} [{taken['areas']}]"
+        areas, area_errors = _type_areas(_area_levels(frames["areas"][0]), areas_file,
+                                         frames["areas"][1])
         errors += area_errors
-    crosswalk = _crosswalk(frames["crosswalk"]) if "crosswalk" in frames else None
-    return Dataset(tables, areas, crosswalk, tuple(errors))
+    crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
+    return Dataset(tables, areas, crosswalk, tuple(errors), areas_file)
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
@@ -292,8 +297,9 @@ def _headers_for(kind: str) -> dict[str, str | None]:
 
 def _read_grid(grid: pl.DataFrame, first_column: int, marks: _Marks, where: str,
                headers: Mapping[str, str | None],
-               ) -> tuple[pl.DataFrame, list[RecordError]] | None:
-    """A sheet's cells (row k of `grid` is Excel row k + 1) → records and rejected rows."""
+               ) -> tuple[pl.DataFrame, list[RecordError], dict[str, str]] | None:
+    """A sheet's cells (row k of `grid` is Excel row k + 1) → records, rejected rows, and
+    where each column is (its letter and header, as messages name it)."""
     if grid.height == 0 or grid.width == 0:
         return None
     grid = grid.select(_clean(pl.col(c)).alias(f"c{k}") for k, c in enumerate(grid.columns))
@@ -307,6 +313,13 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: _Marks, where: str,
     keep, names = _header_columns(grid, header, top, first_column, where, headers)
     if not keep:
         return None
+    if len(keep) > MAX_COLUMNS:
+        raise EvidenceError([Problem(
+            "too-large", f"{where}: the header has {len(keep):,} columns; at most "
+            f"{MAX_COLUMNS:,} are read", hint="a sheet has one column per input of the "
+            "criteria set; check that this is the right sheet")])
+    places = {name: f"column {_letter(first_column + k)} {' '.join(str(header[k]).split())!r}"
+              for k, name in zip(keep, names, strict=True)}
     start = top + 1
     lead = grid.columns[keep[0]]
     while start < grid.height and (grid[lead][start] or "").startswith(MARKER):
@@ -328,6 +341,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: _Marks, where: str,
             continue  # the header, an explanation or an empty row
         ident = ids.get(row)
         name = names[keep.index(column)] if column in keep else None
+        if name is not None:
+            message += f" ({places[name]})"
         errors.append(RecordError(ident, row, "invalid-record", message, name, where, row))
         rejected.add(row)
     if rejected:
@@ -335,7 +350,7 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: _Marks, where: str,
     frame = rows.select(*(pl.col(grid.columns[k]).alias(n) for k, n in zip(keep, names,
                                                                            strict=True)),
                         pl.col(ROW), pl.col(ROW).alias(LINE))
-    return frame, errors
+    return frame, errors, places
 
 
 def _clean(cell: pl.Expr) -> pl.Expr:
@@ -650,7 +665,7 @@ def _styles(book: Any) -> dict[str, Any]:
 
 
 class _Lists:
-    """Drop-down values too long to write inline (Excel allows 255 characters)."""
+    """Drop-down values that cannot be written inline (Excel allows 255 characters)."""
 
     def __init__(self, book: Any) -> None:
         self._book = book
@@ -658,7 +673,9 @@ class _Lists:
         self._column = 0
 
     def source(self, values: Sequence[str]) -> str | list[str]:
-        if len(",".join(values)) <= 250:
+        """The list inline, or a range of the hidden sheet when it is too long or a value
+        holds a comma or a quote (an inline list is comma-separated)."""
+        if len(",".join(values)) <= 250 and not any("," in v or '"' in v for v in values):
             return list(values)
         if self._sheet is None:
             self._sheet = self._book.add_worksheet(LISTS_SHEET)
@@ -719,8 +736,8 @@ def _input_note(spec: InputSpec, *, description: bool = True) -> str:
     text = (spec.description or "").strip().rstrip(".")
     parts = [text] if text and description and _looks_vietnamese(text) else []
     kind = _TYPE_WORDS[spec.type]
-    if spec.type == "enum":
-        kind += ": " + ", ".join(spec.values or ())
+    if spec.type == "enum":  # the Vietnamese labels, as the drop-down offers them
+        kind += ": " + ", ".join(spec.value_labels("vi"))
     low, high = spec.minimum, spec.maximum
     if low is not None and high is not None:
         kind += f" từ {_number(low)} đến {_number(high)}"
@@ -772,9 +789,10 @@ def _validation(column: _Column, lists: _Lists) -> dict[str, Any] | None:
         return {"validate": "list", "source": list(_TEMPLATE_LEVELS),
                 "error_title": "Cấp địa bàn", "error_message": "Chọn một cấp trong danh sách."}
     if column.kind == "enum" and spec is not None and spec.values:
-        return {"validate": "list", "source": lists.source(spec.values),
+        labels = spec.value_labels("vi")
+        return {"validate": "list", "source": lists.source(labels),
                 "error_title": "Giá trị không hợp lệ",
-                "error_message": ("Chọn một giá trị: " + ", ".join(spec.values))[:255]}
+                "error_message": ("Chọn một giá trị: " + ", ".join(labels))[:255]}
     if column.kind not in ("integer", "number"):
         return None
     whole = column.kind == "integer"

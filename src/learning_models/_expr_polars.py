@@ -41,7 +41,7 @@ from ._expr import (
 )
 from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, divide
 
-__all__ = ["literal", "to_polars"]
+__all__ = ["collect_plain", "literal", "to_polars"]
 
 _COMPARE: dict[str, Callable[[pl.Expr, pl.Expr], pl.Expr]] = {
     "==": pl.Expr.eq,
@@ -51,6 +51,18 @@ _COMPARE: dict[str, Callable[[pl.Expr, pl.Expr], pl.Expr]] = {
     ">": pl.Expr.gt,
     ">=": pl.Expr.ge,
 }
+
+
+#: No query optimisation: the library's queries are built so that nothing is computed twice
+#: (staged columns instead of repeated subexpressions), and on a table of one row the
+#: optimiser's passes cost more than running the query.
+_PLAIN = pl.QueryOptFlags.none()
+
+
+def collect_plain(query: pl.LazyFrame) -> pl.DataFrame:
+    """Run `query` with the in-memory engine and no optimiser: the fixed cost of a query
+    (planning, the streaming engine's set-up) is what dominates a table of a few rows."""
+    return query.collect(engine="in-memory", optimizations=_PLAIN)
 
 
 def literal(value: LiteralValue) -> pl.Expr:

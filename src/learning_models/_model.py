@@ -1,18 +1,21 @@
 """The typed, frozen form of a criteria set (format ``learning-models/criteria-set/1``).
 
 These pydantic models are built by `_validate` only after the JSON Schema has accepted the
-document, so they describe shape and carry no validation of their own beyond types; the
+document, so they describe shape and carry little validation of their own beyond types; the
 checks of meaning inside one document (unique ids, grade order, level points) live in
-`_validate`, where each problem can be located in the file.
+`_validate`, where each problem can be located in the file. The one check here: an enum
+input's values and labels must each name one value (`InputSpec`), located at its ``values``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
 
 if TYPE_CHECKING:
     from ._yaml import SourceMap
@@ -21,6 +24,7 @@ __all__ = [
     "CriteriaSet",
     "Criterion",
     "Derivation",
+    "EnumValue",
     "Grade",
     "Indicator",
     "InputSpec",
@@ -69,17 +73,88 @@ class Derivation(_Frozen):
     prefer: Literal["derived", "data"] = "derived"
 
 
+class EnumValue(_Frozen):
+    """A value an enum input may take, with the words people write for it (``{value: higher,
+    label: {vi: tăng, en: higher}}``); the value is what expressions compare with."""
+
+    value: str
+    label: Text
+
+
+def fold_word(text: str) -> str:
+    """How an enum value or label is compared: trimmed, one Unicode form, any case."""
+    return unicodedata.normalize("NFC", text).strip().lower()
+
+
 class InputSpec(_Frozen):
-    """One piece of evidence the set reads: its type, bounds and labels."""
+    """One piece of evidence the set reads: its type, bounds and labels.
+
+    An enum input's ``values`` are written as plain values or as `EnumValue`s with labels;
+    `values` gives the plain values, `value_labels` the words shown for them, and
+    `spellings` every word a record may use for each.
+    """
 
     type: InputType
     minimum: float | None = None
     maximum: float | None = None
-    values: tuple[str, ...] | None = None
+    choices: tuple[str | EnumValue, ...] | None = Field(default=None, alias="values")
     label: Text | None = None
     description: str | None = None
     required: bool = False
     from_: Derivation | None = Field(default=None, alias="from")
+
+    @field_validator("choices")
+    @classmethod
+    def _spellings_are_unambiguous(cls, choices: tuple[str | EnumValue, ...] | None,
+                                   ) -> tuple[str | EnumValue, ...] | None:
+        """Every value and label, compared as records are (`fold_word`), names one value."""
+        owner: dict[str, str] = {}
+        seen: set[str] = set()
+        for choice in choices or ():
+            value = choice if isinstance(choice, str) else choice.value
+            if value in seen:
+                raise PydanticCustomError("enum_spelling", "the value '{value}' is listed twice",
+                                          {"value": value})
+            seen.add(value)
+            words = [value] if isinstance(choice, str) else \
+                [value, choice.label.vi, choice.label.en]
+            for word in words:
+                key = fold_word(word)
+                if not key:
+                    raise PydanticCustomError("enum_spelling",
+                                              "a value or label of '{value}' is empty",
+                                              {"value": value})
+                first = owner.setdefault(key, value)
+                if first != value:
+                    raise PydanticCustomError(
+                        "enum_spelling",
+                        "'{word}' names two values, '{first}' and '{value}': every value and "
+                        "label (compared without case) must name one value only",
+                        {"word": word, "first": first, "value": value})
+        return choices
+
+    @property
+    def values(self) -> tuple[str, ...] | None:
+        """An enum input's values (what expressions compare with), without their labels."""
+        if self.choices is None:
+            return None
+        return tuple(c if isinstance(c, str) else c.value for c in self.choices)
+
+    def value_labels(self, lang: Lang = "vi") -> tuple[str, ...]:
+        """The words shown for each value in `lang` (the value itself when it has no label)."""
+        return tuple(c if isinstance(c, str) else c.label.get(lang) for c in self.choices or ())
+
+    def spellings(self) -> dict[str, str]:
+        """Every word a record may use for a value — the value, its Vietnamese and English
+        labels — as written, each mapped to the value."""
+        words: dict[str, str] = {}
+        for choice in self.choices or ():
+            if isinstance(choice, str):
+                words.setdefault(choice, choice)
+            else:
+                for word in (choice.value, choice.label.vi, choice.label.en):
+                    words.setdefault(word, choice.value)
+        return words
 
 
 class Level(_Frozen):

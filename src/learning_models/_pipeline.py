@@ -10,17 +10,18 @@ its row and reason); the rest of the dataset is still evaluated.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import polars as pl
 
 from ._catalog import Catalog
 from ._compile import Program, compile_criteria
-from ._dataset import RELATIONS, Dataset, Table
+from ._dataset import RELATIONS, Dataset, Table, column_places
 from ._excel import rename_headers
 from ._model import CriteriaSet, Derivation
-from ._records import Check, RecordError, type_frame
+from ._records import LINE, ROW, Check, RecordError, type_frame
 from ._results import SOURCE_PREFIX, Evaluations
 from ._score import score_frame
 from .errors import CriteriaError, LearningModelsError, Problem
@@ -74,12 +75,12 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     programs = {m: chosen[m]._program if isinstance(chosen[m]._program, Program)
                 else compile_criteria(chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
-    dataset = replace(dataset, tables={
-        m: replace(t, frame=rename_headers(t.frame, programs[m].spec, file=t.file))
-        for m, t in dataset.tables.items()})
+    dataset = replace(dataset, tables={m: _renamed(t, programs[m].spec)
+                                       for m, t in dataset.tables.items()})
     results: dict[str, Evaluations] = {}
     errors: list[RecordError] = list(dataset.errors)
     linked = _linked(dataset)
+    refused = _refused(dataset)
     for model in model_order(programs):
         table = dataset.tables[model]
         frame = _with_derived(programs[model], linked, model, results)
@@ -87,7 +88,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
-                                     keep=keep, checks=_relation_checks(linked, model))
+                                     keep=keep, checks=_relation_checks(linked, model, refused))
+        rejected = _placed(rejected, table)
         errors += rejected
         # One chunk per column: the streaming engine gives computed columns many chunks and
         # literal ones one, and every later eager step (adding the area, a join) would
@@ -99,6 +101,61 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     ordered = {m: results[m] for m in dataset.tables if m in results}
     return DatasetEvaluation(year, ordered, chosen, dataset,
                              tuple(sorted(errors, key=lambda e: (e.file or "", e.row))))
+
+
+def _renamed(table: Table, spec: CriteriaSet) -> Table:
+    """`table` with its headers written as labels renamed to input names, and the place of
+    each column in the file (for messages) under its new name."""
+    frame = rename_headers(table.frame, spec, file=table.file)
+    places = table.columns or column_places(table.frame, table.file)
+    names = dict(zip(table.frame.columns, frame.columns, strict=True))
+    return replace(table, frame=frame,
+                   columns={names[c]: place for c, place in places.items() if c in names})
+
+
+def _placed(errors: Sequence[RecordError], table: Table) -> list[RecordError]:
+    """Each error about a column, with the column's place in the file ("column F 'Thu
+    nhập'", "column 12 'income'") added to its message; a duplicate id with where the
+    record that keeps it is."""
+    firsts: dict[str, str] = {}
+    duplicates = {e.record for e in errors if e.code == "duplicate-record" and e.record}
+    if duplicates and {"id", ROW, LINE} <= set(table.frame.columns):
+        ids = _trimmed("id").alias("id")
+        rows = table.frame.select(ids, ROW, LINE).filter(pl.col("id").is_in(list(duplicates)))
+        for ident, row, line in rows.unique("id", keep="first").iter_rows():
+            firsts[ident] = _shown(table.file, row, line)
+    placed = []
+    for e in errors:
+        message = e.message
+        if e.code == "duplicate-record" and e.record in firsts:
+            message += f", at {firsts[e.record]}"
+        if e.field is not None and e.field in table.columns:
+            message += f" ({table.columns[e.field]})"
+        placed.append(e if message == e.message else replace(e, message=message))
+    return placed
+
+
+def _shown(file: str | None, row: int, line: int | None) -> str:
+    """Where a record is, short: ``family.csv:12``, ``book.xlsx [Gia đình], row 7``."""
+    name = Path(file or "").name
+    if name.endswith("]"):  # a sheet of a workbook
+        return f"{name}, row {row}"
+    return f"{name}:{line}" if line else f"{name}, record {row}"
+
+
+def _refused(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """For each model (and ``areas``), the ids of the records its reader rejected, each with
+    where it is: a relation naming one of them says so rather than "does not exist"."""
+    files = {t.file: m for m, t in dataset.tables.items()}
+    if dataset.areas_file is not None:
+        files[dataset.areas_file] = "areas"
+    refused: dict[str, dict[str, str]] = {}
+    for error in dataset.errors:
+        model = files.get(error.file or "")
+        if model is not None and error.record is not None and error.record.strip():
+            refused.setdefault(model, {}).setdefault(error.record.strip(),
+                                                     _shown(error.file, error.row, error.line))
+    return refused
 
 
 def _derivations(program: Program) -> dict[str, Derivation]:
@@ -205,6 +262,7 @@ class _Linked:
     first_of: Mapping[str, pl.Series]
     areas: pl.DataFrame | None
     heights: Mapping[str, int] = field(default_factory=dict)
+    areas_file: str | None = None
 
 
 def _linked(dataset: Dataset) -> _Linked:
@@ -248,7 +306,7 @@ def _linked(dataset: Dataset) -> _Linked:
                       (named & at.is_null()).alias(_DANGLING + column)]
         tables[model] = replace(table, frame=frame.with_columns(added)) if added else table
     return _Linked(tables, first_of, dataset.areas,
-                   {m: t.frame.height for m, t in dataset.tables.items()})
+                   {m: t.frame.height for m, t in dataset.tables.items()}, dataset.areas_file)
 
 
 def _resolve(values: pl.Series, first: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
@@ -282,22 +340,40 @@ def scored_table(results: Evaluations) -> pl.DataFrame:
     return results._frame
 
 
-def _relation_checks(dataset: _Linked, model: str) -> list[Check]:
+def _relation_checks(dataset: _Linked, model: str,
+                     refused: Mapping[str, Mapping[str, str]]) -> list[Check]:
+    """A record naming a subject (or an area) that is not there is rejected: the subject
+    "does not exist", or, when its reader rejected it, "was rejected (family.csv:12)" —
+    the record to correct first."""
     checks: list[Check] = []
     frame = dataset.tables[model].frame
     for column, target in RELATIONS.get(model, {}).items():
         if _DANGLING + column not in frame.columns:
             continue
         checks.append((pl.col(_DANGLING + column), column, "invalid-record",
-                       pl.format(f"{target} '{{}}' does not exist in "
-                                 f"{dataset.tables[target].file}", _trimmed(column))))
+                       _missing(target, _trimmed(column), refused.get(target, {}),
+                                f"does not exist in {Path(dataset.tables[target].file).name}")))
     if dataset.areas is not None and "area" in frame.columns:
         value = pl.col("area").cast(pl.String).str.strip_chars()
         dangling = value.is_not_null() & (value != "") & \
             ~value.is_in(dataset.areas["code"].implode())
+        listed = f" ({Path(dataset.areas_file).name})" if dataset.areas_file else ""
         checks.append((dangling, "area", "invalid-record",
-                       pl.format("area '{}' is not in the area list", value)))
+                       _missing("area", value, refused.get("areas", {}),
+                                f"is not in the area list{listed}")))
     return checks
+
+
+def _missing(what: str, value: pl.Expr, refused: Mapping[str, str], otherwise: str,
+             ) -> pl.Expr:
+    """The message for a relation `value` naming nothing: rejected (and where), or not."""
+    absent = pl.format("{} '{}' {}", pl.lit(what), value, pl.lit(otherwise))
+    if not refused:
+        return absent
+    where = value.replace_strict(dict(refused), default=None, return_dtype=pl.String)
+    return pl.when(where.is_not_null()) \
+        .then(pl.format("{} '{}' was rejected ({})", pl.lit(what), value, where)) \
+        .otherwise(absent)
 
 
 def _locate(results: dict[str, Evaluations], dataset: _Linked) -> None:

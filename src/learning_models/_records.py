@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import difflib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
+from ._expr_polars import collect_plain
 from ._model import InputSpec
 from .errors import ProblemCode
 
@@ -25,7 +28,8 @@ from .errors import ProblemCode
 #: the message row-wise, as it is only computed for the rows some condition flags).
 Check = tuple[pl.Expr, str | None, ProblemCode, pl.Expr]
 
-__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "type_frame"]
+__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "type_frame",
+           "type_query"]
 
 #: Columns a record may carry besides its inputs.
 META_COLUMNS = ("id", "name")
@@ -141,37 +145,134 @@ def type_frame(frame: pl.DataFrame, inputs: Mapping[str, InputSpec], *,
     ``id``, ``name`` (when given), the `keep` columns as they are, and one column per
     declared input, in the declared type. `checks` are further reasons to reject a record
     (e.g. a relation to a subject that does not exist), evaluated on the raw columns.
+    """
+    typed, errors = type_query(frame, inputs, file=file, keep=keep, checks=checks)
+    return collect_plain(typed), errors
+
+
+def type_query(frame: pl.DataFrame, inputs: Mapping[str, InputSpec], *,
+               file: str | None = None, keep: Sequence[str] = (),
+               checks: Sequence[Check] = ()) -> tuple[pl.LazyFrame, list[RecordError]]:
+    """`type_frame` with the typed table left as a query, to be run with what reads it.
 
     Each input is converted once: its cleaned raw value and its typed value are staged as
     columns (under names no column of `frame` can take), and every check reads those
-    columns, so no conversion is computed twice.
+    columns, so no conversion is computed twice. The expressions depend only on `inputs`,
+    `keep` and the frame's schema, so they are built once for each (`_typing`). The
+    conversions and every check's condition run as one query; messages are only built
+    when some condition holds.
     """
-    if ROW not in frame.columns:
-        frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
-    if LINE not in frame.columns:
-        frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias(LINE))
-    frame = frame.with_columns(_id_column(frame))
-    every: list[Check] = list(checks)
-    every += _column_checks(frame.columns, inputs, keep)
-    prefix = _fresh_prefix(frame.columns)
-    staged = [_Staged(frame, name, spec, f"{prefix}{k}")
-              for k, (name, spec) in enumerate(inputs.items())]
-    for stage in range(3):
-        exprs = [expr for s in staged for expr in s.stage(stage)]
-        if exprs:
-            frame = frame.with_columns(exprs)
-    for s in staged:
-        every += s.checks()
-    every += _id_checks(frame)
-    errors = _collect_errors(frame, every, file)
+    plan = _typing(inputs, frame.schema, tuple(keep))
+    if frame.height > 1:  # the ids' uniqueness is known before the checks are chosen
+        frame = frame.with_columns(plan.prelude)
+        staged = frame.lazy()
+    else:
+        staged = frame.lazy().with_columns(plan.prelude)
+    # Proving the ids unique costs one pass; only when they are not is each row tested.
+    duplicates = frame.height > 1 and not _unique(frame["id"])
+    every = [*checks, *plan.checks, *((plan.duplicate,) if duplicates else ())]
+    for layer in plan.layers:
+        staged = staged.with_columns(layer)
+    # The conditions are added last, so they are the frame's last columns; the typed
+    # result selects only its own columns and leaves them behind.
+    frame = collect_plain(staged.with_columns(
+        *(cond.alias(f"{plan.prefix}x{k}") for k, (cond, _, _, _) in enumerate(checks)),
+        *plan.conditions, *((plan.duplicate[0].alias(f"{plan.prefix}d"),) if duplicates else ())))
+    hits = [frame.to_series(k) for k in range(frame.width - len(every), frame.width)]
+    errors: list[RecordError] = []
+    if any(hit.any() for hit in hits):
+        flags = pl.DataFrame(hits)
+        # A whole number written as a number ("2.0") fails the exact reading and is flagged
+        # invalid; it is read again, and its input checked again, only then.
+        offset = len(checks)
+        fixes = [s for s in plan.staged
+                 if s.fallback is not None and flags.to_series(offset + s.first_check).any()]
+        if fixes:
+            frame = frame.with_columns(s.fallback for s in fixes if s.fallback is not None)
+            redo = [k for s in fixes for k in range(s.first_check, s.first_check + len(s.checks))]
+            flags = flags.with_columns(frame.select(plan.conditions[k] for k in redo)
+                                       .get_columns())
+        errors = _collect_errors(frame, every, flags, file)
     rejected = {e.row for e in errors}
     kept = frame.filter(~pl.col(ROW).is_in(sorted(rejected))) if rejected else frame
+    return kept.lazy().select(plan.typed), errors
+
+
+@dataclass(frozen=True, slots=True)
+class _Typing:
+    """How one frame schema is typed against `inputs`: `prelude` (positions and id), the
+    `layers` of staged columns, the checks of the columns and inputs, the typed result.
+    Staged columns take names starting with `prefix`, which starts no column of the frame."""
+
+    prefix: str
+    prelude: tuple[pl.Expr, ...]
+    layers: tuple[tuple[pl.Expr, ...], ...]
+    staged: tuple[_Staged, ...]
+    checks: tuple[Check, ...]           # unknown columns, each input's, the missing id
+    conditions: tuple[pl.Expr, ...]     # the checks' conditions, as columns to add
+    duplicate: Check                    # for ids not known to be unique
+    typed: tuple[pl.Expr, ...]
+
+
+_TYPINGS: OrderedDict[tuple[int, tuple[tuple[str, pl.DataType], ...], tuple[str, ...]],
+                      tuple[Mapping[str, InputSpec], _Typing]] = OrderedDict()
+_TYPINGS_KEPT = 64
+_TYPINGS_LOCK = threading.Lock()
+
+
+def _typing(inputs: Mapping[str, InputSpec], schema: pl.Schema,
+            keep: tuple[str, ...]) -> _Typing:
+    """The typing of `schema` against `inputs`, built once and kept for the next calls.
+
+    Kept by the identity of `inputs` (a set's declared inputs: a frozen set keeps the same
+    mapping, an overlaid set has its own), which the entry holds, so the identity cannot
+    be reused by another mapping while it is kept; the last `_TYPINGS_KEPT` are kept.
+    """
+    key = (id(inputs), tuple(schema.items()), keep)
+    with _TYPINGS_LOCK:
+        entry = _TYPINGS.get(key)
+        if entry is not None and entry[0] is inputs:
+            _TYPINGS.move_to_end(key)
+            return entry[1]
+    typing = _build_typing(inputs, schema, keep)
+    with _TYPINGS_LOCK:
+        _TYPINGS[key] = (inputs, typing)
+        while len(_TYPINGS) > _TYPINGS_KEPT:
+            _TYPINGS.popitem(last=False)
+    return typing
+
+
+def _build_typing(inputs: Mapping[str, InputSpec], schema: pl.Schema,
+                  keep: tuple[str, ...]) -> _Typing:
+    columns = list(schema)
+    prelude: list[pl.Expr] = []
+    if ROW not in schema:
+        prelude.append(pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(ROW))
+    if LINE not in schema:
+        prelude.append(pl.lit(None, dtype=pl.Int64).alias(LINE))
+    prelude.append(_id_column(columns))
+    checks = _column_checks(columns, inputs, keep)
+    prefix = _fresh_prefix(columns)
+    staged: list[_Staged] = []
+    for k, (name, spec) in enumerate(inputs.items()):
+        staged.append(_Staged(schema, name, spec, f"{prefix}{k}", len(checks)))
+        checks += staged[-1].checks
+    layers = tuple(layer for layer in ([e for s in staged for e in s.stage(stage)]
+                                       for stage in range(3)) if layer)
     typed: list[pl.Expr] = [pl.col("id")]
-    if "name" in frame.columns:
+    if "name" in schema:
         typed.append(pl.col("name").cast(pl.String))
-    typed += [pl.col(c) for c in keep if c in frame.columns]
+    typed += [pl.col(c) for c in keep if c in schema]
     typed += [s.typed() for s in staged]
-    return kept.select(typed), errors
+    ids = pl.col("id")
+    missing = ids.is_null() | (ids == "")
+    checks.append((missing, "id", "missing-id", pl.lit("the record has no 'id'")))
+    # A row that is not the first of its value is necessarily a duplicate.
+    duplicate: Check = (~missing & ~ids.is_first_distinct(), "id", "duplicate-record",
+                        pl.format("id '{}' is used by an earlier record", ids))
+    conditions = tuple(cond.alias(f"{prefix}c{k}") for k, (cond, _, _, _) in enumerate(checks))
+    return _Typing(prefix, tuple(prelude), tuple(tuple(layer) for layer in layers),
+                   tuple(staged), tuple(checks), conditions, duplicate, tuple(typed))
 
 
 def _fresh_prefix(columns: Sequence[str]) -> str:
@@ -182,8 +283,8 @@ def _fresh_prefix(columns: Sequence[str]) -> str:
     return prefix
 
 
-def _id_column(frame: pl.DataFrame) -> pl.Expr:
-    if "id" not in frame.columns:
+def _id_column(columns: Sequence[str]) -> pl.Expr:
+    if "id" not in columns:
         return pl.lit(None, dtype=pl.String).alias("id")
     return pl.col("id").cast(pl.String).str.strip_chars().alias("id")
 
@@ -199,18 +300,6 @@ def _column_checks(columns: Sequence[str], inputs: Mapping[str, InputSpec],
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         message = pl.lit(f"unknown column {column!r}{hint}; the set declares no such input")
         checks.append((pl.lit(True), column, "unknown-column", message))
-    return checks
-
-
-def _id_checks(frame: pl.DataFrame) -> list[Check]:
-    ids = pl.col("id")
-    missing = ids.is_null() | (ids == "")
-    checks: list[Check] = [(missing, "id", "missing-id", pl.lit("the record has no 'id'"))]
-    # Proving the ids unique costs one pass; only when they are not is each row tested.
-    # A row that is not the first of its value is necessarily a duplicate.
-    if not _unique(frame["id"]):
-        checks.append((~missing & ~ids.is_first_distinct(), "id", "duplicate-record",
-                       pl.format("id '{}' is used by an earlier record", ids)))
     return checks
 
 
@@ -240,20 +329,33 @@ _WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)
 class _Staged:
     """One declared input: the columns it is converted through, and its checks.
 
-    Stage 0 adds the cleaned raw value (text stripped, blank → null; a typed column is
-    read as it is), stage 1 the value converted from it, stage 2 a correction of that value
-    when one is needed (a whole number written "2.0", a number that is not finite).
+    Stage 0 adds the cleaned raw value (text stripped; a typed column is read as it is),
+    stage 1 the value converted from it, stage 2 a correction of that value
+    when one is needed (a number that is not finite). A whole number written as a number
+    ("2.0") fails the exact reading of stage 1, so its row is flagged invalid; `fallback`
+    reads such values again, and is only run when some row of the input is flagged.
+    `first_check` is the position of the input's first check among the typing's checks.
+
+    Blank text is no value: it is turned into null only for a text input (whose value is
+    the text); every other type reads "" as null anyway, so there the cleaned column keeps
+    it and `present` (given, not blank) says ``clean != ""`` (null when absent).
     """
 
-    def __init__(self, frame: pl.DataFrame, name: str, spec: InputSpec, base: str) -> None:
+    def __init__(self, schema: pl.Schema, name: str, spec: InputSpec, base: str,
+                 first_check: int) -> None:
         self.name, self.spec = name, spec
         self.target = _TARGETS.get(spec.type, pl.String)
-        self.present_in_frame = name in frame.columns
-        dtype = frame.schema[name] if self.present_in_frame else pl.Null()
+        self.present_in_frame = name in schema
+        dtype = schema[name] if self.present_in_frame else pl.Null()
         self.text = dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum)
         self.dtype = dtype
         self.clean = f"{base}_raw" if self.text else name
         self.value = f"{base}_value"
+        self.first_check = first_check
+        self.checks = self._checks()
+        fallback = _reread(pl.col(self.clean), pl.col(self.value), self.text, spec) \
+            if self.present_in_frame else None
+        self.fallback = None if fallback is None else fallback.alias(self.value)
 
     def stage(self, stage: int) -> list[pl.Expr]:
         if not self.present_in_frame:
@@ -264,17 +366,21 @@ class _Staged:
             raw = pl.col(self.name)
             if self.dtype != pl.String:
                 raw = raw.cast(pl.String)  # Categorical / Enum: their values as text
-            return [raw.str.strip_chars().replace("", None).alias(self.clean)]
+            clean = raw.str.strip_chars()
+            if self.spec.type == "string":
+                clean = clean.replace("", None)
+            return [clean.alias(self.clean)]
         if stage == 1:
             return [_convert(pl.col(self.clean), self.dtype, self.text, self.spec)
                     .alias(self.value)]
-        fix = _correct(pl.col(self.clean), pl.col(self.value), self.dtype, self.text, self.spec)
+        fix = _correct(pl.col(self.value), self.dtype, self.text, self.spec)
         return [] if fix is None else [fix.alias(self.value)]
 
-    def checks(self) -> list[Check]:
+    def _checks(self) -> list[Check]:
         name, spec = self.name, self.spec
         if self.present_in_frame:
-            present = pl.col(self.clean).is_not_null()
+            clean = pl.col(self.clean)
+            present = clean.ne("") if self.text else clean.is_not_null()
             value = pl.col(self.value)
             shown = pl.col(name).cast(pl.String)
         else:
@@ -291,7 +397,7 @@ class _Staged:
                            pl.format(f"{name!r} is {{}}, above the maximum {spec.maximum:g}",
                                      shown)))
         if spec.required:
-            checks.append((~present, name, "invalid-record",
+            checks.append((~present.fill_null(False), name, "invalid-record",
                            pl.lit(f"required input {name!r} is missing")))
         return checks
 
@@ -302,8 +408,12 @@ class _Staged:
 
 
 def _expected(spec: InputSpec) -> str:
-    if spec.type == "enum":
-        return "one of " + ", ".join(repr(v) for v in spec.values or ())
+    if spec.type == "enum":  # the words officials write first (the labels), then values
+        words = spec.value_labels("vi")
+        text = "one of " + ", ".join(repr(w) for w in words)
+        if tuple(words) != spec.values:
+            text += f" (or {', '.join(spec.values or ())})"
+        return text.replace("{", "(").replace("}", ")")  # the text goes into pl.format
     return {"integer": "a whole number", "number": "a number",
             "boolean": "yes/no (có/không, true/false, 1/0)"}.get(spec.type, "text")
 
@@ -326,22 +436,33 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
                                                          return_dtype=pl.Boolean)
         return raw if dtype == pl.Boolean else _nulls(pl.Boolean)
     value = raw.cast(pl.String) if text or dtype.is_numeric() else _nulls(pl.String)
-    if spec.type == "enum":
-        return pl.when(value.is_in(list(spec.values or ()))).then(value)
+    if spec.type == "enum":  # a value or either label, trimmed, in any case → the value
+        words = spec.spellings()
+        keys = pl.Series(list(words), dtype=pl.String).str.normalize("NFC").str.to_lowercase()
+        return value.str.normalize("NFC").str.to_lowercase().replace_strict(
+            dict(zip(keys.to_list(), words.values(), strict=True)), default=None,
+            return_dtype=pl.String)
     return value
 
 
-def _correct(raw: pl.Expr, value: pl.Expr, dtype: pl.DataType, text: bool,
+def _correct(value: pl.Expr, dtype: pl.DataType, text: bool,
              spec: InputSpec) -> pl.Expr | None:
     """A second pass over the converted `value`, where the type needs one."""
+    if spec.type == "number" and (text or dtype.is_numeric()):
+        return pl.when(value.is_finite()).then(value)
+    return None
+
+
+def _reread(raw: pl.Expr, value: pl.Expr, text: bool, spec: InputSpec) -> pl.Expr | None:
+    """The value read again where the exact reading failed, for the types that allow it.
+
+    An integer from text: "2.0" or "1e1" is a whole number written as a number. It changes
+    only rows whose `value` is null while `raw` is not: rows the invalid check flags.
+    """
     if spec.type == "integer" and text:
-        # "2.0" or "1e1": a whole number written as a number. Parsed only where the exact
-        # integer reading failed, so the float pass touches (almost) no rows.
         number = pl.when(value.is_null()).then(raw).cast(pl.Float64, strict=False)
         whole = pl.when(number.round(0) == number).then(number).cast(pl.Int64, strict=False)
         return pl.coalesce(value, whole)
-    if spec.type == "number" and (text or dtype.is_numeric()):
-        return pl.when(value.is_finite()).then(value)
     return None
 
 
@@ -349,25 +470,19 @@ def _nulls(dtype: Any) -> pl.Expr:
     return pl.lit(None, dtype=dtype)
 
 
-def _collect_errors(frame: pl.DataFrame,
-                    checks: list[Check],
+def _collect_errors(frame: pl.DataFrame, checks: Sequence[Check], flags: pl.DataFrame,
                     file: str | None) -> list[RecordError]:
-    """Every check's hits, as errors sorted by row then field.
+    """Every check's hits (`flags`: the k-th column holds the k-th check's condition over
+    `frame`), as errors sorted by row then field.
 
-    The conditions run over the whole table; the messages only over the rows that some
-    condition flags (so a check's message must be row-wise: no window or aggregate).
+    The messages are only computed over the rows that some condition flags (so a check's
+    message must be row-wise: no window or aggregate).
     """
-    if not checks:
-        return []
-    flags = frame.select(pl.col(ROW), *(cond.fill_null(False).alias(f"_c{k}")
-                                        for k, (cond, _, _, _) in enumerate(checks))).drop(ROW)
-    hit = flags.select(pl.any_horizontal(pl.all())).to_series()
-    if not hit.any():
-        return []
-    flagged = flags.filter(hit)
+    hit = flags.select(pl.any_horizontal(pl.all()).fill_null(False)).to_series()
+    flagged = flags.filter(hit).get_columns()
     messages = frame.filter(hit).select(
         pl.col(ROW), pl.col(LINE), pl.col("id"),
-        *(pl.when(flagged[f"_c{k}"]).then(msg).alias(f"_e{k}")
+        *(pl.when(flagged[k]).then(msg).alias(f"_e{k}")
           for k, (_, _, _, msg) in enumerate(checks)),
     )
     errors: list[RecordError] = []

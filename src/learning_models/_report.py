@@ -1,22 +1,25 @@
 """The annual report as plain data: what the workbook and the web page both show.
 
-`build_report` turns an evaluation and its roll-up into a `Report`: a title, the year, where
-the figures come from (criteria sets with their content hashes, the plan's targets), summary
+`build_report` turns an evaluation and its roll-up into a `Report`: a title and the area it
+is about (the one the plan's targets name), the year, where the figures come from (criteria
+sets with their content hashes, source documents and how many of their indicators are
+verified — the notice every report shows near the top — and the plan's targets), summary
 rows per area against the targets, per-model per-commune figures, and the recognition lists
-per commune (each subject's score, grade and status). Every text is already in the report's
-language; writers only lay it out. Nothing here depends on the time of day, so the same
-inputs give the same report.
+per commune (the subjects proposed for recognition with their score and grade; how many were
+not recognised or are incomplete, which ``results.csv`` lists). Every text is already in the
+report's language; writers only lay it out. Nothing here depends on the time of day, so the
+same inputs give the same report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ._model import Lang
+from ._model import Lang, fold_word
 from ._rollup import (
     ALL,
     LEVELS,
@@ -27,12 +30,15 @@ from ._rollup import (
     ModelFigures,
     Rollup,
     ShareFigures,
+    TargetsLike,
     format_percent,
 )
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._model import CriteriaSet
     from ._pipeline import DatasetEvaluation
+    from ._results import Provenance
 
 __all__ = [
     "LABELS",
@@ -45,6 +51,7 @@ __all__ = [
     "OverlayUsed",
     "Report",
     "SetUsed",
+    "SourceNotice",
     "build_report",
 ]
 
@@ -56,8 +63,50 @@ LABELS: dict[str, dict[Lang, str]] = {
     "summary_intro": {"vi": "Kết quả so với chỉ tiêu của kế hoạch, theo địa bàn.",
                       "en": "Results against the plan's targets, by area."},
     "lists": {"vi": "Danh sách đề nghị công nhận", "en": "Recognition lists"},
-    "lists_intro": {"vi": "Mỗi đối tượng đã đánh giá, với điểm, xếp loại và kết quả.",
-                    "en": "Every subject evaluated, with its score, grade and decision."},
+    "lists_intro": {"vi": "Các đối tượng đạt tiêu chí, đề nghị công nhận, theo xã/phường, với "
+                          "điểm và xếp loại. Hồ sơ không đạt hoặc chưa đủ minh chứng không "
+                          "có trong danh sách này; tệp results.csv có kết quả của mọi hồ sơ.",
+                    "en": "The subjects that meet the criteria, proposed for recognition, by "
+                          "commune, with their score and grade. Records not recognised or "
+                          "incomplete are not listed here; results.csv has every record's "
+                          "result."},
+    "lists_rest": {"vi": "Không đưa vào danh sách: {items} (xem results.csv).",
+                   "en": "Not listed: {items} (see results.csv)."},
+    "rest_not_recognised": {"vi": "{n} hồ sơ không đạt", "en": "{n} not recognised"},
+    "rest_incomplete": {"vi": "{n} hồ sơ chưa đủ minh chứng", "en": "{n} incomplete"},
+    "lists_none": {"vi": "Không có đối tượng đề nghị công nhận.",
+                   "en": "No subject is proposed for recognition."},
+    "lists_rest_head": {"vi": "Hồ sơ không đưa vào danh sách (xem results.csv)",
+                        "en": "Records not listed (see results.csv)"},
+    "notice": {"vi": "Lưu ý về nguồn của bộ tiêu chí", "en": "About the criteria's sources"},
+    "notice_sources": {"vi": "Nguồn của bộ tiêu chí", "en": "The criteria's sources"},
+    "notice_unverified": {
+        "vi": "Lưu ý: bộ tiêu chí “{title}” ({id}; văn bản nguồn: {document}) có "
+              "{unverified}/{total} chỉ tiêu chưa được đối chiếu với văn bản gốc (verified: "
+              "false); đã đối chiếu {verified}/{total} chỉ tiêu ({share}).",
+        "en": "Note: the criteria set “{title}” ({id}; source document: {document}) has "
+              "{unverified} of {total} indicators not checked against the original document "
+              "(verified: false); {verified} of {total} are verified ({share})."},
+    "notice_verified": {
+        "vi": "Bộ tiêu chí “{title}” ({id}; văn bản nguồn: {document}): cả {total}/{total} "
+              "chỉ tiêu đã được đối chiếu với văn bản gốc.",
+        "en": "The criteria set “{title}” ({id}; source document: {document}): all {total} "
+              "indicators are checked against the original document."},
+    "notice_overlay": {
+        "vi": "Bộ tiêu chí {id} được điều chỉnh tại địa phương: “{name}” ({who}) — {changes}.",
+        "en": "The set {id} is changed locally: “{name}” ({who}) — {changes}."},
+    "notice_closing": {
+        "vi": "Các chỉ tiêu chưa đối chiếu là bản dựng lại khi chưa tìm được văn bản chính "
+              "thức; cần đối chiếu với văn bản gốc trước khi dùng kết quả để công nhận chính "
+              "thức.",
+        "en": "Unverified indicators are reconstructions made where the official text was "
+              "not found; check them against the original documents before the results are "
+              "used for official recognition."},
+    "no_document": {"vi": "chưa xác định", "en": "none named"},
+    "document": {"vi": "Văn bản nguồn", "en": "Source document"},
+    "verified": {"vi": "Chỉ tiêu đã đối chiếu", "en": "Indicators verified"},
+    "verified_share": {"vi": "{verified}/{total} ({share})",
+                       "en": "{verified} of {total} ({share})"},
     "sources": {"vi": "Nguồn số liệu", "en": "Sources"},
     "notes": {"vi": "Ghi chú", "en": "Notes"},
     "year": {"vi": "Năm đánh giá", "en": "Evaluation year"},
@@ -144,13 +193,13 @@ LABELS: dict[str, dict[Lang, str]] = {
     "overlay_plugin": {"vi": "Gói mở rộng", "en": "Plugin"},
     "overlay_changes": {"vi": "Thay đổi", "en": "Changes"},
     "overlay_file": {"vi": "tệp điều chỉnh", "en": "overlay file"},
+    "overlay_by": {"vi": "gói mở rộng {plugin}", "en": "plugin {plugin}"},
     "generated": {"vi": "Lập từ dữ liệu năm {year} bằng {engine}.",
                   "en": "Built from the {year} data with {engine}."},
 }
 #: Levels the summary shows (villages stay in the roll-up data).
 SUMMARY_LEVELS = ("all", "country", "province", "district", "commune")
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
-_STATUS_ORDER = {"recognised": 0, "incomplete": 1, "not_recognised": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +214,9 @@ class OverlayUsed:
 
 @dataclass(frozen=True, slots=True)
 class SetUsed:
-    """A criteria set the figures rest on, with the overlays applied to it (in order)."""
+    """A criteria set the figures rest on, with the overlays applied to it (in order), the
+    document it rests on (None when it names none) and how many of its indicators (as
+    applied, overlays included) have a verified source."""
 
     model: str
     id: str
@@ -173,6 +224,26 @@ class SetUsed:
     period: str
     content_hash: str
     overlays: tuple[OverlayUsed, ...] = ()
+    document: str | None = None
+    indicators: int = 0
+    verified: int = 0
+
+    @property
+    def verified_share(self) -> float:
+        return self.verified / self.indicators if self.indicators else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNotice:
+    """What every report shows near the top: which criteria sets were applied and how far
+    their indicators are verified — one sentence per set, then one per overlay that changed
+    it — under a heading, with a closing sentence when any indicator is unverified."""
+
+    heading: str
+    lines: tuple[str, ...]
+    closing: str
+    unverified: int              # indicators not verified, over every set
+    indicators: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +315,15 @@ class ListEntry:
 
 @dataclass(frozen=True, slots=True)
 class CommuneList:
+    """One commune's list: the subjects proposed for recognition (recognised), and how many
+    were not recognised or are incomplete (not listed; ``results.csv`` has them)."""
+
     code: str
     name: str
     entries: tuple[ListEntry, ...]
+    not_recognised: int = 0
+    incomplete: int = 0
+    rest: str = ""                   # the sentence saying what is not listed and where it is
 
 
 @dataclass(frozen=True)
@@ -270,6 +347,7 @@ class Report:
     previous_years: tuple[int | None, ...]
     notes: tuple[str, ...]
     labels: Mapping[str, str]
+    notice: SourceNotice | None = None
     #: The evaluation the report was built from (for writers of per-subject results); not
     #: part of the report's data (`to_dict`), nor of its comparison.
     evaluation: DatasetEvaluation | None = field(default=None, repr=False, compare=False)
@@ -287,12 +365,12 @@ class Report:
 
     def number(self, value: float | None) -> str:
         """``1669074`` → ``1.669.074`` (vi) / ``1,669,074`` (en); ``80.5`` → ``80,5`` (vi)."""
-        if value is None:
-            return ""
-        shown = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-        if self.lang == "vi":
-            shown = shown.translate(_SWAP_SEPARATORS)
-        return shown
+        return format_number(value, self.lang)
+
+    def verified_text(self, used: SetUsed) -> str:
+        """How many of a set's indicators are verified: ``5/13 (38,5%)``."""
+        return self.label("verified_share", verified=used.verified, total=used.indicators,
+                          share=self.percent(used.verified_share))
 
     def change_text(self, change: Change) -> str:
         if change.rate_change is None:
@@ -314,23 +392,40 @@ class Report:
         return data
 
 
-def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *,
-                 lang: Lang = "vi") -> Report:
-    """The report of `evaluation` (rolled up as `rollup`) in `lang`."""
+def format_number(value: float | None, lang: Lang) -> str:
+    """`Report.number`: thousands separated, as the language writes numbers."""
+    if value is None:
+        return ""
+    shown = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+    if lang == "vi":
+        shown = shown.translate(_SWAP_SEPARATORS)
+    return shown
+
+
+def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = "vi",
+                 targets: TargetsLike | None = None) -> Report:
+    """The report of `evaluation` (rolled up as `rollup`) in `lang`.
+
+    With the `targets` the roll-up compared with, the report is about the area they name
+    (its name under the title; the summary shows it and the areas under it) when the data
+    has that area; otherwise about the data's one top area.
+    """
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
               for m in evaluation.results}
-    sets = tuple(SetUsed(m, r.provenance.criteria_set, titles[m], r.provenance.period,
-                         r.provenance.content_hash, _overlays_used(r.provenance.overlays))
+    sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m])
                  for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
     indicators = _indicators(rollup, titles, labels)
     roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
-    subtitle = roots[0].name if len(roots) == 1 else ""
+    top, subtitle = _report_area(rollup, targets, lang)
+    if top is None:
+        top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
-    # the whole dataset is shown apart only when it differs from the one top area
+    within = _within(rollup, top)
+    # the whole dataset is shown apart only when it differs from the area reported on
     shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
-             and not (a is whole and len(roots) == 1 and _same(roots[0], whole))]
+             and (a.code in within if a is not whole else not (top and _same(top, whole)))]
     summary = tuple(
         AreaSummary(a.code, labels["total_row"] if a.code == ALL else a.name, a.level,
                     labels[f"level_{a.level}"],
@@ -358,7 +453,76 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *,
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
                   evaluated, rejected, indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels, evaluation)
+                  tuple(notes), labels, _notice(sets, labels, lang), evaluation)
+
+
+def _set_used(model: str, spec: CriteriaSet, provenance: Provenance, title: str) -> SetUsed:
+    """A set as the report names it: provenance, overlays, document, verified indicators."""
+    indicators = spec.indicators
+    return SetUsed(model, provenance.criteria_set, title, provenance.period,
+                   provenance.content_hash, _overlays_used(provenance.overlays),
+                   spec.source.document, len(indicators),
+                   sum((i.source or spec.source).verified for i in indicators))
+
+
+def _notice(sets: Sequence[SetUsed], labels: Mapping[str, str], lang: Lang,
+            ) -> SourceNotice:
+    lines = []
+    for used in sets:
+        unverified = used.indicators - used.verified
+        lines.append(labels["notice_unverified" if unverified else "notice_verified"].format(
+            title=used.title, id=used.id, document=used.document or labels["no_document"],
+            unverified=unverified, verified=used.verified, total=used.indicators,
+            share=format_percent(used.verified_share, lang)))
+        lines += [labels["notice_overlay"].format(
+            id=used.id, name=o.name, changes="; ".join(o.changes),
+            who=labels["overlay_by"].format(plugin=o.plugin) if o.plugin
+            else labels["overlay_file"]) for o in used.overlays]
+    total = sum(u.indicators for u in sets)
+    unverified = total - sum(u.verified for u in sets)
+    return SourceNotice(labels["notice" if unverified else "notice_sources"], tuple(lines),
+                        labels["notice_closing"] if unverified else "", unverified, total)
+
+
+def _report_area(rollup: Rollup, targets: TargetsLike | None, lang: Lang,
+                 ) -> tuple[AreaRollup | None, str]:
+    """The area the targets name, as the data has it (by code; by name when the targets give
+    no code), with the targets' name for it; (None, "") when the data does not have it."""
+    area = getattr(targets, "area", None)
+    if area is None:
+        return None, ""
+    code, name = _part(area, "code"), _part(area, "name")
+    vi, shown = (name, name) if isinstance(name, str) else ("", "") if name is None \
+        else (name.get("vi"), name.get(lang))
+    candidates = [a for a in rollup.areas if a.level != "all"]
+    if code is not None:
+        found = [a for a in candidates if a.code == str(code)]
+    else:
+        found = [a for a in candidates if fold_word(a.name) == fold_word(vi)]
+    if len(found) != 1:
+        return None, ""
+    return found[0], shown or found[0].name
+
+
+def _part(area: Any, key: str) -> Any:
+    """A field of a targets' area: an `Area` (``_targets``) or a plain mapping."""
+    return area.get(key) if isinstance(area, Mapping) else getattr(area, key, None)
+
+
+def _within(rollup: Rollup, top: AreaRollup | None) -> set[str]:
+    """The codes of `top` and every area under it; every code when `top` is None."""
+    if top is None:
+        return {a.code for a in rollup.areas}
+    children: dict[str | None, list[str]] = {}
+    for a in rollup.areas:
+        children.setdefault(a.parent, []).append(a.code)
+    found, pending = set(), [top.code]
+    while pending:
+        code = pending.pop()
+        if code not in found:
+            found.add(code)
+            pending += children.get(code, [])
+    return found
 
 
 def _overlays_used(applied: Iterable[Any]) -> tuple[OverlayUsed, ...]:
@@ -428,7 +592,8 @@ def _model_row(area: AreaRollup, model: str, title: str, lang: Lang,
 
 def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, str],
            labels: Mapping[str, str], lang: Lang) -> tuple[CommuneList, ...]:
-    """Every evaluated subject by commune (those of no known commune last)."""
+    """The subjects proposed for recognition by commune (those of no known commune last),
+    with how many of each commune's were not recognised or are incomplete."""
     communes = {a.code: a.name for a in rollup.areas if a.level == "commune"}
     # an area below a commune (a village in the area list) is shown under its commune
     upward = {a.code: a.parent for a in rollup.areas if a.level != "all"}
@@ -446,9 +611,7 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
             pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
             pl.col("grade").cast(pl.String).replace_strict(grades, default="")
             .fill_null("").alias("grade"),
-            pl.col("status").cast(pl.String),
-            pl.col("status").cast(pl.String).replace_strict(_STATUS_ORDER, default=9)
-            .alias("_s")))
+            pl.col("status").cast(pl.String)))
     if not frames:
         return ()
     table = pl.concat(frames)
@@ -456,17 +619,21 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
                   table["area"].drop_nulls().unique().to_list()}
     table = table.with_columns(
         pl.col("area").replace_strict(commune_of, default=None, return_dtype=pl.String)
-        .fill_null("").alias("commune"),
-        pl.col("status").replace_strict({s: labels[s] for s in _STATUS_ORDER}, default="")
-        .alias("status_text"))
-    table = table.sort("commune", "_m", "_s", "id")
+        .fill_null("").alias("commune")).sort("commune", "_m", "id")
+    recognised = labels["recognised"]
     lists = []
     for (commune,), part in table.group_by("commune", maintain_order=True):
+        listed = part.filter(pl.col("status") == "recognised")
         entries = tuple(ListEntry(r["model"], titles[r["model"]], r["id"], r["name"],
                                   r["total"], r["max_total"], r["grade"], r["status"],
-                                  r["status_text"]) for r in part.iter_rows(named=True))
+                                  recognised) for r in listed.iter_rows(named=True))
+        rest = {s: int((part["status"] == s).sum()) for s in ("not_recognised", "incomplete")}
+        items = ", ".join(labels[f"rest_{s}"].format(n=format_number(n, lang))
+                          for s, n in rest.items() if n)
         code = str(commune)
-        lists.append(CommuneList(code, communes.get(code, labels["unknown_area"]), entries))
+        lists.append(CommuneList(code, communes.get(code, labels["unknown_area"]), entries,
+                                 **rest, rest=labels["lists_rest"].format(items=items)
+                                 if items else ""))
     known = [c for c in lists if c.code]
     return (*known, *(c for c in lists if not c.code))
 

@@ -2,7 +2,9 @@
 
 Nothing is materialised per subject until asked: `Evaluations[i]` is a light view that reads
 its row of the table; `to_dict()`, `explain()` and `gaps` are computed from that row (and the
-set's own pass rule, for gaps), never recomputed another way.
+set's own pass rule, for gaps), never recomputed another way. The collection's `to_dict()`,
+`to_json()` and `subject_dicts()` find the gaps of every subject not recognised together
+(`find_gaps_many`: a few table runs, not one per subject) — the same gaps one by one gives.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, Literal, overload
 import polars as pl
 
 from ._compile import Program
-from ._gaps import find_gaps
+from ._gaps import Gaps, find_gaps, find_gaps_many
 from ._model import Lang
 from ._records import RecordError
 from ._score import INDICATOR_STATUS, points_column, status_column
@@ -64,8 +66,7 @@ class IndicatorResult:
     evidence: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.indicator, "points": self.points, "max_points": self.max_points,
-                "status": self.status}
+        return _indicator_dict(self.indicator, self.points, self.max_points, self.status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +80,28 @@ class Gap:
     evidence: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.indicator, "points": self.points, "mandatory": self.mandatory,
-                "status": self.status}
+        return _gap_dict(self.indicator, self.points, self.mandatory, self.status)
+
+
+def _indicator_dict(ident: str, points: float, max_points: float, status: str,
+                    ) -> dict[str, Any]:
+    return {"id": ident, "points": points, "max_points": max_points, "status": status}
+
+
+def _gap_dict(ident: str, points: float, mandatory: bool, status: str) -> dict[str, Any]:
+    return {"id": ident, "points": points, "mandatory": mandatory, "status": status}
 
 
 class Evaluation:
     """One subject's evaluation: a view of its row in the scored table."""
 
-    __slots__ = ("__dict__", "_owner", "_row")
+    __slots__ = ("__dict__", "_index", "_owner", "_row")
 
-    def __init__(self, owner: Evaluations, row: Mapping[str, Any]) -> None:
+    def __init__(self, owner: Evaluations, row: Mapping[str, Any], index: int | None = None,
+                 ) -> None:
         self._owner = owner
         self._row = row
+        self._index = index      # the row's position in the owner's table, when known
 
     def __repr__(self) -> str:
         return (f"Evaluation(subject={self.subject!r}, total={self.total:g}, "
@@ -152,6 +163,9 @@ class Evaluation:
     def _gap_indexes(self) -> tuple[int, ...] | None:
         if self.status == "recognised":
             return ()
+        batch = self._owner._batch_gaps
+        if batch is not None and self._index in batch:
+            return batch[self._index]
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
         return find_gaps(self.program, points)
 
@@ -170,15 +184,24 @@ class Evaluation:
             for k in (self._gap_indexes or ()))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-serialisable form: what ``--format json`` prints per subject."""
+        """The JSON-serialisable form: what ``--format json`` prints per subject (the same
+        as its `indicators` and `gaps` give, read straight from the row: no objects)."""
+        row, inds = self._row, self.program.indicators
+        points = [float(row[points_column(k)] or 0.0) for k in range(len(inds))]
+        statuses = [row[status_column(k)] for k in range(len(inds))]
         data: dict[str, Any] = {"subject": self.subject}
         if self.name is not None:
             data["name"] = self.name
         data.update({
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
-            "grade": self.grade, "indicators": [i.to_dict() for i in self.indicators],
-            "gaps": [g.to_dict() for g in self.gaps], "provenance": self.provenance.to_dict(),
+            "grade": self.grade,
+            "indicators": [_indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
+                           for k, ind in enumerate(inds)],
+            "gaps": [_gap_dict(inds[k].id, float(inds[k].points) - points[k],
+                               inds[k].mandatory, statuses[k])
+                     for k in self._gap_indexes or ()],
+            "provenance": self.provenance.to_dict(),
         })
         if self.input_sources:
             data["input_sources"] = self.input_sources
@@ -202,6 +225,7 @@ class Evaluations(Sequence[Evaluation]):
         self._frame = frame
         self._scored: pl.DataFrame | None = None
         self._index: dict[str, int] | None = None
+        self._batch_gaps: dict[int, Gaps] | None = None    # row → gaps, once computed
         self.provenance = Provenance(program.spec.id, program.spec.period,
                                      program.content_hash, f"learning-models {__version__}",
                                      year, program.spec.overlays)
@@ -240,11 +264,11 @@ class Evaluations(Sequence[Evaluation]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        return Evaluation(self, self._frame.row(index, named=True))
+        return Evaluation(self, self._frame.row(index, named=True), index)
 
     def __iter__(self) -> Iterator[Evaluation]:
-        for row in self._frame.iter_rows(named=True):
-            yield Evaluation(self, row)
+        for index, row in enumerate(self._frame.iter_rows(named=True)):
+            yield Evaluation(self, row, index)
 
     def get(self, subject: str) -> Evaluation:
         """The evaluation of the subject with this id; KeyError when there is none."""
@@ -272,8 +296,25 @@ class Evaluations(Sequence[Evaluation]):
         counts["rejected"] = len({(e.file, e.row) for e in self.errors})
         return counts
 
+    def compute_gaps(self) -> None:
+        """Find the gaps of every subject not recognised, all together (a few table runs
+        instead of one per subject); evaluations then read theirs. Idempotent."""
+        if self._batch_gaps is not None:
+            return
+        columns = [points_column(k) for k in range(len(self.program.indicators))]
+        open_ = self._frame.select(pl.int_range(pl.len()).alias("row"), "status", *columns) \
+            .filter(pl.col("status").cast(pl.String) != "recognised")
+        found = find_gaps_many(self.program, open_.select(columns).rows())
+        self._batch_gaps = dict(zip(open_["row"].to_list(), found, strict=True))
+
+    def subject_dicts(self) -> Iterator[dict[str, Any]]:
+        """Each evaluation's `Evaluation.to_dict`, in order, the gaps found all together."""
+        self.compute_gaps()
+        for evaluation in self:
+            yield evaluation.to_dict()
+
     def to_dict(self) -> dict[str, Any]:
-        return {"evaluations": [e.to_dict() for e in self],
+        return {"evaluations": list(self.subject_dicts()),
                 "errors": [e.to_dict() for e in self.errors]}
 
     def to_json(self) -> str:

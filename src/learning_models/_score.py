@@ -17,14 +17,15 @@ so advice and decision can never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
 from ._compile import CompiledIndicator, Program
-from ._expr import Expr
-from ._expr_polars import to_polars
+from ._expr import Expr, expression_names
+from ._expr_polars import collect_plain, to_polars
 
-__all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "status_column"]
+__all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "score_table", "status_column"]
 
 STATUSES = ("recognised", "not_recognised", "incomplete")
 #: The dtype of the per-indicator status columns of a scored table: a category per row is
@@ -34,6 +35,8 @@ INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
 # Built once: an Enum literal is a small Series, costly to make per indicator and call.
 _STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
                     for value in INDICATOR_STATUS.categories}
+_BINARY_STATUS = pl.lit(pl.Series(("not_met", "met"), dtype=INDICATOR_STATUS))
+_GRADED_STATUS = pl.lit(pl.Series(("not_met", "partly_met", "met"), dtype=INDICATOR_STATUS))
 
 
 def points_column(k: int) -> str:
@@ -46,43 +49,113 @@ def status_column(k: int) -> str:
     return f"_st_{k}"
 
 
+def _level_column(k: int, j: int) -> str:
+    """The name of the (dropped) column holding level `j`'s condition of indicator `k`."""
+    return f"_lv_{k}_{j}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A program's scoring as Polars expressions: `layers` are added in order (each reads
+    only the input and earlier layers), then the `hidden` helper columns are dropped."""
+
+    layers: tuple[tuple[pl.Expr, ...], ...]
+    hidden: tuple[str, ...]
+
+
 def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
     """Add derived values, indicator points and statuses, totals, decision and grade.
 
-    Every expression is added with ``with_columns``, which broadcasts a scalar result, so
-    the expressions are compiled without the broadcast guard.
+    The expressions are built once per program (`Program.cached`) and added layer by layer
+    with ``with_columns``, which broadcasts a scalar result, so they are compiled without
+    the broadcast guard.
     """
-    lf = frame.lazy()
-    for name, expr in program.derived:
-        lf = lf.with_columns(_compile(program, expr, pl.col).alias(name))
-    lf = lf.with_columns(
-        _indicator_points(program, ind).alias(points_column(k))
-        for k, ind in enumerate(program.indicators)
-    )
-    lf = lf.with_columns(
-        _indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
-        for k, ind in enumerate(program.indicators)
-    )
-    points = [pl.col(points_column(k)) for k in range(len(program.indicators))]
-    worst = _pass(program, points, best=False)
-    best = _pass(program, points, best=True)
-    total = pl.sum_horizontal(p.fill_null(0.0) for p in points) if points else pl.lit(0.0)
-    lf = lf.with_columns(
+    plan = _plan(program)
+    return _layered(plan, frame.lazy()).drop(plan.hidden)
+
+
+def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """`score_frame`, run (`collect_plain`): the same expressions, the same table."""
+    plan = _plan(program)
+    scored = collect_plain(_layered(plan, frame.lazy()))
+    for name in plan.hidden:  # in place: no query to plan, no copy
+        scored.drop_in_place(name)
+    return scored
+
+
+def _layered(plan: _Plan, lf: pl.LazyFrame) -> pl.LazyFrame:
+    for layer in plan.layers:
+        lf = lf.with_columns(layer)
+    return lf
+
+
+def _plan(program: Program) -> _Plan:
+    return program.cached(_plan, lambda: _build_plan(program))
+
+
+def _build_plan(program: Program) -> _Plan:
+    inds = program.indicators
+    layers = [tuple(_compile(program, expr, pl.col).alias(name) for name, expr in layer)
+              for layer in _derived_layers(program.derived)]
+    levels = tuple(_compile(program, expr, pl.col).alias(_level_column(k, j))
+                   for k, ind in enumerate(inds) for j, (expr, _) in enumerate(ind.levels))
+    if levels:
+        layers.append(levels)
+    layers.append(tuple(_indicator_points(program, k, ind).alias(points_column(k))
+                        for k, ind in enumerate(inds)))
+    points = [pl.col(points_column(k)) for k in range(len(inds))]
+    # Missing points count 0 in the total: sum_horizontal skips nulls, exactly as adding 0.
+    total = pl.sum_horizontal(points) if points else pl.lit(0.0)
+    layers.append((
+        *(_indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
+          for k, ind in enumerate(inds)),
         total.alias("total"),
         pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
-        pl.when(worst).then(pl.lit("recognised"))
-        .when(best.not_()).then(pl.lit("not_recognised"))
-        .otherwise(pl.lit("incomplete")).alias("status"),
-    )
-    return lf.with_columns(_grade(program).alias("grade"))
+    ))
+    # The worst case's total is the total just added.
+    worst = _pass(program, points, best=False, total=pl.col("total"))
+    best = _pass(program, points, best=True)
+    layers.append((pl.when(worst).then(pl.lit("recognised"))
+                   .when(best.not_()).then(pl.lit("not_recognised"))
+                   .otherwise(pl.lit("incomplete")).alias("status"),))
+    layers.append((_grade(program).alias("grade"),))
+    hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
+                   for j in range(len(ind.levels)))
+    return _Plan(tuple(layers), hidden)
+
+
+def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
+    """The derived values (in dependency order) cut into runs that read no value of their
+    own run, so each run is one layer and the columns keep their order."""
+    layers: list[list[tuple[str, Expr]]] = []
+    current: set[str] = set()
+    for name, expr in derived:
+        if not layers or expression_names(expr) & current:
+            layers.append([])
+            current = set()
+        layers[-1].append((name, expr))
+        current.add(name)
+    return layers
 
 
 def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
     """The pass rule over fully known points (no nulls): used for gap scenarios.
 
-    Safe under ``select`` (one value per row even for a rule that reads no points).
+    Safe under ``select`` (one value per row even for a rule that reads no points). Over
+    plain columns (as gap search passes them) it is built once per program and names.
     """
-    return _pass(program, points, best=False, broadcast=True)
+    names = _column_names(points)
+    if names is None:
+        return _pass(program, points, best=False, broadcast=True)
+    return program.cached((outcome_pass, names),
+                          lambda: _pass(program, points, best=False, broadcast=True))
+
+
+def _column_names(exprs: Sequence[pl.Expr]) -> tuple[str, ...] | None:
+    """The names of `exprs` when each is a plain ``pl.col(name)``, else None."""
+    if not all(e.meta.is_column() for e in exprs):
+        return None
+    return tuple(e.meta.output_name() for e in exprs)
 
 
 def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
@@ -90,48 +163,61 @@ def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
     return to_polars(expr, column, program.functions, broadcast=broadcast)
 
 
-def _indicator_points(program: Program, ind: CompiledIndicator) -> pl.Expr:
-    none = pl.lit(None, dtype=pl.Float64)
+def _indicator_points(program: Program, k: int, ind: CompiledIndicator) -> pl.Expr:
     if ind.when is not None:
+        # True → the points, False → 0, null (undecided) → null. Points are positive, so
+        # 0.0 × points is +0.0.
         cond = _compile(program, ind.when, pl.col)
-        return pl.when(cond.is_null()).then(none) \
-            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
-    # First row that holds wins; a row that cannot be decided (null) stops the scan.
+        return cond.cast(pl.Float64).mul(pl.lit(float(ind.points), dtype=pl.Float64))
+    # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
+    # row's condition is a column of an earlier layer, so it is computed once.
+    none = pl.lit(None, dtype=pl.Float64)
     result: pl.Expr = pl.lit(0.0)
-    for expr, points in reversed(ind.levels):
-        cond = _compile(program, expr, pl.col)
+    for j in reversed(range(len(ind.levels))):
+        cond = pl.col(_level_column(k, j))
+        points = ind.levels[j][1]
         result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
             .otherwise(result)
     return result
 
 
 def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    status = _STATUS_LITERALS
-    return pl.when(points.is_null()).then(status["missing"]) \
-        .when(points >= ind.points).then(status["met"]) \
-        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
+    """met / partly_met / not_met / missing, read off the points by position: a gather
+    from a two- or three-value literal is cheaper than a chain of conditions."""
+    if ind.when is not None:  # points are null, 0 or all of them: never partly met
+        position = points.ge(ind.points).cast(pl.UInt32)
+        return _BINARY_STATUS.gather(position).fill_null(_STATUS_LITERALS["missing"])
+    # Indicator points are positive: all of them → 2, some → 1, none → 0; null stays null.
+    position = points.gt(0).cast(pl.UInt32).add(points.ge(ind.points).cast(pl.UInt32))
+    return _GRADED_STATUS.gather(position).fill_null(_STATUS_LITERALS["missing"])
 
 
 def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
-          broadcast: bool = False) -> pl.Expr:
+          broadcast: bool = False, total: pl.Expr | None = None) -> pl.Expr:
     """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
 
     ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
-    missing mandatory indicator counts as met.
+    missing mandatory indicator counts as met. `total`, when given, is the sum of the
+    filled points already computed.
     """
     inds = program.indicators
     filled = [p.fill_null(float(i.points) if best else 0.0) for p, i in zip(points, inds,
                                                                           strict=True)]
-    scope: dict[str, pl.Expr] = {
-        "total": pl.sum_horizontal(filled) if filled else pl.lit(0.0),
-        "max_total": pl.lit(program.max_total, dtype=pl.Float64),
-        "mandatory_met": pl.all_horizontal(
+    names = expression_names(program.pass_expr)
+    scope: dict[str, pl.Expr] = {}
+    if "total" in names:
+        scope["total"] = total if total is not None else \
+            pl.sum_horizontal(filled) if filled else pl.lit(0.0)
+    if "max_total" in names:
+        scope["max_total"] = pl.lit(program.max_total, dtype=pl.Float64)
+    if "mandatory_met" in names:
+        scope["mandatory_met"] = pl.all_horizontal(
             [f >= i.points for f, i in zip(filled, inds, strict=True) if i.mandatory]
-            or [pl.lit(True)]),
-    }
+            or [pl.lit(True)])
     for cid in program.criterion_ids:
-        parts = [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid]
-        scope[cid] = pl.sum_horizontal(parts)
+        if cid in names:
+            scope[cid] = pl.sum_horizontal(
+                [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid])
     return _compile(program, program.pass_expr, scope.__getitem__,
                     broadcast=broadcast).fill_null(False)
 

@@ -1,19 +1,22 @@
 """The annual report as one self-contained web page (``bao-cao-<year>.html``).
 
-Inline CSS and inline SVG charts: no network, no scripts. The page shows the summary against
-the targets, then per model a bar chart of each commune's rate against the target line and
-the per-commune figures, then the recognition lists per commune, then the sources. A print
-stylesheet puts each section on its own A4 page and repeats table headers. The same report
-gives the same bytes; the file is written atomically.
+Inline CSS and inline SVG charts: no network, no scripts. Under the cover, a notice says
+which criteria sets were applied and how many of their indicators are verified against the
+original documents. The page then shows the summary against the targets, then per model a
+bar chart of each commune's rate against the target line and the per-commune figures, then
+the recognition lists per commune (the subjects proposed for recognition; how many others
+``results.csv`` holds), then the sources. A print stylesheet puts each section on its own A4
+page and repeats table headers. The same report gives the same bytes; the file is written
+atomically.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterator
 from html import escape
 
-from ._report import Figure, ListEntry, ModelTable, Report
+from ._report import CommuneList, Figure, ModelTable, Report
 from ._writers import write_text
 
 __all__ = ["render_html", "write_html"]
@@ -58,12 +61,19 @@ td.assessment { min-width: 200px; }
 .met { color: var(--ok); }
 .short { color: var(--short); }
 th .target { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
-.chip { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;
-  white-space: nowrap; }
-.chip.recognised { background: var(--ok-bg); color: var(--ok); }
-.chip.not_recognised { background: var(--short-bg); color: var(--short); }
-.chip.incomplete { background: #fff4e0; color: #8a5300; }
 table.list { table-layout: fixed; }
+table.list td:first-child, table.list td:nth-child(4) { text-align: right;
+  font-variant-numeric: tabular-nums; }
+table.list tr.model th { background: #f8fafc; font-weight: 600; }
+p.rest { color: var(--muted); font-size: 12px; margin: 6px 0 0; }
+aside.notice { background: #fff8e6; border: 1px solid #e8c36a; border-left: 6px solid
+  var(--bar); border-radius: 10px; padding: 14px 20px; margin: 16px 0 0; }
+aside.notice.verified { background: var(--ok-bg); border-color: #9fd0a3;
+  border-left-color: var(--ok); }
+aside.notice h2 { font-size: 16px; color: #8a5300; margin: 0 0 6px; }
+aside.notice.verified h2 { color: var(--ok); }
+aside.notice ul { margin: 0; padding-left: 20px; }
+aside.notice p { margin: 8px 0 0; font-weight: 600; }
 figure.chart { margin: 8px 0 16px; }
 figure.chart svg { width: 100%; height: auto; max-width: 860px; display: block; }
 figure.chart figcaption { color: var(--muted); font-size: 12px; }
@@ -81,7 +91,7 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
     break-before: page; }
   section#tong-hop { break-before: auto; margin-top: 16px; }
   thead { display: table-header-group; }
-  tr, figure.chart { break-inside: avoid; }
+  tr, figure.chart, aside.notice { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -106,6 +116,7 @@ def render_html(report: Report) -> str:
         "<body>",
         "<main>",
         _cover(report),
+        _notice(report),
         _summary(report),
         *(_model_section(report, table) for table in report.tables),
         _lists(report),
@@ -149,6 +160,21 @@ def _cover(report: Report) -> str:
         f'<nav class="contents" aria-label="{_e(report.label("contents"))}">'
         + "".join(f'<a href="#{a}">{_e(t)}</a>' for a, t in links) + "</nav>",
     ])
+
+
+def _notice(report: Report) -> str:
+    """Which sets were applied and how far they are verified: near the top, never missed."""
+    notice = report.notice
+    if notice is None:
+        return ""
+    css = "notice" if notice.unverified else "notice verified"
+    return "\n".join(part for part in [
+        f'<aside class="{css}" id="luu-y" role="note">',
+        f"<h2>{_e(notice.heading)}</h2>",
+        "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in notice.lines) + "</ul>",
+        f"<p>{_e(notice.closing)}</p>" if notice.closing else "",
+        "</aside>",
+    ] if part)
 
 
 def _state(figure: Figure) -> str:
@@ -309,40 +335,51 @@ def _short(text: str, limit: int) -> str:
 
 
 def _lists(report: Report) -> str:
-    head = [(report.label("number"), "num"), (report.label("model"), ""),
-            (report.label("id"), ""), (report.label("name"), ""),
-            (report.label("score"), "num"), (report.label("grade"), ""),
-            (report.label("decision"), "")]
+    """Per commune, the subjects proposed for recognition, numbered per model under the
+    model's name, then how many were not listed (not recognised, incomplete)."""
+    head = "".join(f'<th class="{c}">{_e(h)}</th>' if c else f"<th>{_e(h)}</th>" for h, c in (
+        (report.label("number"), "num"), (report.label("id"), ""), (report.label("name"), ""),
+        (report.label("score"), "num"), (report.label("grade"), "")))
     parts = ['<section id="danh-sach">', f"<h2>{_e(report.label('lists'))}</h2>",
              f'<p class="intro">{_e(report.label("lists_intro"))}</p>']
     for commune in report.lists:
         parts.append(f"<h3>{_e(commune.name)}"
                      + (f' <span class="muted">{_e(commune.code)}</span>' if commune.code
                         else "") + "</h3>")
-        parts.append('<table class="list"><colgroup><col style="width:6%">'
-                     '<col style="width:18%"><col style="width:10%"><col style="width:32%">'
-                     '<col style="width:10%"><col style="width:9%"><col style="width:15%">'
-                     "</colgroup><thead><tr>" + "".join(
-            f'<th class="{c}">{_e(h)}</th>' if c else f"<th>{_e(h)}</th>" for h, c in head)
-            + "</tr></thead><tbody>")
-        parts.extend(_entries(report, commune.entries))
-        parts.append("</tbody></table>")
+        if commune.entries:
+            parts.append('<table class="list"><colgroup><col style="width:8%">'
+                         '<col style="width:22%"><col style="width:46%">'
+                         '<col style="width:12%"><col style="width:12%"></colgroup>'
+                         f"<thead><tr>{head}</tr></thead><tbody>")
+            parts.extend(_entries(report, commune))
+            parts.append("</tbody></table>")
+        else:
+            parts.append(f'<p class="rest">{_e(report.label("lists_none"))}</p>')
+        if commune.rest:
+            parts.append(f'<p class="rest">{_e(commune.rest)}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _entries(report: Report, entries: Iterable[ListEntry]) -> list[str]:
-    return [f'<tr><td class="num">{n}</td><td>{_e(e.model_title)}</td>'
-            f"<td>{_e(e.id)}</td><td>{_e(e.name)}</td>"
-            f'<td class="num">{_e(report.number(e.total))}/{_e(report.number(e.max_total))}'
-            f"</td><td>{_e(e.grade)}</td>"
-            f'<td><span class="chip {e.status}">{_e(e.status_text)}</span></td></tr>'
-            for n, e in enumerate(entries, start=1)]
+def _entries(report: Report, commune: CommuneList) -> Iterator[str]:
+    """The rows, a heading row where the model changes; compact (the lists are long)."""
+    model, n = None, 0
+    for e in commune.entries:
+        if e.model != model:
+            model, n = e.model, 0
+            yield f'<tr class="model"><th colspan="5">{_e(e.model_title)}</th></tr>'
+        n += 1
+        yield (f"<tr><td>{n}</td><td>{_e(e.id)}</td><td>{_e(e.name)}</td>"
+               f"<td>{_e(report.number(e.total))}/{_e(report.number(e.max_total))}</td>"
+               f"<td>{_e(e.grade)}</td></tr>")
 
 
 def _sources(report: Report) -> str:
     rows = "".join(f"<tr><td>{_e(s.title)}</td><td><code>{_e(s.id)}</code></td>"
-                   f"<td>{_e(s.period)}</td><td><code>{_e(s.content_hash[:16])}</code></td></tr>"
+                   f"<td>{_e(s.period)}</td>"
+                   f"<td>{_e(s.document or report.label('no_document'))}</td>"
+                   f'<td class="num">{_e(report.verified_text(s))}</td>'
+                   f"<td><code>{_e(s.content_hash[:16])}</code></td></tr>"
                    for s in report.sets)
     generated = report.label("generated", year=report.year, engine=report.engine)
     targets = report.targets_id or report.label("no_targets")
@@ -353,8 +390,9 @@ def _sources(report: Report) -> str:
         f"<h2>{_e(report.label('sources'))}</h2>",
         "<table><thead><tr>"
         f"<th>{_e(report.label('model'))}</th><th>{_e(report.label('sets'))}</th>"
-        f"<th>{_e(report.label('period'))}</th><th>{_e(report.label('hash'))}</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>",
+        f"<th>{_e(report.label('period'))}</th><th>{_e(report.label('document'))}</th>"
+        f'<th class="num">{_e(report.label("verified"))}</th>'
+        f"<th>{_e(report.label('hash'))}</th></tr></thead><tbody>{rows}</tbody></table>",
         _overlays(report),
         f"<p><strong>{_e(report.label('targets'))}:</strong> {_e(targets)}</p>",
         f'<p class="footnote">{_e(generated)}</p>',

@@ -1,10 +1,13 @@
 """The annual report as an Excel workbook (``bao-cao-<year>.xlsx``).
 
-Sheets: the summary ("Tổng hợp": the whole dataset, each province/district and commune
-against the targets), one sheet per model with its per-commune figures, the recognition
-lists ("Danh sách đề nghị công nhận": every subject by commune with its score, grade and
-status) and the sources (criteria sets with their content hashes, targets, notes). Headers
-are frozen, columns sized to their contents, rates formatted as percentages with one decimal.
+Sheets: the summary ("Tổng hợp": above its table, the notice on the criteria sets applied
+and how many of their indicators are verified; then the area reported on, each district and
+commune under it, against the targets), one sheet per model with its per-commune figures,
+the recognition lists ("Danh sách đề nghị công nhận": the subjects proposed for recognition
+by commune with their score and grade, then per commune how many were not listed — not
+recognised, incomplete — which results.csv holds) and the sources (criteria sets with their
+source documents, verified indicators and content hashes, targets, notes). Headers are
+frozen, columns sized to their contents, rates formatted as percentages with one decimal.
 
 The workbook is built in memory with fixed document dates (15 December of the data year), so
 the same report gives the same bytes; it is written atomically.
@@ -85,6 +88,7 @@ def _styles(book: Any) -> dict[str, Any]:
                                       "font_color": "#9C0006", "bg_color": "#FFC7CE"}),
         "bold": book.add_format({**base, "border": 1, "bold": True}),
         "group": book.add_format({**base, "bold": True, "bg_color": "#F2F2F2", "border": 1}),
+        "notice": book.add_format({**base, "bold": True, "font_color": "#8A5300"}),
         "plain": book.add_format(base),
     }
 
@@ -129,11 +133,17 @@ class _Sheet:
         self.row += 1
         return self.row - 1
 
-    def title(self, text: str, subtitle: str = "") -> None:
+    def title(self, text: str, subtitle: str = "", lines: Sequence[tuple[str, str]] = (),
+              ) -> None:
+        """The title, the subtitle, then `lines` (text, style) above the table."""
         self.sheet.write_string(0, 0, text, self.styles["title"])
         if subtitle:
             self.sheet.write_string(1, 0, subtitle, self.styles["subtitle"])
-        self.row = 3
+        self.row = 2
+        for line, style in lines:
+            self.row += 1
+            self.sheet.write_string(self.row, 0, line, self.styles[style])
+        self.row += 2 if lines else 1
 
     def finish(self, header_row: int, first_columns: int = 0) -> None:
         for col, width in sorted(self.widths.items()):
@@ -178,7 +188,7 @@ def _change_values(report: Report, figure: Figure) -> list[tuple[object, str]]:
 
 def _summary(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     out = _Sheet(sheet, styles)
-    out.title(report.title, _subtitle(report))
+    out.title(report.title, _subtitle(report), _notice_lines(report))
     header = out.header([report.label("area"), report.label("code"), report.label("level"),
                          report.label("indicator"), report.label("reached"),
                          report.label("denominator"), report.label("denominator_kind"),
@@ -197,6 +207,15 @@ def _summary(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
                       *_change_values(report, figure)])
     sheet.autofilter(header, 0, max(out.row - 1, header), 11 + 2 * len(report.previous_years))
     out.finish(header, 1)
+
+
+def _notice_lines(report: Report) -> list[tuple[str, str]]:
+    """The notice on the sets applied: its heading, a line per set and overlay, the closing."""
+    notice = report.notice
+    if notice is None:
+        return []
+    return [(notice.heading, "notice"), *((line, "plain") for line in notice.lines),
+            *([(notice.closing, "notice")] if notice.closing else [])]
 
 
 def _subtitle(report: Report) -> str:
@@ -236,20 +255,32 @@ def _model_sheet(sheet: Any, report: Report, table: Any, styles: dict[str, Any])
 
 def _lists(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     out = _Sheet(sheet, styles)
-    out.title(report.label("lists"), _subtitle(report))
+    out.title(report.label("lists"), _subtitle(report),
+              [(report.label("lists_intro"), "plain")])
     header = out.header([report.label("commune"), report.label("code"),
                          report.label("model"), report.label("number"), report.label("id"),
                          report.label("name"), report.label("score"),
-                         report.label("max_score"), report.label("grade"),
-                         report.label("decision")])
+                         report.label("max_score"), report.label("grade")])
     for commune in report.lists:
-        for n, entry in enumerate(commune.entries, start=1):
+        model, n = None, 0
+        for entry in commune.entries:
+            model, n = entry.model, (n + 1 if entry.model == model else 1)
             out.line([(commune.name, "text"), (commune.code, "text"),
                       (entry.model_title, "text"), (n, "int"), (entry.id, "text"),
                       (entry.name, "text"), (entry.total, "score"),
-                      (entry.max_total, "score"), (entry.grade, "text"),
-                      (entry.status_text, "text")])
-    sheet.autofilter(header, 0, max(out.row - 1, header), 9)
+                      (entry.max_total, "score"), (entry.grade, "text")])
+    sheet.autofilter(header, 0, max(out.row - 1, header), 8)
+    rest = [c for c in report.lists if c.not_recognised or c.incomplete]
+    if rest:
+        out.row += 1
+        out.put(0, report.label("lists_rest_head"), "notice", measure=False)
+        out.row += 1
+        out.line([(report.label("commune"), "bold"), (report.label("code"), "bold"),
+                  (report.label("not_recognised"), "bold"),
+                  (report.label("incomplete"), "bold")])
+        for commune in rest:
+            out.line([(commune.name, "text"), (commune.code, "text"),
+                      (commune.not_recognised, "int"), (commune.incomplete, "int")])
     out.finish(header, 0)
 
 
@@ -258,10 +289,12 @@ def _sources(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     out.title(report.label("sources"), report.label("generated", year=report.year,
                                                      engine=report.engine))
     header = out.header([report.label("model"), report.label("sets"), report.label("period"),
+                         report.label("document"), report.label("verified"),
                          report.label("hash")])
     for used in report.sets:
         out.line([(used.title, "text"), (used.id, "text"), (used.period, "text"),
-                  (used.content_hash, "text")])
+                  (used.document or report.label("no_document"), "text"),
+                  (report.verified_text(used), "text"), (used.content_hash, "text")])
     overlays = [(used, overlay) for used in report.sets for overlay in used.overlays]
     if overlays:
         out.row += 1

@@ -103,8 +103,7 @@ def results_json(evaluation: DatasetEvaluation) -> str:
                   f'      "counts": {dump(counts)},',
                   '      "evaluations": [']
         subjects = []
-        for e, area in zip(results, areas, strict=True):
-            data = e.to_dict()
+        for data, area in zip(results.subject_dicts(), areas, strict=True):
             data.pop("provenance", None)         # the model's, given once above
             data["area"] = area
             subjects.append(f"        {dump(data)}")

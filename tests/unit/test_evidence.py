@@ -67,8 +67,9 @@ def test_a_csv_that_is_not_utf8_names_the_line_and_column_of_the_bad_byte(tmp_pa
     content = (HEADER + "A,1,có,high\nBé,1,c").encode() + b"\xf3" + b",high\n"
     problem = refused(write(tmp_path, "latin.csv", content))
     assert problem.code == "not-utf8"
-    assert problem.message == "byte 0xf3 is not valid UTF-8"
+    assert problem.message.startswith("byte 0xf3 at line 3, column 7 is not valid UTF-8: ")
     assert problem.span == lm.Span("latin.csv", 3, 7)
+    assert problem.hint is not None and "CSV UTF-8" in problem.hint
 
 
 def test_ragged_rows_are_rejected_with_their_line_and_the_rest_kept(tmp_path: Path) -> None:

@@ -576,7 +576,9 @@ def comparable(result: DatasetEvaluation) -> dict[str, object]:
         "results": {m: r.to_frame().drop([c for c in r.to_frame().columns
                                           if c in ("file",)]).sort("id").rows()
                     for m, r in result.results.items()},
-        "errors": sorted((e.record, e.field, e.code, re.sub(" in .*", " in FILE", e.message))
+        "errors": sorted((e.record, e.field, e.code,
+                          re.sub(" in .*", " in FILE", re.sub(r" \(column [^)]*\)$", "",
+                                                               e.message)))
                          for e in result.errors),
     }
 
@@ -621,3 +623,126 @@ def test_read_dataset_and_read_workbook_agree_on_the_frame_layout(tmp_path: Path
     assert a.tables["family"].frame.columns == b.tables["family"].frame.columns
     assert a.tables["family"].frame.drop("_row", "_line").equals(
         b.tables["family"].frame.drop("_row", "_line"))
+
+
+# --- enum labels, error locations, huge sheets -----------------------------------------------
+
+LABELLED_GROUPS = """values:
+      - {value: farmer, label: {vi: Nông dân, en: Farmer}}
+      - {value: worker, label: {vi: Công nhân, en: Worker}}
+      - {value: official, label: {vi: Cán bộ, en: Official}}"""
+
+
+@pytest.fixture
+def labelled(sets_dir: Path) -> dict[str, lm.CriteriaSet]:
+    text = CITIZEN.replace("values: [farmer, worker, official]", LABELLED_GROUPS)
+    (sets_dir / "citizen.yaml").write_text(text, encoding="utf-8")
+    return {"citizen": lm.load_criteria(sets_dir / "citizen.yaml"),
+            "family": lm.load_criteria(sets_dir / "family.yaml")}
+
+
+def test_the_template_drop_down_offers_the_vietnamese_labels(
+        labelled: dict[str, lm.CriteriaSet]) -> None:
+    lm.write_template("mau.xlsx", labelled)
+    sheet = openpyxl.load_workbook("mau.xlsx")["Công dân"]
+    rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    assert rules["H3:H1048576"].formula1 == '"Nông dân,Công nhân,Cán bộ"'
+    assert rules["H3:H1048576"].error == "Chọn một giá trị: Nông dân, Công nhân, Cán bộ"
+    assert sheet["H2"].value == "Chọn một: Nông dân, Công nhân, Cán bộ"
+
+
+def test_labels_holding_a_comma_go_to_the_hidden_list(sets_dir: Path) -> None:
+    text = CITIZEN.replace("values: [farmer, worker, official]", LABELLED_GROUPS.replace(
+        "{vi: Cán bộ, en: Official}", "{vi: 'Cán bộ, công chức', en: Official}"))
+    (sets_dir / "citizen.yaml").write_text(text, encoding="utf-8")
+    lm.write_template("mau.xlsx", [lm.load_criteria(sets_dir / "citizen.yaml")])
+    book = openpyxl.load_workbook("mau.xlsx")
+    assert [c.value for c in book["_danh-muc"]["A"]] == ["Nông dân", "Công nhân",
+                                                         "Cán bộ, công chức"]
+    rules = [v.formula1 for v in book["Công dân"].data_validations.dataValidation]
+    assert "'_danh-muc'!$A$1:$A$3" in rules
+
+
+def test_a_workbook_filled_with_labels_stores_the_values_and_names_the_cell(
+        labelled: dict[str, lm.CriteriaSet]) -> None:
+    lm.write_template("mau.xlsx", labelled)
+    book = openpyxl.load_workbook("mau.xlsx")
+    sheet = book["Công dân"]
+    for row in (["C1", None, "F1", None, None, None, 80, "Nông dân"],
+                ["C2", None, "F1", None, None, None, 70, " cán BỘ "],
+                ["C3", None, "F1", None, None, None, 90, "worker"],
+                ["C4", None, "F1", None, None, None, 75, "Nông dan"]):
+        sheet.append(row)
+    book.save("mau.xlsx")
+    result = evaluate_dataset(lm.read_workbook("mau.xlsx"), sets=labelled)
+    groups = dict(result.results["citizen"].scored.select("id", "group").rows())
+    assert groups == {"C1": "farmer", "C2": "official", "C3": "worker"}
+    (error,) = result.errors
+    assert error.format() == (
+        "mau.xlsx [Công dân]:6: C4: 'group' must be one of 'Nông dân', 'Công nhân', 'Cán bộ' "
+        "(or farmer, worker, official), found 'Nông dan' (column H 'Nhóm đối tượng') "
+        "[invalid-record]")
+
+
+def test_every_workbook_error_names_the_sheet_row_column_letter_and_header(
+        sets: dict[str, lm.CriteriaSet]) -> None:
+    path = workbook("b.xlsx", {
+        "Gia đình": [["Mã", "Địa bàn", "Có góc học tập", "ghi chu"],
+                     ["F1", "0184009", "có lẽ", None], ["F2", "01840", "có", "x"]],
+        "Công dân": [[None, "Mã", "Gia đình", "Điểm tự đánh giá"],
+                     [None, "C1", "F1", 150], [None, "C1", "F9", 10]],
+        "Địa bàn": [["Mã", "Tên", "Cấp", "Thuộc", "Số hộ gia đình"],
+                    ["01840", "Đức Xuân", "phường", None, "nhiều"]],
+    })
+    result = evaluate_dataset(lm.read_workbook(path), sets=sets)
+    assert sorted(e.format() for e in result.errors) == [
+        "b.xlsx [Công dân]:2: C1: 'self_score' is 150, above the maximum 100 "
+        "(column D 'Điểm tự đánh giá') [out-of-bounds]",
+        "b.xlsx [Công dân]:3: C1: family 'F9' does not exist in b.xlsx [Gia đình] "
+        "(column C 'Gia đình') [invalid-record]",
+        "b.xlsx [Công dân]:3: C1: id 'C1' is used by an earlier record, at b.xlsx [Công dân], "
+        "row 2 (column B 'Mã') [duplicate-record]",
+        "b.xlsx [Gia đình]:2: F1: 'study_corner' must be yes/no (có/không, true/false, 1/0), "
+        "found 'có lẽ' (column C 'Có góc học tập') [invalid-record]",
+        "b.xlsx [Gia đình]:2: F1: area '0184009' is not in the area list (b.xlsx [Địa bàn]) "
+        "(column B 'Địa bàn') [invalid-record]",
+        "b.xlsx [Gia đình]:2: F1: unknown column 'ghi chu'; the set declares no such input "
+        "(column D 'ghi chu') [unknown-column]",
+        "b.xlsx [Gia đình]:3: F2: area '01840' was rejected (b.xlsx [Địa bàn], row 2) "
+        "(column B 'Địa bàn') [invalid-record]",
+        "b.xlsx [Gia đình]:3: F2: unknown column 'ghi chu'; the set declares no such input "
+        "(column D 'ghi chu') [unknown-column]",
+        "b.xlsx [Địa bàn]:2: 01840: 'households' must be a whole number >= 0, found 'nhiều' "
+        "(column E 'Số hộ gia đình') [invalid-record]",
+    ]
+
+
+def test_a_relation_to_a_row_the_sheet_rejected_names_that_row(
+        sets: dict[str, lm.CriteriaSet]) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    family = book.create_sheet("Gia đình")
+    for row in (["Mã", "Tên", "Có góc học tập"], ["F1", "A", "có"], ["F2", "B", "có"]):
+        family.append(row)
+    family.merge_cells("B3:C3")                   # merged across columns: F2 is rejected
+    citizen = book.create_sheet("Công dân")
+    for row in (["Mã", "Gia đình"], ["C1", "F2"], ["C2", "F1"]):
+        citizen.append(row)
+    book.save("m.xlsx")
+    result = evaluate_dataset(lm.read_workbook("m.xlsx"), sets=sets)
+    messages = {(e.file, e.record): e.message for e in result.errors}
+    assert messages[("m.xlsx [Công dân]", "C1")] == \
+        "family 'F2' was rejected (m.xlsx [Gia đình], row 3) (column B 'Gia đình')"
+    assert messages[("m.xlsx [Gia đình]", "F2")].endswith("(column B 'Tên')")
+
+
+def test_a_sheet_with_ten_thousand_headers_is_refused_in_one_problem() -> None:
+    book = xlsxwriter.Workbook("wide.xlsx", {"constant_memory": True})
+    sheet = book.add_worksheet("Gia đình")
+    sheet.write_row(0, 0, ["Mã", *(f"cot_{k}" for k in range(9_999))])
+    sheet.write_row(1, 0, ["F1", *("1" for _ in range(9_999))])
+    book.close()
+    problem = refused("wide.xlsx")
+    assert problem.code == "too-large"
+    assert problem.message == ("wide.xlsx [Gia đình]: the header has 10,000 columns; at most "
+                               "1,000 are read")

@@ -4,11 +4,18 @@ fulfilling it really makes the subject pass."""
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
+import pytest
 from builders import booleans, build, ind, make_set
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import learning_models as lm
+from learning_models import _gaps
+from learning_models._gaps import find_gaps, find_gaps_many
+from learning_models._score import points_column
 
 
 def one(spec: lm.CriteriaSet, **values: Any) -> lm.Evaluation:
@@ -134,3 +141,77 @@ def test_many_indicators_still_get_the_smallest_set_for_a_threshold_rule() -> No
     assert sum(g.points for g in result.gaps) >= 80
     fixed = record | {f"x{g.indicator[1:]}": True for g in result.gaps}
     assert lm.evaluate(spec, [fixed])[0].status == "recognised"
+
+
+# --- a collection's gaps are found together, and they are each subject's own -------------------
+
+BATCH = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+RULES = ("total >= {t}", "total >= {t} and mandatory_met", "K >= {k} and total >= {t}",
+         "K >= {k} or L >= {k}", "total >= {t} and L >= 1")
+
+
+@st.composite
+def sets_and_records(draw: st.DrawFn) -> tuple[lm.CriteriaSet, list[dict[str, Any]]]:
+    """A set of 2–6 indicators (all-or-nothing on a boolean, or graded on a count) under a
+    drawn pass rule, and records with unmet, partly met and missing indicators."""
+    n = draw(st.integers(2, 6))
+    graded = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    points = draw(st.lists(st.sampled_from([2, 3, 5, 10]), min_size=n, max_size=n))
+    mandatory = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    inds = [ind(f"I{k}", None if graded[k] else f"x{k} == 1", points=points[k],
+                mandatory=mandatory[k],
+                levels=[(f"x{k} >= 2", points[k]), (f"x{k} >= 1", points[k] / 2)]
+                if graded[k] else None) for k in range(n)]
+    half = max(1, n // 2)
+    rule = draw(st.sampled_from(RULES)).format(t=draw(st.integers(1, sum(points))),
+                                               k=draw(st.integers(1, 8)))
+    spec = build(make_set({f"x{k}": "integer" for k in range(n)},
+                          {"K": inds[:half], "L": inds[half:] or [ind("L0", "x0 == 2")]},
+                          rule))
+    values = st.one_of(st.none(), st.integers(0, 2))
+    records = draw(st.lists(st.lists(values, min_size=n, max_size=n), min_size=1,
+                            max_size=25))
+    return spec, [{"id": f"S{r}", **{f"x{k}": v for k, v in enumerate(row)}}
+                  for r, row in enumerate(records)]
+
+
+@BATCH
+@given(sets_and_records(), st.integers(1, 9))
+def test_gaps_found_together_equal_each_subjects_own(
+        drawn: tuple[lm.CriteriaSet, list[dict[str, Any]]], chunk: int) -> None:
+    spec, records = drawn
+    together = lm.evaluate(spec, records)
+    dicts = list(together.subject_dicts())
+    one_by_one = lm.evaluate(spec, records)   # a fresh collection: each subject on its own
+    assert [d["gaps"] for d in dicts] == [e.to_dict()["gaps"] for e in one_by_one]
+    assert [e.gaps_reachable for e in together] == [e.gaps_reachable for e in one_by_one]
+    assert [([i.to_dict() for i in e.indicators], [g.to_dict() for g in e.gaps])
+            for e in one_by_one] == [(d["indicators"], d["gaps"]) for d in dicts]
+    program = one_by_one.program
+    rows = one_by_one.scored.select(
+        points_column(k) for k in range(len(program.indicators))).rows()
+    assert find_gaps_many(program, rows, chunk=chunk) == [find_gaps(program, r) for r in rows]
+    with pytest.MonkeyPatch.context() as patch:     # the greedy choice, too
+        patch.setattr(_gaps, "MAX_SCENARIOS", 2)
+        assert find_gaps_many(program, rows, chunk=chunk) == \
+            [find_gaps(program, r) for r in rows]
+
+
+def test_a_collections_gaps_are_found_in_one_table_not_subject_by_subject(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[int] = []
+    real = _gaps.outcome_pass
+
+    def counted(*args: Any) -> Any:
+        runs.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(_gaps, "outcome_pass", counted)
+    records = [{"id": f"S{k}", **dict(zip(NAMES, values, strict=True))}
+               for k, values in enumerate(itertools.product((True, False, None), repeat=4))]
+    results = lm.evaluate(RULED, records)
+    assert sum(e.status != "recognised" for e in results) > 60
+    data = json.loads(results.to_json())
+    assert len(runs) == 1           # one pass rule, run over every open subject's scenarios
+    assert sum(bool(e["gaps"]) for e in data["evaluations"]) > 60

@@ -164,7 +164,7 @@ def test_bad_records_are_rejected_with_their_partition_file_and_counted(
                                   out_dir=tmp_path / "out")
     assert {(e.record, e.field, e.code) for e in result.errors} == \
         {(e.record, e.field, e.code) for e in whole.errors
-         if not (e.file or "").endswith("areas")}
+         if not (e.file or "").endswith("areas.csv")}
     assert all(e.file is not None and e.file.startswith("xa=01849/") for e in result.errors)
     for model, c in result.counts().items():
         assert c["read"] == c["evaluated"] + c["rejected"], model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -132,10 +133,72 @@ def test_bounds_are_inclusive_and_outside_is_out_of_bounds() -> None:
     ]
 
 
-def test_enum_values_are_exact() -> None:
-    assert column(rows("e", ["low", " high "]), "e") == ["low", "high"]
-    assert errors_of(rows("e", ["Low"])) == [
-        (1, "e", "invalid-record", "'e' must be one of 'low', 'mid', 'high', found 'Low'")]
+def test_enum_values_are_read_trimmed_in_any_case() -> None:
+    assert column(rows("e", ["low", " high ", "Low", "MID"]), "e") == ["low", "high", "low",
+                                                                       "mid"]
+    assert errors_of(rows("e", ["lo w"])) == [
+        (1, "e", "invalid-record", "'e' must be one of 'low', 'mid', 'high', found 'lo w'")]
+
+
+LABELLED = build(make_set(
+    {"income": {"type": "enum", "values": [
+        {"value": "lower", "label": {"vi": "giảm", "en": "lower"}},
+        {"value": "stable", "label": {"vi": "ổn định", "en": "unchanged"}},
+        {"value": "higher", "label": {"vi": "tăng", "en": "higher"}},
+        "unknown"]}},
+    {"C1": [ind("I1", "income in ['stable', 'higher']")]},
+))
+
+
+def typed_income(values: Sequence[Any]) -> tuple[list[Any], list[tuple[int, str]]]:
+    frame, errors = records_to_frame([{"id": f"R{k}", "income": v}
+                                      for k, v in enumerate(values)])
+    kept, type_errors = type_frame(frame, LABELLED.inputs)
+    return kept["income"].to_list(), [(e.row, e.message) for e in errors + type_errors]
+
+
+def test_an_enum_reads_the_value_or_either_label_and_stores_the_value() -> None:
+    written = ["giảm", "ổn định", "tăng", "lower", "unchanged", "STABLE", "  Ổn Định ",
+               "TĂNG", "unknown"]
+    assert typed_income(written) == (
+        ["lower", "stable", "higher", "lower", "stable", "stable", "stable", "higher",
+         "unknown"], [])
+
+
+def test_an_enum_label_in_decomposed_unicode_is_read() -> None:
+    decomposed = unicodedata.normalize("NFD", "ổn định")
+    assert decomposed != "ổn định"
+    assert typed_income([decomposed]) == (["stable"], [])
+
+
+def test_an_unknown_enum_word_lists_the_vietnamese_labels_then_the_values() -> None:
+    assert typed_income(["tăng nhẹ", "giam"]) == ([], [
+        (1, "'income' must be one of 'giảm', 'ổn định', 'tăng', 'unknown' "
+            "(or lower, stable, higher, unknown), found 'tăng nhẹ'"),
+        (2, "'income' must be one of 'giảm', 'ổn định', 'tăng', 'unknown' "
+            "(or lower, stable, higher, unknown), found 'giam'")])
+
+
+def test_braces_in_an_enum_label_do_not_break_the_message() -> None:
+    spec = build(make_set(
+        {"e": {"type": "enum", "values": [{"value": "a", "label": {"vi": "x{}y", "en": "a"}}]}},
+        {"C1": [ind("I1", "e == 'a'")]}))
+    frame, _ = records_to_frame([{"id": "R", "e": "b"}, {"id": "S", "e": "X{}Y"}])
+    kept, errors = type_frame(frame, spec.inputs)
+    assert kept["e"].to_list() == ["a"]
+    assert [e.message for e in errors] == ["'e' must be one of 'x()y' (or a), found 'b'"]
+
+
+def test_an_enum_column_of_a_million_labels_is_typed() -> None:
+    n = 1_000_000
+    words = pl.Series("income", ["giảm", "Ổn định", "higher", "tăng"] * (n // 4))
+    frame = pl.DataFrame({"id": pl.int_range(n, eager=True).cast(pl.String), "income": words})
+    kept, errors = type_frame(frame.with_columns(
+        pl.when(pl.int_range(n) == n - 1).then(pl.lit("?")).otherwise("income")
+        .alias("income")), LABELLED.inputs)
+    assert [(e.row, e.field) for e in errors] == [(n, "income")]
+    assert kept["income"].value_counts(sort=True).rows() == [
+        ("higher", n // 2 - 1), ("lower", n // 4), ("stable", n // 4)]
 
 
 def test_strings_are_kept_as_written_without_outer_spaces() -> None:

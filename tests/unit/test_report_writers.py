@@ -8,16 +8,18 @@ from __future__ import annotations
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
-from report_data import CITY, DATA, REPORT, SETS, evaluate
+from report_data import CITY, DATA, REPORT, SETS, evaluate, sets
 
 import learning_models as lm
 from learning_models import _cli_report, _write_xlsx
 from learning_models._cli import main
-from learning_models._pipeline import DatasetEvaluation
+from learning_models._dataset import read_dataset
+from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
 from learning_models._progress import Progress
 from learning_models._report import Report, build_report
 from learning_models._rollup import rollup
@@ -38,7 +40,8 @@ def evaluation() -> DatasetEvaluation:
 
 @pytest.fixture(scope="module")
 def report(evaluation: DatasetEvaluation) -> Report:
-    return build_report(evaluation, rollup(evaluation, CITY, previous=[evaluate(2024)]))
+    return build_report(evaluation, rollup(evaluation, CITY, previous=[evaluate(2024)]),
+                        targets=CITY)
 
 
 def write_all(report: Report, evaluation: DatasetEvaluation, out: Path) -> None:
@@ -129,16 +132,226 @@ def test_model_tables_per_commune_then_the_whole(report: Report) -> None:
     assert report.change_text(change) == "+10,0 điểm % (từ 10%)"
 
 
-def test_recognition_lists_per_commune(report: Report) -> None:
+def test_the_lists_hold_only_the_subjects_proposed_for_recognition(report: Report) -> None:
     assert [(c.code, c.name) for c in report.lists] == [
         ("01840", "Phường Đức Xuân"), ("01843", "Phường Bắc Kạn"), ("08000", "Xã Thử Nghiệm")]
-    bac_kan = report.lists[1].entries
-    assert [(e.id, e.total, e.grade, e.status_text) for e in bac_kan] == [
-        ("F4", 100.0, "Tốt", "Đạt"), ("F5", 0.0, "", "Chưa đủ minh chứng"),
-        ("V3", 100.0, "Tốt", "Đạt"), ("U2", 0.0, "", "Không đạt"),
+    bac_kan = report.lists[1]
+    # F5 (incomplete) and U2 (not recognised) are counted, not listed
+    assert [(e.id, e.total, e.grade, e.status_text) for e in bac_kan.entries] == [
+        ("F4", 100.0, "Tốt", "Đạt"), ("V3", 100.0, "Tốt", "Đạt"),
         ("C5", 80.0, "Khá", "Đạt"), ("C9", 100.0, "Tốt", "Đạt")]
-    assert bac_kan[0].name == "Gia đình bà Triệu Thị Dung"
-    assert bac_kan[0].model_title == "Gia đình học tập"
+    assert bac_kan.entries[0].name == "Gia đình bà Triệu Thị Dung"
+    assert bac_kan.entries[0].model_title == "Gia đình học tập"
+    assert (bac_kan.not_recognised, bac_kan.incomplete) == (1, 1)
+    assert bac_kan.rest == "Không đưa vào danh sách: 1 hồ sơ không đạt, 1 hồ sơ chưa đủ " \
+        "minh chứng (xem results.csv)."
+    assert report.lists[2].rest == "Không đưa vào danh sách: 1 hồ sơ không đạt (xem " \
+        "results.csv)."
+    listed = sum(len(c.entries) for c in report.lists)
+    left_out = sum(c.not_recognised + c.incomplete for c in report.lists)
+    assert (listed, left_out, listed + left_out) == (14, 8, report.evaluated)
+
+
+def test_the_page_lists_the_recognised_and_counts_the_rest(report: Report) -> None:
+    html = render_html(report)
+    lists = html[html.index('<section id="danh-sach">'):html.index('<section id="nguon">')]
+    assert "<td>F4</td>" in lists and "<td>C5</td>" in lists
+    assert "<td>F5</td>" not in lists and "<td>U2</td>" not in lists
+    assert '<tr class="model"><th colspan="5">Gia đình học tập</th></tr>' in lists
+    assert "Không đưa vào danh sách: 1 hồ sơ không đạt, 1 hồ sơ chưa đủ minh chứng (xem " \
+        "results.csv)." in lists
+    assert "Không đạt" not in lists and "Chưa đủ minh chứng" not in lists
+
+
+def test_the_workbook_lists_the_recognised_and_counts_the_rest(report: Report,
+                                                              tmp_path: Path) -> None:
+    write_xlsx(report, tmp_path / "bao-cao-2026.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "bao-cao-2026.xlsx")["Danh sách đề nghị công nhận"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if any(v is not None for v in r)]
+    ids = [r[4] for r in rows]
+    assert "F4" in ids and "F5" not in ids and "U2" not in ids
+    assert ("Phường Bắc Kạn", "01843", 1, 1) in [r[:4] for r in rows]
+    assert rows[2][0].startswith("Các đối tượng đạt tiêu chí, đề nghị công nhận")
+
+
+# --- the notice on the criteria sets applied ----------------------------------------------
+
+NOTICE = "Lưu ý về nguồn của bộ tiêu chí"
+FAMILY_LINE = ("Lưu ý: bộ tiêu chí “Gia đình học tập” (test/family; văn bản nguồn: chưa xác "
+               "định) có 1/1 chỉ tiêu chưa được đối chiếu với văn bản gốc (verified: false); "
+               "đã đối chiếu 0/1 chỉ tiêu (0%).")
+CLOSING = ("Các chỉ tiêu chưa đối chiếu là bản dựng lại khi chưa tìm được văn bản chính thức; "
+           "cần đối chiếu với văn bản gốc trước khi dùng kết quả để công nhận chính thức.")
+
+
+def test_a_notice_names_each_set_its_source_and_how_many_indicators_are_verified(
+        report: Report) -> None:
+    notice = report.notice
+    assert notice is not None and notice.heading == NOTICE
+    assert notice.lines[0] == FAMILY_LINE
+    assert [line.split("(")[1].split(";")[0] for line in notice.lines] == [
+        "test/family", "test/clan", "test/community", "test/unit", "test/citizen"]
+    assert (notice.closing, notice.unverified, notice.indicators) == (CLOSING, 5, 5)
+    family = report.sets[0]
+    assert (family.document, family.indicators, family.verified) == (None, 1, 0)
+
+
+def test_the_page_shows_the_notice_under_the_cover_before_the_figures(report: Report) -> None:
+    html = render_html(report)
+    notice = html.index('<aside class="notice" id="luu-y" role="note">')
+    assert html.index("</header>") < notice < html.index('<section id="tong-hop">')
+    assert f"<h2>{NOTICE}</h2>" in html and f"<li>{FAMILY_LINE}</li>" in html
+    assert f"<p>{CLOSING}</p>" in html
+    sources = html[html.index('<section id="nguon">'):]
+    assert "<td>chưa xác định</td><td class=\"num\">0/1 (0%)</td>" in sources
+
+
+def test_the_workbook_shows_the_notice_above_the_summary(report: Report,
+                                                          tmp_path: Path) -> None:
+    write_xlsx(report, tmp_path / "bao-cao-2026.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "bao-cao-2026.xlsx")
+    column = [row[0] for row in book["Tổng hợp"].iter_rows(max_row=12, values_only=True)]
+    assert report.notice is not None
+    assert column[3:10] == [NOTICE, FAMILY_LINE, *report.notice.lines[1:], CLOSING]
+    assert column[10:12] == [None, "Địa bàn"]
+    sources = [r for r in book["Nguồn số liệu"].iter_rows(values_only=True)
+               if r[1] == "test/family"]
+    assert sources[0][3:5] == ("chưa xác định", "0/1 (0%)")
+
+
+FAMILY_CHECKED = """\
+format: learning-models/criteria-set/1
+id: test/family
+model: family
+period: 2021-2030
+title: {vi: Gia đình học tập, en: Learning family}
+source: {document: Quyết định thử 1/QĐ-HKH, verified: true}
+inputs:
+  ok: {type: boolean}
+criteria:
+  - id: A
+    title: {vi: Tiêu chuẩn chung, en: The standard}
+    indicators:
+      - {id: A1, title: {vi: Đạt tiêu chuẩn, en: Meets the standard}, points: 60, when: ok}
+      - {id: A2, title: {vi: Đạt tiếp, en: Meets more}, points: 40, when: ok}
+recognition:
+  pass: total >= 100
+"""
+OVERLAY = """\
+format: learning-models/overlay/1
+name: local/extra
+target: test/family
+source: {verified: false, note: a test overlay}
+replace:
+  indicators:
+    - id: A2
+      title: {vi: Đạt tiếp theo cách địa phương, en: Meets more locally}
+      points: 40
+      when: ok
+      source: {verified: false, note: a local change}
+"""
+
+
+def checked_family(tmp_path: Path, *overlays: str) -> DatasetEvaluation:
+    """The test data (families and areas only) under FAMILY_CHECKED, with `overlays`."""
+    (tmp_path / "sets").mkdir()
+    (tmp_path / "sets" / "family.yaml").write_text(FAMILY_CHECKED, encoding="utf-8")
+    files = []
+    for n, text in enumerate(overlays):
+        files.append(tmp_path / f"overlay-{n}.yaml")
+        files[-1].write_text(text, encoding="utf-8")
+    catalog = lm.Catalog.default([tmp_path / "sets"], shipped=False, overlays=files)
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("areas.csv", "family.csv"):
+        (data / name).write_bytes((DATA / "2026" / name).read_bytes())
+    return evaluate_dataset(read_dataset(data), year=2026, catalog=catalog)
+
+
+def test_a_set_resting_on_its_document_is_named_without_a_warning(tmp_path: Path) -> None:
+    evaluation = checked_family(tmp_path)
+    notice = build_report(evaluation, rollup(evaluation)).notice
+    assert notice is not None and (notice.heading, notice.closing) == ("Nguồn của bộ tiêu chí", "")
+    assert notice.lines == ("Bộ tiêu chí “Gia đình học tập” (test/family; văn bản nguồn: "
+                            "Quyết định thử 1/QĐ-HKH): cả 2/2 chỉ tiêu đã được đối chiếu với "
+                            "văn bản gốc.",)
+    assert '<aside class="notice verified" id="luu-y" role="note">' in render_html(
+        build_report(evaluation, rollup(evaluation)))
+
+
+def test_the_notice_counts_what_an_overlay_left_unverified_and_names_the_overlay(
+        tmp_path: Path) -> None:
+    evaluation = checked_family(tmp_path, OVERLAY)
+    report = build_report(evaluation, rollup(evaluation))
+    assert report.notice is not None and report.notice.lines == (
+        "Lưu ý: bộ tiêu chí “Gia đình học tập” (test/family; văn bản nguồn: Quyết định thử "
+        "1/QĐ-HKH) có 1/2 chỉ tiêu chưa được đối chiếu với văn bản gốc (verified: false); đã "
+        "đối chiếu 1/2 chỉ tiêu (50%).",
+        "Bộ tiêu chí test/family được điều chỉnh tại địa phương: “local/extra” (tệp điều "
+        "chỉnh) — replace indicators A2.")
+    assert report.notice.closing == CLOSING
+
+
+# --- the area the report is about: the one the targets name ------------------------------
+
+CITY_AREAS = """\
+code,name,level,parent,households
+06,Tỉnh Bắc Kạn,province,,
+058,Thành phố Bắc Kạn,district,06,
+01840,Phường Đức Xuân,commune,058,3
+01843,Phường Phùng Chí Kiên,commune,058,2
+"""
+CITY_FAMILIES = """\
+id,name,area,ok
+H1,Gia đình ông Hoàng Văn Thụ,01840,có
+H2,Gia đình bà Nông Thị Xuân,01840,không
+H3,Gia đình ông Ma Văn Đức,01843,có
+"""
+
+
+@pytest.fixture(scope="module")
+def city_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A province whose only district is the city of the plan, with two of its wards."""
+    folder = tmp_path_factory.mktemp("city") / "2024"
+    folder.mkdir()
+    (folder / "areas.csv").write_text(CITY_AREAS, encoding="utf-8")
+    (folder / "family.csv").write_text(CITY_FAMILIES, encoding="utf-8")
+    return folder
+
+
+def city_report(folder: Path, targets: object) -> Report:
+    evaluation = evaluate_dataset(read_dataset(folder), year=2024,
+                                  sets={"family": sets()["family"]})
+    return build_report(evaluation, rollup(evaluation, targets),  # type: ignore[arg-type]
+                        targets=targets)  # type: ignore[arg-type]
+
+
+def test_the_title_names_the_area_of_the_targets_not_the_root(city_data: Path) -> None:
+    report = city_report(city_data, lm.load_targets("bac-kan-city"))
+    assert report.subtitle == "Thành phố Bắc Kạn"
+    assert [(a.code, a.level) for a in report.summary] == [
+        ("058", "district"), ("01840", "commune"), ("01843", "commune")]
+    assert '<p class="subtitle">Thành phố Bắc Kạn</p>' in render_html(report)
+    by_name = replace(CITY, area={"level": "city", "name": "thành phố Bắc Kạn"})  # no code
+    assert [a.code for a in city_report(city_data, by_name).summary] == ["058", "01840", "01843"]
+
+
+def test_without_targets_or_with_an_area_the_data_lacks_the_root_is_used(
+        city_data: Path) -> None:
+    for targets in (None, lm.load_targets("vn-387")):
+        report = city_report(city_data, targets)
+        assert report.subtitle == "Tỉnh Bắc Kạn"
+        assert [a.code for a in report.summary] == ["06", "058", "01840", "01843"]
+
+
+def test_targets_for_one_ward_show_it_and_the_whole_data_apart(report: Report) -> None:
+    evaluation = evaluate(2026)
+    ward = replace(CITY, area={"level": "commune", "code": "01840", "name": "Phường Đức Xuân"})
+    narrow = build_report(evaluation, rollup(evaluation, ward), targets=ward)
+    assert narrow.subtitle == "Phường Đức Xuân"
+    assert [(a.code, a.name) for a in narrow.summary] == [
+        ("*", "Toàn bộ dữ liệu"), ("01840", "Phường Đức Xuân")]
+    assert [c.code for c in narrow.lists] == [c.code for c in report.lists]
 
 
 def test_the_report_in_english(evaluation: DatasetEvaluation) -> None:
@@ -146,7 +359,13 @@ def test_the_report_in_english(evaluation: DatasetEvaluation) -> None:
     assert english.title == "Learning models: annual report 2026"
     assert english.summary[1].figures[0].assessment == \
         "needs 8 more learning families to reach 95%"
-    assert english.lists[1].entries[1].status_text == "Incomplete"
+    assert english.lists[1].entries[1].status_text == "Recognised"
+    assert english.lists[1].rest == "Not listed: 1 not recognised, 1 incomplete (see " \
+        "results.csv)."
+    assert english.notice is not None and english.notice.lines[0] == (
+        "Note: the criteria set “Learning family” (test/family; source document: none named) "
+        "has 1 of 1 indicators not checked against the original document (verified: false); "
+        "0 of 1 are verified (0%).")
     assert english.percent(2 / 3) == "66.7%"
     html = render_html(english)
     assert '<html lang="en">' in html and "Recognition lists" in html
@@ -219,9 +438,10 @@ def test_the_workbook_layout(report: Report, tmp_path: Path) -> None:
                                "Cộng đồng học tập", "Đơn vị học tập", "Công dân học tập",
                                "Danh sách đề nghị công nhận", "Nguồn số liệu"]
     summary = book["Tổng hợp"]
-    assert summary.freeze_panes == "B5"
-    assert summary["A4"].value == "Địa bàn" and summary["H4"].value == "Tỷ lệ"
-    assert summary["H5"].number_format == "0.0%"
+    assert summary.freeze_panes == "B13"          # the header, under the notice on the sets
+    assert summary["A4"].value == "Lưu ý về nguồn của bộ tiêu chí"
+    assert summary["A12"].value == "Địa bàn" and summary["H12"].value == "Tỷ lệ"
+    assert summary["H13"].number_format == "0.0%"
     assert summary.column_dimensions["L"].width > 20
     assert book.properties.created is not None and book.properties.created.year == 2026
     lists = book["Danh sách đề nghị công nhận"]
@@ -266,6 +486,16 @@ def test_the_report_command_writes_everything_and_exits_1_on_rejections(
     assert "F7: 'ok' must be yes/no" in stderr
     assert "█" not in stderr                      # not a terminal: no progress bar
     assert json.loads((out / "results.json").read_text("utf-8"))["year"] == 2026
+
+
+def test_the_command_names_the_area_of_the_targets(
+        city_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, stdout, _ = run(["report", str(city_data), "--year", "2024", "--targets",
+                             "bac-kan-city", "--out", str(tmp_path), "--criteria-dir",
+                             str(SETS), "--no-shipped", "--format", "html"], capsys)
+    assert status == 0
+    assert stdout.splitlines()[0] == \
+        "Báo cáo kết quả xây dựng các mô hình học tập năm 2024 — Thành phố Bắc Kạn"
 
 
 def test_previous_datasets_need_their_years(tmp_path: Path,

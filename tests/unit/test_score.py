@@ -236,3 +236,11 @@ def test_the_example_households_are_decided_as_documented() -> None:
     assert decided["HH-004"] == (90.0, "not_recognised", None)  # mandatory C1.1 not met
     assert decided["HH-008"] == (70.0, "incomplete", None)      # children's evidence missing
     assert results.get("HH-008").indicators[0].status == "missing"
+
+
+def test_derived_values_keep_their_order_in_the_scored_table() -> None:
+    spec = build(make_set({"a": "integer", "b": "integer"}, {"C1": [ind("I1", "w >= 1")]},
+                          derived={"x": "a + 1", "y": "x * 2", "z": "b + 1", "w": "y + z"}))
+    scored = lm.evaluate(spec, [{"id": "S", "a": 1, "b": 2}]).scored
+    assert [c for c in scored.columns if c in "xyzw"] == ["x", "y", "z", "w"]
+    assert scored.row(0, named=True)["w"] == 7

@@ -384,3 +384,105 @@ def test_the_schema_refuses_what_the_loader_refuses() -> None:
     data["modle"] = "x"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, lm.criteria_set_schema())
+
+
+# --- enum values with labels ---------------------------------------------------------------------
+
+LABELLED_INCOME = """income:
+    type: enum
+    values:
+      - {value: lower, label: {vi: giảm, en: lower}}
+      - stable
+      - {value: higher, label: {vi: tăng, en: higher}}"""
+PLAIN_INCOME = "income: {type: enum, values: [lower, stable, higher]}"
+
+
+def test_enum_values_may_carry_labels_beside_plain_values() -> None:
+    spec = load_text(mini(PLAIN_INCOME, LABELLED_INCOME))
+    income = spec.inputs["income"]
+    assert income.values == ("lower", "stable", "higher")
+    assert income.value_labels("vi") == ("giảm", "stable", "tăng")
+    assert income.value_labels("en") == ("lower", "stable", "higher")
+    assert income.spellings() == {"lower": "lower", "giảm": "lower", "stable": "stable",
+                                  "higher": "higher", "tăng": "higher"}
+
+
+def test_labels_change_the_content_hash_and_plain_values_keep_it() -> None:
+    plain = load_text(MINI)
+    labelled = load_text(mini(PLAIN_INCOME, LABELLED_INCOME))
+    spelled_out = load_text(mini(PLAIN_INCOME, "income: {type: enum, values: [lower, stable, "
+                                               "higher], label: null}".replace(
+                                                   ", label: null", "")))
+    assert plain.content_hash() == spelled_out.content_hash()
+    assert labelled.content_hash() != plain.content_hash()
+    assert labelled.canonical()["inputs"]["income"]["values"][0] == {
+        "value": "lower", "label": {"vi": "giảm", "en": "lower"}}
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("{value: lower, lable: {vi: giảm, en: lower}}",
+     "set.yaml:14:24: unknown key 'lable' in 'inputs.income.values[0]' [unknown-key]\n"
+     "  hint: did you mean 'label'?"),
+    ("{value: lower}",
+     "set.yaml:14:9: missing key 'label' in 'inputs.income.values[0]' [missing-key]"),
+    ("{value: lower, label: {vi: giảm}}",
+     "set.yaml:14:31: missing key 'en' in 'inputs.income.values[0].label' [missing-key]"),
+    ("3", "set.yaml:14:9: 'inputs.income.values[0]' must be a string, found integer 3 "
+          "[wrong-type]"),
+])
+def test_a_broken_labelled_value_is_located_at_the_item(item: str, expected: str) -> None:
+    text = mini(PLAIN_INCOME, LABELLED_INCOME).replace(
+        "{value: lower, label: {vi: giảm, en: lower}}", item)
+    assert expected in lines_of(text)
+
+
+@pytest.mark.parametrize(("items", "message"), [
+    ("[{value: lower, label: {vi: giảm, en: lower}}, {value: higher, label: {vi: Giảm, en: x}}]",
+     "'giảm' names two values, 'lower' and 'higher': every value and label (compared without "
+     "case) must name one value only"),
+    ("[stable, {value: higher, label: {vi: tăng, en: ' STABLE '}}]",
+     "' stable ' names two values, 'stable' and 'higher': every value and label (compared "
+     "without case) must name one value only"),
+    ("[lower, {value: lower, label: {vi: giảm, en: lower}}]",
+     "the value 'lower' is listed twice"),
+    ("[{value: lower, label: {vi: '  ', en: lower}}]", "a value or label of 'lower' is empty"),
+])
+def test_values_and_labels_that_name_two_values_are_refused_at_values(items: str,
+                                                                      message: str) -> None:
+    (problem,) = problems_of(mini(PLAIN_INCOME, f"income: {{type: enum, values: {items}}}"))
+    assert (problem.code, problem.message) == ("invalid-value", message)
+    assert (problem.span.line, problem.span.column) == (11, 32)  # type: ignore[union-attr]
+
+
+def test_the_schema_accepts_labelled_values_and_refuses_broken_ones() -> None:
+    validator = jsonschema.Draft202012Validator(lm.criteria_set_schema())
+    values = validator.schema["$defs"]["input"]["properties"]["values"]
+    check = jsonschema.Draft202012Validator({**values, "$defs": validator.schema["$defs"]})
+    assert check.is_valid(["a", {"value": "b", "label": {"vi": "bê", "en": "bee"}}])
+    for broken in ([""], [{"value": "b"}], [{"value": "", "label": {"vi": "x", "en": "y"}}],
+                   [{"value": "b", "label": {"vi": "x", "en": "y"}, "note": 1}], [1], []):
+        assert not check.is_valid(broken), broken
+
+
+def test_the_shipped_enum_inputs_have_vietnamese_and_english_labels() -> None:
+    catalog = lm.Catalog.default()
+    enums = [(entry.id, name, spec) for entry in catalog.entries()
+             for name, spec in catalog.get(entry.id).inputs.items() if spec.type == "enum"]
+    assert enums
+    for ident, name, spec in enums:
+        assert all(not isinstance(c, str) for c in spec.choices or ()), (ident, name)
+    family = lm.Catalog.default().get("vn/2021-2025/family").inputs["income"]
+    assert family.value_labels("vi") == ("giảm", "ổn định", "tăng")
+
+
+def test_the_evidence_schema_takes_the_values_and_documents_the_labels() -> None:
+    spec = load_text(mini(PLAIN_INCOME, LABELLED_INCOME))
+    income = lm.evidence_schema(spec)["properties"]["income"]
+    assert income["enum"] == ["lower", "stable", "higher", None]
+    assert income["description"] == ("Values (with the labels people write for them): "
+                                      "lower (giảm / lower), stable, higher (tăng / higher).")
+    validator = jsonschema.Draft202012Validator(lm.evidence_schema(spec))
+    assert validator.is_valid({"id": "F1", "income": "higher"})
+    assert not validator.is_valid({"id": "F1", "income": "tăng"})
+    plain = lm.evidence_schema(load_text(MINI))["properties"]["income"]
+    assert "description" not in plain

@@ -39,8 +39,9 @@ def _build(dataset_dir: Path, *, lang: str = "vi", catalog: lm.Catalog | None = 
            ) -> lm.Report:
     evaluation = lm.evaluate_dataset(lm.read_dataset(dataset_dir), year=2024,
                                      catalog=catalog or lm.Catalog.default())
-    return lm.build_report(evaluation, lm.rollup(evaluation, lm.load_targets("bac-kan-city")),
-                           lang=lang)  # type: ignore[arg-type]
+    targets = lm.load_targets("bac-kan-city")
+    return lm.build_report(evaluation, lm.rollup(evaluation, targets),
+                           lang=lang, targets=targets)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ def test_the_title_and_the_sections_in_order(report: lm.Report) -> None:
 def test_the_tables_give_each_commune_against_the_target(report: lm.Report) -> None:
     document = open_docx(render_docx(report))
     tables = document.tables  # type: ignore[attr-defined]
-    summary, family = tables[1], tables[2]
+    summary, family = tables[2], tables[3]
     assert [c.text for c in summary.rows[0].cells] == [
         "Nội dung", "Số đạt", "Mẫu số", "Tỷ lệ", "Chỉ tiêu kế hoạch", "Nhận xét"]
     assert [c.text for c in summary.rows[1].cells][:5] == [
@@ -92,6 +92,25 @@ def test_the_tables_give_each_commune_against_the_target(report: lm.Report) -> N
     assert rows[2] == ["2", "Phường Phùng Chí Kiên", "2", "1", "1", "0", "25%\n(1/4)",
                        "thiếu 3"]
     assert rows[3][1:6] == ["Tổng cộng", "5", "3", "2", "0"]
+
+
+def test_a_notice_under_the_title_names_each_set_its_source_and_what_is_unverified(
+        report: lm.Report) -> None:
+    document = open_docx(render_docx(report))
+    box = document.tables[1]  # type: ignore[attr-defined]
+    lines = cell_lines(box.rows[0].cells[0])
+    assert lines == [
+        "Lưu ý về nguồn của bộ tiêu chí",
+        "- Lưu ý: bộ tiêu chí “Gia đình học tập (giai đoạn 2021–2025)” (vn/2021-2025/family; "
+        "văn bản nguồn: chưa xác định) có 6/11 chỉ tiêu chưa được đối chiếu với văn bản gốc "
+        "(verified: false); đã đối chiếu 5/11 chỉ tiêu (45,5%).",
+        "Các chỉ tiêu chưa đối chiếu là bản dựng lại khi chưa tìm được văn bản chính thức; "
+        "cần đối chiếu với văn bản gốc trước khi dùng kết quả để công nhận chính thức."]
+    body = texts(document)
+    assert body.index("I. ĐẶC ĐIỂM TÌNH HÌNH") > body.index("BÁO CÁO")   # the box comes first
+    headings = [p.text for p in document.paragraphs  # type: ignore[attr-defined]
+                if p.style.name.startswith("Heading")]
+    assert headings[0] == "I. ĐẶC ĐIỂM TÌNH HÌNH"
 
 
 def test_the_assessment_and_the_next_steps_come_from_the_figures(report: lm.Report) -> None:
@@ -157,9 +176,13 @@ def test_overlays_applied_are_listed_with_their_set(dataset_dir: Path, tmp_path:
               when: study_corner
         """), encoding="utf-8")
     report = build(dataset_dir, catalog=lm.Catalog.default(overlays=[overlay]))
-    text = "\n".join(texts(open_docx(render_docx(report))))
+    document = open_docx(render_docx(report))
+    text = "\n".join(texts(document))
     assert "điều chỉnh của địa phương “local/corner” (tệp điều chỉnh): replace indicators " \
            "C3.1" in text
+    notice = cell_lines(document.tables[1].rows[0].cells[0])  # type: ignore[attr-defined]
+    assert "- Bộ tiêu chí vn/2021-2025/family được điều chỉnh tại địa phương: " \
+           "“local/corner” (tệp điều chỉnh) — replace indicators C3.1." in notice
 
 
 def test_an_english_report(dataset_dir: Path, build: Callable[..., lm.Report]) -> None:

@@ -2,7 +2,9 @@
 
 The layout follows the usual form of a Vietnamese administrative report: the issuing body
 and the number line on the left, the national motto and the place and date on the right;
-the title; sections I–IV; the recipients ("Nơi nhận") and the signature block. Everything
+the title; a boxed notice on the criteria sets applied (their source documents and how many
+of their indicators are verified against the original texts, the local overlays that changed
+them); sections I–IV; the recipients ("Nơi nhận") and the signature block. Everything
 shown comes from the report — nothing is invented: the number and the day and month are left
 blank for the office that issues it, and so is the signatory's name.
 
@@ -192,6 +194,7 @@ class _Doc:
         _setup(self.document, self.report, self.area)
         self.header()
         self.title()
+        self.notice()
         self.situation()
         self.results()
         self.assessment()
@@ -219,6 +222,23 @@ class _Doc:
         self.paragraph("", space_before=0)
         self.paragraph(self.w("intro", programme=self.report.label("programme"),
                               area=self.area, year=self.year), indent=True)
+
+    def notice(self) -> None:
+        """The report's notice on the sets applied, in a shaded box under the title."""
+        notice = self.report.notice
+        if notice is None:
+            return
+        table = self._layout_table([TEXT_WIDTH_MM])
+        table.style = self.document.styles["Table Grid"]
+        cell = table.rows[0].cells[0]
+        _shade(cell, "FFF4E0" if notice.unverified else "E6F4E7")
+        _cell_text(cell, notice.heading, bold=True, size=12, align="left", first=True,
+                   space_before=4)
+        for line in notice.lines:
+            _cell_text(cell, f"- {line}", size=12, align="justify")
+        if notice.closing:
+            _cell_text(cell, notice.closing, italic=True, size=12, align="justify")
+        self.paragraph("", space_before=0)
 
     def situation(self) -> None:
         r = self.report

@@ -1,0 +1,324 @@
+"""The command line given wrong input, as a new user gives it: missing files and folders,
+outputs that cannot be written, unknown names. Each gives one clear message on standard
+error (what is wrong, where, what was expected) and the documented exit status: 2 for a
+command line wrong in itself, 1 for a problem with the files and folders it names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import pytest
+from builders import MINI, mini
+from report_data import DATA, SETS
+from test_cli import run
+
+from learning_models import _cli, _cli_report
+from learning_models._cli import main
+from learning_models.errors import LearningModelsError
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "family"
+SET = str(EXAMPLES / "family-set.yaml")
+GOOD = str(EXAMPLES / "households.csv")
+REPORT = ["report", str(DATA / "2026"), "--year", "2026", "--criteria-dir", str(SETS),
+          "--no-shipped", "--quiet", "--format", "results"]
+CRITERIA_DIR_HINT = "  hint: give a folder holding criteria sets (*.yaml)\n"
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # paths named as a user names them: relative
+
+
+# --- report --out, template -o: where the files go -----------------------------------------------
+
+
+def test_report_into_a_file_says_it_is_not_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("taken").write_text("mine\n", "utf-8")
+    assert run(capsys, *REPORT, "--out", "taken") == (
+        1, "", "cannot write the report to 'taken': it is a file, not a folder\n")
+    assert Path("taken").read_text("utf-8") == "mine\n"
+
+
+def test_report_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("taken").write_text("mine\n", "utf-8")
+    assert run(capsys, *REPORT, "--out", "taken/2026") == (
+        1, "", "cannot write the report to 'taken/2026': 'taken' is a file, not a folder\n")
+
+
+def test_report_into_a_folder_that_cannot_be_written_says_so(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("locked").mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access",
+                        lambda path, mode: Path(path).name != "locked" and real(path, mode))
+    assert run(capsys, *REPORT, "--out", "locked") == (
+        1, "", "cannot write the report to 'locked': permission denied\n")
+
+
+def test_a_built_in_writer_failing_on_the_disk_names_the_folder_and_the_reason() -> None:
+    class Writer:
+        name = "results"
+
+        def write(self, report: object, out: Path) -> list[Path]:
+            raise PermissionError(13, "Permission denied", str(out / "results.json"))
+
+    with pytest.raises(LearningModelsError) as caught:
+        _cli_report.write_report(object(), Path("out"), [Writer()],  # type: ignore[arg-type]
+                                 {"results": "builtin-writers"})
+    assert str(caught.value) == ("cannot write the report to 'out': permission denied on "
+                                 f"{str(Path('out') / 'results.json')!r}")
+
+
+def test_the_report_still_goes_into_a_new_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, *REPORT, "--out", "new/2026")
+    assert status == 1  # the golden data has rejected records
+    assert sorted(p.name for p in Path("new/2026").iterdir()) == [
+        "errors.csv", "results.csv", "results.json"]
+    assert "new/2026/results.json" in out
+
+
+def test_template_needs_the_xlsx_suffix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "template", "--year", "2024", "-o", "mau.txt") == (
+        2, "", "the workbook must be a file ending in .xlsx, not 'mau.txt'\n")
+    assert not Path("mau.txt").exists()
+
+
+def test_template_into_a_folder_is_a_wrong_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    Path("book.xlsx").mkdir()
+    assert run(capsys, "template", "--year", "2024", "-o", "book.xlsx") == (
+        2, "", "the workbook must be a file ending in .xlsx, not 'book.xlsx', a folder\n")
+
+
+def test_template_keeps_an_existing_file_unless_forced(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    Path("mau.xlsx").write_bytes(b"my work")
+    assert run(capsys, "template", "--year", "2024", "-o", "mau.xlsx") == (
+        1, "", "'mau.xlsx' already exists; give --force to overwrite it, or another name\n")
+    assert Path("mau.xlsx").read_bytes() == b"my work"
+    status, _, err = run(capsys, "template", "--year", "2024", "-o", "mau.xlsx", "--force")
+    assert status == 0 and err.startswith("mau.xlsx: ")
+    assert Path("mau.xlsx").read_bytes()[:2] == b"PK"  # a workbook (a zip file) now
+
+
+def test_template_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("taken").write_text("mine\n", "utf-8")
+    assert run(capsys, "template", "--year", "2024", "-o", "taken/mau.xlsx") == (
+        1, "", "cannot write the workbook to 'taken/mau.xlsx': 'taken' is a file, not a "
+        "folder\n")
+
+
+def test_template_makes_the_folder_of_the_workbook(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = run(capsys, "template", "--year", "2024", "-o", "forms/mau.xlsx")
+    assert status == 0
+    assert Path("forms/mau.xlsx").is_file()
+
+
+def test_template_for_a_year_no_set_governs_lists_the_periods(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "template", "--year", "1999", "-o", "mau.xlsx") == (
+        1, "", "no criteria set is in force in 1999; the periods of the sets: 2021-2025, "
+        "2026-2030\n")
+    assert not Path("mau.xlsx").exists()
+
+
+# --- --criteria-dir, --overlay: what the catalogue is built from ---------------------------------
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["show", "vn/2021-2025/family"], ["validate", SET], ["lint", SET], ["test"],
+    ["diff", "vn/2021-2025/family", "vn/2026-2030/family"],
+    ["evaluate", "--criteria", SET, "--input", GOOD],
+    ["explain", "--criteria", SET, "--input", GOOD, "--subject", "HH-001"],
+    ["schema", "evidence", "--criteria", SET], ["template", "--year", "2024"],
+    ["report", str(DATA / "2026"), "--year", "2026"],
+], ids=lambda argv: argv[0])
+def test_a_missing_criteria_dir_is_named_by_every_command(
+        capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    assert run(capsys, *argv, "--criteria-dir", "nosuchdir") == (
+        1, "", "no such folder: 'nosuchdir' (--criteria-dir) [file-not-found]\n"
+        + CRITERIA_DIR_HINT)
+
+
+def test_a_missing_overlay_file_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "list", "--overlay", "local.yaml")
+    assert status == 1
+    assert err.startswith("no such overlay file: 'local.yaml' (--overlay) [file-not-found]\n")
+
+
+@pytest.mark.parametrize("command", ["list", "validate", "lint", "test", "diff", "show",
+                                     "evaluate", "explain", "schema", "template", "report"])
+def test_every_command_reading_criteria_takes_the_same_catalogue_options(command: str) -> None:
+    sub = next(a for a in _cli._parser()._actions
+               if isinstance(a, argparse._SubParsersAction))
+    options = {o for a in sub.choices[command]._actions for o in a.option_strings}
+    assert {"--criteria-dir", "--overlay", "--no-plugins"} <= options
+
+
+# An overlay on test/mini: a mandatory indicator that no household can meet.
+OVERLAY = """\
+format: learning-models/overlay/1
+name: local/impossible
+target: test/mini
+source: {verified: false, note: a test}
+add:
+  indicators:
+    - criterion: C1
+      id: C1.2
+      title: {vi: Rất đông người lớn, en: Very many adults}
+      points: 5
+      mandatory: true
+      when: adults >= 50
+"""
+
+
+def test_lint_applies_the_overlays_named(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("set.yaml").write_text(MINI, "utf-8")
+    Path("overlay.yaml").write_text(OVERLAY, "utf-8")
+    assert run(capsys, "lint", "set.yaml", "--no-plugins")[0] == 0
+    status, _, err = run(capsys, "lint", "set.yaml", "--overlay", "overlay.yaml")
+    assert status == 1
+    assert "[unreachable-mandatory]" in err
+
+
+def test_diff_applies_the_overlays_named(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("old.yaml").write_text(mini("id: test/mini", "id: test/old"), "utf-8")
+    Path("set.yaml").write_text(MINI, "utf-8")
+    Path("overlay.yaml").write_text(OVERLAY, "utf-8")
+    status, out, _ = run(capsys, "diff", "old.yaml", "set.yaml", "--lang", "en", "--no-plugins")
+    assert status == 0 and "C1.2" not in out
+    status, out, _ = run(capsys, "diff", "old.yaml", "set.yaml", "--lang", "en",
+                         "--overlay", "overlay.yaml")
+    assert status == 0 and "+ C1.2 Very many adults" in out
+
+
+@pytest.mark.parametrize("argv", [["validate", SET], ["test"], ["lint", SET],
+                                  ["diff", SET, SET], ["show", SET]],
+                         ids=lambda argv: argv[0])
+def test_an_unknown_overlay_name_is_never_ignored(capsys: pytest.CaptureFixture[str],
+                                                  argv: list[str]) -> None:
+    status, _, err = run(capsys, *argv, "--overlay", "nosuch")
+    assert status == 1
+    assert err.startswith("no overlay named 'nosuch'; available: ")
+
+
+# --- what a command reads ------------------------------------------------------------------------
+
+
+def test_validate_an_empty_folder_says_nothing_was_found(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    Path("empty").mkdir()
+    status, out, err = run(capsys, "validate", "empty")
+    assert (status, out) == (1, "")
+    assert err.startswith("no criteria sets, test files or targets files found in 'empty'\n")
+
+
+def test_lint_an_empty_folder_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("empty").mkdir()
+    status, _, err = run(capsys, "lint", "empty")
+    assert status == 1
+    assert err.startswith("no criteria sets found in 'empty'\n")
+
+
+@pytest.mark.parametrize("command", ["evaluate", "explain"])
+def test_evaluate_a_folder_points_at_report(capsys: pytest.CaptureFixture[str],
+                                            command: str) -> None:
+    Path("data").mkdir()
+    extra = ["--subject", "HH-001"] if command == "explain" else []
+    assert run(capsys, command, "--criteria", SET, "--input", "data", *extra) == (
+        1, "", "'data' is a folder; --input is one evidence file (.csv, .json, .yaml, "
+        ".parquet) [unreadable-evidence]\n  hint: to evaluate a dataset folder or a "
+        "data-entry workbook, use 'learning-models report data --year YEAR'\n")
+
+
+def test_evaluate_a_workbook_points_at_report(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("mau.xlsx").write_bytes(b"PK")
+    status, _, err = run(capsys, "evaluate", "--criteria", SET, "--input", "mau.xlsx")
+    assert status == 1
+    assert err.startswith("'mau.xlsx' is a workbook; --input is one evidence file ")
+    assert "use 'learning-models report mau.xlsx --year YEAR'" in err
+
+
+def test_show_a_broken_set_prints_it_and_its_problems(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    text = mini("points: 10", "points: ten")
+    Path("broken.yaml").write_text(text, "utf-8")
+    status, out, err = run(capsys, "show", "broken.yaml")
+    assert (status, out) == (1, text)
+    assert err == ("broken.yaml:18:17: 'criteria[0].indicators[0].points' must be a number, "
+                   "found string 'ten' [wrong-type]\n")
+
+
+def test_show_a_good_set_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("set.yaml").write_text(MINI, "utf-8")
+    assert run(capsys, "show", "set.yaml") == (0, MINI, "")
+
+
+def test_show_year_without_model_is_a_wrong_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["show", "vn/2021-2025/family", "--year", "2024"])
+    assert caught.value.code == 2
+    assert "--year goes with --model" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["diff", "{}", "vn/2021-2025/family"], ["show", "{}"],
+                                     ["evaluate", "--input", GOOD, "--criteria", "{}"]],
+                         ids=lambda argv: argv[0])
+def test_a_folder_named_as_a_set_says_it_is_a_folder(capsys: pytest.CaptureFixture[str],
+                                                     command: list[str]) -> None:
+    Path("sets").mkdir()
+    assert run(capsys, *(a.replace("{}", "sets") for a in command)) == (
+        1, "", "'sets' is a folder, not a criteria set [file-not-found]\n"
+        "  hint: name a set's file, or its id ('learning-models list' shows them)\n")
+
+
+def test_report_of_a_file_without_a_suffix_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("data").write_text("id\n", "utf-8")
+    status, _, err = run(capsys, "report", "data", "--year", "2024")
+    assert status == 1
+    assert err.startswith("no evidence reader reads files without a suffix ('data'); ")
+
+
+def test_report_of_one_evidence_file_points_at_evaluate(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "report", GOOD, "--year", "2024")
+    assert status == 1
+    assert err.endswith("  hint: to score one evidence file, use 'learning-models evaluate "
+                        f"--model MODEL --year YEAR --input {GOOD}'\n")
+
+
+# Wrong names a new user types: each already gives a clean message; they must stay clean.
+@pytest.mark.parametrize(("argv", "message"), [
+    (["evaluate", "--model", "famly", "--year", "2024", "--input", GOOD],
+     "no criteria set for model 'famly'; known models: "),
+    (["evaluate", "--model", "family", "--year", "1999", "--input", GOOD],
+     "no criteria set for 'family' covers 1999; periods available: "),
+    (["show", "vn/2021-2025/famly"], "'vn/2021-2025/famly' is neither a file nor the id"),
+    (["list", "--overlay", "nosuch"], "no overlay named 'nosuch'; available: "),
+    (["report", str(DATA / "2026"), "--year", "2026", "--targets", "nosuch"],
+     "no targets file or shipped targets with id 'nosuch' [file-not-found]"),
+    (["report", "nosuchdata", "--year", "2024"], "no such dataset folder: 'nosuchdata'"),
+    (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch"],
+     "no evidence reader named 'nosuch'; readers: "),
+], ids=lambda value: value[0] if isinstance(value, list) else "")
+def test_wrong_names_give_one_clean_message(capsys: pytest.CaptureFixture[str],
+                                            argv: list[str], message: str) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (1, "")
+    assert err.startswith(message)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    ([*REPORT, "--format", "pdf"], "unknown report format 'pdf'; formats: "),
+    ([*REPORT, "--previous", str(DATA / "2024")], "each --previous DATA needs its "
+                                                  "--previous-year YEAR"),
+], ids=["format", "previous"])
+def test_a_wrong_report_command_line_exits_2(capsys: pytest.CaptureFixture[str],
+                                             argv: list[str], message: str) -> None:
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert err.startswith(message)
