@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._model import Lang
+from ._model import InputSpec, Lang
 
 if TYPE_CHECKING:
     from ._results import Evaluation
@@ -48,7 +48,10 @@ def word(key: str, lang: Lang) -> str:
     return WORDS[key][lang]
 
 
-def _value(value: object, lang: Lang) -> str:
+def _value(value: object, lang: Lang, spec: InputSpec | None = None) -> str:
+    if isinstance(value, str) and spec is not None and spec.values is not None:
+        shown = dict(zip(spec.values, spec.value_labels(lang), strict=True))
+        return shown.get(value, value)
     if value is None:
         return word("absent", lang)
     if isinstance(value, bool):
@@ -88,7 +91,8 @@ def render_explanation(evaluation: Evaluation, lang: Lang = "vi") -> str:
             lines.append(f"  {r.indicator} {indicator.title.get(lang)}: "
                          f"{_points(r.points)}/{_points(r.max_points)} ({', '.join(flags)})")
             if r.inputs:
-                shown = ", ".join(f"{k} = {_value(v, lang)}" for k, v in r.inputs.items())
+                shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
+                                  for k, v in r.inputs.items())
                 lines.append(f"      {word('read', lang)}: {shown}")
     lines.append("")
     lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"

@@ -107,3 +107,12 @@ def test_numbers_read_are_shown_briefly() -> None:
     text = lm.evaluate(spec, [{"id": "S", "x": 1, "y": 3}])[0].explain("en")
     assert "      values read: share = 0.3333, x = 1, y = 3\n" in text
     assert "Evaluation year" not in text
+
+
+def test_an_enum_value_read_is_shown_with_its_label_in_the_language_asked() -> None:
+    spec = lm.load_criteria(Path("examples/family/family-set.yaml"))
+    record = {"id": "H", "income": "tăng"}
+    vi = lm.evaluate(spec, [record], year=2024)[0].explain(lang="vi")
+    en = lm.evaluate(spec, [record], year=2024)[0].explain(lang="en")
+    assert "income = tăng" in vi and "income = higher" not in vi
+    assert "income = higher" in en
