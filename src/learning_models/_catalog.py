@@ -11,7 +11,6 @@ periods overlap are an error — unless one extends the other, in which case the
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from ._model import FORMAT, CriteriaSet, Text
 from ._overlays import Overlay, apply_overlays, order_overlays
 from ._plugins import collect_criteria_sources, collect_functions, collect_overlays
 from ._resolve import Change, resolve_extension
+from ._suggest import did_you_mean
 from ._validate import check_document, validate_criteria
 from ._yaml import RawDocument, SourceMap, load_yaml
 from .errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
@@ -210,8 +210,7 @@ class Catalog:
         return merged
 
     def _unknown(self, ident: str, at: Span | None) -> Problem:
-        close = difflib.get_close_matches(ident, self.ids(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else \
+        hint = did_you_mean(ident, self.ids()) or \
             f"known sets: {', '.join(self.ids()) or 'none'}"
         code: ProblemCode = "unknown-base" if at is not None else "unknown-set"
         return Problem(code, f"no criteria set with id {ident!r}", at, hint=hint)

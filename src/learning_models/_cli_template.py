@@ -9,7 +9,8 @@ from typing import Any
 
 from ._catalog import Catalog
 from ._cli_options import add_catalog_options, catalog_maker, check_output_file, make_folder_of
-from ._excel import MODEL_SHEETS, template_sets, write_template
+from ._excel_layout import MODEL_SHEETS
+from ._excel_template import template_sets, write_template
 from .errors import LearningModelsError
 
 __all__ = ["register"]

@@ -13,6 +13,11 @@ condition is shown in canonical form.
 items after them in the old set's order); `SetDiff.format(lang)` is the text an official
 reads, Vietnamese by default, grouped by criterion, one change a line, marked ``+`` (added),
 ``−`` (removed) or ``~`` (changed).
+
+The values of an enum input that stays an enum are compared one by one, with their labels:
+a value added, removed or relabelled is a ``value`` field of its own (an `EnumChoice` on
+either side), and ``values`` (the list) changes only when the values both sets have are in
+another order.
 """
 
 from __future__ import annotations
@@ -22,11 +27,12 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from ._expr import parse_expression, render
-from ._model import CriteriaSet, Criterion, Grade, Indicator, InputSpec, Lang, Text
+from ._model import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
 from .errors import CriteriaError
 
 __all__ = [
     "CriterionRef",
+    "EnumChoice",
     "FieldChange",
     "ItemChange",
     "LevelRow",
@@ -50,8 +56,17 @@ class LevelRow:
     points: float
 
 
-Value = str | float | bool | tuple[str, ...] | tuple[LevelRow, ...] | None
-"""A compared value: text, a number, true/false, enum values, levels; None when absent."""
+@dataclass(frozen=True, slots=True)
+class EnumChoice:
+    """One value of an enum input and its labels (None when the set writes it plain)."""
+
+    value: str
+    label: Text | None = None
+
+
+Value = str | float | bool | EnumChoice | tuple[str, ...] | tuple[LevelRow, ...] | None
+"""A compared value: text, a number, true/false, an enum value with its labels, enum values,
+levels; None when absent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +74,8 @@ class FieldChange:
     """One field that differs: its name (e.g. ``points``, ``title.vi``), old and new value.
 
     For an added item every field it has is listed with ``old`` None; for a removed one,
-    with ``new`` None.
+    with ``new`` None. A changed enum input has one ``value`` field for each value added
+    (``old`` None), removed (``new`` None) or relabelled (both `EnumChoice`s).
     """
 
     field: str
@@ -250,10 +266,36 @@ def _grade_fields(old: Grade | None, new: Grade | None) -> Iterator[FieldChange]
 
 def _input_fields(old: InputSpec | None, new: InputSpec | None) -> Iterator[FieldChange]:
     found = _compare(_pairs(old, new, _INPUT))
-    if old is not None and new is not None:
+    if old is None or new is None:
+        # An input added or removed: say what it was, not every default.
+        return (f for f in found
+                if f.field == "type" or _given(f.new if f.old is None else f.old))
+    if old.choices is None or new.choices is None:
         return found
-    # An input added or removed: say what it was, not every default.
-    return (f for f in found if f.field == "type" or _given(f.new if f.old is None else f.old))
+    # Two enums: each value that changes, where the list of values would be.
+    rest = [f for f in found if f.field != "values"]
+    return iter([*(f for f in rest if f.field == "type"),
+                 *_choice_changes(old.choices, new.choices),
+                 *(f for f in rest if f.field != "type")])
+
+
+def _choice(choice: str | EnumValue) -> EnumChoice:
+    return EnumChoice(choice) if isinstance(choice, str) else \
+        EnumChoice(choice.value, choice.label)
+
+
+def _choice_changes(old: tuple[str | EnumValue, ...], new: tuple[str | EnumValue, ...],
+                    ) -> Iterator[FieldChange]:
+    """Values added or relabelled (in `new`'s order), removed (in `old`'s), then the list
+    when the values both have are in another order."""
+    before = {c.value: c for c in map(_choice, old)}
+    after = {c.value: c for c in map(_choice, new)}
+    yield from _compare(iter([*(("value", before.get(k), c) for k, c in after.items()),
+                              *(("value", c, None) for k, c in before.items()
+                                if k not in after)]))
+    kept = [k for k in after if k in before]
+    if kept != [k for k in before if k in after]:
+        yield FieldChange("values", tuple(before), tuple(after))
 
 
 def _given(value: Value) -> bool:
@@ -337,13 +379,18 @@ def _json(value: Value) -> Any:
         return value
     if isinstance(value, int | float):
         return _number(value)
+    if isinstance(value, EnumChoice):
+        return {"value": value.value, "label": _text_dict(value.label)}
     return [{"when": v.when, "points": _number(v.points)} if isinstance(v, LevelRow) else v
             for v in value]
 
 
+def _text_dict(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"vi": text.vi, "en": text.en}
+
+
 def _ref_dict(ref: SetRef) -> dict[str, Any]:
-    return {"id": ref.id, "period": ref.period,
-            "title": {"vi": ref.title.vi, "en": ref.title.en}}
+    return {"id": ref.id, "period": ref.period, "title": _text_dict(ref.title)}
 
 
 def _field_dict(change: FieldChange) -> dict[str, Any]:
@@ -355,7 +402,7 @@ def _item_dict(item: ItemChange) -> dict[str, Any]:
     if item.kind == "indicator":
         data["criterion"] = item.criterion
     if item.title is not None:
-        data["title"] = {"vi": item.title.vi, "en": item.title.en}
+        data["title"] = _text_dict(item.title)
     data["fields"] = [_field_dict(f) for f in item.fields]
     return data
 
@@ -379,6 +426,10 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "yes": {"vi": "có", "en": "yes"},
     "no": {"vi": "không", "en": "no"},
     "absent": {"vi": "không có", "en": "none"},
+    "value.added": {"vi": "thêm giá trị {value}", "en": "value added: {value}"},
+    "value.removed": {"vi": "bỏ giá trị {value}", "en": "value removed: {value}"},
+    "value.label.vi": {"vi": "nhãn tiếng Việt của {value}", "en": "Vietnamese label of {value}"},
+    "value.label.en": {"vi": "nhãn tiếng Anh của {value}", "en": "English label of {value}"},
     # field names
     "period": {"vi": "giai đoạn", "en": "period"},
     "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
@@ -418,6 +469,9 @@ class _Formatter:
             return f"{value:g}"
         if isinstance(value, str):
             return value
+        if isinstance(value, EnumChoice):  # the value, and its label in the text's language
+            label = f" (“{value.label.get(self.lang)}”)" if value.label else ""
+            return value.value + label
         if all(isinstance(v, str) for v in value):
             return "[" + ", ".join(str(v) for v in value) + "]"
         rows = [f"{v.when}: {v.points:g}" if isinstance(v, LevelRow) else str(v) for v in value]
@@ -438,6 +492,19 @@ class _Formatter:
 
     def field(self, change: FieldChange) -> str:
         return f"{self.word(change.field)}: {self.arrow(change)}"
+
+    def choice(self, change: FieldChange) -> Iterator[str]:
+        """An enum value added or removed (with its label), or each label that changed."""
+        old, new = change.old, change.new
+        if not (isinstance(old, EnumChoice) and isinstance(new, EnumChoice)):
+            key = "value.added" if old is None else "value.removed"
+            yield self.word(key).format(value=self.value(new if old is None else old))
+            return
+        for lang in ("vi", "en"):
+            a, b = (f"“{c.label.get(lang)}”" if c.label else self.word("absent")
+                    for c in (old, new))
+            if a != b:
+                yield f"{self.word(f'value.label.{lang}').format(value=new.value)}: {a} → {b}"
 
     def text(self) -> str:
         d = self.diff
@@ -468,7 +535,8 @@ class _Formatter:
         mark = MARKS[item.change]
         if item.change == "changed":
             for change in item.fields:
-                yield f"{mark} {item.id}: {self.field(change)}"
+                texts = self.choice(change) if change.field == "value" else [self.field(change)]
+                yield from (f"{mark} {item.id}: {text}" for text in texts)
             return
         parts = []
         for change in item.fields:

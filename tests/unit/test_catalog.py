@@ -18,6 +18,7 @@ import learning_models as lm
 from learning_models._catalog import Catalog, shipped_criteria_dir
 from learning_models._cli import main
 from learning_models._yaml import parse_yaml
+from learning_models.errors import CriteriaError
 
 EVIDENCE = """\
 id,name,adults,adults_learning,corner,income
@@ -225,6 +226,18 @@ def test_show_an_unknown_id_suggests_one(capsys: pytest.CaptureFixture[str],
     assert (status, out) == (1, "")
     assert err == ("'test/2026-2030/famly' is neither a file nor the id of a criteria set "
                    f"[unknown-set]\n  hint: did you mean '{NEXT}'?\n")
+
+
+def test_an_unknown_id_suggests_the_closest_set_or_lists_the_known_ones(
+        small_sets: Path) -> None:
+    catalog = Catalog.default([small_sets], shipped=False)
+    with pytest.raises(CriteriaError) as close:
+        catalog.get("test/2021-2025/famly")
+    assert close.value.problems[0].hint == f"did you mean '{FAMILY}'?"
+    with pytest.raises(CriteriaError) as far:
+        catalog.get("zzz")
+    assert far.value.problems[0].hint == f"known sets: {', '.join(catalog.ids())}"
+    assert FAMILY in catalog.ids()
 
 
 @pytest.mark.parametrize("argv", [

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import learning_models as lm
 from learning_models._cli import main
-from learning_models._diff import FieldChange, ItemChange, LevelRow, diff_sets
-from learning_models._model import CriteriaSet
+from learning_models._diff import EnumChoice, FieldChange, ItemChange, LevelRow, diff_sets
+from learning_models._model import CriteriaSet, Text
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
 OLD, NEW = GOLDEN / "old.yaml", GOLDEN / "new.yaml"
@@ -61,7 +61,10 @@ def test_the_golden_sets_cover_every_kind_of_change() -> None:
     assert changed == {"criterion", "points", "title.vi", "title.en", "when", "levels",
                        "mandatory", "verified"}
     retyped = {f.field for i in diff.inputs if i.change == "changed" for f in i.fields}
-    assert retyped >= {"type", "maximum"}
+    assert retyped >= {"type", "maximum", "value"}
+    income = next(i for i in diff.inputs if i.id == "income")
+    kinds = {(f.old is None, f.new is None) for f in income.fields}
+    assert kinds == {(True, False), (False, True), (False, False)}  # added, removed, relabelled
     assert {f.field for g in diff.grades if g.change == "changed" for f in g.fields} == {"min"}
 
 
@@ -135,6 +138,74 @@ replace:
                             FieldChange("source.date", "2015-12-01", None))
     assert [(i.id, i.fields) for i in diff.indicators] == [
         ("C3.2", (FieldChange("points", 5, 8),))]
+
+
+def _enum_set(values: list[Any], type_: str = "enum") -> CriteriaSet:
+    """A one-input set whose input `kind` is an enum of `values` (or another type)."""
+    kind: dict[str, Any] = {"type": type_, "values": values} if type_ == "enum" else \
+        {"type": type_}
+    return CriteriaSet.model_validate({
+        "format": "learning-models/criteria-set/1", "id": "test/enum", "model": "family",
+        "period": "2021-2025", "title": {"vi": "Thử", "en": "Test"},
+        "source": {"verified": True}, "inputs": {"kind": kind},
+        "criteria": [{"id": "C1", "title": {"vi": "a", "en": "a"}, "indicators": [
+            {"id": "C1.1", "title": {"vi": "b", "en": "b"}, "points": 1,
+             "when": "kind != ''"}]}],
+        "recognition": {"pass": "total >= 1"},
+    })
+
+
+def _labelled(value: str, vi: str, en: str) -> dict[str, Any]:
+    return {"value": value, "label": {"vi": vi, "en": en}}
+
+
+def test_a_relabelled_enum_value_is_a_change() -> None:
+    old = _enum_set(["a", _labelled("b", "bê", "bee")])
+    new = _enum_set(["a", _labelled("b", "bê", "b-value")])
+    diff = diff_sets(old, new)
+    assert not diff.is_empty
+    assert diff.inputs == (ItemChange("input", "kind", "changed", (FieldChange(
+        "value", EnumChoice("b", Text(vi="bê", en="bee")),
+        EnumChoice("b", Text(vi="bê", en="b-value"))),)),)
+    assert "  ~ kind: nhãn tiếng Anh của b: “bee” → “b-value”\n" in diff.format("vi")
+    assert "  ~ kind: English label of b: “bee” → “b-value”\n" in diff.format("en")
+    assert "Vietnamese label" not in diff.format("en")  # only the English one changed
+
+
+def test_enum_values_added_and_removed_are_listed_one_by_one() -> None:
+    old = _enum_set(["a", "b"])
+    new = _enum_set(["a", _labelled("c", "xê", "sea")])
+    diff = diff_sets(old, new)
+    assert diff.inputs[0].fields == (FieldChange("value", None, EnumChoice("c", Text(
+        vi="xê", en="sea"))), FieldChange("value", EnumChoice("b"), None))
+    assert diff.format("vi").splitlines()[-2:] == ["  ~ kind: thêm giá trị c (“xê”)",
+                                                   "  ~ kind: bỏ giá trị b"]
+    assert diff.format("en").splitlines()[-2:] == ["  ~ kind: value added: c (“sea”)",
+                                                   "  ~ kind: value removed: b"]
+    assert diff.to_dict()["inputs"][0]["fields"] == [
+        {"field": "value", "old": None,
+         "new": {"value": "c", "label": {"vi": "xê", "en": "sea"}}},
+        {"field": "value", "old": {"value": "b", "label": None}, "new": None}]
+
+
+def test_a_plain_value_given_labels_shows_each_label_as_new() -> None:
+    diff = diff_sets(_enum_set(["a"]), _enum_set([_labelled("a", "a-vi", "a-en")]))
+    assert diff.format("en").splitlines()[-2:] == [
+        "  ~ kind: Vietnamese label of a: none → “a-vi”",
+        "  ~ kind: English label of a: none → “a-en”"]
+
+
+def test_enum_values_put_in_another_order_are_the_list_changing() -> None:
+    diff = diff_sets(_enum_set(["a", "b", "c"]), _enum_set(["c", "a", "b", "d"]))
+    assert diff.inputs[0].fields == (FieldChange("value", None, EnumChoice("d")),
+                                     FieldChange("values", ("a", "b", "c"),
+                                                 ("c", "a", "b", "d")))
+
+
+def test_an_enum_becoming_another_type_keeps_the_list_of_values() -> None:
+    diff = diff_sets(_enum_set(["a", "b"]), _enum_set([], type_="string"))
+    assert diff.inputs[0].fields == (FieldChange("type", "enum", "string"),
+                                     FieldChange("values", ("a", "b"), None))
 
 
 # --------------------------------------------------------------------------- properties

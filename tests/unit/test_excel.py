@@ -17,7 +17,7 @@ import pytest
 import xlsxwriter
 
 import learning_models as lm
-from learning_models import _excel
+from learning_models import _excel_marks
 from learning_models._catalog import Catalog
 from learning_models._cli import main
 from learning_models._dataset import Dataset, read_dataset
@@ -325,7 +325,7 @@ def test_a_wrong_suffix() -> None:
 
 def test_a_workbook_that_unpacks_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     path = workbook("b.xlsx", {"family": [["id"], ["F1"]]})
-    monkeypatch.setattr(_excel, "MAX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(_excel_marks, "MAX_UNCOMPRESSED", 1000)
     assert refused(path).code == "too-large"
 
 
@@ -411,7 +411,7 @@ def test_too_many_merged_cells_are_refused(monkeypatch: pytest.MonkeyPatch) -> N
     for k in range(2, 20, 2):
         sheet.merge_cells(f"B{k}:B{k + 1}")
     book.save("m.xlsx")
-    monkeypatch.setattr(_excel, "MAX_MERGED_ROWS", 10)
+    monkeypatch.setattr(_excel_marks, "MAX_MERGED_ROWS", 10)
     assert refused("m.xlsx").code == "too-large"
 
 
