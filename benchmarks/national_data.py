@@ -42,7 +42,7 @@ from pathlib import Path
 import national_baseline as hand
 import polars as pl
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CACHE = Path(__file__).resolve().parent / ".cache" / "national"
 MODELS = ("citizen", "family", "clan", "community", "unit")
 
@@ -400,7 +400,7 @@ DAMAGE: dict[str, tuple[tuple[str, str, str | int], ...]] = {
                 ("duplicate id", "", "")),
     "family": (("wrong type", "adults", "ba"),
                ("wrong type", "study_corner", "có lẽ"),
-               ("wrong type", "income", "tăng"),
+               ("wrong type", "income", "tăng nhẹ"),
                ("out of bounds", "children_in_school", 25),
                ("dangling relation", "community", "X"),
                ("dangling relation", "clan", "DH-X"),

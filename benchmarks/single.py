@@ -18,9 +18,9 @@ derived inputs given as data, as outside a dataset) and times, in the same run:
   scoring expressions kept on the program, the typing of each table shape): what building
   the expressions for every call costs.
 
-Before timing, the hand-written total and status must equal the library's. The calls of the
-three variants are interleaved (library, hand-written, uncached, library, …), so load from
-other work weighs on all three alike; the first ``--warmup`` rounds are dropped. It prints
+Before timing, the hand-written total and status must equal the library's. After
+``--warmup`` calls of each, the three variants take turns, 25 calls at a time, so load from
+other work weighs on all three alike while each call follows calls of its own kind. It prints
 p50 and p90 per variant and the ratios of the p50s: library / hand-written and uncached /
 library. The load average is printed before and after: on a shared machine, compare runs
 only at a similar load.
@@ -98,10 +98,9 @@ def library(spec: lm.CriteriaSet, record: Mapping[str, Any]) -> lm.Evaluation:
 
 
 def uncached(spec: lm.CriteriaSet, record: Mapping[str, Any]) -> lm.Evaluation:
-    program = spec._program
-    if isinstance(program, lm.Program):
-        program._cache.clear()
-    _records._TYPINGS.clear()
+    # (getattr: the script also runs against versions of the library without the caches)
+    getattr(spec._program, "_cache", {}).clear()
+    getattr(_records, "_TYPINGS", {}).clear()
     return library(spec, record)
 
 
@@ -140,17 +139,21 @@ def check(model: str, spec: lm.CriteriaSet, record: Mapping[str, Any]) -> str:
     return ours.status
 
 
-def time_calls(variants: Mapping[str, Callable[[], object]], calls: int,
-               warmup: int) -> dict[str, list[float]]:
-    """Seconds per call of each variant, their calls interleaved, warm-up rounds dropped."""
+def time_calls(variants: Mapping[str, Callable[[], object]], calls: int, warmup: int,
+               block: int = 25) -> dict[str, list[float]]:
+    """Seconds per call of each variant after `warmup` calls of each: the variants take
+    turns, `block` calls at a time, so load from other work weighs on all alike while each
+    call still follows one of its own kind (as in use: caches warm, no other's garbage)."""
     times: dict[str, list[float]] = {name: [] for name in variants}
-    for n in range(warmup + calls):
-        for name, call in variants.items():
-            started = time.perf_counter()
+    for call in variants.values():
+        for _ in range(warmup):
             call()
-            elapsed = time.perf_counter() - started
-            if n >= warmup:
-                times[name].append(elapsed)
+    for start in range(0, calls, block):
+        for name, call in variants.items():
+            for _ in range(min(block, calls - start)):
+                started = time.perf_counter()
+                call()
+                times[name].append(time.perf_counter() - started)
     return times
 
 
@@ -162,13 +165,13 @@ def percentiles(times: list[float]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--calls", type=int, default=1000, help="timed calls per variant")
-    parser.add_argument("--warmup", type=int, default=50, help="rounds dropped first")
+    parser.add_argument("--warmup", type=int, default=50, help="untimed calls first")
     args = parser.parse_args(argv)
     print(f"learning-models {lm.__version__}, Polars {pl.__version__} "
           f"({pl.thread_pool_size()} threads), Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs; load average {_load()}")
     print(f"one subject: lm.evaluate(set, [record], year={YEAR})[0].explain(); "
-          f"{args.calls} calls per variant after {args.warmup} warm-up rounds, interleaved\n")
+          f"{args.calls} calls per variant after {args.warmup} warm-up calls, in turns of 25\n")
     print(f"{'model':<10} {'status':<15} {'library p50':>11} {'p90':>6} {'hand p50':>9} "
           f"{'p90':>6} {'ratio':>6} {'uncached p50':>13} {'p90':>6} {'saved':>6}")
     print("-" * 95)

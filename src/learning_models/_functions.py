@@ -172,8 +172,11 @@ def divide(a: pl.Expr, b: pl.Expr) -> pl.Expr:
     Polars divides by a scalar by multiplying with its reciprocal, which can be one unit in
     the last place off (0.375 / 5 gives 0.07500000000000001), and a threshold such as
     ``ratio(a, 5) <= 0.075`` would then flip. Adding a column of zeros to the divisor makes
-    it a column, and column-by-column division is exact IEEE division.
+    it a column, and column-by-column division is exact IEEE division. A divisor that is a
+    column already (a name) needs no zeros.
     """
+    if b.meta.is_column():
+        return a.truediv(b)
     zeros = pl.int_range(pl.len(), dtype=pl.Int64).mul(0)
     return a.truediv(b.add(zeros))
 

@@ -35,8 +35,6 @@ INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
 # Built once: an Enum literal is a small Series, costly to make per indicator and call.
 _STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
                     for value in INDICATOR_STATUS.categories}
-_BINARY_STATUS = pl.lit(pl.Series(("not_met", "met"), dtype=INDICATOR_STATUS))
-_GRADED_STATUS = pl.lit(pl.Series(("not_met", "partly_met", "met"), dtype=INDICATOR_STATUS))
 
 
 def points_column(k: int) -> str:
@@ -95,33 +93,43 @@ def _plan(program: Program) -> _Plan:
 
 def _build_plan(program: Program) -> _Plan:
     inds = program.indicators
-    layers = [tuple(_compile(program, expr, pl.col).alias(name) for name, expr in layer)
-              for layer in _derived_layers(program.derived)]
-    levels = tuple(_compile(program, expr, pl.col).alias(_level_column(k, j))
-                   for k, ind in enumerate(inds) for j, (expr, _) in enumerate(ind.levels))
-    if levels:
-        layers.append(levels)
-    layers.append(tuple(_indicator_points(program, k, ind).alias(points_column(k))
-                        for k, ind in enumerate(inds)))
+    derived = _derived_layers(program.derived)
+    layer_of = {name: n for n, layer in enumerate(derived) for name, _ in layer}
+    layers = [[_compile(program, expr, pl.col).alias(name) for name, expr in layer]
+              for layer in derived]
+    # A level's condition joins the first layer after the derived values it reads (fewer
+    # layers, fewer passes), in a column of its own that the points then read.
+    for k, ind in enumerate(inds):
+        for j, (expr, _) in enumerate(ind.levels):
+            n = 1 + max((layer_of[name] for name in expression_names(expr)
+                         if name in layer_of), default=-1)
+            if n == len(layers):
+                layers.append([])
+            layers[n].append(_compile(program, expr, pl.col).alias(_level_column(k, j)))
+    layers.append([_indicator_points(program, k, ind).alias(points_column(k))
+                   for k, ind in enumerate(inds)])
     points = [pl.col(points_column(k)) for k in range(len(inds))]
-    # Missing points count 0 in the total: sum_horizontal skips nulls, exactly as adding 0.
-    total = pl.sum_horizontal(points) if points else pl.lit(0.0)
-    layers.append((
+    total = pl.sum_horizontal(p.fill_null(0.0) for p in points) if points else pl.lit(0.0)
+    layers.append([
         *(_indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
           for k, ind in enumerate(inds)),
         total.alias("total"),
         pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
-    ))
+    ])
     # The worst case's total is the total just added.
     worst = _pass(program, points, best=False, total=pl.col("total"))
     best = _pass(program, points, best=True)
-    layers.append((pl.when(worst).then(pl.lit("recognised"))
+    layers.append([pl.when(worst).then(pl.lit("recognised"))
                    .when(best.not_()).then(pl.lit("not_recognised"))
-                   .otherwise(pl.lit("incomplete")).alias("status"),))
-    layers.append((_grade(program).alias("grade"),))
+                   .otherwise(pl.lit("incomplete")).alias("status")])
+    grade = _grade(program).alias("grade")
+    if program.spec.recognition.grades:  # the grade reads the status
+        layers.append([grade])
+    else:
+        layers[-1].append(grade)
     hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
                    for j in range(len(ind.levels)))
-    return _Plan(tuple(layers), hidden)
+    return _Plan(tuple(tuple(layer) for layer in layers), hidden)
 
 
 def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
@@ -164,14 +172,13 @@ def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
 
 
 def _indicator_points(program: Program, k: int, ind: CompiledIndicator) -> pl.Expr:
+    none = pl.lit(None, dtype=pl.Float64)
     if ind.when is not None:
-        # True → the points, False → 0, null (undecided) → null. Points are positive, so
-        # 0.0 × points is +0.0.
         cond = _compile(program, ind.when, pl.col)
-        return cond.cast(pl.Float64).mul(pl.lit(float(ind.points), dtype=pl.Float64))
+        return pl.when(cond.is_null()).then(none) \
+            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
     # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
     # row's condition is a column of an earlier layer, so it is computed once.
-    none = pl.lit(None, dtype=pl.Float64)
     result: pl.Expr = pl.lit(0.0)
     for j in reversed(range(len(ind.levels))):
         cond = pl.col(_level_column(k, j))
@@ -182,14 +189,13 @@ def _indicator_points(program: Program, k: int, ind: CompiledIndicator) -> pl.Ex
 
 
 def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    """met / partly_met / not_met / missing, read off the points by position: a gather
-    from a two- or three-value literal is cheaper than a chain of conditions."""
+    status = _STATUS_LITERALS
     if ind.when is not None:  # points are null, 0 or all of them: never partly met
-        position = points.ge(ind.points).cast(pl.UInt32)
-        return _BINARY_STATUS.gather(position).fill_null(_STATUS_LITERALS["missing"])
-    # Indicator points are positive: all of them → 2, some → 1, none → 0; null stays null.
-    position = points.gt(0).cast(pl.UInt32).add(points.ge(ind.points).cast(pl.UInt32))
-    return _GRADED_STATUS.gather(position).fill_null(_STATUS_LITERALS["missing"])
+        return pl.when(points.is_null()).then(status["missing"]) \
+            .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])
+    return pl.when(points.is_null()).then(status["missing"]) \
+        .when(points >= ind.points).then(status["met"]) \
+        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
 
 
 def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,

@@ -677,3 +677,11 @@ def test_text_that_is_not_valid_unicode_is_a_syntax_error() -> None:
     problem = the_problem("(x ==\n  '\ud800')", SPAN)
     assert problem.code == "expression-syntax"
     assert problem.span == Span("criteria.yaml", 5, 4)
+
+
+@pytest.mark.parametrize("size", [1, 2, 9])
+@pytest.mark.parametrize("text", ["x / i", "ratio(x, i)", "x / 5", "ratio(x, 5)"])
+def test_division_is_exact_row_by_row_whatever_the_divisor(text: str, size: int) -> None:
+    frame = pl.DataFrame({"x": [0.375] * size, "i": [5] * size},
+                         schema={"x": pl.Float64, "i": pl.Int64})
+    assert evaluate(text, frame) == [0.375 / 5] * size
