@@ -6,7 +6,7 @@ reader or writer imports what it needs only when it reads or writes.
 - ``builtin-criteria``: the shipped criteria sets;
 - ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook);
 - ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``)
-  and ``results`` (``results.json``, ``results.csv``, ``errors.csv``).
+  and ``results`` (``results.json``, ``results.csv``, ``errors.csv``, ``rollup.json``).
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ class HtmlWriter:
 
 
 class ResultsWriter:
-    """The machine-readable results: ``results.json``, ``results.csv``, ``errors.csv``."""
+    """The machine-readable results: ``results.json``, ``results.csv``, ``errors.csv`` (the
+    earlier years' rejected records too) and ``rollup.json``."""
 
     name = "results"
 
@@ -91,7 +92,8 @@ class ResultsWriter:
         if report.evaluation is None:
             raise LearningModelsError("the results writer needs the report's evaluation "
                                       "(build the report with build_report)")
-        return write_results(report.evaluation, out_dir)
+        return write_results(report.evaluation, out_dir, previous=report.previous,
+                             rollup=report.rollup)
 
 
 class _Criteria:

@@ -25,6 +25,7 @@ from ._catalog import Catalog, shipped_criteria_dir
 from ._evaluate import evaluate
 from ._formats import describe_kind, schema
 from ._model import CriteriaSet, Lang
+from ._records import RecordError, records_to_frame, type_frame
 from ._results import Evaluation
 from ._shape import check_shape, describe_path, schema_problem
 from ._suggest import did_you_mean
@@ -233,7 +234,7 @@ class _Builder:
         self.check_names()
         default_spec = self.file_set()
         defaults: dict[str, Any] = data.get("defaults", {}).get("inputs", {})
-        cases = []
+        cases: list[tuple[int, Case]] = []   # each with its place in the file's cases
         for i, raw_case in enumerate(data["cases"]):
             at: tuple[str | int, ...] = ("cases", i)
             if "criteria" in raw_case:
@@ -244,8 +245,46 @@ class _Builder:
                 continue
             case = self.case(raw_case, at, spec, defaults)
             if case is not None:
-                cases.append(case)
-        return cases
+                cases.append((i, case))
+        self.check_values(cases, defaults)
+        return [case for _, case in cases]
+
+    def check_values(self, cases: Sequence[tuple[int, Case]],
+                     defaults: Mapping[str, Any]) -> None:
+        """The cases' input values, read as `test` reads them (each case's inputs as one
+        evidence record of its set, all of a set's cases at once): a value the set would
+        reject is a problem at the value — in ``defaults`` once for each set — and a
+        required input that a case does not give is one at the case."""
+        by_set: dict[int, list[tuple[int, Case]]] = {}
+        for item in cases:
+            by_set.setdefault(id(item[1].spec), []).append(item)
+        for members in by_set.values():
+            spec = members[0][1].spec
+            given = {name: value for name, value in defaults.items() if name in spec.inputs}
+            records: list[dict[str, object]] = [{**given, "id": "defaults"}]
+            records += [{**case.inputs, "id": str(i)} for i, case in members]
+            _, errors = type_frame(records_to_frame(records)[0], spec.inputs)
+            for error in errors:
+                if error.field in spec.inputs:
+                    self.value_problem(error, spec)
+
+    def value_problem(self, error: RecordError, spec: CriteriaSet) -> None:
+        """One rejected value of a case (or of the defaults), located at it."""
+        name = error.field or ""
+        required = error.message.startswith("required input")
+        if error.record == "defaults":
+            if not required and self.once("value", name, spec.id):  # not all: the cases'
+                self.problem("invalid-value", error.message, ("defaults", "inputs", name))
+            return
+        at: tuple[str | int, ...] = ("cases", int(error.record or 0))
+        raw = self.data["cases"][int(error.record or 0)]
+        if required:
+            self.problem("invalid-value", f"{error.message}: criteria set {spec.id!r} "
+                         "requires it", (*at, "inputs") if "inputs" in raw else (*at, "name"),
+                         key=True,
+                         hint="give it under the case's 'inputs:' or under 'defaults: inputs:'")
+        elif name in raw.get("inputs", {}):
+            self.problem("invalid-value", error.message, (*at, "inputs", name))
 
     def check_names(self) -> None:
         first: dict[str, int] = {}

@@ -17,7 +17,10 @@ from ._cli_options import (
     CatalogMaker,
     UsageError,
     add_catalog_options,
+    cannot_write,
     catalog_maker,
+    check_output_file,
+    make_folder_of,
     plugin_manager_from_args,
 )
 from ._evaluate import evaluate
@@ -28,10 +31,13 @@ from ._formats import FormatKind, schema, sniff_format
 from ._load import load_criteria
 from ._model import CriteriaSet, Lang
 from ._plugins import notify
+from ._records import RecordError
 from ._results import Evaluations
+from ._stream import write_csv, write_json
 from ._suggest import did_you_mean
 from ._targets import load_targets
 from ._validate import criteria_set_schema
+from ._writers import errors_csv, write_text
 from .errors import (
     CriteriaError,
     EvidenceError,
@@ -41,7 +47,7 @@ from .errors import (
     sort_problems,
 )
 
-__all__ = ["criteria_files", "nothing_found", "register", "resolve_criteria"]
+__all__ = ["criteria_files", "nothing_found", "print_errors", "register", "resolve_criteria"]
 
 
 def register(sub: Any) -> None:
@@ -72,6 +78,10 @@ def register(sub: Any) -> None:
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
         if name == "evaluate":
             p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+            p.add_argument("--errors", type=Path, metavar="FILE",
+                           help="write every rejected record and why to FILE (CSV: year, "
+                                "file, row, line, record, field, code, message); standard "
+                                f"error shows the first {SHOWN_ERRORS}")
         else:
             p.add_argument("--subject", required=True, help="the subject's id")
         p.set_defaults(run=run, parser=p)
@@ -318,17 +328,59 @@ def _check_evidence_path(path: Path) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.errors is not None:  # before the work, not after it
+        check_output_file(args.errors, "the errors", suffix=".csv", force=True)
     _, results = _run(args)
+    if args.errors is not None:  # first: there even when the output is cut short
+        make_folder_of(args.errors, "the errors")
+        try:
+            write_text(args.errors, errors_csv([(args.year, e) for e in results.errors]))
+        except OSError as exc:
+            raise cannot_write("the errors", args.errors, exc) from exc
     out = sys.stdout
     if args.format == "json":
-        out.write(results.to_json())
+        write_json(results, out)
     elif args.format == "csv":
-        out.write(results.to_frame().write_csv())
+        write_csv(results, out)
     else:
         _print_table(results, args.lang, out)
-    for error in results.errors:
-        print(error.format(), file=sys.stderr)
+    see = ("file" if args.errors is not None else args.format if args.format == "json"
+           else "none")
+    print_errors(results.errors, args.lang, WORDS[f"see_{see}"][args.lang].format(
+        file=args.errors), sys.stderr)
     return 1 if results.errors else 0
+
+
+#: How many problems ``evaluate`` shows on standard error; all are in ``--errors FILE`` and
+#: in the JSON output.
+SHOWN_ERRORS = 20
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "same": {"vi": " (và {n} hồ sơ khác cùng lỗi này)",
+             "en": " (and {n} more records with the same problem)"},
+    "more": {"vi": "… và {n} lỗi khác ({see})", "en": "… and {n} more problems ({see})"},
+    "see_file": {"vi": "xem {file}", "en": "see {file}"},
+    "see_json": {"vi": "xem mục 'errors' của kết quả JSON",
+                 "en": "see 'errors' in the JSON output"},
+    "see_none": {"vi": "xem tất cả: --errors FILE", "en": "all of them: --errors FILE"},
+}
+
+
+def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: TextIO,
+                 ) -> None:
+    """The rejected records, a line each — but one line for a problem many records share
+    (a column the set does not declare, a required input missing in every row) — at most
+    `SHOWN_ERRORS` lines, then how many more there are and where to `see` them."""
+    groups: dict[tuple[str | None, str, str | None, str], list[RecordError]] = {}
+    for error in errors:
+        groups.setdefault((error.file, error.code, error.field, error.message), []).append(error)
+    shown = list(groups.values())
+    for same in shown[:SHOWN_ERRORS]:
+        more = WORDS["same"][lang].format(n=len(same) - 1) if len(same) > 1 else ""
+        print(same[0].format() + more, file=stream)
+    rest = sum(len(same) for same in shown[SHOWN_ERRORS:])
+    if rest:
+        print(WORDS["more"][lang].format(n=rest, see=see), file=stream)
 
 
 def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:

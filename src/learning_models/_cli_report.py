@@ -10,10 +10,13 @@ DATA is read by the evidence reader registered for it (plugins included): a data
 (``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
 every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
 ``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
-``results.csv`` and ``errors.csv``); a plugin may add more (``docx``). Plugins are told about
-the evaluation (``learning_models_after_evaluation``) once it is done. Prints a short
-summary; exits 1 when any record was rejected (the report is still written), 2 for a wrong
-command line.
+``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
+Plugins are told about the evaluation (``learning_models_after_evaluation``) once it is done.
+A target may name a model of the catalogue (a plugin's included) besides the five built-in
+ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an
+earlier year's dataset (the report is still written; ``errors.csv`` gives each rejected
+record's year) —, 2 for a wrong command line (a ``--previous-year`` not before ``--year``
+included).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import importlib
 import os
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +67,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "written": {"vi": "Đã ghi", "en": "Written"},
     "more": {"vi": "… và {n} lỗi khác (xem {file})",
              "en": "… and {n} more problems (see {file})"},
+    "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
+                            "{evaluated} đã đánh giá, {rejected} bị từ chối",
+                      "en": "The {year} data compared with ({path}): {rows} input records, "
+                            "{evaluated} evaluated, {rejected} rejected"},
     "line": {"vi": "{title}: {evaluated} đã đánh giá — {recognised} đạt, {not_recognised} "
                    "không đạt, {incomplete} chưa đủ minh chứng; {rejected} bị từ chối",
              "en": "{title}: {evaluated} evaluated — {recognised} recognised, "
@@ -221,8 +228,9 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> l
     return [Path(p) for p in paths]
 
 
-def load_targets(which: str) -> TargetsLike:
-    """The plan's targets by id or file (`_targets.load_targets`)."""
+def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLike:
+    """The plan's targets by id or file (`_targets.load_targets`), whose targets may name
+    the built-in models and `models`."""
     try:
         module = importlib.import_module("learning_models._targets")
     except ModuleNotFoundError as exc:
@@ -230,7 +238,7 @@ def load_targets(which: str) -> TargetsLike:
             raise
         raise LearningModelsError("this installation cannot read targets files; "
                                   "leave out --targets") from exc
-    targets: TargetsLike = module.load_targets(which)
+    targets: TargetsLike = module.load_targets(which, models=models)
     return targets
 
 
@@ -239,6 +247,10 @@ def _report(args: argparse.Namespace) -> int:
     if len(args.previous) != len(args.previous_year):
         raise UsageError("each --previous DATA needs its --previous-year YEAR (in the same "
                          "order)")
+    later = [y for y in args.previous_year if y >= args.year]
+    if later:
+        raise UsageError(f"--previous-year {later[0]} is not earlier than --year {args.year}; "
+                         "an earlier year's dataset is compared with the report's year")
     pm = plugin_manager_from_args(args)
     writers = collect_writers(pm)
     chosen = chosen_writers(args.format, writers)
@@ -249,8 +261,10 @@ def _report(args: argparse.Namespace) -> int:
     written: list[Path] = []
     with Progress(stages, enabled=None if not args.quiet else False) as progress:
         with progress.stage(WORDS["read"][lang]):
-            targets = load_targets(args.targets) if args.targets else None
             catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
+            # a target may name a model a set of the catalogue governs (a plugin's too)
+            targets = load_targets(args.targets, {e.model for e in catalog.entries()}) \
+                if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
         with progress.stage(WORDS["evaluate"][lang]):
             evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
@@ -262,20 +276,21 @@ def _report(args: argparse.Namespace) -> int:
                                                 year=year, catalog=catalog))
         with progress.stage(WORDS["rollup"][lang]):
             rolled = rollup(evaluation, targets, previous=earlier)
-            report = build_report(evaluation, rolled, lang=lang, targets=targets)
+            report = build_report(evaluation, rolled, lang=lang, targets=targets,
+                                  previous=earlier)
         for writer in chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):
                 written += write_report(report, out, [writer], writers.owners)
-    _print_summary(report, evaluation, lang, written)
+    _print_summary(report, evaluation, lang, written, args.previous)
     errors_file = out / "errors.csv"
-    _print_errors(evaluation, lang, errors_file if errors_file in written
+    _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written
                   else "--format results")
-    return 1 if evaluation.errors else 0
+    return 1 if any(e.errors for e in (evaluation, *earlier)) else 0
 
 
 def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
-                   written: list[Path]) -> None:
+                   written: list[Path], previous: Sequence[Path] = ()) -> None:
     out = sys.stdout
     out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "") + "\n")
     out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
@@ -300,12 +315,20 @@ def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")
+    for path, year, before, rejected in zip(previous, report.previous_years, report.previous,
+                                            report.previous_rejected, strict=True):
+        evaluated = sum(len(r) for r in before.results.values())
+        out.write(WORDS["previous_rows"][lang].format(
+            year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,
+            rejected=rejected) + "\n")
     out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
 
 
-def _print_errors(evaluation: DatasetEvaluation, lang: Lang, errors_file: Path | str,
-                  ) -> None:
-    errors = evaluation.errors
+def _print_errors(evaluations: Sequence[DatasetEvaluation], lang: Lang,
+                  errors_file: Path | str) -> None:
+    """The first rejected records, this year's then the earlier years' (each names its
+    file, which shows the dataset it belongs to), then how many more."""
+    errors = [error for evaluation in evaluations for error in evaluation.errors]
     for error in errors[:SHOWN_ERRORS]:
         print(error.format(), file=sys.stderr)
     if len(errors) > SHOWN_ERRORS:

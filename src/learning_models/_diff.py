@@ -12,7 +12,9 @@ condition is shown in canonical form.
 `SetDiff.to_dict()` is the JSON form (stable keys, items in the new set's order, removed
 items after them in the old set's order); `SetDiff.format(lang)` is the text an official
 reads, Vietnamese by default, grouped by criterion, one change a line, marked ``+`` (added),
-``−`` (removed) or ``~`` (changed).
+``−`` (removed) or ``~`` (changed). The text says every word in the language asked (input
+types and models too); a change of something that stays reads ``old → new`` (``không có`` /
+``none`` for what one side lacks); sets of two different models are said to be so first.
 
 The values of an enum input that stays an enum are compared one by one, with their labels:
 a value added, removed or relabelled is a ``value`` field of its own (an `EnumChoice` on
@@ -104,11 +106,12 @@ class ItemChange:
 
 @dataclass(frozen=True, slots=True)
 class SetRef:
-    """Which set a side of the comparison is."""
+    """Which set a side of the comparison is (and of which model)."""
 
     id: str
     period: str
     title: Text
+    model: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +168,8 @@ class SetDiff:
 def diff_sets(old: CriteriaSet, new: CriteriaSet) -> SetDiff:
     """Everything that changes from `old` to `new` (both complete, resolved sets)."""
     return SetDiff(
-        old=SetRef(old.id, old.period, old.title),
-        new=SetRef(new.id, new.period, new.title),
+        old=SetRef(old.id, old.period, old.title, old.model),
+        new=SetRef(new.id, new.period, new.title, new.model),
         changes=tuple(_set_changes(old, new)),
         grades=tuple(_keyed(_by_id(old.recognition.grades), _by_id(new.recognition.grades),
                             "grade", _grade_fields)),
@@ -201,13 +204,16 @@ def _compare(pairs: Iterator[tuple[str, Value, Value]]) -> Iterator[FieldChange]
 
 def _set_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[FieldChange]:
     yield from _compare(iter([
+        ("model", old.model, new.model),
         ("period", old.period, new.period),
         ("title.vi", old.title.vi, new.title.vi),
         ("title.en", old.title.en, new.title.en),
         ("pass", _expression(old.recognition.pass_), _expression(new.recognition.pass_)),
         ("max_total", old.max_total, new.max_total),
         ("source.document", old.source.document, new.source.document),
+        ("source.issuer", old.source.issuer, new.source.issuer),
         ("source.date", old.source.date, new.source.date),
+        ("source.url", old.source.url, new.source.url),
         ("source.verified", old.source.verified, new.source.verified),
     ]))
 
@@ -390,7 +396,8 @@ def _text_dict(text: Text | None) -> dict[str, str] | None:
 
 
 def _ref_dict(ref: SetRef) -> dict[str, Any]:
-    return {"id": ref.id, "period": ref.period, "title": _text_dict(ref.title)}
+    return {"id": ref.id, "model": ref.model, "period": ref.period,
+            "title": _text_dict(ref.title)}
 
 
 def _field_dict(change: FieldChange) -> dict[str, Any]:
@@ -413,6 +420,8 @@ MARKS: dict[ChangeKind, str] = {"added": "+", "removed": "−", "changed": "~"}
 
 _WORDS: dict[str, dict[Lang, str]] = {
     "header": {"vi": "Thay đổi từ {old} sang {new}", "en": "Changes from {old} to {new}"},
+    "models": {"vi": "Lưu ý: hai bộ tiêu chí dành cho hai mô hình khác nhau ({old} và {new}).",
+               "en": "Note: the two sets are for different models ({old} and {new})."},
     "none": {"vi": "Không có thay đổi.", "en": "No changes."},
     "set": {"vi": "Bộ tiêu chí", "en": "The set"},
     "grades": {"vi": "Xếp loại", "en": "Grades"},
@@ -431,13 +440,16 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "value.label.vi": {"vi": "nhãn tiếng Việt của {value}", "en": "Vietnamese label of {value}"},
     "value.label.en": {"vi": "nhãn tiếng Anh của {value}", "en": "English label of {value}"},
     # field names
+    "model": {"vi": "mô hình", "en": "model"},
     "period": {"vi": "giai đoạn", "en": "period"},
     "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
     "title.en": {"vi": "tên tiếng Anh", "en": "English title"},
     "pass": {"vi": "điều kiện công nhận", "en": "pass rule"},
     "max_total": {"vi": "tổng điểm tối đa", "en": "maximum total"},
     "source.document": {"vi": "văn bản nguồn", "en": "source document"},
+    "source.issuer": {"vi": "cơ quan ban hành", "en": "issued by"},
     "source.date": {"vi": "ngày ban hành", "en": "date of issue"},
+    "source.url": {"vi": "địa chỉ văn bản", "en": "source address"},
     "source.verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
     "min": {"vi": "điểm tối thiểu", "en": "minimum points"},
     "type": {"vi": "kiểu", "en": "type"},
@@ -450,6 +462,24 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "when": {"vi": "điều kiện", "en": "condition"},
     "levels": {"vi": "các mức", "en": "levels"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
+}
+
+#: The words for the values of a ``type`` field (an input's type) and of ``model``.
+_VALUE_WORDS: dict[str, dict[str, dict[Lang, str]]] = {
+    "type": {
+        "integer": {"vi": "số nguyên", "en": "integer"},
+        "number": {"vi": "số", "en": "number"},
+        "boolean": {"vi": "có/không", "en": "boolean"},
+        "string": {"vi": "văn bản", "en": "string"},
+        "enum": {"vi": "lựa chọn", "en": "enum"},
+    },
+    "model": {
+        "citizen": {"vi": "Công dân học tập", "en": "learning citizen"},
+        "family": {"vi": "Gia đình học tập", "en": "learning family"},
+        "clan": {"vi": "Dòng họ học tập", "en": "learning clan"},
+        "community": {"vi": "Cộng đồng học tập", "en": "learning community"},
+        "unit": {"vi": "Đơn vị học tập", "en": "learning unit"},
+    },
 }
 
 
@@ -480,18 +510,26 @@ class _Formatter:
     def quoted(self, change: FieldChange, value: Value) -> str:
         if change.field.startswith("title.") and isinstance(value, str):
             return f"“{value}”"
+        if isinstance(value, str) and change.field in _VALUE_WORDS:
+            return self.value_word(change.field, value)
         return self.value(value)
 
-    def arrow(self, change: FieldChange) -> str:
-        """``old → new``, or just the value of an added / removed item."""
-        if change.old is None and change.new is not None:
+    def value_word(self, field: str, value: str) -> str:
+        """An input type or a model in the text's language (a plugin's model as it is)."""
+        words = _VALUE_WORDS[field].get(value)
+        return value if words is None else words[self.lang]
+
+    def arrow(self, change: FieldChange, *, both: bool = True) -> str:
+        """``old → new`` (``không có`` / ``none`` for a side that lacks it); with `both`
+        false — an item added or removed — just the value it has."""
+        if not both and change.old is None and change.new is not None:
             return self.quoted(change, change.new)
-        if change.new is None and change.old is not None:
+        if not both and change.new is None and change.old is not None:
             return self.quoted(change, change.old)
         return f"{self.quoted(change, change.old)} → {self.quoted(change, change.new)}"
 
-    def field(self, change: FieldChange) -> str:
-        return f"{self.word(change.field)}: {self.arrow(change)}"
+    def field(self, change: FieldChange, *, both: bool = True) -> str:
+        return f"{self.word(change.field)}: {self.arrow(change, both=both)}"
 
     def choice(self, change: FieldChange) -> Iterator[str]:
         """An enum value added or removed (with its label), or each label that changed."""
@@ -510,6 +548,10 @@ class _Formatter:
         d = self.diff
         old, new = (f"{r.id} ({r.period})" for r in (d.old, d.new))
         blocks = [[self.word("header").format(old=old, new=new)]]
+        if d.old.model != d.new.model:
+            blocks[0].append(self.word("models").format(
+                old=self.value_word("model", d.old.model),
+                new=self.value_word("model", d.new.model)))
         if d.is_empty:
             blocks.append([self.word("none")])
         if d.changes:
@@ -525,9 +567,11 @@ class _Formatter:
     def grade(self, item: ItemChange) -> Iterator[str]:
         title = item.title.get(self.lang) if item.title else ""
         head = f"{MARKS[item.change]} {item.id} {title}".rstrip()
+        both = item.change == "changed"
         for change in item.fields:
             if change.field == "min":
-                yield f"{head}: {self.word('from')} {self.arrow(change)} {self.word('points')}"
+                yield f"{head}: {self.word('from')} {self.arrow(change, both=both)} " \
+                    f"{self.word('points')}"
             elif item.change == "changed":
                 yield f"{head}: {self.field(change)}"
 
@@ -541,11 +585,11 @@ class _Formatter:
         parts = []
         for change in item.fields:
             if change.field in ("type", "expression"):
-                parts.append(self.arrow(change))
+                parts.append(self.arrow(change, both=False))
             elif change.field == "required":
                 parts.append(self.word("required"))
             else:
-                parts.append(self.field(change))
+                parts.append(self.field(change, both=False))
         yield f"{mark} {item.id}: {', '.join(parts)}"
 
     def indicator(self, item: ItemChange) -> Iterator[str]:
@@ -555,11 +599,11 @@ class _Formatter:
             parts = []
             for change in item.fields:
                 if change.field == "points":
-                    parts.append(f"{self.arrow(change)} {self.word('points')}")
+                    parts.append(f"{self.arrow(change, both=False)} {self.word('points')}")
                 elif change.field == "mandatory":
                     parts.append(self.word("mandatory"))
                 else:
-                    parts.append(self.field(change))
+                    parts.append(self.field(change, both=False))
             yield f"{head}: {', '.join(parts)}"
             return
         for change in item.fields:

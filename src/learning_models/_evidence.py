@@ -3,7 +3,8 @@
 A file that cannot be read at all (missing, not UTF-8, not CSV/JSON/YAML) raises
 `EvidenceError` with its position. A readable file with bad *records* never raises: each
 bad record comes back as a `RecordError` and the rest are kept. Typing the values against a
-criteria set happens later, in `_records`.
+criteria set happens later, in `_records`. A JSON or YAML record that gives a key twice is
+such a bad record (``duplicate-key``, with its line): which value was meant cannot be known.
 
 CSV files come as spreadsheets save them: UTF-8 with or without a byte-order mark, or UTF-16
 with one (Excel's "Unicode Text"); separated by commas, by semicolons (Excel in a Vietnamese
@@ -18,14 +19,15 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from ._records import LINE, ROW, RecordError, records_to_frame
-from ._yaml import YamlLimits, parse_yaml
+from ._yaml import DuplicateKey, YamlLimits, parse_yaml
 from .errors import EvidenceError, Problem, Span
 
 __all__ = ["EVIDENCE_SUFFIXES", "read_evidence"]
@@ -219,22 +221,118 @@ def _records_of(data: Any, name: str, span: Span) -> list[Any]:
 
 def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise EvidenceError([Problem("unreadable-evidence", f"not JSON: {exc.msg.lower()}",
                                      Span(name, exc.lineno, exc.colno))]) from exc
     except RecursionError as exc:
         raise EvidenceError([Problem("too-deep", "the JSON is nested too deeply",
                                      Span(name, 1, 1))]) from exc
-    return records_to_frame(_records_of(data, name, Span(name, 1, 1)), file=name)
+    if isinstance(data, _Twice):  # e.g. "records" twice: not one record's problem
+        raise EvidenceError([Problem("duplicate-key", f"duplicate key {data.twice[0]!r}",
+                                     Span(name, 1, 1), hint="keep one")])
+    records = _records_of(data, name, Span(name, 1, 1))
+    twice = {k: record.twice for k, record in enumerate(records) if isinstance(record, _Twice)}
+    frame, errors = records_to_frame(records, file=name)
+    if not twice:
+        return frame, errors
+    lines = _json_lines(text, len(records))
+    found = [(k, key, lines[k], "") for k, keys in twice.items() for key in keys]
+    return _without_duplicates(frame, errors, records, found, name)
+
+
+class _Twice(dict[str, Any]):
+    """A JSON object with a key written more than once (the last value kept, as `json`
+    does); `twice` lists those keys."""
+
+    twice: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    found = _Twice(data)
+    counts: dict[str, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    found.twice = tuple(key for key, n in counts.items() if n > 1)
+    return found
+
+
+_BLANK = re.compile(r"[ \t\n\r]*")
+
+
+def _json_lines(text: str, count: int) -> list[int]:
+    """The line on which each of the `count` records of a JSON document starts (the document
+    was read: it is a list of records, or ``{"records": [...]}``)."""
+    decoder = json.JSONDecoder()
+
+    def skip(at: int) -> int:
+        match = _BLANK.match(text, at)
+        return at if match is None else match.end()
+
+    at = skip(0)
+    if text[at] == "{":
+        _, at = decoder.raw_decode(text, skip(at + 1))  # the key "records"
+        at = skip(skip(at) + 1)                           # past ':'
+    at = skip(at + 1)                                     # past '['
+    lines: list[int] = []
+    line, last = 1, 0
+    for _ in range(count):
+        line += text.count("\n", last, at)
+        last = at
+        lines.append(line)
+        _, at = decoder.raw_decode(text, at)
+        at = skip(skip(at) + 1)                           # past ',' (or the closing ']')
+    return lines
+
+
+def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
+                        records: Sequence[Any], found: Sequence[tuple[int, str, int, str]],
+                        name: str) -> tuple[pl.DataFrame, list[RecordError]]:
+    """`frame` without the records that give a key twice, and `errors` with one
+    ``duplicate-key`` error for each such key: (record index, key, line, where the first
+    one is)."""
+    for k, key, line, first in found:
+        record = records[k]
+        ident = record.get("id") if isinstance(record, Mapping) else None
+        errors.append(RecordError(
+            str(ident) if isinstance(ident, str | int) else None, k + 1, "duplicate-key",
+            f"{key!r} is given twice{first}; keep one", key, name, line))
+    rows = sorted({k + 1 for k, _, _, _ in found})
+    errors.sort(key=lambda e: (e.row, e.field or ""))
+    return frame.filter(~pl.col(ROW).is_in(rows)), errors
 
 
 def _read_yaml(data: bytes, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError)
-    records = _records_of(raw.data, name, Span(name, 1, 1))
+    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError, duplicates=True)
     prefix: tuple[str | int, ...] = ("records",) if isinstance(raw.data, dict) else ()
+    in_record = [d for d in raw.duplicates if _record_of(d, prefix) is not None]
+    if len(in_record) < len(raw.duplicates):  # e.g. "records:" twice
+        raise EvidenceError([d.problem for d in raw.duplicates if d not in in_record])
+    records = _records_of(raw.data, name, Span(name, 1, 1))
     lines = [raw.source.locate((*prefix, k)).line for k in range(len(records))]
-    return records_to_frame(records, file=name, lines=lines)
+    frame, errors = records_to_frame(records, file=name, lines=lines)
+    if not in_record:
+        return frame, errors
+    found: dict[tuple[int, str], tuple[int, str, int, str]] = {}
+    for duplicate in in_record:  # a key three times: one error, at its second place
+        k = _record_of(duplicate, prefix) or 0
+        span, hint = duplicate.problem.span, duplicate.problem.hint
+        found.setdefault((k, duplicate.key), (
+            k, duplicate.key, span.line if span is not None else lines[k],
+            f" ({hint})" if hint else ""))
+    return _without_duplicates(frame, errors, records, list(found.values()), name)
+
+
+def _record_of(duplicate: DuplicateKey, prefix: tuple[str | int, ...]) -> int | None:
+    """The index of the record a key written twice is in (None: it is not in one)."""
+    path = duplicate.path
+    if len(path) > len(prefix) and path[:len(prefix)] == prefix \
+            and isinstance(path[len(prefix)], int):
+        return int(path[len(prefix)])
+    return None
 
 
 def _read_parquet(file: Path, name: str) -> tuple[pl.DataFrame, list[RecordError]]:

@@ -57,6 +57,7 @@ from .errors import Problem, ProblemCode, Span
 __all__ = [
     "MAX_DEPTH",
     "MAX_LENGTH",
+    "Binary",
     "BoolOp",
     "Call",
     "Compare",

@@ -35,6 +35,7 @@ import polars as pl
 
 from ._compile import CompiledIndicator, Program, compile_criteria
 from ._expr import (
+    Binary,
     BoolOp,
     Compare,
     Const,
@@ -309,6 +310,8 @@ class _Linter:
             self.reachable(path, ind)
         for path, expr in self.expressions():
             self.bounds(path, expr)
+        for path, expr in (*self.expressions(), (("recognition", "pass"), self.program.pass_expr)):
+            self.divisions(path, expr)
         self.titles()
         self.coverage()
         return self.problems
@@ -471,6 +474,20 @@ class _Linter:
                             self.at_expr(path, const),
                             hint="check the constant, or the input's minimum and maximum")
 
+    def divisions(self, path: Path, expr: Expr) -> None:
+        """A ``/`` whose divisor is a literal zero (or arithmetic of literals giving zero):
+        the value is missing for every subject. ``ratio(a, 0)`` is defined (its default)."""
+        for node in walk(expr):
+            if not isinstance(node, Binary) or node.op != "/" \
+                    or _constant_value(node.right) != 0:
+                continue
+            self.report("warning", "division-by-zero",
+                        f"'{render(node)}' divides by zero, so its value is missing for every "
+                        "subject",
+                        self.at_expr(path, node.right),
+                        hint="divide by an input or derived value, or use ratio(a, b), which "
+                             "gives a value when b is 0")
+
     # --- names, sources, titles, tests
 
     def names_used(self) -> None:
@@ -536,6 +553,25 @@ class _Linter:
                             f"no test case checks indicator {ind.id!r}",
                             self.at((*path, "id")),
                             hint="add a case whose 'expect: indicators:' names it")
+
+
+def _constant_value(node: Expr) -> float | None:
+    """The number `node` always is, when it is built from numeric literals with ``+ - * /``
+    and signs only (``0``, ``-0.0``, ``(1 - 1)``); else None."""
+    if isinstance(node, Const):
+        return _number(node)
+    if isinstance(node, Unary) and node.op in ("-", "+"):
+        value = _constant_value(node.operand)
+        return None if value is None else (-value if node.op == "-" else value)
+    if isinstance(node, Binary):
+        left, right = _constant_value(node.left), _constant_value(node.right)
+        if left is None or right is None:
+            return None
+        if node.op == "/":
+            return None if right == 0 else left / right
+        return left + right if node.op == "+" else left - right if node.op == "-" \
+            else left * right
+    return None
 
 
 def _int(step: str | int) -> int:

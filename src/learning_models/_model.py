@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 FORMAT = "learning-models/criteria-set/1"
+#: The most points an indicator (or one of its levels) may give; the schema says the same.
+MAX_POINTS = 1000
 Lang = Literal["vi", "en"]
 InputType = Literal["integer", "number", "boolean", "string", "enum"]
 
@@ -161,7 +163,7 @@ class Level(_Frozen):
     """One row of a graded indicator: the first row whose condition holds gives its points."""
 
     when: str
-    points: float
+    points: float = Field(ge=0, le=MAX_POINTS)
 
 
 class Indicator(_Frozen):
@@ -169,7 +171,7 @@ class Indicator(_Frozen):
 
     id: str
     title: Text
-    points: float
+    points: float = Field(gt=0, le=MAX_POINTS)
     mandatory: bool = False
     when: str | None = None
     levels: tuple[Level, ...] | None = None

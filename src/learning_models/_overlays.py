@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._model import CriteriaSet
+from ._model import CriteriaSet, Lang
 from ._resolve import Change, resolve_extension
 from ._validate import check_document, validate_criteria
 from ._yaml import RawDocument, SourceMap, load_yaml
@@ -72,8 +72,14 @@ class AppliedOverlay:
     changes: tuple[Change, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """As provenance records it (``results.json``): the changes in English words."""
         return {"name": self.name, "plugin": self.plugin,
-                "changes": [f"{c.operation} {c.kind} {c.target}" for c in self.changes]}
+                "changes": list(self.describe("en"))}
+
+    def describe(self, lang: Lang = "vi") -> tuple[str, ...]:
+        """What the overlay changed, one text per change, in `lang`: ``thêm tiêu chí C5``
+        (vi), ``add criteria C5`` (en: the same texts as `to_dict`)."""
+        return tuple(change.describe(lang) for change in self.changes)
 
 
 def _overlay_problems(data: Any, source: SourceMap) -> list[Problem]:

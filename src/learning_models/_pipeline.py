@@ -6,11 +6,16 @@ communities, citizens before units. Each step is column-wise: a group-by over th
 model's results joined onto the subjects — never a loop over subjects. Relations are
 checked on the way (a family pointing at a community that does not exist is rejected with
 its row and reason); the rest of the dataset is still evaluated.
+
+A related record that was rejected is never taken for one that does not count: a count that
+depends on its status (``where: recognised``…) is unknown (null) for the subject it names,
+so the indicators that read it are missing, as for any missing evidence. A record rejected
+for repeating an earlier record's id is that earlier record again and is never counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,9 +86,10 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     errors: list[RecordError] = list(dataset.errors)
     linked = _linked(dataset)
     refused = _refused(dataset)
+    rejections: dict[str, _Rejected] = {}
     for model in model_order(programs):
         table = dataset.tables[model]
-        frame = _with_derived(programs[model], linked, model, results)
+        frame = _with_derived(programs[model], linked, model, results, rejections)
         keep = [*dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
@@ -91,6 +97,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                                      keep=keep, checks=_relation_checks(linked, model, refused))
         rejected = _placed(rejected, table)
         errors += rejected
+        if rejected:
+            rejections[model] = _rejected(table.frame, rejected)
         # One chunk per column: the streaming engine gives computed columns many chunks and
         # literal ones one, and every later eager step (adding the area, a join) would
         # realign the whole table, each time. The in-memory engine keeps the chunks of its
@@ -193,12 +201,15 @@ def model_order(programs: Mapping[str, Program]) -> list[str]:
 
 
 def _with_derived(program: Program, dataset: _Linked, model: str,
-                  results: Mapping[str, Evaluations]) -> pl.DataFrame:
+                  results: Mapping[str, Evaluations],
+                  rejections: Mapping[str, _Rejected]) -> pl.DataFrame:
     """The model's raw table with each ``from:`` input filled in, and where it came from.
 
     The filled-in column is whole numbers (Int64) when the data's own column is missing or
     holds whole numbers, else text (the data's values as text, counts written out), so
-    that typing it checks the data's values as it would have without the derivation."""
+    that typing it checks the data's values as it would have without the derivation. A
+    count that rejected related records leave unknown is null (missing), and stays the
+    derived value: a value given in the data stands in for it only with ``prefer: data``."""
     frame = dataset.tables[model].frame
     for name, how in _derivations(program).items():
         dtype = frame.schema.get(name)
@@ -210,8 +221,8 @@ def _with_derived(program: Program, dataset: _Linked, model: str,
             frame = frame.with_columns(given.alias(name),
                                        pl.lit("data").alias(SOURCE_PREFIX + name))
             continue
-        count = _counts(dataset, how, model, results)
-        derived = pl.col("_count").fill_null(0).cast(target)
+        count = _counts(dataset, how, model, results, rejections.get(how.count))
+        derived = pl.col("_count").cast(target)
         present = given.is_not_null() if numeric else \
             given.is_not_null() & (given.str.strip_chars() != "")
         data_wins = present if how.prefer == "data" else pl.lit(False)
@@ -223,33 +234,107 @@ def _with_derived(program: Program, dataset: _Linked, model: str,
     return frame
 
 
+@dataclass(frozen=True)
+class _Rejected:
+    """The records of one model its evaluation rejected, as counting them needs: positions
+    in the model's table (UInt32) of those rejected for repeating an earlier record's id
+    (`repeated`: that earlier record again, never counted), of the others (`unsure`: they
+    exist, but their status is unknown) and, among those, of the ones without an id
+    (`nameless`: whether they are another record, or one more, is unknown too)."""
+
+    repeated: pl.Series
+    unsure: pl.Series
+    nameless: pl.Series
+
+
+def _rejected(frame: pl.DataFrame, errors: Sequence[RecordError]) -> _Rejected:
+    """Where the records `errors` reject are in `frame` (a model's raw table), by kind."""
+    repeated = {e.row for e in errors if e.code == "duplicate-record"}
+    nameless = {e.row for e in errors if e.code == "missing-id"}
+    every = sorted({e.row for e in errors})
+    # rows as `type_frame` numbers them: the reader's, else from 1 in the table's order
+    if ROW in frame.columns:   # one pass over the table; the rest works on the few found
+        at = frame[ROW].is_in(every).arg_true().cast(pl.UInt32)
+        found = frame[ROW].gather(at).to_list()
+    else:
+        at, found = pl.Series([r - 1 for r in every], dtype=pl.UInt32), every
+
+    def where(keep: Callable[[int], bool]) -> pl.Series:
+        return at.filter(pl.Series([keep(r) for r in found], dtype=pl.Boolean))
+
+    return _Rejected(where(lambda r: r in repeated), where(lambda r: r not in repeated),
+                     where(lambda r: r in nameless))
+
+
 def _counts(dataset: _Linked, how: Derivation, model: str,
-            results: Mapping[str, Evaluations]) -> pl.Series:
-    """For every record of `model`, how many related records `how` counts (null: none)."""
+            results: Mapping[str, Evaluations], rejected: _Rejected | None) -> pl.Series:
+    """For every record of `model`, how many related records `how` counts; null when that
+    is unknown because a related record naming it was rejected.
+
+    With ``where: any`` every related record counts once: a rejected one too (it exists),
+    but not one that repeats an earlier record's id; one without an id leaves the count
+    unknown. With a status, a rejected record (other than a repeat) leaves it unknown."""
     via = how.via or model
+    raw = dataset.tables[how.count].frame
     if how.where == "any":
-        related = dataset.tables[how.count].frame
+        related = raw
+        skipped = None if rejected is None else pl.concat([rejected.repeated,
+                                                           rejected.nameless])
+        unsure = None if rejected is None else rejected.nameless
     else:
         related = scored_table(results[how.count])
+        skipped = None
+        unsure = None if rejected is None else rejected.unsure
     frame = dataset.tables[model].frame
-    if via not in related.columns:
-        return pl.repeat(None, frame.height, dtype=pl.UInt32, eager=True)
+    if via not in related.columns:   # no record names one of `model`'s
+        return pl.repeat(0, frame.height, dtype=pl.UInt32, eager=True)
     lf = related.lazy()      # lazily, so that only the columns read are touched
     if how.where not in ("any", "evaluated"):
         lf = lf.filter(pl.col("status") == how.where)
     link = link_column(via)
     if link in related.columns and RELATIONS.get(how.count, {}).get(via) == model:
         # by position: count per record named, then each record takes its id's count
-        counts = lf.select(link).drop_nulls().group_by(link).agg(pl.len()).collect()
-        dense = pl.repeat(None, frame.height, dtype=pl.UInt32, eager=True) \
-            .scatter(counts[link], counts["len"])
-        return dense.gather(dataset.first_of[model])
-    counts = lf.select(pl.col(via).cast(pl.String)).drop_nulls() \
-        .select(pl.col(via).str.strip_chars().alias("_key")) \
-        .group_by("_key").agg(pl.len().alias("_count")).collect()
+        height = dataset.heights.get(model, frame.height)
+        dense = _dense(lf.select(link).collect()[link], height)
+        if skipped is not None and skipped.len():
+            dense = dense - _dense(raw[link].gather(skipped), height)
+        if unsure is not None and unsure.len():
+            named = raw[link].gather(unsure).drop_nulls().unique()
+            dense = dense.scatter(named, None)
+        first = dataset.first_of[model]
+        counts = dense.gather(first)
+        if first.null_count():   # a record without an id (rejected): nothing names it
+            counts = counts.zip_with(first.is_not_null(),
+                                     pl.repeat(0, first.len(), dtype=pl.UInt32, eager=True))
+        return counts
+    keyed = _keyed(lf.select(pl.col(via)).collect()[via])
+    if skipped is not None and skipped.len():
+        keyed = keyed.join(_keyed(raw[via].gather(skipped)), on="_key", how="left") \
+            .select("_key", pl.col("_count") - pl.col("_count_right").fill_null(0))
+    unknown = pl.Series("_key", [], dtype=pl.String)
+    if unsure is not None and unsure.len() and via in raw.columns:
+        unknown = _keyed(raw[via].gather(unsure))["_key"]
     # the join reads the ids only: joining the whole (wide) table would copy every column
-    return frame.select(pl.col("id").cast(pl.String).str.strip_chars().alias("_key")) \
-        .join(counts, on="_key", how="left", maintain_order="left")["_count"]
+    key = pl.col("id").cast(pl.String).str.strip_chars()
+    return frame.select(key.alias("_key")) \
+        .join(keyed, on="_key", how="left", maintain_order="left") \
+        .select(pl.when(pl.col("_key").is_in(unknown.implode())).then(None)
+                .otherwise(pl.col("_count").fill_null(0)).alias("_count"))["_count"]
+
+
+def _dense(links: pl.Series, height: int) -> pl.Series:
+    """How many of `links` (positions, null: none) name each position below `height`."""
+    counts = links.drop_nulls().value_counts(name="_n")
+    return pl.repeat(0, height, dtype=pl.UInt32, eager=True) \
+        .scatter(counts[links.name], counts["_n"].cast(pl.UInt32))
+
+
+def _keyed(values: pl.Series) -> pl.DataFrame:
+    """How many of `values` (ids, trimmed; empty or null: none) there are of each."""
+    keys = values.cast(pl.String).str.strip_chars()
+    return pl.DataFrame({"_key": keys}).filter(pl.col("_key").is_not_null()
+                                               & (pl.col("_key") != "")) \
+        .group_by("_key").agg(pl.len().cast(pl.UInt32).alias("_count"))
 
 
 @dataclass(frozen=True)

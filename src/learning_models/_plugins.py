@@ -9,6 +9,7 @@ implementation at a time so that a wrong return is a `PluginError` naming its pl
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,8 +71,7 @@ def get_plugin_manager(
         try:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
         except Exception as exc:  # a plugin that fails to import is the plugin's fault
-            raise PluginError(f"a plugin of the entry-point group {hookspecs.PROJECT!r} could "
-                              f"not be loaded: {exc}") from exc
+            raise PluginError(_not_loaded(pm, exc)) from exc
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -79,6 +79,24 @@ def get_plugin_manager(
         raise PluginError(f"plugin {name!r} implements a hook that does not exist: "
                           f"{exc.args[0] if exc.args else exc}") from exc
     return pm
+
+
+def _not_loaded(pm: pluggy.PluginManager, exc: Exception) -> str:
+    """What to say when loading the entry points failed: which one (the first of the group,
+    in pluggy's order, that is not registered), of which distribution, and the exception."""
+    reason = f"{type(exc).__name__}: {exc}"
+    hint = (f"\n  hint: reinstall or uninstall the plugin, or run without installed plugins: "
+            f"--no-plugins, or {DISABLE_ENV}=1")
+    for dist in importlib.metadata.distributions():
+        for ep in dist.entry_points:
+            if ep.group == hookspecs.PROJECT and not pm.has_plugin(ep.name) \
+                    and not pm.is_blocked(ep.name):
+                name = dist.metadata["name"] or "?"
+                return (f"plugin {ep.name!r} could not be loaded: {reason} (entry point "
+                        f"'{ep.name} = {ep.value}' of the group {hookspecs.PROJECT!r}, "
+                        f"distribution {name} {dist.version}){hint}")
+    return (f"a plugin of the entry-point group {hookspecs.PROJECT!r} could not be loaded: "
+            f"{reason}{hint}")
 
 
 def plugins_disabled() -> bool:

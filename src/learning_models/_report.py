@@ -1,7 +1,8 @@
 """The annual report as plain data: what the workbook and the web page both show.
 
 `build_report` turns an evaluation and its roll-up into a `Report`: a title and the area it
-is about (the one the plan's targets name), the year, where the figures come from (criteria
+is about (the one the plan's targets name — when an administrative reform removed it, the
+areas the crosswalk says it became), the year, where the figures come from (criteria
 sets with their content hashes, source documents and how many of their indicators are
 verified — the notice every report shows near the top — and the plan's targets), summary
 rows per area against the targets, per-model per-commune figures, and the recognition lists
@@ -37,6 +38,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._model import CriteriaSet
+    from ._overlays import AppliedOverlay
     from ._pipeline import DatasetEvaluation
     from ._results import Provenance
 
@@ -196,7 +198,22 @@ LABELS: dict[str, dict[Lang, str]] = {
     "overlay_by": {"vi": "gói mở rộng {plugin}", "en": "plugin {plugin}"},
     "generated": {"vi": "Lập từ dữ liệu năm {year} bằng {engine}.",
                   "en": "Built from the {year} data with {engine}."},
+    "former_area": {"vi": "{name} (địa bàn cũ): {areas}", "en": "{name} (former area): {areas}"},
+    "former_many": {"vi": "{n} địa bàn", "en": "{n} areas"},
+    "former_note": {
+        "vi": "Địa bàn của chỉ tiêu, {name} (mã {code}), không có trong danh mục địa bàn của "
+              "dữ liệu; theo bảng chuyển đổi địa bàn, nay thuộc: {areas}. Số liệu tổng hợp là "
+              "của các địa bàn này.",
+        "en": "The targets' area, {name} (code {code}), is not in the data's area list; by "
+              "the crosswalk it now lies in: {areas}. The figures are those of these areas."},
+    "previous_rejected": {
+        "vi": "Dữ liệu năm {year} dùng để so sánh có {n} hồ sơ bị từ chối (xem errors.csv); "
+              "số liệu năm {year} không tính các hồ sơ này.",
+        "en": "The {year} data compared with has {n} rejected records (see errors.csv); the "
+              "{year} figures leave them out."},
 }
+#: How many current areas a former area's subtitle names (more: only how many).
+FORMER_NAMED = 4
 #: Levels the summary shows (villages stay in the roll-up data).
 SUMMARY_LEVELS = ("all", "country", "province", "district", "commune")
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
@@ -348,9 +365,16 @@ class Report:
     notes: tuple[str, ...]
     labels: Mapping[str, str]
     notice: SourceNotice | None = None
-    #: The evaluation the report was built from (for writers of per-subject results); not
-    #: part of the report's data (`to_dict`), nor of its comparison.
+    #: Per earlier year compared with (in the order of `previous_years`), how many of its
+    #: records were rejected.
+    previous_rejected: tuple[int, ...] = ()
+    #: The evaluation the report was built from (for writers of per-subject results), the
+    #: earlier years' evaluations it was compared with and the roll-up (for the writers of
+    #: ``errors.csv`` and ``rollup.json``); not part of the report's data (`to_dict`), nor of
+    #: its comparison.
     evaluation: DatasetEvaluation | None = field(default=None, repr=False, compare=False)
+    previous: tuple[DatasetEvaluation, ...] = field(default=(), repr=False, compare=False)
+    rollup: Rollup | None = field(default=None, repr=False, compare=False)
 
     @property
     def input_rows(self) -> int:
@@ -386,8 +410,9 @@ class Report:
         """A plain, JSON-ready dump (used by tests and tools)."""
         from dataclasses import asdict
 
-        data = asdict(replace(self, evaluation=None))
-        del data["evaluation"]
+        data = asdict(replace(self, evaluation=None, previous=(), rollup=None))
+        for key in ("evaluation", "previous", "rollup"):
+            del data[key]
         data["labels"] = dict(self.labels)
         return data
 
@@ -403,26 +428,36 @@ def format_number(value: float | None, lang: Lang) -> str:
 
 
 def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = "vi",
-                 targets: TargetsLike | None = None) -> Report:
-    """The report of `evaluation` (rolled up as `rollup`) in `lang`.
+                 targets: TargetsLike | None = None,
+                 previous: Sequence[DatasetEvaluation] = ()) -> Report:
+    """The report of `evaluation` (rolled up as `rollup`, compared with the `previous`
+    years' evaluations) in `lang`.
 
     With the `targets` the roll-up compared with, the report is about the area they name
     (its name under the title; the summary shows it and the areas under it) when the data
-    has that area; otherwise about the data's one top area.
+    has that area; when it does not, but the crosswalks map it (or the areas an earlier
+    year's area list puts under it) onto areas the data has, about those (the targets' name
+    marked as a former area, with the current areas; the summary shows them and the whole
+    dataset); otherwise about the data's one top area.
     """
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
               for m in evaluation.results}
-    sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m])
+    sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m], lang)
                  for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
     indicators = _indicators(rollup, titles, labels)
     roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
     top, subtitle = _report_area(rollup, targets, lang)
-    if top is None:
+    former = None if top is not None else _former_area(evaluation, rollup, targets, previous,
+                                                       lang, labels)
+    if top is None and former is None:
         top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
     within = _within(rollup, top)
+    if former is not None:
+        covered, subtitle, note = former
+        within = set().union(*(_within(rollup, a) for a in covered))
     # the whole dataset is shown apart only when it differs from the area reported on
     shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
              and (a.code in within if a is not whole else not (top and _same(top, whole)))]
@@ -441,26 +476,36 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
         tables.append(ModelTable(model, titles[model], labels.get(f"short_{model}", model), rows,
                                  None if check is None else check.value,
                                  None if check is None else check.milestone_year))
-    notes = [n.get(lang) for n in rollup.notes]
+    notes = [] if former is None else [note]
+    notes += [n.get(lang) for n in rollup.notes]
+    previous_rejected = tuple(_rejected(before) for before in previous)
+    notes += [labels["previous_rejected"].format(year=before.year, n=format_number(n, lang))
+              for before, n in zip(previous, previous_rejected, strict=True) if n]
     if rollup.unmeasured:
         notes.append(labels["unmeasured"].format(
             items="; ".join(t.get(lang) for _, t in rollup.unmeasured)))
     evaluated = sum(len(r) for r in evaluation.results.values())
-    rejected = len({(e.file, e.row) for e in evaluation.errors})
     title = labels["title"].format(year=evaluation.year if evaluation.year is not None else "")
     return Report(lang, title.strip(), subtitle, evaluation.year, sets,
                   f"learning-models {__version__}", rollup.targets_id,
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
-                  evaluated, rejected, indicators, summary, tuple(tables),
+                  evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels, _notice(sets, labels, lang), evaluation)
+                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
+                  evaluation, tuple(previous), rollup)
 
 
-def _set_used(model: str, spec: CriteriaSet, provenance: Provenance, title: str) -> SetUsed:
+def _rejected(evaluation: DatasetEvaluation) -> int:
+    """How many records of `evaluation` were rejected (a record may have several errors)."""
+    return len({(e.file, e.row) for e in evaluation.errors})
+
+
+def _set_used(model: str, spec: CriteriaSet, provenance: Provenance, title: str,
+              lang: Lang) -> SetUsed:
     """A set as the report names it: provenance, overlays, document, verified indicators."""
     indicators = spec.indicators
     return SetUsed(model, provenance.criteria_set, title, provenance.period,
-                   provenance.content_hash, _overlays_used(provenance.overlays),
+                   provenance.content_hash, _overlays_used(provenance.overlays, lang),
                    spec.source.document, len(indicators),
                    sum((i.source or spec.source).verified for i in indicators))
 
@@ -504,6 +549,84 @@ def _report_area(rollup: Rollup, targets: TargetsLike | None, lang: Lang,
     return found[0], shown or found[0].name
 
 
+def _former_area(evaluation: DatasetEvaluation, rollup: Rollup, targets: TargetsLike | None,
+                 previous: Sequence[DatasetEvaluation], lang: Lang,
+                 labels: Mapping[str, str]) -> tuple[list[AreaRollup], str, str] | None:
+    """When the targets' area (by code) is not in the data but the crosswalks (this year's
+    and the earlier years') map it, or the areas an earlier year's area list puts under it,
+    onto areas of the data: the topmost of those areas, the subtitle and the note saying so.
+    None otherwise."""
+    area = getattr(targets, "area", None)
+    code = None if area is None else _part(area, "code")
+    if code is None:
+        return None
+    code = str(code)
+    known = {a.code: a for a in rollup.areas if a.level not in ("all", "village")}
+    if code in known:
+        return None
+    walk: dict[str, set[str]] = {}
+    old = {code}
+    for data in (evaluation.dataset, *(before.dataset for before in previous)):
+        if data.crosswalk is not None:
+            for was, now in data.crosswalk.select(
+                    pl.col("old_code").cast(pl.String).str.strip_chars(),
+                    pl.col("new_code").cast(pl.String).str.strip_chars()).drop_nulls() \
+                    .iter_rows():
+                walk.setdefault(was, set()).add(now)
+        if data is not evaluation.dataset and data.areas is not None:
+            old |= _under(code, data.areas)
+
+    def current(c: str, steps: int = 0) -> set[str]:
+        if c in known:
+            return {c}
+        if steps > len(LEVELS) or c not in walk:
+            return set()
+        return set().union(*(current(n, steps + 1) for n in sorted(walk[c])))
+
+    found: set[str] = set().union(*(current(c) for c in old if c not in known))
+    if not found:                    # the crosswalks lead nowhere the data has
+        return None
+    found |= old & known.keys()
+    parents = {a.code: a.parent for a in rollup.areas}
+
+    def covered_above(c: str) -> bool:
+        p, steps = parents.get(c), 0
+        while p is not None and steps <= len(LEVELS):
+            if p in found:
+                return True
+            p, steps = parents.get(p), steps + 1
+        return False
+
+    tops = sorted((known[c] for c in found if not covered_above(c)), key=lambda a: a.code)
+    name = _part(area, "name")
+    shown = name if isinstance(name, str) else code if name is None else name.get(lang)
+    names = [a.name for a in tops]
+    subtitle = labels["former_area"].format(
+        name=shown, areas=", ".join(names) if len(names) <= FORMER_NAMED
+        else labels["former_many"].format(n=len(names)))
+    note = labels["former_note"].format(
+        name=shown, code=code, areas=", ".join(f"{a.name} ({a.code})" for a in tops))
+    return tops, subtitle, note
+
+
+def _under(code: str, areas: pl.DataFrame) -> set[str]:
+    """The codes of the areas under `code` in an area list (code, parent)."""
+    links = areas.select(pl.col("code").cast(pl.String),
+                         pl.col("parent").cast(pl.String)).iter_rows()
+    children: dict[str, list[str]] = {}
+    for child, parent in links:
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    found: set[str] = set()
+    pending = list(children.get(code, []))
+    while pending:
+        c = pending.pop()
+        if c not in found:
+            found.add(c)
+            pending += children.get(c, [])
+    return found
+
+
 def _part(area: Any, key: str) -> Any:
     """A field of a targets' area: an `Area` (``_targets``) or a plain mapping."""
     return area.get(key) if isinstance(area, Mapping) else getattr(area, key, None)
@@ -525,13 +648,9 @@ def _within(rollup: Rollup, top: AreaRollup | None) -> set[str]:
     return found
 
 
-def _overlays_used(applied: Iterable[Any]) -> tuple[OverlayUsed, ...]:
-    """The provenance's overlays (`AppliedOverlay`s) as the report shows them."""
-    used = []
-    for overlay in applied:
-        data = overlay.to_dict()
-        used.append(OverlayUsed(data["name"], data["plugin"], tuple(data["changes"])))
-    return tuple(used)
+def _overlays_used(applied: Iterable[AppliedOverlay], lang: Lang) -> tuple[OverlayUsed, ...]:
+    """The provenance's overlays as the report shows them, their changes in `lang`."""
+    return tuple(OverlayUsed(o.name, o.plugin, o.describe(lang)) for o in applied)
 
 
 def _model_key(model: str) -> tuple[int, str]:

@@ -3,8 +3,12 @@
 The result is a complete document (plain data) with a `SourceMap` in which every value
 keeps the position of the file it was written in: an inherited indicator points into the
 base file, an added one into the extending file. The merged document is then validated like
-any other set, so a clash created by a change (an added id that exists, an expression that
-reads a removed input) is reported by the same rules, at the right place.
+any other set, so a clash created by a change is reported by the same rules, at the right
+place. What a change breaks in the base is reported here, with the change as its cause: an
+expression of the base that reads a removed input, derived value or criterion is an
+``unknown-name`` where it is written, with the hint ``removed by FILE:LINE:COL``; a
+criterion whose indicators are all removed, and an ``add`` of an id or name that exists,
+are reported at the change, naming where the existing item is written.
 
 Order of operations: remove, then replace, then add.
 """
@@ -15,10 +19,11 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._model import CriteriaSet
+from ._expr import Name, node_span, parse_expression, walk
+from ._model import CriteriaSet, Lang
 from ._suggest import did_you_mean
 from ._yaml import RawDocument, SourceMap
-from .errors import CriteriaError, Problem
+from .errors import CriteriaError, Problem, Span
 
 __all__ = ["Change", "resolve_extension"]
 
@@ -33,6 +38,23 @@ class Change:
     operation: str      # "add" | "replace" | "remove"
     kind: str           # "inputs" | "derived" | "criteria" | "indicators" | "recognition"
     target: str         # the name or id changed
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """The change in words: ``thay chỉ số C3.1`` (vi), ``replace indicators C3.1`` (en,
+        the form provenance records)."""
+        if lang == "en":
+            return f"{self.operation} {self.kind} {self.target}"
+        operation = _OPERATION_WORDS.get(self.operation, self.operation)
+        kind = _KIND_WORDS.get(self.kind, self.kind)
+        if self.kind == "recognition":
+            return f"{operation} {kind}"
+        return f"{operation} {kind} {self.target}"
+
+
+_OPERATION_WORDS = {"add": "thêm", "replace": "thay", "remove": "bỏ"}
+_KIND_WORDS = {"inputs": "minh chứng đầu vào", "derived": "giá trị dẫn xuất",
+               "criteria": "tiêu chí", "indicators": "chỉ số",
+               "recognition": "điều kiện công nhận"}
 
 
 @dataclass
@@ -63,6 +85,10 @@ class _Merger:
         self.base_source = base.source_map or SourceMap(f"<{base.id}>")
         self.problems: list[Problem] = []
         self.changes: list[Change] = []
+        # What the extending set removes, by kind and name or id, and where it says so; and
+        # the criteria it leaves without indicators, with its last removal among them.
+        self.removed: dict[tuple[str, str], Span] = {}
+        self.emptied_at: dict[str, Span] = {}
 
     def problem(self, code: Any, message: str, path: Path, hint: str | None = None) -> None:
         self.problems.append(Problem(code, message, self.ext_source.locate(path), hint))
@@ -74,7 +100,9 @@ class _Merger:
         keyed = {kind: self.keyed(kind) for kind in KEYED}
         criteria = self.criteria()
         recognition = self.single("recognition")
-        return self.assemble(keyed, criteria, recognition)
+        merged = self.assemble(keyed, criteria, recognition)
+        self.dangling(merged)
+        return merged
 
     def ops(self, operation: str, kind: str) -> Any:
         return self.ext.get(operation, {}).get(kind)
@@ -85,12 +113,12 @@ class _Merger:
         for k, name in enumerate(self.ops("remove", kind) or ()):
             if self.exists(items, name, "remove", kind, ("remove", kind, k)):
                 del items[name]
+                self.removed[(kind, name)] = self.ext_source.locate(("remove", kind, k))
         for op in ("replace", "add"):
             for name, value in (self.ops(op, kind) or {}).items():
                 at: Path = (op, kind, name)
                 if op == "add" and name in items:
-                    self.problem("already-defined", f"{_singular(kind)} {name!r} already exists "
-                                 f"in {self.base.id!r}", at, hint="use 'replace' to change it")
+                    self.already_defined(kind, name, items[name], at)
                     continue
                 if op == "replace" and not self.exists(items, name, op, kind, at):
                     continue
@@ -118,6 +146,7 @@ class _Merger:
         self.remove_criteria(criteria)
         self.replace_criteria(criteria)
         self.add_criteria(criteria)
+        self.emptied(criteria)
         return criteria
 
     def remove_criteria(self, criteria: list[_Item]) -> None:
@@ -125,10 +154,14 @@ class _Merger:
             found = [c for c in criteria if c.data["id"] == cid]
             if self.found(found, cid, "remove", "criteria", ("remove", "criteria", k)):
                 criteria.remove(found[0])
+                self.removed[("criteria", cid)] = self.ext_source.locate(("remove", "criteria", k))
         for k, iid in enumerate(self.ops("remove", "indicators") or ()):
             owner = [c for c in criteria for i in c.children if i.data["id"] == iid]
             if self.found(owner, iid, "remove", "indicators", ("remove", "indicators", k)):
                 owner[0].children = [i for i in owner[0].children if i.data["id"] != iid]
+                if not owner[0].children:  # unless one is added to it (see `emptied`)
+                    self.emptied_at[owner[0].data["id"]] = \
+                        self.ext_source.locate(("remove", "indicators", k))
 
     def replace_criteria(self, criteria: list[_Item]) -> None:
         for k, crit in enumerate(self.ops("replace", "criteria") or ()):
@@ -146,10 +179,19 @@ class _Merger:
 
     def add_criteria(self, criteria: list[_Item]) -> None:
         for k, crit in enumerate(self.ops("add", "criteria") or ()):
-            criteria.append(self.new_criterion(crit, ("add", "criteria", k)))
+            at: Path = ("add", "criteria", k)
+            existing = [c for c in criteria if c.data["id"] == crit["id"]]
+            if existing:
+                self.already_defined("criteria", crit["id"], existing[0], (*at, "id"))
+                continue
+            criteria.append(self.new_criterion(crit, at))
             self.changes.append(Change("add", "criteria", crit["id"]))
         for k, ind in enumerate(self.ops("add", "indicators") or ()):
-            at: Path = ("add", "indicators", k)
+            at = ("add", "indicators", k)
+            existing = [i for c in criteria for i in c.children if i.data["id"] == ind["id"]]
+            if existing:
+                self.already_defined("indicators", ind["id"], existing[0], (*at, "id"))
+                continue
             owner = [c for c in criteria if c.data["id"] == ind["criterion"]]
             if not owner:
                 self.problem("unknown-reference", f"cannot add indicator {ind['id']!r} to "
@@ -160,6 +202,53 @@ class _Merger:
             data = {k2: v for k2, v in ind.items() if k2 != "criterion"}
             owner[0].children.append(_Item(data, self.ext_source, at))
             self.changes.append(Change("add", "indicators", ind["id"]))
+
+    def already_defined(self, kind: str, name: str, existing: _Item, at: Path) -> None:
+        """An ``add`` of `name`, which the base (or this set) has already: said at the add,
+        naming the file and position of the existing one."""
+        where = existing.source.locate(existing.path, key=True) if kind in KEYED \
+            else existing.source.locate((*existing.path, "id"))
+        self.problem("already-defined", f"{_singular(kind)} {name!r} already exists in "
+                     f"{self.base.id!r} ({where})", at, hint="use 'replace' to change it")
+
+    def emptied(self, criteria: list[_Item]) -> None:
+        """A criterion whose indicators were all removed: said at the last removal."""
+        for crit in criteria:
+            at = self.emptied_at.get(crit.data["id"])
+            if at is not None and not crit.children:
+                self.problems.append(Problem(
+                    "invalid-value", f"criterion {crit.data['id']!r} has no indicator left "
+                    "once its indicators are removed", at,
+                    hint=f"remove the criterion too (remove: {{criteria: [{crit.data['id']}]}}), "
+                         "or add an indicator to it"))
+
+    def dangling(self, merged: RawDocument) -> None:
+        """Every expression of the merged set that reads an input, derived value or criterion
+        this set removed: an unknown name where it is written, caused by the removal."""
+        if not self.removed:
+            return
+        data, source = merged.data, merged.source
+        values = set(data["inputs"]) | set(data["derived"])
+        readable = {"inputs": values, "derived": values,
+                    "criteria": {c["id"] for c in data["criteria"]}}
+        for path, text, kinds in _expressions(data):
+            try:
+                expr = parse_expression(text, None)
+            except CriteriaError:
+                continue  # compiling the set reports it
+            span = source.expression_span(path)
+            for node in walk(expr):
+                if not isinstance(node, Name):
+                    continue
+                cause = next(((kind, self.removed[(kind, node.id)]) for kind in kinds
+                              if (kind, node.id) in self.removed
+                              and node.id not in readable[kind]), None)
+                if cause is not None:
+                    kind, at = cause
+                    self.problems.append(Problem(
+                        "unknown-name", f"unknown name {node.id!r}", node_span(node, span),
+                        hint=f"{_singular(kind)} {node.id!r} is removed by {at}; remove or "
+                             "replace what reads it too"))
 
     def new_criterion(self, crit: dict[str, Any], at: Path) -> _Item:
         item = _Item(crit, self.ext_source, at)
@@ -212,6 +301,23 @@ class _Merger:
         data["recognition"] = copy.deepcopy(recognition.data)
         source.graft(("recognition",), recognition.source, recognition.path)
         return RawDocument(data, source)
+
+
+def _expressions(data: dict[str, Any]) -> list[tuple[Path, str, tuple[str, ...]]]:
+    """Every expression of a complete set: its path, its text, and which kinds of removed
+    things it could read (inputs and derived values; in the pass rule, criteria)."""
+    values = ("inputs", "derived")
+    found: list[tuple[Path, str, tuple[str, ...]]] = [
+        (("derived", name), text, values) for name, text in data["derived"].items()]
+    for c, crit in enumerate(data["criteria"]):
+        for i, ind in enumerate(crit["indicators"]):
+            at: Path = ("criteria", c, "indicators", i)
+            if "when" in ind:
+                found.append(((*at, "when"), ind["when"], values))
+            found += [((*at, "levels", k, "when"), level["when"], values)
+                      for k, level in enumerate(ind.get("levels") or ())]
+    found.append((("recognition", "pass"), data["recognition"]["pass"], ("criteria",)))
+    return [(path, text, kinds) for path, text, kinds in found if isinstance(text, str)]
 
 
 def _singular(kind: str) -> str:

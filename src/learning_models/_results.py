@@ -253,6 +253,12 @@ class Evaluations(Sequence[Evaluation]):
         every = sorted([*errors, *self.errors], key=lambda e: (e.row, e.field or ""))
         return Evaluations(self.program, self._frame, every, self.year)
 
+    def part(self, offset: int, length: int | None = None) -> Evaluations:
+        """The evaluations of `length` subjects from `offset` (to the end when None), without
+        the rejected records: a part of a large batch to turn into dictionaries (its gaps
+        found for that part alone) and write before the next, never the whole at once."""
+        return Evaluations(self.program, self._frame.slice(offset, length), (), self.year)
+
     @overload
     def __getitem__(self, index: int) -> Evaluation: ...
     @overload

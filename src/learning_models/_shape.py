@@ -124,6 +124,12 @@ def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
         return Problem("invalid-value", f"{instance!r} is not a valid name in {where}",
                        source.locate((*path, instance), key=True),
                        hint="use lower-case ASCII letters, digits and _, starting with a letter")
+    if kind == "maximum" and path[-1:] == ("points",):
+        return Problem(code, f"{where} is {instance:g}; an indicator or a level gives at most "
+                       f"{expected:g} points",
+                       source.locate(path),
+                       hint="write the points the document gives; a set usually scores 100 "
+                            "points in all")
     if kind == "pattern":
         return Problem(code, f"{where} has the invalid value {instance!r}",
                        source.locate(path), hint=_pattern_hint(path, pattern_hints))

@@ -4,14 +4,21 @@ A targets file says, for one area (the country, a province, a city …), which s
 asks for by which milestone year: the share of families recognised as learning families by
 2025, of learning citizens among workers by 2030, and so on. It is read like a criteria set:
 YAML with positions, the shipped JSON Schema for shape, then the checks a schema cannot say
-(unique target ids, ``model`` exactly with ``recognised_share``), every problem located.
+(unique target ids, ``model`` exactly with ``recognised_share``, a ``model`` that exists),
+every problem located.
+
+Which models exist: by default the five of Programme 387 (`MODELS`) — what ``validate``
+checks; a caller that knows more (the ``report`` command: the built-in five and every model
+a set of its catalogue governs, plugins' included) passes them as ``models``. A model no
+criteria set governs would only leave its target silently unmeasured, so it is an error,
+with the nearest known model as a hint (``clann`` → ``clan``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -26,8 +33,11 @@ from ._suggest import did_you_mean
 from ._yaml import RawDocument, SourceMap, load_yaml
 from .errors import CriteriaError, Problem
 
-__all__ = ["Area", "Measure", "Target", "Targets", "load_targets", "shipped_targets",
-           "targets_schema", "validate_targets"]
+__all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
+           "shipped_targets", "targets_schema", "validate_targets"]
+
+#: The models of Programme 387, which a target may always name.
+MODELS = ("citizen", "family", "clan", "community", "unit")
 
 Measure = Literal["recognised_share", "citizens_in_learning_households",
                   "citizens_in_learning_units", "reported_share"]
@@ -121,35 +131,40 @@ def shipped_targets() -> dict[str, Path]:
 
 
 def load_targets(path_or_id: str | os.PathLike[str], *,
-                 display_name: str | None = None) -> Targets:
+                 display_name: str | None = None,
+                 models: Collection[str] | None = None) -> Targets:
     """Load a targets file, or the shipped targets with this id (``vn-387``).
 
-    An existing file wins over an id. Raises `CriteriaError` with every problem found,
-    each as FILE:LINE:COLUMN.
+    An existing file wins over an id. A target's ``model`` must be one of `models` (default:
+    the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
+    some). Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
     path = Path(path_or_id)
     if not path.is_file() and isinstance(path_or_id, str) and _ID.match(path_or_id):
         shipped = shipped_targets()
         if path_or_id in shipped:
             name = display_name or f"criteria/targets/{path_or_id}.yaml"
-            return validate_targets(load_yaml(shipped[path_or_id], display_name=name))
+            return validate_targets(load_yaml(shipped[path_or_id], display_name=name),
+                                    models=models)
         if not path.suffix:
             hint = did_you_mean(path_or_id, shipped) or \
                 f"shipped targets: {', '.join(shipped) or 'none'}"
             raise CriteriaError([Problem(
                 "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
                 hint=hint)])
-    return validate_targets(load_yaml(path, display_name=display_name))
+    return validate_targets(load_yaml(path, display_name=display_name), models=models)
 
 
-def validate_targets(raw: RawDocument) -> Targets:
-    """Check a loaded document against the targets format and build the frozen `Targets`.
+def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None) -> Targets:
+    """Check a loaded document against the targets format and build the frozen `Targets`;
+    a target's ``model`` must be one of `models` (default: `MODELS`).
 
     Raises `CriteriaError` with every problem found, each located in the file.
     """
     data = check_shape(raw, "targets", "a targets file", _schema_problem)
     source = raw.source
-    targets = build_located(Targets, data, source, _meaning_problems(data, source))
+    known = MODELS if models is None else tuple(dict.fromkeys((*MODELS, *sorted(models))))
+    targets = build_located(Targets, data, source, _meaning_problems(data, source, known))
     targets._source = source
     return targets
 
@@ -183,9 +198,19 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
     return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
 
 
-def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+def _meaning_problems(data: dict[str, Any], source: SourceMap, models: Collection[str],
+                      ) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for k, target in enumerate(data["targets"]):
+        model = target.get("model")
+        if model is not None and model not in models:
+            plugins = "" if set(models) - set(MODELS) else \
+                "; a model a plugin adds is checked when the targets are used (report)"
+            yield Problem("invalid-value",
+                          f"unknown model {model!r} in {describe_path(('targets', k), _DOCUMENT)}",
+                          source.locate(("targets", k, "model")),
+                          hint=did_you_mean(model, models)
+                          or f"models: {', '.join(models)}{plugins}")
         ident = target["id"]
         if ident in seen:
             first = source.locate(("targets", seen[ident], "id"))

@@ -9,6 +9,7 @@ Checks across documents (extends, references between models) belong to compile.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -16,7 +17,7 @@ from ._formats import describe_kind, schema, schema_validator
 from ._model import CriteriaSet
 from ._shape import build_located, extends_only_problem, require_format, schema_problem
 from ._yaml import RawDocument, SourceMap
-from .errors import CriteriaError, Problem
+from .errors import CriteriaError, Problem, Span
 
 __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "describe_kind",
            "schema_problem", "validate_criteria"]
@@ -121,7 +122,10 @@ def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Probl
 def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
     for section in ("inputs", "derived"):
         for name in data.get(section, {}):
-            if name in RESERVED_NAMES:
+            if keyword.iskeyword(name):
+                yield _keyword_problem(f"{_SECTION_WORD[section]} name", name,
+                                       source.locate((section, name), key=True))
+            elif name in RESERVED_NAMES:
                 yield Problem("name-clash", f"{name!r} is a reserved name",
                               source.locate((section, name), key=True),
                               hint=f"reserved: {', '.join(sorted(RESERVED_NAMES))}")
@@ -130,9 +134,23 @@ def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]
             yield Problem("name-clash", f"derived value {name!r} has the name of an input",
                           source.locate(("derived", name), key=True))
     for c, criterion in enumerate(data["criteria"]):
-        if criterion["id"] in RESERVED_NAMES:
+        if keyword.iskeyword(criterion["id"]):
+            yield _keyword_problem("criterion id", criterion["id"],
+                                   source.locate(("criteria", c, "id")))
+        elif criterion["id"] in RESERVED_NAMES:
             yield Problem("name-clash", f"criterion id {criterion['id']!r} is a reserved name",
                           source.locate(("criteria", c, "id")))
+
+
+_SECTION_WORD = {"inputs": "input", "derived": "derived value"}
+
+
+def _keyword_problem(what: str, name: str, at: Span) -> Problem:
+    """A name expressions could never read: Python's grammar takes it as a keyword."""
+    return Problem("invalid-value", f"{what} {name!r} is a keyword of the expression "
+                   "language, so no expression could read it", at,
+                   hint=f"rename it, e.g. {name + '_'!r}: Python's keywords (and, or, not, "
+                        "in, is, if, else, class, …) cannot be names")
 
 
 def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
@@ -144,9 +162,19 @@ def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[
                    for i, ind in enumerate(criterion["indicators"])]
     for ident, path in places:
         if ident in seen:
-            first = source.locate(seen[ident])
-            yield Problem("duplicate-id", f"id {ident!r} is used twice", source.locate(path),
-                          hint=f"first used at line {first.line}")
+            first, here = source.locate(seen[ident]), source.locate(path)
+            if first.file == here.file:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
+                              hint=f"first used at line {first.line}")
+                continue
+            # A set that extends another: said in the file being checked (the one that
+            # made the second), naming where the other is.
+            if first.file == source.file:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", first,
+                              hint=f"also used at {here}")
+            else:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
+                              hint=f"first used at {first}")
         else:
             seen[ident] = path
 

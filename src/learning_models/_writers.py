@@ -3,8 +3,11 @@
 reproducibly (no timestamps, fixed order) so the same inputs give the same bytes.
 
 `write_results` writes an evaluation's machine-readable outputs: ``results.json`` (every
-subject's evaluation with its provenance), ``results.csv`` (one row per subject) and
-``errors.csv`` (every rejected record and why).
+subject's evaluation with its provenance), ``results.csv`` (one row per subject, with the
+provenance of its result), ``errors.csv`` (every rejected record and why, the earlier years'
+datasets compared with included, each record with the year of its data) and, given the
+roll-up, ``rollup.json`` (`Rollup.to_json`: per area and model, counts, rates, denominators,
+targets and gaps).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,11 +30,18 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._pipeline import DatasetEvaluation
     from ._records import RecordError
+    from ._rollup import Rollup
 
 __all__ = ["atomic_path", "write_bytes", "write_results", "write_text"]
 
 ERROR_COLUMNS = ("file", "row", "line", "record", "field", "code", "message")
-RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade")
+#: ``errors.csv`` of a report: every rejected record with the year of the data it came from
+#: (the report's year, or an earlier year's dataset compared with).
+YEAR_ERROR_COLUMNS = ("year", *ERROR_COLUMNS)
+#: Where each result comes from, as ``results.json`` gives it once per model.
+PROVENANCE_COLUMNS = ("criteria_set", "period", "content_hash", "engine", "year", "overlays")
+RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade",
+                  *PROVENANCE_COLUMNS)
 
 
 @contextmanager
@@ -41,17 +51,17 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    os.close(fd)
-    temporary = Path(name)
-    try:
+    try:  # at once: Ctrl-C or SIGTERM (`_cli.Terminated`) may come at any call from here on
+        os.close(fd)
+        temporary = Path(name)
         yield temporary
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException:  # an interrupt too: never leave the hidden .part file behind
         with suppress(FileNotFoundError):
-            temporary.unlink()
+            os.unlink(name)
         raise
 
 
@@ -65,14 +75,22 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str],
+def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str], *,
+                  previous: Sequence[DatasetEvaluation] = (), rollup: Rollup | None = None,
                   ) -> list[Path]:
-    """Write ``results.json``, ``results.csv`` and ``errors.csv`` into `directory`."""
+    """Write ``results.json``, ``results.csv`` and ``errors.csv`` into `directory` (the
+    records rejected from the `previous` years' datasets too, each with its year), and
+    ``rollup.json`` when `rollup` is given; the paths written, in that order."""
     out = Path(directory)
     paths = [out / "results.json", out / "results.csv", out / "errors.csv"]
     write_text(paths[0], results_json(evaluation))
     write_text(paths[1], results_csv(evaluation))
-    write_text(paths[2], errors_csv(evaluation.errors))
+    write_text(paths[2], errors_csv(
+        [(evaluation.year, e) for e in evaluation.errors]
+        + [(before.year, e) for before in previous for e in before.errors]))
+    if rollup is not None:
+        paths.append(out / "rollup.json")
+        write_text(paths[3], rollup.to_json())
     return paths
 
 
@@ -117,30 +135,37 @@ def results_json(evaluation: DatasetEvaluation) -> str:
 
 def results_csv(evaluation: DatasetEvaluation) -> str:
     """One row per evaluated subject: model, id, name, area, total, max_total, status,
-    grade."""
+    grade, then where the result comes from: the criteria set's id, period and content hash
+    (sha256), the engine (``learning-models <version>``), the evaluation year and the names
+    of the overlays applied to the set (separated by ``; ``, empty when none)."""
     frames = []
     for model in _models(evaluation):
-        scored = evaluation.results[model].scored
+        results = evaluation.results[model]
+        scored = results.scored
+        made = results.provenance.to_dict()
+        made["overlays"] = "; ".join(o["name"] for o in made.get("overlays", ())) or None
         frames.append(scored.select(
             pl.lit(model).alias("model"),
             *(pl.col(c).cast(pl.String) if c in scored.columns
               else pl.lit(None, dtype=pl.String).alias(c) for c in ("id", "name", "area")),
             pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
-            pl.col("status").cast(pl.String), pl.col("grade").cast(pl.String)))
+            pl.col("status").cast(pl.String), pl.col("grade").cast(pl.String),
+            *(pl.lit(made[c], dtype=pl.Int64 if c == "year" else pl.String).alias(c)
+              for c in PROVENANCE_COLUMNS)))
     if not frames:
         return ",".join(RESULT_COLUMNS) + "\n"
     return pl.concat(frames).write_csv(line_terminator="\n")
 
 
-def errors_csv(errors: tuple[RecordError, ...] | list[RecordError]) -> str:
-    """Every rejected record: file (its name in the dataset), row, line, record, field,
-    code, message."""
+def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
+    """Every rejected record, with the year of the data it was read from: year, file (its
+    name in the dataset), row, line, record, field, code, message."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(ERROR_COLUMNS)
-    for error in errors:
-        data = _error(error)
-        writer.writerow(["" if data[c] is None else data[c] for c in ERROR_COLUMNS])
+    writer.writerow(YEAR_ERROR_COLUMNS)
+    for year, error in errors:
+        data = {"year": year, **_error(error)}
+        writer.writerow(["" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS])
     return buffer.getvalue()
 
 

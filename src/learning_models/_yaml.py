@@ -27,7 +27,8 @@ from yaml.reader import ReaderError
 
 from learning_models.errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 
-__all__ = ["RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml", "parse_yaml"]
+__all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
+           "parse_yaml"]
 
 Path = tuple[str | int, ...]
 ErrorType = type[CriteriaError] | type[EvidenceError]
@@ -170,9 +171,20 @@ class SourceMap:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    """A key written twice in one mapping (its first value kept), found where
+    `parse_yaml(..., duplicates=True)` returns it instead of refusing the document."""
+
+    path: Path              # the data path of the mapping
+    key: str
+    problem: Problem        # ``duplicate-key``, at the second key, the first's line in its hint
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     data: Any
     source: SourceMap
+    duplicates: tuple[DuplicateKey, ...] = ()
 
 
 class _Stop(Exception):  # a problem after which reading cannot go on
@@ -264,9 +276,11 @@ class _Loader(yaml.SafeLoader):
 class _Builder:
     """Turns composed nodes into data, recording spans and problems on the way."""
 
-    def __init__(self, text: str, file: str, loader: _Loader) -> None:
+    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool) -> None:
         self.text, self.file, self.loader = text, file, loader
         self.problems: list[Problem] = []
+        self.keep_duplicates = duplicates
+        self.duplicates: list[DuplicateKey] = []
         self.values: dict[Path, Span] = {}
         self.keys: dict[Path, Span] = {}
         self.expressions: dict[Path, Span] = {}
@@ -345,6 +359,8 @@ class _Builder:
             if key in first_line:
                 hint = f"first defined at line {first_line[key]}"
                 self._problem("duplicate-key", f"duplicate key {key!r}", key_node, hint)
+                if self.keep_duplicates and path is not None:
+                    self.duplicates.append(DuplicateKey(path, key, self.problems.pop()))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             if key_node.tag == _MERGE:
@@ -491,21 +507,22 @@ def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
         raise _Stop(problem) from None
 
 
-def _compose(text: str, file: str, limits: YamlLimits) -> tuple[Any, SourceMap, list[Problem]]:
+def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
+             ) -> tuple[Any, SourceMap, list[Problem], list[DuplicateKey]]:
     try:
         loader = _Loader(text, _Guard(file, limits))
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        builder = _Builder(text, file, loader)
+        builder = _Builder(text, file, loader, duplicates)
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as exc:
         raise _Stop(_syntax_problem(exc, text, file)) from None
     except RecursionError:  # only reachable with a max_depth far above the default
         raise _Stop(Problem("too-deep", "nesting is too deep", Span(file, 1, 1))) from None
     source = SourceMap(file, builder.values, builder.keys, builder.expressions)
-    return data, source, builder.problems
+    return data, source, builder.problems, builder.duplicates
 
 
 def parse_yaml(
@@ -514,15 +531,21 @@ def parse_yaml(
     *,
     limits: YamlLimits = _DEFAULT_LIMITS,
     error: ErrorType = CriteriaError,
+    duplicates: bool = False,
 ) -> RawDocument:
-    """Parse one YAML document; `file` is the display name used in every span."""
+    """Parse one YAML document; `file` is the display name used in every span.
+
+    With `duplicates`, a key written twice in a mapping is not a problem of the document:
+    the first value is kept and `RawDocument.duplicates` says where (evidence records: the
+    record with it is rejected, the others are read)."""
     try:
-        data, source, problems = _compose(_decode(text, file, limits), file, limits)
+        data, source, problems, twice = _compose(_decode(text, file, limits), file, limits,
+                                                 duplicates)
     except _Stop as stop:
         raise error([stop.problem]) from None
     if problems:
         raise error(problems)
-    return RawDocument(data, source)
+    return RawDocument(data, source, tuple(twice))
 
 
 def load_yaml(

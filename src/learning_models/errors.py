@@ -86,6 +86,7 @@ ProblemCode = Literal[
     "unreachable-mandatory",
     "never-met",
     "comparison-out-of-bounds",
+    "division-by-zero",
     "unused-input",
     "unused-derived",
     "untested-indicator",

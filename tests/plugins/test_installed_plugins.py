@@ -154,16 +154,19 @@ def test_a_report_with_the_bac_kan_overlay_in_every_format(
     assert (status, stderr) == (0, "")
     assert sorted(p.name for p in out.iterdir()) == sorted([
         "bao-cao-2024.xlsx", "bao-cao-2024.html", "bao-cao-2024.docx", "results.json",
-        "results.csv", "errors.csv"])
+        "results.csv", "errors.csv", "rollup.json"])
     assert "Gia đình học tập (giai đoạn 2021–2025): 5 đã đánh giá — 3 đạt, 2 không đạt" in stdout
     # provenance: the overlay, who offered it and what it changed
     results = json.loads((out / "results.json").read_text("utf-8"))
     (applied,) = results["models"]["family"]["provenance"]["overlays"]
     assert (applied["name"], applied["plugin"]) == ("bac-kan/family", "bac-kan")
     assert "add criteria C5" in applied["changes"]
+    rows = (out / "results.csv").read_text("utf-8").splitlines()   # … and on every result
+    assert rows[0].endswith(",criteria_set,period,content_hash,engine,year,overlays")
+    assert all(r.endswith(",2024,bac-kan/family") for r in rows if r.startswith("family,"))
     # … shown in the sources of every report
     html = (out / "bao-cao-2024.html").read_text("utf-8")
-    assert "<code>bac-kan/family</code>" in html and "add criteria C5" in html
+    assert "<code>bac-kan/family</code>" in html and "thêm tiêu chí C5" in html
     book = openpyxl.load_workbook(out / "bao-cao-2024.xlsx")
     cells = [str(c) for row in book["Nguồn số liệu"].iter_rows(values_only=True) for c in row
              if c is not None]

@@ -2,8 +2,8 @@
 in ``evaluate`` and ``explain``, and ``validate`` building one catalogue for what it checks.
 
 The sets are the small ones of the ``small_sets`` fixture (tests/conftest.py), in a folder
-given with ``--criteria-dir``; the shipped sets are whatever the data author has written so
-far, so tests about them only check what must hold for any data.
+given with ``--criteria-dir``. The shipped sets are part of the package: a test about them
+fails, never skips, when they are missing.
 """
 
 from __future__ import annotations
@@ -98,17 +98,17 @@ def test_list_as_json(capsys: pytest.CaptureFixture[str], small_sets: Path,
 
 
 def test_list_names_shipped_files_as_criteria(capsys: pytest.CaptureFixture[str]) -> None:
-    if not shipped_ids():
-        pytest.skip("no shipped sets yet")
-    _, out, _ = run(capsys, "list", "--format", "json")
-    assert {e["id"] for e in json.loads(out)} <= set(shipped_ids())
+    assert shipped_ids(), "the shipped criteria/ folder is missing or empty"
+    status, out, err = run(capsys, "list", "--format", "json")
+    assert (status, err) == (0, "")
+    assert {e["id"] for e in json.loads(out)} == set(shipped_ids())
     assert all(e["file"].startswith("criteria/") for e in json.loads(out))
 
 
 def test_list_says_when_a_set_overlaps_another(capsys: pytest.CaptureFixture[str],
                                                small_sets: Path) -> None:
-    if not any(e.model == "family" for e in Catalog.default().entries()):
-        pytest.skip("no shipped family set yet")
+    assert any(e.model == "family" for e in Catalog.default().entries()), \
+        "no shipped family set: the shipped criteria/ folder is missing or incomplete"
     status, out, err = run(capsys, "list", "--criteria-dir", str(small_sets))
     assert status == 1 and FAMILY in out  # listed, and the ambiguity reported
     assert "[overlapping-periods]" in err
@@ -206,8 +206,7 @@ def test_show_by_model_and_year_without_the_shipped_sets_overlapping(
 
 def test_show_a_shipped_set_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     ids = shipped_ids()
-    if not ids:
-        pytest.skip("no shipped sets yet")
+    assert ids, "the shipped criteria/ folder is missing or empty"
     status, out, _ = run(capsys, "show", ids[0])
     assert status == 0 and f"id: {ids[0]}" in out
     status, out, _ = run(capsys, "show", ids[0], "--resolved")
@@ -299,8 +298,7 @@ def test_evaluate_by_model_and_year_with_the_shipped_sets(capsys: pytest.Capture
                                                           tmp_path: Path) -> None:
     catalog = Catalog.default()
     families = [e for e in catalog.entries() if e.model == "family" and 2024 in e.years]
-    if len(families) != 1:
-        pytest.skip("no single shipped family set for 2024 yet")
+    assert len(families) == 1, "exactly one shipped family set governs 2024"
     path = write(tmp_path, "one.csv", "id\nHH-1\n")
     status, out, _ = run(capsys, "evaluate", "--model", "family", "--year", "2024",
                          "--input", str(path), "--format", "json")
@@ -405,11 +403,11 @@ def test_validate_does_not_blame_a_set_for_overlapping_sets_it_was_not_given(
 
 
 def test_validate_the_shipped_criteria(capsys: pytest.CaptureFixture[str]) -> None:
-    if not shipped_ids():
-        pytest.skip("no shipped sets yet")
+    count = len(shipped_ids())
+    assert count, "the shipped criteria/ folder is missing or empty"
     status, out, err = run(capsys, "validate", str(shipped_criteria_dir()))
-    assert out == ""
-    assert err.splitlines()[-1].startswith(f"{len(shipped_ids())} of ") or status == 1
+    assert (status, out) == (0, "")
+    assert err.splitlines()[-1].startswith(f"{count} of {count} criteria sets valid")
 
 
 def test_validate_a_named_extending_set_finds_its_base_beside_it(

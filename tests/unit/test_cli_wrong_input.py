@@ -76,7 +76,7 @@ def test_the_report_still_goes_into_a_new_folder(capsys: pytest.CaptureFixture[s
     status, out, _ = run(capsys, *REPORT, "--out", "new/2026")
     assert status == 1  # the golden data has rejected records
     assert sorted(p.name for p in Path("new/2026").iterdir()) == [
-        "errors.csv", "results.csv", "results.json"]
+        "errors.csv", "results.csv", "results.json", "rollup.json"]
     assert "new/2026/results.json" in out
 
 

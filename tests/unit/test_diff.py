@@ -140,6 +140,45 @@ replace:
         ("C3.2", (FieldChange("points", 5, 8),))]
 
 
+def test_a_source_dropped_or_given_reads_old_then_new(tmp_path: Path) -> None:
+    old = lm.load_criteria(OLD)
+    new = old.model_copy(update={"source": old.source.model_copy(
+        update={"document": None, "issuer": "Hội Khuyến học Việt Nam"})})
+    vi, en = diff_sets(old, new).format("vi"), diff_sets(old, new).format("en")
+    assert "  ~ văn bản nguồn: Quyết định 448/QĐ-KHVN → không có\n" in vi
+    assert "  ~ cơ quan ban hành: không có → Hội Khuyến học Việt Nam\n" in vi
+    assert "  ~ source document: Quyết định 448/QĐ-KHVN → none\n" in en
+    assert "  ~ issued by: none → Hội Khuyến học Việt Nam\n" in en
+
+
+def test_vietnamese_text_says_input_types_in_vietnamese() -> None:
+    vi = diff_sets(lm.load_criteria(OLD), lm.load_criteria(NEW)).format("vi")
+    assert "  ~ household_size: kiểu: số → số nguyên\n" in vi
+    assert "  + digital_device: có/không, bắt buộc phải có\n" in vi
+    assert "  + online_learners: số nguyên, tối thiểu: 0, tối đa: 40\n" in vi
+    words = {w.strip(",:") for w in vi.split()}
+    assert not words & {"integer", "number", "boolean", "string", "enum"}
+    retyped = diff_sets(_enum_set(["a"]), _enum_set([], type_="string")).format("vi")
+    assert "  ~ kind: kiểu: lựa chọn → văn bản\n" in retyped
+    assert "  ~ kind: type: enum → string\n" in diff_sets(
+        _enum_set(["a"]), _enum_set([], type_="string")).format("en")
+
+
+def test_sets_of_two_models_are_said_to_be_so() -> None:
+    family = _enum_set(["a"])
+    clan = family.model_copy(update={"model": "clan"})
+    diff = diff_sets(family, clan)
+    assert diff.changes[0] == FieldChange("model", "family", "clan")
+    assert (diff.to_dict()["old"]["model"], diff.to_dict()["new"]["model"]) == ("family", "clan")
+    assert diff.format("vi").splitlines()[:5] == [
+        "Thay đổi từ test/enum (2021-2025) sang test/enum (2021-2025)",
+        "Lưu ý: hai bộ tiêu chí dành cho hai mô hình khác nhau (Gia đình học tập và Dòng họ "
+        "học tập).", "", "Bộ tiêu chí", "  ~ mô hình: Gia đình học tập → Dòng họ học tập"]
+    assert diff.format("en").splitlines()[1] == \
+        "Note: the two sets are for different models (learning family and learning clan)."
+    assert "Lưu ý" not in diff_sets(family, family).format("vi")
+
+
 def _enum_set(values: list[Any], type_: str = "enum") -> CriteriaSet:
     """A one-input set whose input `kind` is an enum of `values` (or another type)."""
     kind: dict[str, Any] = {"type": type_, "values": values} if type_ == "enum" else \

@@ -224,10 +224,70 @@ def test_yaml_records_may_be_a_bare_list(tmp_path: Path) -> None:
 
 
 def test_broken_yaml_evidence_is_an_evidence_error_with_its_position(tmp_path: Path) -> None:
-    problem = refused(write(tmp_path, "r.yaml", "records:\n  - id: A\n    n: 1\n    n: 2\n"))
-    assert problem.code == "duplicate-key"
+    problem = refused(write(tmp_path, "r.yaml", "records:\n  - id: A\n    n: [1\n"))
+    assert problem.code == "yaml-syntax"
     assert problem.span is not None
-    assert (problem.span.line, problem.span.column) == (4, 5)
+    assert problem.span.line == 4
+
+
+# --- a key given twice in a record ---------------------------------------------------------------
+
+JSON_TWICE = """\
+[
+  {"id": "A", "n": 2, "b": true, "e": "high"},
+  {"id": "HH-1", "n": 2,
+   "n": "two"},
+  {"id": "C", "n": 1, "b": true, "e": "low"}
+]
+"""
+YAML_TWICE = """\
+records:
+  - {id: A, n: 2, b: true, e: high}
+  - id: HH-1
+    n: 2
+    n: two
+  - id: C
+    n: 1
+    b: true
+    e: low
+"""
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("r.json", JSON_TWICE, "r.json:3: HH-1: 'n' is given twice; keep one"),
+    ("r.yaml", YAML_TWICE, "r.yaml:5: HH-1: 'n' is given twice (first defined at line 4); "
+                           "keep one"),
+])
+def test_a_record_giving_a_key_twice_is_rejected_and_the_others_evaluated(
+        tmp_path: Path, name: str, content: str, where: str) -> None:
+    results = evaluate_file(write(tmp_path, name, content))
+    assert subjects(results) == [("A", 30.0), ("C", 20.0)]
+    assert [e.format() for e in results.errors] == [f"{where} [duplicate-key]"]
+    (error,) = results.errors
+    assert (error.row, error.field) == (2, "n")
+    assert results.counts()["rejected"] == 1
+
+
+def test_json_on_one_line_names_the_record_by_its_id_and_row(tmp_path: Path) -> None:
+    records = '[{"id":"HH-1","n":2,"n":"two","b":1,"b":0},{"id":"B","n":1},{"id":"C","e":"low"}]'
+    results = evaluate_file(write(tmp_path, "r.json", '{"records":' + records + "}"))
+    assert [r.subject for r in results] == ["B", "C"]
+    assert [(e.record, e.row, e.line, e.field, e.code) for e in results.errors] == [
+        ("HH-1", 1, 1, "b", "duplicate-key"), ("HH-1", 1, 1, "n", "duplicate-key")]
+
+
+def test_the_records_key_twice_is_a_problem_of_the_file(tmp_path: Path) -> None:
+    problem = refused(write(tmp_path, "r.json", '{"records": [], "records": []}'))
+    assert (problem.code, problem.message) == ("duplicate-key", "duplicate key 'records'")
+    problem = refused(write(tmp_path, "r.yaml", "records: []\nrecords:\n  - id: A\n"))
+    assert (problem.code, problem.span) == ("duplicate-key", lm.Span("r.yaml", 2, 1))
+
+
+def test_a_key_twice_in_a_record_of_a_bare_yaml_list(tmp_path: Path) -> None:
+    content = "- {id: A, n: 2, b: true, e: high}\n- {id: B, e: low, e: high, e: low}\n"
+    results = evaluate_file(write(tmp_path, "r.yml", content))
+    assert subjects(results) == [("A", 30.0)]
+    assert [(e.line, e.record, e.field) for e in results.errors] == [(2, "B", "e")]
 
 
 # --- Parquet -------------------------------------------------------------------------------------

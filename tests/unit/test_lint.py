@@ -233,6 +233,38 @@ def test_comparisons_at_the_bounds_are_fine() -> None:
     assert lint(changed(C11, "when: adults >= 1 and learners >= 0 and learners <= 30")) == []
 
 
+# --------------------------------------------------------------------------- division by zero
+
+
+@pytest.mark.parametrize(("divided", "divisor"), [
+    ("adults / 0", "0"), ("adults / 0.0", "0.0"), ("adults / -0", "-0"),
+    ("adults / (2 - 2)", "2 - 2"), ("(adults + 1) / (0 * 3)", "0 * 3"),
+])
+def test_a_division_by_a_literal_zero_is_a_warning_at_the_divisor(divided: str,
+                                                                  divisor: str) -> None:
+    text = changed(C11, f"when: {divided} > 1 and learners >= 1")
+    assert lm.validate_criteria(parse_yaml(text, FILE))  # valid: only lint can tell
+    problem = only(lint(text), "division-by-zero")
+    assert (problem.severity, problem.span) == ("warning", at(text, 22, divisor))
+    assert "divides by zero, so its value is missing for every subject" in problem.message
+    assert "ratio(a, b)" in (problem.hint or "")
+
+
+def test_a_division_by_zero_in_a_derived_value_and_in_the_pass_rule() -> None:
+    text = changed("  share: ratio(learners, adults)",
+                   "  share: learners / 0 + ratio(learners, adults)")
+    text = text.replace(PASS, "pass: total / 0 >= 1 or (total >= 15 and mandatory_met)")
+    found = [p.span for p in lint(text) if p.code == "division-by-zero"]
+    assert found == [at(text, 13, "0 +"), at(text, 34, "0 >=")]
+
+
+def test_ratio_by_zero_and_a_division_by_a_name_are_not_divisions_by_zero() -> None:
+    # ratio() is defined for a zero divisor (its default): it is never missing for that.
+    text = changed(C11, "when: ratio(adults, 0) >= 1 and adults / learners >= 1 "
+                        "and 0 / adults < 1")
+    assert "division-by-zero" not in codes(lint(text))
+
+
 # --------------------------------------------------------------------------- names
 
 

@@ -101,6 +101,53 @@ def test_misspelt_hook_is_a_plugin_error_naming_the_plugin() -> None:
         _manager(("typo", Typo()))
 
 
+def _installed(site: Path, module: str, code: str) -> None:
+    """A distribution 'broken-plugin' 1.0 in `site`, whose entry point 'broken' of the group
+    ``learning_models`` names `module` (with `code`)."""
+    info = site / "broken_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[learning_models]\nbroken = {module}:plugin\n",
+                                           encoding="utf-8")
+    (site / f"{module}.py").write_text(code, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("code", "reason"), [
+    ("import missing_dep_for_test\nplugin = object()\n",
+     "ModuleNotFoundError: No module named 'missing_dep_for_test'"),
+    ("raise RuntimeError('missing dep')\n", "RuntimeError: missing dep"),
+])
+def test_an_entry_point_that_fails_to_load_is_named_with_its_distribution(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, reason: str) -> None:
+    module = f"broken_plugin_{len(code)}"
+    _installed(tmp_path, module, code)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("LEARNING_MODELS_DISABLE_PLUGINS", raising=False)
+    with pytest.raises(PluginError) as caught:
+        get_plugin_manager()
+    assert str(caught.value) == (
+        f"plugin 'broken' could not be loaded: {reason} (entry point 'broken = {module}:plugin' "
+        "of the group 'learning_models', distribution broken-plugin 1.0)\n  hint: reinstall "
+        "or uninstall the plugin, or run without installed plugins: --no-plugins, or "
+        "LEARNING_MODELS_DISABLE_PLUGINS=1")
+
+
+def test_an_entry_point_that_fails_to_load_is_one_line_from_the_command_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+
+    _installed(tmp_path, "broken_plugin_cli", "import missing_dep_for_test\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("LEARNING_MODELS_DISABLE_PLUGINS", raising=False)
+    assert main(["plugins"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("plugin 'broken' could not be loaded: ModuleNotFoundError")
+    assert "Traceback" not in err
+    assert main(["plugins", "--no-plugins"]) == 0  # the way out the hint gives
+
+
 def test_bad_return_is_blamed_on_the_plugin_by_name() -> None:
     class Bad:
         @hookspecs.hookimpl
@@ -324,7 +371,7 @@ def report_cli(monkeypatch: pytest.MonkeyPatch) -> object:
     from learning_models import _cli_options, _cli_report
     from learning_models._cli import main
 
-    monkeypatch.setattr(_cli_report, "load_targets", lambda which: CITY)
+    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
 
     def run(plugins: tuple[tuple[str, object], ...], *argv: str,
             data: Path = DATA / "2026") -> int:
@@ -362,7 +409,7 @@ def test_report_default_formats_are_the_built_in_writers(
                "--out", str(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
         "bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
-        "errors.csv"])
+        "errors.csv", "rollup.json"])
 
 
 def test_report_unknown_format_is_a_wrong_command_line(
@@ -441,10 +488,10 @@ def test_the_report_lists_the_overlays_applied_to_each_set(report_cli: object,
     html = (out / "bao-cao-2026.html").read_text("utf-8")
     assert "<h3>Điều chỉnh của địa phương</h3>" in html
     assert "<td><code>local/stricter</code></td><td><code>test/family</code></td>" \
-           "<td>tệp điều chỉnh</td><td>replace indicators A1</td>" in html
+           "<td>tệp điều chỉnh</td><td>thay chỉ số A1</td>" in html
     rows = list(openpyxl.load_workbook(out / "bao-cao-2026.xlsx")["Nguồn số liệu"]
                 .iter_rows(values_only=True))
-    assert ("local/stricter", "test/family", "tệp điều chỉnh", "replace indicators A1") in \
+    assert ("local/stricter", "test/family", "tệp điều chỉnh", "thay chỉ số A1") in \
         [tuple(r[:4]) for r in rows]
     results = json.loads((out / "results.json").read_text("utf-8"))
     assert results["models"]["family"]["provenance"]["overlays"] == [

@@ -78,3 +78,33 @@ def test_every_documented_code_exists_once() -> None:
 
 def test_the_undocumented_list_names_only_real_codes() -> None:
     assert UNDOCUMENTED <= set(CODES)
+
+
+# --- what the plugin documentation tells authors to import is public ---------------------
+
+PLUGIN_DOCS = [DOC.parent / "plugins.md", DOC.parent / "hooks.md"]
+PRIVATE_MODULE = re.compile(r"learning_models\._[a-z]\w*")
+FROM_IMPORT = re.compile(r"^from (learning_models(?:\.\w+)*) import ([\w, ]+)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("doc", PLUGIN_DOCS, ids=lambda p: p.name)
+def test_the_plugin_docs_name_no_private_module(doc: Path) -> None:
+    assert PRIVATE_MODULE.findall(doc.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("doc", PLUGIN_DOCS, ids=lambda p: p.name)
+def test_every_name_the_plugin_docs_import_is_public(doc: Path) -> None:
+    imports = FROM_IMPORT.findall(doc.read_text(encoding="utf-8"))
+    found = []
+    for module, names in imports:
+        public = lm.__all__ if module == "learning_models" else \
+            __import__(module, fromlist=["__all__"]).__all__
+        found += [(module, name.strip()) for name in names.split(",")
+                  if name.strip() not in public]
+    assert found == []
+
+
+def test_a_plugin_builds_its_expression_function_from_the_public_api() -> None:
+    twice = lm.Function("twice", ("number",), "number", lambda x: x * 2)
+    assert "Function" in lm.__all__
+    assert "twice" in lm.Catalog.default(shipped=False).functions.with_function(twice)

@@ -23,13 +23,14 @@ from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
 from learning_models._progress import Progress
 from learning_models._report import Report, build_report
 from learning_models._rollup import rollup
+from learning_models._targets import shipped_targets
 from learning_models._write_html import render_html, write_html
 from learning_models._write_xlsx import write_xlsx
-from learning_models._writers import atomic_path, write_results, write_text
+from learning_models._writers import atomic_path, results_csv, write_results, write_text
 
 EXPECTED = REPORT / "expected"
 OUTPUTS = ("bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
-           "errors.csv")
+           "errors.csv", "rollup.json")
 VERSION = f"learning-models {lm.__version__}"
 
 
@@ -40,14 +41,15 @@ def evaluation() -> DatasetEvaluation:
 
 @pytest.fixture(scope="module")
 def report(evaluation: DatasetEvaluation) -> Report:
-    return build_report(evaluation, rollup(evaluation, CITY, previous=[evaluate(2024)]),
-                        targets=CITY)
+    earlier = [evaluate(2024)]
+    return build_report(evaluation, rollup(evaluation, CITY, previous=earlier),
+                        targets=CITY, previous=earlier)
 
 
 def write_all(report: Report, evaluation: DatasetEvaluation, out: Path) -> None:
     write_xlsx(report, out / "bao-cao-2026.xlsx")
     write_html(report, out / "bao-cao-2026.html")
-    write_results(evaluation, out)
+    write_results(evaluation, out, previous=report.previous, rollup=report.rollup)
 
 
 def dump_xlsx(path: Path) -> str:
@@ -288,7 +290,7 @@ def test_the_notice_counts_what_an_overlay_left_unverified_and_names_the_overlay
         "1/QĐ-HKH) có 1/2 chỉ tiêu chưa được đối chiếu với văn bản gốc (verified: false); đã "
         "đối chiếu 1/2 chỉ tiêu (50%).",
         "Bộ tiêu chí test/family được điều chỉnh tại địa phương: “local/extra” (tệp điều "
-        "chỉnh) — replace indicators A2.")
+        "chỉnh) — thay chỉ số A2.")
     assert report.notice.closing == CLOSING
 
 
@@ -381,9 +383,9 @@ def test_outputs_match_their_golden_files(report: Report, evaluation: DatasetEva
         check_golden(name, normalised((tmp_path / name).read_text("utf-8")), update_goldens)
     check_golden("bao-cao-2026.xlsx.txt", normalised(dump_xlsx(tmp_path / "bao-cao-2026.xlsx")),
                  update_goldens)
-    check_golden("rollup-2026.json",
-                 rollup(evaluation, CITY, previous=[evaluate(2024)]).to_json(),
-                 update_goldens)
+    # rollup.json is the roll-up the report rests on, as `Rollup.to_json` gives it
+    assert (tmp_path / "rollup.json").read_text("utf-8") == \
+        rollup(evaluation, CITY, previous=[evaluate(2024)]).to_json()
 
 
 # --- reproducibility and atomic writes ----------------------------------------------------
@@ -393,8 +395,9 @@ def test_two_runs_give_identical_bytes(report: Report, evaluation: DatasetEvalua
                                        tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     write_all(report, evaluation, first)
-    again = build_report(evaluate(2026), rollup(evaluate(2026), CITY,
-                                                previous=[evaluate(2024)]))
+    earlier = [evaluate(2024)]
+    again = build_report(evaluate(2026), rollup(evaluate(2026), CITY, previous=earlier),
+                         previous=earlier)
     write_all(again, evaluate(2026), second)
     for name in OUTPUTS:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
@@ -472,7 +475,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_the_report_command_writes_everything_and_exits_1_on_rejections(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_cli_report, "load_targets", lambda which: CITY)
+    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
     out = tmp_path / "report"
     status, stdout, stderr = run(
         ["report", str(DATA / "2026"), "--year", "2026", "--targets", "test/city",
@@ -541,3 +544,172 @@ def test_progress_is_drawn_only_on_a_terminal() -> None:
     with Progress(["a"], stream=quiet, enabled=False) as progress, progress.stage("a"):
         pass
     assert quiet.getvalue() == ""
+
+
+# --- the earlier years' datasets: their rejected records count too ------------------------
+
+
+@pytest.fixture
+def earlier_with_errors(city_data: Path, tmp_path: Path) -> Path:
+    """The city data of `city_data` a year before, with one family that cannot be read."""
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    (folder / "areas.csv").write_text(CITY_AREAS, encoding="utf-8")
+    (folder / "family.csv").write_text(CITY_FAMILIES + "H9,Gia đình ông Lý Văn Tám,01843,"
+                                       "có lẽ\n", encoding="utf-8")
+    return folder
+
+
+def test_records_rejected_from_an_earlier_year_are_reported_and_exit_1(
+        city_data: Path, earlier_with_errors: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report"
+    status, stdout, stderr = run(
+        ["report", str(city_data), "--year", "2024", "--targets", "bac-kan-city", "--out",
+         str(out), "--criteria-dir", str(SETS), "--no-shipped", "--previous",
+         str(earlier_with_errors), "--previous-year", "2023"], capsys)
+    assert status == 1                            # this year's data has no rejected record
+    assert "3 hồ sơ đầu vào: 3 đã đánh giá, 0 bị từ chối" in stdout
+    assert f"Dữ liệu năm 2023 để so sánh ({earlier_with_errors}): 4 hồ sơ đầu vào, 3 đã " \
+        "đánh giá, 1 bị từ chối" in stdout
+    assert stderr.startswith(f"{earlier_with_errors / 'family.csv'}:5: H9: 'ok' must be yes/no")
+    assert (out / "errors.csv").read_text("utf-8").splitlines() == [
+        "year,file,row,line,record,field,code,message",
+        "2023,family.csv,4,5,H9,ok,invalid-record,\"'ok' must be yes/no (có/không, true/false, "
+        "1/0), found 'có lẽ' (column 4 'ok')\""]
+    note = "Dữ liệu năm 2023 dùng để so sánh có 1 hồ sơ bị từ chối (xem errors.csv); số liệu " \
+        "năm 2023 không tính các hồ sơ này."
+    assert f"<li>{note}</li>" in (out / "bao-cao-2024.html").read_text("utf-8")
+
+
+def test_errors_csv_gives_the_year_of_each_rejected_record(
+        evaluation: DatasetEvaluation, city_data: Path, earlier_with_errors: Path,
+        tmp_path: Path) -> None:
+    before = evaluate_dataset(read_dataset(earlier_with_errors), year=2023,
+                              sets={"family": sets()["family"]})
+    write_results(evaluation, tmp_path, previous=[before])
+    years = [line.split(",")[0] for line in
+             (tmp_path / "errors.csv").read_text("utf-8").splitlines()[1:]]
+    assert years == ["2026", "2026", "2023"]      # this year's first, then the earlier ones
+
+
+@pytest.mark.parametrize("previous_year", ["2026", "2030"])
+def test_an_earlier_year_that_is_not_earlier_is_a_wrong_command_line(
+        previous_year: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, stdout, stderr = run(
+        ["report", str(DATA / "2026"), "--year", "2026", "--out", str(tmp_path / "out"),
+         "--previous", str(DATA / "2024"), "--previous-year", previous_year], capsys)
+    assert (status, stdout) == (2, "")
+    assert f"--previous-year {previous_year} is not earlier than --year 2026" in stderr
+    assert not (tmp_path / "out").exists()
+
+
+# --- results.csv: where each result comes from --------------------------------------------
+
+
+def test_results_csv_gives_each_result_its_provenance(evaluation: DatasetEvaluation) -> None:
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(results_csv(evaluation))))
+    assert list(rows[0]) == ["model", "id", "name", "area", "total", "max_total", "status",
+                             "grade", "criteria_set", "period", "content_hash", "engine",
+                             "year", "overlays"]
+    for row in rows:
+        made = evaluation.results[row["model"]].provenance
+        assert (row["criteria_set"], row["period"], row["content_hash"], row["engine"],
+                row["year"], row["overlays"]) == (
+            made.criteria_set, made.period, made.content_hash, VERSION, "2026", "")
+        assert len(row["content_hash"]) == 64     # sha256, as results.json gives it
+
+
+def test_results_csv_names_the_overlays_applied(tmp_path: Path) -> None:
+    import csv
+
+    evaluation = checked_family(tmp_path, OVERLAY)
+    rows = list(csv.DictReader(io.StringIO(results_csv(evaluation))))
+    assert {r["overlays"] for r in rows} == {"local/extra"}
+    assert {r["content_hash"] for r in rows} == {
+        evaluation.results["family"].provenance.content_hash}
+
+
+# --- rollup.json --------------------------------------------------------------------------
+
+
+def test_the_report_writes_the_rollup_as_json(report: Report, tmp_path: Path) -> None:
+    from learning_models._builtin_plugins import ResultsWriter
+
+    written = ResultsWriter().write(report, tmp_path)
+    assert [p.name for p in written] == ["results.json", "results.csv", "errors.csv",
+                                         "rollup.json"]
+    assert report.rollup is not None
+    assert json.loads((tmp_path / "rollup.json").read_text("utf-8")) == report.rollup.to_dict()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS[2:])  # no temporary
+
+
+# --- a targets' area that a reform removed ------------------------------------------------
+
+
+def test_an_area_the_reform_removed_is_named_with_the_areas_it_became(
+        evaluation: DatasetEvaluation) -> None:
+    city = lm.load_targets("bac-kan-city")        # area 058, the city before July 2025
+    earlier = [evaluate(2024)]                    # its wards, and the crosswalk to 2026
+    report = build_report(evaluation, rollup(evaluation, city, previous=earlier),
+                          targets=city, previous=earlier)
+    assert report.subtitle == "Thành phố Bắc Kạn (địa bàn cũ): Phường Đức Xuân, Phường Bắc Kạn"
+    # the commune 08000 was never part of the city: it is in the whole dataset only
+    assert [(a.code, a.name) for a in report.summary] == [
+        ("*", "Toàn bộ dữ liệu"), ("01840", "Phường Đức Xuân"), ("01843", "Phường Bắc Kạn")]
+    assert report.notes[0] == (
+        "Địa bàn của chỉ tiêu, Thành phố Bắc Kạn (mã 058), không có trong danh mục địa bàn "
+        "của dữ liệu; theo bảng chuyển đổi địa bàn, nay thuộc: Phường Đức Xuân (01840), "
+        "Phường Bắc Kạn (01843). Số liệu tổng hợp là của các địa bàn này.")
+    english = build_report(evaluation, rollup(evaluation, city, previous=earlier), lang="en",
+                           targets=city, previous=earlier)
+    assert english.subtitle == "Bắc Kạn city (former area): Phường Đức Xuân, Phường Bắc Kạn"
+    # an area the crosswalk maps itself (the province 06 → 19)
+    province = replace(CITY, area={"level": "province", "code": "06", "name": "Tỉnh Bắc Kạn"})
+    assert build_report(evaluation, rollup(evaluation, province), targets=province,
+                        previous=earlier).subtitle == "Tỉnh Bắc Kạn (địa bàn cũ): Tỉnh Thái Nguyên"
+
+
+def test_a_removed_area_the_crosswalks_do_not_map_keeps_the_data_s_own_area(
+        evaluation: DatasetEvaluation) -> None:
+    city = lm.load_targets("bac-kan-city")
+    # without the earlier year, nothing says which wards the city had
+    assert build_report(evaluation, rollup(evaluation, city), targets=city).subtitle == \
+        "Tỉnh Thái Nguyên"
+    elsewhere = replace(CITY, area={"level": "city", "code": "999", "name": "Thành phố khác"})
+    report = build_report(evaluation, rollup(evaluation, elsewhere), targets=elsewhere,
+                          previous=[evaluate(2024)])
+    assert report.subtitle == "Tỉnh Thái Nguyên"
+    assert report.summary[0].code == "19"
+
+
+# --- targets that name a model --------------------------------------------------------------
+
+
+def test_the_report_refuses_a_misspelt_model_and_accepts_one_of_its_catalogue(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = (shipped_targets()["bac-kan-city"].read_text("utf-8")
+            .replace("model: clan", "model: clann"))
+    (tmp_path / "typo.yaml").write_text(plan, encoding="utf-8")
+    argv = ["report", str(DATA / "2026"), "--year", "2026", "--criteria-dir", str(SETS),
+            "--no-shipped", "--format", "results"]
+    status, stdout, stderr = run([*argv, "--targets", str(tmp_path / "typo.yaml"), "--out",
+                                  str(tmp_path / "a")], capsys)
+    assert (status, stdout) == (1, "")
+    assert "typo.yaml:" in stderr and "unknown model 'clann'" in stderr
+    assert "did you mean 'clan'?" in stderr
+    # a model a set of the catalogue governs (here a plugin's would) is known
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "library.yaml").write_text(
+        (SETS / "family.yaml").read_text("utf-8").replace("id: test/family", "id: test/library")
+        .replace("model: family", "model: library"), encoding="utf-8")
+    (tmp_path / "library.yaml").write_text(plan.replace("model: clann", "model: library"),
+                                           encoding="utf-8")
+    status, _, stderr = run([*argv, "--criteria-dir", str(library), "--targets",
+                             str(tmp_path / "library.yaml"), "--out", str(tmp_path / "b")],
+                            capsys)
+    assert status == 1 and "unknown model" not in stderr   # 1: the data's rejected records
+    assert (tmp_path / "b" / "rollup.json").exists()

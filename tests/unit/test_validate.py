@@ -10,6 +10,7 @@ import pytest
 from builders import FILE, MINI, WHEN, codes_of, dump, lines_of, load_text, mini, problems_of
 
 import learning_models as lm
+from learning_models._model import MAX_POINTS
 from learning_models._yaml import parse_yaml
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "family" / "family-set.yaml"
@@ -163,6 +164,30 @@ def test_zero_points_is_refused() -> None:
     assert codes_of(mini("points: 10", "points: 0")) == ["invalid-value"]
 
 
+@pytest.mark.parametrize("points", ["1.0e+32", "100000000000000000000000000000000", "1000.5"])
+def test_points_above_the_maximum_are_refused_with_a_clear_message(points: str) -> None:
+    shown = f"{float(points):g}"
+    assert lines_of(mini("points: 10", f"points: {points}")) == [
+        f"set.yaml:18:17: 'criteria[0].indicators[0].points' is {shown}; an indicator or a "
+        "level gives at most 1000 points [invalid-value]\n"
+        "  hint: write the points the document gives; a set usually scores 100 points in all"]
+
+
+def test_level_points_above_the_maximum_are_refused_at_the_level() -> None:
+    text = mini(WHEN, "levels:\n          - {when: adults >= 2, points: 1.0e+32}")
+    [line] = [p.format() for p in problems_of(text) if "1000 points" in p.message]
+    assert line.startswith("set.yaml:20:41: 'criteria[0].indicators[0].levels[0].points' is "
+                           "1e+32; an indicator or a level gives at most 1000 points")
+
+
+def test_a_thousand_points_is_the_most_an_indicator_gives() -> None:
+    assert load_text(mini("points: 10", "points: 1000")).max_total == 1000
+    assert lm.criteria_set_schema()["$defs"]["indicator"]["properties"]["points"]["maximum"] \
+        == MAX_POINTS
+    with pytest.raises(ValueError, match="less than or equal to 1000"):
+        lm.Level(when="x", points=1001)
+
+
 def test_duplicate_ids_point_at_the_second_use_and_name_the_first() -> None:
     text = mini("recognition:", """\
   - id: C1
@@ -248,6 +273,39 @@ def test_an_input_name_outside_the_name_pattern_is_refused() -> None:
     assert lines_of(mini("  corner: {type: boolean}", "  Corner: {type: boolean}")) == [
         "set.yaml:10:3: 'Corner' is not a valid name in 'inputs' [invalid-value]\n"
         "  hint: use lower-case ASCII letters, digits and _, starting with a letter"]
+
+
+@pytest.mark.parametrize("name", ["class", "if", "not", "in", "lambda", "pass"])
+def test_an_input_named_like_a_keyword_is_refused_at_its_name(name: str) -> None:
+    text = mini("  corner: {type: boolean}", f"  {name}: {{type: boolean}}") \
+        .replace("when: adults >= 1", f"when: {name} and adults >= 1")
+    assert lines_of(text) == [
+        f"set.yaml:10:3: input name {name!r} is a keyword of the expression language, so no "
+        "expression could read it [invalid-value]\n"
+        f"  hint: rename it, e.g. {name + '_'!r}: Python's keywords (and, or, not, in, is, if, "
+        "else, class, …) cannot be names"]
+
+
+def test_a_derived_value_or_criterion_named_like_a_keyword_is_refused() -> None:
+    text = mini("  - id: C1\n", "  - id: None\n").replace(
+        "criteria:\n", "derived:\n  class: adults + 1\ncriteria:\n")
+    assert [(str(p.span), p.code, p.message.split(" is ")[0]) for p in problems_of(text)] == [
+        ("set.yaml:13:3", "invalid-value", "derived value name 'class'"),
+        ("set.yaml:15:9", "invalid-value", "criterion id 'None'")]
+
+
+def test_a_keyword_name_added_by_an_extending_set_is_refused_in_that_file(
+        tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(MINI, encoding="utf-8")
+    (tmp_path / "local.yaml").write_text(
+        "format: learning-models/criteria-set/1\nid: test/local\nextends: test/mini\n"
+        "period: 2021-2025\nsource: {verified: false, note: x}\n"
+        "add:\n  inputs:\n    if: {type: boolean}\n", encoding="utf-8")
+    with pytest.raises(lm.CriteriaError) as caught:
+        lm.load_criteria(tmp_path / "local.yaml")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.span) == ("invalid-value",
+                                            lm.Span(str(tmp_path / "local.yaml"), 8, 5))
 
 
 @pytest.mark.parametrize("key", ["add: {}", "replace: {inputs: {}}", "remove: {inputs: [a]}"])

@@ -261,6 +261,22 @@ def test_every_duplicate_key_is_reported_at_the_second_key() -> None:
     assert problems[0].message == "duplicate key 'c'"
 
 
+def test_duplicate_keys_may_be_returned_with_their_mapping_instead() -> None:
+    document = parse_yaml("- a: 1\n  a: 2\n- {b: 1, c: 2, c: 3, c: 4}\n", FILE,
+                          duplicates=True)
+    assert document.data == [{"a": 1}, {"b": 1, "c": 2}]  # the first value kept
+    assert [(d.path, d.key, d.problem.span, d.problem.hint) for d in document.duplicates] == [
+        ((0,), "a", at(2, 3), "first defined at line 1"),
+        ((1,), "c", at(3, 16), "first defined at line 3"),
+        ((1,), "c", at(3, 22), "first defined at line 3")]
+
+
+def test_other_problems_are_still_raised_when_duplicates_are_returned() -> None:
+    with pytest.raises(CriteriaError) as caught:
+        parse_yaml("a: 1\na: 2\nb: !x 1\n", FILE, duplicates=True)
+    assert [p.code for p in caught.value.problems] == ["yaml-tag"]
+
+
 @pytest.mark.parametrize(
     "value",
     [

@@ -178,11 +178,11 @@ def test_overlays_applied_are_listed_with_their_set(dataset_dir: Path, tmp_path:
     report = build(dataset_dir, catalog=lm.Catalog.default(overlays=[overlay]))
     document = open_docx(render_docx(report))
     text = "\n".join(texts(document))
-    assert "điều chỉnh của địa phương “local/corner” (tệp điều chỉnh): replace indicators " \
+    assert "điều chỉnh của địa phương “local/corner” (tệp điều chỉnh): thay chỉ số " \
            "C3.1" in text
     notice = cell_lines(document.tables[1].rows[0].cells[0])  # type: ignore[attr-defined]
     assert "- Bộ tiêu chí vn/2021-2025/family được điều chỉnh tại địa phương: " \
-           "“local/corner” (tệp điều chỉnh) — replace indicators C3.1." in notice
+           "“local/corner” (tệp điều chỉnh) — thay chỉ số C3.1." in notice
 
 
 def test_an_english_report(dataset_dir: Path, build: Callable[..., lm.Report]) -> None:
