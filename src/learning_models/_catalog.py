@@ -300,11 +300,8 @@ def _years(years: set[int]) -> str:
 
 
 def _verified_share(spec: CriteriaSet) -> float:
-    indicators = spec.indicators
-    if not indicators:
-        return 0.0
-    verified = sum((i.source or spec.source).verified for i in indicators)
-    return verified / len(indicators)
+    indicators = len(spec.indicators)
+    return spec.verified_indicators / indicators if indicators else 0.0
 
 
 def _looks_like_criteria(path: Path) -> bool:

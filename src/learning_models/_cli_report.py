@@ -30,6 +30,8 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cli_core import WORDS as ERROR_WORDS
+from ._cli_core import print_errors
 from ._cli_options import (
     UsageError,
     add_catalog_options,
@@ -51,9 +53,6 @@ from .hookspecs import EvidenceReader, ReportWriter
 
 __all__ = ["choose_reader", "read_data", "register", "write_report"]
 
-#: How many rejected records to list on standard error (all are in errors.csv).
-SHOWN_ERRORS = 20
-
 WORDS: dict[str, dict[Lang, str]] = {
     "read": {"vi": "Đọc dữ liệu", "en": "Reading the data"},
     "evaluate": {"vi": "Đánh giá", "en": "Evaluating"},
@@ -65,8 +64,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
     "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
     "written": {"vi": "Đã ghi", "en": "Written"},
-    "more": {"vi": "… và {n} lỗi khác (xem {file})",
-             "en": "… and {n} more problems (see {file})"},
     "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
                             "{evaluated} đã đánh giá, {rejected} bị từ chối",
                       "en": "The {year} data compared with ({path}): {rows} input records, "
@@ -327,10 +324,7 @@ def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
 def _print_errors(evaluations: Sequence[DatasetEvaluation], lang: Lang,
                   errors_file: Path | str) -> None:
     """The first rejected records, this year's then the earlier years' (each names its
-    file, which shows the dataset it belongs to), then how many more."""
+    file, which shows the dataset it belongs to), then how many more (`print_errors`)."""
     errors = [error for evaluation in evaluations for error in evaluation.errors]
-    for error in errors[:SHOWN_ERRORS]:
-        print(error.format(), file=sys.stderr)
-    if len(errors) > SHOWN_ERRORS:
-        print(WORDS["more"][lang].format(n=len(errors) - SHOWN_ERRORS, file=errors_file),
-              file=sys.stderr)
+    print_errors(errors, lang, ERROR_WORDS["see_file"][lang].format(file=errors_file),
+                 sys.stderr)

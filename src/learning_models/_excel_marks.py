@@ -120,6 +120,9 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
                 if part in names:
                     marks[sheet] = _scan_sheet(archive.read(part))
             return marks
+    # What `zipfile` raises for a file that is not a workbook: a broken archive, a truncated
+    # one, a missing part, a compression method it does not support (NotImplementedError),
+    # an encrypted member (RuntimeError).
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
             NotImplementedError, RuntimeError) as exc:
         raise EvidenceError([Problem(

@@ -245,6 +245,11 @@ class CriteriaSet(_Frozen):
     def max_total(self) -> float:
         return sum(i.points for i in self.indicators)
 
+    @property
+    def verified_indicators(self) -> int:
+        """How many indicators have a verified source (their own, else the set's)."""
+        return sum((i.source or self.source).verified for i in self.indicators)
+
     def __eq__(self, other: object) -> bool:
         """Equal when the meaning is: the canonical forms, not where each was written.
 

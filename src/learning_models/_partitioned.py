@@ -239,7 +239,6 @@ def evaluate_partitioned(
         seconds[name] += time.perf_counter() - started
 
     area_list = _read_areas(areas)
-    catalog = catalog if catalog is not None or sets is not None else Catalog.default()
     out = Path(out_dir) if out_dir is not None else None
     steps = len(partitions) * len(STAGES) + 2
     listed = hierarchy(area_list)
@@ -250,15 +249,14 @@ def evaluate_partitioned(
     errors: list[RecordError] = []
     ignored: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, CriteriaSet] = dict(sets or {})
-    workless: list[int] = []
-    any_workers = False
+    workers: list[bool] = []   # per part: whether its citizens say who is a worker
     # The models of the whole dataset: a partition without records of one of them still
     # has it, empty (so its relations are checked and its counts are 0, as in one run).
     files_of = {name: _model_files(source) for name, source in partitions.items()}
     models = list(dict.fromkeys(m for files in files_of.values() for m in files))
     for model in models:
-        if model not in chosen:
-            assert catalog is not None
+        if model not in chosen:   # a model the sets given leave out: the catalogue's
+            catalog = catalog if catalog is not None else Catalog.default()
             chosen[model] = catalog.for_year(model, year)
     with Progress(steps, enabled=progress) as bar:
         for index, (name, files) in enumerate(files_of.items(), start=1):
@@ -285,10 +283,7 @@ def evaluate_partitioned(
                 villages.append(unlisted)
                 parts.append(count_by_area(evaluation, own,
                                            extend_closure(closure, unlisted)))
-                if _no_worker_values(evaluation):
-                    workless.append(len(parts) - 1)
-                else:
-                    any_workers = True
+                workers.append(not _no_worker_values(evaluation))
             with bar.stage(f"{label}: write"), stage("write", name):
                 if out is not None:
                     _write_partition(out / "results" / name, evaluation, indicators)
@@ -298,9 +293,9 @@ def evaluate_partitioned(
         with bar.stage("roll-up"), stage("roll-up", None):
             whole = pl.concat([listed, *villages]).unique("code", keep="first",
                                                           maintain_order=True)
-            if any_workers:  # see `_no_worker_values`
-                parts = [_without_household_share(p) if k in workless else p
-                         for k, p in enumerate(parts)]
+            if any(workers):  # see `_no_worker_values`
+                parts = [p if known else _without_household_share(p)
+                         for p, known in zip(parts, workers, strict=True)]
             counts = add_counts(parts)
             result = assemble_rollup(year, targets, whole, counts, levels=rollup_levels)
             table = rollup_table(year, targets, whole, counts)

@@ -26,9 +26,9 @@ from ._compile import Program, compile_criteria
 from ._dataset import RELATIONS, Dataset, Table, column_places
 from ._excel import rename_headers
 from ._model import CriteriaSet, Derivation
-from ._records import LINE, ROW, Check, RecordError, type_frame
+from ._records import LINE, ROW, Check, RecordError, strictly_increasing, type_frame
 from ._results import SOURCE_PREFIX, Evaluations
-from ._score import score_frame
+from ._score import score_table
 from .errors import CriteriaError, LearningModelsError, Problem
 
 __all__ = ["DatasetEvaluation", "evaluate_dataset", "link_column", "model_order"]
@@ -101,9 +101,9 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
             rejections[model] = _rejected(table.frame, rejected)
         # One chunk per column: the streaming engine gives computed columns many chunks and
         # literal ones one, and every later eager step (adding the area, a join) would
-        # realign the whole table, each time. The in-memory engine keeps the chunks of its
-        # input (one, when the reader gave one); rechunk() is then free.
-        scored = score_frame(programs[model], typed).collect(engine="in-memory").rechunk()
+        # realign the whole table, each time. The in-memory engine (`score_table`) keeps the
+        # chunks of its input (one, when the reader gave one); rechunk() is then free.
+        scored = score_table(programs[model], typed).rechunk()
         results[model] = Evaluations(programs[model], scored, rejected, year)
     _locate(results, linked)
     ordered = {m: results[m] for m in dataset.tables if m in results}
@@ -315,8 +315,7 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     if unsure is not None and unsure.len() and via in raw.columns:
         unknown = _keyed(raw[via].gather(unsure))["_key"]
     # the join reads the ids only: joining the whole (wide) table would copy every column
-    key = pl.col("id").cast(pl.String).str.strip_chars()
-    return frame.select(key.alias("_key")) \
+    return frame.select(_trimmed("id").alias("_key")) \
         .join(keyed, on="_key", how="left", maintain_order="left") \
         .select(pl.when(pl.col("_key").is_in(unknown.implode())).then(None)
                 .otherwise(pl.col("_count").fill_null(0)).alias("_count"))["_count"]
@@ -366,9 +365,7 @@ def _linked(dataset: Dataset) -> _Linked:
         keys = keys.with_columns(pl.when(pl.col("_key") != "").then(pl.col("_key")))
         numbered = keys.with_columns(pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at"))
         first = numbered.drop_nulls("_key")
-        ordered = first["_key"]
-        if not (ordered.len() < 2 or (ordered.slice(1) > ordered.slice(0, ordered.len() - 1))
-                .all()):  # ids in strictly increasing order are unique: no hashing needed
+        if not strictly_increasing(first["_key"]):  # strictly increasing ids are unique: no hashing
             first = first.unique("_key", keep="first")
         firsts[target] = first
         if first.height == frame.height:   # every record has its own id: itself
@@ -439,7 +436,7 @@ def _relation_checks(dataset: _Linked, model: str,
                        _missing(target, _trimmed(column), refused.get(target, {}),
                                 f"does not exist in {Path(dataset.tables[target].file).name}")))
     if dataset.areas is not None and "area" in frame.columns:
-        value = pl.col("area").cast(pl.String).str.strip_chars()
+        value = _trimmed("area")
         dangling = value.is_not_null() & (value != "") & \
             ~value.is_in(dataset.areas["code"].implode())
         listed = f" ({Path(dataset.areas_file).name})" if dataset.areas_file else ""

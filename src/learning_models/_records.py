@@ -28,8 +28,8 @@ from .errors import ProblemCode
 #: the message row-wise, as it is only computed for the rows some condition flags).
 Check = tuple[pl.Expr, str | None, ProblemCode, pl.Expr]
 
-__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "type_frame",
-           "type_query"]
+__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "strictly_increasing",
+           "type_frame", "type_query"]
 
 #: Columns a record may carry besides its inputs.
 META_COLUMNS = ("id", "name")
@@ -322,12 +322,15 @@ def _unique(ids: pl.Series) -> bool:
     # proves them unique with one comparison pass, far cheaper than hashing them. A short
     # head is tried first, so ids in no order pay (almost) nothing for the attempt.
     head = ids.head(1024)
-    if _increasing(head) and _increasing(ids):
+    if strictly_increasing(head) and strictly_increasing(ids):
         return True
     return ids.n_unique() == n
 
 
-def _increasing(values: pl.Series) -> bool:
+def strictly_increasing(values: pl.Series) -> bool:
+    """Whether each of `values` is greater than the one before (so no two are equal)."""
+    if values.len() < 2:
+        return True
     pairs = values.slice(1) > values.slice(0, values.len() - 1)
     return pairs.all(ignore_nulls=False) is True  # a null (unknown) order proves nothing
 

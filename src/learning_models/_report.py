@@ -454,10 +454,11 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
         top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
-    within = _within(rollup, top)
     if former is not None:
         covered, subtitle, note = former
-        within = set().union(*(_within(rollup, a) for a in covered))
+        within = _within(rollup, covered)
+    else:
+        within = _within(rollup, None if top is None else [top])
     # the whole dataset is shown apart only when it differs from the area reported on
     shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
              and (a.code in within if a is not whole else not (top and _same(top, whole)))]
@@ -503,11 +504,9 @@ def _rejected(evaluation: DatasetEvaluation) -> int:
 def _set_used(model: str, spec: CriteriaSet, provenance: Provenance, title: str,
               lang: Lang) -> SetUsed:
     """A set as the report names it: provenance, overlays, document, verified indicators."""
-    indicators = spec.indicators
     return SetUsed(model, provenance.criteria_set, title, provenance.period,
                    provenance.content_hash, _overlays_used(provenance.overlays, lang),
-                   spec.source.document, len(indicators),
-                   sum((i.source or spec.source).verified for i in indicators))
+                   spec.source.document, len(spec.indicators), spec.verified_indicators)
 
 
 def _notice(sets: Sequence[SetUsed], labels: Mapping[str, str], lang: Lang,
@@ -613,18 +612,11 @@ def _under(code: str, areas: pl.DataFrame) -> set[str]:
     """The codes of the areas under `code` in an area list (code, parent)."""
     links = areas.select(pl.col("code").cast(pl.String),
                          pl.col("parent").cast(pl.String)).iter_rows()
-    children: dict[str, list[str]] = {}
+    children: dict[str | None, list[str]] = {}
     for child, parent in links:
         if parent is not None:
             children.setdefault(parent, []).append(child)
-    found: set[str] = set()
-    pending = list(children.get(code, []))
-    while pending:
-        c = pending.pop()
-        if c not in found:
-            found.add(c)
-            pending += children.get(c, [])
-    return found
+    return _reach(children, code) - {code}
 
 
 def _part(area: Any, key: str) -> Any:
@@ -632,19 +624,25 @@ def _part(area: Any, key: str) -> Any:
     return area.get(key) if isinstance(area, Mapping) else getattr(area, key, None)
 
 
-def _within(rollup: Rollup, top: AreaRollup | None) -> set[str]:
-    """The codes of `top` and every area under it; every code when `top` is None."""
-    if top is None:
+def _within(rollup: Rollup, tops: Sequence[AreaRollup] | None) -> set[str]:
+    """The codes of `tops` and every area under them; every code when `tops` is None."""
+    if tops is None:
         return {a.code for a in rollup.areas}
     children: dict[str | None, list[str]] = {}
     for a in rollup.areas:
         children.setdefault(a.parent, []).append(a.code)
-    found, pending = set(), [top.code]
+    return _reach(children, *(a.code for a in tops))
+
+
+def _reach(children: Mapping[str | None, list[str]], *codes: str) -> set[str]:
+    """`codes` and every code under them, following `children` (parent → its children)."""
+    found: set[str] = set()
+    pending = list(codes)
     while pending:
-        code = pending.pop()
-        if code not in found:
-            found.add(code)
-            pending += children.get(code, [])
+        c = pending.pop()
+        if c not in found:
+            found.add(c)
+            pending += children.get(c, [])
     return found
 
 

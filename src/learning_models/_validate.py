@@ -13,13 +13,13 @@ import keyword
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ._formats import describe_kind, schema, schema_validator
+from ._formats import schema, schema_validator
 from ._model import CriteriaSet
 from ._shape import build_located, extends_only_problem, require_format, schema_problem
 from ._yaml import RawDocument, SourceMap
 from .errors import CriteriaError, Problem, Span
 
-__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema", "describe_kind",
+__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
            "schema_problem", "validate_criteria"]
 
 Path = Sequence[str | int]

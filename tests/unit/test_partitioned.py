@@ -269,3 +269,18 @@ def test_relations_are_resolved_once_on_trimmed_ids(tmp_path: Path, catalog: Cat
     assert result.rollup.area(village).models["citizen"].subjects == \
         citizens.filter(pl.col("family").is_in(
             families.filter(pl.col("community") == village)["id"].implode())).height
+
+
+def test_models_the_sets_given_leave_out_come_from_the_shipped_catalogue(
+        tmp_path: Path, catalog: Catalog) -> None:
+    part = tmp_path / "p"
+    part.mkdir()
+    for model in ("family", "citizen"):
+        pl.read_csv(EXAMPLE / "2024" / f"{model}.csv", infer_schema=False).head(20) \
+            .write_parquet(part / f"{model}.parquet")
+    family = catalog.for_year("family", 2024)
+    result = evaluate_partitioned({"p": part}, areas=EXAMPLE / "2024" / "areas.csv",
+                                  year=2024, sets={"family": family},
+                                  extra_columns="ignore")
+    assert result.counts()["citizen"]["read"] == 20
+    assert result.counts()["family"]["read"] == 20

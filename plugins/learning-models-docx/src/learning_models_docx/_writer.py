@@ -75,7 +75,6 @@ WORDS: dict[str, dict[str, str]] = {
                  "en": "{title} (id {id}, content hash {hash})"},
     "overlay_item": {"vi": "điều chỉnh của địa phương “{name}” ({plugin}): {changes}",
                      "en": "local overlay “{name}” ({plugin}): {changes}"},
-    "overlay_file": {"vi": "tệp điều chỉnh", "en": "overlay file"},
     "targets_line": {"vi": "Chỉ tiêu so sánh: {targets}.", "en": "Targets: {targets}."},
     "overall": {"vi": "1. Kết quả chung so với chỉ tiêu", "en": "1. Overall results against "
                                                                   "the targets"},
@@ -256,7 +255,7 @@ class _Doc:
                                hash=used.content_hash[:12]), level=2)
             for overlay in used.overlays:
                 self.bullet(self.w("overlay_item", name=overlay.name,
-                                   plugin=overlay.plugin or self.w("overlay_file"),
+                                   plugin=overlay.plugin or self.report.label("overlay_file"),
                                    changes="; ".join(overlay.changes)), level=3)
         targets = r.targets_title or r.targets_id
         self.bullet(self.w("targets_line", targets=targets) if targets
