@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping
 import polars as pl
 
 from ._compile import Program, compile_criteria
+from ._expr_polars import collect_plain
 from ._model import CriteriaSet
 from ._records import RecordError, records_to_frame, type_query
 from ._results import Evaluations
 from ._score import score_table
+from ._score_rows import FEW, score_rows
 from .errors import LearningModelsError
 
 __all__ = ["evaluate"]
@@ -36,7 +38,9 @@ def evaluate(criteria: CriteriaSet | Program,
     else:
         raw, errors = records_to_frame(records, file=file)
     typed, type_errors = type_query(raw, spec.inputs, file=file)
-    scored = score_table(program, typed)
+    # A few subjects are scored row by row: a query's planning would cost more than they.
+    scored = score_rows(program, collect_plain(typed)) if raw.height <= FEW else \
+        score_table(program, typed)
     every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
     return Evaluations(program, scored, every, year)
 

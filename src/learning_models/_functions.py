@@ -31,6 +31,7 @@ Built-in functions (`BUILTIN_FUNCTIONS`):
 from __future__ import annotations
 
 import keyword
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -88,6 +89,12 @@ class Function:
     ``build`` receives one Polars expression per argument, in order, except that the
     arguments at the indices in ``literal_params`` must be literals in the expression text
     and are passed as plain Python values. ``check_literals``, if given, validates those.
+
+    ``scalar``, if given, is the same function for one row: it receives one Python value
+    per argument (None for null; the literal ones as for ``build``) and returns the value
+    ``build`` gives for that row. With it, a table of a few subjects is scored without a
+    Polars query (much faster for one subject); without it, a set that calls the function
+    is always scored column-wise. The two must agree: test them on the same rows.
     """
 
     name: str
@@ -99,6 +106,7 @@ class Function:
     literal_params: frozenset[int] = frozenset()
     check_literals: LiteralCheck | None = None
     summary: str = ""
+    scalar: Callable[..., object] | None = None
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier() or keyword.iskeyword(self.name):
@@ -217,6 +225,44 @@ def _default(x: pl.Expr, fallback: pl.Expr) -> pl.Expr:
     return pl.coalesce(x, fallback)
 
 
+# One row's values (None is null): the same results as the column-wise forms above.
+
+def _ratio_row(a: float | None, b: float | None, *default: float | None) -> float | None:
+    if a is None or b is None:
+        return None
+    if b != 0:
+        return float(a) / float(b)
+    fallback = default[0] if default else 1.0
+    return None if fallback is None else float(fallback)
+
+
+def _min_row(*args: float | None) -> float | None:
+    return None if None in args else min(args)  # type: ignore[type-var]
+
+
+def _max_row(*args: float | None) -> float | None:
+    return None if None in args else max(args)  # type: ignore[type-var]
+
+
+def _abs_row(x: float | None) -> float | None:
+    return None if x is None else abs(x)
+
+
+def _round_row(x: float | None, ndigits: int = 0) -> float | None:
+    if x is None or isinstance(x, int):
+        return x
+    scale = 10.0**ndigits   # as Polars does it: scaled, rounded half away from zero, back
+    scaled = abs(x * scale)
+    whole = math.floor(scaled)
+    if scaled - whole >= 0.5:
+        whole += 1
+    return math.copysign(whole / scale, x)
+
+
+def _default_row(x: object, fallback: object) -> object:
+    return fallback if x is None else x
+
+
 def _numeric_result(args: Sequence[ValueType]) -> ValueType:
     return "integer" if all(arg == "integer" for arg in args) else "number"
 
@@ -247,6 +293,7 @@ BUILTIN_FUNCTIONS = FunctionRegistry(
             _ratio,
             optional=1,
             summary="a / b, or default (1.0) when b is 0",
+            scalar=_ratio_row,
         ),
         Function(
             "min",
@@ -255,6 +302,7 @@ BUILTIN_FUNCTIONS = FunctionRegistry(
             _min,
             variadic=True,
             summary="the smallest argument; null if any is null",
+            scalar=_min_row,
         ),
         Function(
             "max",
@@ -263,8 +311,10 @@ BUILTIN_FUNCTIONS = FunctionRegistry(
             _max,
             variadic=True,
             summary="the largest argument; null if any is null",
+            scalar=_max_row,
         ),
-        Function("abs", ("number",), _same_as_first, _abs, summary="the absolute value"),
+        Function("abs", ("number",), _same_as_first, _abs, summary="the absolute value",
+                 scalar=_abs_row),
         Function(
             "round",
             ("number", "integer"),
@@ -274,6 +324,7 @@ BUILTIN_FUNCTIONS = FunctionRegistry(
             literal_params=frozenset({1}),
             check_literals=_check_ndigits,
             summary="x rounded half away from zero to ndigits (default 0) decimals",
+            scalar=_round_row,
         ),
         Function(
             "default",
@@ -281,6 +332,7 @@ BUILTIN_FUNCTIONS = FunctionRegistry(
             _common_of_two,
             _default,
             summary="x when present, else fallback",
+            scalar=_default_row,
         ),
     ]
 )

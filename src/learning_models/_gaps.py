@@ -21,7 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 import polars as pl
 
 from ._compile import Program
+from ._expr_python import NotScalar
 from ._score import outcome_pass
+from ._score_rows import outcome_passes
 
 __all__ = ["find_gaps", "find_gaps_many"]
 
@@ -29,6 +31,9 @@ __all__ = ["find_gaps", "find_gaps_many"]
 MAX_SCENARIOS = 20_000
 #: At most this many scenarios go through the pass rule in one table (bounds the memory).
 CHUNK = 250_000
+#: Up to this many scenarios at once, the pass rule runs row by row in Python when the set
+#: allows it (`_score_rows.outcome_passes`): cheaper than planning a query for them.
+FEW_SCENARIOS = 200
 
 Gaps = tuple[int, ...] | None
 Scenario = tuple[int, tuple[int, ...]]          # (subject, indicators fulfilled)
@@ -107,11 +112,8 @@ class _Scenarios:
         self.program = program
         self.bases = bases
         self.chunk = max(chunk, 1)
-        inds = program.indicators
-        self._frame = pl.DataFrame([[b[k] for b in bases] for k in range(len(inds))],
-                                   schema={f"p{k}": pl.Float64 for k in range(len(inds))},
-                                   orient="col")
-        self._rule = outcome_pass(program, [pl.col(f"p{k}") for k in range(len(inds))])
+        self._row_rule = outcome_passes(program)
+        self._table: tuple[pl.DataFrame, pl.Expr] | None = None   # built on first use
 
     def passes(self, scenarios: Iterable[Scenario]) -> Iterator[tuple[Scenario, bool]]:
         """Each scenario with whether the pass rule holds for it."""
@@ -120,19 +122,41 @@ class _Scenarios:
             yield from zip(batch, self._run(batch), strict=True)
 
     def _run(self, batch: Sequence[Scenario]) -> list[bool]:
+        if self._row_rule is not None and len(batch) <= FEW_SCENARIOS:
+            try:
+                return [self._row_rule(self._fulfilled(s, combo)) for s, combo in batch]
+            except NotScalar:  # values the two engines could read apart: the table decides
+                pass
+        return self._run_table(batch)
+
+    def _fulfilled(self, subject: int, combo: tuple[int, ...]) -> list[float]:
+        """Subject's points with the indicators of `combo` at their maximum."""
+        points = list(self.bases[subject])
+        for k in combo:
+            points[k] = float(self.program.indicators[k].points)
+        return points
+
+    def _run_table(self, batch: Sequence[Scenario]) -> list[bool]:
         inds = self.program.indicators
+        if self._table is None:
+            columns = [f"p{k}" for k in range(len(inds))]
+            self._table = (pl.DataFrame([[b[k] for b in self.bases] for k in range(len(inds))],
+                                        schema=dict.fromkeys(columns, pl.Float64),
+                                        orient="col"),
+                           outcome_pass(self.program, [pl.col(c) for c in columns]))
+        base, rule = self._table
         width = max(len(combo) for _, combo in batch)
         fulfilled = pl.DataFrame(
             {"s": [s for s, _ in batch],
              **{f"c{j}": [combo[j] if j < len(combo) else -1 for _, combo in batch]
                 for j in range(width)}},
             schema={"s": pl.Int64, **{f"c{j}": pl.Int64 for j in range(width)}})
-        frame = self._frame.select(pl.all().gather(fulfilled["s"])) if inds else \
+        frame = base.select(pl.all().gather(fulfilled["s"])) if inds else \
             pl.DataFrame({"_": [0] * len(batch)})
         if width:
             frame = frame.hstack(fulfilled.drop("s")).with_columns(
                 pl.when(pl.any_horizontal(pl.col(f"c{j}") == k for j in range(width)))
                 .then(pl.lit(float(ind.points))).otherwise(pl.col(f"p{k}")).alias(f"p{k}")
                 for k, ind in enumerate(inds))
-        ok: list[bool] = frame.select(self._rule.alias("ok"))["ok"].to_list()
+        ok: list[bool] = frame.select(rule.alias("ok"))["ok"].to_list()
         return ok

@@ -446,8 +446,7 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
         return _nulls(pl.Float64)
     if spec.type == "boolean":
         if text:
-            return raw.str.to_lowercase().replace_strict(_WORDS, default=None,
-                                                         return_dtype=pl.Boolean)
+            return _enum_lookup(_WORDS, raw.str.to_lowercase(), pl.Boolean)
         return raw if dtype == pl.Boolean else _nulls(pl.Boolean)
     value = raw.cast(pl.String) if text or dtype.is_numeric() else _nulls(pl.String)
     if spec.type == "enum":  # a value or either label as written; in any case: `_reread`
@@ -455,14 +454,16 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
     return value
 
 
-def _enum_lookup(words: Mapping[str, str], text: pl.Expr) -> pl.Expr:
-    """The value each row of `text` spells (`words`: spelling → value), null for none.
+def _enum_lookup(words: Mapping[str, object], text: pl.Expr,
+                 dtype: Any = pl.String) -> pl.Expr:
+    """The value each row of `text` spells (`words`: spelling → value of `dtype`), null
+    for none.
 
     Looked up as an Enum of the spellings, then each spelling's value taken by position:
     far cheaper than ``replace_strict``, which builds its table of strings on every run.
     """
     position = text.cast(pl.Enum(list(words)), strict=False).to_physical()
-    return pl.lit(pl.Series(list(words.values()), dtype=pl.String)).gather(position)
+    return pl.lit(pl.Series(list(words.values()), dtype=dtype)).gather(position)
 
 
 def _correct(value: pl.Expr, dtype: pl.DataType, text: bool,

@@ -1,0 +1,43 @@
+"""A few subjects are scored row by row, without a Polars query; a set or a value the row
+engine cannot be sure of is scored column-wise, with the same results."""
+
+from __future__ import annotations
+
+import polars as pl
+from builders import ind, make_set
+
+import learning_models as lm
+from learning_models import Function
+from learning_models._functions import BUILTIN_FUNCTIONS
+from learning_models._score_rows import FEW, _row_plan
+
+TWICE = "twice(x) >= 4"
+
+
+def twice_program(scalar: bool) -> lm.Program:
+    twice = Function("twice", ("number",), "number", lambda x: x * 2,
+                     scalar=(lambda x: None if x is None else x * 2) if scalar else None)
+    spec = lm.CriteriaSet.model_validate(make_set({"x": "integer"}, {"C1": [ind("I1", TWICE)]}))
+    return lm.compile_criteria(spec, BUILTIN_FUNCTIONS.with_function(twice))
+
+
+def test_a_function_without_a_scalar_form_makes_the_set_column_wise_with_the_same_results(
+        ) -> None:
+    column_wise, row_wise = twice_program(scalar=False), twice_program(scalar=True)
+    assert _row_plan(column_wise) is None and _row_plan(row_wise) is not None
+    records = [{"id": "A", "x": 2}, {"id": "B", "x": 1}, {"id": "C"}]
+    for program in (column_wise, row_wise):
+        assert [(r.status, r.indicators[0].status) for r in lm.evaluate(program, records)] == [
+            ("recognised", "met"), ("not_recognised", "not_met"), ("incomplete", "missing")]
+
+
+def test_an_integer_beyond_exact_floats_is_scored_as_polars_scores_it() -> None:
+    # Polars compares an integer with a number as floats: 2**53 + 1 becomes 2**53, which is
+    # not above 2**53. The row engine would say it is, so it leaves such a row to Polars.
+    spec = lm.CriteriaSet.model_validate(
+        make_set({"x": "integer"}, {"C1": [ind("I1", "x > 9007199254740992.0")]}))
+    record = {"id": "A", "x": 2**53 + 1}
+    alone = lm.evaluate(spec, [record])[0]
+    padded = [record, *({"id": f"P{k}", "x": 1} for k in range(FEW))]
+    batch = lm.evaluate(spec, pl.DataFrame(padded))[0]
+    assert alone.indicators[0].status == batch.indicators[0].status == "not_met"
