@@ -322,10 +322,24 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
 
 
 def _dense(links: pl.Series, height: int) -> pl.Series:
-    """How many of `links` (positions, null: none) name each position below `height`."""
-    counts = links.drop_nulls().value_counts(name="_n")
+    """How many of `links` (positions, null: none) name each position below `height`.
+
+    Counted as run lengths of the sorted positions: records usually come grouped by what
+    they name (a household's people one after the other), so the positions are often in
+    order already, and sorting integers is far cheaper than hashing them into groups."""
+    named = links.drop_nulls()
+    if not _nondecreasing(named):
+        named = named.sort()
+    runs = named.rle()
     return pl.repeat(0, height, dtype=pl.UInt32, eager=True) \
-        .scatter(counts[links.name], counts["_n"].cast(pl.UInt32))
+        .scatter(runs.struct.field("value"), runs.struct.field("len").cast(pl.UInt32))
+
+
+def _nondecreasing(values: pl.Series) -> bool:
+    """Whether no value of `values` (without nulls) is smaller than the one before."""
+    if values.len() < 2:
+        return True
+    return bool((values.slice(1) >= values.slice(0, values.len() - 1)).all())
 
 
 def _keyed(values: pl.Series) -> pl.DataFrame:
@@ -400,8 +414,7 @@ def _resolve(values: pl.Series, first: pl.DataFrame) -> tuple[pl.Series, pl.Seri
     matched trimmed too, and one that does not is trimmed before concluding: the same
     positions as trimming every value, without trimming millions of clean ones."""
     keys = values.cast(pl.String)
-    at = pl.DataFrame({"_key": keys}).join(first, on="_key", how="left",
-                                           maintain_order="left")["_at"]
+    at = _lookup(keys, first)
     named = keys.is_not_null()
     missed = (at.is_null() & named).arg_true()
     if missed.is_empty():
@@ -410,6 +423,25 @@ def _resolve(values: pl.Series, first: pl.DataFrame) -> tuple[pl.Series, pl.Seri
     again = pl.DataFrame({"_key": trimmed}).join(first, on="_key", how="left",
                                                  maintain_order="left")["_at"]
     return at.scatter(missed, again), named.scatter(missed, trimmed != "")
+
+
+def _lookup(keys: pl.Series, first: pl.DataFrame) -> pl.Series:
+    """The position (`first`: ids → position) of each of `keys`, null when none.
+
+    Records naming the same subject usually come one after the other (a household's
+    people, a village's households): a run of equal values is looked up once, by its
+    first value, and the position repeated along the run. When the runs are so many that
+    this would save little, every value is looked up."""
+    head = keys.ne_missing(keys.shift(1))     # the first value of each run
+    if keys.len():
+        head = head.scatter(0, True)           # a run of nulls may start the column
+    runs = head.sum()
+    if runs > keys.len() * 0.8:
+        return pl.DataFrame({"_key": keys}).join(first, on="_key", how="left",
+                                                 maintain_order="left")["_at"]
+    at = pl.DataFrame({"_key": keys.filter(head)}).join(first, on="_key", how="left",
+                                                        maintain_order="left")["_at"]
+    return at.gather(head.cum_sum() - 1)
 
 
 def _trimmed(column: str) -> pl.Expr:
@@ -465,16 +497,21 @@ def _locate(results: dict[str, Evaluations], dataset: _Linked) -> None:
         frame = scored_table(results[model])
         area = frame["area"].cast(pl.String) if "area" in frame.columns \
             else pl.repeat(None, frame.height, dtype=pl.String, eager=True)
-        frame = frame.with_columns(area.alias("area"))
         for column, target in RELATIONS.get(model, {}).items():
-            if column in frame.columns and target in results:
+            if column in frame.columns and target in results and area.null_count():
+                # only the subjects still without an area take their parent's
                 parents = scored_table(results[target])
-                up = gather_by_link(frame, column, parents, "area",
-                                    dataset.heights.get(target, 0))
-                frame = frame.with_columns(up.alias("_parent_area")) \
-                    .with_columns(pl.coalesce("area", "_parent_area").alias("area")) \
-                    .drop("_parent_area")
-        results[model] = results[model].with_scored(frame)
+                height = dataset.heights.get(target, 0)
+                if area.null_count() == area.len():
+                    area = gather_by_link(frame, column, parents, "area", height) \
+                        .cast(pl.String)
+                    continue
+                rows = area.is_null().arg_true()
+                named = frame.select(c for c in (column, link_column(column))
+                                     if c in frame.columns)[rows]
+                area = area.scatter(rows, gather_by_link(named, column, parents, "area",
+                                                         height).cast(pl.String))
+        results[model] = results[model].with_scored(frame.with_columns(area.alias("area")))
 
 
 def gather_by_link(frame: pl.DataFrame, column: str, parents: pl.DataFrame, value: str,

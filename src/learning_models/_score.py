@@ -28,6 +28,9 @@ from ._expr_polars import collect_plain, to_polars
 __all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "score_table", "status_column"]
 
 STATUSES = ("recognised", "not_recognised", "incomplete")
+#: The decisions by their number in `_decision`: 0 recognised, 1 incomplete, 2 not_recognised.
+_DECISIONS = pl.Series("status", ["recognised", "incomplete", "not_recognised"],
+                       dtype=pl.String)
 #: The dtype of the per-indicator status columns of a scored table: a category per row is
 #: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
 #: ``Evaluations.scored``) cast them back to text.
@@ -109,7 +112,9 @@ def _build_plan(program: Program) -> _Plan:
     layers.append([_indicator_points(program, k, ind).alias(points_column(k))
                    for k, ind in enumerate(inds)])
     points = [pl.col(points_column(k)) for k in range(len(inds))]
-    total = pl.sum_horizontal(p.fill_null(0.0) for p in points) if points else pl.lit(0.0)
+    # A horizontal sum skips nulls: the sum of the points with the missing ones at 0, in
+    # the same order, without a filled copy of every column.
+    total = pl.sum_horizontal(points) if points else pl.lit(0.0)
     layers.append([
         *(_indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
           for k, ind in enumerate(inds)),
@@ -119,9 +124,7 @@ def _build_plan(program: Program) -> _Plan:
     # The worst case's total is the total just added.
     worst = _pass(program, points, best=False, total=pl.col("total"))
     best = _pass(program, points, best=True)
-    layers.append([pl.when(worst).then(pl.lit("recognised"))
-                   .when(best.not_()).then(pl.lit("not_recognised"))
-                   .otherwise(pl.lit("incomplete")).alias("status")])
+    layers.append([_decision(worst, best).alias("status")])
     grade = _grade(program).alias("grade")
     if program.spec.recognition.grades:  # the grade reads the status
         layers.append([grade])
@@ -130,6 +133,16 @@ def _build_plan(program: Program) -> _Plan:
     hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
                    for j in range(len(ind.levels)))
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
+
+
+def _decision(worst: pl.Expr, best: pl.Expr) -> pl.Expr:
+    """recognised when the worst case passes, not_recognised when the best case fails,
+    else incomplete (both cases are true or false, never null).
+
+    The decision's number (0, 1, 2) picks its word from a three-row column: one gather
+    instead of a chain of choices between text columns, each a full column of text."""
+    code = worst.not_().cast(pl.UInt32) * (best.not_().cast(pl.UInt32) + 1)
+    return pl.lit(_DECISIONS).gather(code)
 
 
 def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
@@ -207,8 +220,10 @@ def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
     filled points already computed.
     """
     inds = program.indicators
-    filled = [p.fill_null(float(i.points) if best else 0.0) for p, i in zip(points, inds,
-                                                                          strict=True)]
+    # Missing points count as 0 in the worst case: a horizontal sum, which skips nulls,
+    # gives the same sums without a filled copy of each column.
+    filled = [p.fill_null(float(i.points)) if best else p
+              for p, i in zip(points, inds, strict=True)]
     names = expression_names(program.pass_expr)
     scope: dict[str, pl.Expr] = {}
     if "total" in names:
@@ -217,9 +232,10 @@ def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
     if "max_total" in names:
         scope["max_total"] = pl.lit(program.max_total, dtype=pl.Float64)
     if "mandatory_met" in names:
+        # a missing indicator is fully met in the best case, at 0 points in the worst
         scope["mandatory_met"] = pl.all_horizontal(
-            [f >= i.points for f, i in zip(filled, inds, strict=True) if i.mandatory]
-            or [pl.lit(True)])
+            [(p >= i.points).fill_null(best or i.points <= 0)
+             for p, i in zip(points, inds, strict=True) if i.mandatory] or [pl.lit(True)])
     for cid in program.criterion_ids:
         if cid in names:
             scope[cid] = pl.sum_horizontal(
