@@ -19,14 +19,16 @@ as the hand-written scorer of `national_baseline` recognises them.
 
 ``corrupt=True`` then spoils a share of the rows of every file (default 0.1%): wrong types
 (words in number and yes/no columns, unknown enum values), values out of bounds, dangling
-relations (a household in a village that does not exist, a person in an unknown unit, …) and
-duplicate ids (a copy of an existing record appended to the file). The columns that receive
-words are stored as text in every province, as a text export gives them. Every spoiled row is
-listed in ``corrupted.parquet`` (file, row, kind) so the run can check it was rejected, and
-nothing else.
+relations (a household in a village that does not exist, a person in an unknown unit, …),
+duplicate ids (a copy of an existing record appended to the file) and people registered in
+two provinces (a person given the id of the previous province's first person). The columns
+that receive words are stored as text in every province, as a text export gives them. Every
+spoiled row is listed in ``corrupted.parquet`` (file, row, kind) so the run can check it was
+rejected, and nothing else.
 
 The nation is written under ``benchmarks/.cache/`` (git-ignored), keyed by scale, seed,
-variant, generator version and Polars version (its hash decides the draws), and reused.
+variant, generator version (and, for a corrupted one, spoiling version) and Polars version
+(its hash decides the draws), and reused.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ import national_baseline as hand
 import polars as pl
 
 GENERATOR_VERSION = 2
+#: The version of the spoiling (`corrupt_table`), in the corrupted variants' cache names only:
+#: the clean nation does not change with it.
+CORRUPTION_VERSION = 2
 CACHE = Path(__file__).resolve().parent / ".cache" / "national"
 MODELS = ("citizen", "family", "clan", "community", "unit")
 
@@ -397,7 +402,8 @@ DAMAGE: dict[str, tuple[tuple[str, str, str | int], ...]] = {
                 ("out of bounds", "reading_rating", 3),
                 ("dangling relation", "family", "HX"),
                 ("dangling relation", "unit", "DV-X"),
-                ("duplicate id", "", "")),
+                ("duplicate id", "", ""),
+                ("id of another province", "id", "")),
     "family": (("wrong type", "adults", "ba"),
                ("wrong type", "study_corner", "có lẽ"),
                ("wrong type", "income", "tăng nhẹ"),
@@ -426,9 +432,10 @@ def _as_text(frame: pl.DataFrame, model: str) -> pl.DataFrame:
 
 
 def corrupt_table(frame: pl.DataFrame, model: str, share: float, d: Draws, salt: int,
-                  ) -> tuple[pl.DataFrame, pl.DataFrame]:
+                  borrowed: str | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Spoil about `share` of the rows; returns the table and the spoiled rows (row, kind,
-    column), rows numbered from 1 as the file holds them."""
+    column), rows numbered from 1 as the file holds them. `borrowed` is the id a row
+    spoiled as "id of another province" takes (without it, those rows are left alone)."""
     frame = _as_text(frame, model)
     damage = DAMAGE[model]
     key = pl.col("_i").cast(pl.UInt64) + pl.lit(salt, dtype=pl.UInt64) * 2**40
@@ -438,6 +445,13 @@ def corrupt_table(frame: pl.DataFrame, model: str, share: float, d: Draws, salt:
     changes = []
     for k, (kind, column, bad) in enumerate(damage):
         if kind == "duplicate id":
+            continue
+        if kind == "id of another province":
+            if borrowed is None:   # the first province: nobody to be registered twice with
+                marked = marked.with_columns(pl.when(pl.col("_kind") != k)
+                                             .then(pl.col("_kind")).alias("_kind"))
+            else:
+                changes.append((column, pl.col("_kind") == k, pl.lit(borrowed)))
             continue
         hit = pl.col("_kind") == k
         if kind == "dangling relation":
@@ -475,7 +489,7 @@ def corrupt_table(frame: pl.DataFrame, model: str, share: float, d: Draws, salt:
 
 
 def cache_dir(scale: float, seed: int, corrupt: float) -> Path:
-    variant = "clean" if not corrupt else f"corrupt{corrupt:g}"
+    variant = "clean" if not corrupt else f"corrupt{corrupt:g}-c{CORRUPTION_VERSION}"
     return CACHE / (f"s{scale:g}-seed{seed}-{variant}-g{GENERATOR_VERSION}"
                     f"-pl{pl.__version__}")
 
@@ -502,6 +516,7 @@ def generate(scale: float, seed: int = 387, corrupt: float = 0.0, *,
                                    "parent": pl.String})]
     reports = []
     plan = provinces(scale, seed)
+    first_person: str | None = None   # the previous province's, as its file holds it
     for p in plan:
         tables, province_areas = province_tables(p, d)
         folder = work / f"province={p.code}"
@@ -509,7 +524,10 @@ def generate(scale: float, seed: int = 387, corrupt: float = 0.0, *,
         for n, model in enumerate(MODELS):
             table = tables[model]
             if corrupt:
-                table, report = corrupt_table(table, model, corrupt, d, p.index * 8 + n)
+                table, report = corrupt_table(table, model, corrupt, d, p.index * 8 + n,
+                                              first_person if model == "citizen" else None)
+                if model == "citizen" and table.height:
+                    first_person = table["id"][0]
                 reports.append(report.select(
                     pl.lit(f"province={p.code}/{model}.parquet").alias("file"), "row", "kind",
                     "column"))

@@ -14,9 +14,15 @@ from the sums, by the same code as `rollup`. A commune lies in one province, so 
 provinces as partitions every figure of a commune comes from one partition; provinces and
 the country are sums. The results do not depend on how the dataset is partitioned or in
 which order the partitions come, provided each partition is closed: every subject a record
-points at (its family, unit, community, clan) is in the same partition, and ids are unique
-across partitions (ids that carry the area code, as ours do, are). A relation that leaves
-its partition is rejected as dangling.
+points at (its family, unit, community, clan) is in the same partition. A relation that
+leaves its partition is rejected as dangling.
+
+An id may not be used twice in the dataset. Before the first partition is evaluated,
+`taken_ids` finds the ids that a partition shares with an earlier one (it compares only
+partitions whose ranges of ids overlap: with ids that carry the area code, as registries'
+do, none do, and it reads nothing more than each file's ids). The records with such an
+id are rejected as repeating the earlier record, named with its partition and place, as a
+run over the partitions' files one after the other rejects them; the first keeps the id.
 
 Outputs under `out_dir`: ``results/<partition>/<model>.parquet`` (one row per evaluated
 subject: id, area, total, max_total, status, grade and, on request, every indicator's
@@ -53,6 +59,7 @@ from ._dataset import (
 )
 from ._evidence import EVIDENCE_SUFFIXES, read_evidence
 from ._model import CriteriaSet
+from ._partition_ids import taken_ids
 from ._pipeline import DatasetEvaluation, evaluate_dataset, scored_table
 from ._progress import Progress
 from ._records import LINE, META_COLUMNS, ROW, RecordError
@@ -227,7 +234,8 @@ def evaluate_partitioned(
     (``points[C1.1]``: ten more columns per model to write). `progress` draws a bar per
     stage and partition on standard error (by default only when it is a terminal);
     `observe(stage, partition)` is entered around every stage (``partition`` is None for
-    the final roll-up and write).
+    the reading of the ids before the first partition, and for the final roll-up and
+    write).
     """
     seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -240,7 +248,7 @@ def evaluate_partitioned(
 
     area_list = _read_areas(areas)
     out = Path(out_dir) if out_dir is not None else None
-    steps = len(partitions) * len(STAGES) + 2
+    steps = len(partitions) * len(STAGES) + 3
     listed = hierarchy(area_list)
     closure = area_closure(listed)
     parts: list[AreaCounts] = []
@@ -259,6 +267,8 @@ def evaluate_partitioned(
             catalog = catalog if catalog is not None else Catalog.default()
             chosen[model] = catalog.for_year(model, year)
     with Progress(steps, enabled=progress) as bar:
+        with bar.stage("ids used in two partitions"), stage("read", None):
+            taken = taken_ids(list(files_of.items()))
         for index, (name, files) in enumerate(files_of.items(), start=1):
             label = f"{name} ({index}/{len(partitions)})"
             before = dict(seconds)
@@ -274,7 +284,8 @@ def evaluate_partitioned(
                 dataset = Dataset(tables, area_list, None, tuple(read_errors))
             with bar.stage(f"{label}: evaluate"), stage("evaluate", name):
                 evaluation = evaluate_dataset(dataset, year=year,
-                                              sets={m: chosen[m] for m in tables})
+                                              sets={m: chosen[m] for m in tables},
+                                              taken=taken.get(name))
             with bar.stage(f"{label}: roll-up"), stage("roll-up", name):
                 communities = evaluation.results.get("community")
                 own = hierarchy(area_list, None,

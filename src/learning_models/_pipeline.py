@@ -66,8 +66,15 @@ class DatasetEvaluation:
 
 def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                      catalog: Catalog | None = None,
-                     sets: Mapping[str, CriteriaSet] | None = None) -> DatasetEvaluation:
-    """Evaluate every model of `dataset` with the sets given, or those in force in `year`."""
+                     sets: Mapping[str, CriteriaSet] | None = None,
+                     taken: Mapping[str, Mapping[str, str]] | None = None,
+                     ) -> DatasetEvaluation:
+    """Evaluate every model of `dataset` with the sets given, or those in force in `year`.
+
+    `taken` gives, per model, ids that records outside the dataset already use (id →
+    where the record that keeps it is): as in one run over both, the records here with
+    such an id are rejected as repeating an earlier one (a partitioned run passes the ids
+    of earlier partitions)."""
     chosen = dict(sets or {})
     for model in dataset.tables:
         if model not in chosen:
@@ -93,8 +100,10 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
         keep = [*dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
+        checks = [*_relation_checks(linked, model, refused),
+                  *_taken_checks((taken or {}).get(model, {}))]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
-                                     keep=keep, checks=_relation_checks(linked, model, refused))
+                                     keep=keep, checks=checks)
         rejected = _placed(rejected, table)
         errors += rejected
         if rejected:
@@ -125,18 +134,21 @@ def _placed(errors: Sequence[RecordError], table: Table) -> list[RecordError]:
     """Each error about a column, with the column's place in the file ("column F 'Thu
     nhập'", "column 12 'income'") added to its message; a duplicate id with where the
     record that keeps it is."""
-    firsts: dict[str, str] = {}
+    firsts: dict[str, tuple[int, str]] = {}
     duplicates = {e.record for e in errors if e.code == "duplicate-record" and e.record}
     if duplicates and {"id", ROW, LINE} <= set(table.frame.columns):
         ids = _trimmed("id").alias("id")
         rows = table.frame.select(ids, ROW, LINE).filter(pl.col("id").is_in(list(duplicates)))
         for ident, row, line in rows.unique("id", keep="first").iter_rows():
-            firsts[ident] = _shown(table.file, row, line)
+            firsts[ident] = (row, _shown(table.file, row, line))
     placed = []
     for e in errors:
         message = e.message
-        if e.code == "duplicate-record" and e.record in firsts:
-            message += f", at {firsts[e.record]}"
+        # (the first record of an id is rejected only when an earlier partition has it:
+        # its message says where that is)
+        if e.code == "duplicate-record" and e.record in firsts and \
+                firsts[e.record][0] != e.row:
+            message += f", at {firsts[e.record][1]}"
         if e.field is not None and e.field in table.columns:
             message += f" ({table.columns[e.field]})"
         placed.append(e if message == e.message else replace(e, message=message))
@@ -452,6 +464,18 @@ def scored_table(results: Evaluations) -> pl.DataFrame:
     """The scored table as the evaluation left it (indicator statuses not yet cast to
     text, as `Evaluations.scored` does for users), for the columns this module reads."""
     return results._frame
+
+
+def _taken_checks(taken: Mapping[str, str]) -> list[Check]:
+    """The first record here of an id in `taken` (id → where the record that keeps it
+    is) repeats that record; a later one here repeats the first, as any repeated id."""
+    if not taken:
+        return []
+    ids = _trimmed("id")
+    where = ids.replace_strict(dict(taken), default=None, return_dtype=pl.String)
+    return [(ids.is_in(list(taken)) & ids.is_first_distinct(), "id", "duplicate-record",
+             pl.format("id '{}' is used by a record of an earlier partition, at {}",
+                       ids, where))]
 
 
 def _relation_checks(dataset: _Linked, model: str,

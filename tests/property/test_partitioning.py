@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -225,3 +225,42 @@ def test_whole_per_province_and_shuffled_groups_agree(nation: Nation,
             for model, c in result.counts().items():
                 assert c["read"] == c["evaluated"] + c["rejected"], (name, model)
                 assert c["evaluated"] == len(evaluation.results[model]), (name, model)
+
+
+@given(nations(), st.data())
+@PROPERTY
+def test_an_id_repeated_in_a_later_province_is_rejected_there_as_in_one_run(
+        nation: Nation, data: st.DataObject) -> None:
+    # A person registered twice, in two provinces: the later record is rejected, the
+    # earlier one counted, whether the run reads one folder or one province at a time.
+    provinces = list(nation.provinces)
+    adults = [(p, r) for p in provinces[:-1] for c in nation.provinces[p]
+              for r in nation.communes[c]["citizen"]]
+    assume(adults)
+    province, person = data.draw(st.sampled_from(adults))
+    later = data.draw(st.sampled_from(provinces[provinces.index(province) + 1:]))
+    commune = data.draw(st.sampled_from(nation.provinces[later]))
+    # the copy lives in a household there (or none), works in no unit: its partition is closed
+    families = [f["id"] for f in nation.communes[commune]["family"]]
+    copied = {**person, "unit": "",
+              "family": data.draw(st.sampled_from(families)) if families else ""}
+    nation.communes[commune]["citizen"].append(copied)
+    with _folder() as root:
+        whole_dir = _write(root / "whole", nation, list(nation.communes))
+        _areas(nation).write_csv(whole_dir / "areas.csv")
+        evaluation = evaluate_dataset(read_dataset(whole_dir), year=YEAR, catalog=CATALOG)
+        expected = rollup(evaluation, TARGETS)
+        parts = {f"province={p}": _write(root / f"province={p}", nation, cs)
+                 for p, cs in nation.provinces.items()}
+        result = evaluate_partitioned(parts, areas=_areas(nation), year=YEAR, catalog=CATALOG,
+                                      targets=TARGETS, out_dir=root / "out", rollup_levels=None)
+        assert result.rollup.to_dict() == expected.to_dict()
+        assert sorted((e.record, e.field, e.code) for e in result.errors) == \
+            sorted((e.record, e.field, e.code) for e in evaluation.errors)
+        repeats = [e for e in result.errors if e.record == person["id"]
+                   and e.code == "duplicate-record"]
+        assert any(e.file == f"province={later}/citizen.csv" and
+                   f"earlier partition, at province={province}/citizen.csv:" in e.message
+                   for e in repeats), repeats
+        for c in result.counts().values():
+            assert c["read"] == c["evaluated"] + c["rejected"]
