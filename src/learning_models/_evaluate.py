@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
@@ -10,9 +10,10 @@ from ._compile import Program, compile_criteria
 from ._expr_polars import collect_plain
 from ._model import CriteriaSet
 from ._records import RecordError, records_to_frame, type_query
+from ._records_few import type_few
 from ._results import Evaluations
 from ._score import score_table
-from ._score_rows import FEW, score_rows
+from ._score_rows import FEW, score_rows, score_typed
 from .errors import LearningModelsError
 
 __all__ = ["evaluate"]
@@ -32,6 +33,11 @@ def evaluate(criteria: CriteriaSet | Program,
     if year is not None and year not in spec.years:
         raise LearningModelsError(
             f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
+    if isinstance(records, Sequence):   # a few plain records: typed and scored in Python
+        few = type_few(records, spec.inputs)
+        scored = score_typed(program, *few) if few is not None else None
+        if scored is not None:
+            return Evaluations(program, scored, (), year)
     errors: list[RecordError] = []
     if isinstance(records, pl.DataFrame):
         raw = records

@@ -26,7 +26,7 @@ from ._compile import CompiledIndicator, Program
 from ._expr_python import NotScalar, RowFunction, to_python
 from ._score import points_column, score_frame, score_table, status_column
 
-__all__ = ["FEW", "outcome_passes", "score_rows"]
+__all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
 
 #: Tables of up to this many rows are scored row by row.
 FEW = 16
@@ -52,15 +52,24 @@ class _RowPlan:
 
 def score_rows(program: Program, typed: pl.DataFrame) -> pl.DataFrame:
     """`score_table(program, typed)`, computed row by row: for a table of a few rows."""
+    scored = score_typed(program, list(typed.iter_rows(named=True)), typed.schema) \
+        if typed.height <= FEW else None
+    return scored if scored is not None else score_table(program, typed)
+
+
+def score_typed(program: Program, rows: list[dict[str, Any]], schema: pl.Schema,
+                ) -> pl.DataFrame | None:
+    """The table `score_table` gives for a typed table of `schema` holding `rows` (which
+    receive the scored values), or None when it must be scored column-wise."""
     plan = _row_plan(program)
-    if plan is None or typed.height > FEW:
-        return score_table(program, typed)
+    if plan is None:
+        return None
     try:
-        rows = [_score(plan, program.indicators, row) for row in typed.iter_rows(named=True)]
+        scored = [_score(plan, program.indicators, row) for row in rows]
     except NotScalar:
-        return score_table(program, typed)
+        return None
     # Each value is made its column's dtype (an integer where the column is a number).
-    return pl.from_dicts(rows, schema=_schema(program, typed.schema))
+    return pl.from_dicts(scored, schema=_schema(program, schema))
 
 
 def outcome_passes(program: Program) -> Callable[[Sequence[float]], bool] | None:
