@@ -8,15 +8,16 @@ nation (`national_data`, the first of the first province, cached under ``benchma
 derived inputs given as data, as outside a dataset) and times, in the same run:
 
 * **library** — ``lm.evaluate(set, [record], year=2024)[0].explain()``: the record checked
-  and typed, scored, its row read back and explained in Vietnamese;
+  and typed, scored, its row read back and explained in Vietnamese (a few plain records are
+  typed and scored row by row in Python, ``_records_few`` and ``_score_rows``: no query);
 * **hand-written** — the same record as a one-row Polars table (types from the set), scored
   by `national_baseline`'s query for that model (the same points, levels, ratios, decision
   and grade) with the settings the library uses for its own queries (in-memory engine, no
   optimiser: the fastest for one row). No validation, no explanation: the floor of what
   Polars costs for this set, so a slow baseline cannot flatter the library;
-* **uncached** — the library call with its caches emptied before each call (the compiled
-  scoring expressions kept on the program, the typing of each table shape): what building
-  the expressions for every call costs.
+* **uncached** — the library call with its caches emptied before each call (what is kept
+  on the program: its scoring expressions, its row functions, the schema of its scored
+  table; the typing of each table shape): what building them for every call costs.
 
 Before timing, the hand-written total and status must equal the library's. After
 ``--warmup`` calls of each, the three variants take turns, 25 calls at a time, so load from

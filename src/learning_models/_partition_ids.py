@@ -8,7 +8,10 @@ rejects those records, as a run over the partitions' files one after the other w
 Comparing every id of the country with every other would hold them all; instead the
 smallest and largest id of each partition's file is read first (`IdRanges`; for Parquet,
 the id column alone). Only partitions whose ranges overlap can share an id, and only their
-ids are read again and compared (`repeated_ids`). Ids that carry an area code, as
+ids are read again and compared (`repeated_ids`), each with those whose range is still
+open: memory holds the ids of the partitions whose ranges overlap at one point (two, when
+each province repeats a few of the previous one's; all, when every province numbers its
+records from 1). Ids that carry an area code, as
 registries' do, never overlap from one province to the next, and the check then reads
 nothing more.
 """
@@ -89,40 +92,49 @@ def taken_ids(partitions: Sequence[tuple[str, Mapping[str, Path]]]) -> dict[str,
     where = {(p, model): (file, shown) for p, model, file, shown in files}
     out: dict[str, Taken] = {}
     for model, members in ranges.overlapping().items():
-        found = repeated_ids(members, lambda p, m=model: _ids(*where[(p, m)]))  # type: ignore[misc]
+        chosen = [r for r in ranges.ranges[model] if r[0] in members]
+        found = repeated_ids(chosen, lambda p, m=model: _ids(*where[(p, m)]))  # type: ignore[misc]
         for p, ids in found.items():
             out.setdefault(partitions[p][0], {})[model] = ids
     return out
 
 
-def repeated_ids(partitions: Sequence[int],
+def repeated_ids(ranges: Sequence[tuple[int, str, str]],
                  read: Callable[[int], tuple[pl.DataFrame, str]]) -> dict[int, dict[str, str]]:
-    """The ids of `partitions` that an earlier one (a lower number) uses: partition → id →
-    where the first record with that id is.
+    """The ids that a partition shares with an earlier one (a lower number): partition →
+    id → where the first record with that id is.
 
-    `read(p)` gives partition `p`'s ids (column ``id``, raw) with each record's row
-    (``row``, 1-based) and line (``line``, or null), and the file's name as errors show it.
+    `ranges` are the partitions' (number, smallest id, largest id); `read(p)` gives
+    partition `p`'s ids (column ``id``, raw) with each record's row (``row``, 1-based) and
+    line (``line``, or none), and the file's name as errors show it. The partitions are
+    swept in the order of their smallest id, each compared with those whose range is still
+    open: only they can share an id with it, and only they are held.
     """
-    frames = []
+    open_: list[tuple[str, pl.DataFrame]] = []      # (largest id, ids) of open ranges
+    found: list[pl.DataFrame] = []                   # every record of a shared id
     files: dict[int, str] = {}
-    for p in partitions:
+    for p, low, high in sorted(ranges, key=lambda r: (r[1], r[2], r[0])):
+        open_ = [(end, ids) for end, ids in open_ if end >= low]
         frame, files[p] = read(p)
-        frames.append(frame.select(
+        ids = frame.select(
             _ID, pl.col("row").cast(pl.Int64),
             (pl.col("line") if "line" in frame.columns else pl.lit(None)).cast(pl.Int64)
-            .alias("line"), pl.lit(p, dtype=pl.Int64).alias("partition")))
-    every = pl.concat(frames).filter(_PRESENT)
-    shared = every.group_by("id").agg(pl.col("partition").n_unique().alias("n")) \
-        .filter(pl.col("n") > 1).select("id")
-    if shared.height == 0:
+            .alias("line"), pl.lit(p, dtype=pl.Int64).alias("partition")).filter(_PRESENT)
+        if open_:
+            earlier = pl.concat([ids for _, ids in open_])
+            here = ids.join(earlier.select("id").unique(), on="id", how="semi")
+            if here.height:
+                found += [here, earlier.join(here.select("id").unique(), on="id",
+                                             how="semi")]
+        open_.append((high, ids))
+    if not found:
         return {}
-    first = every.join(shared, on="id").sort("partition", "row").group_by(
-        "id", maintain_order=True).agg(pl.all().first())
+    every = pl.concat(found).unique().sort("partition", "row")
+    first = every.group_by("id", maintain_order=True).agg(pl.all().first())
+    places = {ident: _place(files[p], row, line) for ident, p, row, line
+              in first.select("id", "partition", "row", "line").iter_rows()}
     later = every.join(first.select("id", pl.col("partition").alias("first")), on="id") \
         .filter(pl.col("partition") != pl.col("first")).unique(["id", "partition"])
-    places = {ident: _place(files[p], row, line)
-              for ident, p, row, line in first.select("id", "partition", "row", "line")
-              .iter_rows()}
     out: dict[int, dict[str, str]] = {}
     for ident, p in later.sort("partition", "id").select("id", "partition").iter_rows():
         out.setdefault(p, {})[ident] = places[ident]
