@@ -223,7 +223,8 @@ def evaluate_partitioned(
     """Evaluate every partition of a dataset in turn and roll the whole up by area.
 
     `partitions` maps a name (e.g. ``province=19``) to a folder of model files named as in
-    a dataset folder, or to a mapping model → file; they are evaluated in the order given.
+    a dataset folder, or to a mapping model → file; they are evaluated in the order given,
+    and a record whose id an earlier partition uses is rejected as a repeat (see the module).
     `areas` is the area list of the whole dataset (a file or a frame with code, name, level,
     parent and optional totals). The sets are `sets`, else those of `catalog` (the shipped
     ones by default) in force in `year`. With `out_dir`, results, errors and the roll-up are
