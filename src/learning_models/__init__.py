@@ -24,7 +24,7 @@ from ._evaluate import evaluate
 from ._evidence import read_evidence
 from ._evidence_schema import evidence_schema
 from ._excel import read_workbook, rename_headers, template_sets, write_template
-from ._functions import Function
+from ._functions import Function, NotScalar
 from ._lint import lint_set
 from ._load import load_criteria
 from ._model import CriteriaSet, Criterion, Grade, Indicator, InputSpec, Level, Source, Text
@@ -78,6 +78,7 @@ __all__ = [
     "LearningModelsError",
     "Level",
     "Mismatch",
+    "NotScalar",
     "Overlay",
     "PartitionedEvaluation",
     "PluginError",

@@ -18,7 +18,10 @@ IEEE division row by row, as in Python (see ``_functions.divide``). A chained co
 
 The result always has one value per row, whether the frame has 0, 1 or many rows, even
 for an expression that reads no names (unless the caller asks for no broadcast guard, see
-`to_polars`).
+`to_polars`). A part that reads no names (``abs(-2)``, ``0 if False else 1``) is computed
+once, by the row engine of `_expr_python` (which agrees with this one), and enters the
+query as a literal: Polars spreads a literal over the rows, but not always a computed
+constant (``-1 < default(abs(-2), x)`` gave one value for a table of many).
 """
 
 from __future__ import annotations
@@ -38,8 +41,11 @@ from ._expr import (
     In,
     Name,
     Unary,
+    expression_names,
 )
-from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, divide
+from ._expr_check import check_expression
+from ._expr_python import to_python
+from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, NotScalar, divide
 
 __all__ = ["collect_plain", "literal", "to_polars"]
 
@@ -110,6 +116,10 @@ class _Compiler:
             return literal(expr.value)
         if isinstance(expr, Name):
             return self.column(expr.id)
+        if not expression_names(expr):
+            constant = self.fold(expr)
+            if constant is not None:
+                return literal(constant)
         if isinstance(expr, Unary):
             return self.unary(expr)
         if isinstance(expr, Binary):
@@ -127,6 +137,20 @@ class _Compiler:
         if isinstance(expr, In):
             return self.membership(expr)
         return self.call(expr)
+
+    def fold(self, expr: Expr) -> LiteralValue | None:
+        """The value of `expr`, which reads no names, in its type; None when it is null or
+        the row engine leaves it to Polars."""
+        try:
+            value = to_python(expr, self.functions)({})
+        except NotScalar:
+            return None
+        kind, _ = check_expression(expr, {}, None, self.functions)
+        if value is None or kind is None:
+            return None
+        if kind == "number" and not isinstance(value, bool):
+            return float(value)
+        return value  # type: ignore[no-any-return]
 
     def unary(self, expr: Unary) -> pl.Expr:
         operand = self.compile(expr.operand)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ._expr import Binary, BoolOp, Call, Compare, Const, Expr, IfExp, In, Name, Unary
-from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry
+from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry, NotScalar
 
 __all__ = ["NotScalar", "RowFunction", "kleene_and", "kleene_or", "to_python"]
 
@@ -31,10 +31,6 @@ RowFunction = Callable[[Row], Any]
 
 #: Integers up to this size are exact as floats: both engines compare and divide them alike.
 EXACT = 2**53
-
-
-class NotScalar(Exception):
-    """This expression, or this row's values, must be computed column-wise."""
 
 
 def checked(value: Any) -> Any:
@@ -163,7 +159,7 @@ def _compare(ops: Sequence[str], operands: Sequence[RowFunction]) -> RowFunction
 
 
 def _membership(expr: In, value: RowFunction) -> RowFunction:
-    options = [option.value for option in expr.options]
+    options = [checked(option.value) for option in expr.options]
     negated = expr.negated
 
     def membership(row: Row) -> Any:

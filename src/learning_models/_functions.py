@@ -44,6 +44,7 @@ __all__ = [
     "Function",
     "FunctionRegistry",
     "LiteralValue",
+    "NotScalar",
     "ParamType",
     "ValueType",
     "accepts",
@@ -64,6 +65,11 @@ ReturnRule = Callable[[Sequence[ValueType]], "ValueType | None"]
 
 LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | None"]
 """Checks the literal arguments (None where an argument is not a literal); returns an error."""
+
+
+class NotScalar(Exception):
+    """A value the row-by-row and the column-wise engines could compute apart: the table
+    is then computed column-wise. A function's `scalar` form raises it for such a value."""
 
 
 def accepts(param: ParamType, found: ValueType) -> bool:
@@ -94,7 +100,9 @@ class Function:
     per argument (None for null; the literal ones as for ``build``) and returns the value
     ``build`` gives for that row. With it, a table of a few subjects is scored without a
     Polars query (much faster for one subject); without it, a set that calls the function
-    is always scored column-wise. The two must agree: test them on the same rows.
+    is always scored column-wise. The two must agree: test them on the same rows. For a
+    value where they might not, ``scalar`` raises `NotScalar`, and the table is scored
+    column-wise.
     """
 
     name: str
@@ -222,6 +230,12 @@ def _round(x: pl.Expr, ndigits: int = 0) -> pl.Expr:
 
 
 def _default(x: pl.Expr, fallback: pl.Expr) -> pl.Expr:
+    if x.meta.is_literal():   # never missing: the fallback is never used
+        return x
+    if not x.meta.root_names():
+        # A constant first value (``1 + 1``) is one value, and Polars would not spread a
+        # coalesce that keeps it over the rows: it is spread first.
+        x = pl.when(pl.int_range(pl.len()).ge(0)).then(x)
     return pl.coalesce(x, fallback)
 
 
@@ -237,11 +251,23 @@ def _ratio_row(a: float | None, b: float | None, *default: float | None) -> floa
 
 
 def _min_row(*args: float | None) -> float | None:
-    return None if None in args else min(args)  # type: ignore[type-var]
+    if None in args:
+        return None
+    result = args[0]
+    for value in args[1:]:   # of equals the later wins, as in Polars (0.0 and -0.0 differ)
+        if value <= result:  # type: ignore[operator]
+            result = value
+    return result
 
 
 def _max_row(*args: float | None) -> float | None:
-    return None if None in args else max(args)  # type: ignore[type-var]
+    if None in args:
+        return None
+    result = args[0]
+    for value in args[1:]:
+        if value >= result:  # type: ignore[operator]
+            result = value
+    return result
 
 
 def _abs_row(x: float | None) -> float | None:
@@ -253,6 +279,8 @@ def _round_row(x: float | None, ndigits: int = 0) -> float | None:
         return x
     scale = 10.0**ndigits   # as Polars does it: scaled, rounded half away from zero, back
     scaled = abs(x * scale)
+    if not math.isfinite(scaled):   # Polars keeps such a value as it is; left to it
+        raise NotScalar("round")
     whole = math.floor(scaled)
     if scaled - whole >= 0.5:
         whole += 1

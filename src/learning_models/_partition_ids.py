@@ -7,13 +7,13 @@ rejects those records, as a run over the partitions' files one after the other w
 
 Comparing every id of the country with every other would hold them all; instead the
 smallest and largest id of each partition's file is read first (`IdRanges`; for Parquet,
-the id column alone). Only partitions whose ranges overlap can share an id, and only their
-ids are read again and compared (`repeated_ids`), each with those whose range is still
-open: memory holds the ids of the partitions whose ranges overlap at one point (two, when
-each province repeats a few of the previous one's; all, when every province numbers its
-records from 1). Ids that carry an area code, as
-registries' do, never overlap from one province to the next, and the check then reads
-nothing more.
+the id column alone; a file in another format is read whole). Only partitions whose
+ranges overlap can share an id, and only their ids are read again and compared
+(`repeated_ids`), each with those whose range is still open: memory holds the ids of the
+partitions whose ranges overlap at one point (two, when each province repeats a few of the
+previous one's; all, when every province numbers its records from 1). Ids that carry an
+area code, as registries' do, never overlap from one province to the next, and the check
+then reads nothing more.
 """
 
 from __future__ import annotations
@@ -165,9 +165,17 @@ def _collect(scan: pl.LazyFrame, shown: str) -> pl.DataFrame:
 
 
 def _ids(file: Path, shown: str) -> tuple[pl.DataFrame, str]:
-    if file.suffix.lower() == ".parquet":
-        rows = pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias("row")
-        return _collect(_scan(file, shown).select("id", rows), shown), shown
+    if file.suffix.lower() == ".parquet":   # numbered as the run numbers them
+        try:
+            names = pl.scan_parquet(file).collect_schema().names()
+        except (pl.exceptions.PolarsError, OSError) as exc:
+            raise _unreadable(shown, exc) from exc
+        if "id" not in names:
+            return pl.DataFrame(schema={"id": pl.String, "row": pl.Int64}), shown
+        rows = pl.col(ROW) if ROW in names else pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
+        lines = pl.col(LINE) if LINE in names else pl.lit(None, dtype=pl.Int64)
+        scan = pl.scan_parquet(file).select("id", rows.alias("row"), lines.alias("line"))
+        return _collect(scan, shown), shown
     frame = _read(file, shown)
     rows = pl.col(ROW) if ROW in frame.columns else pl.int_range(1, pl.len() + 1)
     lines = pl.col(LINE) if LINE in frame.columns else pl.lit(None)

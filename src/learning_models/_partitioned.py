@@ -20,7 +20,8 @@ leaves its partition is rejected as dangling.
 An id may not be used twice in the dataset. Before the first partition is evaluated,
 `taken_ids` finds the ids that a partition shares with an earlier one (it compares only
 partitions whose ranges of ids overlap: with ids that carry the area code, as registries'
-do, none do, and it reads nothing more than each file's ids). The records with such an
+do, none do, and it reads nothing more than each file's ids — the id column of a Parquet
+file, the whole of a file in another format). The records with such an
 id are rejected as repeating the earlier record, named with its partition and place, as a
 run over the partitions' files one after the other rejects them; the first keeps the id.
 

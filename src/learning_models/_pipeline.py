@@ -104,7 +104,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                   *_taken_checks((taken or {}).get(model, {}))]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
                                      keep=keep, checks=checks)
-        rejected = _placed(rejected, table)
+        rejected = _placed(rejected, table, (taken or {}).get(model, {}))
         errors += rejected
         if rejected:
             rejections[model] = _rejected(table.frame, rejected)
@@ -130,10 +130,12 @@ def _renamed(table: Table, spec: CriteriaSet) -> Table:
                    columns={names[c]: place for c, place in places.items() if c in names})
 
 
-def _placed(errors: Sequence[RecordError], table: Table) -> list[RecordError]:
+def _placed(errors: Sequence[RecordError], table: Table,
+            taken: Mapping[str, str] | None = None) -> list[RecordError]:
     """Each error about a column, with the column's place in the file ("column F 'Thu
     nhập'", "column 12 'income'") added to its message; a duplicate id with where the
-    record that keeps it is."""
+    record that keeps it is: the first here, or the one of an earlier partition that
+    `taken` (id → where) names."""
     firsts: dict[str, tuple[int, str]] = {}
     duplicates = {e.record for e in errors if e.code == "duplicate-record" and e.record}
     if duplicates and {"id", ROW, LINE} <= set(table.frame.columns):
@@ -148,7 +150,7 @@ def _placed(errors: Sequence[RecordError], table: Table) -> list[RecordError]:
         # its message says where that is)
         if e.code == "duplicate-record" and e.record in firsts and \
                 firsts[e.record][0] != e.row:
-            message += f", at {firsts[e.record][1]}"
+            message += f", at {(taken or {}).get(e.record) or firsts[e.record][1]}"
         if e.field is not None and e.field in table.columns:
             message += f" ({table.columns[e.field]})"
         placed.append(e if message == e.message else replace(e, message=message))

@@ -89,13 +89,13 @@ def _value(text: str | None, spec: InputSpec) -> Any:
         raise _Declined
     value: Any
     if spec.type == "integer":
-        if not _INTEGER.fullmatch(text):
+        if len(text) > 20 or not _INTEGER.fullmatch(text):   # 64 bits take 19 digits
             raise _Declined
         value = int(text)
         if not -_LIMIT <= value < _LIMIT:
             raise _Declined
     elif spec.type == "number":
-        value = float(text) if _NUMBER.fullmatch(text) else math.inf
+        value = float(text) if len(text) <= 60 and _NUMBER.fullmatch(text) else math.inf
         if not math.isfinite(value):
             raise _Declined
     elif spec.type == "boolean":

@@ -1,6 +1,8 @@
 """Stage 4: score a typed table of subjects with a compiled `Program`, column-wise.
 
-One semantic path: a table of one subject is scored exactly like a table of a million.
+One semantic path: a table of one subject is scored exactly like a table of a million
+(`_score_rows` computes the same table row by row for a few subjects; property tests hold
+the two to the same values and dtypes).
 Each indicator becomes a points column (null when the evidence it needs is missing); the
 decision evaluates the set's pass rule twice over the same columns — once with every
 missing indicator unmet (worst case) and once with every missing indicator fully met
@@ -76,9 +78,21 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.Lazy
 
 
 def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    """`score_frame`, run (`collect_plain`): the same expressions, the same table."""
+    """`score_frame`, run (`collect_plain`): the same expressions, the same table.
+
+    Polars spreads a literal over the rows, but without its optimiser it does not always
+    spread a condition it computes as one value (``False == (not x in [])`` gave one row
+    for a table of many). Such a table is scored again with every condition guarded (one
+    value per row, whatever Polars makes of it): the same values, a little more work.
+    """
     plan = _plan(program)
-    scored = collect_plain(_layered(plan, frame.lazy()))
+    try:
+        scored = collect_plain(_layered(plan, frame.lazy()))
+    except (pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError) as exc:
+        if "height" not in str(exc):
+            raise
+        plan = _plan(program, guarded=True)
+        scored = collect_plain(_layered(plan, frame.lazy()))
     for name in plan.hidden:  # in place: no query to plan, no copy
         scored.drop_in_place(name)
     return scored
@@ -90,15 +104,16 @@ def _layered(plan: _Plan, lf: pl.LazyFrame) -> pl.LazyFrame:
     return lf
 
 
-def _plan(program: Program) -> _Plan:
-    return program.cached(_plan, lambda: _build_plan(program))
+def _plan(program: Program, *, guarded: bool = False) -> _Plan:
+    return program.cached((_plan, guarded), lambda: _build_plan(program, guarded))
 
 
-def _build_plan(program: Program) -> _Plan:
+def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     inds = program.indicators
     derived = _derived_layers(program.derived)
     layer_of = {name: n for n, layer in enumerate(derived) for name, _ in layer}
-    layers = [[_compile(program, expr, pl.col).alias(name) for name, expr in layer]
+    layers = [[_compile(program, expr, pl.col, broadcast=guarded).alias(name)
+               for name, expr in layer]
               for layer in derived]
     # A level's condition joins the first layer after the derived values it reads (fewer
     # layers, fewer passes), in a column of its own that the points then read.
@@ -108,8 +123,9 @@ def _build_plan(program: Program) -> _Plan:
                          if name in layer_of), default=-1)
             if n == len(layers):
                 layers.append([])
-            layers[n].append(_compile(program, expr, pl.col).alias(_level_column(k, j)))
-    layers.append([_indicator_points(program, k, ind).alias(points_column(k))
+            layers[n].append(_compile(program, expr, pl.col, broadcast=guarded)
+                             .alias(_level_column(k, j)))
+    layers.append([_indicator_points(program, k, ind, guarded).alias(points_column(k))
                    for k, ind in enumerate(inds)])
     points = [pl.col(points_column(k)) for k in range(len(inds))]
     # A horizontal sum skips nulls: the sum of the points with the missing ones at 0, in
@@ -124,7 +140,7 @@ def _build_plan(program: Program) -> _Plan:
     # The worst case's total is the total just added.
     worst = _pass(program, points, best=False, total=pl.col("total"))
     best = _pass(program, points, best=True)
-    layers.append([_decision(worst, best).alias("status")])
+    layers.append([_decision(worst, best, _per_row(program)).alias("status")])
     grade = _grade(program).alias("grade")
     if program.spec.recognition.grades:  # the grade reads the status
         layers.append([grade])
@@ -135,14 +151,29 @@ def _build_plan(program: Program) -> _Plan:
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
 
 
-def _decision(worst: pl.Expr, best: pl.Expr) -> pl.Expr:
+def _decision(worst: pl.Expr, best: pl.Expr, per_row: bool) -> pl.Expr:
     """recognised when the worst case passes, not_recognised when the best case fails,
     else incomplete (both cases are true or false, never null).
 
     The decision's number (0, 1, 2) picks its word from a three-row column: one gather
-    instead of a chain of choices between text columns, each a full column of text."""
+    instead of a chain of choices between text columns, each a full column of text. A
+    pass rule that reads nothing of the row (``max_total >= 1``) gives one value, which a
+    gather would not spread over the rows: the choice does."""
+    if not per_row:
+        return pl.when(worst).then(pl.lit("recognised")) \
+            .when(best.not_()).then(pl.lit("not_recognised")).otherwise(pl.lit("incomplete"))
     code = worst.not_().cast(pl.UInt32) * (best.not_().cast(pl.UInt32) + 1)
     return pl.lit(_DECISIONS).gather(code)
+
+
+def _per_row(program: Program) -> bool:
+    """Whether the pass rule reads something of each row: the total, a criterion's
+    subtotal, or whether the mandatory indicators are met (when there are some)."""
+    names = expression_names(program.pass_expr)
+    row = {"total", *program.criterion_ids}
+    if any(i.mandatory for i in program.indicators):
+        row.add("mandatory_met")
+    return bool(names & row)
 
 
 def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
@@ -184,10 +215,11 @@ def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
     return to_polars(expr, column, program.functions, broadcast=broadcast)
 
 
-def _indicator_points(program: Program, k: int, ind: CompiledIndicator) -> pl.Expr:
+def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
+                      guarded: bool = False) -> pl.Expr:
     none = pl.lit(None, dtype=pl.Float64)
     if ind.when is not None:
-        cond = _compile(program, ind.when, pl.col)
+        cond = _compile(program, ind.when, pl.col, broadcast=guarded)
         return pl.when(cond.is_null()).then(none) \
             .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
     # First row that holds wins; a row that cannot be decided (null) stops the scan. Each

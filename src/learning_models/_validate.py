@@ -25,7 +25,11 @@ __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
 Path = Sequence[str | int]
 
 #: Names the recognition expression defines; inputs and derived values may not take them.
-RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year"})
+#: Names an input, derived value or criterion may not take: the pass rule's own names, and
+#: the columns a record or a scored table already has (a subject's ``name``, ``status``,
+#: ``grade``).
+RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year", "name",
+                            "status", "grade"})
 
 
 def criteria_set_schema() -> dict[str, Any]:

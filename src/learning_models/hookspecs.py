@@ -105,7 +105,10 @@ def learning_models_functions() -> Sequence[Function]:
 
     Called once when a catalogue is built with plugins.
     :returns: `Function` objects: a name not already taken, parameter and result types, and
-        a column-wise implementation building a Polars expression from Polars expressions.
+        a column-wise implementation building a Polars expression from Polars expressions;
+        optionally (``scalar=``) the same function for one row's Python values, so that a
+        few subjects are scored without a Polars query (it raises `NotScalar` for a value
+        it cannot compute as the column-wise form does).
     """
     raise NotImplementedError
 

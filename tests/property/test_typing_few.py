@@ -165,7 +165,7 @@ def test_anything_to_report_or_to_read_twice_is_left_to_the_column_wise_typing()
                    {"id": " A"}, {"id": ""}, {"corner": "có lẽ"}, {"income": "STABLE"},
                    {"adultz": 1}, {"note": " x"}, {"count": 2**63}, {"adults": "٣"},
                    {"count": "1_000"}, {"amount": "1e400"}, {"share": "0.5 "},
-                   {"corner": "co\u0301"}):
+                   {"corner": "co\u0301"}, {"count": "1" * 5000}, {"amount": "1" * 5000}):
         assert type_few([{**plain, **change}], INPUTS) is None, change
     assert type_few([plain, dict(plain)], INPUTS) is None   # a repeated id
     assert type_few([plain] * 17, INPUTS) is None           # more than a few

@@ -285,3 +285,25 @@ def test_models_the_sets_given_leave_out_come_from_the_shipped_catalogue(
                                   extra_columns="ignore")
     assert result.counts()["citizen"]["read"] == 20
     assert result.counts()["family"]["read"] == 20
+
+
+def test_every_copy_of_an_id_kept_by_an_earlier_partition_names_the_kept_record(
+        tmp_path: Path, catalog: Catalog) -> None:
+    parts = dict(list(split(EXAMPLE / "2024", tmp_path / "parts").items())[:2])
+    first, second = parts.values()
+    units = pl.read_csv(first / "unit.csv", infer_schema=False)
+    kept = units["id"][0]
+    later = pl.read_csv(second / "unit.csv", infer_schema=False)
+    copies = units.head(1).with_columns(pl.lit(later["area"][0]).alias("area"))
+    pl.concat([later, copies, copies]).write_csv(second / "unit.csv")
+    result = evaluate_partitioned(parts, areas=EXAMPLE / "2024" / "areas.csv", year=2024,
+                                  catalog=catalog)
+    repeats = [e for e in result.errors if e.record == kept]
+    where = f"{first.name}/unit.csv:2"
+    assert [(e.code, e.line) for e in repeats] == [
+        ("duplicate-record", later.height + 2), ("duplicate-record", later.height + 3)]
+    column = " (column 1 'id')"
+    assert repeats[0].message == \
+        f"id '{kept}' is used by a record of an earlier partition, at {where}{column}"
+    assert repeats[1].message == f"id '{kept}' is used by an earlier record, at {where}{column}"
+    assert result.counts()["unit"]["rejected"] == 2

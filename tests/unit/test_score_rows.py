@@ -3,6 +3,8 @@ engine cannot be sure of is scored column-wise, with the same results."""
 
 from __future__ import annotations
 
+import math
+
 import polars as pl
 from builders import ind, make_set
 
@@ -41,3 +43,45 @@ def test_an_integer_beyond_exact_floats_is_scored_as_polars_scores_it() -> None:
     padded = [record, *({"id": f"P{k}", "x": 1} for k in range(FEW))]
     batch = lm.evaluate(spec, pl.DataFrame(padded))[0]
     assert alone.indicators[0].status == batch.indicators[0].status == "not_met"
+
+
+def one_and_many(spec: lm.CriteriaSet, record: dict[str, object]) -> tuple[lm.Evaluation, ...]:
+    """`record` evaluated alone (row by row) and first in a batch past `FEW` (column-wise)."""
+    padded = [record, *({"id": f"P{k}"} for k in range(FEW))]
+    return lm.evaluate(spec, [record])[0], lm.evaluate(spec, padded)[0]
+
+
+def number_set(when: str, derived: dict[str, str] | None = None) -> lm.CriteriaSet:
+    return lm.CriteriaSet.model_validate(
+        make_set({"x": "number", "y": "number"}, {"C1": [ind("I1", when)]}, derived=derived))
+
+
+def test_round_of_a_number_too_large_to_scale_is_left_to_polars() -> None:
+    alone, batch = one_and_many(number_set("round(x, 15) >= 0"), {"id": "A", "x": 1e300})
+    assert alone.to_dict()["indicators"] == batch.to_dict()["indicators"]
+    assert alone.indicators[0].status == "met"
+
+
+def test_a_listed_integer_beyond_exact_floats_is_left_to_polars() -> None:
+    alone, batch = one_and_many(number_set("x in [9007199254740993]"),
+                                {"id": "A", "x": 9007199254740992.0})
+    assert alone.indicators[0].status == batch.indicators[0].status == "met"
+
+
+def test_min_and_max_of_equal_numbers_keep_the_later_zero_as_polars_does() -> None:
+    spec = number_set("least <= most", {"least": "min(x, y)", "most": "max(x, y)"})
+    for x, y in ((0.0, -0.0), (-0.0, 0.0)):
+        alone, batch = one_and_many(spec, {"id": "A", "x": x, "y": y})
+        signs = [[math.copysign(1, e._row[k]) for k in ("least", "most")]
+                 for e in (alone, batch)]
+        assert signs[0] == signs[1] == [math.copysign(1, y)] * 2
+
+
+def test_a_pass_rule_that_reads_nothing_of_the_row_decides_every_row() -> None:
+    for rule, status in (("max_total >= 1", "recognised"), ("mandatory_met", "recognised"),
+                         ("1 > 2", "not_recognised")):
+        spec = lm.CriteriaSet.model_validate(
+            make_set({"x": "number"}, {"C1": [ind("I1", "x > 0")]}, rule))
+        records = [{"id": f"A{k}", "x": k} for k in range(FEW + 4)]
+        assert {r.status for r in lm.evaluate(spec, records)} == {status}
+        assert lm.evaluate(spec, records[:1])[0].status == status

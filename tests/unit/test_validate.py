@@ -257,11 +257,18 @@ def test_names_that_clash_with_reserved_names_or_inputs_are_refused() -> None:
         .replace("criteria:\n", 'derived:\n  adults: "1"\n  total: "2"\ncriteria:\n')
     assert lines_of(text) == [
         "set.yaml:10:3: 'year' is a reserved name [name-clash]\n"
-        "  hint: reserved: id, mandatory_met, max_total, total, year",
+        "  hint: reserved: grade, id, mandatory_met, max_total, name, status, total, year",
         "set.yaml:13:3: derived value 'adults' has the name of an input [name-clash]",
         "set.yaml:14:3: 'total' is a reserved name [name-clash]\n"
-        "  hint: reserved: id, mandatory_met, max_total, total, year",
+        "  hint: reserved: grade, id, mandatory_met, max_total, name, status, total, year",
     ]
+
+
+@pytest.mark.parametrize("name", ["name", "status", "grade"])
+def test_an_input_named_like_a_column_of_every_record_or_result_is_refused(name: str) -> None:
+    # a subject's name, its decision and its grade are columns of every scored table
+    (line,) = lines_of(mini("  corner: {type: boolean}", f"  {name}: {{type: boolean}}"))
+    assert line.startswith(f"set.yaml:10:3: '{name}' is a reserved name [name-clash]")
 
 
 def test_a_criterion_named_like_a_pass_rule_name_is_refused() -> None:
