@@ -321,6 +321,38 @@ def test_a_truncated_workbook() -> None:
     assert refused("cut.xlsx").code == "unreadable-evidence"
 
 
+def patched_members(source: Path, target: str, *, method: int | None = None,
+                    flags: int | None = None) -> Path:
+    """`source` stored again uncompressed, then every member's compression method or flags
+    set in its local and central headers (as another tool would have written them)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info), zipfile.ZIP_STORED)
+    data = bytearray(Path(target).read_bytes())
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = data.find(signature)
+        while at >= 0:
+            if method is not None:
+                data[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+            if flags is not None:
+                data[at + flag_at:at + flag_at + 2] = flags.to_bytes(2, "little")
+            at = data.find(signature, at + 4)
+    Path(target).write_bytes(bytes(data))
+    return Path(target)
+
+
+def test_a_workbook_compressed_with_a_method_zip_cannot_read() -> None:
+    good = workbook("good.xlsx", {"family": [["id"], ["F1"]]})
+    problem = refused(patched_members(good, "aes.xlsx", method=99))   # 99: AES-encrypted
+    assert problem.code == "unreadable-evidence" and "not an Excel workbook" in problem.message
+
+
+def test_a_workbook_with_a_password_is_refused() -> None:
+    good = workbook("good.xlsx", {"family": [["id"], ["F1"]]})
+    problem = refused(patched_members(good, "locked.xlsx", flags=0x1))   # bit 0: encrypted
+    assert problem.code == "unreadable-evidence" and "not an Excel workbook" in problem.message
+
+
 def test_a_wrong_suffix() -> None:
     Path("data.csv").write_text("id\nF1\n", encoding="utf-8")
     assert "as a workbook" in refused("data.csv").message
