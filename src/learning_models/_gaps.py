@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import polars as pl
 
 from ._compile import Program
-from ._expr_python import NotScalar
+from ._functions import NotScalar
 from ._score import outcome_pass
 from ._score_rows import outcome_passes
 

@@ -28,8 +28,8 @@ from .errors import ProblemCode
 #: the message row-wise, as it is only computed for the rows some condition flags).
 Check = tuple[pl.Expr, str | None, ProblemCode, pl.Expr]
 
-__all__ = ["META_COLUMNS", "Check", "RecordError", "records_to_frame", "strictly_increasing",
-           "type_frame", "type_query"]
+__all__ = ["META_COLUMNS", "Check", "RecordError", "record_shape_problem", "records_to_frame",
+           "strictly_increasing", "type_frame", "type_query", "value_as_text"]
 
 #: Columns a record may carry besides its inputs.
 META_COLUMNS = ("id", "name")
@@ -80,7 +80,7 @@ def records_to_frame(records: Iterable[object], *, file: str | None = None,
     errors: list[RecordError] = []
     for n, record in enumerate(records, start=1):
         line = lines[n - 1] if lines is not None and n - 1 < len(lines) else None
-        problem = _record_shape_problem(record)
+        problem = record_shape_problem(record)
         if problem is not None:
             errors.append(RecordError(_id_of(record), n, "invalid-record", problem, None,
                                       file, line))
@@ -97,7 +97,7 @@ def records_to_frame(records: Iterable[object], *, file: str | None = None,
             column = rows.get(key)
             if column is None:
                 column = rows[key] = [None] * kept
-            column.append(_as_text(value))
+            column.append(value_as_text(value))
         positions.append(n)
         line_of.append(line)
         for column in rows.values():  # keys this record does not have
@@ -123,7 +123,9 @@ def _id_of(record: object) -> str | None:
     return None
 
 
-def _record_shape_problem(record: object) -> str | None:
+def record_shape_problem(record: object) -> str | None:
+    """Why `record` cannot be a record (not a mapping, a key that is not text, a value
+    that is a collection or a number that is not finite), or None."""
     if not isinstance(record, Mapping):
         return f"a record must be a mapping of input names to values, found {record!r:.60}"
     for key, value in record.items():
@@ -136,7 +138,8 @@ def _record_shape_problem(record: object) -> str | None:
     return None
 
 
-def _as_text(value: object) -> str | None:
+def value_as_text(value: object) -> str | None:
+    """A record's value as the text a file would hold (``true``/``false`` for booleans)."""
     if value is None:
         return None
     if isinstance(value, bool):

@@ -21,7 +21,13 @@ from typing import Any
 import polars as pl
 
 from ._model import InputSpec
-from ._records import FALSE_WORDS, META_COLUMNS, TRUE_WORDS, _as_text, _record_shape_problem
+from ._records import (
+    FALSE_WORDS,
+    META_COLUMNS,
+    TRUE_WORDS,
+    record_shape_problem,
+    value_as_text,
+)
 
 __all__ = ["FEW_RECORDS", "type_few"]
 
@@ -62,21 +68,21 @@ def type_few(records: Sequence[object], inputs: Mapping[str, InputSpec],
 
 
 def _row(record: object, inputs: Mapping[str, InputSpec]) -> dict[str, Any]:
-    if _record_shape_problem(record) is not None:
+    if record_shape_problem(record) is not None:
         raise _Declined
     assert isinstance(record, Mapping)
     row: dict[str, Any] = {}
     for key in record:
         if key not in inputs and key not in META_COLUMNS:
             raise _Declined
-    ident = _as_text(record.get("id"))
+    ident = value_as_text(record.get("id"))
     if not ident or ident != ident.strip():
         raise _Declined
     row["id"] = ident
     if "name" in record:
-        row["name"] = _as_text(record["name"])
+        row["name"] = value_as_text(record["name"])
     for name, spec in inputs.items():
-        row[name] = _value(_as_text(record.get(name)), spec)
+        row[name] = _value(value_as_text(record.get(name)), spec)
     return row
 
 

@@ -80,10 +80,14 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.Lazy
 def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """`score_frame`, run (`collect_plain`): the same expressions, the same table.
 
-    Polars spreads a literal over the rows, but without its optimiser it does not always
-    spread a condition it computes as one value (``False == (not x in [])`` gave one row
-    for a table of many). Such a table is scored again with every condition guarded (one
-    value per row, whatever Polars makes of it): the same values, a little more work.
+    Without its optimiser, Polars cuts ``when(mask).then(literal)`` short to the literal
+    when the mask holds on every row (or on none), and a comparison of that with another
+    literal is then one value, which ``with_columns`` refuses to spread over the table
+    (``False == (not x in [])`` when every ``x`` is given). Whether it happens depends on
+    the data, so it cannot be avoided when the plan is built without guarding every
+    condition, which would cost on every table. Such a table is scored again with every
+    condition and the pass rule guarded (one value per row, whatever Polars makes of it):
+    the same values, a little more work, for the tables that need it.
     """
     plan = _plan(program)
     try:
@@ -138,9 +142,9 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
         pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
     ])
     # The worst case's total is the total just added.
-    worst = _pass(program, points, best=False, total=pl.col("total"))
-    best = _pass(program, points, best=True)
-    layers.append([_decision(worst, best, _per_row(program)).alias("status")])
+    worst = _pass(program, points, best=False, total=pl.col("total"), broadcast=guarded)
+    best = _pass(program, points, best=True, broadcast=guarded)
+    layers.append([_decision(worst, best, guarded or _per_row(program)).alias("status")])
     grade = _grade(program).alias("grade")
     if program.spec.recognition.grades:  # the grade reads the status
         layers.append([grade])
