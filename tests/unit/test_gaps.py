@@ -208,6 +208,8 @@ def test_a_collections_gaps_are_found_in_one_table_not_subject_by_subject(
         return real(*args)
 
     monkeypatch.setattr(_gaps, "outcome_pass", counted)
+    # (batches of a few hundred scenarios run row by row; this is about the table)
+    monkeypatch.setattr(_gaps, "FEW_SCENARIOS", 0)
     records = [{"id": f"S{k}", **dict(zip(NAMES, values, strict=True))}
                for k, values in enumerate(itertools.product((True, False, None), repeat=4))]
     results = lm.evaluate(RULED, records)
