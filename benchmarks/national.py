@@ -9,7 +9,7 @@ The synthetic nation (`national_data`: seeded, Parquet files partitioned by prov
 under ``benchmarks/.cache/``) is run twice, each time in a fresh child process so that one
 run's memory cannot inflate the other's:
 
-* **library** — `learning_models._partitioned.evaluate_partitioned`: per province, read
+* **library** — `learning_models._runs.partitioned.evaluate_partitioned`: per province, read
   (lazy Parquet scans of the columns the sets know), evaluate all five models in dependency
   order (`evaluate_dataset`), count by area, write the results as Parquet; then the roll-up
   of every village, commune, province and the country against ``vn-387``, written as Parquet
@@ -67,9 +67,9 @@ import national_baseline as hand  # noqa: E402
 import national_data  # noqa: E402
 import single  # noqa: E402
 
-from learning_models._catalog import Catalog  # noqa: E402
-from learning_models._partitioned import STAGES, evaluate_partitioned  # noqa: E402
-from learning_models._progress import Progress  # noqa: E402
+from learning_models._catalog.catalog import Catalog  # noqa: E402
+from learning_models._runs.partitioned import STAGES, evaluate_partitioned  # noqa: E402
+from learning_models._runs.progress import Progress  # noqa: E402
 
 YEAR = 2024
 TARGETS = ROOT / "criteria" / "targets" / "vn-387.yaml"

@@ -54,7 +54,7 @@ import national_baseline as hand  # noqa: E402
 import national_data  # noqa: E402
 
 from learning_models import _records  # noqa: E402
-from learning_models._catalog import Catalog  # noqa: E402
+from learning_models._catalog.catalog import Catalog  # noqa: E402
 
 MODELS = ("citizen", "family", "clan", "community", "unit")
 YEAR = 2024

@@ -1,8 +1,9 @@
 """Shared pytest configuration.
 
-Test-case files (``*.test.yaml``) are collected by the plugin `learning_models._cases_pytest`:
-each case is an item named by the case. It is loaded here for the test suite, and by the
-repository's top-level ``conftest.py`` for ``pytest criteria/``.
+Test-case files (``*.test.yaml``) are collected by the plugin
+`learning_models._authoring.cases_pytest`: each case is an item named by the case. It is
+loaded here for the test suite, and by the repository's top-level ``conftest.py`` for
+``pytest criteria/``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-CASES_PLUGIN = "learning_models._cases_pytest"
+CASES_PLUGIN = "learning_models._authoring.cases_pytest"
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -13,8 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from learning_models._cases import CaseFile, CaseResult, find_case_files, load_cases, run_case_file
-from learning_models._catalog import Catalog, shipped_criteria_dir
+from learning_models._authoring.cases import (
+    CaseFile,
+    CaseResult,
+    find_case_files,
+    load_cases,
+    run_case_file,
+)
+from learning_models._catalog.catalog import Catalog, shipped_criteria_dir
 from learning_models.errors import CriteriaError, Problem
 
 SHIPPED = shipped_criteria_dir()

@@ -31,11 +31,11 @@ import polars as pl
 
 try:
     import learning_models as lm
-    from learning_models._catalog import Catalog
+    from learning_models._catalog.catalog import Catalog
 except ImportError:  # run from a checkout without installing the package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
     import learning_models as lm
-    from learning_models._catalog import Catalog
+    from learning_models._catalog.catalog import Catalog
 
 HERE = Path(__file__).resolve().parent
 

@@ -5,52 +5,75 @@ units against official criteria sets. This package loads those sets from YAML, s
 evidence column-wise, explains every point, and decides recognition.
 """
 
-from ._cases import (
+from ._authoring import (
     Case,
     CaseFile,
     CaseReport,
     CaseResult,
     Expectation,
     Mismatch,
+    SetDiff,
     cases_schema,
+    diff_sets,
+    lint_set,
     load_cases,
     run_cases,
 )
-from ._catalog import Catalog, CatalogEntry
-from ._compile import Program, compile_criteria
-from ._dataset import Dataset, read_dataset
-from ._diff import SetDiff, diff_sets
-from ._evaluate import evaluate
-from ._evidence import read_evidence
-from ._evidence_schema import evidence_schema
-from ._excel import read_workbook, rename_headers, template_sets, write_template
-from ._functions import Function, NotScalar
-from ._lint import lint_set
-from ._load import load_criteria
-from ._model import CriteriaSet, Criterion, Grade, Indicator, InputSpec, Level, Source, Text
-from ._overlays import Overlay
-from ._partitioned import PartitionedEvaluation, evaluate_partitioned
-from ._pipeline import DatasetEvaluation, evaluate_dataset
-from ._plugins import get_plugin_manager
-from ._records import RecordError
-from ._report import Report, build_report
-from ._results import Evaluation, Evaluations, Gap, IndicatorResult, Provenance
-from ._rollup import Rollup, rollup
-from ._targets import Area, Target, Targets, load_targets, targets_schema, validate_targets
-from ._validate import criteria_set_schema, validate_criteria
-from ._version import __version__
-from ._write_html import write_html
-from ._write_xlsx import write_xlsx
-from ._writers import write_results
-from ._yaml import load_yaml
-from .errors import (
-    CriteriaError,
-    EvidenceError,
-    LearningModelsError,
-    PluginError,
-    Problem,
-    Span,
+from ._catalog import (
+    Area,
+    Catalog,
+    CatalogEntry,
+    Target,
+    Targets,
+    load_criteria,
+    load_targets,
+    targets_schema,
+    validate_targets,
 )
+from ._criteria import (
+    CriteriaSet,
+    Criterion,
+    Grade,
+    Indicator,
+    InputSpec,
+    Level,
+    Overlay,
+    Program,
+    Source,
+    Text,
+    compile_criteria,
+    criteria_set_schema,
+    validate_criteria,
+)
+from ._documents import load_yaml
+from ._evidence import (
+    Dataset,
+    RecordError,
+    evidence_schema,
+    read_dataset,
+    read_evidence,
+    read_workbook,
+    rename_headers,
+    template_sets,
+    write_template,
+)
+from ._expressions import Function, NotScalar
+from ._plugins import get_plugin_manager
+from ._report import Report, build_report, write_html, write_results, write_xlsx
+from ._rollup import Rollup, rollup
+from ._runs import PartitionedEvaluation, evaluate_partitioned
+from ._scoring import (
+    DatasetEvaluation,
+    Evaluation,
+    Evaluations,
+    Gap,
+    IndicatorResult,
+    Provenance,
+    evaluate,
+    evaluate_dataset,
+)
+from ._version import __version__
+from .errors import CriteriaError, EvidenceError, LearningModelsError, PluginError, Problem, Span
 
 __all__ = [
     "Area",

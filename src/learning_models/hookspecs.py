@@ -27,11 +27,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import pluggy
 
 if TYPE_CHECKING:
-    from ._dataset import Dataset
-    from ._functions import Function
-    from ._overlays import Overlay
-    from ._pipeline import DatasetEvaluation
-    from ._results import Evaluations
+    from ._criteria import Overlay
+    from ._evidence import Dataset
+    from ._expressions import Function
+    from ._scoring import DatasetEvaluation, Evaluations
 
 __all__ = [
     "PROJECT",

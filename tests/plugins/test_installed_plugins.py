@@ -18,8 +18,13 @@ from pathlib import Path
 import pytest
 
 import learning_models as lm
+from learning_models._catalog import collect_overlays
 from learning_models._cli import main
-from learning_models._plugins import DISABLE_ENV, collect_overlays, collect_writers, plugin_versions
+from learning_models._plugins.manager import (
+    DISABLE_ENV,
+    collect_writers,
+    plugin_versions,
+)
 
 GROUP = "learning_models"
 INSTALLED = {ep.name: ep for ep in entry_points(group=GROUP)}

@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 from hypothesis import strategies as st
 
-from learning_models._expr import (
+from learning_models._expressions import (
     Binary,
     BoolOp,
     Call,

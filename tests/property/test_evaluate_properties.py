@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models._score_rows import FEW
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
+from learning_models._scoring.score_rows import FEW
 
 PROPERTY = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import DTYPES, KINDS, SCHEMA, TYPED_NAMES, expressions, rows
 
-from learning_models._expr import (
+from learning_models._expressions import (
     Binary,
     BoolOp,
     Call,
@@ -31,7 +31,7 @@ from learning_models._expr import (
     parse_expression,
     render,
 )
-from learning_models._expr_polars import to_polars
+from learning_models._expressions.to_polars import to_polars
 from learning_models.errors import CriteriaError, Span
 
 # --------------------------------------------------------------------------- reference

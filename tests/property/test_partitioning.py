@@ -26,11 +26,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models._catalog import Catalog
-from learning_models._dataset import read_dataset
-from learning_models._partitioned import evaluate_partitioned
-from learning_models._pipeline import evaluate_dataset
-from learning_models._rollup import rollup
+from learning_models._catalog.catalog import Catalog
+from learning_models._evidence.dataset import read_dataset
+from learning_models._rollup.rollup import rollup
+from learning_models._runs.partitioned import evaluate_partitioned
+from learning_models._scoring.pipeline import evaluate_dataset
 
 PROPERTY = settings(max_examples=12, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

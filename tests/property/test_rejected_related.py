@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models._dataset import Dataset, Table
-from learning_models._pipeline import evaluate_dataset
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
+from learning_models._evidence.dataset import Dataset, Table
+from learning_models._scoring.pipeline import evaluate_dataset
 
 PROPERTY = settings(max_examples=80, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

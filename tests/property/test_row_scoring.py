@@ -16,14 +16,14 @@ from strategies import ENUM_VALUES, SCHEMA, TYPED_NAMES, expressions, rows
 from test_expr_properties import Overflow, evaluate, same
 
 import learning_models as lm
-from learning_models import _gaps
-from learning_models._compile import Program
-from learning_models._expr import parse_expression, render
-from learning_models._expr_python import NotScalar, to_python
-from learning_models._gaps import find_gaps_many
-from learning_models._score import score_table
-from learning_models._score_rows import FEW, score_rows
-from learning_models._yaml import parse_yaml
+from learning_models._criteria.compile import Program
+from learning_models._documents.yaml import parse_yaml
+from learning_models._expressions import parse_expression, render
+from learning_models._expressions.to_python import NotScalar, to_python
+from learning_models._scoring import gaps as _gaps
+from learning_models._scoring.gaps import find_gaps_many
+from learning_models._scoring.score import score_table
+from learning_models._scoring.score_rows import FEW, score_rows
 
 PROPERTY = settings(max_examples=120, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import learning_models as lm
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
 
 FILE = "set.yaml"
 

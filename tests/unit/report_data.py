@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import learning_models as lm
-from learning_models._dataset import read_dataset
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
+from learning_models._evidence.dataset import read_dataset
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 HERE = Path(__file__).resolve().parent
 REPORT = HERE.parent / "golden" / "report"

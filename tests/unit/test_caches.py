@@ -12,11 +12,11 @@ import pytest
 from builders import build, ind, make_set
 
 import learning_models as lm
-from learning_models import _records
-from learning_models._catalog import Catalog
-from learning_models._functions import BUILTIN_FUNCTIONS, Function
-from learning_models._overlays import Overlay, apply_overlays
-from learning_models._score import outcome_pass, score_frame, score_table
+from learning_models._catalog.catalog import Catalog
+from learning_models._criteria.overlays import Overlay, apply_overlays
+from learning_models._evidence import records as _records
+from learning_models._expressions.functions import BUILTIN_FUNCTIONS, Function
+from learning_models._scoring.score import outcome_pass, score_frame, score_table
 
 MODELS = ("citizen", "family", "clan", "community", "unit")
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "family" / "family-set.yaml"

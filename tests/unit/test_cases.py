@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models import _cases as lm_cases
-from learning_models._cases import Case, find_case_files, run_case_file, validate_cases
-from learning_models._catalog import Catalog, shipped_criteria_dir
+from learning_models._authoring import cases as lm_cases
+from learning_models._authoring.cases import Case, find_case_files, run_case_file, validate_cases
+from learning_models._catalog.catalog import Catalog, shipped_criteria_dir
 from learning_models._cli import main
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
 
 FULL = {"adults": 2, "adults_learning": 2, "corner": True, "income": "stable"}
 
@@ -662,7 +662,7 @@ def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [src, *filter(None, [os.environ.get("PYTHONPATH")])])}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "learning_models._cases_pytest",
+        [sys.executable, "-m", "pytest", "-p", "learning_models._authoring.cases_pytest",
          "-p", "no:cacheprovider", "--rootdir", str(folder), "-o", "addopts=", *args,
          str(folder)], capture_output=True, text=True, env=env, cwd=folder, check=False,
         timeout=300)
@@ -685,7 +685,7 @@ def test_pytest_collects_each_case_as_an_item_named_by_the_case(small_sets: Path
 def test_cli_test_without_shipped_cases_says_so_without_a_machine_path(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
-    monkeypatch.setattr("learning_models._cli_cases.shipped_criteria_dir", lambda: tmp_path)
+    monkeypatch.setattr("learning_models._cli.cases.shipped_criteria_dir", lambda: tmp_path)
     assert run(capsys, "test") == (1, "0 passed, 0 failed\n",
                                    "no test files (*.test.yaml) in criteria [file-not-found]\n")
 

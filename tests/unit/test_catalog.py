@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 import learning_models as lm
-from learning_models._catalog import Catalog, shipped_criteria_dir
+from learning_models._catalog.catalog import Catalog, shipped_criteria_dir
 from learning_models._cli import main
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
 from learning_models.errors import CriteriaError
 
 EVIDENCE = """\
@@ -50,8 +50,9 @@ def no_shipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A catalogue without shipped sets (theirs govern the same years as the small sets)."""
     empty = tmp_path / "no-shipped"
     empty.mkdir()
+    monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._cli_catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._cli.catalog.shipped_criteria_dir", lambda: empty)
 
 
 @pytest.fixture
@@ -189,8 +190,9 @@ def test_show_by_model_and_year_without_the_shipped_sets_overlapping(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-shipped"
     empty.mkdir()
+    monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._cli_catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._cli.catalog.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "show", "--model", "family", "--year", "2027",
                          "--criteria-dir", str(small_sets))
     assert (status, out) == (0, (small_sets / "family-next.yaml").read_text(encoding="utf-8"))
@@ -270,6 +272,7 @@ def test_evaluate_the_set_in_force_for_a_model_and_year(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-shipped"
     empty.mkdir()
+    monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "evaluate", "--model", "family", "--year", "2027",
                          "--criteria-dir", str(small_sets), "--input", evidence,
@@ -285,6 +288,7 @@ def test_explain_by_model_and_year(capsys: pytest.CaptureFixture[str], small_set
                                    tmp_path: Path) -> None:
     empty = tmp_path / "no-shipped"
     empty.mkdir()
+    monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "explain", "--model", "family", "--year", "2024",
                          "--criteria-dir", str(small_sets), "--input", evidence,

@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models import _stream
 from learning_models._cli import main
-from learning_models._evidence import read_evidence
-from learning_models._results import Evaluations
+from learning_models._evidence.read import read_evidence
+from learning_models._report import stream as _stream
+from learning_models._scoring.results import Evaluations
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "family"
 SET = "family-set.yaml"

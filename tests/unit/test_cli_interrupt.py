@@ -14,7 +14,7 @@ import pytest
 from report_data import DATA, SETS
 
 import learning_models as lm
-from learning_models import _cli_core
+from learning_models._cli import core as _cli_core
 from learning_models._cli import main
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "family"

@@ -22,7 +22,7 @@ from builders import (
 )
 
 import learning_models as lm
-from learning_models._functions import BUILTIN_FUNCTIONS, Function
+from learning_models._expressions.functions import BUILTIN_FUNCTIONS, Function
 
 
 def when(expression: str) -> str:

@@ -12,8 +12,8 @@ import pytest
 from builders import build, ind, make_set
 
 import learning_models as lm
-from learning_models._dataset import read_dataset
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
+from learning_models._evidence.dataset import read_dataset
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "bac-kan-city"
 

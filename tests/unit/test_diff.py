@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
+from learning_models._authoring.diff import EnumChoice, FieldChange, ItemChange, LevelRow, diff_sets
 from learning_models._cli import main
-from learning_models._diff import EnumChoice, FieldChange, ItemChange, LevelRow, diff_sets
-from learning_models._model import CriteriaSet, Text
+from learning_models._criteria.model import CriteriaSet, Text
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
 OLD, NEW = GOLDEN / "old.yaml", GOLDEN / "new.yaml"

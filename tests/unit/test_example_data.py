@@ -13,9 +13,9 @@ import polars as pl
 import pytest
 
 import learning_models as lm
-from learning_models._catalog import Catalog
-from learning_models._dataset import read_dataset
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
+from learning_models._catalog.catalog import Catalog
+from learning_models._evidence.dataset import read_dataset
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "bac-kan-city"
 FOLDERS = ("2024", "2026", "2024-with-errors")

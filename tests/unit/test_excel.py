@@ -16,12 +16,12 @@ import pytest
 import xlsxwriter
 
 import learning_models as lm
-from learning_models import _excel_marks
-from learning_models._catalog import Catalog
+from learning_models._catalog.catalog import Catalog
 from learning_models._cli import main
-from learning_models._dataset import Dataset, read_dataset
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
+from learning_models._evidence.dataset import Dataset, read_dataset
+from learning_models._evidence.excel import marks as _excel_marks
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 CITIZEN = """\
 format: learning-models/criteria-set/1

@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from learning_models._expr import (
+from learning_models._expressions import (
     Binary,
     BoolOp,
     Call,
@@ -26,8 +26,8 @@ from learning_models._expr import (
     render,
     walk,
 )
-from learning_models._expr_polars import to_polars
-from learning_models._functions import BUILTIN_FUNCTIONS, Function, FunctionRegistry
+from learning_models._expressions.functions import BUILTIN_FUNCTIONS, Function, FunctionRegistry
+from learning_models._expressions.to_polars import to_polars
 from learning_models.errors import CriteriaError, Problem, Span
 
 NAMES: dict[str, NameInfo] = {

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
-from learning_models import _gaps
-from learning_models._gaps import find_gaps, find_gaps_many
-from learning_models._score import points_column
+from learning_models._scoring import gaps as _gaps
+from learning_models._scoring.gaps import find_gaps, find_gaps_many
+from learning_models._scoring.score import points_column
 
 
 def one(spec: lm.CriteriaSet, **values: Any) -> lm.Evaluation:

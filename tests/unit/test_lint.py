@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
+from learning_models._authoring.lint import _Conditions, lint_set
 from learning_models._cli import main
-from learning_models._expr import parse_expression
-from learning_models._lint import _Conditions, lint_set
-from learning_models._model import CriteriaSet, InputSpec
-from learning_models._yaml import parse_yaml
+from learning_models._criteria.model import CriteriaSet, InputSpec
+from learning_models._documents.yaml import parse_yaml
+from learning_models._expressions import parse_expression
 from learning_models.errors import Problem, Span
 
 FILE = "set.yaml"

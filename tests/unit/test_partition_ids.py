@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learning_models._partition_ids import IdRanges, repeated_ids, taken_ids
+from learning_models._runs.partition_ids import IdRanges, repeated_ids, taken_ids
 from learning_models.errors import EvidenceError
 
 

@@ -17,11 +17,11 @@ import polars as pl
 import pytest
 
 import learning_models as lm
-from learning_models._catalog import Catalog
-from learning_models._dataset import read_dataset
-from learning_models._partitioned import STAGES, evaluate_partitioned, read_partition
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
-from learning_models._rollup import rollup
+from learning_models._catalog.catalog import Catalog
+from learning_models._evidence.dataset import read_dataset
+from learning_models._rollup.rollup import rollup
+from learning_models._runs.partitioned import STAGES, evaluate_partitioned, read_partition
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "examples" / "bac-kan-city"

@@ -20,10 +20,10 @@ import pytest
 from builders import build, ind, make_set
 
 import learning_models as lm
-from learning_models._dataset import Dataset, Table, read_dataset
-from learning_models._partitioned import evaluate_partitioned
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
-from learning_models._rollup import rollup
+from learning_models._evidence.dataset import Dataset, Table, read_dataset
+from learning_models._rollup.rollup import rollup
+from learning_models._runs.partitioned import evaluate_partitioned
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "bac-kan-city"
 

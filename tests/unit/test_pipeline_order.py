@@ -15,10 +15,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from learning_models._dataset import Dataset, read_dataset
-from learning_models._pipeline import DatasetEvaluation, evaluate_dataset
-from learning_models._pipeline import _dense as dense
-from learning_models._pipeline import _lookup as lookup
+from learning_models._evidence.dataset import Dataset, read_dataset
+from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
+from learning_models._scoring.pipeline import _dense as dense
+from learning_models._scoring.pipeline import _lookup as lookup
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "bac-kan-city"
 SHOWN = ("id", "area", "total", "status", "grade", "households", "learning_families",

@@ -12,12 +12,11 @@ import pytest
 
 import learning_models as lm
 from learning_models import hookspecs
-from learning_models._catalog import Catalog
-from learning_models._functions import Function
-from learning_models._overlays import Overlay, order_overlays
-from learning_models._plugins import (
-    collect_functions,
-    collect_overlays,
+from learning_models._catalog import collect_functions, collect_overlays
+from learning_models._catalog.catalog import Catalog
+from learning_models._criteria.overlays import Overlay, order_overlays
+from learning_models._expressions.functions import Function
+from learning_models._plugins.manager import (
     collect_readers,
     collect_writers,
     get_plugin_manager,
@@ -32,7 +31,7 @@ EXAMPLE_ID = "examples/family-448"
 
 
 def _manager(*plugins: tuple[str, object]) -> object:
-    from learning_models._builtin_plugins import BUILTIN_PLUGINS
+    from learning_models._plugins.builtin import BUILTIN_PLUGINS
 
     return get_plugin_manager(entry_points=False, builtins=(*BUILTIN_PLUGINS, *plugins))
 
@@ -310,7 +309,7 @@ class _Reader:
         self.name, self.suffixes, self.folder = name, suffixes, folder
 
     def read(self, path: Path) -> object:
-        from learning_models._dataset import read_dataset
+        from learning_models._evidence.dataset import read_dataset
 
         return read_dataset(self.folder)
 
@@ -368,7 +367,8 @@ def report_cli(monkeypatch: pytest.MonkeyPatch) -> object:
     """Run ``report`` on the golden dataset with extra plugins registered by hand."""
     from report_data import CITY, DATA, SETS
 
-    from learning_models import _cli_options, _cli_report
+    from learning_models._cli import options as _cli_options
+    from learning_models._cli import report as _cli_report
     from learning_models._cli import main
 
     monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
@@ -502,7 +502,7 @@ def test_the_report_lists_the_overlays_applied_to_each_set(report_cli: object,
 def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from learning_models import _cli_options
+    from learning_models._cli import options as _cli_options
     from learning_models._cli import main
 
     overlay = Overlay.from_yaml(_overlay_file(tmp_path, READING))
@@ -533,7 +533,7 @@ def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
 
 def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from learning_models import _cli_options
+    from learning_models._cli import options as _cli_options
     from learning_models._cli import main
 
     class Bad:
@@ -551,7 +551,7 @@ def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[st
 def test_no_plugins_option_asks_for_no_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
     import argparse
 
-    from learning_models import _cli_options
+    from learning_models._cli import options as _cli_options
 
     asked: list[object] = []
     monkeypatch.setattr(_cli_options, "get_plugin_manager",
@@ -565,7 +565,7 @@ def test_plugins_are_called_in_registration_order_so_their_sets_come_after_the_s
         ) -> None:
     import yaml
 
-    from learning_models._catalog import shipped_criteria_dir
+    from learning_models._catalog.catalog import shipped_criteria_dir
 
     data = yaml.safe_load((shipped_criteria_dir() / "vn" / "2021-2025" / "family.yaml")
                           .read_text(encoding="utf-8"))

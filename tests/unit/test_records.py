@@ -11,7 +11,7 @@ import pytest
 from builders import build, ind, make_set
 
 import learning_models as lm
-from learning_models._records import records_to_frame, type_frame
+from learning_models._evidence.records import records_to_frame, type_frame
 
 SPEC = build(make_set(
     {"n": {"type": "integer", "minimum": 0, "maximum": 10},

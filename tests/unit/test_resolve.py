@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import learning_models as lm
-from learning_models._catalog import Catalog
+from learning_models._catalog.catalog import Catalog
 
 BASE_ID = "test/2021-2025/family"
 HEAD = f"""\

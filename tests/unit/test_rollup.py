@@ -21,7 +21,7 @@ import pytest
 from report_data import CITY, DATA, evaluate
 
 import learning_models as lm
-from learning_models._rollup import Rollup, format_percent, gap_sentence, rollup
+from learning_models._rollup.rollup import Rollup, format_percent, gap_sentence, rollup
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +264,7 @@ def test_rollup_is_public() -> None:
 
 
 def test_the_shipped_city_targets_apply_when_available() -> None:
-    targets_module = pytest.importorskip("learning_models._targets",
+    targets_module = pytest.importorskip("learning_models._catalog.targets",
                                          reason="the targets loader is not available")
     targets = targets_module.load_targets("bac-kan-city")
     r = rollup(evaluate(2026), targets)

@@ -10,8 +10,8 @@ from builders import ind, make_set
 
 import learning_models as lm
 from learning_models import Function
-from learning_models._functions import BUILTIN_FUNCTIONS
-from learning_models._score_rows import FEW, _row_plan
+from learning_models._expressions.functions import BUILTIN_FUNCTIONS
+from learning_models._scoring.score_rows import FEW, _row_plan
 
 TWICE = "twice(x) >= 4"
 

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 import learning_models as lm
+from learning_models._catalog.targets import shipped_targets
 from learning_models._cli import main
-from learning_models._targets import shipped_targets
-from learning_models._yaml import parse_yaml
+from learning_models._documents.yaml import parse_yaml
 
 PLAN = """\
 format: learning-models/targets/1
@@ -140,7 +140,7 @@ def test_a_missing_file_is_a_clean_error(tmp_path: Path) -> None:
 
 
 def test_the_report_command_loads_targets_through_this_module() -> None:
-    from learning_models._cli_report import load_targets
+    from learning_models._cli.report import load_targets
 
     assert "vn-387" in shipped_targets(), "the shipped national targets are missing"
     plan = load_targets("vn-387")
@@ -369,7 +369,7 @@ def test_validate_a_named_targets_file_of_another_version(capsys: pytest.Capture
 
 
 def test_validate_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
-    from learning_models._catalog import shipped_criteria_dir
+    from learning_models._catalog.catalog import shipped_criteria_dir
 
     count = len(shipped_targets())
     assert count, "the shipped criteria/targets/ folder is missing or empty"

@@ -10,8 +10,8 @@ import pytest
 from builders import FILE, MINI, WHEN, codes_of, dump, lines_of, load_text, mini, problems_of
 
 import learning_models as lm
-from learning_models._model import MAX_POINTS
-from learning_models._yaml import parse_yaml
+from learning_models._criteria.model import MAX_POINTS
+from learning_models._documents.yaml import parse_yaml
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "family" / "family-set.yaml"
 

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learning_models._yaml import RawDocument, TextSpan, YamlLimits, load_yaml, parse_yaml
+from learning_models._documents.yaml import RawDocument, TextSpan, YamlLimits, load_yaml, parse_yaml
 from learning_models.errors import CriteriaError, EvidenceError, Problem, Span
 
 FILE = "criteria/x.yaml"

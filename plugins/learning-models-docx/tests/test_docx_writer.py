@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import learning_models as lm
-from learning_models._plugins import collect_writers
+from learning_models._plugins.manager import collect_writers
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed")
 learning_models_docx = pytest.importorskip(

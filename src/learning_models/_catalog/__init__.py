@@ -1,0 +1,32 @@
+"""The catalogue: criteria sets by id, model and year, sets offered by plugins, loading a set
+from a file, and the plans' targets files.
+"""
+
+from .catalog import Catalog, CatalogEntry, shipped_criteria_dir
+from .load import load_criteria
+from .plugin_sources import (
+    collect_criteria_sources,
+    collect_functions,
+    collect_overlays,
+    plugin_items,
+    plugin_results,
+)
+from .targets import Area, Target, Targets, load_targets, targets_schema, validate_targets
+
+__all__ = [
+    "Area",
+    "Catalog",
+    "CatalogEntry",
+    "Target",
+    "Targets",
+    "collect_criteria_sources",
+    "collect_functions",
+    "collect_overlays",
+    "load_criteria",
+    "load_targets",
+    "plugin_items",
+    "plugin_results",
+    "shipped_criteria_dir",
+    "targets_schema",
+    "validate_targets",
+]

@@ -1,0 +1,319 @@
+"""The catalogue: every criteria set known, by id, and the set in force for a model and year.
+
+Sets come in layers: the shipped sets first, then each directory (or in-memory document, for
+plugins) added after. Within one layer an id may appear once; a later layer's set replaces an
+earlier one with the same id (that is how a province puts its corrected copy in force).
+
+Periods: for a model and a year exactly one set must apply. Two sets of one model whose
+periods overlap are an error — unless one extends the other, in which case the extending
+(more local) set supersedes its base for the years they share.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from .._criteria import (
+    FORMAT,
+    Change,
+    CriteriaSet,
+    Overlay,
+    Text,
+    apply_overlays,
+    check_document,
+    compile_criteria,
+    order_overlays,
+    resolve_extension,
+    validate_criteria,
+)
+from .._documents import RawDocument, SourceMap, did_you_mean, load_yaml
+from .._expressions import BUILTIN_FUNCTIONS, FunctionRegistry
+from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
+from .plugin_sources import collect_criteria_sources, collect_functions, collect_overlays
+
+__all__ = ["Catalog", "CatalogEntry", "shipped_criteria_dir"]
+
+
+def shipped_criteria_dir() -> Path:
+    """Where the shipped criteria data lives (inside the installed package, or the repo)."""
+    packaged = Path(str(resources.files("learning_models"))) / "_data" / "criteria"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "criteria"
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    """One set in the catalogue, as `learning-models list` shows it."""
+
+    id: str
+    model: str
+    period: str
+    title: Text
+    file: str
+    extends: str | None
+    verified_share: float   # share of indicators whose source is verified
+
+    @property
+    def years(self) -> range:
+        first, _, last = self.period.partition("-")
+        return range(int(first), int(last or first) + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    raw: RawDocument
+    layer: int
+
+
+class Catalog:
+    """All criteria sets known, resolved (``extends``) and compiled on first use."""
+
+    def __init__(self, *, functions: FunctionRegistry = BUILTIN_FUNCTIONS,
+                 overlays: Sequence[Overlay] = ()) -> None:
+        self._docs: dict[str, _Doc] = {}
+        self._layers = 0
+        self._problems: list[Problem] = []
+        self._resolved: dict[str, CriteriaSet] = {}
+        self._changes: dict[str, tuple[Change, ...]] = {}
+        self.functions = functions
+        self.overlays: tuple[Overlay, ...] = tuple(order_overlays(overlays))
+
+    @classmethod
+    def default(cls, directories: Iterable[str | os.PathLike[str]] = (), *,
+                shipped: bool = True, plugins: pluggy.PluginManager | None = None,
+                overlays: Sequence[str | os.PathLike[str]] = ()) -> Catalog:
+        """The shipped sets, plugins' sets, then each directory given (later ones override
+        by id); with `overlays` (names offered by plugins, or overlay files) applied."""
+        functions = collect_functions(plugins) if plugins is not None else BUILTIN_FUNCTIONS
+        catalog = cls(functions=functions, overlays=_overlays(plugins, overlays))
+        if plugins is None:
+            if shipped:
+                catalog.add_directory(shipped_criteria_dir(), display_root="criteria")
+        else:
+            for plugin, sources in collect_criteria_sources(plugins):
+                if plugin == "builtin-criteria" and not shipped:
+                    continue
+                catalog._add_plugin_sources(plugin, sources)
+        for directory in directories:
+            catalog.add_directory(directory)
+        return catalog
+
+    def _add_plugin_sources(self, plugin: str, sources: Sequence[Path | Mapping[str, Any]],
+                            ) -> None:
+        for source in sources:
+            if isinstance(source, Path):
+                root = "criteria" if plugin == "builtin-criteria" else f"<{plugin}>"
+                self.add_directory(source, display_root=root)
+            else:
+                self.add_documents([RawDocument(dict(source), SourceMap(f"<{plugin}>"))])
+
+    # --- filling -----------------------------------------------------------------------
+
+    def add_directory(self, path: str | os.PathLike[str], *,
+                      display_root: str | None = None) -> list[str]:
+        """Add every criteria-set file below `path` as one layer; returns the ids added."""
+        root = Path(path)
+        if not root.is_dir():
+            files = [root]
+        else:
+            files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml"))
+        docs = []
+        for file in files:
+            shown = str(file) if display_root is None or not root.is_dir() \
+                else f"{display_root}/{file.relative_to(root).as_posix()}"
+            if not _looks_like_criteria(file):
+                continue  # test cases, targets, evidence: not sets
+            try:
+                raw = load_yaml(file, display_name=shown)
+            except CriteriaError as exc:
+                self._problems.extend(exc.problems)
+                continue
+            if isinstance(raw.data, dict) and raw.data.get("format") == FORMAT:
+                docs.append(raw)
+        return self.add_documents(docs)
+
+    def add_documents(self, docs: Sequence[RawDocument]) -> list[str]:
+        """Add documents (e.g. a plugin's in-memory sets) as one layer."""
+        self._layers += 1
+        added: dict[str, RawDocument] = {}
+        for raw in docs:
+            ident = raw.data.get("id")
+            if not isinstance(ident, str):
+                try:
+                    check_document(raw)
+                except CriteriaError as exc:
+                    self._problems.extend(exc.problems)
+                continue
+            if ident in added:
+                first = added[ident].source.locate(("id",))
+                self._problems.append(Problem(
+                    "duplicate-id", f"criteria set id {ident!r} is used twice",
+                    raw.source.locate(("id",)), hint=f"first used at {first}"))
+                continue
+            added[ident] = raw
+            self._docs[ident] = _Doc(raw, self._layers)
+        self._resolved.clear()  # an override may change every set that extends it
+        self._changes.clear()
+        return list(added)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        return sorted(self._docs)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._docs
+
+    def file_of(self, ident: str) -> str:
+        return self._docs[ident].raw.source.file
+
+    def get(self, ident: str) -> CriteriaSet:
+        """The set with this id, resolved and compiled; `CriteriaError` if it is broken."""
+        return self._get(ident, ())
+
+    def changes(self, ident: str) -> tuple[Change, ...]:
+        """What the set changes in the set it extends (empty for a complete set)."""
+        self.get(ident)
+        return self._changes.get(ident, ())
+
+    def _get(self, ident: str, trail: tuple[str, ...]) -> CriteriaSet:
+        if ident in self._resolved:
+            return self._resolved[ident]
+        if ident not in self._docs:
+            raise CriteriaError([self._unknown(ident, None)])
+        raw = self._docs[ident].raw
+        check_document(raw)
+        base_id = raw.data.get("extends")
+        inherited: tuple[Any, ...] = ()
+        if base_id is not None:
+            raw = self._extend(raw, base_id, (*trail, ident))
+            inherited = self._resolved[base_id].overlays
+        spec = validate_criteria(raw)
+        spec, applied = apply_overlays(spec, self.overlays)
+        spec._overlays = (*inherited, *applied)
+        spec._program = compile_criteria(spec, self.functions)
+        self._resolved[ident] = spec
+        return spec
+
+    def _extend(self, raw: RawDocument, base_id: str, trail: tuple[str, ...]) -> RawDocument:
+        at = raw.source.locate(("extends",))
+        if base_id in trail:
+            cycle = " → ".join((*trail[trail.index(base_id):], base_id))
+            raise CriteriaError([Problem("extends-cycle", f"sets extend each other: {cycle}",
+                                         at)])
+        if base_id not in self._docs:
+            raise CriteriaError([self._unknown(base_id, at)])
+        base = self._get(base_id, trail)
+        merged, changes = resolve_extension(raw, base)
+        self._changes[trail[-1]] = changes
+        return merged
+
+    def _unknown(self, ident: str, at: Span | None) -> Problem:
+        hint = did_you_mean(ident, self.ids()) or \
+            f"known sets: {', '.join(self.ids()) or 'none'}"
+        code: ProblemCode = "unknown-base" if at is not None else "unknown-set"
+        return Problem(code, f"no criteria set with id {ident!r}", at, hint=hint)
+
+    def entries(self) -> list[CatalogEntry]:
+        """Every set that resolves, sorted by model and period (broken ones: `problems`)."""
+        found = []
+        for ident in self.ids():
+            try:
+                spec = self.get(ident)
+            except CriteriaError:
+                continue
+            found.append(CatalogEntry(ident, spec.model, spec.period, spec.title,
+                                      self.file_of(ident),
+                                      self._docs[ident].raw.data.get("extends"),
+                                      _verified_share(spec)))
+        return sorted(found, key=lambda e: (e.model, e.period, e.id))
+
+    def problems(self) -> list[Problem]:
+        """Problems of the catalogue as a whole: unreadable files, duplicate ids, overlaps."""
+        problems = list(self._problems)
+        entries = self.entries()
+        for k, a in enumerate(entries):
+            for b in entries[k + 1:]:
+                if a.model == b.model and set(a.years) & set(b.years) \
+                        and not self._related(a.id, b.id):
+                    problems.append(Problem(
+                        "overlapping-periods",
+                        f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in "
+                        f"{_years(set(a.years) & set(b.years))}",
+                        self._docs[b.id].raw.source.locate(("period",)),
+                        hint="give the sets periods that do not overlap, or make one extend "
+                             "the other"))
+        return problems
+
+    def _related(self, a: str, b: str) -> bool:
+        return a in self._ancestors(b) or b in self._ancestors(a)
+
+    def _ancestors(self, ident: str) -> set[str]:
+        found: set[str] = set()
+        while ident in self._docs:
+            base = self._docs[ident].raw.data.get("extends")
+            if not isinstance(base, str) or base in found:
+                break
+            found.add(base)
+            ident = base
+        return found
+
+    def for_year(self, model: str, year: int) -> CriteriaSet:
+        """The set in force for `model` in `year`."""
+        entries = self.entries()
+        of_model = [e for e in entries if e.model == model]
+        if not of_model:
+            models = sorted({e.model for e in entries})
+            raise LearningModelsError(f"no criteria set for model {model!r}; known models: "
+                                      f"{', '.join(models) or 'none'}")
+        hits = [e for e in of_model if year in e.years]
+        hits = [e for e in hits if not any(e.id in self._ancestors(o.id) for o in hits)]
+        if not hits:
+            periods = ", ".join(f"{e.period} ({e.id})" for e in of_model)
+            raise LearningModelsError(f"no criteria set for {model!r} covers {year}; "
+                                      f"periods available: {periods}")
+        if len(hits) > 1:
+            raise LearningModelsError(
+                f"several criteria sets for {model!r} cover {year}: "
+                f"{', '.join(e.id for e in hits)}; choose one with its id")
+        return self.get(hits[0].id)
+
+
+def _overlays(plugins: pluggy.PluginManager | None,
+              wanted: Sequence[str | os.PathLike[str]]) -> list[Overlay]:
+    offered = collect_overlays(plugins) if plugins is not None else {}
+    chosen = []
+    for item in wanted:
+        if isinstance(item, str) and item in offered:
+            chosen.append(offered[item])
+        elif Path(item).is_file():
+            chosen.append(Overlay.from_yaml(item))
+        else:
+            names = ", ".join(sorted(offered)) or "none (no plugin offers overlays)"
+            raise LearningModelsError(f"no overlay named {str(item)!r}; available: {names}")
+    return chosen
+
+
+def _years(years: set[int]) -> str:
+    return f"{min(years)}" if len(years) == 1 else f"{min(years)}–{max(years)}"
+
+
+def _verified_share(spec: CriteriaSet) -> float:
+    indicators = len(spec.indicators)
+    return spec.verified_indicators / indicators if indicators else 0.0
+
+
+def _looks_like_criteria(path: Path) -> bool:
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return False
+    return "learning-models/criteria-set/" in head

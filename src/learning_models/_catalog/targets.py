@@ -1,0 +1,228 @@
+"""A plan's targets (chỉ tiêu), format ``learning-models/targets/1``.
+
+A targets file says, for one area (the country, a province, a city …), which shares a plan
+asks for by which milestone year: the share of families recognised as learning families by
+2025, of learning citizens among workers by 2030, and so on. It is read like a criteria set:
+YAML with positions, the shipped JSON Schema for shape, then the checks a schema cannot say
+(unique target ids, ``model`` exactly with ``recognised_share``, a ``model`` that exists),
+every problem located.
+
+Which models exist: by default the five of Programme 387 (`MODELS`) — what ``validate``
+checks; a caller that knows more (the ``report`` command: the built-in five and every model
+a set of its catalogue governs, plugins' included) passes them as ``models``. A model no
+criteria set governs would only leave its target silently unmeasured, so it is an error,
+with the nearest known model as a hint (``clann`` → ``clan``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import jsonschema
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+
+from .._criteria import Source, Text
+from .._documents import (
+    RawDocument,
+    SourceMap,
+    build_located,
+    check_shape,
+    describe_path,
+    did_you_mean,
+    load_yaml,
+    schema,
+    schema_problem,
+)
+from ..errors import CriteriaError, Problem
+from .catalog import shipped_criteria_dir
+
+__all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
+           "shipped_targets", "targets_schema", "validate_targets"]
+
+#: The models of Programme 387, which a target may always name.
+MODELS = ("citizen", "family", "clan", "community", "unit")
+
+Measure = Literal["recognised_share", "citizens_in_learning_households",
+                  "citizens_in_learning_units", "reported_share"]
+AreaLevel = Literal["country", "province", "city", "district", "commune"]
+
+#: The measure that counts a model's recognised subjects, and so names the model.
+MODEL_MEASURE = "recognised_share"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
+_HINTS = {
+    "id": "ids use lower-case letters, digits, '_', '.' and '-'",
+    "code": "an administrative code is digits, written as text: \"058\"",
+    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
+}
+_DOCUMENT = "the targets file"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Area(_Frozen):
+    """The area a plan covers: its level, administrative code (if any) and name."""
+
+    level: AreaLevel
+    code: str | None = None
+    name: Text
+
+
+class Target(_Frozen):
+    """One target: a measure and the share to reach by each milestone year."""
+
+    id: str
+    title: Text
+    measure: Measure
+    model: str | None = None
+    milestones: dict[int, float]
+    source: Source | None = None
+
+    def milestone_for(self, year: int) -> tuple[int, float]:
+        """The milestone in force in `year`: the nearest milestone year at or after it (the
+        last milestone when the year is past them all), as (milestone year, share)."""
+        years = sorted(self.milestones)
+        chosen = next((y for y in years if y >= year), years[-1])
+        return chosen, self.milestones[chosen]
+
+
+class Targets(_Frozen):
+    """A plan's targets for one area (a targets file)."""
+
+    format: Literal["learning-models/targets/1"]
+    id: str
+    title: Text
+    source: Source
+    area: Area
+    targets: tuple[Target, ...]
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        """Where each value was written (None for targets built in memory)."""
+        return self._source
+
+    @property
+    def file(self) -> str | None:
+        return None if self._source is None else self._source.file
+
+    def get(self, ident: str) -> Target:
+        """The target with this id; KeyError when there is none."""
+        for target in self.targets:
+            if target.id == ident:
+                return target
+        raise KeyError(ident)
+
+    def source_of(self, target: Target) -> Source:
+        """Where a target comes from: its own source, else the file's."""
+        return target.source or self.source
+
+
+def targets_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the targets format, version 1."""
+    return schema("targets")
+
+
+def shipped_targets() -> dict[str, Path]:
+    """The shipped targets files by id (the file name without ``.yaml``)."""
+    folder = shipped_criteria_dir() / "targets"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def load_targets(path_or_id: str | os.PathLike[str], *,
+                 display_name: str | None = None,
+                 models: Collection[str] | None = None) -> Targets:
+    """Load a targets file, or the shipped targets with this id (``vn-387``).
+
+    An existing file wins over an id. A target's ``model`` must be one of `models` (default:
+    the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
+    some). Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
+    """
+    path = Path(path_or_id)
+    if not path.is_file() and isinstance(path_or_id, str) and _ID.match(path_or_id):
+        shipped = shipped_targets()
+        if path_or_id in shipped:
+            name = display_name or f"criteria/targets/{path_or_id}.yaml"
+            return validate_targets(load_yaml(shipped[path_or_id], display_name=name),
+                                    models=models)
+        if not path.suffix:
+            hint = did_you_mean(path_or_id, shipped) or \
+                f"shipped targets: {', '.join(shipped) or 'none'}"
+            raise CriteriaError([Problem(
+                "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
+                hint=hint)])
+    return validate_targets(load_yaml(path, display_name=display_name), models=models)
+
+
+def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None) -> Targets:
+    """Check a loaded document against the targets format and build the frozen `Targets`;
+    a target's ``model`` must be one of `models` (default: `MODELS`).
+
+    Raises `CriteriaError` with every problem found, each located in the file.
+    """
+    data = check_shape(raw, "targets", "a targets file", _schema_problem)
+    source = raw.source
+    known = MODELS if models is None else tuple(dict.fromkeys((*MODELS, *sorted(models))))
+    targets = build_located(Targets, data, source, _meaning_problems(data, source, known))
+    targets._source = source
+    return targets
+
+
+def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem | None:
+    """A schema error as a located problem (None: a consequence of another problem)."""
+    path = tuple(error.absolute_path)
+    kind = str(error.validator)
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    where = describe_path(path, _DOCUMENT)
+    if kind == "not" and len(path) == 2 and path[0] == "targets":  # model without its measure
+        measure = instance.get("measure")
+        if measure not in get_args(Measure):  # the measure itself is reported
+            return None
+        model_at = describe_path((*path, "model"), _DOCUMENT)
+        return Problem("invalid-value", f"{model_at} is only allowed with "
+                       f"measure {MODEL_MEASURE!r}, not {measure!r}",
+                       source.locate((*path, "model"), key=True),
+                       hint="remove 'model', or use measure 'recognised_share'")
+    if kind == "required" and len(path) == 2 and path[0] == "targets" \
+            and "model" in expected and instance.get("measure") == MODEL_MEASURE:
+        return Problem("missing-key", f"missing key 'model' in {where}",
+                       source.locate(path),
+                       hint="measure 'recognised_share' counts one model's recognised subjects; "
+                            "name it: citizen, family, clan, community or unit")
+    if error.schema_path and "propertyNames" in error.schema_path:
+        return Problem("invalid-value", f"{instance!r} is not a milestone year in {where}",
+                       source.locate((*path, instance), key=True),
+                       hint="milestones are years with their share: {2025: 0.7, 2030: 0.8}")
+    return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
+
+
+def _meaning_problems(data: dict[str, Any], source: SourceMap, models: Collection[str],
+                      ) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for k, target in enumerate(data["targets"]):
+        model = target.get("model")
+        if model is not None and model not in models:
+            plugins = "" if set(models) - set(MODELS) else \
+                "; a model a plugin adds is checked when the targets are used (report)"
+            yield Problem("invalid-value",
+                          f"unknown model {model!r} in {describe_path(('targets', k), _DOCUMENT)}",
+                          source.locate(("targets", k, "model")),
+                          hint=did_you_mean(model, models)
+                          or f"models: {', '.join(models)}{plugins}")
+        ident = target["id"]
+        if ident in seen:
+            first = source.locate(("targets", seen[ident], "id"))
+            yield Problem("duplicate-target", f"target id {ident!r} is used twice",
+                          source.locate(("targets", k, "id")),
+                          hint=f"first used at line {first.line}")
+        else:
+            seen[ident] = k

@@ -1,0 +1,174 @@
+"""Catalogue commands: list the sets known, show one set (as written, or resolved)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .._catalog import Catalog, CatalogEntry, shipped_criteria_dir
+from .._criteria import CriteriaSet, Lang
+from .._documents import load_yaml
+from ..errors import CriteriaError, LearningModelsError, Problem, sort_problems
+from .core import resolve_criteria
+from .options import add_catalog_options, catalog_maker
+
+__all__ = ["register", "resolved_data"]
+
+
+def register(sub: Any) -> None:
+    """Add the catalogue commands to the command line's subparsers."""
+
+    p = sub.add_parser(
+        "list", help="list the criteria sets known: id, model, period, title",
+        description="List every criteria set of the catalogue (the shipped sets, then each "
+                    "--criteria-dir folder) with its model, period, title and the share of "
+                    "its indicators whose source is verified. Problems of the catalogue "
+                    "(sets that do not load, duplicate ids, overlapping periods) go to "
+                    "standard error, with exit status 1.")
+    add_catalog_options(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the titles")
+    p.set_defaults(run=_list)
+
+    p = sub.add_parser(
+        "show", help="print a criteria set, as written or resolved (--resolved)",
+        description="Print a criteria set named by id (or file), or the set in force for "
+                    "--model in --year: the file as written, or with --resolved the complete "
+                    "set after 'extends' (and the --overlay overlays). The problems of a set "
+                    "that does not load go to standard error, with exit status 1.")
+    p.add_argument("ident", nargs="?", metavar="ID", help="a set's id (or a set's file)")
+    p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
+    p.add_argument("--year", type=int, help="with --model: the year")
+    p.add_argument("--resolved", action="store_true",
+                   help="the complete set after 'extends', not the file as written")
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    add_catalog_options(p)
+    p.set_defaults(run=_show, parser=p)
+
+
+# --------------------------------------------------------------------------- list
+
+
+def _list(args: argparse.Namespace) -> int:
+    catalog = catalog_maker(args)(args.criteria_dir)
+    entries = catalog.entries()
+    lang: Lang = args.lang
+    if args.format == "json":
+        sys.stdout.write(json.dumps([_entry_dict(e) for e in entries], ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        sys.stdout.write(_table(entries, lang))
+    problems = sort_problems([*_broken(catalog, entries), *catalog.problems()])
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _entry_dict(entry: CatalogEntry) -> dict[str, Any]:
+    return {"id": entry.id, "model": entry.model, "period": entry.period,
+            "title": {"vi": entry.title.vi, "en": entry.title.en}, "file": entry.file,
+            "extends": entry.extends, "verified_share": round(entry.verified_share, 4)}
+
+
+def _table(entries: Sequence[CatalogEntry], lang: Lang) -> str:
+    rows = [(e.id, e.model, e.period, f"{e.verified_share:.0%}", e.title.get(lang))
+            for e in entries]
+    heads = ("id", "model", "period", "verified", "title") if lang == "en" else \
+        ("mã", "mô hình", "giai đoạn", "đã xác minh", "tên")
+    widths = [max(len(r[k]) for r in [heads, *rows]) for k in range(4)]
+    lines = []
+    for row in [heads, *rows]:
+        cells = [row[k].ljust(widths[k]) if k != 3 else row[k].rjust(widths[k])
+                 for k in range(4)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _broken(catalog: Catalog, entries: Sequence[CatalogEntry]) -> list[Problem]:
+    """The problems of every set in the catalogue that does not load."""
+    listed = {e.id for e in entries}
+    problems: list[Problem] = []
+    for ident in catalog.ids():
+        if ident in listed:
+            continue
+        try:
+            catalog.get(ident)
+        except CriteriaError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+# --------------------------------------------------------------------------- show
+
+
+def _show(args: argparse.Namespace) -> int:
+    if args.ident is None and args.model is None:
+        args.parser.error("name the set: ID, or --model MODEL with --year YEAR")
+    if args.ident is not None and args.model is not None:
+        args.parser.error("give ID or --model, not both")
+    if args.model is not None and args.year is None:
+        args.parser.error("--model needs --year: the set in force that year")
+    if args.year is not None and args.model is None:
+        args.parser.error("--year goes with --model: the set in force that year")
+    make = catalog_maker(args)
+    if args.resolved:
+        spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
+        data = resolved_data(spec)
+        if args.format == "json":
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                            width=100))
+        return 0
+    file = _file_of(args.ident, args.model, args.year, args.criteria_dir)
+    if args.format == "json":
+        raw = load_yaml(file)
+        sys.stdout.write(json.dumps(raw.data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(file.read_text(encoding="utf-8-sig"))
+    # Shown as written, but it must still load: its problems are a CriteriaError (status 1).
+    resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
+    return 0
+
+
+def resolved_data(spec: CriteriaSet) -> dict[str, Any]:
+    """A resolved set as plain data, defaults left out: a complete set in the format."""
+    data: dict[str, Any] = _tidy(spec.model_dump(mode="json", by_alias=True,
+                                                 exclude_none=True, exclude_defaults=True))
+    return {"format": spec.format, **data}
+
+
+def _tidy(value: Any) -> Any:
+    """Whole numbers as integers (points 10, not 10.0), as an author writes them."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    return value
+
+
+def _file_of(ident: str | None, model: str | None, year: int | None,
+             criteria_dirs: Sequence[Path]) -> Path:
+    """The file a set is written in: a file named, or the file of the catalogue's set."""
+    if ident is not None and Path(ident).is_file():
+        return Path(ident)
+    # Files named by their real path (the default catalogue shows shipped files as criteria/…).
+    catalog = Catalog()
+    catalog.add_directory(shipped_criteria_dir())
+    for directory in criteria_dirs:
+        catalog.add_directory(directory)
+    if ident is not None:
+        if ident not in catalog:
+            resolve_criteria(ident, None, None, criteria_dirs)  # raises the located problem
+            raise LearningModelsError(f"no criteria set with id {ident!r}")  # pragma: no cover
+        return Path(catalog.file_of(ident))
+    assert model is not None and year is not None
+    return Path(catalog.file_of(catalog.for_year(model, year).id))

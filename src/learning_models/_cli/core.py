@@ -1,0 +1,434 @@
+"""Core commands: validate, evaluate, explain, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .._authoring import load_cases
+from .._catalog import Catalog, CatalogEntry, load_criteria, load_targets
+from .._criteria import CriteriaSet, Lang, criteria_set_schema
+from .._documents import FormatKind, did_you_mean, schema, sniff_format
+from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema, read_evidence
+from .._plugins import notify
+from .._report import errors_csv, write_csv, write_json, write_text
+from .._scoring import Evaluations, evaluate, word
+from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
+from .options import (
+    CatalogMaker,
+    UsageError,
+    add_catalog_options,
+    cannot_write,
+    catalog_maker,
+    check_output_file,
+    make_folder_of,
+    plugin_manager_from_args,
+)
+
+__all__ = ["criteria_files", "nothing_found", "print_errors", "register", "resolve_criteria"]
+
+
+def register(sub: Any) -> None:
+    """Add the core commands to the command line's subparsers."""
+
+    p = sub.add_parser(
+        "validate", help="check criteria sets, test-case files and targets files",
+        description="Check every file named, and every criteria-set, test-cases and targets "
+                    "file below the folders named (each YAML file by its 'format:'). Sets "
+                    "that extend others are resolved through one catalogue: the shipped sets, "
+                    "the --criteria-dir folders, then the paths given.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
+    add_catalog_options(p)
+    p.set_defaults(run=_validate)
+
+    for name, run, helptext in (("evaluate", _evaluate, "score evidence records"),
+                                ("explain", _explain, "explain one subject's evaluation")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--criteria", metavar="FILE|ID",
+                       help="a criteria-set file, or the id of a set in the catalogue")
+        p.add_argument("--model", help="instead of --criteria: the set in force for this "
+                                       "model in --year (citizen, family, clan, …)")
+        p.add_argument("--input", required=True, type=Path,
+                       help="one evidence file: .csv, .json, .yaml or .parquet (a dataset "
+                            "folder or a data-entry workbook: use 'report')")
+        p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
+        add_catalog_options(p)
+        p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
+        if name == "evaluate":
+            p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+            p.add_argument("--errors", type=Path, metavar="FILE",
+                           help="write every rejected record and why to FILE (CSV: year, "
+                                "file, row, line, record, field, code, message); standard "
+                                f"error shows the first {SHOWN_ERRORS}")
+        else:
+            p.add_argument("--subject", required=True, help="the subject's id")
+        p.set_defaults(run=run, parser=p)
+
+    p = sub.add_parser("schema", help="print a JSON Schema")
+    p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets"))
+    p.add_argument("--criteria", metavar="FILE|ID",
+                   help="with 'evidence': the set whose evidence schema to print, a file or "
+                        "the id of a set in the catalogue")
+    add_catalog_options(p)
+    p.set_defaults(run=_schema)
+
+
+def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
+                     criteria_dirs: Sequence[Path],
+                     make: CatalogMaker = Catalog.default) -> CriteriaSet:
+    """The set a command names: a file, a catalogue id, or a model's set in force in a year.
+
+    `criteria` wins when given; a path that exists is read as a file (a set that extends
+    another is resolved against the --criteria-dir folders and its own folder), anything
+    else is looked up in the catalogue (the shipped sets and the --criteria-dir folders).
+    """
+    if criteria is not None:
+        path = Path(criteria)
+        if path.is_file() or path.suffix.lower() in (".yaml", ".yml"):
+            catalog = make([*criteria_dirs, path.parent])
+            return load_criteria(path, catalog=catalog)
+        catalog = make(criteria_dirs)
+        if criteria not in catalog:
+            if path.is_dir():
+                raise CriteriaError([Problem(
+                    "file-not-found", f"{criteria!r} is a folder, not a criteria set",
+                    hint="name a set's file, or its id ('learning-models list' shows them)")])
+            hint = did_you_mean(criteria, catalog.ids()) or \
+                f"known sets: {', '.join(catalog.ids()) or 'none'}"
+            raise CriteriaError([Problem(
+                "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
+                hint=hint)])
+        return catalog.get(criteria)
+    if model is None or year is None:
+        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
+                                  "--year")
+    return make(criteria_dirs).for_year(model, year)
+
+
+def criteria_files(paths: Sequence[Path]) -> list[Path]:
+    """Criteria-set files named or found (recursively) in the directories named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.y*ml")
+                            if p.suffix in (".yaml", ".yml") and _is_criteria_file(p))
+        else:
+            found.append(path)
+    return found
+
+
+def _is_criteria_file(path: Path) -> bool:
+    head = path.read_text("utf-8", errors="replace")[:4096]
+    return "learning-models/criteria-set/" in head
+
+
+def nothing_found(what: str, folders: Sequence[Path]) -> str:
+    """The message for folders in which a command found nothing to work on."""
+    where = ", ".join(repr(str(f)) for f in folders)
+    return (f"no {what} found in {where}\n  hint: files are recognised by their 'format:' "
+            "line, e.g. 'format: learning-models/criteria-set/1'")
+
+
+# --------------------------------------------------------------------------- validate
+
+_KIND_WORDS: dict[FormatKind, str] = {
+    "criteria-set": "criteria sets", "test-cases": "test files", "targets": "targets files"}
+_EXTENDS = re.compile(r"^extends:", re.MULTILINE)
+_FORMATS_HINT = ("this command reads learning-models/criteria-set/1, learning-models/"
+                 "test-cases/1 and learning-models/targets/1 files")
+
+
+def files_by_format(paths: Sequence[Path]) -> list[tuple[Path, FormatKind]]:
+    """Each file named (by its format; criteria set when it names none) and each file of a
+    known format below the folders named, with its kind."""
+    found: list[tuple[Path, FormatKind]] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                               and p.is_file()):
+                kind = sniff_format(file)
+                if kind is not None:
+                    found.append((file, kind))
+        else:
+            found.append((path, sniff_format(path) or "criteria-set"))
+    return list(dict.fromkeys(found))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    files = files_by_format(args.paths)
+    if not files:  # only folders were named, and nothing is in them
+        print(nothing_found("criteria sets, test files or targets files", args.paths),
+              file=sys.stderr)
+        return 1
+    sets = [f for f, kind in files if kind == "criteria-set"]
+    catalog = _validation_catalog(catalog_maker(args), args.criteria_dir, args.paths, files)
+    problems: dict[str, list[Problem]] = {str(f): [] for f, _ in files}
+    for file, kind in files:
+        problems[str(file)] += _check_file(file, kind, catalog)
+    loaded = [str(f) for f in sets if not problems[str(f)]]  # broken sets: fix them first
+    for problem in _catalog_problems(catalog, loaded):
+        assert problem.span is not None
+        problems[problem.span.file].append(problem)
+    counts: dict[FormatKind, list[int]] = {}
+    for file, kind in files:
+        found = sort_problems(problems[str(file)])
+        for problem in found:
+            print(problem.format(str(file)), file=sys.stderr)
+        tally = counts.setdefault(kind, [0, 0])
+        tally[0] += not found
+        tally[1] += 1
+    parts = []
+    for kind, words in _KIND_WORDS.items():  # criteria sets always, the others when found
+        if kind == "criteria-set" or kind in counts:
+            ok, n = counts.get(kind, [0, 0])
+            parts.append(f"{ok} of {n} {words} valid")
+    print(", ".join(parts), file=sys.stderr)
+    return 1 if any(ok < n for ok, n in counts.values()) else 0
+
+
+def _validation_catalog(make: CatalogMaker, criteria_dirs: Sequence[Path],
+                        paths: Sequence[Path], files: Sequence[tuple[Path, FormatKind]],
+                        ) -> Catalog:
+    """The shipped and plugins' sets, the --criteria-dir folders, the folders of test files
+    named, then each path given (a folder, or a set's file): one layer each."""
+    named_tests = [f.parent for f in paths if not f.is_dir()
+                   and (f, "test-cases") in files]
+    catalog = make([*criteria_dirs, *dict.fromkeys(named_tests)])
+    for path in paths:
+        if path.is_dir():
+            catalog.add_directory(path)
+        elif (path, "criteria-set") in files and path.is_file():
+            if _EXTENDS.search(path.read_text("utf-8", errors="replace")):
+                catalog.add_directory(path.parent)  # its base may be beside it
+            catalog.add_directory(path)
+    return catalog
+
+
+def _check_file(file: Path, kind: FormatKind, catalog: Catalog) -> list[Problem]:
+    try:
+        if kind == "test-cases":
+            load_cases(file, catalog=catalog, display_name=str(file))
+        elif kind == "targets":
+            load_targets(file, display_name=str(file))
+        else:
+            _check_set(file, catalog)
+    except CriteriaError as exc:
+        if kind == "criteria-set" and sniff_format(file) is None:
+            return [Problem(p.code, p.message, p.span, _FORMATS_HINT, p.severity)
+                    if p.code == "unknown-format" and p.hint is None else p
+                    for p in exc.problems]
+        return list(exc.problems)
+    return []
+
+
+def _check_set(file: Path, catalog: Catalog) -> None:
+    """Load a set through the catalogue when it holds this very file, else on its own."""
+    ids = [i for i in catalog.ids() if catalog.file_of(i) == str(file)]
+    if ids:
+        catalog.get(ids[0])
+    else:
+        load_criteria(file)
+
+
+def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
+    """The catalogue's problems located in `files`, and periods of sets in `files` that
+    overlap (sets beyond the files given may overlap them: they are not checked here)."""
+    mine = set(files)
+    found = [p for p in catalog.problems() if p.code != "overlapping-periods"
+             and p.span is not None and p.span.file in mine]
+    entries = [e for e in catalog.entries() if e.file in mine]
+    bases = {e.id: e.extends for e in catalog.entries()}
+    for k, a in enumerate(entries):
+        for b in entries[k + 1:]:
+            shared = set(a.years) & set(b.years)
+            if a.model != b.model or not shared or _related(a, b, bases):
+                continue
+            where = catalog.get(b.id).source_map
+            at = where.locate(("period",)) if where is not None else Span(b.file, 1, 1)
+            if at.file not in mine:  # the period is inherited: point at the set's file
+                at = Span(b.file, 1, 1)
+            years = f"{min(shared)}" if len(shared) == 1 else f"{min(shared)}–{max(shared)}"
+            found.append(Problem(
+                "overlapping-periods",
+                f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in {years}",
+                at, hint="give the sets periods that do not overlap, or make one extend the "
+                         "other"))
+    return found
+
+
+def _related(a: CatalogEntry, b: CatalogEntry, bases: dict[str, str | None]) -> bool:
+    return a.id in _ancestors(b.id, bases) or b.id in _ancestors(a.id, bases)
+
+
+def _ancestors(ident: str, bases: dict[str, str | None]) -> set[str]:
+    found: set[str] = set()
+    base = bases.get(ident)
+    while base is not None and base not in found:
+        found.add(base)
+        base = bases.get(base)
+    return found
+
+
+# --------------------------------------------------------------------------- evaluate, explain
+
+
+def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
+    if args.criteria is None and args.model is None:
+        args.parser.error("name the set: --criteria FILE|ID, or --model MODEL with --year YEAR")
+    if args.criteria is not None and args.model is not None:
+        args.parser.error("give --criteria or --model, not both")
+    if args.model is not None and args.year is None:
+        args.parser.error("--model needs --year: the set in force that year")
+    _check_evidence_path(args.input)
+    make = catalog_maker(args)
+    spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir, make)
+    frame, read_errors = read_evidence(args.input)
+    results = evaluate(spec, frame, year=args.year, file=str(args.input))
+    results = results.with_errors(read_errors)
+    notify(plugin_manager_from_args(args), results)
+    return spec, results
+
+
+def _check_evidence_path(path: Path) -> None:
+    """--input names one evidence file: a folder or a workbook is a dataset, for `report`."""
+    if path.is_dir():
+        kind = "a folder"
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        kind = "a workbook"
+    else:
+        return
+    suffixes = ", ".join(s for s in EVIDENCE_SUFFIXES if s != ".yml")
+    raise EvidenceError([Problem(
+        "unreadable-evidence",
+        f"{str(path)!r} is {kind}; --input is one evidence file ({suffixes})",
+        hint=f"to evaluate a dataset folder or a data-entry workbook, use "
+             f"'learning-models report {shlex.quote(str(path))} --year YEAR'")])
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.errors is not None:  # before the work, not after it
+        check_output_file(args.errors, "the errors", suffix=".csv", force=True)
+    _, results = _run(args)
+    if args.errors is not None:  # first: there even when the output is cut short
+        make_folder_of(args.errors, "the errors")
+        try:
+            write_text(args.errors, errors_csv([(args.year, e) for e in results.errors]))
+        except OSError as exc:
+            raise cannot_write("the errors", args.errors, exc) from exc
+    out = sys.stdout
+    if args.format == "json":
+        write_json(results, out)
+    elif args.format == "csv":
+        write_csv(results, out)
+    else:
+        _print_table(results, args.lang, out)
+    see = ("file" if args.errors is not None else args.format if args.format == "json"
+           else "none")
+    print_errors(results.errors, args.lang, WORDS[f"see_{see}"][args.lang].format(
+        file=args.errors), sys.stderr)
+    return 1 if results.errors else 0
+
+
+#: How many problems ``evaluate`` shows on standard error; all are in ``--errors FILE`` and
+#: in the JSON output.
+SHOWN_ERRORS = 20
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "same": {"vi": " (và {n} hồ sơ khác cùng lỗi này)",
+             "en": " (and {n} more records with the same problem)"},
+    "more": {"vi": "… và {n} lỗi khác ({see})", "en": "… and {n} more problems ({see})"},
+    "see_file": {"vi": "xem {file}", "en": "see {file}"},
+    "see_json": {"vi": "xem mục 'errors' của kết quả JSON",
+                 "en": "see 'errors' in the JSON output"},
+    "see_none": {"vi": "xem tất cả: --errors FILE", "en": "all of them: --errors FILE"},
+}
+
+
+def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: TextIO,
+                 ) -> None:
+    """The rejected records, a line each — but one line for a problem many records share
+    (a column the set does not declare, a required input missing in every row) — at most
+    `SHOWN_ERRORS` lines, then how many more there are and where to `see` them."""
+    groups: dict[tuple[str | None, str, str | None, str], list[RecordError]] = {}
+    for error in errors:
+        groups.setdefault((error.file, error.code, error.field, error.message), []).append(error)
+    shown = list(groups.values())
+    for same in shown[:SHOWN_ERRORS]:
+        more = WORDS["same"][lang].format(n=len(same) - 1) if len(same) > 1 else ""
+        print(same[0].format() + more, file=stream)
+    rest = sum(len(same) for same in shown[SHOWN_ERRORS:])
+    if rest:
+        print(WORDS["more"][lang].format(n=rest, see=see), file=stream)
+
+
+def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:
+    grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
+    for e in results:
+        grade = grades.get(e.grade, "") if e.grade else ""
+        out.write(f"{e.subject}\t{e.total:g}/{e.max_total:g}\t{word(e.status, lang)}"
+                  f"{chr(9) + grade if grade else ''}\n")
+    counts = results.counts()
+    out.write(_summary(counts, lang) + "\n")
+
+
+def _summary(counts: dict[str, int], lang: Lang) -> str:
+    evaluated = counts["recognised"] + counts["not_recognised"] + counts["incomplete"]
+    if lang == "en":
+        return (f"{evaluated} evaluated: {counts['recognised']} recognised, "
+                f"{counts['not_recognised']} not recognised, {counts['incomplete']} incomplete; "
+                f"{counts['rejected']} records rejected")
+    return (f"{evaluated} hồ sơ đã đánh giá: {counts['recognised']} đạt, "
+            f"{counts['not_recognised']} không đạt, {counts['incomplete']} chưa đủ minh chứng; "
+            f"{counts['rejected']} hồ sơ bị từ chối")
+
+
+def _explain(args: argparse.Namespace) -> int:
+    _, results = _run(args)
+    try:
+        evaluation = results.get(args.subject)
+    except KeyError:
+        rejected = [e for e in results.errors if e.record == args.subject]
+        for error in rejected:
+            print(error.format(), file=sys.stderr)
+        if rejected:
+            print(f"subject {args.subject!r} was rejected", file=sys.stderr)
+        else:
+            print(f"subject {args.subject!r} is not in {str(args.input)!r}\n  hint: "
+                  f"{_subjects_hint(args.subject, [e.subject for e in results])}",
+                  file=sys.stderr)
+        return 1
+    sys.stdout.write(evaluation.explain(args.lang))
+    return 0
+
+
+def _subjects_hint(subject: str, subjects: Sequence[str]) -> str:
+    close = did_you_mean(subject, subjects)
+    if close is not None:
+        return close
+    if not subjects:
+        return "no subject of it was evaluated"
+    shown = ", ".join(subjects[:3]) + (", …" if len(subjects) > 3 else "")
+    return f"its subjects: {shown} ({len(subjects)} in all)"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    found: dict[str, Any]
+    if args.which != "evidence" and args.criteria is not None:
+        raise UsageError(f"--criteria goes with 'schema evidence', not 'schema {args.which}'")
+    if args.which == "criteria-set":
+        found = criteria_set_schema()
+    elif args.which in ("test-cases", "targets"):
+        found = schema(args.which)
+    else:
+        if args.criteria is None:
+            raise UsageError("'schema evidence' needs --criteria FILE|ID")
+        found = evidence_schema(resolve_criteria(args.criteria, None, None, args.criteria_dir,
+                                                 catalog_maker(args)))
+    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    return 0

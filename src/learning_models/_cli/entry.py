@@ -1,0 +1,115 @@
+"""The ``learning-models`` command line.
+
+Each group of commands lives in its own module with a ``register(subparsers)`` function;
+this module only assembles them and maps errors to exit statuses. Exit status: 0 when all
+is well, 1 when a file has problems or any record was rejected, 2 for a wrong command line.
+Problems go to standard error as FILE:LINE:COLUMN lines (or one line saying what is wrong,
+where, and what was expected); results go to standard output. A wrong command line is one
+that is wrong in itself (an unknown option or choice, options that do not go together, an
+output file of the wrong kind); a problem with the files or folders it names (missing,
+broken, not writable, already there) is status 1.
+
+Ctrl-C (SIGINT) and SIGTERM stop a command cleanly: every ``finally`` runs (a file being
+written is removed, never left half-written or as a hidden ``.part``), one line says it
+stopped, and the exit status is 128 + the signal's number (130, 143), as a shell reports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+
+from .._version import __version__
+from ..errors import LearningModelsError
+from . import authoring as _cli_authoring
+from . import cases as _cli_cases
+from . import catalog as _cli_catalog
+from . import core as _cli_core
+from . import plugins as _cli_plugins
+from . import report as _cli_report
+from . import template as _cli_template
+from .options import UsageError, check_inputs
+
+__all__ = ["Terminated", "main"]
+
+COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
+                   _cli_report, _cli_plugins)
+
+
+#: The line printed when a command is stopped, in its --lang (both for commands without one).
+STOPPED = {"vi": "đã dừng", "en": "interrupted", None: "đã dừng / interrupted"}
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread when the process is asked to stop (SIGTERM): it unwinds
+    like Ctrl-C's `KeyboardInterrupt`, running every ``finally`` and ``except BaseException``
+    (the atomic writers remove their temporary files)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args: argparse.Namespace | None = None
+    try:
+        with _stop_on_sigterm():
+            parser = _parser()
+            args = parser.parse_args(argv)
+            if not hasattr(args, "run"):
+                parser.print_help(sys.stderr)
+                return 2
+            return _run(args)
+    except KeyboardInterrupt as exc:
+        print(STOPPED.get(getattr(args, "lang", None), STOPPED[None]), file=sys.stderr)
+        return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        check_inputs(args)
+        status: int = args.run(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except LearningModelsError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+    return status
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """While the command runs, SIGTERM raises `Terminated` (by default it ends the process
+    at once, leaving temporary files behind); the previous handler is put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (an application embedding main())
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="learning-models",
+        description="Score evidence against Vietnam's lifelong-learning criteria sets.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser

@@ -1,0 +1,174 @@
+"""What the commands share: the catalogue options, wrong command lines, and the checks of
+the paths a command reads from or writes to.
+
+    --criteria-dir DIR      more criteria sets after the shipped ones (repeatable)
+    --overlay NAME|FILE     apply an overlay offered by a plugin, or an overlay file
+                            (repeatable; applied in the order their ``after`` lists require)
+    --no-plugins            load no installed plugin (as LEARNING_MODELS_DISABLE_PLUGINS=1)
+
+`add_catalog_options` adds them to every command that reads criteria sets;
+`catalog_from_args` builds the catalogue they describe, `catalog_maker` a function building
+such catalogues over more folders, and `plugin_manager_from_args` the plugin manager (one
+per run: a command that needs both asks for the manager first and passes it on).
+`check_inputs` checks the folders and overlay files named before a command runs.
+
+A `UsageError` is a wrong command line (exit status 2); a `LearningModelsError` is a problem
+with the files named (exit status 1). `check_output_folder` and `check_output_file` look at
+where a command will write before it does any work (`make_folder_of` makes a file's folder
+when the work is done); `cannot_write` turns an `OSError` met while writing into a one-line
+error naming the path and the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pluggy
+
+from .._catalog import Catalog
+from .._plugins import DISABLE_ENV, get_plugin_manager
+from ..errors import CriteriaError, LearningModelsError, Problem
+
+__all__ = ["CatalogMaker", "UsageError", "add_catalog_options", "add_plugin_options",
+           "cannot_write", "catalog_from_args", "catalog_maker", "check_inputs",
+           "check_output_file", "check_output_folder", "make_folder_of",
+           "plugin_manager_from_args"]
+
+#: Builds a catalogue of the shipped sets, the plugins' sets and the directories given.
+CatalogMaker = Callable[[Sequence[Path]], Catalog]
+
+
+class UsageError(LearningModelsError):
+    """A wrong command line: its message goes to standard error, the exit status is 2."""
+
+
+def add_catalog_options(parser: argparse.ArgumentParser) -> None:
+    """``--criteria-dir DIR``, ``--overlay NAME|FILE`` (both repeatable), ``--no-plugins``:
+    for every command that reads criteria sets."""
+    parser.add_argument(
+        "--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
+        help="more criteria sets, for ids and for 'extends' (repeatable; later "
+             "directories override earlier ones by id)")
+    parser.add_argument(
+        "--overlay", action="append", default=[], metavar="NAME|FILE",
+        help="apply a local overlay to the sets it targets: a name offered by an installed "
+             "plugin (see 'learning-models plugins') or an overlay file; repeatable")
+    add_plugin_options(parser)
+
+
+def add_plugin_options(parser: argparse.ArgumentParser) -> None:
+    """``--no-plugins`` only (for commands that build no catalogue)."""
+    parser.add_argument(
+        "--no-plugins", action="store_true",
+        help=f"load no installed plugin, only the built-in ones (or set {DISABLE_ENV}=1)")
+
+
+def plugin_manager_from_args(args: argparse.Namespace) -> pluggy.PluginManager:
+    """The built-in plugins and, unless ``--no-plugins`` (or the environment variable), the
+    installed ones."""
+    return get_plugin_manager(entry_points=False if getattr(args, "no_plugins", False)
+                              else None)
+
+
+def catalog_from_args(args: argparse.Namespace, *, shipped: bool = True,
+                      plugins: pluggy.PluginManager | None = None) -> Catalog:
+    """The shipped sets, the plugins' sets, the ``--criteria-dir`` folders, with the
+    ``--overlay`` overlays applied."""
+    pm = plugins if plugins is not None else plugin_manager_from_args(args)
+    return Catalog.default(getattr(args, "criteria_dir", []), shipped=shipped, plugins=pm,
+                           overlays=getattr(args, "overlay", []))
+
+
+def catalog_maker(args: argparse.Namespace) -> CatalogMaker:
+    """A function building catalogues with this run's plugins (``--no-plugins``) and
+    overlays (``--overlay``); the plugin manager is built once, on first use."""
+    managers: list[pluggy.PluginManager] = []
+
+    def make(directories: Sequence[Path]) -> Catalog:
+        if not managers:
+            managers.append(plugin_manager_from_args(args))
+        return Catalog.default(directories, plugins=managers[0],
+                               overlays=getattr(args, "overlay", []))
+
+    return make
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def check_inputs(args: argparse.Namespace) -> None:
+    """Every ``--criteria-dir`` exists, and every ``--overlay`` named as a file (by its
+    .yaml suffix) is one: a folder or file given and silently ignored is a mistake."""
+    problems = [Problem("file-not-found", f"no such folder: {str(d)!r} (--criteria-dir)",
+                        hint="give a folder holding criteria sets (*.yaml)")
+                for d in getattr(args, "criteria_dir", []) if not d.exists()]
+    problems += [Problem("file-not-found", f"no such overlay file: {item!r} (--overlay)",
+                         hint="give an overlay file, or the name of an overlay offered by "
+                              "a plugin (see 'learning-models plugins')")
+                 for item in getattr(args, "overlay", [])
+                 if Path(item).suffix.lower() in (".yaml", ".yml") and not Path(item).is_file()]
+    if problems:
+        raise CriteriaError(problems)
+
+
+def check_output_folder(folder: Path, what: str) -> None:
+    """`folder` can be written into (made, with its parents, if it does not exist)."""
+    reason = _unusable(folder, folder)
+    if reason is not None:
+        raise LearningModelsError(f"cannot write {what} to {str(folder)!r}: {reason}")
+
+
+def check_output_file(file: Path, what: str, *, suffix: str, force: bool) -> None:
+    """`file` has the `suffix` a command writes (else a `UsageError`), does not exist unless
+    `force`, and its folder can be written into (`make_folder_of` makes it when missing)."""
+    if file.suffix.lower() != suffix or file.is_dir():
+        raise UsageError(f"{what} must be a file ending in {suffix}, not {str(file)!r}"
+                         + (", a folder" if file.is_dir() else ""))
+    if file.exists() and not force:
+        raise LearningModelsError(f"{str(file)!r} already exists; give --force to "
+                                  "overwrite it, or another name")
+    reason = _unusable(file, file.parent)
+    if reason is not None:
+        raise LearningModelsError(f"cannot write {what} to {str(file)!r}: {reason}")
+
+
+def make_folder_of(file: Path, what: str) -> None:
+    """Make the folder `file` goes in, with its parents, if it does not exist."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(what, file, exc) from exc
+
+
+def cannot_write(what: str, path: Path, exc: OSError) -> LearningModelsError:
+    """The error to raise for an `OSError` met writing `what` to `path`."""
+    name = exc.filename
+    theirs = isinstance(name, str | bytes) and Path(os.fsdecode(name)) != path
+    it = repr(os.fsdecode(name)) if theirs else "it"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        reason = f"{it} is a file, not a folder"
+    elif isinstance(exc, IsADirectoryError):
+        reason = f"{it} is a folder, not a file"
+    elif isinstance(exc, PermissionError):
+        reason = f"permission denied{f' on {it}' if theirs else ''}"
+    else:
+        reason = exc.strerror or str(exc)
+    return LearningModelsError(f"cannot write {what} to {str(path)!r}: {reason}")
+
+
+def _unusable(target: Path, folder: Path) -> str | None:
+    """Why `target` cannot be written in `folder`: the nearest of `folder` and its parents
+    that exists is a file, or cannot be written into (None: it can)."""
+    for parent in (folder, *folder.parents):
+        if not parent.exists():
+            continue
+        mine = parent == target
+        if not parent.is_dir():
+            return f"{'it' if mine else repr(str(parent))} is a file, not a folder"
+        if not os.access(parent, os.W_OK | os.X_OK):
+            return "permission denied" + ("" if mine else f" on {str(parent)!r}")
+        return None
+    return None  # pragma: no cover - the root of a path always exists

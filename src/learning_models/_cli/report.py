@@ -1,0 +1,322 @@
+"""The ``report`` command: evaluate a year's dataset, roll it up by area against a plan's
+targets, and write the annual report.
+
+    learning-models report DATA --year 2024 --targets bac-kan-city --out report/
+        [--format xlsx,html,results[,docx]] [--reader NAME]
+        [--criteria-dir DIR]... [--overlay NAME|FILE]... [--no-plugins]
+        [--previous DATA2 --previous-year 2023]... [--quiet] [--lang vi|en]
+
+DATA is read by the evidence reader registered for it (plugins included): a dataset folder
+(``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
+every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
+``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
+``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
+Plugins are told about the evaluation (``learning_models_after_evaluation``) once it is done.
+A target may name a model of the catalogue (a plugin's included) besides the five built-in
+ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an
+earlier year's dataset (the report is still written; ``errors.csv`` gives each rejected
+record's year) —, 2 for a wrong command line (a ``--previous-year`` not before ``--year``
+included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .._catalog import load_targets as load_targets_file
+from .._criteria import Lang
+from .._evidence import EVIDENCE_SUFFIXES, Dataset
+from .._plugins import Named, collect_readers, collect_writers, notify
+from .._report import Report, build_report
+from .._rollup import ALL, TargetsLike, format_percent, rollup
+from .._runs import Progress
+from .._scoring import DatasetEvaluation, evaluate_dataset
+from ..errors import LearningModelsError, PluginError
+from ..hookspecs import EvidenceReader, ReportWriter
+from .core import WORDS as ERROR_WORDS
+from .core import print_errors
+from .options import (
+    UsageError,
+    add_catalog_options,
+    cannot_write,
+    catalog_from_args,
+    check_output_folder,
+    plugin_manager_from_args,
+)
+
+__all__ = ["choose_reader", "read_data", "register", "write_report"]
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "read": {"vi": "Đọc dữ liệu", "en": "Reading the data"},
+    "evaluate": {"vi": "Đánh giá", "en": "Evaluating"},
+    "previous": {"vi": "Đánh giá năm {year}", "en": "Evaluating {year}"},
+    "rollup": {"vi": "Tổng hợp theo địa bàn", "en": "Rolling up by area"},
+    "xlsx": {"vi": "Ghi báo cáo Excel", "en": "Writing the workbook"},
+    "html": {"vi": "Ghi báo cáo HTML", "en": "Writing the web page"},
+    "results": {"vi": "Ghi kết quả", "en": "Writing the results"},
+    "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
+    "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
+    "written": {"vi": "Đã ghi", "en": "Written"},
+    "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
+                            "{evaluated} đã đánh giá, {rejected} bị từ chối",
+                      "en": "The {year} data compared with ({path}): {rows} input records, "
+                            "{evaluated} evaluated, {rejected} rejected"},
+    "line": {"vi": "{title}: {evaluated} đã đánh giá — {recognised} đạt, {not_recognised} "
+                   "không đạt, {incomplete} chưa đủ minh chứng; {rejected} bị từ chối",
+             "en": "{title}: {evaluated} evaluated — {recognised} recognised, "
+                   "{not_recognised} not recognised, {incomplete} incomplete; "
+                   "{rejected} rejected"},
+    "rate": {"vi": "tỷ lệ {rate} ({recognised}/{denominator}, mẫu số: {basis})",
+             "en": "rate {rate} ({recognised}/{denominator}, denominator: {basis})"},
+}
+
+
+def register(sub: Any) -> None:
+    """Add the ``report`` command to the command line's subparsers."""
+    p = sub.add_parser("report", help="roll a year's results up by area against a plan's "
+                                      "targets and write the annual report")
+    p.add_argument("data", type=Path, metavar="DATA",
+                   help="a dataset folder, a data-entry workbook (.xlsx), or a file an "
+                        "installed evidence reader reads")
+    p.add_argument("--year", type=int, required=True, help="the evaluation year")
+    p.add_argument("--targets", metavar="ID|FILE",
+                   help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
+    p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
+                   help="the folder to write the report into (default: report)")
+    add_catalog_options(p)
+    p.add_argument("--no-shipped", action="store_true",
+                   help="use only the sets of --criteria-dir, not the shipped ones")
+    p.add_argument("--format", metavar="LIST", default=None,
+                   help="the report writers to use, separated by commas (default: the "
+                        "built-in ones, xlsx,html,results; installed plugins may add more, "
+                        "e.g. docx — see 'learning-models plugins')")
+    p.add_argument("--reader", metavar="NAME",
+                   help="the evidence reader to read DATA with (default: chosen by DATA's "
+                        "suffix, or 'folder' for a folder)")
+    p.add_argument("--previous", action="append", type=Path, default=[], metavar="DATA",
+                   help="an earlier year's dataset to compare with; may be repeated, each "
+                        "with its --previous-year")
+    p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
+                   help="the year of the matching --previous dataset")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="language of the report and the summary (default: vi)")
+    p.set_defaults(run=_report)
+
+
+def read_data(path: Path, readers: Mapping[str, EvidenceReader] | None = None, *,
+              reader: str | None = None) -> Dataset:
+    """DATA read by the reader chosen for it (`choose_reader`); by default among the
+    built-in readers: a dataset folder, or a data-entry workbook (by its suffix)."""
+    if readers is None:
+        from .._plugins import get_plugin_manager
+
+        readers = collect_readers(get_plugin_manager(entry_points=False))
+    chosen = choose_reader(path, readers, reader)
+    owner = readers.plugin_of(chosen.name) if isinstance(readers, Named) else chosen.name
+    try:
+        dataset = chosen.read(path)
+    except LearningModelsError:
+        raise
+    except Exception as exc:
+        if owner.startswith("builtin-"):
+            raise
+        raise PluginError(f"plugin {owner!r} failed reading {str(path)!r} with evidence "
+                          f"reader {chosen.name!r}: {exc}") from exc
+    if not owner.startswith("builtin-") and not isinstance(dataset, Dataset):
+        raise PluginError(f"plugin {owner!r}: evidence reader {chosen.name!r} returned "
+                          f"{type(dataset).__name__}, not a Dataset")
+    return dataset
+
+
+def choose_reader(path: Path, readers: Mapping[str, EvidenceReader],
+                  name: str | None = None) -> EvidenceReader:
+    """The reader named, or the one reader for `path`: a folder (or a path without a suffix
+    that is not a file) is read by a reader of folders (``suffixes == ()``), a file by the
+    reader of its suffix. None, or several, is a `LearningModelsError` saying which there are."""
+    if name is not None:
+        if name not in readers:
+            raise LearningModelsError(f"no evidence reader named {name!r}; readers: "
+                                      f"{_reader_list(readers)}")
+        return readers[name]
+    if path.is_dir() or not (path.suffix or path.is_file()):
+        candidates = [r for r in readers.values() if not tuple(r.suffixes)]
+        what = "a folder"
+    else:
+        suffix = path.suffix.lower()
+        candidates = [r for r in readers.values()
+                      if suffix in (s.lower() for s in r.suffixes)]
+        what = f"{suffix!r} files" if suffix else "files without a suffix"
+    if not candidates:
+        hint = ("\n  hint: to score one evidence file, use 'learning-models evaluate --model "
+                f"MODEL --year YEAR --input {shlex.quote(str(path))}'"
+                if path.suffix.lower() in EVIDENCE_SUFFIXES else "")
+        raise LearningModelsError(f"no evidence reader reads {what} ({str(path)!r}); "
+                                  f"readers: {_reader_list(readers)}{hint}")
+    if len(candidates) > 1:
+        raise LearningModelsError(
+            f"several evidence readers read {what}: "
+            f"{', '.join(_who(r.name, readers) for r in candidates)}; choose one with "
+            "--reader NAME")
+    return candidates[0]
+
+
+def _who(name: str, registry: Mapping[str, Any]) -> str:
+    if isinstance(registry, Named):
+        return f"{name} (plugin {registry.plugin_of(name)!r})"
+    return name
+
+
+def _reader_list(readers: Mapping[str, EvidenceReader]) -> str:
+    return ", ".join(f"{name} ({', '.join(r.suffixes) or 'folders'})"
+                     for name, r in readers.items()) or "none"
+
+
+def chosen_writers(formats: str | None, writers: Named[ReportWriter],
+                   ) -> list[ReportWriter]:
+    """The writers ``--format`` names (default: the built-in ones), in the order given."""
+    if formats is None:
+        return [w for name, w in writers.items()
+                if writers.plugin_of(name).startswith("builtin-")]
+    names = [n.strip() for n in formats.split(",") if n.strip()]
+    unknown = [n for n in names if n not in writers]
+    if unknown or not names:
+        raise UsageError(
+            f"unknown report format {', '.join(map(repr, unknown)) or repr(formats)}; "
+            f"formats: {', '.join(_who(n, writers) for n in writers)}"
+            + ("" if "docx" in writers else
+               " (docx: python -m pip install learning-models-docx)"))
+    return [writers[n] for n in dict.fromkeys(names)]
+
+
+def write_report(report: Report, out: Path, writers: Sequence[ReportWriter],
+                 owners: Mapping[str, str] | None = None) -> list[Path]:
+    """Write `report` into `out` with each writer; the files written, in order. A plugin's
+    writer that fails or returns something else than paths is a `PluginError` naming it."""
+    written: list[Path] = []
+    for writer in writers:
+        written += _write_one(report, out, writer, (owners or {}).get(writer.name, "?"))
+    return written
+
+
+def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> list[Path]:
+    try:
+        paths = writer.write(report, out)
+    except LearningModelsError:
+        raise
+    except Exception as exc:
+        if owner.startswith("builtin-"):
+            if isinstance(exc, OSError):
+                raise cannot_write("the report", out, exc) from exc
+            raise
+        raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
+                          f"{writer.name!r}: {exc}") from exc
+    if isinstance(paths, str | bytes) or not isinstance(paths, Sequence) or not all(
+            isinstance(p, str | os.PathLike) for p in paths):
+        raise PluginError(f"plugin {owner!r}: report writer {writer.name!r} must return the "
+                          f"paths it wrote, got {paths!r:.80}")
+    return [Path(p) for p in paths]
+
+
+def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLike:
+    """The plan's targets by id or file, whose targets may name the built-in models and
+    `models`."""
+    targets: TargetsLike = load_targets_file(which, models=models)
+    return targets
+
+
+def _report(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    if len(args.previous) != len(args.previous_year):
+        raise UsageError("each --previous DATA needs its --previous-year YEAR (in the same "
+                         "order)")
+    later = [y for y in args.previous_year if y >= args.year]
+    if later:
+        raise UsageError(f"--previous-year {later[0]} is not earlier than --year {args.year}; "
+                         "an earlier year's dataset is compared with the report's year")
+    pm = plugin_manager_from_args(args)
+    writers = collect_writers(pm)
+    chosen = chosen_writers(args.format, writers)
+    check_output_folder(args.out, "the report")  # before the work, not after it
+    readers = collect_readers(pm)
+    stages = 3 + len(chosen) + len(args.previous)
+    out: Path = args.out
+    written: list[Path] = []
+    with Progress(stages, enabled=None if not args.quiet else False) as progress:
+        with progress.stage(WORDS["read"][lang]):
+            catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
+            # a target may name a model a set of the catalogue governs (a plugin's too)
+            targets = load_targets(args.targets, {e.model for e in catalog.entries()}) \
+                if args.targets else None
+            dataset = read_data(args.data, readers, reader=args.reader)
+        with progress.stage(WORDS["evaluate"][lang]):
+            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
+            notify(pm, evaluation)
+        earlier: list[DatasetEvaluation] = []
+        for path, year in zip(args.previous, args.previous_year, strict=True):
+            with progress.stage(WORDS["previous"][lang].format(year=year)):
+                earlier.append(evaluate_dataset(read_data(path, readers, reader=args.reader),
+                                                year=year, catalog=catalog))
+        with progress.stage(WORDS["rollup"][lang]):
+            rolled = rollup(evaluation, targets, previous=earlier)
+            report = build_report(evaluation, rolled, lang=lang, targets=targets,
+                                  previous=earlier)
+        for writer in chosen:
+            label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
+            with progress.stage(label):
+                written += write_report(report, out, [writer], writers.owners)
+    _print_summary(report, evaluation, lang, written, args.previous)
+    errors_file = out / "errors.csv"
+    _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written
+                  else "--format results")
+    return 1 if any(e.errors for e in (evaluation, *earlier)) else 0
+
+
+def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
+                   written: list[Path], previous: Sequence[Path] = ()) -> None:
+    out = sys.stdout
+    out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "") + "\n")
+    out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
+                           rejected=report.rejected) + "\n")
+    whole = {row.figure.key: row for table in report.tables for row in table.rows
+             if row.code == ALL}
+    for table in report.tables:
+        row = whole.get(table.model)
+        if row is None:
+            continue
+        f = row.figure
+        text = "  " + WORDS["line"][lang].format(
+            title=table.title, evaluated=row.evaluated, recognised=row.recognised,
+            not_recognised=row.not_recognised, incomplete=row.incomplete,
+            rejected=row.rejected)
+        if f.rate is not None and table.model != "citizen":
+            basis = report.label("area_total" if f.denominator_kind == "area_total"
+                                 else "subjects_basis")
+            text += "; " + WORDS["rate"][lang].format(
+                rate=format_percent(f.rate, lang), recognised=f.reached,
+                denominator=f.denominator, basis=basis)
+        if f.assessment:
+            text += f" — {f.assessment}"
+        out.write(text + "\n")
+    for path, year, before, rejected in zip(previous, report.previous_years, report.previous,
+                                            report.previous_rejected, strict=True):
+        evaluated = sum(len(r) for r in before.results.values())
+        out.write(WORDS["previous_rows"][lang].format(
+            year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,
+            rejected=rejected) + "\n")
+    out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
+
+
+def _print_errors(evaluations: Sequence[DatasetEvaluation], lang: Lang,
+                  errors_file: Path | str) -> None:
+    """The first rejected records, this year's then the earlier years' (each names its
+    file, which shows the dataset it belongs to), then how many more (`print_errors`)."""
+    errors = [error for evaluation in evaluations for error in evaluation.errors]
+    print_errors(errors, lang, ERROR_WORDS["see_file"][lang].format(file=errors_file),
+                 sys.stderr)

@@ -1,0 +1,51 @@
+"""The ``template`` command: the empty data-entry workbook for the sets in force in a year."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._catalog import Catalog
+from .._evidence import MODEL_SHEETS, template_sets, write_template
+from ..errors import LearningModelsError
+from .options import add_catalog_options, catalog_maker, check_output_file, make_folder_of
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add the ``template`` command to the command line's subparsers."""
+    p = sub.add_parser("template",
+                       help="write the empty data-entry workbook (.xlsx) for a year's sets")
+    p.add_argument("--year", required=True, type=int, help="the evaluation year")
+    p.add_argument("-o", "--output", type=Path, default=Path("mau-nhap-lieu.xlsx"),
+                   help="the workbook to write, an .xlsx file (default: mau-nhap-lieu.xlsx); "
+                        "an existing file is kept unless --force")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite the workbook if it exists")
+    add_catalog_options(p)
+    p.set_defaults(run=_template)
+
+
+def _template(args: argparse.Namespace) -> int:
+    check_output_file(args.output, "the workbook", suffix=".xlsx", force=args.force)
+    catalog = catalog_maker(args)(args.criteria_dir)
+    _check_year(catalog, args.year)
+    sets = template_sets(catalog, args.year)
+    make_folder_of(args.output, "the workbook")
+    written = write_template(args.output, sets, year=args.year)
+    sheets = ", ".join(MODEL_SHEETS.get(m, m) for m in sets)
+    print(f"{written}: {sheets}, Địa bàn ({', '.join(s.id for s in sets.values())})",
+          file=sys.stderr)
+    return 0
+
+
+def _check_year(catalog: Catalog, year: int) -> None:
+    """Some set of the catalogue is in force in `year` (else say which periods there are)."""
+    entries = catalog.entries()
+    if not any(year in entry.years for entry in entries):
+        periods = ", ".join(sorted({entry.period for entry in entries})) or "none"
+        raise LearningModelsError(f"no criteria set is in force in {year}; the periods of "
+                                  f"the sets: {periods}")

@@ -1,0 +1,51 @@
+"""Criteria sets: the frozen model, validation (JSON Schema + pydantic), extends, overlays,
+and compilation of a set into a `Program`.
+"""
+
+from .compile import CompiledIndicator, Program, compile_criteria
+from .model import (
+    FORMAT,
+    CriteriaSet,
+    Criterion,
+    Derivation,
+    EnumValue,
+    Grade,
+    Indicator,
+    InputSpec,
+    Lang,
+    Level,
+    Source,
+    Text,
+    fold_word,
+)
+from .overlays import AppliedOverlay, Overlay, apply_overlays, order_overlays
+from .resolve import Change, resolve_extension
+from .validate import check_document, criteria_set_schema, validate_criteria
+
+__all__ = [
+    "FORMAT",
+    "AppliedOverlay",
+    "Change",
+    "CompiledIndicator",
+    "CriteriaSet",
+    "Criterion",
+    "Derivation",
+    "EnumValue",
+    "Grade",
+    "Indicator",
+    "InputSpec",
+    "Lang",
+    "Level",
+    "Overlay",
+    "Program",
+    "Source",
+    "Text",
+    "apply_overlays",
+    "check_document",
+    "compile_criteria",
+    "criteria_set_schema",
+    "fold_word",
+    "order_overlays",
+    "resolve_extension",
+    "validate_criteria",
+]

@@ -1,0 +1,226 @@
+"""Stage 3: compile a validated `CriteriaSet` into a `Program`.
+
+Every expression is parsed once into the typed IR of `_expr`, every name is resolved
+against the declared inputs and derived values, every type is checked, and derived values
+are put in dependency order (a cycle is an error). Nothing is checked again at evaluation
+time: a `Program` that exists is a program that can run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .._documents import SourceMap
+from .._expressions import (
+    BUILTIN_FUNCTIONS,
+    Expr,
+    FunctionRegistry,
+    NameInfo,
+    ValueType,
+    check_expression,
+    expression_names,
+    parse_expression,
+)
+from ..errors import CriteriaError, Problem, Span
+from .model import CriteriaSet, InputSpec
+
+__all__ = ["CompiledIndicator", "Program", "compile_criteria"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledIndicator:
+    """An indicator ready to run: parsed conditions and the names it reads."""
+
+    id: str
+    criterion: str
+    points: float
+    mandatory: bool
+    when: Expr | None
+    levels: tuple[tuple[Expr, float], ...]
+    reads: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """A compiled criteria set: what `evaluate` runs.
+
+    A program is immutable, so what is built from it alone (its Polars expressions) is built
+    once, on first use, and kept with it (`cached`). The cache belongs to this object: a
+    program compiled again, or with other functions or overlays, starts with its own.
+    """
+
+    spec: CriteriaSet
+    inputs: Mapping[str, NameInfo]
+    derived: tuple[tuple[str, Expr], ...]
+    indicators: tuple[CompiledIndicator, ...]
+    pass_expr: Expr
+    content_hash: str
+    functions: FunctionRegistry
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
+                                   compare=False, hash=False)
+
+    def cached(self, key: Any, build: Callable[[], T]) -> T:
+        """The value kept under `key`, built by `build()` the first time it is asked for.
+
+        `build` must depend on nothing but this program and `key`. Two threads asking at
+        once may both build it; either result is kept, and both are the same.
+        """
+        try:
+            value: T = self._cache[key]
+        except KeyError:
+            value = self._cache.setdefault(key, build())
+        return value
+
+    @property
+    def max_total(self) -> float:
+        return sum(i.points for i in self.indicators)
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.spec.criteria)
+
+
+def compile_criteria(spec: CriteriaSet,
+                     functions: FunctionRegistry = BUILTIN_FUNCTIONS) -> Program:
+    """Parse, resolve and type-check every expression of `spec`.
+
+    Raises `CriteriaError` with every problem, located in the set's file when it has one.
+    """
+    return _Compiler(spec, functions).run()
+
+
+def _input_info(spec: InputSpec) -> NameInfo:
+    if spec.type == "enum":
+        return NameInfo("string", spec.values)
+    return NameInfo(spec.type)
+
+
+class _Compiler:
+    def __init__(self, spec: CriteriaSet, functions: FunctionRegistry) -> None:
+        self.spec = spec
+        self.functions = functions
+        self.source: SourceMap | None = spec.source_map
+        self.problems: list[Problem] = []
+
+    def span(self, path: Sequence[str | int]) -> Span | None:
+        """Where the text at `path` starts (a `TextSpan` when it is written over lines)."""
+        return self.source.expression_span(path) if self.source else None
+
+    def at(self, path: Sequence[str | int]) -> Span | None:
+        """Where the text at `path` starts, as a plain span for a problem about all of it."""
+        span = self.span(path)
+        return None if span is None else Span(span.file, span.line, span.column)
+
+    def parse(self, text: str, path: Sequence[str | int]) -> Expr | None:
+        try:
+            return parse_expression(text, self.span(path))
+        except CriteriaError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def check(self, expr: Expr, names: Mapping[str, NameInfo], path: Sequence[str | int],
+              want: ValueType | None, what: str) -> ValueType | None:
+        found, problems = check_expression(expr, names, self.span(path), self.functions)
+        self.problems.extend(problems)
+        if want is not None and found is not None and found != want:
+            self.problems.append(Problem(
+                "type-mismatch", f"{what} must be a condition (true or false), found {found}",
+                self.at(path), hint="compare a value, e.g. 'x >= 1'"))
+        return found
+
+    def run(self) -> Program:
+        names: dict[str, NameInfo] = {k: _input_info(v) for k, v in self.spec.inputs.items()}
+        derived = self.derived(names)
+        indicators = tuple(self.indicators(names, dict(derived)))
+        pass_expr = self.recognition()
+        if self.problems or pass_expr is None:
+            raise CriteriaError(self.problems)
+        return Program(self.spec, {k: v for k, v in names.items() if k in self.spec.inputs},
+                       derived, indicators, pass_expr, self.spec.content_hash(), self.functions)
+
+    def derived(self, names: dict[str, NameInfo]) -> tuple[tuple[str, Expr], ...]:
+        parsed = {name: self.parse(text, ("derived", name))
+                  for name, text in self.spec.derived.items()}
+        exprs = {name: e for name, e in parsed.items() if e is not None}
+        # Every derived name exists before any is checked, its type not yet known: a member
+        # of a cycle reads one checked after it, and the cycle is its only problem.
+        names.update({name: NameInfo(None) for name in parsed})
+        ordered: list[tuple[str, Expr]] = []
+        for name in self.topological(exprs):
+            found = self.check(exprs[name], names, ("derived", name), None, "")
+            names[name] = NameInfo(found or "number")
+            ordered.append((name, exprs[name]))
+        for name in parsed:  # a derived value that failed to parse still has a name
+            if names[name].type is None:
+                names[name] = NameInfo("number")
+        return tuple(ordered)
+
+    def topological(self, exprs: Mapping[str, Expr]) -> list[str]:
+        deps = {n: sorted(expression_names(e) & exprs.keys()) for n, e in exprs.items()}
+        order: list[str] = []
+        state: dict[str, str] = {}
+
+        def visit(name: str, trail: tuple[str, ...]) -> None:
+            if state.get(name) == "done":
+                return
+            if state.get(name) == "active":
+                cycle = " → ".join((*trail[trail.index(name):], name))
+                self.problems.append(Problem(
+                    "derived-cycle", f"derived value {name!r} depends on itself: {cycle}",
+                    self.at(("derived", name))))
+                return
+            state[name] = "active"
+            for dep in deps[name]:
+                visit(dep, (*trail, name))
+            state[name] = "done"
+            order.append(name)
+
+        for name in exprs:
+            visit(name, ())
+        return order
+
+    def indicators(self, names: Mapping[str, NameInfo],
+                   derived: Mapping[str, Expr]) -> Iterator[CompiledIndicator]:
+        for c, criterion in enumerate(self.spec.criteria):
+            for i, ind in enumerate(criterion.indicators):
+                at: tuple[str | int, ...] = ("criteria", c, "indicators", i)
+                what = f"the condition of {ind.id!r}"
+                when = self.parse(ind.when, (*at, "when")) if ind.when is not None else None
+                if when is not None:
+                    self.check(when, names, (*at, "when"), "boolean", what)
+                levels: list[tuple[Expr, float]] = []
+                for k, level in enumerate(ind.levels or ()):
+                    expr = self.parse(level.when, (*at, "levels", k, "when"))
+                    if expr is not None:
+                        self.check(expr, names, (*at, "levels", k, "when"), "boolean", what)
+                        levels.append((expr, level.points))
+                exprs = [e for e in (when, *(e for e, _ in levels)) if e is not None]
+                yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
+                                        tuple(levels), _reads(exprs, derived))
+
+    def recognition(self) -> Expr | None:
+        names = {"total": NameInfo("number"), "max_total": NameInfo("number"),
+                 "mandatory_met": NameInfo("boolean")}
+        names.update({c.id: NameInfo("number") for c in self.spec.criteria})
+        path = ("recognition", "pass")
+        expr = self.parse(self.spec.recognition.pass_, path)
+        if expr is not None:
+            self.check(expr, names, path, "boolean", "the pass rule")
+        return expr
+
+
+def _reads(exprs: Sequence[Expr], derived: Mapping[str, Expr]) -> tuple[str, ...]:
+    """Names read by `exprs`, then the inputs behind the derived ones, in first-seen order."""
+    seen: dict[str, None] = {}
+    queue = [n for e in exprs for n in sorted(expression_names(e))]
+    while queue:
+        name = queue.pop(0)
+        if name not in seen:
+            seen[name] = None
+            if name in derived:
+                queue.extend(sorted(expression_names(derived[name])))
+    return tuple(seen)

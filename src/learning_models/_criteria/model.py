@@ -1,0 +1,271 @@
+"""The typed, frozen form of a criteria set (format ``learning-models/criteria-set/1``).
+
+These pydantic models are built by `_validate` only after the JSON Schema has accepted the
+document, so they describe shape and carry little validation of their own beyond types; the
+checks of meaning inside one document (unique ids, grade order, level points) live in
+`_validate`, where each problem can be located in the file. The one check here: an enum
+input's values and labels must each name one value (`InputSpec`), located at its ``values``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from .._documents import SourceMap
+
+__all__ = [
+    "CriteriaSet",
+    "Criterion",
+    "Derivation",
+    "EnumValue",
+    "Grade",
+    "Indicator",
+    "InputSpec",
+    "Level",
+    "Recognition",
+    "Source",
+    "Text",
+]
+
+FORMAT = "learning-models/criteria-set/1"
+#: The most points an indicator (or one of its levels) may give; the schema says the same.
+MAX_POINTS = 1000
+Lang = Literal["vi", "en"]
+InputType = Literal["integer", "number", "boolean", "string", "enum"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Text(_Frozen):
+    """A user-facing text in Vietnamese (the default) and English."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: Lang = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class Source(_Frozen):
+    """Where a set or an indicator comes from; ``verified: false`` marks a reconstruction."""
+
+    document: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    url: str | None = None
+    verified: bool
+    note: str | None = None
+
+
+class Derivation(_Frozen):
+    """How an input is derived from related subjects of another model in a dataset."""
+
+    count: str
+    where: Literal["any", "evaluated", "recognised", "not_recognised", "incomplete"] = "any"
+    via: str | None = None
+    prefer: Literal["derived", "data"] = "derived"
+
+
+class EnumValue(_Frozen):
+    """A value an enum input may take, with the words people write for it (``{value: higher,
+    label: {vi: tăng, en: higher}}``); the value is what expressions compare with."""
+
+    value: str
+    label: Text
+
+
+def fold_word(text: str) -> str:
+    """How an enum value or label is compared: trimmed, one Unicode form, any case."""
+    return unicodedata.normalize("NFC", text).strip().lower()
+
+
+class InputSpec(_Frozen):
+    """One piece of evidence the set reads: its type, bounds and labels.
+
+    An enum input's ``values`` are written as plain values or as `EnumValue`s with labels;
+    `values` gives the plain values, `value_labels` the words shown for them, and
+    `spellings` every word a record may use for each.
+    """
+
+    type: InputType
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str | EnumValue, ...] | None = Field(default=None, alias="values")
+    label: Text | None = None
+    description: str | None = None
+    required: bool = False
+    from_: Derivation | None = Field(default=None, alias="from")
+
+    @field_validator("choices")
+    @classmethod
+    def _spellings_are_unambiguous(cls, choices: tuple[str | EnumValue, ...] | None,
+                                   ) -> tuple[str | EnumValue, ...] | None:
+        """Every value and label, compared as records are (`fold_word`), names one value."""
+        owner: dict[str, str] = {}
+        seen: set[str] = set()
+        for choice in choices or ():
+            value = choice if isinstance(choice, str) else choice.value
+            if value in seen:
+                raise PydanticCustomError("enum_spelling", "the value '{value}' is listed twice",
+                                          {"value": value})
+            seen.add(value)
+            words = [value] if isinstance(choice, str) else \
+                [value, choice.label.vi, choice.label.en]
+            for word in words:
+                key = fold_word(word)
+                if not key:
+                    raise PydanticCustomError("enum_spelling",
+                                              "a value or label of '{value}' is empty",
+                                              {"value": value})
+                first = owner.setdefault(key, value)
+                if first != value:
+                    raise PydanticCustomError(
+                        "enum_spelling",
+                        "'{word}' names two values, '{first}' and '{value}': every value and "
+                        "label (compared without case) must name one value only",
+                        {"word": word, "first": first, "value": value})
+        return choices
+
+    @property
+    def values(self) -> tuple[str, ...] | None:
+        """An enum input's values (what expressions compare with), without their labels."""
+        if self.choices is None:
+            return None
+        return tuple(c if isinstance(c, str) else c.value for c in self.choices)
+
+    def value_labels(self, lang: Lang = "vi") -> tuple[str, ...]:
+        """The words shown for each value in `lang` (the value itself when it has no label)."""
+        return tuple(c if isinstance(c, str) else c.label.get(lang) for c in self.choices or ())
+
+    def spellings(self) -> dict[str, str]:
+        """Every word a record may use for a value — the value, its Vietnamese and English
+        labels — as written, each mapped to the value."""
+        words: dict[str, str] = {}
+        for choice in self.choices or ():
+            if isinstance(choice, str):
+                words.setdefault(choice, choice)
+            else:
+                for word in (choice.value, choice.label.vi, choice.label.en):
+                    words.setdefault(word, choice.value)
+        return words
+
+
+class Level(_Frozen):
+    """One row of a graded indicator: the first row whose condition holds gives its points."""
+
+    when: str
+    points: float = Field(ge=0, le=MAX_POINTS)
+
+
+class Indicator(_Frozen):
+    """A scored indicator (chỉ số): all-or-nothing with ``when``, or graded with ``levels``."""
+
+    id: str
+    title: Text
+    points: float = Field(gt=0, le=MAX_POINTS)
+    mandatory: bool = False
+    when: str | None = None
+    levels: tuple[Level, ...] | None = None
+    evidence: tuple[str, ...] = ()
+    source: Source | None = None
+
+
+class Criterion(_Frozen):
+    """A criterion (tiêu chí): a titled group of indicators with a subtotal."""
+
+    id: str
+    title: Text
+    indicators: tuple[Indicator, ...]
+
+
+class Grade(_Frozen):
+    """A recognition grade (e.g. Tốt ≥ 85); grades are listed highest first."""
+
+    id: str
+    title: Text
+    min: float
+
+
+class Recognition(_Frozen):
+    """When a subject is recognised, and with which grade."""
+
+    pass_: str = Field(alias="pass")
+    grades: tuple[Grade, ...] = ()
+
+
+class CriteriaSet(_Frozen):
+    """A validated criteria set: the law-like data an evaluation applies."""
+
+    format: Literal["learning-models/criteria-set/1"]
+    id: str
+    model: str
+    period: str
+    title: Text
+    source: Source
+    inputs: dict[str, InputSpec]
+    derived: dict[str, str] = Field(default_factory=dict)
+    criteria: tuple[Criterion, ...]
+    recognition: Recognition
+    # Where each value was written (None for a set built in memory); not part of the meaning.
+    _source: SourceMap | None = PrivateAttr(default=None)
+    # Overlays applied to the set (recorded in provenance) and the compiled program, when
+    # the stage that built the set compiled it (with the functions it knew).
+    _overlays: tuple[Any, ...] = PrivateAttr(default=())
+    _program: Any = PrivateAttr(default=None)
+
+    @property
+    def source_map(self) -> SourceMap | None:
+        return self._source
+
+    @property
+    def overlays(self) -> tuple[Any, ...]:
+        """The overlays applied to this set (`AppliedOverlay`), in order; () for none."""
+        return self._overlays
+
+    @property
+    def years(self) -> range:
+        """The evaluation years the set governs (``"2021-2025"`` → 2021 … 2025)."""
+        first, _, last = self.period.partition("-")
+        return range(int(first), int(last or first) + 1)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for c in self.criteria for i in c.indicators)
+
+    @property
+    def max_total(self) -> float:
+        return sum(i.points for i in self.indicators)
+
+    @property
+    def verified_indicators(self) -> int:
+        """How many indicators have a verified source (their own, else the set's)."""
+        return sum((i.source or self.source).verified for i in self.indicators)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the meaning is: the canonical forms, not where each was written.
+
+        (Private attributes — the source map, overlays, the compiled program — are not
+        compared; hashing stays as pydantic defines it for a frozen model.)
+        """
+        if not isinstance(other, CriteriaSet):
+            return NotImplemented
+        return self is other or self.canonical() == other.canonical()
+
+    def canonical(self) -> dict[str, object]:
+        """The set as plain JSON data, defaults omitted: what the content hash covers."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    def content_hash(self) -> str:
+        """sha256 of the canonical JSON form: two files with the same meaning hash alike."""
+        text = json.dumps(self.canonical(), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

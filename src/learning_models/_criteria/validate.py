@@ -1,0 +1,216 @@
+"""Stage 2: validate a loaded YAML document into a frozen `CriteriaSet`.
+
+Two layers, each rule in one place: the shipped JSON Schema (the published contract, also
+usable by editors) checks shape; `_meaning_problems` checks what a schema cannot say inside
+one document (unique ids, grade order, level points, name clashes). Every problem is located
+through the document's `SourceMap`; all of them are raised together as one `CriteriaError`.
+Checks across documents (extends, references between models) belong to compile.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .._documents import (
+    RawDocument,
+    SourceMap,
+    build_located,
+    extends_only_problem,
+    require_format,
+    schema,
+    schema_problem,
+    schema_validator,
+)
+from ..errors import CriteriaError, Problem, Span
+from .model import CriteriaSet
+
+__all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
+           "schema_problem", "validate_criteria"]
+
+Path = Sequence[str | int]
+
+#: Names the recognition expression defines; inputs and derived values may not take them.
+#: Names an input, derived value or criterion may not take: the pass rule's own names, and
+#: the columns a record or a scored table already has (a subject's ``name``, ``status``,
+#: ``grade``).
+RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year", "name",
+                            "status", "grade"})
+
+
+def criteria_set_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the criteria-set format, version 1."""
+    return schema("criteria-set")
+
+
+def check_document(raw: RawDocument) -> None:
+    """Check a document's shape against the format (a complete set or one that extends)."""
+    data = require_format(raw, "criteria-set", "a criteria set")
+    problems = _schema_problems(data, raw.source)
+    if problems:
+        raise CriteriaError(problems)
+
+
+def validate_criteria(raw: RawDocument) -> CriteriaSet:
+    """Check a complete set against the format and build the frozen `CriteriaSet`.
+
+    A set that ``extends`` another is resolved first (`Catalog` does it). Raises
+    `CriteriaError` with every problem found, each located in the file.
+    """
+    check_document(raw)
+    source, data = raw.source, raw.data
+    if "extends" in data:
+        raise CriteriaError([Problem(
+            "unknown-base", f"the set extends {data['extends']!r}; load it through a catalogue",
+            source.locate(("extends",)), hint="use load_criteria() or Catalog.get()")])
+    spec = build_located(CriteriaSet, data, source, _meaning_problems(data, source))
+    spec._source = source
+    return spec
+
+
+#: Keys only a set that ``extends`` another may have (the schema gives them ``false``).
+_EXTENDS_ONLY = ("add", "replace", "remove")
+
+
+def _schema_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Every JSON Schema error of the document `data`, as located problems."""
+    problems: list[Problem] = []
+    extends_only = False
+    for error in schema_validator("criteria-set").iter_errors(data):
+        if error.schema is False and not error.absolute_path:
+            # jsonschema reports a `false` property schema with an empty path, so which of
+            # add / replace / remove it refused is read from the document: one problem each.
+            if not extends_only:
+                problems += [extends_only_problem(key, source)
+                             for key in _EXTENDS_ONLY if key in data]
+                extends_only = True
+            continue
+        problems.append(schema_problem(error, source))
+    return problems
+
+
+def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    yield from _period_problems(data, source)
+    yield from _input_problems(data["inputs"], source)
+    yield from _name_problems(data, source)
+    yield from _id_problems(data["criteria"], source)
+    for c, criterion in enumerate(data["criteria"]):
+        for i, indicator in enumerate(criterion["indicators"]):
+            yield from _indicator_problems(indicator, ("criteria", c, "indicators", i), source)
+    yield from _grade_problems(data["recognition"].get("grades", []), source)
+
+
+def _period_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    first, _, last = data["period"].partition("-")
+    if last and int(last) < int(first):
+        yield Problem("invalid-value", f"period {data['period']!r} ends before it starts",
+                      source.locate(("period",)))
+
+
+def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    for name, spec in inputs.items():
+        at = ("inputs", name)
+        kind = spec["type"]
+        if kind == "enum" and "values" not in spec:
+            yield Problem("missing-key", f"enum input {name!r} needs 'values'", source.locate(at))
+        if kind != "enum" and "values" in spec:
+            yield Problem("invalid-value", f"only enum inputs take 'values'; {name!r} is {kind}",
+                          source.locate((*at, "values"), key=True))
+        for bound in ("minimum", "maximum"):
+            if bound in spec and kind not in ("integer", "number"):
+                yield Problem("invalid-value", f"{bound!r} applies to numbers; {name!r} is {kind}",
+                              source.locate((*at, bound), key=True))
+        if "from" in spec and kind not in ("integer", "number"):
+            yield Problem("invalid-value", f"input {name!r} counts related subjects ('from'), "
+                          f"so it must be an integer, not {kind}",
+                          source.locate((*at, "type")))
+        if spec.get("minimum", float("-inf")) > spec.get("maximum", float("inf")):
+            yield Problem("invalid-value", f"input {name!r} has minimum above maximum",
+                          source.locate((*at, "minimum")))
+
+
+def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    for section in ("inputs", "derived"):
+        for name in data.get(section, {}):
+            if keyword.iskeyword(name):
+                yield _keyword_problem(f"{_SECTION_WORD[section]} name", name,
+                                       source.locate((section, name), key=True))
+            elif name in RESERVED_NAMES:
+                yield Problem("name-clash", f"{name!r} is a reserved name",
+                              source.locate((section, name), key=True),
+                              hint=f"reserved: {', '.join(sorted(RESERVED_NAMES))}")
+    for name in data.get("derived", {}):
+        if name in data["inputs"]:
+            yield Problem("name-clash", f"derived value {name!r} has the name of an input",
+                          source.locate(("derived", name), key=True))
+    for c, criterion in enumerate(data["criteria"]):
+        if keyword.iskeyword(criterion["id"]):
+            yield _keyword_problem("criterion id", criterion["id"],
+                                   source.locate(("criteria", c, "id")))
+        elif criterion["id"] in RESERVED_NAMES:
+            yield Problem("name-clash", f"criterion id {criterion['id']!r} is a reserved name",
+                          source.locate(("criteria", c, "id")))
+
+
+_SECTION_WORD = {"inputs": "input", "derived": "derived value"}
+
+
+def _keyword_problem(what: str, name: str, at: Span) -> Problem:
+    """A name expressions could never read: Python's grammar takes it as a keyword."""
+    return Problem("invalid-value", f"{what} {name!r} is a keyword of the expression "
+                   "language, so no expression could read it", at,
+                   hint=f"rename it, e.g. {name + '_'!r}: Python's keywords (and, or, not, "
+                        "in, is, if, else, class, …) cannot be names")
+
+
+def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    places: list[tuple[str, Path]] = []
+    for c, criterion in enumerate(criteria):
+        places.append((criterion["id"], ("criteria", c, "id")))
+        places += [(ind["id"], ("criteria", c, "indicators", i, "id"))
+                   for i, ind in enumerate(criterion["indicators"])]
+    for ident, path in places:
+        if ident in seen:
+            first, here = source.locate(seen[ident]), source.locate(path)
+            if first.file == here.file:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
+                              hint=f"first used at line {first.line}")
+                continue
+            # A set that extends another: said in the file being checked (the one that
+            # made the second), naming where the other is.
+            if first.file == source.file:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", first,
+                              hint=f"also used at {here}")
+            else:
+                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
+                              hint=f"first used at {first}")
+        else:
+            seen[ident] = path
+
+
+def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Iterator[Problem]:
+    has_when, has_levels = "when" in ind, "levels" in ind
+    if has_when == has_levels:
+        found = "both" if has_when else "neither"
+        yield Problem("invalid-value",
+                      f"indicator {ind['id']!r} needs exactly one of 'when' and 'levels', "
+                      f"found {found}", source.locate(at),
+                      hint="'when' scores all or nothing; 'levels' grades (first match wins)")
+    for k, level in enumerate(ind.get("levels", [])):
+        if level["points"] > ind["points"]:
+            yield Problem("levels-exceed-points",
+                          f"level {k + 1} of {ind['id']!r} gives {level['points']:g} points, "
+                          f"more than the indicator's {ind['points']:g}",
+                          source.locate((*at, "levels", k, "points")))
+
+
+def _grade_problems(grades: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
+    for k in range(1, len(grades)):
+        if grades[k]["min"] >= grades[k - 1]["min"]:
+            yield Problem("grades-order",
+                          f"grade {grades[k]['id']!r} (min {grades[k]['min']:g}) must be lower "
+                          f"than {grades[k - 1]['id']!r} (min {grades[k - 1]['min']:g})",
+                          source.locate(("recognition", "grades", k, "min")),
+                          hint="list grades highest first")

@@ -1,0 +1,65 @@
+"""Evidence: typing records into a table (column-wise, and a few rows in Python), reading
+evidence files and datasets, the evidence JSON Schema, and workbooks (``excel``).
+"""
+
+from .dataset import (
+    AREA_LEVELS,
+    FILE_NAMES,
+    MODEL_COLUMNS,
+    RELATIONS,
+    SUBJECT_COLUMNS,
+    Dataset,
+    Table,
+    column_places,
+    read_dataset,
+    type_areas,
+)
+from .excel import read_workbook, rename_headers, template_sets, write_template
+from .excel.layout import MODEL_SHEETS
+from .read import EVIDENCE_SUFFIXES, read_evidence
+from .records import (
+    LINE,
+    META_COLUMNS,
+    ROW,
+    TRUE_WORDS,
+    Check,
+    RecordError,
+    records_to_frame,
+    strictly_increasing,
+    type_frame,
+    type_query,
+)
+from .records_few import type_few
+from .schema import evidence_schema
+
+__all__ = [
+    "AREA_LEVELS",
+    "EVIDENCE_SUFFIXES",
+    "FILE_NAMES",
+    "LINE",
+    "META_COLUMNS",
+    "MODEL_COLUMNS",
+    "MODEL_SHEETS",
+    "RELATIONS",
+    "ROW",
+    "SUBJECT_COLUMNS",
+    "TRUE_WORDS",
+    "Check",
+    "Dataset",
+    "RecordError",
+    "Table",
+    "column_places",
+    "evidence_schema",
+    "read_dataset",
+    "read_evidence",
+    "read_workbook",
+    "records_to_frame",
+    "rename_headers",
+    "strictly_increasing",
+    "template_sets",
+    "type_areas",
+    "type_few",
+    "type_frame",
+    "type_query",
+    "write_template",
+]

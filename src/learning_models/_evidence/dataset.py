@@ -1,0 +1,193 @@
+"""A dataset: one evaluation year's subjects of the five models, their relations and areas.
+
+Read from a folder with one file per model (``citizen.csv``, ``family.csv``, ``clan.csv``,
+``community.csv``, ``unit.csv`` — or their Vietnamese names ``cong-dan``, ``gia-dinh``,
+``dong-ho``, ``cong-dong``, ``don-vi``; CSV, JSON, YAML or Parquet), an ``areas`` file (the
+hierarchy: code, name, level, parent, optional totals) and an optional ``crosswalk`` file
+(old area code → new code from a date, for the 2025 mergers). Records stay raw text here;
+they are typed against the criteria sets in `_pipeline`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from ..errors import EvidenceError, Problem
+from .read import EVIDENCE_SUFFIXES, read_evidence
+from .records import LINE, ROW, RecordError
+
+__all__ = ["AREA_LEVELS", "AREA_TOTALS", "RELATIONS", "Dataset", "Table", "column_places",
+           "read_dataset"]
+
+#: For each model, the columns that name a related subject, and that subject's model.
+RELATIONS: dict[str, dict[str, str]] = {
+    "citizen": {"family": "family", "unit": "unit"},
+    "family": {"community": "community", "clan": "clan"},
+    "clan": {},
+    "community": {},
+    "unit": {},
+}
+#: Columns every subject may carry besides its evidence.
+SUBJECT_COLUMNS = ("area",)
+#: Extra columns of citizens: whether the person is a worker (for the 387 target shares).
+MODEL_COLUMNS: dict[str, tuple[str, ...]] = {"citizen": ("worker",)}
+
+FILE_NAMES: dict[str, str] = {
+    "citizen": "citizen", "cong-dan": "citizen", "family": "family", "gia-dinh": "family",
+    "clan": "clan", "dong-ho": "clan", "community": "community", "cong-dong": "community",
+    "unit": "unit", "don-vi": "unit", "areas": "areas", "dia-ban": "areas",
+    "crosswalk": "crosswalk", "chuyen-doi-dia-ban": "crosswalk",
+}
+AREA_LEVELS = ("country", "province", "district", "commune", "village")
+#: Optional totals an area may carry: the denominators of recognition rates.
+AREA_TOTALS = ("households", "clans", "communities", "units", "workers", "staff")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The raw records of one model, with where they came from."""
+
+    model: str
+    frame: pl.DataFrame          # text (or typed) columns plus _row / _line
+    file: str
+    #: Where each column is in the file, as messages name it ("column F 'Thu nhập'" in a
+    #: sheet); empty when it follows from the file (`column_places`).
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Subjects of one evaluation year, their areas, and every record already rejected."""
+
+    tables: Mapping[str, Table]
+    areas: pl.DataFrame | None = None        # code, name, level, parent, totals
+    crosswalk: pl.DataFrame | None = None    # old_code, new_code, since
+    errors: tuple[RecordError, ...] = field(default=())
+    areas_file: str | None = None            # where the areas came from, for messages
+
+    def relation_columns(self, model: str) -> tuple[str, ...]:
+        columns = [*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())]
+        return tuple(c for c in columns if c in self.tables[model].frame.columns)
+
+
+def read_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Read a dataset folder; unreadable files raise `EvidenceError`, bad rows are kept
+    as `RecordError`s for the evaluation to report."""
+    root = Path(path)
+    if not root.is_dir():
+        raise EvidenceError([Problem("file-not-found", f"no such dataset folder: {str(path)!r}")])
+    tables: dict[str, Table] = {}
+    errors: list[RecordError] = []
+    areas = crosswalk = None
+    areas_file = str(root / "areas")
+    problems: list[Problem] = []
+    for file in sorted(root.iterdir()):
+        if file.suffix.lower() not in EVIDENCE_SUFFIXES or file.name.startswith("."):
+            continue
+        kind = FILE_NAMES.get(file.stem.lower())
+        if kind is None:
+            problems.append(Problem(
+                "unreadable-evidence", f"{file.name!r}: unknown file in a dataset folder",
+                hint="name files after the model they hold: citizen, family, clan, community, "
+                     "unit (or cong-dan, gia-dinh, dong-ho, cong-dong, don-vi), areas, crosswalk"))
+            continue
+        if kind in tables or (kind == "areas" and areas is not None):
+            problems.append(Problem("unreadable-evidence",
+                                    f"{file.name!r}: a second file for {kind!r}"))
+            continue
+        frame, read_errors = read_evidence(file)
+        errors += read_errors
+        shown = str(file)
+        if kind == "areas":
+            areas, areas_file = frame, shown
+        elif kind == "crosswalk":
+            crosswalk = frame
+        else:
+            tables[kind] = Table(kind, frame, shown)
+    if problems:
+        raise EvidenceError(problems)
+    if not tables:
+        raise EvidenceError([Problem("unreadable-evidence",
+                                     f"no subject files in {str(path)!r}",
+                                     hint="expected e.g. family.csv, community.csv")])
+    area_frame, area_errors = (None, []) if areas is None else \
+        type_areas(areas, areas_file, column_places(areas, areas_file))
+    return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors),
+                   areas_file if areas is not None else None)
+
+
+def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:
+    """How messages name the place of each column of a table read from `file`: its number
+    and header in a CSV file (``column 12 'income'``); nothing for other files, whose
+    records name their fields."""
+    if not file.lower().endswith(".csv"):
+        return {}
+    return {name: f"column {k} {name!r}"
+            for k, name in enumerate((c for c in frame.columns if c not in (ROW, LINE)),
+                                     start=1)}
+
+
+def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None = None,
+                ) -> tuple[pl.DataFrame, list[RecordError]]:
+    """Check the area list: unique codes, known levels, parents that exist, totals >= 0.
+    `places` names where each column is in the file, for the messages."""
+    errors: list[RecordError] = []
+    missing = [c for c in ("code", "name", "level") if c not in frame.columns]
+    if missing:
+        raise EvidenceError([Problem(
+            "unreadable-evidence",
+            f"{file}: the area list lacks the column(s) {', '.join(map(repr, missing))}",
+            hint="the areas need the columns code, name and level (Mã, Tên, Cấp in a "
+                 "workbook), and may have parent and the totals")])
+    if ROW not in frame.columns:
+        frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+    if LINE not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias(LINE))
+    if "parent" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("parent"))
+    totals = [c for c in AREA_TOTALS if c in frame.columns]
+    frame = frame.with_columns(
+        pl.col("code").cast(pl.String).str.strip_chars(),
+        pl.col("parent").cast(pl.String).str.strip_chars(),
+        *(pl.col(c).cast(pl.Int64, strict=False).alias(f"_t_{c}") for c in totals))
+    codes = set(frame["code"].drop_nulls().to_list())
+    seen: set[str] = set()
+    bad: set[int] = set()
+    for row in frame.iter_rows(named=True):
+        problem = _area_problem(row, codes, seen, totals)
+        if problem is not None:
+            column, reason = problem
+            place = (places or {}).get(column)
+            errors.append(RecordError(row["code"] or None, row[ROW], "invalid-record",
+                                      f"{reason} ({place})" if place else reason, column,
+                                      file, row[LINE]))
+            bad.add(row[ROW])
+        seen.add(row["code"])
+    kept = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
+    return kept.select("code", pl.col("name").cast(pl.String), pl.col("level").cast(pl.String),
+                       "parent", *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors
+
+
+def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
+                  totals: list[str]) -> tuple[str, str] | None:
+    """The column and the reason an area is rejected, or None."""
+    code = row["code"]
+    if not code:
+        return "code", "the area has no code"
+    if code in seen:
+        return "code", f"area code {code!r} is used twice"
+    if row["level"] not in AREA_LEVELS:
+        return "level", f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
+    parent = row["parent"]
+    if parent and parent not in codes:
+        return "parent", f"parent area {parent!r} is not in the area list"
+    for column in totals:
+        value = row[f"_t_{column}"]
+        if row[column] not in (None, "") and (value is None or int(str(value)) < 0):
+            return column, f"{column!r} must be a whole number >= 0, found {row[column]!r}"
+    return None

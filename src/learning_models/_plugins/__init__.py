@@ -1,0 +1,26 @@
+"""The plugin manager and the built-in plugins (readers, writers, shipped criteria).
+"""
+
+from .manager import (
+    DISABLE_ENV,
+    Named,
+    PluginInfo,
+    collect_readers,
+    collect_writers,
+    describe_plugins,
+    get_plugin_manager,
+    notify,
+    plugins_disabled,
+)
+
+__all__ = [
+    "DISABLE_ENV",
+    "Named",
+    "PluginInfo",
+    "collect_readers",
+    "collect_writers",
+    "describe_plugins",
+    "get_plugin_manager",
+    "notify",
+    "plugins_disabled",
+]

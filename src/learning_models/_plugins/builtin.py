@@ -1,0 +1,119 @@
+"""The built-in criteria, readers and writers, registered like any plugin.
+
+Nothing here runs at import: each hook is called by the plugin manager when needed, and each
+reader or writer imports what it needs only when it reads or writes.
+
+- ``builtin-criteria``: the shipped criteria sets;
+- ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook);
+- ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``)
+  and ``results`` (``results.json``, ``results.csv``, ``errors.csv``, ``rollup.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import _catalog, _evidence
+from .._evidence import Dataset, read_dataset
+from ..errors import LearningModelsError
+from ..hookspecs import EvidenceReader, ReportWriter, hookimpl
+
+if TYPE_CHECKING:
+    from .._report import Report
+
+__all__ = ["BUILTIN_PLUGINS", "FolderReader", "HtmlWriter", "ResultsWriter", "WorkbookReader",
+           "XlsxWriter", "report_file_name"]
+
+
+def report_file_name(report: Report, suffix: str) -> str:
+    """``bao-cao-<year><suffix>`` (``bao-cao<suffix>`` when the report has no year)."""
+    return f"bao-cao-{report.year}{suffix}" if report.year is not None else f"bao-cao{suffix}"
+
+
+class FolderReader:
+    """A dataset folder: one file per model, plus areas and crosswalk."""
+
+    name = "folder"
+    suffixes: tuple[str, ...] = ()
+
+    def read(self, path: Path) -> Dataset:
+        return read_dataset(path)
+
+
+class WorkbookReader:
+    """A data-entry workbook (``learning-models template``): one sheet per model."""
+
+    name = "xlsx"
+    suffixes: tuple[str, ...] = (".xlsx", ".xlsm")
+
+    def read(self, path: Path) -> Dataset:
+        return _evidence.read_workbook(path)
+
+
+class XlsxWriter:
+    """The annual report as a workbook: ``bao-cao-<year>.xlsx``."""
+
+    name = "xlsx"
+
+    def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
+        from .._report import write_xlsx
+
+        path = Path(out_dir) / report_file_name(report, ".xlsx")
+        write_xlsx(report, path)
+        return [path]
+
+
+class HtmlWriter:
+    """The annual report as one self-contained web page: ``bao-cao-<year>.html``."""
+
+    name = "html"
+
+    def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
+        from .._report import write_html
+
+        path = Path(out_dir) / report_file_name(report, ".html")
+        write_html(report, path)
+        return [path]
+
+
+class ResultsWriter:
+    """The machine-readable results: ``results.json``, ``results.csv``, ``errors.csv`` (the
+    earlier years' rejected records too) and ``rollup.json``."""
+
+    name = "results"
+
+    def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
+        from .._report import write_results
+
+        if report.evaluation is None:
+            raise LearningModelsError("the results writer needs the report's evaluation "
+                                      "(build the report with build_report)")
+        return write_results(report.evaluation, out_dir, previous=report.previous,
+                             rollup=report.rollup)
+
+
+class _Criteria:
+    @hookimpl
+    def learning_models_criteria_sources(self) -> Sequence[Path]:
+        return [_catalog.shipped_criteria_dir()]  # looked up at call time, not import time
+
+
+class _Readers:
+    @hookimpl
+    def learning_models_evidence_readers(self) -> Sequence[EvidenceReader]:
+        return [FolderReader(), WorkbookReader()]
+
+
+class _Writers:
+    @hookimpl
+    def learning_models_report_writers(self) -> Sequence[ReportWriter]:
+        return [XlsxWriter(), HtmlWriter(), ResultsWriter()]
+
+
+BUILTIN_PLUGINS: tuple[tuple[str, object], ...] = (
+    ("builtin-criteria", _Criteria()),
+    ("builtin-readers", _Readers()),
+    ("builtin-writers", _Writers()),
+)

@@ -1,0 +1,175 @@
+"""Writing outputs safely: atomically (a temporary file in the same directory, then
+``os.replace``) so a failure never leaves a half-written file at the target path; and
+reproducibly (no timestamps, fixed order) so the same inputs give the same bytes.
+
+`write_results` writes an evaluation's machine-readable outputs: ``results.json`` (every
+subject's evaluation with its provenance), ``results.csv`` (one row per subject, with the
+provenance of its result), ``errors.csv`` (every rejected record and why, the earlier years'
+datasets compared with included, each record with the year of its data) and, given the
+roll-up, ``rollup.json`` (`Rollup.to_json`: per area and model, counts, rates, denominators,
+targets and gaps).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from .._rollup import MODELS
+from .._version import __version__
+
+if TYPE_CHECKING:
+    from .._evidence import RecordError
+    from .._rollup import Rollup
+    from .._scoring import DatasetEvaluation
+
+__all__ = ["atomic_path", "write_bytes", "write_results", "write_text"]
+
+ERROR_COLUMNS = ("file", "row", "line", "record", "field", "code", "message")
+#: ``errors.csv`` of a report: every rejected record with the year of the data it came from
+#: (the report's year, or an earlier year's dataset compared with).
+YEAR_ERROR_COLUMNS = ("year", *ERROR_COLUMNS)
+#: Where each result comes from, as ``results.json`` gives it once per model.
+PROVENANCE_COLUMNS = ("criteria_set", "period", "content_hash", "engine", "year", "overlays")
+RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade",
+                  *PROVENANCE_COLUMNS)
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; on success it replaces `path` in one step,
+    on failure it is removed and `path` is left as it was."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:  # at once: Ctrl-C or SIGTERM (`_cli.Terminated`) may come at any call from here on
+        os.close(fd)
+        temporary = Path(name)
+        yield temporary
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:  # an interrupt too: never leave the hidden .part file behind
+        with suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """UTF-8 with ``\\n`` line ends, whatever the platform."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str], *,
+                  previous: Sequence[DatasetEvaluation] = (), rollup: Rollup | None = None,
+                  ) -> list[Path]:
+    """Write ``results.json``, ``results.csv`` and ``errors.csv`` into `directory` (the
+    records rejected from the `previous` years' datasets too, each with its year), and
+    ``rollup.json`` when `rollup` is given; the paths written, in that order."""
+    out = Path(directory)
+    paths = [out / "results.json", out / "results.csv", out / "errors.csv"]
+    write_text(paths[0], results_json(evaluation))
+    write_text(paths[1], results_csv(evaluation))
+    write_text(paths[2], errors_csv(
+        [(evaluation.year, e) for e in evaluation.errors]
+        + [(before.year, e) for before in previous for e in before.errors]))
+    if rollup is not None:
+        paths.append(out / "rollup.json")
+        write_text(paths[3], rollup.to_json())
+    return paths
+
+
+def _models(evaluation: DatasetEvaluation) -> list[str]:
+    return sorted(evaluation.results,
+                  key=lambda m: (MODELS.index(m) if m in MODELS else len(MODELS), m))
+
+
+def results_json(evaluation: DatasetEvaluation) -> str:
+    """Every subject's evaluation (as ``evaluate --format json`` gives it, plus its area;
+    its provenance is given once per model), per model, with every rejected record. One
+    subject per line, so large files stay quick to write and easy to compare."""
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = ["{", f'  "year": {dump(evaluation.year)},',
+             f'  "engine": {dump(f"learning-models {__version__}")},', '  "models": {']
+    models = _models(evaluation)
+    for n, model in enumerate(models):
+        results = evaluation.results[model]
+        areas = results.scored["area"].to_list() if "area" in results.scored.columns \
+            else [None] * len(results)
+        counts = results.counts()
+        counts["rejected"] = len({(x.file, x.row) for x in evaluation.errors
+                                  if x.file == evaluation.dataset.tables[model].file})
+        lines += [f"    {dump(model)}: {{",
+                  f'      "provenance": {dump(results.provenance.to_dict())},',
+                  f'      "counts": {dump(counts)},',
+                  '      "evaluations": [']
+        subjects = []
+        for data, area in zip(results.subject_dicts(), areas, strict=True):
+            data.pop("provenance", None)         # the model's, given once above
+            data["area"] = area
+            subjects.append(f"        {dump(data)}")
+        if subjects:
+            lines.append(",\n".join(subjects))
+        lines += ["      ]", "    }" + ("," if n < len(models) - 1 else "")]
+    errors = [f"    {dump(_error(e))}" for e in evaluation.errors]
+    lines += ["  },", '  "errors": [', *([",\n".join(errors)] if errors else []), "  ]", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def results_csv(evaluation: DatasetEvaluation) -> str:
+    """One row per evaluated subject: model, id, name, area, total, max_total, status,
+    grade, then where the result comes from: the criteria set's id, period and content hash
+    (sha256), the engine (``learning-models <version>``), the evaluation year and the names
+    of the overlays applied to the set (separated by ``; ``, empty when none)."""
+    frames = []
+    for model in _models(evaluation):
+        results = evaluation.results[model]
+        scored = results.scored
+        made = results.provenance.to_dict()
+        made["overlays"] = "; ".join(o["name"] for o in made.get("overlays", ())) or None
+        frames.append(scored.select(
+            pl.lit(model).alias("model"),
+            *(pl.col(c).cast(pl.String) if c in scored.columns
+              else pl.lit(None, dtype=pl.String).alias(c) for c in ("id", "name", "area")),
+            pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
+            pl.col("status").cast(pl.String), pl.col("grade").cast(pl.String),
+            *(pl.lit(made[c], dtype=pl.Int64 if c == "year" else pl.String).alias(c)
+              for c in PROVENANCE_COLUMNS)))
+    if not frames:
+        return ",".join(RESULT_COLUMNS) + "\n"
+    return pl.concat(frames).write_csv(line_terminator="\n")
+
+
+def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
+    """Every rejected record, with the year of the data it was read from: year, file (its
+    name in the dataset), row, line, record, field, code, message."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(YEAR_ERROR_COLUMNS)
+    for year, error in errors:
+        data = {"year": year, **_error(error)}
+        writer.writerow(["" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS])
+    return buffer.getvalue()
+
+
+def _error(error: RecordError) -> dict[str, Any]:
+    data = error.to_dict()
+    data["file"] = None if error.file is None else Path(error.file).name
+    return data

@@ -1,0 +1,48 @@
+"""The roll-up: counts per area and model, area trees, targets, and the tables of figures.
+"""
+
+from .rollup import (
+    ALL,
+    LEVELS,
+    MODELS,
+    SHARES,
+    AreaCounts,
+    AreaRollup,
+    Change,
+    ModelFigures,
+    Rollup,
+    ShareFigures,
+    TargetsLike,
+    add_counts,
+    area_closure,
+    assemble_rollup,
+    count_by_area,
+    extend_closure,
+    format_percent,
+    hierarchy,
+    rollup,
+    rollup_table,
+)
+
+__all__ = [
+    "ALL",
+    "LEVELS",
+    "MODELS",
+    "SHARES",
+    "AreaCounts",
+    "AreaRollup",
+    "Change",
+    "ModelFigures",
+    "Rollup",
+    "ShareFigures",
+    "TargetsLike",
+    "add_counts",
+    "area_closure",
+    "assemble_rollup",
+    "count_by_area",
+    "extend_closure",
+    "format_percent",
+    "hierarchy",
+    "rollup",
+    "rollup_table",
+]

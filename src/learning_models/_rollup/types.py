@@ -1,0 +1,227 @@
+"""The figures of a roll-up, area by area, and their JSON form; what a plan's targets must
+offer (structurally) to be checked; the names every part of the roll-up shares."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from .._criteria import Text
+from .._evidence import AREA_LEVELS
+
+__all__ = ["ALL", "LEVELS", "MODELS", "SHARES", "STATUSES", "TOTALS", "TOTAL_OF", "AreaRollup",
+           "Change", "Denominator", "ModelFigures", "Rollup", "ShareFigures", "TargetCheck",
+           "TargetLike", "TargetsLike", "ordered_models"]
+
+#: The code of the whole-dataset row.
+ALL = "*"
+#: Levels from the top down; ``all`` is the whole dataset.
+LEVELS: tuple[str, ...] = ("all", *AREA_LEVELS)
+#: Models in the order reports show them.
+MODELS = ("family", "clan", "community", "unit", "citizen")
+#: The area-list column that holds each model's denominator.
+TOTAL_OF: dict[str, str] = {"family": "households", "clan": "clans",
+                            "community": "communities", "unit": "units"}
+TOTALS = tuple(sorted(set(TOTAL_OF.values())))
+SHARES = ("citizens_in_learning_households", "citizens_in_learning_units")
+STATUSES = ("recognised", "not_recognised", "incomplete", "rejected")
+
+Denominator = Literal["area_total", "subjects"]
+
+
+def ordered_models(models: Mapping[str, object]) -> list[str]:
+    """The models of `models` in the order reports show them (unknown ones last, by name)."""
+    return sorted(models, key=lambda m: (MODELS.index(m) if m in MODELS else len(MODELS), m))
+
+
+# --- the targets interface (structural: any object with these attributes will do) -----------
+
+
+class _TextLike(Protocol):
+    @property
+    def vi(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+
+
+class TargetLike(Protocol):
+    """One target of a plan, as `load_targets` gives it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> _TextLike: ...
+    @property
+    def measure(self) -> str: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def milestones(self) -> Mapping[int, float]: ...
+    def milestone_for(self, year: int) -> tuple[int, float]: ...
+
+
+class TargetsLike(Protocol):
+    """A plan's targets, as `load_targets` gives them."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> _TextLike: ...
+    @property
+    def targets(self) -> Sequence[TargetLike]: ...
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TargetCheck:
+    """One target applied to one figure: the milestone in force and the gap to it."""
+
+    target: str
+    title: Text
+    measure: str
+    milestone_year: int
+    value: float               # the share to reach, 0..1
+    required: int              # ceil(value × denominator)
+    gap: int                   # how many more are needed (0 when met)
+    met: bool
+    sentence: Text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "title": _text(self.title), "measure": self.measure,
+                "milestone_year": self.milestone_year, "value": self.value,
+                "required": self.required, "gap": self.gap, "met": self.met,
+                "sentence": _text(self.sentence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The same figure in an earlier year (rolled up onto this year's areas) and the change."""
+
+    year: int | None
+    recognised: int
+    denominator: int
+    denominator_kind: Denominator
+    rate: float | None
+    recognised_change: int          # this year − that year
+    rate_change: float | None       # in percentage points; None unless both rates rest
+                                    # on the same kind of denominator
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "recognised": self.recognised,
+                "denominator": self.denominator, "denominator_kind": self.denominator_kind,
+                "rate": self.rate, "recognised_change": self.recognised_change,
+                "rate_change_points": self.rate_change}
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFigures:
+    """One model in one area."""
+
+    model: str
+    subjects: int              # records in the data: evaluated + rejected
+    evaluated: int
+    recognised: int
+    not_recognised: int
+    incomplete: int
+    rejected: int
+    area_total: int | None     # the total from the area list (own, or summed over children)
+    denominator: int
+    denominator_kind: Denominator
+    rate: float | None
+    targets: tuple[TargetCheck, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"subjects": self.subjects, "evaluated": self.evaluated,
+                "recognised": self.recognised, "not_recognised": self.not_recognised,
+                "incomplete": self.incomplete, "rejected": self.rejected,
+                "area_total": self.area_total, "denominator": self.denominator,
+                "denominator_kind": self.denominator_kind, "rate": self.rate,
+                "targets": [t.to_dict() for t in self.targets],
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareFigures:
+    """A learning-citizen share in one area: ``learning`` of ``citizens`` (see `_rollup_counts`)."""
+
+    measure: str
+    citizens: int              # workers in learning households / staff of learning units
+    learning: int              # of whom recognised learning citizens
+    rate: float | None
+    basis: tuple[str, ...]     # the models whose recognition puts a citizen in the count
+    targets: tuple[TargetCheck, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def denominator_kind(self) -> Denominator:
+        return "subjects"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"citizens": self.citizens, "learning": self.learning, "rate": self.rate,
+                "basis": list(self.basis), "denominator_kind": self.denominator_kind,
+                "targets": [t.to_dict() for t in self.targets],
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRollup:
+    """Every figure of one area."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+    models: Mapping[str, ModelFigures]
+    shares: Mapping[str, ShareFigures]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "level": self.level,
+                "parent": self.parent,
+                "models": {m: f.to_dict() for m, f in sorted(self.models.items())},
+                "shares": {m: f.to_dict() for m, f in sorted(self.shares.items())}}
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The roll-up of one evaluation year, area by area."""
+
+    year: int | None
+    targets_id: str | None
+    targets_title: Text | None
+    areas: tuple[AreaRollup, ...]             # by level (top first), then code
+    previous_years: tuple[int | None, ...] = ()
+    unmeasured: tuple[tuple[str, Text], ...] = ()   # targets the data cannot measure
+    notes: tuple[Text, ...] = ()
+
+    def area(self, code: str) -> AreaRollup:
+        """The area with this code (``*`` for the whole dataset); KeyError when unknown."""
+        for area in self.areas:
+            if area.code == code:
+                return area
+        raise KeyError(code)
+
+    def at_level(self, level: str) -> tuple[AreaRollup, ...]:
+        return tuple(a for a in self.areas if a.level == level)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready and deterministic: same evaluation and targets, same data."""
+        return {"year": self.year, "targets": self.targets_id,
+                "targets_title": None if self.targets_title is None
+                else _text(self.targets_title),
+                "previous_years": list(self.previous_years),
+                "areas": [a.to_dict() for a in self.areas],
+                "unmeasured_targets": [{"target": t, "title": _text(title)}
+                                       for t, title in self.unmeasured],
+                "notes": [_text(n) for n in self.notes]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _text(text: _TextLike) -> dict[str, str]:
+    return {"en": text.en, "vi": text.vi}

@@ -1,0 +1,25 @@
+"""Scoring: evaluate records against a program, results with their explanation and gap
+advice, and the dataset pipeline over every model.
+"""
+
+from .evaluate import evaluate
+from .explain import word
+from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
+from .results import Evaluation, Evaluations, Gap, IndicatorResult, Provenance
+from .score import outcome_pass, points_column
+
+__all__ = [
+    "DatasetEvaluation",
+    "Evaluation",
+    "Evaluations",
+    "Gap",
+    "IndicatorResult",
+    "Provenance",
+    "evaluate",
+    "evaluate_dataset",
+    "gather_by_link",
+    "outcome_pass",
+    "points_column",
+    "scored_table",
+    "word",
+]

@@ -1,0 +1,122 @@
+"""Render one evaluation as readable text, Vietnamese by default, English on request.
+
+It only formats what the evaluation already holds (points, statuses, values read, gaps); it
+never recomputes a decision.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._criteria import InputSpec, Lang
+
+if TYPE_CHECKING:
+    from .results import Evaluation
+
+__all__ = ["WORDS", "render_explanation"]
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "subject": {"vi": "Đối tượng", "en": "Subject"},
+    "set": {"vi": "Bộ tiêu chí", "en": "Criteria set"},
+    "year": {"vi": "Năm đánh giá", "en": "Evaluation year"},
+    "total": {"vi": "Tổng điểm", "en": "Total"},
+    "decision": {"vi": "Kết quả", "en": "Decision"},
+    "grade": {"vi": "Xếp loại", "en": "Grade"},
+    "points": {"vi": "điểm", "en": "points"},
+    "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
+    "read": {"vi": "giá trị đã đọc", "en": "values read"},
+    "absent": {"vi": "chưa có", "en": "not given"},
+    "gaps": {"vi": "Cần đạt thêm để được công nhận", "en": "To be recognised, also meet"},
+    "unreachable": {"vi": "Dù đạt mọi chỉ số còn thiếu vẫn chưa đủ điều kiện công nhận.",
+                    "en": "Even meeting every remaining indicator would not be enough."},
+    "evidence": {"vi": "minh chứng", "en": "evidence"},
+    "unverified": {"vi": "chưa được xác minh nguồn", "en": "source not verified"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
+    "recognised": {"vi": "Đạt — đủ điều kiện công nhận", "en": "Recognised"},
+    "not_recognised": {"vi": "Không đạt — chưa đủ điều kiện công nhận",
+                       "en": "Not recognised"},
+    "incomplete": {"vi": "Chưa đủ minh chứng để kết luận", "en": "Incomplete: evidence missing"},
+    "met": {"vi": "đạt", "en": "met"},
+    "partly_met": {"vi": "đạt một phần", "en": "partly met"},
+    "not_met": {"vi": "không đạt", "en": "not met"},
+    "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    return WORDS[key][lang]
+
+
+def _value(value: object, lang: Lang, spec: InputSpec | None = None) -> str:
+    if isinstance(value, str) and spec is not None and spec.values is not None:
+        shown = dict(zip(spec.values, spec.value_labels(lang), strict=True))
+        return shown.get(value, value)
+    if value is None:
+        return word("absent", lang)
+    if isinstance(value, bool):
+        return word("yes" if value else "no", lang)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def render_explanation(evaluation: Evaluation, lang: Lang = "vi") -> str:
+    spec = evaluation.program.spec
+    lines = [
+        f"{word('subject', lang)}: {evaluation.subject}"
+        + (f" — {evaluation.name}" if evaluation.name else ""),
+        f"{word('set', lang)}: {spec.title.get(lang)} ({spec.id}, {spec.period})",
+    ]
+    if evaluation.provenance.year is not None:
+        lines.append(f"{word('year', lang)}: {evaluation.provenance.year}")
+    results = {r.indicator: r for r in evaluation.indicators}
+    for criterion in spec.criteria:
+        subtotal = sum(results[i.id].points for i in criterion.indicators)
+        maximum = sum(i.points for i in criterion.indicators)
+        lines.append("")
+        lines.append(f"{criterion.id}. {criterion.title.get(lang)}: "
+                     f"{_points(subtotal)}/{_points(maximum)} {word('points', lang)}")
+        for indicator in criterion.indicators:
+            r = results[indicator.id]
+            flags = [word(r.status, lang)]
+            if r.mandatory:
+                flags.append(word("mandatory", lang))
+            if indicator.source is not None and not indicator.source.verified:
+                flags.append(word("unverified", lang))
+            lines.append(f"  {r.indicator} {indicator.title.get(lang)}: "
+                         f"{_points(r.points)}/{_points(r.max_points)} ({', '.join(flags)})")
+            if r.inputs:
+                shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
+                                  for k, v in r.inputs.items())
+                lines.append(f"      {word('read', lang)}: {shown}")
+    lines.append("")
+    lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"
+                 f"{_points(evaluation.max_total)} {word('points', lang)}")
+    lines.append(f"{word('decision', lang)}: {word(evaluation.status, lang)}")
+    if evaluation.grade is not None:
+        grade = next(g for g in spec.recognition.grades if g.id == evaluation.grade)
+        lines.append(f"{word('grade', lang)}: {grade.title.get(lang)}")
+    lines.extend(_gap_lines(evaluation, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _gap_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
+    if evaluation.status == "recognised":
+        return []
+    if not evaluation.gaps_reachable:
+        return [word("unreachable", lang)]
+    titles = {i.id: i.title.get(lang) for i in evaluation.program.spec.indicators}
+    lines = [f"{word('gaps', lang)}:"]
+    for gap in evaluation.gaps:
+        extra = f"+{_points(gap.points)} {word('points', lang)}"
+        if gap.mandatory:
+            extra += f", {word('mandatory', lang)}"
+        if gap.status == "missing" and gap.evidence:
+            extra += f"; {word('evidence', lang)}: {', '.join(gap.evidence)}"
+        lines.append(f"  - {gap.indicator} {titles[gap.indicator]} ({extra})")
+    return lines

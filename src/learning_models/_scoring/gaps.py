@@ -1,0 +1,163 @@
+"""Gap advice: the smallest set of unmet indicators whose fulfilment would make a subject pass.
+
+The search runs the set's own pass rule (through `_score.outcome_pass`) over a table of
+"what if" scenarios, one row per candidate set of indicators, smallest sets first. Among the
+sets of the smallest size it prefers those with more mandatory indicators, then more points
+gained, then document order. When there are too many combinations to try, it falls back to a
+greedy choice (mandatory first, then the largest gains), which is exact for a pass rule that
+is a threshold on the total.
+
+`find_gaps_many` does this for many subjects at once: each size of candidate set is tried for
+every subject still open in one table (at most `CHUNK` scenarios a run), so a batch costs a
+few Polars runs, not one per subject; each subject's answer is the one `find_gaps` gives it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Sequence
+
+import polars as pl
+
+from .._criteria import Program
+from .._expressions import NotScalar
+from .score import outcome_pass
+from .score_rows import outcome_passes
+
+__all__ = ["find_gaps", "find_gaps_many"]
+
+#: Above this many combinations of one size, a subject's gaps are chosen greedily.
+MAX_SCENARIOS = 20_000
+#: At most this many scenarios go through the pass rule in one table (bounds the memory).
+CHUNK = 250_000
+#: Up to this many scenarios at once, the pass rule runs row by row in Python when the set
+#: allows it (`_score_rows.outcome_passes`): about 2.5 µs a scenario, against a query's
+#: 1–2 ms planning (the two meet at about 500).
+FEW_SCENARIOS = 500
+
+Gaps = tuple[int, ...] | None
+Scenario = tuple[int, tuple[int, ...]]          # (subject, indicators fulfilled)
+
+
+def find_gaps(program: Program, points: Sequence[float | None]) -> Gaps:
+    """Indexes of the indicators to fulfil, or None when even all of them would not pass.
+
+    `points` are one subject's indicator points (None for missing evidence).
+    """
+    return find_gaps_many(program, [points])[0]
+
+
+def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
+                   chunk: int = CHUNK) -> list[Gaps]:
+    """`find_gaps` for each of `rows` (one subject's points each), computed together."""
+    inds = program.indicators
+    table = _Scenarios(program, [[p or 0.0 for p in points] for points in rows], chunk)
+    candidates = [[k for k, p in enumerate(points) if p is None or p < inds[k].points]
+                  for points in rows]
+    found: list[Gaps] = [None] * len(rows)
+    open_ = []
+    for (s, _), ok in table.passes((s, ()) for s in range(len(rows))):
+        if ok:
+            found[s] = ()
+        else:
+            open_.append(s)
+    size = 1
+    while open_:
+        live = [s for s in open_ if size <= len(candidates[s])]
+        greedy = [s for s in live if math.comb(len(candidates[s]), size) > MAX_SCENARIOS]
+        for s, gaps in _greedy(table, candidates, greedy).items():
+            found[s] = gaps
+        exhaustive = [s for s in live if math.comb(len(candidates[s]), size) <= MAX_SCENARIOS]
+        passing: dict[int, list[tuple[int, ...]]] = {}
+        for (subject, combo), ok in table.passes(
+                (s, c) for s in exhaustive for c in itertools.combinations(candidates[s], size)):
+            if ok:
+                passing.setdefault(subject, []).append(combo)
+        for s, combos in passing.items():
+            base = table.bases[s]
+            best = max(combos, key=lambda c, b=base: (  # type: ignore[misc]
+                sum(inds[k].mandatory for k in c), sum(inds[k].points - b[k] for k in c),
+                [-k for k in c]))
+            found[s] = _ordered(program, best)
+        open_ = [s for s in exhaustive if s not in passing]
+        size += 1
+    return found
+
+
+def _greedy(table: _Scenarios, candidates: Sequence[list[int]], subjects: Sequence[int],
+            ) -> dict[int, Gaps]:
+    """For each subject: the shortest prefix of its candidates, mandatory first and then the
+    largest gains, that passes (None when none does)."""
+    inds = table.program.indicators
+    orders = {s: sorted(candidates[s], key=lambda k, b=table.bases[s]: (  # type: ignore[misc]
+        not inds[k].mandatory, b[k] - inds[k].points, k)) for s in subjects}
+    chosen: dict[int, Gaps] = dict.fromkeys(subjects)
+    prefixes = ((s, tuple(order[:n])) for s, order in orders.items()
+                for n in range(1, len(order) + 1))
+    for (s, prefix), ok in table.passes(prefixes):
+        if ok and chosen[s] is None:
+            chosen[s] = _ordered(table.program, prefix)
+    return chosen
+
+
+def _ordered(program: Program, chosen: Sequence[int]) -> tuple[int, ...]:
+    inds = program.indicators
+    return tuple(sorted(chosen, key=lambda k: (not inds[k].mandatory, k)))
+
+
+class _Scenarios:
+    """Runs the pass rule over (subject, indicators fulfilled) scenarios, in chunks."""
+
+    def __init__(self, program: Program, bases: list[list[float]], chunk: int) -> None:
+        self.program = program
+        self.bases = bases
+        self.chunk = max(chunk, 1)
+        self._row_rule = outcome_passes(program)
+        self._table: tuple[pl.DataFrame, pl.Expr] | None = None   # built on first use
+
+    def passes(self, scenarios: Iterable[Scenario]) -> Iterator[tuple[Scenario, bool]]:
+        """Each scenario with whether the pass rule holds for it."""
+        it = iter(scenarios)
+        while batch := list(itertools.islice(it, self.chunk)):
+            yield from zip(batch, self._run(batch), strict=True)
+
+    def _run(self, batch: Sequence[Scenario]) -> list[bool]:
+        if self._row_rule is not None and len(batch) <= FEW_SCENARIOS:
+            try:
+                return [self._row_rule(self._fulfilled(s, combo)) for s, combo in batch]
+            except NotScalar:  # values the two engines could read apart: the table decides
+                pass
+        return self._run_table(batch)
+
+    def _fulfilled(self, subject: int, combo: tuple[int, ...]) -> list[float]:
+        """Subject's points with the indicators of `combo` at their maximum."""
+        points = list(self.bases[subject])
+        for k in combo:
+            points[k] = float(self.program.indicators[k].points)
+        return points
+
+    def _run_table(self, batch: Sequence[Scenario]) -> list[bool]:
+        inds = self.program.indicators
+        if self._table is None:
+            columns = [f"p{k}" for k in range(len(inds))]
+            self._table = (pl.DataFrame([[b[k] for b in self.bases] for k in range(len(inds))],
+                                        schema=dict.fromkeys(columns, pl.Float64),
+                                        orient="col"),
+                           outcome_pass(self.program, [pl.col(c) for c in columns]))
+        base, rule = self._table
+        width = max(len(combo) for _, combo in batch)
+        fulfilled = pl.DataFrame(
+            {"s": [s for s, _ in batch],
+             **{f"c{j}": [combo[j] if j < len(combo) else -1 for _, combo in batch]
+                for j in range(width)}},
+            schema={"s": pl.Int64, **{f"c{j}": pl.Int64 for j in range(width)}})
+        frame = base.select(pl.all().gather(fulfilled["s"])) if inds else \
+            pl.DataFrame({"_": [0] * len(batch)})
+        if width:
+            frame = frame.hstack(fulfilled.drop("s")).with_columns(
+                pl.when(pl.any_horizontal(pl.col(f"c{j}") == k for j in range(width)))
+                .then(pl.lit(float(ind.points))).otherwise(pl.col(f"p{k}")).alias(f"p{k}")
+                for k, ind in enumerate(inds))
+        ok: list[bool] = frame.select(rule.alias("ok"))["ok"].to_list()
+        return ok

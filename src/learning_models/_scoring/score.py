@@ -1,0 +1,291 @@
+"""Stage 4: score a typed table of subjects with a compiled `Program`, column-wise.
+
+One semantic path: a table of one subject is scored exactly like a table of a million
+(`_score_rows` computes the same table row by row for a few subjects; property tests hold
+the two to the same values and dtypes).
+Each indicator becomes a points column (null when the evidence it needs is missing); the
+decision evaluates the set's pass rule twice over the same columns — once with every
+missing indicator unmet (worst case) and once with every missing indicator fully met
+(best case):
+
+* recognised      — passes in the worst case;
+* not_recognised  — fails in the best case;
+* incomplete      — the missing evidence decides.
+
+`outcome_exprs` is also what gap advice uses to test "what if these indicators were met",
+so advice and decision can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from .._criteria import CompiledIndicator, Program
+from .._expressions import Expr, collect_plain, expression_names, to_polars
+
+__all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "score_table", "status_column"]
+
+STATUSES = ("recognised", "not_recognised", "incomplete")
+#: The decisions by their number in `_decision`: 0 recognised, 1 incomplete, 2 not_recognised.
+_DECISIONS = pl.Series("status", ["recognised", "incomplete", "not_recognised"],
+                       dtype=pl.String)
+#: The dtype of the per-indicator status columns of a scored table: a category per row is
+#: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
+#: ``Evaluations.scored``) cast them back to text.
+INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
+# Built once: an Enum literal is a small Series, costly to make per indicator and call.
+_STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
+                    for value in INDICATOR_STATUS.categories}
+
+
+def points_column(k: int) -> str:
+    """The name of indicator `k`'s points column in a scored table."""
+    return f"_pts_{k}"
+
+
+def status_column(k: int) -> str:
+    """The name of indicator `k`'s status column (`INDICATOR_STATUS`) in a scored table."""
+    return f"_st_{k}"
+
+
+def _level_column(k: int, j: int) -> str:
+    """The name of the (dropped) column holding level `j`'s condition of indicator `k`."""
+    return f"_lv_{k}_{j}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A program's scoring as Polars expressions: `layers` are added in order (each reads
+    only the input and earlier layers), then the `hidden` helper columns are dropped."""
+
+    layers: tuple[tuple[pl.Expr, ...], ...]
+    hidden: tuple[str, ...]
+
+
+def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
+    """Add derived values, indicator points and statuses, totals, decision and grade.
+
+    The expressions are built once per program (`Program.cached`) and added layer by layer
+    with ``with_columns``, which broadcasts a scalar result, so they are compiled without
+    the broadcast guard.
+    """
+    plan = _plan(program)
+    return _layered(plan, frame.lazy()).drop(plan.hidden)
+
+
+def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """`score_frame`, run (`collect_plain`): the same expressions, the same table.
+
+    Without its optimiser, Polars cuts ``when(mask).then(literal)`` short to the literal
+    when the mask holds on every row (or on none), and a comparison of that with another
+    literal is then one value, which ``with_columns`` refuses to spread over the table
+    (``False == (not x in [])`` when every ``x`` is given). Whether it happens depends on
+    the data, so it cannot be avoided when the plan is built without guarding every
+    condition, which would cost on every table. Such a table is scored again with every
+    condition and the pass rule guarded (one value per row, whatever Polars makes of it):
+    the same values, a little more work, for the tables that need it.
+    """
+    plan = _plan(program)
+    try:
+        scored = collect_plain(_layered(plan, frame.lazy()))
+    except (pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError) as exc:
+        if "height" not in str(exc):
+            raise
+        plan = _plan(program, guarded=True)
+        scored = collect_plain(_layered(plan, frame.lazy()))
+    for name in plan.hidden:  # in place: no query to plan, no copy
+        scored.drop_in_place(name)
+    return scored
+
+
+def _layered(plan: _Plan, lf: pl.LazyFrame) -> pl.LazyFrame:
+    for layer in plan.layers:
+        lf = lf.with_columns(layer)
+    return lf
+
+
+def _plan(program: Program, *, guarded: bool = False) -> _Plan:
+    return program.cached((_plan, guarded), lambda: _build_plan(program, guarded))
+
+
+def _build_plan(program: Program, guarded: bool = False) -> _Plan:
+    inds = program.indicators
+    derived = _derived_layers(program.derived)
+    layer_of = {name: n for n, layer in enumerate(derived) for name, _ in layer}
+    layers = [[_compile(program, expr, pl.col, broadcast=guarded).alias(name)
+               for name, expr in layer]
+              for layer in derived]
+    # A level's condition joins the first layer after the derived values it reads (fewer
+    # layers, fewer passes), in a column of its own that the points then read.
+    for k, ind in enumerate(inds):
+        for j, (expr, _) in enumerate(ind.levels):
+            n = 1 + max((layer_of[name] for name in expression_names(expr)
+                         if name in layer_of), default=-1)
+            if n == len(layers):
+                layers.append([])
+            layers[n].append(_compile(program, expr, pl.col, broadcast=guarded)
+                             .alias(_level_column(k, j)))
+    layers.append([_indicator_points(program, k, ind, guarded).alias(points_column(k))
+                   for k, ind in enumerate(inds)])
+    points = [pl.col(points_column(k)) for k in range(len(inds))]
+    # A horizontal sum skips nulls: the sum of the points with the missing ones at 0, in
+    # the same order, without a filled copy of every column.
+    total = pl.sum_horizontal(points) if points else pl.lit(0.0)
+    layers.append([
+        *(_indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
+          for k, ind in enumerate(inds)),
+        total.alias("total"),
+        pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
+    ])
+    # The worst case's total is the total just added.
+    worst = _pass(program, points, best=False, total=pl.col("total"), broadcast=guarded)
+    best = _pass(program, points, best=True, broadcast=guarded)
+    layers.append([_decision(worst, best, guarded or _per_row(program)).alias("status")])
+    grade = _grade(program).alias("grade")
+    if program.spec.recognition.grades:  # the grade reads the status
+        layers.append([grade])
+    else:
+        layers[-1].append(grade)
+    hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
+                   for j in range(len(ind.levels)))
+    return _Plan(tuple(tuple(layer) for layer in layers), hidden)
+
+
+def _decision(worst: pl.Expr, best: pl.Expr, per_row: bool) -> pl.Expr:
+    """recognised when the worst case passes, not_recognised when the best case fails,
+    else incomplete (both cases are true or false, never null).
+
+    The decision's number (0, 1, 2) picks its word from a three-row column: one gather
+    instead of a chain of choices between text columns, each a full column of text. A
+    pass rule that reads nothing of the row (``max_total >= 1``) gives one value, which a
+    gather would not spread over the rows: the choice does."""
+    if not per_row:
+        return pl.when(worst).then(pl.lit("recognised")) \
+            .when(best.not_()).then(pl.lit("not_recognised")).otherwise(pl.lit("incomplete"))
+    code = worst.not_().cast(pl.UInt32) * (best.not_().cast(pl.UInt32) + 1)
+    return pl.lit(_DECISIONS).gather(code)
+
+
+def _per_row(program: Program) -> bool:
+    """Whether the pass rule reads something of each row: the total, a criterion's
+    subtotal, or whether the mandatory indicators are met (when there are some)."""
+    names = expression_names(program.pass_expr)
+    row = {"total", *program.criterion_ids}
+    if any(i.mandatory for i in program.indicators):
+        row.add("mandatory_met")
+    return bool(names & row)
+
+
+def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
+    """The derived values (in dependency order) cut into runs that read no value of their
+    own run, so each run is one layer and the columns keep their order."""
+    layers: list[list[tuple[str, Expr]]] = []
+    current: set[str] = set()
+    for name, expr in derived:
+        if not layers or expression_names(expr) & current:
+            layers.append([])
+            current = set()
+        layers[-1].append((name, expr))
+        current.add(name)
+    return layers
+
+
+def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
+    """The pass rule over fully known points (no nulls): used for gap scenarios.
+
+    Safe under ``select`` (one value per row even for a rule that reads no points). Over
+    plain columns (as gap search passes them) it is built once per program and names.
+    """
+    names = _column_names(points)
+    if names is None:
+        return _pass(program, points, best=False, broadcast=True)
+    return program.cached((outcome_pass, names),
+                          lambda: _pass(program, points, best=False, broadcast=True))
+
+
+def _column_names(exprs: Sequence[pl.Expr]) -> tuple[str, ...] | None:
+    """The names of `exprs` when each is a plain ``pl.col(name)``, else None."""
+    if not all(e.meta.is_column() for e in exprs):
+        return None
+    return tuple(e.meta.output_name() for e in exprs)
+
+
+def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
+             broadcast: bool = False) -> pl.Expr:
+    return to_polars(expr, column, program.functions, broadcast=broadcast)
+
+
+def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
+                      guarded: bool = False) -> pl.Expr:
+    none = pl.lit(None, dtype=pl.Float64)
+    if ind.when is not None:
+        cond = _compile(program, ind.when, pl.col, broadcast=guarded)
+        return pl.when(cond.is_null()).then(none) \
+            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
+    # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
+    # row's condition is a column of an earlier layer, so it is computed once.
+    result: pl.Expr = pl.lit(0.0)
+    for j in reversed(range(len(ind.levels))):
+        cond = pl.col(_level_column(k, j))
+        points = ind.levels[j][1]
+        result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
+            .otherwise(result)
+    return result
+
+
+def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
+    status = _STATUS_LITERALS
+    if ind.when is not None:  # points are null, 0 or all of them: never partly met
+        return pl.when(points.is_null()).then(status["missing"]) \
+            .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])
+    return pl.when(points.is_null()).then(status["missing"]) \
+        .when(points >= ind.points).then(status["met"]) \
+        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
+
+
+def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
+          broadcast: bool = False, total: pl.Expr | None = None) -> pl.Expr:
+    """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
+
+    ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
+    missing mandatory indicator counts as met. `total`, when given, is the sum of the
+    filled points already computed.
+    """
+    inds = program.indicators
+    # Missing points count as 0 in the worst case: a horizontal sum, which skips nulls,
+    # gives the same sums without a filled copy of each column.
+    filled = [p.fill_null(float(i.points)) if best else p
+              for p, i in zip(points, inds, strict=True)]
+    names = expression_names(program.pass_expr)
+    scope: dict[str, pl.Expr] = {}
+    if "total" in names:
+        scope["total"] = total if total is not None else \
+            pl.sum_horizontal(filled) if filled else pl.lit(0.0)
+    if "max_total" in names:
+        scope["max_total"] = pl.lit(program.max_total, dtype=pl.Float64)
+    if "mandatory_met" in names:
+        # a missing indicator is fully met in the best case, at 0 points in the worst
+        scope["mandatory_met"] = pl.all_horizontal(
+            [(p >= i.points).fill_null(best or i.points <= 0)
+             for p, i in zip(points, inds, strict=True) if i.mandatory] or [pl.lit(True)])
+    for cid in program.criterion_ids:
+        if cid in names:
+            scope[cid] = pl.sum_horizontal(
+                [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid])
+    return _compile(program, program.pass_expr, scope.__getitem__,
+                    broadcast=broadcast).fill_null(False)
+
+
+def _grade(program: Program) -> pl.Expr:
+    grades = program.spec.recognition.grades
+    if not grades:
+        return pl.lit(None, dtype=pl.String)
+    recognised = pl.col("status") == "recognised"
+    result: pl.Expr = pl.lit(None, dtype=pl.String)
+    for grade in reversed(grades):  # highest first: the first grade reached wins
+        result = pl.when(recognised & (pl.col("total") >= grade.min)).then(pl.lit(grade.id)) \
+            .otherwise(result)
+    return result
