@@ -9,7 +9,8 @@ derived inputs given as data, as outside a dataset) and times, in the same run:
 
 * **library** — ``lm.evaluate(set, [record], year=2024)[0].explain()``: the record checked
   and typed, scored, its row read back and explained in Vietnamese (a few plain records are
-  typed and scored row by row in Python, ``_records_few`` and ``_score_rows``: no query);
+  typed and scored row by row in Python, ``_evidence.records_few`` and
+  ``_scoring.score_rows``: no query);
 * **hand-written** — the same record as a one-row Polars table (types from the set), scored
   by `national_baseline`'s query for that model (the same points, levels, ratios, decision
   and grade) with the settings the library uses for its own queries (in-memory engine, no

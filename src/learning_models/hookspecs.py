@@ -22,15 +22,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import pluggy
 
-if TYPE_CHECKING:
-    from ._criteria import Overlay
-    from ._evidence import Dataset
-    from ._expressions import Function
-    from ._scoring import DatasetEvaluation, Evaluations
+from ._criteria import Overlay
+from ._evidence import Dataset
+from ._expressions import Function
+from ._scoring import DatasetEvaluation, Evaluations
 
 __all__ = [
     "PROJECT",

@@ -31,7 +31,7 @@ from learning_models._expressions import (
     parse_expression,
     render,
 )
-from learning_models._expressions.to_polars import to_polars
+from learning_models._expressions.polars_engine import to_polars
 from learning_models.errors import CriteriaError, Span
 
 # --------------------------------------------------------------------------- reference

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 import learning_models as lm
 from learning_models._catalog.catalog import Catalog
 from learning_models._evidence.dataset import read_dataset
-from learning_models._rollup.rollup import rollup
+from learning_models._rollup.build import rollup
 from learning_models._runs.partitioned import evaluate_partitioned
 from learning_models._scoring.pipeline import evaluate_dataset
 

@@ -19,7 +19,7 @@ import learning_models as lm
 from learning_models._criteria.compile import Program
 from learning_models._documents.yaml import parse_yaml
 from learning_models._expressions import parse_expression, render
-from learning_models._expressions.to_python import NotScalar, to_python
+from learning_models._expressions.row_engine import NotScalar, to_python
 from learning_models._scoring import gaps as _gaps
 from learning_models._scoring.gaps import find_gaps_many
 from learning_models._scoring.score import score_table

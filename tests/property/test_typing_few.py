@@ -15,7 +15,7 @@ import learning_models as lm
 from learning_models._documents.yaml import parse_yaml
 from learning_models._evidence.records import records_to_frame, type_query
 from learning_models._evidence.records_few import type_few
-from learning_models._expressions.to_polars import collect_plain
+from learning_models._expressions.polars_engine import collect_plain
 
 PROPERTY = settings(max_examples=400, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -51,7 +51,7 @@ def no_shipped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-shipped"
     empty.mkdir()
     monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._plugins.builtin.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._cli.catalog.shipped_criteria_dir", lambda: empty)
 
 
@@ -191,7 +191,7 @@ def test_show_by_model_and_year_without_the_shipped_sets_overlapping(
     empty = tmp_path / "no-shipped"
     empty.mkdir()
     monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._plugins.builtin.shipped_criteria_dir", lambda: empty)
     monkeypatch.setattr("learning_models._cli.catalog.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "show", "--model", "family", "--year", "2027",
                          "--criteria-dir", str(small_sets))
@@ -273,7 +273,7 @@ def test_evaluate_the_set_in_force_for_a_model_and_year(
     empty = tmp_path / "no-shipped"
     empty.mkdir()
     monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._plugins.builtin.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "evaluate", "--model", "family", "--year", "2027",
                          "--criteria-dir", str(small_sets), "--input", evidence,
                          "--format", "json")
@@ -289,7 +289,7 @@ def test_explain_by_model_and_year(capsys: pytest.CaptureFixture[str], small_set
     empty = tmp_path / "no-shipped"
     empty.mkdir()
     monkeypatch.setattr("learning_models._catalog.catalog.shipped_criteria_dir", lambda: empty)
-    monkeypatch.setattr("learning_models._catalog.shipped_criteria_dir", lambda: empty)
+    monkeypatch.setattr("learning_models._plugins.builtin.shipped_criteria_dir", lambda: empty)
     status, out, _ = run(capsys, "explain", "--model", "family", "--year", "2024",
                          "--criteria-dir", str(small_sets), "--input", evidence,
                          "--subject", "HH-2", "--lang", "en")

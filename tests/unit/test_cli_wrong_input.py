@@ -16,8 +16,8 @@ from report_data import DATA, SETS
 from test_cli import run
 
 from learning_models._cli import entry as _cli
-from learning_models._cli import report as _cli_report
 from learning_models._cli import main
+from learning_models._cli import report as _cli_report
 from learning_models.errors import LearningModelsError
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "family"

@@ -27,7 +27,7 @@ from learning_models._expressions import (
     walk,
 )
 from learning_models._expressions.functions import BUILTIN_FUNCTIONS, Function, FunctionRegistry
-from learning_models._expressions.to_polars import to_polars
+from learning_models._expressions.polars_engine import to_polars
 from learning_models.errors import CriteriaError, Problem, Span
 
 NAMES: dict[str, NameInfo] = {

@@ -19,7 +19,7 @@ import pytest
 import learning_models as lm
 from learning_models._catalog.catalog import Catalog
 from learning_models._evidence.dataset import read_dataset
-from learning_models._rollup.rollup import rollup
+from learning_models._rollup.build import rollup
 from learning_models._runs.partitioned import STAGES, evaluate_partitioned, read_partition
 from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 

@@ -21,7 +21,7 @@ from builders import build, ind, make_set
 
 import learning_models as lm
 from learning_models._evidence.dataset import Dataset, Table, read_dataset
-from learning_models._rollup.rollup import rollup
+from learning_models._rollup.build import rollup
 from learning_models._runs.partitioned import evaluate_partitioned
 from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 

@@ -367,9 +367,9 @@ def report_cli(monkeypatch: pytest.MonkeyPatch) -> object:
     """Run ``report`` on the golden dataset with extra plugins registered by hand."""
     from report_data import CITY, DATA, SETS
 
+    from learning_models._cli import main
     from learning_models._cli import options as _cli_options
     from learning_models._cli import report as _cli_report
-    from learning_models._cli import main
 
     monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
 
@@ -502,8 +502,8 @@ def test_the_report_lists_the_overlays_applied_to_each_set(report_cli: object,
 def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from learning_models._cli import options as _cli_options
     from learning_models._cli import main
+    from learning_models._cli import options as _cli_options
 
     overlay = Overlay.from_yaml(_overlay_file(tmp_path, READING))
 
@@ -533,8 +533,8 @@ def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
 
 def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from learning_models._cli import options as _cli_options
     from learning_models._cli import main
+    from learning_models._cli import options as _cli_options
 
     class Bad:
         @hookspecs.hookimpl

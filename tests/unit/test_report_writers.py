@@ -17,15 +17,15 @@ from report_data import CITY, DATA, REPORT, SETS, evaluate, sets
 
 import learning_models as lm
 from learning_models._catalog.targets import shipped_targets
-from learning_models._cli import report as _cli_report
 from learning_models._cli import main
+from learning_models._cli import report as _cli_report
 from learning_models._evidence.dataset import read_dataset
 from learning_models._report import xlsx as _write_xlsx
 from learning_models._report.files import atomic_path, results_csv, write_results, write_text
 from learning_models._report.html import render_html, write_html
 from learning_models._report.report import Report, build_report
 from learning_models._report.xlsx import write_xlsx
-from learning_models._rollup.rollup import rollup
+from learning_models._rollup.build import rollup
 from learning_models._runs.progress import Progress
 from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
@@ -510,10 +510,10 @@ def test_previous_datasets_need_their_years(tmp_path: Path,
 
 
 def test_a_workbook_is_read_as_a_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
-    from learning_models import _evidence
+    from learning_models._plugins import builtin
 
     seen: list[Path] = []
-    monkeypatch.setattr(_evidence, "read_workbook", lambda path: seen.append(path) or "book")
+    monkeypatch.setattr(builtin, "read_workbook", lambda path: seen.append(path) or "book")
     assert _cli_report.read_data(Path("du-lieu-2026.xlsx")) == "book"
     assert seen == [Path("du-lieu-2026.xlsx")]
     assert _cli_report.read_data(DATA / "2026").tables.keys() >= {"family", "citizen"}

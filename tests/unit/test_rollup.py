@@ -21,7 +21,7 @@ import pytest
 from report_data import CITY, DATA, evaluate
 
 import learning_models as lm
-from learning_models._rollup.rollup import Rollup, format_percent, gap_sentence, rollup
+from learning_models._rollup.build import Rollup, format_percent, gap_sentence, rollup
 
 
 @pytest.fixture(scope="module")

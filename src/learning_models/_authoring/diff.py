@@ -6,7 +6,7 @@ total, source), of its grades, inputs, derived values, criteria and indicators. 
 matched by id (or name); an indicator found under another criterion has *moved*.
 
 Expressions are compared by meaning, not by spelling: each is parsed and rendered in its
-canonical form (`_expr.render`), so re-spacing a condition is not a change, and a changed
+canonical form (`_expressions.ir.render`), so re-spacing a condition is not a change, and a changed
 condition is shown in canonical form.
 
 `SetDiff.to_dict()` is the JSON form (stable keys, items in the new set's order, removed

@@ -3,7 +3,7 @@
 The catalogue asks a plugin manager it is given (it never builds one) for what plugins add
 to it. Each hook implementation is called on its own, so that a wrong return is a
 `PluginError` naming its plugin; `plugin_items` does that for every list-returning hook,
-the report writers and evidence readers of ``_plugins`` included.
+the report writers and evidence readers of ``_plugins.manager`` included.
 """
 
 from __future__ import annotations

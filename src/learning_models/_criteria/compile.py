@@ -1,6 +1,6 @@
 """Stage 3: compile a validated `CriteriaSet` into a `Program`.
 
-Every expression is parsed once into the typed IR of `_expr`, every name is resolved
+Every expression is parsed once into the typed IR of `_expressions.ir`, every name is resolved
 against the declared inputs and derived values, every type is checked, and derived values
 are put in dependency order (a cycle is an error). Nothing is checked again at evaluation
 time: a `Program` that exists is a program that can run.

@@ -1,9 +1,9 @@
 """The typed, frozen form of a criteria set (format ``learning-models/criteria-set/1``).
 
-These pydantic models are built by `_validate` only after the JSON Schema has accepted the
+These pydantic models are built by `validate` only after the JSON Schema has accepted the
 document, so they describe shape and carry little validation of their own beyond types; the
 checks of meaning inside one document (unique ids, grade order, level points) live in
-`_validate`, where each problem can be located in the file. The one check here: an enum
+`validate`, where each problem can be located in the file. The one check here: an enum
 input's values and labels must each name one value (`InputSpec`), located at its ``values``.
 """
 
@@ -12,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-if TYPE_CHECKING:
-    from .._documents import SourceMap
+from .._documents import SourceMap
 
 __all__ = [
     "CriteriaSet",

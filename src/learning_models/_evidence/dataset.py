@@ -5,7 +5,7 @@ Read from a folder with one file per model (``citizen.csv``, ``family.csv``, ``c
 ``dong-ho``, ``cong-dong``, ``don-vi``; CSV, JSON, YAML or Parquet), an ``areas`` file (the
 hierarchy: code, name, level, parent, optional totals) and an optional ``crosswalk`` file
 (old area code → new code from a date, for the 2025 mergers). Records stay raw text here;
-they are typed against the criteria sets in `_pipeline`.
+they are typed against the criteria sets in `_scoring.pipeline`.
 """
 
 from __future__ import annotations

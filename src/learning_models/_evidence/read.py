@@ -3,7 +3,7 @@
 A file that cannot be read at all (missing, not UTF-8, not CSV/JSON/YAML) raises
 `EvidenceError` with its position. A readable file with bad *records* never raises: each
 bad record comes back as a `RecordError` and the rest are kept. Typing the values against a
-criteria set happens later, in `_records`. A JSON or YAML record that gives a key twice is
+criteria set happens later, in `records`. A JSON or YAML record that gives a key twice is
 such a bad record (``duplicate-key``, with its line): which value was meant cannot be known.
 
 CSV files come as spreadsheets save them: UTF-8 with or without a byte-order mark, or UTF-16

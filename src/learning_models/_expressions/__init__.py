@@ -26,8 +26,8 @@ from .ir import (
     walk,
 )
 from .parse import parse_expression
-from .to_polars import collect_plain, to_polars
-from .to_python import RowFunction, to_python
+from .polars_engine import collect_plain, to_polars
+from .row_engine import RowFunction, to_python
 
 __all__ = [
     "BUILTIN_FUNCTIONS",

@@ -1,9 +1,9 @@
-"""Parsing: expression text → the frozen IR of `_expr`, through Python's own parser.
+"""Parsing: expression text → the frozen IR of `ir`, through Python's own parser.
 
 The text is parsed with ``ast.parse(mode="eval")`` after the limits are checked
 (`MAX_LENGTH`, and a linear token scan for `MAX_DEPTH`, so texts Python's parser would
 choke on never reach it); the AST is then converted node by node, and everything outside
-the grammar described in `_expr` is reported as ``forbidden-syntax`` at its position. Every
+the grammar described in `ir` is reported as ``forbidden-syntax`` at its position. Every
 problem of a text is reported at once.
 """
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .. import _catalog, _evidence
-from .._evidence import Dataset, read_dataset
+from .._catalog import shipped_criteria_dir
+from .._evidence import Dataset, read_dataset, read_workbook
+from .._report import Report
 from ..errors import LearningModelsError
 from ..hookspecs import EvidenceReader, ReportWriter, hookimpl
-
-if TYPE_CHECKING:
-    from .._report import Report
 
 __all__ = ["BUILTIN_PLUGINS", "FolderReader", "HtmlWriter", "ResultsWriter", "WorkbookReader",
            "XlsxWriter", "report_file_name"]
@@ -49,7 +46,7 @@ class WorkbookReader:
     suffixes: tuple[str, ...] = (".xlsx", ".xlsm")
 
     def read(self, path: Path) -> Dataset:
-        return _evidence.read_workbook(path)
+        return read_workbook(path)
 
 
 class XlsxWriter:
@@ -97,7 +94,7 @@ class ResultsWriter:
 class _Criteria:
     @hookimpl
     def learning_models_criteria_sources(self) -> Sequence[Path]:
-        return [_catalog.shipped_criteria_dir()]  # looked up at call time, not import time
+        return [shipped_criteria_dir()]  # found when called, not at import
 
 
 class _Readers:

@@ -20,17 +20,14 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import polars as pl
 
-from .._rollup import MODELS
+from .._evidence import RecordError
+from .._rollup import MODELS, Rollup
+from .._scoring import DatasetEvaluation
 from .._version import __version__
-
-if TYPE_CHECKING:
-    from .._evidence import RecordError
-    from .._rollup import Rollup
-    from .._scoring import DatasetEvaluation
 
 __all__ = ["atomic_path", "write_bytes", "write_results", "write_text"]
 
@@ -51,7 +48,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:  # at once: Ctrl-C or SIGTERM (`_cli.Terminated`) may come at any call from here on
+    try:  # at once: Ctrl-C or SIGTERM (`_cli.entry.Terminated`) may come at any call from here on
         os.close(fd)
         temporary = Path(name)
         yield temporary

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import polars as pl
 
-from .._criteria import Lang, fold_word
+from .._criteria import AppliedOverlay, CriteriaSet, Lang, fold_word
 from .._rollup import (
     ALL,
     LEVELS,
@@ -34,11 +34,8 @@ from .._rollup import (
     TargetsLike,
     format_percent,
 )
+from .._scoring import DatasetEvaluation, Provenance
 from .._version import __version__
-
-if TYPE_CHECKING:
-    from .._criteria import AppliedOverlay, CriteriaSet
-    from .._scoring import DatasetEvaluation, Provenance
 
 __all__ = [
     "LABELS",
@@ -618,7 +615,7 @@ def _under(code: str, areas: pl.DataFrame) -> set[str]:
 
 
 def _part(area: Any, key: str) -> Any:
-    """A field of a targets' area: an `Area` (``_targets``) or a plain mapping."""
+    """A field of a targets' area: an `Area` (``_catalog.catalog.targets``) or a plain mapping."""
     return area.get(key) if isinstance(area, Mapping) else getattr(area, key, None)
 
 

@@ -1,7 +1,7 @@
 """The roll-up: counts per area and model, area trees, targets, and the tables of figures.
 """
 
-from .rollup import (
+from .build import (
     ALL,
     LEVELS,
     MODELS,

@@ -6,16 +6,12 @@ crosswalks onto this year's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import polars as pl
 
 from .._evidence import AREA_LEVELS
-from .._scoring import scored_table
+from .._scoring import DatasetEvaluation, scored_table
 from .types import ALL, TOTALS
-
-if TYPE_CHECKING:
-    from .._scoring import DatasetEvaluation
 
 __all__ = ["area_closure", "code_mapping", "effective_totals", "evaluation_hierarchy",
            "extend_closure", "hierarchy", "previous_totals", "remap_codes"]

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import polars as pl
 
 from .._evidence import LINE, RELATIONS, ROW, TRUE_WORDS
-from .._scoring import gather_by_link, scored_table
+from .._scoring import DatasetEvaluation, gather_by_link, scored_table
 from .areas import remap_codes
 from .types import ALL, STATUSES
-
-if TYPE_CHECKING:
-    from .._scoring import DatasetEvaluation
 
 __all__ = ["AreaCounts", "Earlier", "add_counts", "count_by_area"]
 

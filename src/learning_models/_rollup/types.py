@@ -147,7 +147,7 @@ class ModelFigures:
 
 @dataclass(frozen=True, slots=True)
 class ShareFigures:
-    """A learning-citizen share in one area: ``learning`` of ``citizens`` (see `_rollup_counts`)."""
+    """A learning-citizen share in one area: ``learning`` of ``citizens`` (see `counts`)."""
 
     measure: str
     citizens: int              # workers in learning households / staff of learning units

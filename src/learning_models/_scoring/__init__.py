@@ -2,10 +2,11 @@
 advice, and the dataset pipeline over every model.
 """
 
-from .evaluate import evaluate
+from .evaluator import evaluate
 from .explain import word
+from .outcome import Gap, IndicatorResult, Provenance
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
-from .results import Evaluation, Evaluations, Gap, IndicatorResult, Provenance
+from .results import Evaluation, Evaluations
 from .score import outcome_pass, points_column
 
 __all__ = [

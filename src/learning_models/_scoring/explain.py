@@ -6,14 +6,39 @@ never recomputes a decision.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .._criteria import InputSpec, Lang
+from .._criteria import InputSpec, Lang, Program
+from .outcome import Gap, IndicatorResult, Provenance, Status
 
-if TYPE_CHECKING:
-    from .results import Evaluation
 
-__all__ = ["WORDS", "render_explanation"]
+class Explained(Protocol):
+    """What an explanation reads of an evaluation (`Evaluation` has it all)."""
+
+    @property
+    def program(self) -> Program: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def provenance(self) -> Provenance: ...
+    @property
+    def indicators(self) -> tuple[IndicatorResult, ...]: ...
+    @property
+    def total(self) -> float: ...
+    @property
+    def max_total(self) -> float: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def grade(self) -> str | None: ...
+    @property
+    def gaps_reachable(self) -> bool: ...
+    @property
+    def gaps(self) -> tuple[Gap, ...]: ...
+
+__all__ = ["WORDS", "Explained", "render_explanation"]
 
 WORDS: dict[str, dict[Lang, str]] = {
     "subject": {"vi": "Đối tượng", "en": "Subject"},
@@ -65,7 +90,7 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def render_explanation(evaluation: Evaluation, lang: Lang = "vi") -> str:
+def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
     spec = evaluation.program.spec
     lines = [
         f"{word('subject', lang)}: {evaluation.subject}"
@@ -105,7 +130,7 @@ def render_explanation(evaluation: Evaluation, lang: Lang = "vi") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _gap_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
+def _gap_lines(evaluation: Explained, lang: Lang) -> list[str]:
     if evaluation.status == "recognised":
         return []
     if not evaluation.gaps_reachable:

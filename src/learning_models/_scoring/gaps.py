@@ -1,6 +1,6 @@
 """Gap advice: the smallest set of unmet indicators whose fulfilment would make a subject pass.
 
-The search runs the set's own pass rule (through `_score.outcome_pass`) over a table of
+The search runs the set's own pass rule (through `score.outcome_pass`) over a table of
 "what if" scenarios, one row per candidate set of indicators, smallest sets first. Among the
 sets of the smallest size it prefers those with more mandatory indicators, then more points
 gained, then document order. When there are too many combinations to try, it falls back to a
@@ -32,7 +32,7 @@ MAX_SCENARIOS = 20_000
 #: At most this many scenarios go through the pass rule in one table (bounds the memory).
 CHUNK = 250_000
 #: Up to this many scenarios at once, the pass rule runs row by row in Python when the set
-#: allows it (`_score_rows.outcome_passes`): about 2.5 µs a scenario, against a query's
+#: allows it (`score_rows.outcome_passes`): about 2.5 µs a scenario, against a query's
 #: 1–2 ms planning (the two meet at about 500).
 FEW_SCENARIOS = 500
 

@@ -11,85 +11,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, overload
 
 import polars as pl
 
 from .._criteria import Lang, Program
 from .._evidence import RecordError
 from .._version import __version__
+from .explain import render_explanation
 from .gaps import Gaps, find_gaps, find_gaps_many
+from .outcome import (
+    Gap,
+    IndicatorResult,
+    Provenance,
+    Status,
+    gap_dict,
+    indicator_dict,
+)
 from .score import INDICATOR_STATUS, points_column, status_column
 
-__all__ = ["Evaluation", "Evaluations", "Gap", "IndicatorResult", "Provenance"]
+__all__ = ["Evaluation", "Evaluations"]
 
 #: Prefix of the columns that say where a ``from:`` input's value came from.
 SOURCE_PREFIX = "_src_"
-
-IndicatorStatus = Literal["met", "partly_met", "not_met", "missing"]
-Status = Literal["recognised", "not_recognised", "incomplete"]
-
-
-@dataclass(frozen=True, slots=True)
-class Provenance:
-    """What an evaluation rests on: which set (by content), which engine, which year."""
-
-    criteria_set: str
-    period: str
-    content_hash: str
-    engine: str
-    year: int | None
-    overlays: tuple[Any, ...] = ()    # `AppliedOverlay`s: local changes to the set
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"criteria_set": self.criteria_set, "period": self.period,
-                "content_hash": self.content_hash, "engine": self.engine, "year": self.year}
-        if self.overlays:
-            data["overlays"] = [o.to_dict() for o in self.overlays]
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorResult:
-    """One indicator's outcome for one subject, with the values it read."""
-
-    indicator: str
-    criterion: str
-    points: float
-    max_points: float
-    status: IndicatorStatus
-    mandatory: bool
-    inputs: Mapping[str, object]
-    evidence: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return _indicator_dict(self.indicator, self.points, self.max_points, self.status)
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """An indicator whose fulfilment is part of the smallest way to pass."""
-
-    indicator: str
-    points: float          # points it would add
-    mandatory: bool
-    status: IndicatorStatus
-    evidence: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return _gap_dict(self.indicator, self.points, self.mandatory, self.status)
-
-
-def _indicator_dict(ident: str, points: float, max_points: float, status: str,
-                    ) -> dict[str, Any]:
-    return {"id": ident, "points": points, "max_points": max_points, "status": status}
-
-
-def _gap_dict(ident: str, points: float, mandatory: bool, status: str) -> dict[str, Any]:
-    return {"id": ident, "points": points, "mandatory": mandatory, "status": status}
-
 
 class Evaluation:
     """One subject's evaluation: a view of its row in the scored table."""
@@ -195,9 +140,9 @@ class Evaluation:
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
             "grade": self.grade,
-            "indicators": [_indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
+            "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
                            for k, ind in enumerate(inds)],
-            "gaps": [_gap_dict(inds[k].id, float(inds[k].points) - points[k],
+            "gaps": [gap_dict(inds[k].id, float(inds[k].points) - points[k],
                                inds[k].mandatory, statuses[k])
                      for k in self._gap_indexes or ()],
             "provenance": self.provenance.to_dict(),
@@ -208,8 +153,6 @@ class Evaluation:
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of every point, the decision and what is missing."""
-        from .explain import render_explanation
-
         return render_explanation(self, lang)
 
 

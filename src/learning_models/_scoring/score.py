@@ -1,7 +1,7 @@
 """Stage 4: score a typed table of subjects with a compiled `Program`, column-wise.
 
 One semantic path: a table of one subject is scored exactly like a table of a million
-(`_score_rows` computes the same table row by row for a few subjects; property tests hold
+(`score_rows` computes the same table row by row for a few subjects; property tests hold
 the two to the same values and dtypes).
 Each indicator becomes a points column (null when the evidence it needs is missing); the
 decision evaluates the set's pass rule twice over the same columns — once with every

@@ -1,10 +1,10 @@
-"""Stage 4 for a few subjects: `_score`'s scoring computed row by row, in Python.
+"""Stage 4 for a few subjects: `score`'s scoring computed row by row, in Python.
 
 A Polars query costs about a millisecond to plan for a set of thirty indicators, however
 few its rows: for one subject that is nearly all the work. A table of up to `FEW` rows is
-therefore scored with the row functions of `_expr_python`, compiled once per program, and
+therefore scored with the row functions of `_expressions.row_engine`, compiled once per program, and
 comes out with the columns, names, order and dtypes `score_table` gives it — the schema is
-taken from `score_frame`'s plan, once per input schema. The rules are `_score`'s, step by
+taken from `score_frame`'s plan, once per input schema. The rules are `score`'s, step by
 step: a level table's first row that holds wins and a null row stops the scan; points are
 null when the evidence is missing; the decision runs the pass rule in the worst case
 (missing points at 0) and the best case (at their maximum); the grade is the highest reached
@@ -74,7 +74,7 @@ def score_typed(program: Program, rows: list[dict[str, Any]], schema: pl.Schema,
 
 def outcome_passes(program: Program) -> Callable[[Sequence[float]], bool] | None:
     """The pass rule over one subject's fully known points, in Python (None when the
-    program has no row form): what `_score.outcome_pass` computes for a row."""
+    program has no row form): what `score.outcome_pass` computes for a row."""
     plan = _row_plan(program)
     if plan is None:
         return None

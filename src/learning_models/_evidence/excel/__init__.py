@@ -1,9 +1,9 @@
 """Excel workbooks: read a filled-in data-entry workbook as a `Dataset`, write the empty one.
 
 The names other modules use, from the modules that do the work: the workbook's layout
-(`_excel_layout`), reading it (`_excel_read`, with the merged and error cells of
-`_excel_marks` and the header names of `_excel_headers`) and writing the template
-(`_excel_template`).
+(`excel.layout`), reading it (`excel.read`, with the merged and error cells of
+`excel.marks` and the header names of `excel.headers`) and writing the template
+(`excel.template`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The data-entry workbook's layout: its sheet names, column headers and level words.
 
-Shared by the reader (`_excel_read`) and the template writer (`_excel_template`), so that
+Shared by the reader (`excel.read`) and the template writer (`excel.template`), so that
 the workbook written is the one read back. Also how the reader compares what a user typed
 with these names: headers folded (trimmed, case-insensitive, one Unicode form), sheet names
 without diacritics or separators ("Gia dinh", "gia-dinh" are the sheet "Gia đình").

@@ -2,8 +2,8 @@
 
 A workbook holds one sheet per model — named by the model id or its Vietnamese name
 (Công dân, Gia đình, Dòng họ, Cộng đồng, Đơn vị) — plus ``Địa bàn`` (the areas) and,
-optionally, ``Chuyển đổi địa bàn`` (the crosswalk of area codes); see `_excel_layout`.
-Every cell is read as text, so typing happens in one place (`_records.type_frame`), exactly
+optionally, ``Chuyển đổi địa bàn`` (the crosswalk of area codes); see `excel.layout`.
+Every cell is read as text, so typing happens in one place (`records.type_frame`), exactly
 as for CSV files.
 
 Layout of a sheet: the first non-empty row is the header; rows right below it whose first
@@ -17,7 +17,7 @@ either label or the value (typing stores the value).
 
 Cells merged down one column hold their value in every row they cover (a village written
 once for several households); cells merged across columns, and cells holding an Excel error
-(``#DIV/0!``, ``#N/A``), reject their rows with a reason (`_excel_marks`). A workbook that
+(``#DIV/0!``, ``#N/A``), reject their rows with a reason (`excel.marks`). A workbook that
 cannot be read at all raises `EvidenceError`.
 
 The reader calls fastexcel (the Rust reader behind ``polars.read_excel``) directly: it needs

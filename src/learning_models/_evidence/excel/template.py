@@ -1,10 +1,10 @@
 """Write the empty data-entry workbook for the criteria sets in force in a year.
 
-One sheet per model (Vietnamese name, `_excel_layout`), then ``Địa bàn`` and a guide sheet
+One sheet per model (Vietnamese name, `excel.layout`), then ``Địa bàn`` and a guide sheet
 (``Hướng dẫn``): Vietnamese headers, an explanation row starting with ``#`` (the reader
 skips it), drop-downs for yes/no, enum and level columns (long lists in a hidden sheet),
 bounds checks for numbers, and a prompt on every cell. Written with XlsxWriter; what is
-written is what `_excel_read` reads back.
+written is what `excel.read` reads back.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Compile the expression IR to a Python function of one row, with the meaning of `_expr_polars`.
+"""Compile the expression IR to a Python function of one row, with the meaning of `polars_engine`.
 
 A Polars query costs about a millisecond to plan for a set of thirty indicators, whatever
 the number of rows; for a table of one subject that is nearly all of the work. So a table
-of a few rows is scored with these functions instead (``_score_rows``). They follow the
-null rules of `_expr_polars` exactly: arithmetic and comparisons with a null give null,
+of a few rows is scored with these functions instead (``_scoring.score_rows``). They follow the
+null rules of `polars_engine` exactly: arithmetic and comparisons with a null give null,
 ``and`` / ``or`` are Kleene logic, a null test gives a null conditional, a null value is
 not in (nor out of) any list, ``a / 0`` is null, and functions follow their own rules
 (their `Function.scalar`).

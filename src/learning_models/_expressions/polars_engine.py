@@ -8,18 +8,18 @@ Missing evidence is null, and nulls propagate:
   ``not null`` is null;
 * ``body if test else orelse`` is null when ``test`` is null;
 * ``v in [...]`` / ``v not in [...]`` is null when ``v`` is null;
-* functions follow their own documented rules (see ``_functions``).
+* functions follow their own documented rules (see ``functions``).
 
 ``a / b`` is always a number (integers divide exactly, ``7 / 2 == 3.5``) and is null when
 ``b`` is 0: a zero denominator usually means "not applicable", so write ``ratio(a, b)``
 (or ``ratio(a, b, default)``) to say what the answer should be then. Division is exact
-IEEE division row by row, as in Python (see ``_functions.divide``). A chained comparison
+IEEE division row by row, as in Python (see ``functions.divide``). A chained comparison
 ``a < b <= c`` is ``a < b and b <= c``. Strings compare as strings.
 
 The result always has one value per row, whether the frame has 0, 1 or many rows, even
 for an expression that reads no names (unless the caller asks for no broadcast guard, see
 `to_polars`). A part that reads no names (``abs(-2)``, ``0 if False else 1``) is computed
-once, by the row engine of `_expr_python` (which agrees with this one), and enters the
+once, by the row engine of `row_engine` (which agrees with this one), and enters the
 query as a literal: Polars spreads a literal over the rows, but not always a computed
 constant (``-1 < default(abs(-2), x)`` gave one value for a table of many).
 """
@@ -33,7 +33,7 @@ import polars as pl
 from .check import check_expression
 from .functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, NotScalar, divide
 from .ir import Binary, BoolOp, Call, Compare, Const, Expr, IfExp, In, Name, Unary, expression_names
-from .to_python import to_python
+from .row_engine import to_python
 
 __all__ = ["collect_plain", "literal", "to_polars"]
 

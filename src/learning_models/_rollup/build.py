@@ -15,25 +15,26 @@ area without its own total uses the sum over its children when every child has o
 the denominator is the number of subjects in the data (evaluated + rejected records,
 ``"subjects"``), and the figures say so.
 
-Learning-citizen shares: see `_rollup_counts`, which counts them.
+Learning-citizen shares: see `counts`, which counts them.
 
 Everything is computed column-wise (group-bys and joins over the scored tables); Python loops
 run over areas and targets only, never over subjects.
 
-Modules, each with one job, in the order the data flows: `_rollup_types` (the figures and
-their JSON), `_rollup_areas` (the hierarchy, ancestors, totals, crosswalks), `_rollup_counts`
-(the counting), `_rollup_targets` (targets and gap sentences), `_rollup_table` (the roll-up
+Modules, each with one job, in the order the data flows: `types` (the figures and
+their JSON), `areas` (the hierarchy, ancestors, totals, crosswalks), `counts`
+(the counting), `targets` (targets and gap sentences), `table` (the roll-up
 as one table); this module puts them together. Every name they had here still imports here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import polars as pl
 
 from .._criteria import Text
+from .._scoring import DatasetEvaluation
 from ..errors import LearningModelsError
 from .areas import area_closure as area_closure
 from .areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
@@ -67,9 +68,6 @@ from .types import SHARES as SHARES
 from .types import STATUSES as STATUSES
 from .types import TOTAL_OF as TOTAL_OF
 from .types import Denominator as Denominator
-
-if TYPE_CHECKING:
-    from .._scoring import DatasetEvaluation
 
 __all__ = [
     "ALL",

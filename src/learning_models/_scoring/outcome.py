@@ -1,0 +1,78 @@
+"""What one subject's evaluation is made of, as plain frozen data: the provenance of a
+result, each indicator's outcome and each gap, and their JSON forms.
+
+`results` builds these from a row of the scored table; `explain` renders them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .._criteria import AppliedOverlay
+
+__all__ = ["Gap", "IndicatorResult", "IndicatorStatus", "Provenance", "Status", "gap_dict",
+           "indicator_dict"]
+
+IndicatorStatus = Literal["met", "partly_met", "not_met", "missing"]
+Status = Literal["recognised", "not_recognised", "incomplete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What an evaluation rests on: which set (by content), which engine, which year."""
+
+    criteria_set: str
+    period: str
+    content_hash: str
+    engine: str
+    year: int | None
+    overlays: tuple[AppliedOverlay, ...] = ()    # local changes to the set
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"criteria_set": self.criteria_set, "period": self.period,
+                "content_hash": self.content_hash, "engine": self.engine, "year": self.year}
+        if self.overlays:
+            data["overlays"] = [o.to_dict() for o in self.overlays]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorResult:
+    """One indicator's outcome for one subject, with the values it read."""
+
+    indicator: str
+    criterion: str
+    points: float
+    max_points: float
+    status: IndicatorStatus
+    mandatory: bool
+    inputs: Mapping[str, object]
+    evidence: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return indicator_dict(self.indicator, self.points, self.max_points, self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """An indicator whose fulfilment is part of the smallest way to pass."""
+
+    indicator: str
+    points: float          # points it would add
+    mandatory: bool
+    status: IndicatorStatus
+    evidence: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return gap_dict(self.indicator, self.points, self.mandatory, self.status)
+
+
+def indicator_dict(ident: str, points: float, max_points: float, status: str,
+                    ) -> dict[str, Any]:
+    return {"id": ident, "points": points, "max_points": max_points, "status": status}
+
+
+def gap_dict(ident: str, points: float, mandatory: bool, status: str) -> dict[str, Any]:
+    return {"id": ident, "points": points, "mandatory": mandatory, "status": status}
