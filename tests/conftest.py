@@ -8,9 +8,25 @@ loaded here for the test suite, and by the repository's top-level ``conftest.py`
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# One hypothesis profile for the whole suite, chosen by HYPOTHESIS_PROFILE:
+# - ``ci`` (the default): the same examples on every run (derandomized: a failure seen in
+#   CI is seen again locally), no example database, and the blob to reproduce a failure
+#   printed with it;
+# - ``dev``: random examples, many more of them, remembered between runs.
+# A test whose every example is costly (a whole dataset per example) lowers its own budget.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large,
+          HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=60, derandomize=True, database=None,
+                          deadline=None, print_blob=True, suppress_health_check=_QUIET)
+settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True,
+                          suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,7 +2,12 @@
 
 Programme 387 (2021–2030) recognises learning citizens, families, clans, communities and
 units against official criteria sets. This package loads those sets from YAML, scores
-evidence column-wise, explains every point, and decides recognition.
+evidence column-wise, explains every point, decides recognition, rolls the results up by
+area against a plan's targets and writes the reports officials send.
+
+Everything a user needs is here, in `__all__` (``docs/api.md`` lists it by task); plugin
+authors also import `learning_models.hookspecs` and `learning_models.errors`. The
+subpackages (``_documents`` … ``_cli``) are private and free to change.
 """
 
 from ._authoring import (
@@ -10,9 +15,15 @@ from ._authoring import (
     CaseFile,
     CaseReport,
     CaseResult,
+    CriterionRef,
+    EnumChoice,
     Expectation,
+    FieldChange,
+    ItemChange,
+    LevelRow,
     Mismatch,
     SetDiff,
+    SetRef,
     cases_schema,
     diff_sets,
     lint_set,
@@ -31,24 +42,31 @@ from ._catalog import (
     validate_targets,
 )
 from ._criteria import (
+    AppliedOverlay,
+    Change,
+    CompiledIndicator,
     CriteriaSet,
     Criterion,
+    Derivation,
+    EnumValue,
     Grade,
     Indicator,
     InputSpec,
     Level,
     Overlay,
     Program,
+    Recognition,
     Source,
     Text,
     compile_criteria,
     criteria_set_schema,
     validate_criteria,
 )
-from ._documents import load_yaml
+from ._documents import DuplicateKey, RawDocument, SourceMap, YamlLimits, load_yaml
 from ._evidence import (
     Dataset,
     RecordError,
+    Table,
     evidence_schema,
     read_dataset,
     read_evidence,
@@ -57,11 +75,38 @@ from ._evidence import (
     template_sets,
     write_template,
 )
-from ._expressions import Function, NotScalar
+from ._expressions import Function, FunctionRegistry, NotScalar
 from ._plugins import get_plugin_manager
-from ._report import Report, build_report, write_html, write_results, write_xlsx
-from ._rollup import Rollup, rollup
-from ._runs import PartitionedEvaluation, evaluate_partitioned
+from ._publish import publish
+from ._report import (
+    AreaSummary,
+    CommuneList,
+    Figure,
+    ListEntry,
+    ModelRow,
+    ModelTable,
+    OverlayUsed,
+    Report,
+    SetUsed,
+    SourceNotice,
+    build_report,
+    write_html,
+    write_results,
+    write_xlsx,
+)
+from ._rollup import (
+    AreaRollup,
+    ModelFigures,
+    RateChange,
+    Rollup,
+    ShareFigures,
+    TargetCheck,
+    TargetLike,
+    TargetsLike,
+    TextLike,
+    rollup,
+)
+from ._runs import PartitionedEvaluation, PartitionSummary, evaluate_partitioned
 from ._scoring import (
     DatasetEvaluation,
     Evaluation,
@@ -73,50 +118,93 @@ from ._scoring import (
     evaluate_dataset,
 )
 from ._version import __version__
-from .errors import CriteriaError, EvidenceError, LearningModelsError, PluginError, Problem, Span
+from .errors import (
+    CriteriaError,
+    EvidenceError,
+    LearningModelsError,
+    PluginError,
+    Problem,
+    Span,
+)
 
 __all__ = [
+    "AppliedOverlay",
     "Area",
+    "AreaRollup",
+    "AreaSummary",
     "Case",
     "CaseFile",
     "CaseReport",
     "CaseResult",
     "Catalog",
     "CatalogEntry",
+    "Change",
+    "CommuneList",
+    "CompiledIndicator",
     "CriteriaError",
     "CriteriaSet",
     "Criterion",
+    "CriterionRef",
     "Dataset",
     "DatasetEvaluation",
+    "Derivation",
+    "DuplicateKey",
+    "EnumChoice",
+    "EnumValue",
     "Evaluation",
     "Evaluations",
     "EvidenceError",
     "Expectation",
+    "FieldChange",
+    "Figure",
     "Function",
+    "FunctionRegistry",
     "Gap",
     "Grade",
     "Indicator",
     "IndicatorResult",
     "InputSpec",
+    "ItemChange",
     "LearningModelsError",
     "Level",
+    "LevelRow",
+    "ListEntry",
     "Mismatch",
+    "ModelFigures",
+    "ModelRow",
+    "ModelTable",
     "NotScalar",
     "Overlay",
+    "OverlayUsed",
+    "PartitionSummary",
     "PartitionedEvaluation",
     "PluginError",
     "Problem",
     "Program",
     "Provenance",
+    "RateChange",
+    "RawDocument",
+    "Recognition",
     "RecordError",
     "Report",
     "Rollup",
     "SetDiff",
+    "SetRef",
+    "SetUsed",
+    "ShareFigures",
     "Source",
+    "SourceMap",
+    "SourceNotice",
     "Span",
+    "Table",
     "Target",
+    "TargetCheck",
+    "TargetLike",
     "Targets",
+    "TargetsLike",
     "Text",
+    "TextLike",
+    "YamlLimits",
     "__version__",
     "build_report",
     "cases_schema",
@@ -148,3 +236,6 @@ __all__ = [
     "write_template",
     "write_xlsx",
 ]
+
+publish(globals(), __all__)
+del publish

@@ -17,15 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
 from learning_models._documents.yaml import parse_yaml
 from learning_models._scoring.score_rows import FEW
-
-PROPERTY = settings(max_examples=60, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 BOOLS = ("b0", "b1", "b2")
 INTS = ("i0", "i1")
@@ -290,7 +287,6 @@ def indicator_status(points: int | None, maximum: int) -> str:
 
 # --------------------------------------------------------------------------- properties
 
-@PROPERTY
 @given(drawn_sets(), records_of)
 def test_a_batch_gives_the_results_of_its_records_one_by_one(drawn: Drawn,
                                                              records: list[Record]) -> None:
@@ -306,7 +302,6 @@ def test_a_batch_gives_the_results_of_its_records_one_by_one(drawn: Drawn,
         assert alone[0].to_dict() == result.to_dict()
 
 
-@PROPERTY
 @given(drawn_sets(), records_of)
 def test_points_and_totals_stay_within_their_bounds(drawn: Drawn,
                                                     records: list[Record]) -> None:
@@ -318,7 +313,6 @@ def test_points_and_totals_stay_within_their_bounds(drawn: Drawn,
         assert (result.grade is None) or result.status == "recognised"
 
 
-@PROPERTY
 @given(drawn_sets(), records_of)
 def test_every_decision_agrees_with_the_reference(drawn: Drawn,
                                                   records: list[Record]) -> None:
@@ -367,8 +361,6 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_a_mutated_example_is_valid_or_fails_with_located_problems(text: str) -> None:
     try:

@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import DTYPES, KINDS, SCHEMA, TYPED_NAMES, expressions, rows
 
@@ -167,7 +167,6 @@ kinds = st.sampled_from(KINDS)
 # --------------------------------------------------------------------------- (a) semantics
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), kind=kinds)
 def test_polars_agrees_with_the_reference(data: st.DataObject, kind: ValueType) -> None:
     expr = data.draw(expressions(kind), label="expr")
@@ -194,7 +193,6 @@ def test_polars_agrees_with_the_reference(data: st.DataObject, kind: ValueType) 
 # --------------------------------------------------------------------------- (b) render
 
 
-@settings(max_examples=300, deadline=None)
 @given(data=st.data(), kind=kinds)
 def test_render_round_trips(data: st.DataObject, kind: ValueType) -> None:
     expr = data.draw(expressions(kind, depth=4), label="expr")
@@ -211,7 +209,6 @@ TOKENS = [
 token_soup = st.lists(st.sampled_from(TOKENS), max_size=12).map(" ".join)
 
 
-@settings(max_examples=500, deadline=None)
 @given(text=token_soup)
 def test_whatever_parses_round_trips(text: str) -> None:
     try:
@@ -241,13 +238,11 @@ def check_never_crashes(text: str) -> None:
             assert 0 <= column <= len(lines[offset]), problem
 
 
-@settings(max_examples=500, deadline=None)
 @given(text=st.text())
 def test_arbitrary_text_only_raises_criteria_error(text: str) -> None:
     check_never_crashes(text)
 
 
-@settings(max_examples=500, deadline=None)
 @given(text=token_soup)
 def test_token_soup_only_raises_criteria_error(text: str) -> None:
     check_never_crashes(text)

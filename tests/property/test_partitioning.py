@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -32,8 +32,7 @@ from learning_models._rollup.build import rollup
 from learning_models._runs.partitioned import evaluate_partitioned
 from learning_models._scoring.pipeline import evaluate_dataset
 
-PROPERTY = settings(max_examples=12, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROPERTY = settings(max_examples=12)
 TARGETS = lm.load_targets(Path(__file__).parents[2] / "criteria" / "targets" / "vn-387.yaml")
 CATALOG = Catalog.default()
 YEAR = 2024

@@ -15,16 +15,13 @@ from typing import Any
 
 import polars as pl
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
 from learning_models._documents.yaml import parse_yaml
 from learning_models._evidence.dataset import Dataset, Table
 from learning_models._scoring.pipeline import evaluate_dataset
-
-PROPERTY = settings(max_examples=80, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
 
 
 def _set(model: str, inputs: dict[str, Any], indicators: list[dict[str, Any]],
@@ -93,7 +90,6 @@ def _evaluate(plans: list[str], rows: list[tuple[str, str, str, str]],
 
 
 @given(villages())
-@PROPERTY
 def test_a_rejected_or_repeated_household_never_decides_its_village(
         drawn: tuple[list[str], list[Household], set[int], list[tuple[int, int, str]],
                      lm.CriteriaSet]) -> None:

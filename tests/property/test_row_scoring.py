@@ -9,7 +9,7 @@ from typing import Any
 
 import polars as pl
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 from strategies import ENUM_VALUES, SCHEMA, TYPED_NAMES, expressions, rows
@@ -24,9 +24,6 @@ from learning_models._scoring import gaps as _gaps
 from learning_models._scoring.gaps import find_gaps_many
 from learning_models._scoring.score import score_table
 from learning_models._scoring.score_rows import FEW, score_rows
-
-PROPERTY = settings(max_examples=120, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 INPUTS: dict[str, dict[str, Any]] = {
     name: ({"type": "enum", "values": list(ENUM_VALUES)} if info.values else
@@ -86,7 +83,6 @@ def table(subjects: list[dict[str, Any]]) -> pl.DataFrame:
                         schema={"id": pl.String, **SCHEMA})
 
 
-@PROPERTY
 @given(programs(), st.lists(rows(), min_size=1, max_size=FEW))
 def test_row_by_row_scoring_gives_the_column_wise_table(program: Program,
                                                         subjects: list[dict[str, Any]]) -> None:
@@ -96,7 +92,6 @@ def test_row_by_row_scoring_gives_the_column_wise_table(program: Program,
     assert repr(by_rows.rows()) == repr(by_table.rows())   # 0.0 and -0.0 told apart too
 
 
-@PROPERTY
 @given(data=st.data(), kind=st.sampled_from(("integer", "number", "boolean", "string")))
 def test_a_row_function_agrees_with_the_reference(data: st.DataObject, kind: Any) -> None:
     expr = data.draw(expressions(kind), label="expr")
@@ -108,7 +103,6 @@ def test_a_row_function_agrees_with_the_reference(data: st.DataObject, kind: Any
     assert same(to_python(expr)(row), expected), (render(expr), row)
 
 
-@PROPERTY
 @given(programs(), st.lists(rows(), min_size=1, max_size=4))
 def test_gap_advice_is_the_same_whichever_engine_runs_the_pass_rule(
         program: Program, subjects: list[dict[str, Any]]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
@@ -16,9 +16,6 @@ from learning_models._documents.yaml import parse_yaml
 from learning_models._evidence.records import records_to_frame, type_query
 from learning_models._evidence.records_few import type_few
 from learning_models._expressions.polars_engine import collect_plain
-
-PROPERTY = settings(max_examples=400, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
 
 SET = """\
 format: learning-models/criteria-set/1
@@ -133,7 +130,6 @@ def column_wise(batch: list[dict[str, Any]]) -> tuple[pl.DataFrame, list[Any]]:
     return collect_plain(typed), [*errors, *type_errors]
 
 
-@PROPERTY
 @given(st.one_of(records(), plain_records(), plain_records()))
 def test_a_few_records_typed_in_python_give_the_column_wise_table(
         batch: list[dict[str, Any]]) -> None:

@@ -13,6 +13,7 @@ from builders import build, ind, make_set
 
 import learning_models as lm
 from learning_models._catalog.catalog import Catalog
+from learning_models._criteria import program_of
 from learning_models._criteria.overlays import Overlay, apply_overlays
 from learning_models._evidence import records as _records
 from learning_models._expressions.functions import BUILTIN_FUNCTIONS, Function
@@ -89,8 +90,8 @@ def test_an_overlaid_set_never_reads_the_expressions_kept_for_the_original() -> 
         (result,) = lm.evaluate(current, [record], year=2024)
         points.append(next(i.points for i in result.indicators if i.indicator == "C3.1"))
     assert points == [8.0, 4.0, 8.0, 4.0]
-    assert spec._program is not overlaid._program
-    assert spec._program._cache is not overlaid._program._cache
+    assert program_of(spec) is not program_of(overlaid)
+    assert program_of(spec)._cache is not program_of(overlaid)._cache
 
 
 def test_programs_with_other_plugin_functions_keep_their_own_expressions() -> None:

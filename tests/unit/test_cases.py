@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -546,8 +546,6 @@ def _run_text(text: str, catalog: Catalog) -> lm.CaseResult:
     return result
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(inputs=_INPUT, delta=st.sampled_from([-10, -0.5, 0.25, 5]))
 def test_expectations_taken_from_an_evaluation_always_hold_and_a_changed_total_fails(
         small_sets: Path, inputs: dict[str, Any], delta: float) -> None:

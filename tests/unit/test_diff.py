@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -282,7 +282,6 @@ def criteria_sets(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=60, deadline=None)
 @given(criteria_sets())
 def test_a_set_compared_with_itself_has_no_changes(data: dict[str, Any]) -> None:
     a, b = CriteriaSet.model_validate(data), CriteriaSet.model_validate(data)
@@ -291,7 +290,6 @@ def test_a_set_compared_with_itself_has_no_changes(data: dict[str, Any]) -> None
     assert diff.format("en").endswith("No changes.\n")
 
 
-@settings(max_examples=60, deadline=None)
 @given(criteria_sets(), st.data())
 def test_changing_one_indicators_points_is_exactly_that_change(
         data: dict[str, Any], choice: st.DataObject) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from builders import booleans, build, ind, make_set
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -145,8 +145,7 @@ def test_many_indicators_still_get_the_smallest_set_for_a_threshold_rule() -> No
 
 # --- a collection's gaps are found together, and they are each subject's own -------------------
 
-BATCH = settings(max_examples=40, deadline=None, derandomize=True, database=None,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BATCH = settings(max_examples=40)
 RULES = ("total >= {t}", "total >= {t} and mandatory_met", "K >= {k} and total >= {t}",
          "K >= {k} or L >= {k}", "total >= {t} and L >= 1")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -441,7 +441,6 @@ conditions = st.recursive(
     max_leaves=8)
 
 
-@settings(max_examples=300, deadline=None)
 @given(conditions)
 def test_a_condition_called_never_true_is_never_true(text: str) -> None:
     expr = parse_expression(text, None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from learning_models._runs.partition_ids import IdRanges, repeated_ids, taken_ids
@@ -60,7 +60,6 @@ def test_ids_repeated_inside_one_partition_only_are_left_to_that_partition() -> 
     assert repeated_ids(spans(data), lambda p: data[p]) == {}
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["A", "B", "C", "D", " A", "", "E"]), max_size=6),
                 min_size=1, max_size=5))
 def test_the_overlap_filter_never_hides_a_repeated_id(parts: list[list[str]]) -> None:

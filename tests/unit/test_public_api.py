@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import typing
 from pathlib import Path
@@ -108,3 +109,68 @@ def test_a_plugin_builds_its_expression_function_from_the_public_api() -> None:
     twice = lm.Function("twice", ("number",), "number", lambda x: x * 2)
     assert "Function" in lm.__all__
     assert "twice" in lm.Catalog.default(shipped=False).functions.with_function(twice)
+
+
+API_DOC = Path(__file__).parents[2] / "docs" / "api.md"
+API_LINE = re.compile(r"^- `([A-Za-z_][A-Za-z0-9_]*)` — \S", re.MULTILINE)
+PUBLIC_OBJECTS = [n for n in lm.__all__ if n != "__version__"]
+
+
+def test_docs_api_lists_exactly_the_public_names_once() -> None:
+    listed = API_LINE.findall(API_DOC.read_text(encoding="utf-8"))
+    assert len(listed) == len(set(listed))
+    assert sorted(listed) == sorted(lm.__all__)
+
+
+@pytest.mark.parametrize("name", [n for n in PUBLIC_OBJECTS
+                                  if inspect.isclass(getattr(lm, n))
+                                  or inspect.isfunction(getattr(lm, n))])
+def test_every_public_object_says_it_is_learning_models_and_is_documented(name: str) -> None:
+    obj = getattr(lm, name)
+    assert obj.__module__ == "learning_models"
+    doc = inspect.getdoc(obj) or ""
+    assert doc and not doc.startswith(f"{name}("), "written, not the dataclass default"
+
+
+@pytest.mark.parametrize("name", PUBLIC_OBJECTS)
+def test_type_hints_resolve_on_every_public_object(name: str) -> None:
+    obj = getattr(lm, name)
+    if inspect.isclass(obj) or inspect.isfunction(obj):
+        typing.get_type_hints(obj)
+    for attr, member in vars(obj).items() if inspect.isclass(obj) else ():
+        if isinstance(member, property) and not attr.startswith("_"):
+            typing.get_type_hints(member.fget)
+        elif inspect.isfunction(member) and not attr.startswith("_") \
+                and member.__module__.startswith("learning_models"):
+            typing.get_type_hints(member)
+
+
+def _our_types(hint: object, found: set[type]) -> set[type]:
+    if isinstance(hint, type) and hint.__module__.startswith("learning_models"):
+        found.add(hint)
+    for arg in typing.get_args(hint):
+        _our_types(arg, found)
+    return found
+
+
+# A compiled program's fields are the expression IR: inspectable, but not an API to build on.
+IR_OWNERS = {"Program", "CompiledIndicator"}
+
+
+@pytest.mark.parametrize("name", [n for n in PUBLIC_OBJECTS if n not in IR_OWNERS])
+def test_types_in_public_signatures_are_public(name: str) -> None:
+    obj = getattr(lm, name)
+    if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+        return
+    members = [obj] + ([m.fget if isinstance(m, property) else m
+                        for a, m in vars(obj).items() if not a.startswith("_")
+                        and (isinstance(m, property) or (inspect.isfunction(m)
+                             and m.__module__.startswith("learning_models")))]
+                       if inspect.isclass(obj) else [])
+    found: set[type] = set()
+    for member in members:
+        for hint in typing.get_type_hints(member).values():
+            _our_types(hint, found)
+    hidden = sorted(t.__qualname__ for t in found if getattr(lm, t.__name__, None) is not t
+                    and t.__module__ != "learning_models.errors")
+    assert hidden == []

@@ -19,9 +19,10 @@ import learning_models as lm
 from learning_models._catalog.targets import shipped_targets
 from learning_models._cli import main
 from learning_models._cli import report as _cli_report
+from learning_models._documents import atomic_path, write_text
 from learning_models._evidence.dataset import read_dataset
 from learning_models._report import xlsx as _write_xlsx
-from learning_models._report.files import atomic_path, results_csv, write_results, write_text
+from learning_models._report.files import results_csv, write_results
 from learning_models._report.html import render_html, write_html
 from learning_models._report.report import Report, build_report
 from learning_models._report.xlsx import write_xlsx

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from learning_models._documents.yaml import RawDocument, TextSpan, YamlLimits, load_yaml, parse_yaml
@@ -550,13 +550,11 @@ EDIT = st.tuples(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200))
 def test_random_bytes_never_escape_as_other_exceptions(raw: bytes) -> None:
     parse_or_problems(raw)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(EDIT, max_size=6), st.booleans())
 def test_mutated_documents_never_escape_as_other_exceptions(
     edits: list[tuple[int, int, str]], as_bytes: bool
@@ -590,7 +588,6 @@ def paths(data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str |
         yield from paths(child, (*prefix, step))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(PLAIN, st.sampled_from([None, False, True]))
 def test_dumped_data_round_trips_and_every_path_is_located(data: Any, flow: bool | None) -> None:
     text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)

@@ -14,7 +14,16 @@ from .cases import (
     load_cases,
     run_cases,
 )
-from .diff import SetDiff, diff_sets
+from .diff import (
+    CriterionRef,
+    EnumChoice,
+    FieldChange,
+    ItemChange,
+    LevelRow,
+    SetDiff,
+    SetRef,
+    diff_sets,
+)
 from .lint import lint_set
 
 __all__ = [
@@ -22,9 +31,15 @@ __all__ = [
     "CaseFile",
     "CaseReport",
     "CaseResult",
+    "CriterionRef",
+    "EnumChoice",
     "Expectation",
+    "FieldChange",
+    "ItemChange",
+    "LevelRow",
     "Mismatch",
     "SetDiff",
+    "SetRef",
     "case_catalog",
     "cases_schema",
     "diff_sets",

@@ -25,11 +25,12 @@ from .._criteria import (
     Change,
     CriteriaSet,
     Overlay,
+    Program,
     Text,
     apply_overlays,
     check_document,
-    compile_criteria,
     order_overlays,
+    program_of,
     resolve_extension,
     validate_criteria,
 )
@@ -179,6 +180,10 @@ class Catalog:
         """The set with this id, resolved and compiled; `CriteriaError` if it is broken."""
         return self._get(ident, ())
 
+    def program(self, ident: str) -> Program:
+        """The set `ident` compiled with the catalogue's functions (what `evaluate` runs)."""
+        return program_of(self.get(ident))
+
     def changes(self, ident: str) -> tuple[Change, ...]:
         """What the set changes in the set it extends (empty for a complete set)."""
         self.get(ident)
@@ -198,8 +203,9 @@ class Catalog:
             inherited = self._resolved[base_id].overlays
         spec = validate_criteria(raw)
         spec, applied = apply_overlays(spec, self.overlays)
-        spec._overlays = (*inherited, *applied)
-        spec._program = compile_criteria(spec, self.functions)
+        spec = spec.model_copy(update={"overlays": (*inherited, *applied),
+                                       "functions": self.functions})
+        program_of(spec)   # every problem surfaces now, with the catalogue's functions
         self._resolved[ident] = spec
         return spec
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .._criteria import CriteriaSet, check_document, compile_criteria, validate_criteria
+from .._criteria import CriteriaSet, check_document, program_of, validate_criteria
 from .._documents import load_yaml
 from .catalog import Catalog
 
@@ -30,7 +30,7 @@ def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = No
     if catalog is None:
         if "extends" not in raw.data:
             spec = validate_criteria(raw)
-            spec._program = compile_criteria(spec)
+            program_of(spec)   # every problem surfaces when the file is loaded
             return spec
         catalog = Catalog.default([Path(path).parent])
     # Through the catalogue: its base (extends), its overlays and its plugins' functions.

@@ -14,10 +14,10 @@ from typing import Any, TextIO
 from .._authoring import load_cases
 from .._catalog import Catalog, CatalogEntry, load_criteria, load_targets
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
-from .._documents import FormatKind, did_you_mean, schema, sniff_format
+from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema, read_evidence
 from .._plugins import notify
-from .._report import errors_csv, write_csv, write_json, write_text
+from .._report import errors_csv, write_csv, write_json
 from .._scoring import Evaluations, evaluate, word
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
 from .options import (

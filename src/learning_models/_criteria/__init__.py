@@ -2,7 +2,7 @@
 and compilation of a set into a `Program`.
 """
 
-from .compile import CompiledIndicator, Program, compile_criteria
+from .compile import CompiledIndicator, Program, compile_criteria, program_of
 from .model import (
     FORMAT,
     CriteriaSet,
@@ -14,6 +14,7 @@ from .model import (
     InputSpec,
     Lang,
     Level,
+    Recognition,
     Source,
     Text,
     fold_word,
@@ -38,6 +39,7 @@ __all__ = [
     "Level",
     "Overlay",
     "Program",
+    "Recognition",
     "Source",
     "Text",
     "apply_overlays",
@@ -46,6 +48,7 @@ __all__ = [
     "criteria_set_schema",
     "fold_word",
     "order_overlays",
+    "program_of",
     "resolve_extension",
     "validate_criteria",
 ]

@@ -8,6 +8,7 @@ time: a `Program` that exists is a program that can run.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -26,7 +27,7 @@ from .._expressions import (
 from ..errors import CriteriaError, Problem, Span
 from .model import CriteriaSet, InputSpec
 
-__all__ = ["CompiledIndicator", "Program", "compile_criteria"]
+__all__ = ["CompiledIndicator", "Program", "compile_criteria", "program_of"]
 
 T = TypeVar("T")
 
@@ -84,13 +85,32 @@ class Program:
         return tuple(c.id for c in self.spec.criteria)
 
 
-def compile_criteria(spec: CriteriaSet,
-                     functions: FunctionRegistry = BUILTIN_FUNCTIONS) -> Program:
-    """Parse, resolve and type-check every expression of `spec`.
+def compile_criteria(spec: CriteriaSet, functions: FunctionRegistry | None = None) -> Program:
+    """Parse, resolve and type-check every expression of `spec`, with `functions` (default:
+    the set's own, ``spec.functions``, else the built-in ones).
 
     Raises `CriteriaError` with every problem, located in the set's file when it has one.
     """
-    return _Compiler(spec, functions).run()
+    return _Compiler(spec, functions or spec.functions or BUILTIN_FUNCTIONS).run()
+
+
+#: Programs compiled by `program_of`, most recently used last; a program holds its set, so
+#: an id here always names a live set.
+_PROGRAMS: OrderedDict[int, Program] = OrderedDict()
+_PROGRAMS_KEPT = 256
+
+
+def program_of(spec: CriteriaSet) -> Program:
+    """`spec` compiled with its own functions, once per set object (sets are immutable)."""
+    program = _PROGRAMS.get(id(spec))
+    if program is not None and program.spec is spec:
+        _PROGRAMS.move_to_end(id(spec))
+        return program
+    program = compile_criteria(spec)
+    _PROGRAMS[id(spec)] = program
+    while len(_PROGRAMS) > _PROGRAMS_KEPT:
+        _PROGRAMS.popitem(last=False)
+    return program
 
 
 def _input_info(spec: InputSpec) -> NameInfo:

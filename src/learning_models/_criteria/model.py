@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 from pydantic_core import PydanticCustomError
 
 from .._documents import SourceMap
+from .._expressions import FunctionRegistry
 
 __all__ = [
     "CriteriaSet",
@@ -210,25 +213,30 @@ class CriteriaSet(_Frozen):
     period: str
     title: Text
     source: Source
-    inputs: dict[str, InputSpec]
-    derived: dict[str, str] = Field(default_factory=dict)
+    inputs: Mapping[str, InputSpec]
+    derived: Mapping[str, str] = Field(default_factory=dict)
     criteria: tuple[Criterion, ...]
     recognition: Recognition
-    # Where each value was written (None for a set built in memory); not part of the meaning.
-    _source: SourceMap | None = PrivateAttr(default=None)
-    # Overlays applied to the set (recorded in provenance) and the compiled program, when
-    # the stage that built the set compiled it (with the functions it knew).
-    _overlays: tuple[Any, ...] = PrivateAttr(default=())
-    _program: Any = PrivateAttr(default=None)
+    # Not part of the meaning (left out of the canonical form, the content hash and equality):
+    #: Where each value was written (None for a set built in memory).
+    source_map: SourceMap | None = Field(default=None, exclude=True, repr=False)
+    #: The overlays applied to this set (`AppliedOverlay`), in order; () for none.
+    overlays: tuple[Any, ...] = Field(default=(), exclude=True, repr=False)
+    #: The functions its expressions may call (a catalogue's: built-ins and plugins');
+    #: None for the built-in functions.
+    functions: FunctionRegistry | None = Field(default=None, exclude=True, repr=False)
 
-    @property
-    def source_map(self) -> SourceMap | None:
-        return self._source
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    @property
-    def overlays(self) -> tuple[Any, ...]:
-        """The overlays applied to this set (`AppliedOverlay`), in order; () for none."""
-        return self._overlays
+    @field_validator("inputs", "derived", mode="after")
+    @classmethod
+    def _read_only(cls, value: Mapping[str, Any]) -> Mapping[str, Any]:
+        """A set is immutable all the way down: its mappings are read-only views."""
+        return MappingProxyType(dict(value))
+
+    @field_serializer("inputs", "derived")
+    def _plain(self, value: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(value)
 
     @property
     def years(self) -> range:
@@ -252,12 +260,14 @@ class CriteriaSet(_Frozen):
     def __eq__(self, other: object) -> bool:
         """Equal when the meaning is: the canonical forms, not where each was written.
 
-        (Private attributes — the source map, overlays, the compiled program — are not
-        compared; hashing stays as pydantic defines it for a frozen model.)
+        (The source map, the overlays applied and the functions known are not compared.)
         """
         if not isinstance(other, CriteriaSet):
             return NotImplemented
         return self is other or self.canonical() == other.canonical()
+
+    def __hash__(self) -> int:
+        return hash(self.content_hash())
 
     def canonical(self) -> dict[str, object]:
         """The set as plain JSON data, defaults omitted: what the content hash covers."""

@@ -65,8 +65,7 @@ def validate_criteria(raw: RawDocument) -> CriteriaSet:
             "unknown-base", f"the set extends {data['extends']!r}; load it through a catalogue",
             source.locate(("extends",)), hint="use load_criteria() or Catalog.get()")])
     spec = build_located(CriteriaSet, data, source, _meaning_problems(data, source))
-    spec._source = source
-    return spec
+    return spec.model_copy(update={"source_map": source})
 
 
 #: Keys only a set that ``extends`` another may have (the schema gives them ``false``).

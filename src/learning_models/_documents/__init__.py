@@ -3,6 +3,7 @@ formats a file can declare, did-you-mean suggestions, and the atomic file writer
 """
 
 from .formats import FormatKind, describe_kind, schema, schema_validator, sniff_format
+from .output import atomic_path, new_workbook, write_bytes, write_text
 from .shape import (
     build_located,
     check_shape,
@@ -21,6 +22,7 @@ __all__ = [
     "SourceMap",
     "TextSpan",
     "YamlLimits",
+    "atomic_path",
     "build_located",
     "check_shape",
     "describe_kind",
@@ -28,10 +30,13 @@ __all__ = [
     "did_you_mean",
     "extends_only_problem",
     "load_yaml",
+    "new_workbook",
     "parse_yaml",
     "require_format",
     "schema",
     "schema_problem",
     "schema_validator",
     "sniff_format",
+    "write_bytes",
+    "write_text",
 ]

@@ -182,6 +182,9 @@ class DuplicateKey:
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
+    """A parsed YAML document: its plain data, where each value was written, and the
+    duplicate keys found (reported by the stage that checks the document)."""
+
     data: Any
     source: SourceMap
     duplicates: tuple[DuplicateKey, ...] = ()

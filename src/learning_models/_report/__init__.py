@@ -1,21 +1,41 @@
 """Reports: the report as plain data, its writers (HTML, XLSX) and the results files.
 """
 
-from .files import ERROR_COLUMNS, errors_csv, write_results, write_text
+from .files import ERROR_COLUMNS, errors_csv, write_results
 from .html import write_html
-from .report import Report, build_report
+from .report import (
+    AreaSummary,
+    CommuneList,
+    Figure,
+    ListEntry,
+    ModelRow,
+    ModelTable,
+    OverlayUsed,
+    Report,
+    SetUsed,
+    SourceNotice,
+    build_report,
+)
 from .stream import write_csv, write_json
 from .xlsx import write_xlsx
 
 __all__ = [
     "ERROR_COLUMNS",
+    "AreaSummary",
+    "CommuneList",
+    "Figure",
+    "ListEntry",
+    "ModelRow",
+    "ModelTable",
+    "OverlayUsed",
     "Report",
+    "SetUsed",
+    "SourceNotice",
     "build_report",
     "errors_csv",
     "write_csv",
     "write_html",
     "write_json",
     "write_results",
-    "write_text",
     "write_xlsx",
 ]

@@ -1,6 +1,5 @@
-"""Writing outputs safely: atomically (a temporary file in the same directory, then
-``os.replace``) so a failure never leaves a half-written file at the target path; and
-reproducibly (no timestamps, fixed order) so the same inputs give the same bytes.
+"""The machine-readable results files, written atomically and reproducibly (no timestamps,
+fixed order: the same inputs give the same bytes) by the writer every output uses.
 
 `write_results` writes an evaluation's machine-readable outputs: ``results.json`` (every
 subject's evaluation with its provenance), ``results.csv`` (one row per subject, with the
@@ -16,20 +15,19 @@ import csv
 import io
 import json
 import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from .._documents import write_text
 from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
 from .._scoring import DatasetEvaluation
 from .._version import __version__
 
-__all__ = ["atomic_path", "write_bytes", "write_results", "write_text"]
+__all__ = ["write_results"]
 
 ERROR_COLUMNS = ("file", "row", "line", "record", "field", "code", "message")
 #: ``errors.csv`` of a report: every rejected record with the year of the data it came from
@@ -39,37 +37,6 @@ YEAR_ERROR_COLUMNS = ("year", *ERROR_COLUMNS)
 PROVENANCE_COLUMNS = ("criteria_set", "period", "content_hash", "engine", "year", "overlays")
 RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade",
                   *PROVENANCE_COLUMNS)
-
-
-@contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary path beside `path` to write to; on success it replaces `path` in one step,
-    on failure it is removed and `path` is left as it was."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:  # at once: Ctrl-C or SIGTERM (`_cli.entry.Terminated`) may come at any call from here on
-        os.close(fd)
-        temporary = Path(name)
-        yield temporary
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:  # an interrupt too: never leave the hidden .part file behind
-        with suppress(FileNotFoundError):
-            os.unlink(name)
-        raise
-
-
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    with atomic_path(path) as temporary:
-        temporary.write_bytes(data)
-
-
-def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """UTF-8 with ``\\n`` line ends, whatever the platform."""
-    write_bytes(path, text.encode("utf-8"))
 
 
 def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str], *,

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from html import escape
 
-from .files import write_text
+from .._documents import write_text
 from .report import CommuneList, Figure, ModelTable, Report
 
 __all__ = ["render_html", "write_html"]

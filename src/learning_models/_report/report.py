@@ -27,8 +27,8 @@ from .._rollup import (
     MODELS,
     SHARES,
     AreaRollup,
-    Change,
     ModelFigures,
+    RateChange,
     Rollup,
     ShareFigures,
     TargetsLike,
@@ -273,7 +273,7 @@ class Figure:
     gap: int | None = None
     met: bool | None = None
     assessment: str = ""         # the gap sentence
-    changes: tuple[Change, ...] = ()
+    changes: tuple[RateChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +304,8 @@ class ModelRow:
 
 @dataclass(frozen=True, slots=True)
 class ModelTable:
+    """One model's table: a row per commune, then the whole dataset, against its target."""
+
     model: str
     title: str                       # the set's title
     short_title: str                 # the model's name (a sheet name)
@@ -314,6 +316,8 @@ class ModelTable:
 
 @dataclass(frozen=True, slots=True)
 class ListEntry:
+    """One subject of a recognition list: its score, grade and decision, in words."""
+
     model: str
     model_title: str
     id: str
@@ -391,7 +395,7 @@ class Report:
         return self.label("verified_share", verified=used.verified, total=used.indicators,
                           share=self.percent(used.verified_share))
 
-    def change_text(self, change: Change) -> str:
+    def change_text(self, change: RateChange) -> str:
         if change.rate_change is None:
             return ""
         shown = f"{abs(change.rate_change):.1f}"

@@ -20,9 +20,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-import xlsxwriter
-
-from .files import atomic_path
+from .._documents import atomic_path, new_workbook
 from .report import Figure, Report
 
 __all__ = ["sheet_names", "write_xlsx"]
@@ -34,15 +32,13 @@ _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
     """Write `report` as a workbook at `path` (atomically, reproducibly)."""
     with atomic_path(path) as temporary:
-        book = xlsxwriter.Workbook(str(temporary), {"in_memory": True,
-                                                     "strings_to_numbers": False,
-                                                     "strings_to_formulas": False,
-                                                     "strings_to_urls": False})
+        book = new_workbook(
+            temporary, created=datetime(report.year or 2000, 12, 15),
+            options={"strings_to_numbers": False, "strings_to_formulas": False,
+                     "strings_to_urls": False},
+            properties={"title": report.title, "subject": report.subtitle,
+                        "author": report.engine, "company": ""})
         try:
-            year = report.year or 2000
-            book.set_properties({"title": report.title, "subject": report.subtitle,
-                                 "author": report.engine, "company": "",
-                                 "created": datetime(year, 12, 15)})
             styles = _styles(book)
             names = sheet_names(report)
             _summary(book.add_worksheet(names[0]), report, styles)

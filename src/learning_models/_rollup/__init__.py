@@ -8,8 +8,8 @@ from .build import (
     SHARES,
     AreaCounts,
     AreaRollup,
-    Change,
     ModelFigures,
+    RateChange,
     Rollup,
     ShareFigures,
     TargetsLike,
@@ -23,6 +23,7 @@ from .build import (
     rollup,
     rollup_table,
 )
+from .types import TargetCheck, TargetLike, TextLike
 
 __all__ = [
     "ALL",
@@ -31,11 +32,14 @@ __all__ = [
     "SHARES",
     "AreaCounts",
     "AreaRollup",
-    "Change",
     "ModelFigures",
+    "RateChange",
     "Rollup",
     "ShareFigures",
+    "TargetCheck",
+    "TargetLike",
     "TargetsLike",
+    "TextLike",
     "add_counts",
     "area_closure",
     "assemble_rollup",

@@ -55,8 +55,8 @@ from .types import (
     MODELS,
     TOTALS,
     AreaRollup,
-    Change,
     ModelFigures,
+    RateChange,
     Rollup,
     ShareFigures,
     TargetCheck,
@@ -74,8 +74,8 @@ __all__ = [
     "LEVELS",
     "MODELS",
     "AreaRollup",
-    "Change",
     "ModelFigures",
+    "RateChange",
     "Rollup",
     "ShareFigures",
     "TargetCheck",
@@ -210,7 +210,7 @@ def _share(measure: str, basis: tuple[str, ...],
 
 
 def _with(figures: ModelFigures, targets: tuple[TargetCheck, ...],
-          changes: tuple[Change, ...]) -> ModelFigures:
+          changes: tuple[RateChange, ...]) -> ModelFigures:
     return ModelFigures(figures.model, figures.subjects, figures.evaluated, figures.recognised,
                         figures.not_recognised, figures.incomplete, figures.rejected,
                         figures.area_total, figures.denominator, figures.denominator_kind,
@@ -218,9 +218,9 @@ def _with(figures: ModelFigures, targets: tuple[TargetCheck, ...],
 
 
 def _change(recognised: int, rate: float | None, now_kind: Denominator,
-            before: ModelFigures | ShareFigures | None, year: int | None) -> Change:
+            before: ModelFigures | ShareFigures | None, year: int | None) -> RateChange:
     if before is None:
-        return Change(year, 0, 0, "subjects", None, recognised, None)
+        return RateChange(year, 0, 0, "subjects", None, recognised, None)
     if isinstance(before, ShareFigures):
         then, denominator, kind = before.learning, before.citizens, before.denominator_kind
     else:
@@ -229,7 +229,7 @@ def _change(recognised: int, rate: float | None, now_kind: Denominator,
     # rates over different kinds of denominator (an area total, records) are not compared
     points = None if rate is None or before.rate is None or kind != now_kind else \
         round((rate - before.rate) * 100, 6)
-    return Change(year, then, denominator, kind, before.rate, recognised - then, points)
+    return RateChange(year, then, denominator, kind, before.rate, recognised - then, points)
 
 
 def _too_many(row: Mapping[str, Any], model: str, figures: ModelFigures) -> Text:

@@ -11,9 +11,26 @@ from typing import Any, Literal, Protocol
 from .._criteria import Text
 from .._evidence import AREA_LEVELS
 
-__all__ = ["ALL", "LEVELS", "MODELS", "SHARES", "STATUSES", "TOTALS", "TOTAL_OF", "AreaRollup",
-           "Change", "Denominator", "ModelFigures", "Rollup", "ShareFigures", "TargetCheck",
-           "TargetLike", "TargetsLike", "ordered_models"]
+__all__ = [
+    "ALL",
+    "LEVELS",
+    "MODELS",
+    "SHARES",
+    "STATUSES",
+    "TOTALS",
+    "TOTAL_OF",
+    "AreaRollup",
+    "Denominator",
+    "ModelFigures",
+    "RateChange",
+    "Rollup",
+    "ShareFigures",
+    "TargetCheck",
+    "TargetLike",
+    "TargetsLike",
+    "TextLike",
+    "ordered_models",
+]
 
 #: The code of the whole-dataset row.
 ALL = "*"
@@ -39,7 +56,7 @@ def ordered_models(models: Mapping[str, object]) -> list[str]:
 # --- the targets interface (structural: any object with these attributes will do) -----------
 
 
-class _TextLike(Protocol):
+class TextLike(Protocol):
     @property
     def vi(self) -> str: ...
     @property
@@ -52,7 +69,7 @@ class TargetLike(Protocol):
     @property
     def id(self) -> str: ...
     @property
-    def title(self) -> _TextLike: ...
+    def title(self) -> TextLike: ...
     @property
     def measure(self) -> str: ...
     @property
@@ -68,7 +85,7 @@ class TargetsLike(Protocol):
     @property
     def id(self) -> str: ...
     @property
-    def title(self) -> _TextLike: ...
+    def title(self) -> TextLike: ...
     @property
     def targets(self) -> Sequence[TargetLike]: ...
 
@@ -98,7 +115,7 @@ class TargetCheck:
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class RateChange:
     """The same figure in an earlier year (rolled up onto this year's areas) and the change."""
 
     year: int | None
@@ -133,7 +150,7 @@ class ModelFigures:
     denominator_kind: Denominator
     rate: float | None
     targets: tuple[TargetCheck, ...] = ()
-    changes: tuple[Change, ...] = ()
+    changes: tuple[RateChange, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"subjects": self.subjects, "evaluated": self.evaluated,
@@ -155,7 +172,7 @@ class ShareFigures:
     rate: float | None
     basis: tuple[str, ...]     # the models whose recognition puts a citizen in the count
     targets: tuple[TargetCheck, ...] = ()
-    changes: tuple[Change, ...] = ()
+    changes: tuple[RateChange, ...] = ()
 
     @property
     def denominator_kind(self) -> Denominator:
@@ -223,5 +240,5 @@ class Rollup:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _text(text: _TextLike) -> dict[str, str]:
+def _text(text: TextLike) -> dict[str, str]:
     return {"en": text.en, "vi": text.vi}

@@ -50,6 +50,7 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet
+from .._documents import write_text
 from .._evidence import (
     EVIDENCE_SUFFIXES,
     FILE_NAMES,
@@ -65,7 +66,7 @@ from .._evidence import (
     read_evidence,
     type_areas,
 )
-from .._report import ERROR_COLUMNS, write_text
+from .._report import ERROR_COLUMNS
 from .._rollup import (
     AreaCounts,
     Rollup,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
-from .._criteria import CriteriaSet, Program, compile_criteria
+from .._criteria import CriteriaSet, Program, program_of
 from .._evidence import RecordError, records_to_frame, type_few, type_query
 from .._expressions import collect_plain
 from ..errors import LearningModelsError
@@ -26,7 +26,7 @@ def evaluate(criteria: CriteriaSet | Program,
     an ``id`` column and input columns. `year` is the evaluation year; it must lie in the
     set's period and is recorded in the provenance. `file` names the source in errors.
     """
-    program = criteria if isinstance(criteria, Program) else _program(criteria)
+    program = criteria if isinstance(criteria, Program) else program_of(criteria)
     spec = program.spec
     if year is not None and year not in spec.years:
         raise LearningModelsError(
@@ -47,12 +47,3 @@ def evaluate(criteria: CriteriaSet | Program,
         score_table(program, typed)
     every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
     return Evaluations(program, scored, every, year)
-
-
-def _program(spec: CriteriaSet) -> Program:
-    # The stage that built the set compiled it, with the functions it knew (plugins').
-    program = spec._program
-    if not isinstance(program, Program):
-        program = compile_criteria(spec)
-        spec._program = program
-    return program

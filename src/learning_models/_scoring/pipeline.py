@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from .._catalog import Catalog
-from .._criteria import CriteriaSet, Derivation, Program, compile_criteria
+from .._criteria import CriteriaSet, Derivation, Program, program_of
 from .._evidence import (
     LINE,
     RELATIONS,
@@ -92,9 +92,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                                           "evaluation year to use the sets in force")
             catalog = catalog or Catalog.default()   # loaded once, not once per model
             chosen[model] = catalog.for_year(model, year)
-    # Reuse what the stage that built each set compiled (with the plugins' functions).
-    programs = {m: chosen[m]._program if isinstance(chosen[m]._program, Program)
-                else compile_criteria(chosen[m]) for m in dataset.tables}
+    # Each set compiled once, with the functions it was built with (plugins' too).
+    programs = {m: program_of(chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
     dataset = replace(dataset, tables={m: _renamed(t, programs[m].spec)
                                        for m, t in dataset.tables.items()})

@@ -14,11 +14,13 @@ import os
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..._catalog import Catalog
 from ..._criteria import CriteriaSet, InputSpec
+from ..._documents import atomic_path, new_workbook
 from ...errors import LearningModelsError
 from ..dataset import AREA_TOTALS, RELATIONS
 from .layout import (
@@ -86,21 +88,26 @@ def write_template(path: str | os.PathLike[str], sets: Mapping[str, CriteriaSet]
                    Iterable[CriteriaSet], *, year: int | None = None) -> Path:
     """Write the empty data-entry workbook for `sets`: one sheet per model, Địa bàn, and a
     guide; Vietnamese headers, an explanation row, drop-downs and bounds checks."""
-    import xlsxwriter  # the writer is needed only here
-
     chosen = list(sets.values()) if isinstance(sets, Mapping) else list(sets)
     target = Path(path)
-    book = xlsxwriter.Workbook(str(target))
-    styles = _styles(book)
-    lists = _Lists(book)
-    _write_guide(book, styles, chosen, year)
-    for spec in chosen:
-        sheet = book.add_worksheet(MODEL_SHEETS.get(spec.model, spec.model)[:31])
-        _write_sheet(sheet, styles, lists, _model_columns(spec))
-    areas = book.add_worksheet(AREAS_SHEET)
-    _write_sheet(areas, styles, lists, _area_columns())
+    if not target.parent.is_dir():  # the template never creates folders
+        raise LearningModelsError(f"cannot write {str(path)!r}: the folder "
+                                  f"{str(target.parent)!r} does not exist")
     try:
-        book.close()
+        with atomic_path(target) as temporary:
+            # Dated by the year it is for, not by the clock: two runs give the same bytes.
+            book = new_workbook(temporary, created=datetime(year or 2000, 1, 1))
+            styles = _styles(book)
+            lists = _Lists(book)
+            _write_guide(book, styles, chosen, year)
+            for spec in chosen:
+                sheet = book.add_worksheet(MODEL_SHEETS.get(spec.model, spec.model)[:31])
+                _write_sheet(sheet, styles, lists, _model_columns(spec))
+            areas = book.add_worksheet(AREAS_SHEET)
+            _write_sheet(areas, styles, lists, _area_columns())
+            book.close()
+    except LearningModelsError:
+        raise
     except Exception as exc:  # XlsxWriter's FileCreateError and OS errors
         raise LearningModelsError(f"cannot write {str(path)!r}: {exc}") from exc
     return target

@@ -1,0 +1,62 @@
+"""Every file the package writes is written here: atomically and reproducibly.
+
+Atomically: into a temporary file beside the target, which replaces the target in one step
+(``os.replace``) only when it is complete, so a failure or an interrupt never leaves a
+half-written file (nor the hidden temporary) behind. Reproducibly: nothing depends on the
+time of day, so the same inputs give the same bytes — a workbook gets a fixed creation date
+(`new_workbook`) instead of the clock's.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = ["atomic_path", "new_workbook", "write_bytes", "write_text"]
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; on success it replaces `path` in one step,
+    on failure it is removed and `path` is left as it was."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:  # at once: Ctrl-C or SIGTERM (`_cli.entry.Terminated`) may come at any call from here on
+        os.close(fd)
+        temporary = Path(name)
+        yield temporary
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:  # an interrupt too: never leave the hidden .part file behind
+        with suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """UTF-8 with ``\\n`` line ends, whatever the platform."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def new_workbook(path: Path, *, created: datetime, options: Mapping[str, Any] | None = None,
+                 properties: Mapping[str, Any] | None = None) -> Any:
+    """An XlsxWriter workbook writing to `path` (a path from `atomic_path`) whose bytes depend
+    only on what is written: built in memory, dated `created` (not now)."""
+    import xlsxwriter  # only the writers of workbooks need it
+
+    book = xlsxwriter.Workbook(str(path), {**(options or {}), "in_memory": True})
+    book.set_properties({**(properties or {}), "created": created})
+    return book
