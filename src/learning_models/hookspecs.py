@@ -29,6 +29,7 @@ import pluggy
 from ._criteria import Overlay
 from ._evidence import Dataset
 from ._expressions import Function
+from ._report import Report
 from ._scoring import DatasetEvaluation, Evaluations
 
 __all__ = [
@@ -62,11 +63,14 @@ class EvidenceReader(Protocol):
 
 @runtime_checkable
 class ReportWriter(Protocol):
-    """Writes a report in one format; returns the files it wrote."""
+    """Writes a report in one format; returns the files it wrote.
+
+    The `Report` is plain, frozen data (``docs/hooks.md`` shows it): every text already in
+    the report's language. A writer must not try to change it."""
 
     name: str                          # unique, e.g. "docx"
 
-    def write(self, report: Any, out_dir: Path) -> Sequence[Path]: ...
+    def write(self, report: Report, out_dir: Path) -> Sequence[Path]: ...
 
 
 # --- criteria -------------------------------------------------------------------------

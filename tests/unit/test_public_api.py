@@ -174,3 +174,17 @@ def test_types_in_public_signatures_are_public(name: str) -> None:
     hidden = sorted(t.__qualname__ for t in found if getattr(lm, t.__name__, None) is not t
                     and t.__module__ != "learning_models.errors")
     assert hidden == []
+
+
+REPORT_TREE = [lm.Report, lm.SetUsed, lm.OverlayUsed, lm.SourceNotice, lm.AreaSummary,
+               lm.Figure, lm.ModelTable, lm.ModelRow, lm.CommuneList, lm.ListEntry]
+
+
+@pytest.mark.parametrize("kind", REPORT_TREE, ids=lambda k: k.__name__)
+def test_the_report_a_writer_receives_is_plain_frozen_data_shown_in_hooks_md(kind: type) -> None:
+    import dataclasses
+
+    text = (DOC.parent / "hooks.md").read_text(encoding="utf-8")
+    assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    missing = [f.name for f in dataclasses.fields(kind) if not re.search(rf"\b{f.name}\b", text)]
+    assert kind.__name__ in text and missing == []

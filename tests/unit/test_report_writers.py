@@ -22,7 +22,7 @@ from learning_models._cli import report as _cli_report
 from learning_models._documents import atomic_path, write_text
 from learning_models._evidence.dataset import read_dataset
 from learning_models._report import xlsx as _write_xlsx
-from learning_models._report.files import results_csv, write_results
+from learning_models._report.files import ReportBasis, results_csv, write_results
 from learning_models._report.html import render_html, write_html
 from learning_models._report.report import Report, build_report
 from learning_models._report.xlsx import write_xlsx
@@ -42,16 +42,21 @@ def evaluation() -> DatasetEvaluation:
 
 
 @pytest.fixture(scope="module")
-def report(evaluation: DatasetEvaluation) -> Report:
-    earlier = [evaluate(2024)]
-    return build_report(evaluation, rollup(evaluation, CITY, previous=earlier),
-                        targets=CITY, previous=earlier)
+def basis(evaluation: DatasetEvaluation) -> ReportBasis:
+    earlier = (evaluate(2024),)
+    return ReportBasis(evaluation, earlier, rollup(evaluation, CITY, previous=earlier))
 
 
-def write_all(report: Report, evaluation: DatasetEvaluation, out: Path) -> None:
+@pytest.fixture(scope="module")
+def report(basis: ReportBasis) -> Report:
+    assert basis.rollup is not None
+    return build_report(basis.evaluation, basis.rollup, targets=CITY, previous=basis.previous)
+
+
+def write_all(report: Report, basis: ReportBasis, out: Path) -> None:
     write_xlsx(report, out / "bao-cao-2026.xlsx")
     write_html(report, out / "bao-cao-2026.html")
-    write_results(evaluation, out, previous=report.previous, rollup=report.rollup)
+    write_results(basis.evaluation, out, previous=basis.previous, rollup=basis.rollup)
 
 
 def dump_xlsx(path: Path) -> str:
@@ -378,9 +383,10 @@ def test_the_report_in_english(evaluation: DatasetEvaluation) -> None:
 # --- golden files -------------------------------------------------------------------------
 
 
-def test_outputs_match_their_golden_files(report: Report, evaluation: DatasetEvaluation,
+def test_outputs_match_their_golden_files(report: Report, basis: ReportBasis,
+                                          evaluation: DatasetEvaluation,
                                           tmp_path: Path, update_goldens: bool) -> None:
-    write_all(report, evaluation, tmp_path)
+    write_all(report, basis, tmp_path)
     for name in OUTPUTS[1:]:
         check_golden(name, normalised((tmp_path / name).read_text("utf-8")), update_goldens)
     check_golden("bao-cao-2026.xlsx.txt", normalised(dump_xlsx(tmp_path / "bao-cao-2026.xlsx")),
@@ -393,14 +399,15 @@ def test_outputs_match_their_golden_files(report: Report, evaluation: DatasetEva
 # --- reproducibility and atomic writes ----------------------------------------------------
 
 
-def test_two_runs_give_identical_bytes(report: Report, evaluation: DatasetEvaluation,
+def test_two_runs_give_identical_bytes(report: Report, basis: ReportBasis,
                                        tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    write_all(report, evaluation, first)
-    earlier = [evaluate(2024)]
-    again = build_report(evaluate(2026), rollup(evaluate(2026), CITY, previous=earlier),
-                         previous=earlier)
-    write_all(again, evaluate(2026), second)
+    write_all(report, basis, first)
+    earlier = (evaluate(2024),)
+    fresh = evaluate(2026)
+    again = ReportBasis(fresh, earlier, rollup(fresh, CITY, previous=earlier))
+    assert again.rollup is not None
+    write_all(build_report(fresh, again.rollup, targets=CITY, previous=earlier), again, second)
     for name in OUTPUTS:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -637,14 +644,14 @@ def test_results_csv_names_the_overlays_applied(tmp_path: Path) -> None:
 # --- rollup.json --------------------------------------------------------------------------
 
 
-def test_the_report_writes_the_rollup_as_json(report: Report, tmp_path: Path) -> None:
+def test_the_report_writes_the_rollup_as_json(basis: ReportBasis, tmp_path: Path) -> None:
     from learning_models._plugins.builtin import ResultsWriter
 
-    written = ResultsWriter().write(report, tmp_path)
+    written = ResultsWriter().write_run(basis, tmp_path)
     assert [p.name for p in written] == ["results.json", "results.csv", "errors.csv",
                                          "rollup.json"]
-    assert report.rollup is not None
-    assert json.loads((tmp_path / "rollup.json").read_text("utf-8")) == report.rollup.to_dict()
+    assert basis.rollup is not None
+    assert json.loads((tmp_path / "rollup.json").read_text("utf-8")) == basis.rollup.to_dict()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS[2:])  # no temporary
 
 

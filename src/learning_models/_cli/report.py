@@ -25,7 +25,7 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._plugins import Named, collect_readers, collect_writers, notify
-from .._report import Report, build_report
+from .._report import Report, ReportBasis, RunWriter, build_report
 from .._rollup import ALL, TargetsLike, format_percent, rollup
 from .._runs import Progress
 from .._scoring import DatasetEvaluation, evaluate_dataset
@@ -196,18 +196,22 @@ def chosen_writers(formats: str | None, writers: Named[ReportWriter],
 
 
 def write_report(report: Report, out: Path, writers: Sequence[ReportWriter],
-                 owners: Mapping[str, str] | None = None) -> list[Path]:
+                 owners: Mapping[str, str] | None = None, basis: ReportBasis | None = None,
+                 ) -> list[Path]:
     """Write `report` into `out` with each writer; the files written, in order. A plugin's
     writer that fails or returns something else than paths is a `PluginError` naming it."""
     written: list[Path] = []
     for writer in writers:
-        written += _write_one(report, out, writer, (owners or {}).get(writer.name, "?"))
+        written += _write_one(report, out, writer, (owners or {}).get(writer.name, "?"),
+                              basis)
     return written
 
 
-def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str) -> list[Path]:
+def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
+               basis: ReportBasis | None = None) -> list[Path]:
     try:
-        paths = writer.write(report, out)
+        paths = writer.write_run(basis, out) if basis is not None and \
+            isinstance(writer, RunWriter) else writer.write(report, out)
     except LearningModelsError:
         raise
     except Exception as exc:
@@ -270,16 +274,17 @@ def _report(args: argparse.Namespace) -> int:
         for writer in chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):
-                written += write_report(report, out, [writer], writers.owners)
-    _print_summary(report, evaluation, lang, written, args.previous)
+                written += write_report(report, out, [writer], writers.owners,
+                                        ReportBasis(evaluation, tuple(earlier), rolled))
+    _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written
                   else "--format results")
     return 1 if any(e.errors for e in (evaluation, *earlier)) else 0
 
 
-def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
-                   written: list[Path], previous: Sequence[Path] = ()) -> None:
+def _print_summary(report: Report, lang: Lang, written: list[Path],
+                   previous: Iterable[tuple[Path, DatasetEvaluation]] = ()) -> None:
     out = sys.stdout
     out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "") + "\n")
     out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
@@ -304,8 +309,8 @@ def _print_summary(report: Report, evaluation: DatasetEvaluation, lang: Lang,
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")
-    for path, year, before, rejected in zip(previous, report.previous_years, report.previous,
-                                            report.previous_rejected, strict=True):
+    for (path, before), year, rejected in zip(previous, report.previous_years,
+                                              report.previous_rejected, strict=True):
         evaluated = sum(len(r) for r in before.results.values())
         out.write(WORDS["previous_rows"][lang].format(
             year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .._catalog import shipped_criteria_dir
 from .._evidence import Dataset, read_dataset, read_workbook
-from .._report import Report
+from .._report import Report, ReportBasis, write_results
 from ..errors import LearningModelsError
 from ..hookspecs import EvidenceReader, ReportWriter, hookimpl
 
@@ -82,13 +82,12 @@ class ResultsWriter:
     name = "results"
 
     def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
-        from .._report import write_results
+        raise LearningModelsError("the results are written from the evaluation, not from the "
+                                  "report: use write_run, or learning_models.write_results")
 
-        if report.evaluation is None:
-            raise LearningModelsError("the results writer needs the report's evaluation "
-                                      "(build the report with build_report)")
-        return write_results(report.evaluation, out_dir, previous=report.previous,
-                             rollup=report.rollup)
+    def write_run(self, basis: ReportBasis, out_dir: Path) -> Sequence[Path]:
+        return write_results(basis.evaluation, out_dir, previous=basis.previous,
+                             rollup=basis.rollup)
 
 
 class _Criteria:

@@ -1,7 +1,7 @@
 """Reports: the report as plain data, its writers (HTML, XLSX) and the results files.
 """
 
-from .files import ERROR_COLUMNS, errors_csv, write_results
+from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
 from .report import (
     AreaSummary,
@@ -29,6 +29,8 @@ __all__ = [
     "ModelTable",
     "OverlayUsed",
     "Report",
+    "ReportBasis",
+    "RunWriter",
     "SetUsed",
     "SourceNotice",
     "build_report",

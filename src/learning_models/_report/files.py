@@ -16,8 +16,9 @@ import io
 import json
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 
@@ -27,7 +28,7 @@ from .._rollup import MODELS, Rollup
 from .._scoring import DatasetEvaluation
 from .._version import __version__
 
-__all__ = ["write_results"]
+__all__ = ["ReportBasis", "RunWriter", "write_results"]
 
 ERROR_COLUMNS = ("file", "row", "line", "record", "field", "code", "message")
 #: ``errors.csv`` of a report: every rejected record with the year of the data it came from
@@ -37,6 +38,27 @@ YEAR_ERROR_COLUMNS = ("year", *ERROR_COLUMNS)
 PROVENANCE_COLUMNS = ("criteria_set", "period", "content_hash", "engine", "year", "overlays")
 RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade",
                   *PROVENANCE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class ReportBasis:
+    """What a report was built from: the evaluation, the earlier years' evaluations it was
+    compared with, and the roll-up. A `Report` holds only plain data; writers of per-subject
+    files (`RunWriter`) are given this too."""
+
+    evaluation: DatasetEvaluation
+    previous: tuple[DatasetEvaluation, ...] = ()
+    rollup: Rollup | None = None
+
+
+@runtime_checkable
+class RunWriter(Protocol):
+    """A report writer that writes from the evaluation itself (per-subject results), not
+    from the report's plain data: ``learning-models report`` calls `write_run`."""
+
+    name: str
+
+    def write_run(self, basis: ReportBasis, out_dir: Path) -> Sequence[Path]: ...
 
 
 def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str], *,

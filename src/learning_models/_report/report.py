@@ -15,7 +15,7 @@ same inputs give the same report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
@@ -344,7 +344,8 @@ class CommuneList:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything the annual report shows, in one language."""
+    """Everything the annual report shows, in one language: plain, frozen data (texts,
+    numbers and the dataclasses below), what every report writer receives."""
 
     lang: Lang
     title: str
@@ -367,13 +368,6 @@ class Report:
     #: Per earlier year compared with (in the order of `previous_years`), how many of its
     #: records were rejected.
     previous_rejected: tuple[int, ...] = ()
-    #: The evaluation the report was built from (for writers of per-subject results), the
-    #: earlier years' evaluations it was compared with and the roll-up (for the writers of
-    #: ``errors.csv`` and ``rollup.json``); not part of the report's data (`to_dict`), nor of
-    #: its comparison.
-    evaluation: DatasetEvaluation | None = field(default=None, repr=False, compare=False)
-    previous: tuple[DatasetEvaluation, ...] = field(default=(), repr=False, compare=False)
-    rollup: Rollup | None = field(default=None, repr=False, compare=False)
 
     @property
     def input_rows(self) -> int:
@@ -409,9 +403,7 @@ class Report:
         """A plain, JSON-ready dump (used by tests and tools)."""
         from dataclasses import asdict
 
-        data = asdict(replace(self, evaluation=None, previous=(), rollup=None))
-        for key in ("evaluation", "previous", "rollup"):
-            del data[key]
+        data = asdict(self)
         data["labels"] = dict(self.labels)
         return data
 
@@ -491,8 +483,7 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
-                  evaluation, tuple(previous), rollup)
+                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected)
 
 
 def _rejected(evaluation: DatasetEvaluation) -> int:
@@ -619,7 +610,7 @@ def _under(code: str, areas: pl.DataFrame) -> set[str]:
 
 
 def _part(area: Any, key: str) -> Any:
-    """A field of a targets' area: an `Area` (``_catalog.catalog.targets``) or a plain mapping."""
+    """A field of a targets' area: an `Area` (``_catalog.targets``) or a plain mapping."""
     return area.get(key) if isinstance(area, Mapping) else getattr(area, key, None)
 
 
