@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -287,6 +288,7 @@ def indicator_status(points: int | None, maximum: int) -> str:
 
 # --------------------------------------------------------------------------- properties
 
+@pytest.mark.slow
 @given(drawn_sets(), records_of)
 def test_a_batch_gives_the_results_of_its_records_one_by_one(drawn: Drawn,
                                                              records: list[Record]) -> None:
@@ -302,6 +304,7 @@ def test_a_batch_gives_the_results_of_its_records_one_by_one(drawn: Drawn,
         assert alone[0].to_dict() == result.to_dict()
 
 
+@pytest.mark.slow
 @given(drawn_sets(), records_of)
 def test_points_and_totals_stay_within_their_bounds(drawn: Drawn,
                                                     records: list[Record]) -> None:
@@ -313,6 +316,7 @@ def test_points_and_totals_stay_within_their_bounds(drawn: Drawn,
         assert (result.grade is None) or result.status == "recognised"
 
 
+@pytest.mark.slow
 @given(drawn_sets(), records_of)
 def test_every_decision_agrees_with_the_reference(drawn: Drawn,
                                                   records: list[Record]) -> None:
@@ -361,6 +365,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
+@pytest.mark.slow
 @given(mutated())
 def test_a_mutated_example_is_valid_or_fails_with_located_problems(text: str) -> None:
     try:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -187,6 +188,7 @@ def _subjects(frames: dict[str, pl.DataFrame]) -> dict[str, list[tuple[Any, ...]
             for m, f in frames.items()}
 
 
+@pytest.mark.slow
 @given(nations(), st.data())
 @PROPERTY
 def test_whole_per_province_and_shuffled_groups_agree(nation: Nation,
@@ -226,6 +228,7 @@ def test_whole_per_province_and_shuffled_groups_agree(nation: Nation,
                 assert c["evaluated"] == len(evaluation.results[model]), (name, model)
 
 
+@pytest.mark.slow
 @given(nations(), st.data())
 @PROPERTY
 def test_an_id_repeated_in_a_later_province_is_rejected_there_as_in_one_run(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
+import pytest
 import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -83,6 +84,7 @@ def table(subjects: list[dict[str, Any]]) -> pl.DataFrame:
                         schema={"id": pl.String, **SCHEMA})
 
 
+@pytest.mark.slow
 @given(programs(), st.lists(rows(), min_size=1, max_size=FEW))
 def test_row_by_row_scoring_gives_the_column_wise_table(program: Program,
                                                         subjects: list[dict[str, Any]]) -> None:
@@ -103,6 +105,7 @@ def test_a_row_function_agrees_with_the_reference(data: st.DataObject, kind: Any
     assert same(to_python(expr)(row), expected), (render(expr), row)
 
 
+@pytest.mark.slow
 @given(programs(), st.lists(rows(), min_size=1, max_size=4))
 def test_gap_advice_is_the_same_whichever_engine_runs_the_pass_rule(
         program: Program, subjects: list[dict[str, Any]]) -> None:

@@ -494,6 +494,7 @@ def test_test_files_are_found_by_their_suffix(tmp_path: Path) -> None:
         tmp_path / "a.test.yaml", tmp_path / "sub" / "b.test.yml", named]
 
 
+@pytest.mark.slow
 def test_a_huge_file_of_5000_generated_cases_runs_and_reports_counts(
         small_sets: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lines = ["format: learning-models/test-cases/1", "criteria: test/2021-2025/family",

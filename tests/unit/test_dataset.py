@@ -248,6 +248,7 @@ def test_json_records_with_ten_thousand_keys_are_one_problem() -> None:
     assert problem.code == "too-large"
 
 
+@pytest.mark.slow
 def test_a_million_rows_with_one_bad_row_give_one_error_at_its_line() -> None:
     n = 1_000_000
     rows = [f"F{k},{k % 30}\n" for k in range(n)]

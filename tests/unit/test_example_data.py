@@ -66,6 +66,7 @@ def files(root: Path) -> dict[str, bytes]:
 
 # --- generation -------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_generator_writes_the_same_bytes_every_time(
         generator: ModuleType, generated: Path, tmp_path: Path) -> None:
     assert generator.main(["--out", str(tmp_path)]) == 0     # as a script, the second time
@@ -206,6 +207,7 @@ def test_the_error_set_shows_each_kind_of_mistake() -> None:
 
 # --- the workbook round trip with the shipped sets --------------------------------------
 
+@pytest.mark.slow
 def test_one_village_typed_into_the_template_evaluates_like_its_csv(tmp_path: Path) -> None:
     """A village's households and adults, with the commune's clans and units, typed into
     the template of 2024 as a user would (values, Có/Không), read back: the same results."""

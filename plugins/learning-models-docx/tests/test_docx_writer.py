@@ -142,6 +142,7 @@ def test_the_page_is_a4_in_times_new_roman_with_vietnamese_language(report: lm.R
     assert footer[-1].startswith("Lập từ dữ liệu năm 2024 bằng learning-models")
 
 
+@pytest.mark.slow
 def test_two_runs_give_identical_bytes(report: lm.Report, dataset_dir: Path,
                                        build: Callable[..., lm.Report]) -> None:
     first = render_docx(report)

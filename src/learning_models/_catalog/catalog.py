@@ -30,6 +30,7 @@ from .._criteria import (
     apply_overlays,
     check_document,
     order_overlays,
+    period_years,
     program_of,
     resolve_extension,
     validate_criteria,
@@ -64,8 +65,7 @@ class CatalogEntry:
 
     @property
     def years(self) -> range:
-        first, _, last = self.period.partition("-")
-        return range(int(first), int(last or first) + 1)
+        return period_years(self.period)
 
 
 @dataclass(frozen=True, slots=True)

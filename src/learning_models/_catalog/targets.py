@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 import jsonschema
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from .._criteria import Source, Text
+from .._criteria import MODELS, Source, Text
 from .._documents import (
     RawDocument,
     SourceMap,
@@ -44,7 +44,6 @@ __all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
            "shipped_targets", "targets_schema", "validate_targets"]
 
 #: The models of Programme 387, which a target may always name.
-MODELS = ("citizen", "family", "clan", "community", "unit")
 
 Measure = Literal["recognised_share", "citizens_in_learning_households",
                   "citizens_in_learning_units", "reported_share"]

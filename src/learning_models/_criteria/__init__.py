@@ -5,6 +5,7 @@ and compilation of a set into a `Program`.
 from .compile import CompiledIndicator, Program, compile_criteria, program_of
 from .model import (
     FORMAT,
+    MODELS,
     CriteriaSet,
     Criterion,
     Derivation,
@@ -18,6 +19,7 @@ from .model import (
     Source,
     Text,
     fold_word,
+    period_years,
 )
 from .overlays import AppliedOverlay, Overlay, apply_overlays, order_overlays
 from .resolve import Change, resolve_extension
@@ -25,6 +27,7 @@ from .validate import check_document, criteria_set_schema, validate_criteria
 
 __all__ = [
     "FORMAT",
+    "MODELS",
     "AppliedOverlay",
     "Change",
     "CompiledIndicator",
@@ -48,6 +51,7 @@ __all__ = [
     "criteria_set_schema",
     "fold_word",
     "order_overlays",
+    "period_years",
     "program_of",
     "resolve_extension",
     "validate_criteria",

@@ -23,6 +23,7 @@ from .._documents import SourceMap
 from .._expressions import FunctionRegistry
 
 __all__ = [
+    "MODELS",
     "CriteriaSet",
     "Criterion",
     "Derivation",
@@ -34,12 +35,16 @@ __all__ = [
     "Recognition",
     "Source",
     "Text",
+    "period_years",
 ]
 
 FORMAT = "learning-models/criteria-set/1"
 #: The most points an indicator (or one of its levels) may give; the schema says the same.
 MAX_POINTS = 1000
 Lang = Literal["vi", "en"]
+#: The five models of Programme 387, in the order they are evaluated (citizens first: the
+#: others count them). A plugin's set may name another model.
+MODELS = ("citizen", "family", "clan", "community", "unit")
 InputType = Literal["integer", "number", "boolean", "string", "enum"]
 
 
@@ -241,8 +246,7 @@ class CriteriaSet(_Frozen):
     @property
     def years(self) -> range:
         """The evaluation years the set governs (``"2021-2025"`` → 2021 … 2025)."""
-        first, _, last = self.period.partition("-")
-        return range(int(first), int(last or first) + 1)
+        return period_years(self.period)
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -278,3 +282,11 @@ class CriteriaSet(_Frozen):
         text = json.dumps(self.canonical(), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def period_years(period: str) -> range:
+    """The years of a period as the format writes it: ``"2021-2025"`` → 2021 … 2025,
+    ``"2024"`` → 2024 alone. (The schema has checked its shape; an end before its start
+    gives an empty range, which validation reports.)"""
+    first, _, last = period.partition("-")
+    return range(int(first), int(last or first) + 1)

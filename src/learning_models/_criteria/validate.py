@@ -24,7 +24,7 @@ from .._documents import (
     schema_validator,
 )
 from ..errors import CriteriaError, Problem, Span
-from .model import CriteriaSet
+from .model import CriteriaSet, period_years
 
 __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
            "schema_problem", "validate_criteria"]
@@ -101,8 +101,7 @@ def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Probl
 
 
 def _period_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
-    first, _, last = data["period"].partition("-")
-    if last and int(last) < int(first):
+    if not period_years(data["period"]):
         yield Problem("invalid-value", f"period {data['period']!r} ends before it starts",
                       source.locate(("period",)))
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from .._criteria import MODELS as BASE_MODELS
 from .._criteria import Text
 from .._evidence import AREA_LEVELS
 
@@ -37,7 +38,9 @@ ALL = "*"
 #: Levels from the top down; ``all`` is the whole dataset.
 LEVELS: tuple[str, ...] = ("all", *AREA_LEVELS)
 #: Models in the order reports show them.
-MODELS = ("family", "clan", "community", "unit", "citizen")
+#: The models in the order reports show them: the recognised titles first, then the share of
+#: learning citizens.
+MODELS = (*BASE_MODELS[1:], BASE_MODELS[0])
 #: The area-list column that holds each model's denominator.
 TOTAL_OF: dict[str, str] = {"family": "households", "clan": "clans",
                             "community": "communities", "unit": "units"}
