@@ -17,9 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .._catalog import Catalog, shipped_criteria_dir
 from .._criteria import CriteriaSet, Lang
@@ -37,6 +35,9 @@ from .._documents import (
 from .._evidence import RecordError, records_to_frame, type_frame
 from .._scoring import Evaluation, evaluate
 from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, sort_problems
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
+    import jsonschema
 
 __all__ = [
     "Case",

@@ -20,9 +20,8 @@ import os
 import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-import jsonschema
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .._criteria import MODELS, Source, Text
@@ -39,6 +38,9 @@ from .._documents import (
 )
 from ..errors import CriteriaError, Problem
 from .catalog import shipped_criteria_dir
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
+    import jsonschema
 
 __all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
            "shipped_targets", "targets_schema", "validate_targets"]

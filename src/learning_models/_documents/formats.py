@@ -14,12 +14,13 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import Problem
 from .yaml import SourceMap
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
+    import jsonschema
 
 __all__ = ["FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind", "format_kind",
            "format_problem", "schema", "schema_validator", "sniff_format"]
@@ -82,6 +83,8 @@ def schema(kind: FormatKind) -> dict[str, Any]:
 
 @cache
 def schema_validator(kind: FormatKind) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema(kind))
 
 

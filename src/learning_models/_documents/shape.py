@@ -10,9 +10,8 @@ passed is built into its frozen model by `build_located`, any problem still loca
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import jsonschema
 import pydantic
 
 from ..errors import CriteriaError, Problem, ProblemCode
@@ -20,13 +19,16 @@ from .formats import FORMATS, FormatKind, describe_kind, format_problem, schema,
 from .suggest import did_you_mean
 from .yaml import RawDocument, SourceMap
 
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
+    import jsonschema
+
 __all__ = ["build_located", "check_shape", "describe_path", "extends_only_problem",
            "require_format", "schema_problem"]
 
 Path = Sequence[str | int]
 Model = TypeVar("Model", bound=pydantic.BaseModel)
 #: A schema error as a located problem; None: a consequence of another problem.
-ToProblem = Callable[[jsonschema.ValidationError, SourceMap], Problem | None]
+ToProblem = Callable[["jsonschema.ValidationError", SourceMap], "Problem | None"]
 
 
 def require_format(raw: RawDocument, kind: FormatKind, what: str) -> dict[str, Any]:
