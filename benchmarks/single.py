@@ -54,8 +54,9 @@ except ImportError:  # run from a checkout without installing the package
 import national_baseline as hand  # noqa: E402
 import national_data  # noqa: E402
 
-from learning_models import _records  # noqa: E402
 from learning_models._catalog.catalog import Catalog  # noqa: E402
+from learning_models._criteria import program_of  # noqa: E402
+from learning_models._evidence import records as _records  # noqa: E402
 
 MODELS = ("citizen", "family", "clan", "community", "unit")
 YEAR = 2024
@@ -101,7 +102,7 @@ def library(spec: lm.CriteriaSet, record: Mapping[str, Any]) -> lm.Evaluation:
 
 def uncached(spec: lm.CriteriaSet, record: Mapping[str, Any]) -> lm.Evaluation:
     # (getattr: the script also runs against versions of the library without the caches)
-    getattr(spec._program, "_cache", {}).clear()
+    getattr(program_of(spec), "_cache", {}).clear()
     getattr(_records, "_TYPINGS", {}).clear()
     return library(spec, record)
 
