@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from ._evidence import EVIDENCE_SUFFIXES, read_evidence
+from ._numbers import read_count
 from ._records import LINE, ROW, RecordError
 from .errors import EvidenceError, Problem
 
@@ -151,30 +152,49 @@ def _type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None
     if "parent" not in frame.columns:
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("parent"))
     totals = [c for c in AREA_TOTALS if c in frame.columns]
-    frame = frame.with_columns(
-        pl.col("code").cast(pl.String).str.strip_chars(),
-        pl.col("parent").cast(pl.String).str.strip_chars(),
-        *(pl.col(c).cast(pl.Int64, strict=False).alias(f"_t_{c}") for c in totals))
+    frame = frame.with_columns(pl.col("code").cast(pl.String).str.strip_chars(),
+                               pl.col("parent").cast(pl.String).str.strip_chars())
     codes = set(frame["code"].drop_nulls().to_list())
     seen: set[str] = set()
     bad: set[int] = set()
+    read: dict[str, list[int | None]] = {c: [] for c in totals}
     for row in frame.iter_rows(named=True):
-        problem = _area_problem(row, codes, seen, totals)
-        if problem is not None:
-            column, reason = problem
+        problems = _total_problems(row, totals, read)
+        problem = _area_problem(row, codes, seen)
+        kept = problem is None
+        for column, reason in ([problem] if problem else []) + problems:
             place = (places or {}).get(column)
+            if kept:  # a bad total makes the area's total unknown, never the area vanish
+                reason += "; the area is kept, its total unknown"
             errors.append(RecordError(row["code"] or None, row[ROW], "invalid-record",
                                       f"{reason} ({place})" if place else reason, column,
                                       file, row[LINE]))
+        if not kept:
             bad.add(row[ROW])
         seen.add(row["code"])
-    kept = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
-    return kept.select("code", pl.col("name").cast(pl.String), pl.col("level").cast(pl.String),
-                       "parent", *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors
+    frame = frame.with_columns(pl.Series(f"_t_{c}", v, dtype=pl.Int64)
+                               for c, v in read.items())
+    kept_rows = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
+    return kept_rows.select("code", pl.col("name").cast(pl.String),
+                            pl.col("level").cast(pl.String), "parent",
+                            *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors
 
 
-def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
-                  totals: list[str]) -> tuple[str, str] | None:
+def _total_problems(row: Mapping[str, object], totals: list[str],
+                    read: dict[str, list[int | None]]) -> list[tuple[str, str]]:
+    """Read the area's totals (`read` gets one value per column, None when unknown); the
+    column and the reason of each one that cannot be read as a whole number >= 0."""
+    problems = []
+    for column in totals:
+        value, why = read_count(row[column])
+        read[column].append(value)
+        if why is not None:
+            problems.append((column, f"{column!r} must be a whole number >= 0, {why}"))
+    return problems
+
+
+def _area_problem(row: Mapping[str, object], codes: set[str],
+                  seen: set[str]) -> tuple[str, str] | None:
     """The column and the reason an area is rejected, or None."""
     code = row["code"]
     if not code:
@@ -186,8 +206,4 @@ def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
     parent = row["parent"]
     if parent and parent not in codes:
         return "parent", f"parent area {parent!r} is not in the area list"
-    for column in totals:
-        value = row[f"_t_{column}"]
-        if row[column] not in (None, "") and (value is None or int(str(value)) < 0):
-            return column, f"{column!r} must be a whole number >= 0, found {row[column]!r}"
     return None

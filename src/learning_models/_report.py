@@ -26,6 +26,7 @@ from ._rollup import (
     LEVELS,
     MODELS,
     SHARES,
+    UNLOCATED,
     AreaRollup,
     Change,
     ModelFigures,
@@ -206,6 +207,19 @@ LABELS: dict[str, dict[Lang, str]] = {
               "của các địa bàn này.",
         "en": "The targets' area, {name} (code {code}), is not in the data's area list; by "
               "the crosswalk it now lies in: {areas}. The figures are those of these areas."},
+    "quality": {"vi": "Chất lượng số liệu", "en": "Data quality"},
+    "quality_mark": {"vi": "Số liệu chưa đầy đủ", "en": "Incomplete data"},
+    "quality_intro": {
+        "vi": "Các vấn đề của dữ liệu làm ảnh hưởng đến số liệu của báo cáo (tệp, dòng, cột; "
+              "số liệu bị ảnh hưởng):",
+        "en": "Problems of the data that affect the report's figures (file, row, column; "
+              "the figures affected):"},
+    "quality_more": {"vi": "… và {n} vấn đề khác (xem rollup.json và errors.csv).",
+                     "en": "… and {n} more (see rollup.json and errors.csv)."},
+    "over_total": {"vi": "lỗi số liệu: {subjects} hồ sơ, nhiều hơn tổng số của địa bàn "
+                         "({total}); tỷ lệ không được công bố",
+                   "en": "data problem: {subjects} records, more than the area's total "
+                         "({total}); no rate is published"},
     "previous_rejected": {
         "vi": "Dữ liệu năm {year} dùng để so sánh có {n} hồ sơ bị từ chối (xem errors.csv); "
               "số liệu năm {year} không tính các hồ sơ này.",
@@ -214,6 +228,8 @@ LABELS: dict[str, dict[Lang, str]] = {
 }
 #: How many current areas a former area's subtitle names (more: only how many).
 FORMER_NAMED = 4
+#: How many data-quality issues a report lists (rollup.json has them all).
+QUALITY_SHOWN = 50
 #: Levels the summary shows (villages stay in the roll-up data).
 SUMMARY_LEVELS = ("all", "country", "province", "district", "commune")
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
@@ -375,6 +391,10 @@ class Report:
     evaluation: DatasetEvaluation | None = field(default=None, repr=False, compare=False)
     previous: tuple[DatasetEvaluation, ...] = field(default=(), repr=False, compare=False)
     rollup: Rollup | None = field(default=None, repr=False, compare=False)
+    #: The data-quality section (one line per problem, the first `QUALITY_SHOWN`, then how
+    #: many more) and the mark the title area shows when a figure is doubtful.
+    quality: tuple[str, ...] = ()
+    quality_mark: str = ""
 
     @property
     def input_rows(self) -> int:
@@ -446,7 +466,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m], lang)
                  for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
     indicators = _indicators(rollup, titles, labels)
-    roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
+    roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None
+             and a.code != UNLOCATED]
     top, subtitle = _report_area(rollup, targets, lang)
     former = None if top is not None else _former_area(evaluation, rollup, targets, previous,
                                                        lang, labels)
@@ -463,7 +484,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
              and (a.code in within if a is not whole else not (top and _same(top, whole)))]
     summary = tuple(
-        AreaSummary(a.code, labels["total_row"] if a.code == ALL else a.name, a.level,
+        AreaSummary(a.code, labels["total_row"] if a.code == ALL else labels["unknown_area"]
+                    if a.code == UNLOCATED else a.name, a.level,
                     labels[f"level_{a.level}"],
                     tuple(f for key, label in indicators
                           if (f := _figure(a, key, label, lang)) is not None))
@@ -493,7 +515,17 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
                   tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
-                  evaluation, tuple(previous), rollup)
+                  evaluation, tuple(previous), rollup, *_quality(rollup, labels, lang))
+
+
+def _quality(rollup: Rollup, labels: Mapping[str, str], lang: Lang,
+             ) -> tuple[tuple[str, ...], str]:
+    """The data-quality lines and the title area's mark (empty when the data is complete)."""
+    issues = rollup.quality.issues
+    lines = [i.text(lang) for i in issues[:QUALITY_SHOWN]]
+    if len(issues) > QUALITY_SHOWN:
+        lines.append(labels["quality_more"].format(n=len(issues) - QUALITY_SHOWN))
+    return tuple(lines), "" if rollup.quality.complete else labels["quality_mark"]
 
 
 def _rejected(evaluation: DatasetEvaluation) -> int:
@@ -680,6 +712,10 @@ def _figure(area: AreaRollup, key: str, label: str, lang: Lang) -> Figure | None
     else:
         reached, denominator, kind = figures.learning, figures.citizens, \
             figures.denominator_kind
+    if isinstance(figures, ModelFigures) and figures.data_problem:
+        return Figure(key, label, reached, denominator, kind, None, changes=figures.changes,
+                      assessment=LABELS["over_total"][lang].format(
+                          subjects=figures.subjects, total=figures.area_total))
     check = figures.targets[0] if figures.targets else None
     if check is None:
         return Figure(key, label, reached, denominator, kind, figures.rate,
@@ -702,7 +738,9 @@ def _model_row(area: AreaRollup, model: str, title: str, lang: Lang,
     figures = area.models[model]
     figure = _figure(area, model, title, lang)
     assert figure is not None
-    return ModelRow(area.code, labels["sum_row"] if area.code == ALL else area.name,
+    name = labels["sum_row"] if area.code == ALL else \
+        labels["unknown_area"] if area.code == UNLOCATED else area.name
+    return ModelRow(area.code, name,
                     figures.subjects, figures.evaluated, figures.recognised,
                     figures.not_recognised, figures.incomplete, figures.rejected, figure)
 

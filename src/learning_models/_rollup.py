@@ -29,6 +29,7 @@ as one table); this module puts them together. Every name they had here still im
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -42,6 +43,7 @@ from ._rollup_counts import AreaCounts as AreaCounts
 from ._rollup_counts import Earlier as Earlier
 from ._rollup_counts import add_counts as add_counts
 from ._rollup_counts import count_by_area as count_by_area
+from ._rollup_quality import assess_quality
 from ._rollup_table import TABLE_COLUMNS as TABLE_COLUMNS
 from ._rollup_table import rollup_table as rollup_table
 from ._rollup_targets import NOUNS as NOUNS
@@ -52,6 +54,7 @@ from ._rollup_types import (
     LEVELS,
     MODELS,
     TOTALS,
+    UNLOCATED,
     AreaRollup,
     Change,
     ModelFigures,
@@ -71,10 +74,14 @@ from .errors import LearningModelsError
 if TYPE_CHECKING:
     from ._pipeline import DatasetEvaluation
 
+#: The name of the line of subjects whose area is not known.
+UNLOCATED_NAME = "Chưa xác định địa bàn"
+
 __all__ = [
     "ALL",
     "LEVELS",
     "MODELS",
+    "UNLOCATED",
     "AreaRollup",
     "Change",
     "ModelFigures",
@@ -110,8 +117,9 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
         earlier.append(Earlier(before.year, count_by_area(before, areas, closure, mapping),
                                effective_totals(areas, previous_totals(before, areas,
                                                                        mapping, touched))))
-    return assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
-                           notes=notes)
+    built = assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
+                            notes=notes)
+    return replace(built, quality=assess_quality(evaluation, areas, built.areas))
 
 
 def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,
@@ -128,9 +136,12 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
     built: list[AreaRollup] = []
     chosen = areas if levels is None else areas.filter(pl.col("level").is_in(list(levels)))
     rows = chosen.select("code", "name", "level", "parent").sort("code").to_dicts()
+    tables = {m: _index(c) for m, c in counts.models.items()}
     if levels is None or "all" in levels:
         rows.append({"code": ALL, "name": "", "level": "all", "parent": None})
-    tables = {m: _index(c) for m, c in counts.models.items()}
+        if any(UNLOCATED in t for t in tables.values()):
+            rows.append({"code": UNLOCATED, "name": UNLOCATED_NAME, "level": "commune",
+                         "parent": None})
     total_rows = _index(totals)
     shares = counts.shares
     share_rows = {m: _index(s) for m, (_, s) in shares.items()}
@@ -143,15 +154,16 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
             figures = _figures(model, tables[model].get(code), total_rows.get(code))
             if figures is None:
                 continue
-            if figures.area_total is not None and figures.evaluated + figures.rejected \
-                    > figures.area_total:
+            if figures.area_total is not None and figures.subjects > figures.area_total:
+                # more records than the area has: never a rate above 100 % nor a target met
                 notes.append(_too_many(row, model, figures))
+                figures = replace(figures, rate=None, data_problem="over_total")
             changes = tuple(
                 _change(figures.recognised, figures.rate, figures.denominator_kind,
                         _figures(model, cs[model].get(code), ts.get(code)), y)
                 for y, cs, ts, _ in old if model in cs)
-            models[model] = _with(figures, checks.model(model, figures.denominator,
-                                                        figures.recognised), changes)
+            models[model] = _with(figures, () if figures.data_problem else checks.model(
+                model, figures.denominator, figures.recognised), changes)
         area_shares: dict[str, ShareFigures] = {}
         for measure, (basis, _) in shares.items():
             share = _share(measure, basis, share_rows[measure].get(code))
@@ -213,10 +225,7 @@ def _share(measure: str, basis: tuple[str, ...],
 
 def _with(figures: ModelFigures, targets: tuple[TargetCheck, ...],
           changes: tuple[Change, ...]) -> ModelFigures:
-    return ModelFigures(figures.model, figures.subjects, figures.evaluated, figures.recognised,
-                        figures.not_recognised, figures.incomplete, figures.rejected,
-                        figures.area_total, figures.denominator, figures.denominator_kind,
-                        figures.rate, targets, changes)
+    return replace(figures, targets=targets, changes=changes)
 
 
 def _change(recognised: int, rate: float | None, now_kind: Denominator,

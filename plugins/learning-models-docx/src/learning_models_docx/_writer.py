@@ -193,6 +193,7 @@ class _Doc:
         _setup(self.document, self.report, self.area)
         self.header()
         self.title()
+        self.quality()
         self.notice()
         self.situation()
         self.results()
@@ -222,6 +223,25 @@ class _Doc:
         self.paragraph(self.w("intro", programme=self.report.label("programme"),
                               area=self.area, year=self.year), indent=True)
 
+    def quality(self) -> None:
+        """The data-quality section (and the mark "Số liệu chưa đầy đủ"), first under the
+        title, when the data has problems."""
+        report = self.report
+        lines = getattr(report, "quality", ())
+        if not lines:
+            return
+        table = self._layout_table([TEXT_WIDTH_MM])
+        table.style = self.document.styles["Table Grid"]
+        cell = table.rows[0].cells[0]
+        _shade(cell, "FDECEC")
+        mark = getattr(report, "quality_mark", "")
+        heading = report.label("quality") + (f" — {mark.upper()}" if mark else "")
+        _cell_text(cell, heading, bold=True, size=12, align="left", first=True, space_before=4)
+        _cell_text(cell, report.label("quality_intro"), size=12, align="justify")
+        for line in lines:
+            _cell_text(cell, f"- {line}", size=12, align="justify")
+        self.paragraph("", space_before=0)
+
     def notice(self) -> None:
         """The report's notice on the sets applied, in a shaded box under the title."""
         notice = self.report.notice
@@ -242,7 +262,8 @@ class _Doc:
     def situation(self) -> None:
         r = self.report
         self.heading(self.w("s1"), 1)
-        communes = [a.name for a in r.summary if a.level == "commune"]
+        communes = [a.name for a in r.summary if a.level == "commune"
+                    and a.name != r.label("unknown_area")]
         if communes:
             self.bullet(self.w("area_line", area=self.area, n=len(communes),
                                names=", ".join(communes)))

@@ -1,0 +1,218 @@
+"""The data-quality section of a roll-up: what in the data makes a figure doubtful.
+
+Every report starts with it. An issue names where the problem is (file, row or line,
+column), what is wrong, and which figures it affects and how:
+
+- ``area_rejected``: a row of the area list that could not be used (no code, a code used
+  twice, an unknown level or parent); the subjects that name it are rejected;
+- ``area_total_unknown``: an area whose census total could not be read — the area keeps its
+  place and its counts, and its denominator (and that of every area above it) is the sum
+  over its children when they all have one, else the number of records;
+- ``relation_rejected``: a subject rejected because the subject or area it names is not
+  there (or was rejected itself);
+- ``crosswalk_rejected`` / ``code_corrected``: crosswalk rows and area codes (see
+  `_area_codes`);
+- ``over_total``: a figure with more records than the area's census total — a data problem,
+  its rate is not published.
+
+Issues of severity ``error`` make the report incomplete ("Số liệu chưa đầy đủ"), its
+command exit 1, and ``--strict`` refuse to write it; ``warning``s (a code corrected) are
+shown but change no figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import polars as pl
+
+from ._dataset import RELATIONS
+from ._model import Text
+from ._records import RecordError
+
+#: The area-list column that holds each model's denominator (as `_rollup_types.TOTAL_OF`).
+TOTAL_OF = {"family": "households", "clan": "clans", "community": "communities",
+            "unit": "units"}
+
+if TYPE_CHECKING:
+    from ._pipeline import DatasetEvaluation
+    from ._rollup_types import AreaRollup, ModelFigures
+
+__all__ = ["DataQuality", "QualityIssue", "QualityKind", "assess_quality"]
+
+QualityKind = Literal["area_rejected", "area_total_unknown", "relation_rejected",
+                      "crosswalk_rejected", "code_corrected", "over_total"]
+Severity = Literal["error", "warning"]
+
+#: How the area list's totals are named in Vietnamese.
+TOTAL_WORDS = {"households": "số hộ gia đình", "clans": "số dòng họ",
+               "communities": "số thôn, tổ dân phố", "units": "số đơn vị",
+               "workers": "số người lao động", "staff": "số cán bộ"}
+
+
+@dataclass(frozen=True, slots=True)
+class QualityIssue:
+    """One problem of the data, where it is and what it affects."""
+
+    kind: QualityKind
+    severity: Severity
+    file: str | None
+    row: int | None
+    line: int | None
+    column: str | None
+    record: str | None
+    message: Text                 # what is wrong
+    affects: Text                 # which figures it changes, and how
+    areas: tuple[str, ...] = ()   # the codes of the areas whose figures it touches
+
+    @property
+    def place(self) -> str:
+        """``areas.csv:79 (households)``: the file's name, the line (or row), the column."""
+        name = Path(self.file).name if self.file else ""
+        where = f"{name}:{self.line}" if self.line else \
+            f"{name} #{self.row}" if self.row else name
+        return f"{where} ({self.column})" if self.column else where
+
+    def text(self, lang: Literal["vi", "en"]) -> str:
+        """The issue as one line of a report."""
+        head = f"{self.place}: " if self.place else ""
+        return f"{head}{self.message.get(lang)} — {self.affects.get(lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "severity": self.severity, "file": self.file,
+                "row": self.row, "line": self.line, "column": self.column,
+                "record": self.record, "message": _text(self.message),
+                "affects": _text(self.affects), "areas": list(self.areas)}
+
+
+@dataclass(frozen=True)
+class DataQuality:
+    """Every data-quality issue of a roll-up, errors first, then by file and row."""
+
+    issues: tuple[QualityIssue, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether no issue makes a figure doubtful (warnings aside)."""
+        return not any(i.severity == "error" for i in self.issues)
+
+    @property
+    def warnings(self) -> tuple[QualityIssue, ...]:
+        return tuple(i for i in self.issues if i.severity == "warning")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"complete": self.complete, "issues": [i.to_dict() for i in self.issues]}
+
+
+def assess_quality(evaluation: DatasetEvaluation, areas: pl.DataFrame,
+                   built: Sequence[AreaRollup], extra: Iterable[QualityIssue] = (),
+                   ) -> DataQuality:
+    """The issues of `evaluation`'s data: its area list's and relations' rejected rows (its
+    errors), the figures of `built` over their area's total, and `extra` (the crosswalks')."""
+    names = {c: n for c, n in areas.select("code", "name").iter_rows()}
+    parents = {c: p for c, p in areas.select("code", "parent").iter_rows()}
+    dataset = evaluation.dataset
+    issues: list[QualityIssue] = []
+    relations = {t.file: (m, {*RELATIONS.get(m, {}), "area"})
+                 for m, t in dataset.tables.items()}
+    figures = {a.code: a.models for a in built}
+    for error in evaluation.errors:
+        if dataset.areas_file is not None and error.file == dataset.areas_file:
+            issues.append(_area_issue(error, names, parents, figures))
+        elif error.file in relations and error.field in relations[error.file][1]:
+            issues.append(_relation_issue(error, relations[error.file][0]))
+    issues += (_over_total(area, model) for area in built
+               for model, figures in area.models.items() if figures.data_problem)
+    issues += extra
+    order = {"error": 0, "warning": 1}
+    issues.sort(key=lambda i: (order[i.severity], i.file or "", i.row or 0, i.column or ""))
+    return DataQuality(tuple(dict.fromkeys(issues)))
+
+
+def _chain(code: str, parents: Mapping[str, str | None]) -> tuple[str, ...]:
+    """`code` and its ancestors, nearest first."""
+    found: list[str] = []
+    current: str | None = code
+    while current is not None and current not in found and len(found) < 8:
+        found.append(current)
+        current = parents.get(current)
+    return tuple(found)
+
+
+def _area_issue(error: RecordError, names: Mapping[str, str | None],
+                parents: Mapping[str, str | None],
+                figures: Mapping[str, Mapping[str, ModelFigures]]) -> QualityIssue:
+    code = (error.record or "").strip()
+    if code and code in names and error.field in TOTAL_WORDS:
+        chain = _chain(code, parents)
+        column = error.field or ""
+        model = next((m for m, t in TOTAL_OF.items() if t == column), None)
+        used = [(c, figures.get(c, {}).get(model or "")) for c in chain]
+        shown = Text(vi=", ".join(_denominator(names.get(c) or c, c, f, "vi") for c, f in used),
+                     en=", ".join(_denominator(names.get(c) or c, c, f, "en") for c, f in used))
+        return QualityIssue(
+            "area_total_unknown", "error", error.file, error.row, error.line, error.field,
+            error.record,
+            Text(vi=f"{TOTAL_WORDS[column].capitalize()} của {names.get(code) or code} "
+                    f"({code}) không đọc được ({error.message})",
+                 en=f"the {column} total of {names.get(code) or code} ({code}) cannot be "
+                    f"read ({error.message})"),
+            Text(vi="địa bàn vẫn được giữ với số hồ sơ của nó; mẫu số (tổng của các địa bàn "
+                    "con nếu đủ, nếu không là số hồ sơ trong dữ liệu): " + shown.vi,
+                 en="the area keeps its place and its records; denominators (the sum over "
+                    "the children when they all have one, else the number of records): "
+                    + shown.en),
+            chain)
+    return QualityIssue(
+        "area_rejected", "error", error.file, error.row, error.line, error.field,
+        error.record,
+        Text(vi=f"Địa bàn {code or '(không mã)'} bị loại khỏi danh mục ({error.message})",
+             en=f"area {code or '(no code)'} is left out of the area list ({error.message})"),
+        Text(vi="các hồ sơ ghi địa bàn này bị từ chối; các hồ sơ chỉ thuộc địa bàn này qua "
+                "thôn, tổ được tính vào dòng “Chưa xác định địa bàn”",
+             en="the records naming this area are rejected; records that belong to it only "
+                "through their village are counted in the line “Area unknown”"),
+        (code,) if code else ())
+
+
+def _denominator(name: str, code: str, figures: ModelFigures | None, lang: str) -> str:
+    """``Xã Dương Quang (01849) 820 (tổng số của địa bàn)``: the denominator a figure used."""
+    if figures is None:
+        return f"{name} ({code}) " + ("không có số liệu" if lang == "vi" else "no figure")
+    kind = {"area_total": ("tổng số của địa bàn", "area total"),
+            "subjects": ("số hồ sơ", "records")}[figures.denominator_kind]
+    return f"{name} ({code}) {figures.denominator} ({kind[0] if lang == 'vi' else kind[1]})"
+
+
+def _relation_issue(error: RecordError, model: str) -> QualityIssue:
+    return QualityIssue(
+        "relation_rejected", "error", error.file, error.row, error.line, error.field,
+        error.record,
+        Text(vi=f"Hồ sơ {error.record or ''} bị từ chối vì liên kết “{error.field}” không "
+                f"hợp lệ ({error.message})",
+             en=f"record {error.record or ''} is rejected: its {error.field!r} link is not "
+                f"valid ({error.message})"),
+        Text(vi="hồ sơ được đếm là bị từ chối, không tính vào số đạt",
+             en="the record counts as rejected, not as recognised"))
+
+
+def _over_total(area: AreaRollup, model: str) -> QualityIssue:
+    figures = area.models[model]
+    return QualityIssue(
+        "over_total", "error", None, None, None, None, None,
+        Text(vi=f"{area.name} ({area.code}): {figures.subjects} hồ sơ {model} nhiều hơn tổng "
+                f"số của địa bàn ({figures.area_total})",
+             en=f"{area.name} ({area.code}): {figures.subjects} {model} records, more than "
+                f"the area's total ({figures.area_total})"),
+        Text(vi="tỷ lệ của địa bàn này không được công bố (lỗi số liệu), không so với chỉ "
+                "tiêu",
+             en="the area's rate is not published (a data problem) nor checked against the "
+                "target"),
+        (area.code,))
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"en": text.en, "vi": text.vi}
