@@ -70,6 +70,7 @@ class Dataset:
     crosswalk: pl.DataFrame | None = None    # old_code, new_code, since
     errors: tuple[RecordError, ...] = field(default=())
     areas_file: str | None = None            # where the areas came from, for messages
+    crosswalk_file: str | None = None        # where the crosswalk came from, for messages
 
     def relation_columns(self, model: str) -> tuple[str, ...]:
         columns = [*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())]
@@ -84,7 +85,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem("file-not-found", f"no such dataset folder: {str(path)!r}")])
     tables: dict[str, Table] = {}
     errors: list[RecordError] = []
-    areas = crosswalk = None
+    areas = crosswalk = crosswalk_file = None
     areas_file = str(root / "areas")
     problems: list[Problem] = []
     for file in sorted(root.iterdir()):
@@ -107,7 +108,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         if kind == "areas":
             areas, areas_file = frame, shown
         elif kind == "crosswalk":
-            crosswalk = frame
+            crosswalk, crosswalk_file = frame, shown
         else:
             tables[kind] = Table(kind, frame, shown)
     if problems:
@@ -119,7 +120,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     area_frame, area_errors = (None, []) if areas is None else \
         _type_areas(areas, areas_file, column_places(areas, areas_file))
     return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors),
-                   areas_file if areas is not None else None)
+                   areas_file if areas is not None else None, crosswalk_file)
 
 
 def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:

@@ -133,7 +133,8 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
                                          frames["areas"][1])
         errors += area_errors
     crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
-    return Dataset(tables, areas, crosswalk, tuple(errors), areas_file)
+    return Dataset(tables, areas, crosswalk, tuple(errors), areas_file,
+                   f"{shown} [{taken['crosswalk']}]" if crosswalk is not None else None)
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:

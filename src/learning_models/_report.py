@@ -36,6 +36,7 @@ from ._rollup import (
     format_percent,
 )
 from ._version import __version__
+from .errors import LearningModelsError
 
 if TYPE_CHECKING:
     from ._model import CriteriaSet
@@ -220,6 +221,19 @@ LABELS: dict[str, dict[Lang, str]] = {
                          "({total}); tỷ lệ không được công bố",
                    "en": "data problem: {subjects} records, more than the area's total "
                          "({total}); no rate is published"},
+    "area_not_found": {
+        "vi": "địa bàn của chỉ tiêu, {name} (mã {code}), không có trong danh mục địa bàn của "
+              "dữ liệu và không bảng chuyển đổi địa bàn nào cho biết nay nó thuộc địa bàn "
+              "nào: báo cáo không được lập (không lấy địa bàn khác thay cho nó)\n"
+              "  gợi ý: thêm dữ liệu năm trước cải cách (--previous DATA --previous-year "
+              "NĂM), một bảng chuyển đổi địa bàn có mã {code}, hoặc dùng chỉ tiêu của địa bàn "
+              "hiện nay",
+        "en": "the targets' area, {name} (code {code}), is not in the data's area list and no "
+              "crosswalk says which areas it became: no report is made (no other area is "
+              "taken for it)\n"
+              "  hint: add the dataset of a year before the reform (--previous DATA "
+              "--previous-year YEAR), a crosswalk that maps {code}, or targets of a current "
+              "area"},
     "previous_rejected": {
         "vi": "Dữ liệu năm {year} dùng để so sánh có {n} hồ sơ bị từ chối (xem errors.csv); "
               "số liệu năm {year} không tính các hồ sơ này.",
@@ -472,6 +486,7 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     former = None if top is not None else _former_area(evaluation, rollup, targets, previous,
                                                        lang, labels)
     if top is None and former is None:
+        _check_area_found(targets, lang)
         top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
@@ -578,6 +593,19 @@ def _report_area(rollup: Rollup, targets: TargetsLike | None, lang: Lang,
     if len(found) != 1:
         return None, ""
     return found[0], shown or found[0].name
+
+
+def _check_area_found(targets: TargetsLike | None, lang: Lang) -> None:
+    """A report about an area the targets name by code, which the data lacks and no
+    crosswalk maps, is not made: falling back to a wider area would measure other areas
+    against its targets."""
+    area = getattr(targets, "area", None)
+    code = None if area is None else _part(area, "code")
+    if code is None:
+        return
+    name = _part(area, "name")
+    shown = name if isinstance(name, str) else code if name is None else name.get(lang)
+    raise LearningModelsError(LABELS["area_not_found"][lang].format(name=shown, code=code))
 
 
 def _former_area(evaluation: DatasetEvaluation, rollup: Rollup, targets: TargetsLike | None,

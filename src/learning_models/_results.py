@@ -83,6 +83,11 @@ class Gap:
         return _gap_dict(self.indicator, self.points, self.mandatory, self.status)
 
 
+#: The dataset format's columns besides inputs (`_dataset`): kept with the results when a
+#: record carries them.
+CARRIED = ("area", "family", "unit", "community", "clan", "worker")
+
+
 def _indicator_dict(ident: str, points: float, max_points: float, status: str,
                     ) -> dict[str, Any]:
     return {"id": ident, "points": points, "max_points": max_points, "status": status}
@@ -192,6 +197,8 @@ class Evaluation:
         data: dict[str, Any] = {"subject": self.subject}
         if self.name is not None:
             data["name"] = self.name
+        # the dataset's columns the record carried (area, relations), as they were given
+        data.update({c: row[c] for c in CARRIED if row.get(c) is not None})
         data.update({
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
@@ -287,7 +294,8 @@ class Evaluations(Sequence[Evaluation]):
         points (``points[C1.1]``) and status (``status[C1.1]``)."""
         inds = self.program.indicators
         return self._frame.select(
-            "id", "total", "max_total", "status", "grade",
+            "id", *(c for c in CARRIED if c in self._frame.columns),
+            "total", "max_total", "status", "grade",
             *(pl.col(points_column(k)).fill_null(0.0).alias(f"points[{i.id}]")
               for k, i in enumerate(inds)),
             *(pl.col(status_column(k)).cast(pl.String).alias(f"status[{i.id}]")

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ._area_codes import checked_crosswalks
 from ._model import Text
 from ._rollup_areas import area_closure as area_closure
 from ._rollup_areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
@@ -104,6 +105,7 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
     if targets is not None and evaluation.year is None:
         raise LearningModelsError("targets need the evaluation year; evaluate with a year")
     notes: list[Text] = []
+    evaluation, previous, code_issues = checked_crosswalks(evaluation, previous)
     areas = evaluation_hierarchy(evaluation)
     closure = area_closure(areas)
     counts = count_by_area(evaluation, areas, closure)
@@ -119,7 +121,7 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
                                                                        mapping, touched))))
     built = assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
                             notes=notes)
-    return replace(built, quality=assess_quality(evaluation, areas, built.areas))
+    return replace(built, quality=assess_quality(evaluation, areas, built.areas, code_issues))
 
 
 def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,
@@ -154,10 +156,8 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
             figures = _figures(model, tables[model].get(code), total_rows.get(code))
             if figures is None:
                 continue
-            if figures.area_total is not None and figures.subjects > figures.area_total:
-                # more records than the area has: never a rate above 100 % nor a target met
+            if figures.data_problem:
                 notes.append(_too_many(row, model, figures))
-                figures = replace(figures, rate=None, data_problem="over_total")
             changes = tuple(
                 _change(figures.recognised, figures.rate, figures.denominator_kind,
                         _figures(model, cs[model].get(code), ts.get(code)), y)
@@ -206,11 +206,13 @@ def _figures(model: str, counts: Mapping[str, Any] | None,
     denominator, kind = (int(total), "area_total") if total is not None else \
         (subjects, "subjects")
     rate = numbers["recognised"] / denominator if denominator else None
+    # more records than the area has: never a rate above 100 % nor a target met
+    over = total is not None and subjects > int(total)
     return ModelFigures(model, subjects, evaluated, numbers["recognised"],
                         numbers["not_recognised"], numbers["incomplete"], numbers["rejected"],
                         None if total is None else int(total), denominator,
                         kind,  # type: ignore[arg-type]
-                        rate)
+                        None if over else rate, data_problem="over_total" if over else None)
 
 
 def _share(measure: str, basis: tuple[str, ...],

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ._results import CARRIED
 from ._rollup import MODELS
 from ._version import __version__
 
@@ -123,6 +124,8 @@ def results_json(evaluation: DatasetEvaluation) -> str:
         subjects = []
         for data, area in zip(results.subject_dicts(), areas, strict=True):
             data.pop("provenance", None)         # the model's, given once above
+            for column in CARRIED:               # the subject's area, filled in, comes last
+                data.pop(column, None)
             data["area"] = area
             subjects.append(f"        {dump(data)}")
         if subjects:
