@@ -176,6 +176,11 @@ def _type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None
     frame = frame.with_columns(pl.Series(f"_t_{c}", v, dtype=pl.Int64)
                                for c, v in read.items())
     kept_rows = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
+    # an area under a rejected one hangs from nothing (its parent is reported), so that
+    # it still counts once in the whole dataset
+    kept_rows = kept_rows.with_columns(
+        pl.when(pl.col("parent").is_in(kept_rows["code"].implode())).then(pl.col("parent"))
+        .alias("parent"))
     return kept_rows.select("code", pl.col("name").cast(pl.String),
                             pl.col("level").cast(pl.String), "parent",
                             *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors

@@ -121,7 +121,10 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
                                                                        mapping, touched))))
     built = assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
                             notes=notes)
-    return replace(built, quality=assess_quality(evaluation, areas, built.areas, code_issues))
+    data = evaluation.dataset
+    return replace(built, quality=assess_quality(
+        evaluation.errors, areas, built.areas, areas_file=data.areas_file,
+        files={t.file: m for m, t in data.tables.items()}, extra=code_issues))
 
 
 def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,

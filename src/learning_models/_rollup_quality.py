@@ -38,7 +38,6 @@ TOTAL_OF = {"family": "households", "clan": "clans", "community": "communities",
             "unit": "units"}
 
 if TYPE_CHECKING:
-    from ._pipeline import DatasetEvaluation
     from ._rollup_types import AreaRollup, ModelFigures
 
 __all__ = ["DataQuality", "QualityIssue", "QualityKind", "assess_quality"]
@@ -107,20 +106,21 @@ class DataQuality:
         return {"complete": self.complete, "issues": [i.to_dict() for i in self.issues]}
 
 
-def assess_quality(evaluation: DatasetEvaluation, areas: pl.DataFrame,
-                   built: Sequence[AreaRollup], extra: Iterable[QualityIssue] = (),
-                   ) -> DataQuality:
-    """The issues of `evaluation`'s data: its area list's and relations' rejected rows (its
-    errors), the figures of `built` over their area's total, and `extra` (the crosswalks')."""
+def assess_quality(errors: Iterable[RecordError], areas: pl.DataFrame,
+                   built: Sequence[AreaRollup], *, areas_file: str | None = None,
+                   files: Mapping[str, str] | None = None,
+                   extra: Iterable[QualityIssue] = ()) -> DataQuality:
+    """The issues of a roll-up's data: the rejected rows of its area list (`areas_file`)
+    and of its relations (`files`: each subject file's model) among `errors`, the figures of
+    `built` over their area's total, and `extra` (the crosswalks')."""
     names = {c: n for c, n in areas.select("code", "name").iter_rows()}
     parents = {c: p for c, p in areas.select("code", "parent").iter_rows()}
-    dataset = evaluation.dataset
     issues: list[QualityIssue] = []
-    relations = {t.file: (m, {*RELATIONS.get(m, {}), "area"})
-                 for m, t in dataset.tables.items()}
+    relations = {file: (m, {*RELATIONS.get(m, {}), "area"})
+                 for file, m in (files or {}).items()}
     figures = {a.code: a.models for a in built}
-    for error in evaluation.errors:
-        if dataset.areas_file is not None and error.file == dataset.areas_file:
+    for error in errors:
+        if areas_file is not None and error.file == areas_file:
             issues.append(_area_issue(error, names, parents, figures))
         elif error.file in relations and error.field in relations[error.file][1]:
             issues.append(_relation_issue(error, relations[error.file][0]))
