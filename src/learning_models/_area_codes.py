@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from ._codes import CODE_LENGTHS, padded
 from ._dataset import Dataset
 from ._model import Text
 from ._records import LINE, ROW
@@ -33,10 +34,8 @@ from ._rollup_quality import QualityIssue
 if TYPE_CHECKING:
     from ._pipeline import DatasetEvaluation
 
-__all__ = ["CODE_LENGTHS", "checked_crosswalks", "padded"]
+__all__ = ["checked_crosswalks", "correction_issues"]
 
-#: The length of an area code at each level (the statistics office's numbering).
-CODE_LENGTHS = {"province": 2, "district": 3, "commune": 5}
 _COLUMNS = ("old_code", "new_code")
 
 
@@ -65,15 +64,10 @@ def checked_crosswalks(current: DatasetEvaluation, previous: Sequence[DatasetEva
     return fixed[0], fixed[1:], issues
 
 
-def padded(code: str, known: set[str], lengths: Sequence[int]) -> str | None:
-    """`code` left-padded with zeros to the first length of `lengths` at which it is a code
-    of `known` (with no `known`, to the first length longer than it), or None."""
-    if not code.isdigit():
-        return None
-    for length in sorted(lengths):
-        if length > len(code) and (not known or code.zfill(length) in known):
-            return code.zfill(length)
-    return None
+def correction_issues(data: Dataset) -> list[QualityIssue]:
+    """The codes of `data`'s files read with their lost leading zeros, as warnings."""
+    return [_corrected((c.file, c.row, c.line, c.column), c.found, c.read_as, True)
+            for c in data.corrections]
 
 
 def _codes(data: Dataset) -> set[str]:

@@ -30,6 +30,7 @@ import os
 import shlex
 import sys
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,10 @@ def register(sub: Any) -> None:
                         "with its --previous-year")
     p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
                    help="the year of the matching --previous dataset")
+    p.add_argument("--issuer", metavar="NAME",
+                   help="the body that issues the report (e.g. 'Phường Đức Xuân'); by "
+                        "default the area reported on or, for a former area, the current "
+                        "area that holds it")
     p.add_argument("--strict", action="store_true",
                    help="write no report when the data has any problem (a rejected area, "
                         "relation or crosswalk row, an unreadable total, a corrected code)")
@@ -284,6 +289,8 @@ def _report(args: argparse.Namespace) -> int:
             rolled = rollup(evaluation, targets, previous=earlier)
             report = build_report(evaluation, rolled, lang=lang, targets=targets,
                                   previous=earlier)
+            if args.issuer:
+                report = replace(report, issuer=args.issuer)
         refused = args.strict and bool(rolled.quality.issues)
         for writer in [] if refused else chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
+from ._codes import CodeCorrection, pad_area_list, pad_column
 from ._evidence import EVIDENCE_SUFFIXES, read_evidence
 from ._numbers import read_count
 from ._records import LINE, ROW, RecordError
@@ -71,6 +72,8 @@ class Dataset:
     errors: tuple[RecordError, ...] = field(default=())
     areas_file: str | None = None            # where the areas came from, for messages
     crosswalk_file: str | None = None        # where the crosswalk came from, for messages
+    #: Area codes read with the leading zeros their cells lost (`_codes`).
+    corrections: tuple[CodeCorrection, ...] = ()
 
     def relation_columns(self, model: str) -> tuple[str, ...]:
         columns = [*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())]
@@ -117,10 +120,32 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"no subject files in {str(path)!r}",
                                      hint="expected e.g. family.csv, community.csv")])
-    area_frame, area_errors = (None, []) if areas is None else \
-        _type_areas(areas, areas_file, column_places(areas, areas_file))
+    corrections: list[CodeCorrection] = []
+    area_frame: pl.DataFrame | None = None
+    area_errors: list[RecordError] = []
+    if areas is not None:
+        areas, corrections = pad_area_list(areas, areas_file)
+        area_frame, area_errors = _type_areas(areas, areas_file,
+                                              column_places(areas, areas_file))
+        tables, found = pad_subject_areas(tables, area_frame)
+        corrections += found
     return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors),
-                   areas_file if areas is not None else None, crosswalk_file)
+                   areas_file if areas is not None else None, crosswalk_file,
+                   tuple(corrections))
+
+
+def pad_subject_areas(tables: Mapping[str, Table], areas: pl.DataFrame,
+                      ) -> tuple[dict[str, Table], list[CodeCorrection]]:
+    """The subjects' ``area`` codes that name an area once their lost leading zeros are put
+    back, corrected (`_codes.pad_column`)."""
+    known = set(areas["code"].drop_nulls().to_list())
+    fixed: dict[str, Table] = {}
+    corrections: list[CodeCorrection] = []
+    for model, table in tables.items():
+        frame, found = pad_column(table.frame, "area", known, table.file)
+        fixed[model] = replace(table, frame=frame) if found else table
+        corrections += found
+    return fixed, corrections
 
 
 def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:
@@ -155,13 +180,14 @@ def _type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None
     totals = [c for c in AREA_TOTALS if c in frame.columns]
     frame = frame.with_columns(pl.col("code").cast(pl.String).str.strip_chars(),
                                pl.col("parent").cast(pl.String).str.strip_chars())
-    codes = set(frame["code"].drop_nulls().to_list())
+    levels = dict(frame.select("code", pl.col("level").cast(pl.String)).drop_nulls("code")
+                  .unique("code", keep="first", maintain_order=True).iter_rows())
     seen: set[str] = set()
     bad: set[int] = set()
     read: dict[str, list[int | None]] = {c: [] for c in totals}
     for row in frame.iter_rows(named=True):
         problems = _total_problems(row, totals, read)
-        problem = _area_problem(row, codes, seen)
+        problem = _area_problem(row, levels, seen)
         kept = problem is None
         for column, reason in ([problem] if problem else []) + problems:
             place = (places or {}).get(column)
@@ -199,7 +225,7 @@ def _total_problems(row: Mapping[str, object], totals: list[str],
     return problems
 
 
-def _area_problem(row: Mapping[str, object], codes: set[str],
+def _area_problem(row: Mapping[str, object], levels: Mapping[str, str | None],
                   seen: set[str]) -> tuple[str, str] | None:
     """The column and the reason an area is rejected, or None."""
     code = row["code"]
@@ -210,6 +236,11 @@ def _area_problem(row: Mapping[str, object], codes: set[str],
     if row["level"] not in AREA_LEVELS:
         return "level", f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
     parent = row["parent"]
-    if parent and parent not in codes:
+    if parent and parent not in levels:
         return "parent", f"parent area {parent!r} is not in the area list"
+    above = levels.get(str(parent)) if parent else None
+    if above in AREA_LEVELS and AREA_LEVELS.index(str(above)) >= \
+            AREA_LEVELS.index(str(row["level"])):
+        return "parent", (f"parent area {parent!r} is a {above}, not above a "
+                          f"{row['level']}")
     return None

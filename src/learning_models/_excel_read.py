@@ -34,7 +34,8 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from ._dataset import Dataset, Table, _type_areas
+from ._codes import CodeCorrection, pad_area_list
+from ._dataset import Dataset, Table, _type_areas, pad_subject_areas
 from ._evidence import MAX_COLUMNS
 from ._excel_headers import fixed_headers
 from ._excel_layout import (
@@ -127,14 +128,18 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
             "unreadable-evidence", f"no subject records in {shown!r}",
             hint=f"fill in at least one of the sheets {', '.join(MODEL_SHEETS.values())}")])
     areas = areas_file = None
+    corrections: list[CodeCorrection] = []
     if "areas" in frames:
         areas_file = f"{shown} [{taken['areas']}]"
-        areas, area_errors = _type_areas(_area_levels(frames["areas"][0]), areas_file,
-                                         frames["areas"][1])
+        raw, corrections = pad_area_list(_area_levels(frames["areas"][0]), areas_file)
+        areas, area_errors = _type_areas(raw, areas_file, frames["areas"][1])
         errors += area_errors
+        tables, found = pad_subject_areas(tables, areas)
+        corrections += found
     crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
     return Dataset(tables, areas, crosswalk, tuple(errors), areas_file,
-                   f"{shown} [{taken['crosswalk']}]" if crosswalk is not None else None)
+                   f"{shown} [{taken['crosswalk']}]" if crosswalk is not None else None,
+                   tuple(corrections))
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:

@@ -409,6 +409,10 @@ class Report:
     #: many more) and the mark the title area shows when a figure is doubtful.
     quality: tuple[str, ...] = ()
     quality_mark: str = ""
+    #: The body that issues the report when it is not the area reported on: after a reform,
+    #: the current area that holds the former one (or the one a report option names);
+    #: empty when the report's area issues it.
+    issuer: str = ""
 
     @property
     def input_rows(self) -> int:
@@ -490,9 +494,11 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
         top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
+    issuer = ""
     if former is not None:
         covered, subtitle, note = former
         within = _within(rollup, covered)
+        issuer = _issuer(rollup, covered)
     else:
         within = _within(rollup, None if top is None else [top])
     # the whole dataset is shown apart only when it differs from the area reported on
@@ -530,7 +536,20 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
                   tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
-                  evaluation, tuple(previous), rollup, *_quality(rollup, labels, lang))
+                  evaluation, tuple(previous), rollup, *_quality(rollup, labels, lang),
+                  issuer)
+
+
+def _issuer(rollup: Rollup, covered: Sequence[AreaRollup]) -> str:
+    """The current body that issues a report about a former area: the one area it became,
+    or the area that holds all of those it became (a province); else their names."""
+    if len(covered) == 1:
+        return covered[0].name
+    parents = {a.parent for a in covered}
+    if len(parents) == 1 and None not in parents:
+        (code,) = parents
+        return next((a.name for a in rollup.areas if a.code == code), "")
+    return ", ".join(a.name for a in covered)
 
 
 def _quality(rollup: Rollup, labels: Mapping[str, str], lang: Lang,

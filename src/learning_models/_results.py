@@ -85,7 +85,7 @@ class Gap:
 
 #: The dataset format's columns besides inputs (`_dataset`): kept with the results when a
 #: record carries them.
-CARRIED = ("area", "family", "unit", "community", "clan", "worker")
+CARRIED = ("area", "family", "unit", "community", "clan")
 
 
 def _indicator_dict(ident: str, points: float, max_points: float, status: str,
@@ -294,7 +294,8 @@ class Evaluations(Sequence[Evaluation]):
         points (``points[C1.1]``) and status (``status[C1.1]``)."""
         inds = self.program.indicators
         return self._frame.select(
-            "id", *(c for c in CARRIED if c in self._frame.columns),
+            "id", *(c for c in CARRIED if c in self._frame.columns    # when some record
+                    and self._frame[c].null_count() < self._frame.height),  # carries it
             "total", "max_total", "status", "grade",
             *(pl.col(points_column(k)).fill_null(0.0).alias(f"points[{i.id}]")
               for k, i in enumerate(inds)),

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ._area_codes import checked_crosswalks
+from ._area_codes import checked_crosswalks, correction_issues
 from ._model import Text
 from ._rollup_areas import area_closure as area_closure
 from ._rollup_areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
@@ -124,7 +124,8 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
     data = evaluation.dataset
     return replace(built, quality=assess_quality(
         evaluation.errors, areas, built.areas, areas_file=data.areas_file,
-        files={t.file: m for m, t in data.tables.items()}, extra=code_issues))
+        files={t.file: m for m, t in data.tables.items()},
+        extra=[*correction_issues(data), *code_issues]))
 
 
 def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,

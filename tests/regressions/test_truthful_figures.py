@@ -163,3 +163,20 @@ def test_a_record_with_an_area_is_accepted_and_keeps_it() -> None:
     assert results.errors == ()
     assert results[0].to_dict()["area"] == "01834"
     assert results.to_frame()["community"].to_list() == ["0183401"]
+
+
+def test_area_codes_that_lost_their_leading_zero_are_corrected_naming_the_cell(
+        tmp_path: Path, clean_2024: lm.Rollup) -> None:
+    folder = damaged(tmp_path, "2024", "areas.csv", "\n01849,Xã Dương Quang",
+                     "\n1849,Xã Dương Quang")
+    unit = (folder / "unit.csv").read_text(encoding="utf-8")
+    (folder / "unit.csv").write_text(unit.replace("UBND-01849,Ủy ban nhân dân xã Dương Quang,"
+                                                  "01849,", "UBND-01849,Ủy ban nhân dân xã "
+                                                  "Dương Quang,1849,"), encoding="utf-8")
+    r = rolled(folder, 2024)
+    places = {(Path(i.file or "").name, i.line, i.column, i.record, i.severity)
+              for i in r.quality.issues}
+    assert places == {("areas.csv", 79, "code", "1849", "warning"),
+                      ("unit.csv", 33, "area", "1849", "warning")}
+    assert r.quality.complete
+    assert r.to_dict()["areas"] == clean_2024.to_dict()["areas"]

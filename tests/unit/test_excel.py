@@ -605,15 +605,10 @@ def fill_template(path: Path, sheet: str, rows: Sequence[Mapping[str, str]],
     book.save(path)
 
 
-def _without_empty(frame: pl.DataFrame) -> pl.DataFrame:
-    """`frame` less the columns no record fills (a template has every relation column)."""
-    return frame.drop([c for c in frame.columns
-                       if c == "file" or frame[c].null_count() == frame.height])
-
-
 def comparable(result: DatasetEvaluation) -> dict[str, object]:
     return {
-        "results": {m: _without_empty(r.to_frame()).sort("id").rows()
+        "results": {m: r.to_frame().drop([c for c in r.to_frame().columns
+                                          if c in ("file",)]).sort("id").rows()
                     for m, r in result.results.items()},
         "errors": sorted((e.record, e.field, e.code,
                           re.sub(" in .*", " in FILE", re.sub(r" \(column [^)]*\)$", "",
