@@ -215,6 +215,8 @@ LABELS: dict[str, dict[Lang, str]] = {
               "số liệu bị ảnh hưởng):",
         "en": "Problems of the data that affect the report's figures (file, row, column; "
               "the figures affected):"},
+    "doubtful": {"vi": "⚠ số liệu chưa đầy đủ (xem mục Chất lượng số liệu)",
+                 "en": "⚠ incomplete data (see Data quality)"},
     "quality_more": {"vi": "… và {n} vấn đề khác (xem rollup.json và errors.csv).",
                      "en": "… and {n} more (see rollup.json and errors.csv)."},
     "over_total": {"vi": "lỗi số liệu: {subjects} hồ sơ, nhiều hơn tổng số của địa bàn "
@@ -511,10 +513,15 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                     tuple(f for key, label in indicators
                           if (f := _figure(a, key, label, lang)) is not None))
         for a in shown)
+    doubtful = _doubtful(rollup)
+    summary = tuple(replace(s, figures=tuple(_marked(f, labels, s.code, doubtful)
+                                             for f in s.figures)) for s in summary)
     tables = []
     for model in _ordered(evaluation.results):
         rows = tuple(_model_row(a, model, titles[model], lang, labels)
                      for a in (*communes, whole) if model in a.models)
+        rows = tuple(replace(r, figure=_marked(r.figure, labels, r.code, doubtful))
+                     for r in rows)
         head = whole.models.get(model)
         check = head.targets[0] if head is not None and head.targets else None
         tables.append(ModelTable(model, titles[model], labels.get(f"short_{model}", model), rows,
@@ -538,6 +545,23 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
                   evaluation, tuple(previous), rollup, *_quality(rollup, labels, lang),
                   issuer)
+
+
+def _doubtful(rollup: Rollup) -> set[tuple[str, str | None]]:
+    """The (area, model) figures a data-quality error touches — model None: every model of
+    the area —, and the whole dataset's with them."""
+    found = {(c, m) for i in rollup.quality.issues if i.severity == "error"
+             for c in i.areas for m in (i.models or (None,))}
+    return found | {(ALL, m) for _, m in found}
+
+
+def _marked(figure: Figure, labels: Mapping[str, str], code: str,
+            doubtful: set[tuple[str, str | None]]) -> Figure:
+    """`figure` of the area `code`, with the mark when a data-quality error touches it."""
+    if (code, None) not in doubtful and (code, figure.key) not in doubtful:
+        return figure
+    return replace(figure, assessment="; ".join(
+        t for t in (figure.assessment, labels["doubtful"]) if t))
 
 
 def _issuer(rollup: Rollup, covered: Sequence[AreaRollup]) -> str:

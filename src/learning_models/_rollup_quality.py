@@ -66,6 +66,7 @@ class QualityIssue:
     message: Text                 # what is wrong
     affects: Text                 # which figures it changes, and how
     areas: tuple[str, ...] = ()   # the codes of the areas whose figures it touches
+    models: tuple[str, ...] = ()  # the models whose figures there it touches (none: all)
 
     @property
     def place(self) -> str:
@@ -84,7 +85,8 @@ class QualityIssue:
         return {"kind": self.kind, "severity": self.severity, "file": self.file,
                 "row": self.row, "line": self.line, "column": self.column,
                 "record": self.record, "message": _text(self.message),
-                "affects": _text(self.affects), "areas": list(self.areas)}
+                "affects": _text(self.affects), "areas": list(self.areas),
+                "models": list(self.models)}
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ def _area_issue(error: RecordError, names: Mapping[str, str | None],
                  en="the area keeps its place and its records; denominators (the sum over "
                     "the children when they all have one, else the number of records): "
                     + shown.en),
-            chain)
+            chain, (model,) if model else ())
     return QualityIssue(
         "area_rejected", "error", error.file, error.row, error.line, error.field,
         error.record,
@@ -211,7 +213,7 @@ def _over_total(area: AreaRollup, model: str) -> QualityIssue:
                 "tiêu",
              en="the area's rate is not published (a data problem) nor checked against the "
                 "target"),
-        (area.code,))
+        (area.code,), (model,))
 
 
 def _text(text: Text) -> dict[str, str]:

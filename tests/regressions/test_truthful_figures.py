@@ -135,6 +135,10 @@ def test_the_report_of_damaged_data_says_so_everywhere_and_exits_1(
     assert "Chất lượng số liệu" in err and "areas.csv:79 (households)" in err
     html = (out / "bao-cao-2024.html").read_text(encoding="utf-8")
     assert "Số liệu chưa đầy đủ" in html and "Xã Dương Quang (01849)" in html
+    # the figures the unreadable total touches are marked where they are shown
+    assert "⚠ số liệu chưa đầy đủ (xem mục Chất lượng số liệu)" in html
+    assert "⚠" in next(line for line in stdout.splitlines() if "Gia đình học tập" in line)
+    assert "⚠" not in next(line for line in stdout.splitlines() if "Dòng họ học tập" in line)
     quality = json.loads((out / "rollup.json").read_text(encoding="utf-8"))["data_quality"]
     assert quality["complete"] is False and quality["issues"][0]["line"] == 79
     strict = tmp_path / "strict"
