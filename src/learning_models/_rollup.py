@@ -17,6 +17,14 @@ the denominator is the number of subjects in the data (evaluated + rejected reco
 
 Learning-citizen shares: see `_rollup_counts`, which counts them.
 
+Invariants, kept where the figures are made. A figure with more records than its area's
+total is a data problem (``data_problem: "over_total"``): no rate, no target checked — never
+a rate above 100 %, never "đạt chỉ tiêu". Subjects of no known area are counted on their own
+line (code ``?``, "Chưa xác định địa bàn"), so the top areas and that line add up to the
+whole dataset. An area whose total cannot be read keeps its place and its counts (the area
+list keeps it, its total unknown). What the data got wrong is the roll-up's data-quality
+section (`_rollup_quality`), the crosswalks' codes checked first (`_area_codes`).
+
 Everything is computed column-wise (group-bys and joins over the scored tables); Python loops
 run over areas and targets only, never over subjects.
 
