@@ -12,30 +12,10 @@ from decimal import Decimal
 import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
+from test_typing_few import INPUTS  # a set with an unbounded count and amount
 
-import learning_models as lm
 from learning_models._numbers import read_count
 from learning_models._records import records_to_frame, type_frame
-from learning_models._yaml import parse_yaml
-
-WIDE = lm.validate_criteria(parse_yaml("""\
-format: learning-models/criteria-set/1
-id: test/wide
-model: family
-period: 2021-2025
-title: {vi: Thử, en: Test}
-source: {verified: false}
-inputs:
-  count: {type: integer}
-  amount: {type: number}
-criteria:
-  - id: C1
-    title: {vi: Một, en: One}
-    indicators:
-      - {id: C1.1, title: {vi: Một, en: One}, points: 10, when: count >= 1}
-recognition:
-  pass: total >= 5
-""", "wide.yaml"))
 
 
 def vietnamese(n: int, separator: str = ".") -> str:
@@ -45,7 +25,7 @@ def vietnamese(n: int, separator: str = ".") -> str:
 
 def typed(name: str, written: str) -> tuple[list[object], list[str]]:
     frame, errors = records_to_frame([{"id": "R1", name: written}])
-    kept, more = type_frame(frame, WIDE.inputs)
+    kept, more = type_frame(frame, {k: INPUTS[k] for k in ("count", "amount")})
     return kept[name].to_list(), [e.message for e in errors + more]
 
 
