@@ -478,7 +478,12 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     has that area; when it does not, but the crosswalks map it (or the areas an earlier
     year's area list puts under it) onto areas the data has, about those (the targets' name
     marked as a former area, with the current areas; the summary shows them and the whole
-    dataset); otherwise about the data's one top area.
+    dataset; the current area that holds them issues it, `Report.issuer`). When the targets
+    name an area by code that the data has in neither way, no report is made
+    (`LearningModelsError`: no wider area is measured against its targets); without targets,
+    or with targets that name their area only by name, the report is about the data's one top
+    area. The data-quality section of `rollup` comes first (`Report.quality`), and the
+    figures it touches are marked.
     """
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m

@@ -122,7 +122,7 @@ def render_html(report: Report) -> str:
         "<body>",
         "<main>",
         _cover(report),
-        quality_html(report),
+        *filter(None, [quality_html(report)]),
         _notice(report),
         _summary(report),
         *(_model_section(report, table) for table in report.tables),
@@ -159,8 +159,8 @@ def _cover(report: Report) -> str:
         '<header class="cover">',
         f'<p class="kicker">{_e(report.label("programme"))}</p>',
         f"<h1>{_e(report.title)}</h1>",
-        f'<p class="quality-mark">{_e(report.quality_mark)}</p>' if report.quality_mark
-        else "",
+        *([f'<p class="quality-mark">{_e(report.quality_mark)}</p>']
+          if report.quality_mark else []),
         f'<p class="subtitle">{_e(report.subtitle)}</p>' if report.subtitle else "",
         '<dl class="meta">',
         *(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta),
