@@ -76,15 +76,17 @@ def pad_column(frame: pl.DataFrame, column: str, known: Collection[str], file: s
     with zeros corrected; one correction per cell."""
     if column not in frame.columns or not known:
         return frame, []
-    if ROW not in frame.columns:  # e.g. Parquet: rows are numbered as `type_frame` does
-        frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
     sizes = sorted({len(k) for k in known}) if lengths is None else list(lengths)
-    values = frame[column].cast(pl.String).str.strip_chars()
-    unknown = values.filter(values.is_not_null() & ~values.is_in(list(known))).unique()
+    # the distinct values first: millions of records name a few thousand areas
+    distinct = frame[column].unique().cast(pl.String).str.strip_chars().unique()
+    unknown = distinct.filter(distinct.is_not_null() & ~distinct.is_in(list(known)))
     fixes = {v: p for v in unknown.to_list() if (p := padded(v, known, sizes)) is not None}
     if not fixes:
         return frame, []
-    hit = frame.with_columns(values.alias("_value")).filter(
+    values = frame[column].cast(pl.String).str.strip_chars()
+    numbered = frame if ROW in frame.columns else frame.with_row_index(ROW, offset=1) \
+        .with_columns(pl.col(ROW).cast(pl.Int64))  # e.g. Parquet: numbered as `type_frame` does
+    hit = numbered.with_columns(values.alias("_value")).filter(
         pl.col("_value").is_in(list(fixes)))
     lines = hit[LINE] if LINE in hit.columns else pl.repeat(None, hit.height, eager=True)
     corrections = [CodeCorrection(file, row, line, column, value, fixes[value])
