@@ -184,3 +184,19 @@ def test_area_codes_that_lost_their_leading_zero_are_corrected_naming_the_cell(
                       ("unit.csv", 33, "area", "1849", "warning")}
     assert r.quality.complete
     assert r.to_dict()["areas"] == clean_2024.to_dict()["areas"]
+
+
+def test_the_national_table_publishes_no_rate_above_its_area_total(tmp_path: Path) -> None:
+    from learning_models._rollup import area_closure, count_by_area, rollup_table
+    from learning_models._rollup_areas import evaluation_hierarchy
+
+    folder = damaged(tmp_path, "2024", "areas.csv", "Xã Dương Quang,commune,058,820,8,11,",
+                     "Xã Dương Quang,commune,058,820,8,2,")
+    evaluation = lm.evaluate_dataset(lm.read_dataset(folder), year=2024)
+    areas = evaluation_hierarchy(evaluation)
+    counts = count_by_area(evaluation, areas, area_closure(areas))
+    table = rollup_table(2024, lm.load_targets("bac-kan-city"), areas, counts)
+    row = table.filter((table["code"] == "01849") & (table["measure"] == "community")).row(
+        0, named=True)
+    assert (row["subjects"], row["area_total"], row["rate"], row["met"]) == (11, 2, None, None)
+    assert table["rate"].drop_nulls().max() <= 1
