@@ -64,6 +64,7 @@ from ._criteria import (
 )
 from ._documents import DuplicateKey, RawDocument, SourceMap, YamlLimits, load_yaml
 from ._evidence import (
+    CodeCorrection,
     Dataset,
     RecordError,
     Table,
@@ -96,7 +97,9 @@ from ._report import (
 )
 from ._rollup import (
     AreaRollup,
+    DataQuality,
     ModelFigures,
+    QualityIssue,
     RateChange,
     Rollup,
     ShareFigures,
@@ -139,12 +142,14 @@ __all__ = [
     "Catalog",
     "CatalogEntry",
     "Change",
+    "CodeCorrection",
     "CommuneList",
     "CompiledIndicator",
     "CriteriaError",
     "CriteriaSet",
     "Criterion",
     "CriterionRef",
+    "DataQuality",
     "Dataset",
     "DatasetEvaluation",
     "Derivation",
@@ -182,6 +187,7 @@ __all__ = [
     "Problem",
     "Program",
     "Provenance",
+    "QualityIssue",
     "RateChange",
     "RawDocument",
     "Recognition",

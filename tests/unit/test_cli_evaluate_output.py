@@ -58,7 +58,7 @@ def unknown_columns(tmp_path: Path, rows: int) -> str:
     lines = (EXAMPLES / GOOD).read_text(encoding="utf-8").splitlines()
     path = tmp_path / "wide.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(lines[0] + ",community,clan\n")
+        handle.write(lines[0] + ",ghi_chu,thon\n")
         for k in range(rows):
             cells = lines[1 + k % 10].split(",")
             cells[0] = f"H{k:05}"
@@ -160,9 +160,9 @@ def test_a_column_the_set_does_not_declare_is_one_line_per_column_not_per_record
     assert status == 1
     assert out.splitlines()[-1].endswith("; 500 records rejected")
     assert err.splitlines() == [
-        f"{path}:2: H00000: unknown column 'clan'; the set declares no such input "
+        f"{path}:2: H00000: unknown column 'ghi_chu'; the set declares no such input "
         "[unknown-column] (and 499 more records with the same problem)",
-        f"{path}:2: H00000: unknown column 'community'; the set declares no such input "
+        f"{path}:2: H00000: unknown column 'thon'; the set declares no such input "
         "[unknown-column] (and 499 more records with the same problem)"]
 
 
@@ -173,8 +173,8 @@ def test_json_keeps_every_rejected_record_with_its_reason(
                       "json")
     errors = json.loads(out)["errors"]
     assert len(errors) == 60
-    assert {(e["field"], e["code"]) for e in errors} == {("clan", "unknown-column"),
-                                                        ("community", "unknown-column")}
+    assert {(e["field"], e["code"]) for e in errors} == {("ghi_chu", "unknown-column"),
+                                                        ("thon", "unknown-column")}
     assert len(err.splitlines()) == 2
 
 

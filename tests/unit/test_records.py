@@ -111,9 +111,48 @@ def test_numbers_are_read_as_floats(written: Any, value: float) -> None:
     assert column(rows("x", [written]), "x") == [value]
 
 
-@pytest.mark.parametrize("written", ["nan", "inf", "-inf", "1,5"])
+@pytest.mark.parametrize("written", ["nan", "inf", "-inf", "1,5,5", "1.2.3"])
 def test_non_finite_or_foreign_numbers_are_rejected(written: str) -> None:
     assert [code for _, _, code, _ in errors_of(rows("x", [written]))] == ["invalid-record"]
+
+
+#: Unbounded inputs, for numbers of any size.
+WIDE = build(make_set({"count": "integer", "amount": "number"},
+                      {"C1": [ind("I1", "count >= 1")]}))
+
+
+def wide(name: str, written: str) -> tuple[list[Any], list[str]]:
+    frame, errors = records_to_frame([{"id": "R0", name: written}])
+    kept, type_errors = type_frame(frame, WIDE.inputs)
+    return kept[name].to_list(), [e.message for e in errors + type_errors]
+
+
+@pytest.mark.parametrize(("written", "value"), [("1,5", 1.5), ("1.234,5", 1234.5),
+                                                ("1.234.567", 1234567.0), ("3,14159", 3.14159),
+                                                ("1 234", 1234.0), ("0.5", 0.5)])
+def test_numbers_typed_the_vietnamese_way_are_read_so(written: str, value: float) -> None:
+    assert wide("amount", written) == ([value], [])
+
+
+@pytest.mark.parametrize(("written", "value"), [("5.930", 5930), ("1.234.567", 1234567),
+                                                ("1 234", 1234), ("2.0", 2), ("1.000", 1000)])
+def test_counts_with_thousands_dots_or_spaces_are_read_as_thousands(written: str,
+                                                                   value: int) -> None:
+    assert wide("count", written) == ([value], [])
+
+
+@pytest.mark.parametrize(("field", "written", "says"), [
+    ("amount", "5.930", "found '5.930': read the Vietnamese way it is 5930, the English way "
+                        "5.930"),
+    ("amount", "1,500", "found '1,500': read the Vietnamese way it is 1.500, the English way "
+                        "1500"),
+    ("count", "8 20", "found '8 20': a space inside a number that does not separate groups "
+                      "of three digits"),
+])
+def test_a_number_whose_reading_is_in_doubt_is_refused_saying_how_it_reads(
+        field: str, written: str, says: str) -> None:
+    values, [message] = wide(field, written)
+    assert values == [] and says in message
 
 
 def test_python_nan_is_rejected_before_typing() -> None:

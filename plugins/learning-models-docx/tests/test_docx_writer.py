@@ -10,6 +10,7 @@ import subprocess
 import textwrap
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,26 @@ def test_it_renders_to_pdf_and_reads_well(report: lm.Report, tmp_path: Path) -> 
                     str(tmp_path / "page")], check=True)
     page = next(tmp_path.glob("page-*.png"))
     assert page.stat().st_size > 10_000
+
+
+def test_a_report_about_a_former_area_is_issued_by_the_current_body(tmp_path: Path) -> None:
+    example = Path(__file__).parents[3] / "examples" / "bac-kan-city"
+    city = lm.load_targets("bac-kan-city")
+    now = lm.evaluate_dataset(lm.read_dataset(example / "2026"), year=2026)
+    before = [lm.evaluate_dataset(lm.read_dataset(example / "2024"), year=2024)]
+    report = lm.build_report(now, lm.rollup(now, city, previous=before), targets=city,
+                             previous=before)
+    document = open_docx(render_docx(report))
+    left, right = document.tables[0].rows[0].cells  # type: ignore[attr-defined]
+    assert cell_lines(left)[:2] == ["HỘI KHUYẾN HỌC", "TỈNH THÁI NGUYÊN"]
+    assert cell_lines(right)[2].startswith("Thái Nguyên, ngày")
+    recipients = cell_lines(document.tables[-1].rows[0].cells[0])  # type: ignore[attr-defined]
+    assert "- Ủy ban nhân dân Tỉnh Thái Nguyên;" in recipients
+    text = "\n".join(texts(document))
+    assert "Hội Khuyến học Tỉnh Thái Nguyên báo cáo kết quả xây dựng các mô hình học tập năm " \
+           "2026 trên Thành phố Bắc Kạn (địa bàn cũ): Phường Đức Xuân, Phường Bắc Kạn" in text
+    assert "ĐỊA BÀN CŨ" not in "\n".join(cell_lines(left))
+    # a report option names another issuer (the wards' association)
+    wards = open_docx(render_docx(replace(report, issuer="Phường Đức Xuân")))
+    header = wards.tables[0].rows[0].cells[0]  # type: ignore[attr-defined]
+    assert cell_lines(header)[1] == "PHƯỜNG ĐỨC XUÂN"

@@ -15,8 +15,11 @@ Plugins are told about the evaluation (``learning_models_after_evaluation``) onc
 A target may name a model of the catalogue (a plugin's included) besides the five built-in
 ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an
 earlier year's dataset (the report is still written; ``errors.csv`` gives each rejected
-record's year) —, 2 for a wrong command line (a ``--previous-year`` not before ``--year``
-included).
+record's year) —, or when the data-quality section has an error (an area, relation or
+crosswalk row rejected, a census total unreadable, a figure above its area's total: the
+report says "Số liệu chưa đầy đủ"); 2 for a wrong command line (a ``--previous-year`` not
+before ``--year`` included). With ``--strict`` a report whose data has any problem (a
+corrected code included) is not written at all (exit 1).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import os
 import shlex
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +37,8 @@ from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._plugins import Named, collect_readers, collect_writers, notify
-from .._report import Report, ReportBasis, RunWriter, build_report
-from .._rollup import ALL, TargetsLike, format_percent, rollup
+from .._report import LABELS, Report, ReportBasis, RunWriter, build_report
+from .._rollup import ALL, DataQuality, TargetsLike, format_percent, rollup
 from .._runs import Progress
 from .._scoring import DatasetEvaluation, evaluate_dataset
 from ..errors import LearningModelsError, PluginError
@@ -63,6 +67,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
     "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
     "written": {"vi": "Đã ghi", "en": "Written"},
+    "refused": {"vi": "Không ghi báo cáo (--strict): dữ liệu có vấn đề như trên.",
+                "en": "No report written (--strict): the data has the problems above."},
     "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
                             "{evaluated} đã đánh giá, {rejected} bị từ chối",
                       "en": "The {year} data compared with ({path}): {rows} input records, "
@@ -104,6 +110,13 @@ def register(sub: Any) -> None:
                         "with its --previous-year")
     p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
                    help="the year of the matching --previous dataset")
+    p.add_argument("--issuer", metavar="NAME",
+                   help="the body that issues the report (e.g. 'Phường Đức Xuân'); by "
+                        "default the area reported on or, for a former area, the current "
+                        "area that holds it")
+    p.add_argument("--strict", action="store_true",
+                   help="write no report when the data has any problem (a rejected area, "
+                        "relation or crosswalk row, an unreadable total, a corrected code)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the report and the summary (default: vi)")
@@ -271,7 +284,10 @@ def _report(args: argparse.Namespace) -> int:
             rolled = rollup(evaluation, targets, previous=earlier)
             report = build_report(evaluation, rolled, lang=lang, targets=targets,
                                   previous=earlier)
-        for writer in chosen:
+            if args.issuer:
+                report = replace(report, issuer=args.issuer)
+        refused = args.strict and bool(rolled.quality.issues)
+        for writer in [] if refused else chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):
                 written += write_report(report, out, [writer], writers.owners,
@@ -280,13 +296,27 @@ def _report(args: argparse.Namespace) -> int:
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written
                   else "--format results")
-    return 1 if any(e.errors for e in (evaluation, *earlier)) else 0
+    print_quality(rolled.quality, lang, refused)
+    return 1 if refused or not rolled.quality.complete or \
+        any(e.errors for e in (evaluation, *earlier)) else 0
+
+
+def print_quality(quality: DataQuality, lang: Lang, refused: bool) -> None:
+    """The data-quality section on standard error: every issue, then, under ``--strict``,
+    that no report was written."""
+    err = sys.stderr
+    if quality.issues:
+        err.write(f"{LABELS['quality'][lang]}:\n")
+        err.writelines(f"  {issue.text(lang)}\n" for issue in quality.issues)
+    if refused:
+        err.write(WORDS["refused"][lang] + "\n")
 
 
 def _print_summary(report: Report, lang: Lang, written: list[Path],
                    previous: Iterable[tuple[Path, DatasetEvaluation]] = ()) -> None:
     out = sys.stdout
-    out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "") + "\n")
+    out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "")
+              + (f" — {report.quality_mark.upper()}" if report.quality_mark else "") + "\n")
     out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
                            rejected=report.rejected) + "\n")
     whole = {row.figure.key: row for table in report.tables for row in table.rows
@@ -315,7 +345,8 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
         out.write(WORDS["previous_rows"][lang].format(
             year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,
             rejected=rejected) + "\n")
-    out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
+    if written:
+        out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
 
 
 def _print_errors(evaluations: Sequence[DatasetEvaluation], lang: Lang,

@@ -2,6 +2,7 @@
 evidence files and datasets, the evidence JSON Schema, and workbooks (``excel``).
 """
 
+from .codes import CODE_LENGTHS, CodeCorrection, padded
 from .dataset import (
     AREA_LEVELS,
     FILE_NAMES,
@@ -34,6 +35,7 @@ from .schema import evidence_schema
 
 __all__ = [
     "AREA_LEVELS",
+    "CODE_LENGTHS",
     "EVIDENCE_SUFFIXES",
     "FILE_NAMES",
     "LINE",
@@ -45,11 +47,13 @@ __all__ = [
     "SUBJECT_COLUMNS",
     "TRUE_WORDS",
     "Check",
+    "CodeCorrection",
     "Dataset",
     "RecordError",
     "Table",
     "column_places",
     "evidence_schema",
+    "padded",
     "read_dataset",
     "read_evidence",
     "read_workbook",

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import EvidenceError, Problem
+from .codes import CodeCorrection, pad_area_list, pad_column
+from .numbers import read_count
 from .read import EVIDENCE_SUFFIXES, read_evidence
 from .records import LINE, ROW, RecordError
 
@@ -69,6 +71,9 @@ class Dataset:
     crosswalk: pl.DataFrame | None = None    # old_code, new_code, since
     errors: tuple[RecordError, ...] = field(default=())
     areas_file: str | None = None            # where the areas came from, for messages
+    crosswalk_file: str | None = None        # where the crosswalk came from, for messages
+    #: Area codes read with the leading zeros their cells lost (`_codes`).
+    corrections: tuple[CodeCorrection, ...] = ()
 
     def relation_columns(self, model: str) -> tuple[str, ...]:
         columns = [*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())]
@@ -83,7 +88,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem("file-not-found", f"no such dataset folder: {str(path)!r}")])
     tables: dict[str, Table] = {}
     errors: list[RecordError] = []
-    areas = crosswalk = None
+    areas = crosswalk = crosswalk_file = None
     areas_file = str(root / "areas")
     problems: list[Problem] = []
     for file in sorted(root.iterdir()):
@@ -106,7 +111,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         if kind == "areas":
             areas, areas_file = frame, shown
         elif kind == "crosswalk":
-            crosswalk = frame
+            crosswalk, crosswalk_file = frame, shown
         else:
             tables[kind] = Table(kind, frame, shown)
     if problems:
@@ -115,10 +120,32 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"no subject files in {str(path)!r}",
                                      hint="expected e.g. family.csv, community.csv")])
-    area_frame, area_errors = (None, []) if areas is None else \
-        type_areas(areas, areas_file, column_places(areas, areas_file))
+    corrections: list[CodeCorrection] = []
+    area_frame: pl.DataFrame | None = None
+    area_errors: list[RecordError] = []
+    if areas is not None:
+        areas, corrections = pad_area_list(areas, areas_file)
+        area_frame, area_errors = type_areas(areas, areas_file,
+                                              column_places(areas, areas_file))
+        tables, found = pad_subject_areas(tables, area_frame)
+        corrections += found
     return Dataset(tables, area_frame, crosswalk, (*errors, *area_errors),
-                   areas_file if areas is not None else None)
+                   areas_file if areas is not None else None, crosswalk_file,
+                   tuple(corrections))
+
+
+def pad_subject_areas(tables: Mapping[str, Table], areas: pl.DataFrame,
+                      ) -> tuple[dict[str, Table], list[CodeCorrection]]:
+    """The subjects' ``area`` codes that name an area once their lost leading zeros are put
+    back, corrected (`_codes.pad_column`)."""
+    known = set(areas["code"].drop_nulls().to_list())
+    fixed: dict[str, Table] = {}
+    corrections: list[CodeCorrection] = []
+    for model, table in tables.items():
+        frame, found = pad_column(table.frame, "area", known, table.file)
+        fixed[model] = replace(table, frame=frame) if found else table
+        corrections += found
+    return fixed, corrections
 
 
 def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:
@@ -151,30 +178,55 @@ def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None 
     if "parent" not in frame.columns:
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("parent"))
     totals = [c for c in AREA_TOTALS if c in frame.columns]
-    frame = frame.with_columns(
-        pl.col("code").cast(pl.String).str.strip_chars(),
-        pl.col("parent").cast(pl.String).str.strip_chars(),
-        *(pl.col(c).cast(pl.Int64, strict=False).alias(f"_t_{c}") for c in totals))
-    codes = set(frame["code"].drop_nulls().to_list())
+    frame = frame.with_columns(pl.col("code").cast(pl.String).str.strip_chars(),
+                               pl.col("parent").cast(pl.String).str.strip_chars())
+    levels = dict(frame.select("code", pl.col("level").cast(pl.String)).drop_nulls("code")
+                  .unique("code", keep="first", maintain_order=True).iter_rows())
     seen: set[str] = set()
     bad: set[int] = set()
+    read: dict[str, list[int | None]] = {c: [] for c in totals}
     for row in frame.iter_rows(named=True):
-        problem = _area_problem(row, codes, seen, totals)
-        if problem is not None:
-            column, reason = problem
+        problems = _total_problems(row, totals, read)
+        problem = _area_problem(row, levels, seen)
+        kept = problem is None
+        for column, reason in ([problem] if problem else []) + problems:
             place = (places or {}).get(column)
+            if kept:  # a bad total makes the area's total unknown, never the area vanish
+                reason += "; the area is kept, its total unknown"
             errors.append(RecordError(row["code"] or None, row[ROW], "invalid-record",
                                       f"{reason} ({place})" if place else reason, column,
                                       file, row[LINE]))
+        if not kept:
             bad.add(row[ROW])
         seen.add(row["code"])
-    kept = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
-    return kept.select("code", pl.col("name").cast(pl.String), pl.col("level").cast(pl.String),
-                       "parent", *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors
+    frame = frame.with_columns(pl.Series(f"_t_{c}", v, dtype=pl.Int64)
+                               for c, v in read.items())
+    kept_rows = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
+    # an area under a rejected one hangs from nothing (its parent is reported), so that
+    # it still counts once in the whole dataset
+    kept_rows = kept_rows.with_columns(
+        pl.when(pl.col("parent").is_in(kept_rows["code"].implode())).then(pl.col("parent"))
+        .alias("parent"))
+    return kept_rows.select("code", pl.col("name").cast(pl.String),
+                            pl.col("level").cast(pl.String), "parent",
+                            *(pl.col(f"_t_{c}").alias(c) for c in totals)), errors
 
 
-def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
-                  totals: list[str]) -> tuple[str, str] | None:
+def _total_problems(row: Mapping[str, object], totals: list[str],
+                    read: dict[str, list[int | None]]) -> list[tuple[str, str]]:
+    """Read the area's totals (`read` gets one value per column, None when unknown); the
+    column and the reason of each one that cannot be read as a whole number >= 0."""
+    problems = []
+    for column in totals:
+        value, why = read_count(row[column])
+        read[column].append(value)
+        if why is not None:
+            problems.append((column, f"{column!r} must be a whole number >= 0, {why}"))
+    return problems
+
+
+def _area_problem(row: Mapping[str, object], levels: Mapping[str, str | None],
+                  seen: set[str]) -> tuple[str, str] | None:
     """The column and the reason an area is rejected, or None."""
     code = row["code"]
     if not code:
@@ -184,10 +236,11 @@ def _area_problem(row: Mapping[str, object], codes: set[str], seen: set[str],
     if row["level"] not in AREA_LEVELS:
         return "level", f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
     parent = row["parent"]
-    if parent and parent not in codes:
+    if parent and parent not in levels:
         return "parent", f"parent area {parent!r} is not in the area list"
-    for column in totals:
-        value = row[f"_t_{column}"]
-        if row[column] not in (None, "") and (value is None or int(str(value)) < 0):
-            return column, f"{column!r} must be a whole number >= 0, found {row[column]!r}"
+    above = levels.get(str(parent)) if parent else None
+    if above in AREA_LEVELS and AREA_LEVELS.index(str(above)) >= \
+            AREA_LEVELS.index(str(row["level"])):
+        return "parent", (f"parent area {parent!r} is a {above}, not above a "
+                          f"{row['level']}")
     return None

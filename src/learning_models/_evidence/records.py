@@ -23,6 +23,7 @@ import polars as pl
 from .._criteria import InputSpec
 from .._expressions import collect_plain
 from ..errors import ProblemCode
+from .numbers import ambiguous, number_reading, reading_hint, whole_reading
 
 #: A reason to reject records: condition, field, code, message (all but field column-wise;
 #: the message row-wise, as it is only computed for the rows some condition flags).
@@ -402,9 +403,11 @@ class _Staged:
             shown = pl.col(name).cast(pl.String)
         else:
             present, value, shown = pl.lit(False), pl.lit(None, dtype=self.target), pl.lit("")
+        hint = reading_hint(pl.col(self.clean)) if self.text and \
+            spec.type in ("integer", "number") else pl.lit("")
         checks: list[Check] = [
             (present & value.is_null(), name, "invalid-record",
-             pl.format(f"{name!r} must be {_expected(spec)}, found '{{}}'", shown))]
+             pl.format(f"{name!r} must be {_expected(spec)}, found '{{}}'{{}}", shown, hint))]
         if spec.minimum is not None:
             checks.append((value < spec.minimum, name, "out-of-bounds",
                            pl.format(f"{name!r} is {{}}, below the minimum {spec.minimum:g}",
@@ -444,7 +447,9 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
             return pl.when(raw.round(0) == raw).then(raw).cast(pl.Int64, strict=False)
         return raw.cast(pl.Int64, strict=False) if dtype.is_integer() else _nulls(pl.Int64)
     if spec.type == "number":
-        if text or dtype.is_numeric():
+        if text:  # "5.930" is 5930 the Vietnamese way, 5.93 the English way: refused
+            return pl.when(~ambiguous(raw)).then(raw.cast(pl.Float64, strict=False))
+        if dtype.is_numeric():
             return raw.cast(pl.Float64, strict=False)
         return _nulls(pl.Float64)
     if spec.type == "boolean":
@@ -490,7 +495,10 @@ def _reread(raw: pl.Expr, value: pl.Expr, dtype: pl.DataType, text: bool,
     if spec.type == "integer" and text:
         number = missed.cast(pl.Float64, strict=False)
         whole = pl.when(number.round(0) == number).then(number).cast(pl.Int64, strict=False)
-        return pl.coalesce(value, whole)
+        # a count typed the Vietnamese way ("5.930", "1 234") is thousands, not 5.93
+        return pl.coalesce(value, whole_reading(missed), whole)
+    if spec.type == "number" and text:
+        return pl.coalesce(value, number_reading(missed))
     if spec.type == "enum" and (text or dtype.is_numeric()):
         words = spec.spellings()
         keys = pl.Series(list(words), dtype=pl.String).str.normalize("NFC").str.to_lowercase()

@@ -21,6 +21,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import InputSpec
+from .numbers import DOT_THREE
 from .records import FALSE_WORDS, META_COLUMNS, TRUE_WORDS, record_shape_problem, value_as_text
 
 __all__ = ["FEW_RECORDS", "type_few"]
@@ -30,6 +31,7 @@ FEW_RECORDS = 16
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_AMBIGUOUS = re.compile(DOT_THREE)
 _WORDS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _LIMIT = 2**63
 _DTYPES: dict[str, pl.DataType] = {"integer": pl.Int64(), "number": pl.Float64(),
@@ -95,6 +97,8 @@ def _value(text: str | None, spec: InputSpec) -> Any:
         if not -_LIMIT <= value < _LIMIT:
             raise _Declined
     elif spec.type == "number":
+        if _AMBIGUOUS.fullmatch(text):   # 5930 or 5.93: the column-wise typing says so
+            raise _Declined
         value = float(text) if len(text) <= 60 and _NUMBER.fullmatch(text) else math.inf
         if not math.isfinite(value):
             raise _Declined

@@ -25,7 +25,7 @@ import polars as pl
 from .._documents import write_text
 from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
-from .._scoring import DatasetEvaluation
+from .._scoring import CARRIED, DatasetEvaluation
 from .._version import __version__
 
 __all__ = ["ReportBasis", "RunWriter", "write_results"]
@@ -109,6 +109,8 @@ def results_json(evaluation: DatasetEvaluation) -> str:
         subjects = []
         for data, area in zip(results.subject_dicts(), areas, strict=True):
             data.pop("provenance", None)         # the model's, given once above
+            for column in CARRIED:               # the subject's area, filled in, comes last
+                data.pop(column, None)
             data["area"] = area
             subjects.append(f"        {dump(data)}")
         if subjects:

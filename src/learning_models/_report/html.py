@@ -74,6 +74,12 @@ aside.notice h2 { font-size: 16px; color: #8a5300; margin: 0 0 6px; }
 aside.notice.verified h2 { color: var(--ok); }
 aside.notice ul { margin: 0; padding-left: 20px; }
 aside.notice p { margin: 8px 0 0; font-weight: 600; }
+aside.quality { background: #fdecec; border: 1px solid #e0a0a0; border-left: 6px solid
+  #b42318; border-radius: 10px; padding: 14px 20px; margin: 16px 0 0; }
+aside.quality h2 { font-size: 16px; color: #b42318; margin: 0 0 6px; }
+aside.quality ul { margin: 0; padding-left: 20px; }
+p.quality-mark { display: inline-block; background: #b42318; color: #fff; font-weight: 700;
+  border-radius: 6px; padding: 2px 10px; margin: 6px 0 0; }
 figure.chart { margin: 8px 0 16px; }
 figure.chart svg { width: 100%; height: auto; max-width: 860px; display: block; }
 figure.chart figcaption { color: var(--muted); font-size: 12px; }
@@ -116,6 +122,7 @@ def render_html(report: Report) -> str:
         "<body>",
         "<main>",
         _cover(report),
+        *filter(None, [quality_html(report)]),
         _notice(report),
         _summary(report),
         *(_model_section(report, table) for table in report.tables),
@@ -152,6 +159,8 @@ def _cover(report: Report) -> str:
         '<header class="cover">',
         f'<p class="kicker">{_e(report.label("programme"))}</p>',
         f"<h1>{_e(report.title)}</h1>",
+        *([f'<p class="quality-mark">{_e(report.quality_mark)}</p>']
+          if report.quality_mark else []),
         f'<p class="subtitle">{_e(report.subtitle)}</p>' if report.subtitle else "",
         '<dl class="meta">',
         *(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in meta),
@@ -160,6 +169,18 @@ def _cover(report: Report) -> str:
         f'<nav class="contents" aria-label="{_e(report.label("contents"))}">'
         + "".join(f'<a href="#{a}">{_e(t)}</a>' for a, t in links) + "</nav>",
     ])
+
+
+def quality_html(report: Report) -> str:
+    """The data-quality section: first under the cover, when the data has problems."""
+    if not report.quality:
+        return ""
+    return "\n".join([
+        '<aside class="quality" id="chat-luong-so-lieu" role="alert">',
+        f"<h2>{_e(report.label('quality'))}</h2>",
+        f"<p>{_e(report.label('quality_intro'))}</p>",
+        "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in report.quality) + "</ul>",
+        "</aside>"])
 
 
 def _notice(report: Report) -> str:

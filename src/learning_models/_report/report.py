@@ -15,7 +15,7 @@ same inputs give the same report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import polars as pl
@@ -26,6 +26,7 @@ from .._rollup import (
     LEVELS,
     MODELS,
     SHARES,
+    UNLOCATED,
     AreaRollup,
     ModelFigures,
     RateChange,
@@ -36,6 +37,7 @@ from .._rollup import (
 )
 from .._scoring import DatasetEvaluation, Provenance
 from .._version import __version__
+from ..errors import LearningModelsError
 
 __all__ = [
     "LABELS",
@@ -201,6 +203,34 @@ LABELS: dict[str, dict[Lang, str]] = {
               "của các địa bàn này.",
         "en": "The targets' area, {name} (code {code}), is not in the data's area list; by "
               "the crosswalk it now lies in: {areas}. The figures are those of these areas."},
+    "quality": {"vi": "Chất lượng số liệu", "en": "Data quality"},
+    "quality_mark": {"vi": "Số liệu chưa đầy đủ", "en": "Incomplete data"},
+    "quality_intro": {
+        "vi": "Các vấn đề của dữ liệu làm ảnh hưởng đến số liệu của báo cáo (tệp, dòng, cột; "
+              "số liệu bị ảnh hưởng):",
+        "en": "Problems of the data that affect the report's figures (file, row, column; "
+              "the figures affected):"},
+    "doubtful": {"vi": "⚠ số liệu chưa đầy đủ (xem mục Chất lượng số liệu)",
+                 "en": "⚠ incomplete data (see Data quality)"},
+    "quality_more": {"vi": "… và {n} vấn đề khác (xem rollup.json và errors.csv).",
+                     "en": "… and {n} more (see rollup.json and errors.csv)."},
+    "over_total": {"vi": "lỗi số liệu: {subjects} hồ sơ, nhiều hơn tổng số của địa bàn "
+                         "({total}); tỷ lệ không được công bố",
+                   "en": "data problem: {subjects} records, more than the area's total "
+                         "({total}); no rate is published"},
+    "area_not_found": {
+        "vi": "địa bàn của chỉ tiêu, {name} (mã {code}), không có trong danh mục địa bàn của "
+              "dữ liệu và không bảng chuyển đổi địa bàn nào cho biết nay nó thuộc địa bàn "
+              "nào: báo cáo không được lập (không lấy địa bàn khác thay cho nó)\n"
+              "  gợi ý: thêm dữ liệu năm trước cải cách (--previous DATA --previous-year "
+              "NĂM), một bảng chuyển đổi địa bàn có mã {code}, hoặc dùng chỉ tiêu của địa bàn "
+              "hiện nay",
+        "en": "the targets' area, {name} (code {code}), is not in the data's area list and no "
+              "crosswalk says which areas it became: no report is made (no other area is "
+              "taken for it)\n"
+              "  hint: add the dataset of a year before the reform (--previous DATA "
+              "--previous-year YEAR), a crosswalk that maps {code}, or targets of a current "
+              "area"},
     "previous_rejected": {
         "vi": "Dữ liệu năm {year} dùng để so sánh có {n} hồ sơ bị từ chối (xem errors.csv); "
               "số liệu năm {year} không tính các hồ sơ này.",
@@ -209,6 +239,8 @@ LABELS: dict[str, dict[Lang, str]] = {
 }
 #: How many current areas a former area's subtitle names (more: only how many).
 FORMER_NAMED = 4
+#: How many data-quality issues a report lists (rollup.json has them all).
+QUALITY_SHOWN = 50
 #: Levels the summary shows (villages stay in the roll-up data).
 SUMMARY_LEVELS = ("all", "country", "province", "district", "commune")
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
@@ -368,6 +400,14 @@ class Report:
     #: Per earlier year compared with (in the order of `previous_years`), how many of its
     #: records were rejected.
     previous_rejected: tuple[int, ...] = ()
+    #: The data-quality section (one line per problem, the first `QUALITY_SHOWN`, then how
+    #: many more) and the mark the title area shows when a figure is doubtful.
+    quality: tuple[str, ...] = ()
+    quality_mark: str = ""
+    #: The body that issues the report when it is not the area reported on: after a reform,
+    #: the current area that holds the former one (or the one a report option names);
+    #: empty when the report's area issues it.
+    issuer: str = ""
 
     @property
     def input_rows(self) -> int:
@@ -429,7 +469,12 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     has that area; when it does not, but the crosswalks map it (or the areas an earlier
     year's area list puts under it) onto areas the data has, about those (the targets' name
     marked as a former area, with the current areas; the summary shows them and the whole
-    dataset); otherwise about the data's one top area.
+    dataset; the current area that holds them issues it, `Report.issuer`). When the targets
+    name an area by code that the data has in neither way, no report is made
+    (`LearningModelsError`: no wider area is measured against its targets); without targets,
+    or with targets that name their area only by name, the report is about the data's one top
+    area. The data-quality section of `rollup` comes first (`Report.quality`), and the
+    figures it touches are marked.
     """
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
@@ -437,32 +482,42 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m], lang)
                  for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
     indicators = _indicators(rollup, titles, labels)
-    roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None]
+    roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None
+             and a.code != UNLOCATED]
     top, subtitle = _report_area(rollup, targets, lang)
     former = None if top is not None else _former_area(evaluation, rollup, targets, previous,
                                                        lang, labels)
     if top is None and former is None:
+        _check_area_found(targets, lang)
         top, subtitle = (roots[0], roots[0].name) if len(roots) == 1 else (None, "")
     communes = [a for a in rollup.areas if a.level == "commune"]
     whole = rollup.area(ALL)
+    issuer = ""
     if former is not None:
         covered, subtitle, note = former
         within = _within(rollup, covered)
+        issuer = _issuer(rollup, covered)
     else:
         within = _within(rollup, None if top is None else [top])
     # the whole dataset is shown apart only when it differs from the area reported on
     shown = [a for a in rollup.areas if a.level in SUMMARY_LEVELS
              and (a.code in within if a is not whole else not (top and _same(top, whole)))]
     summary = tuple(
-        AreaSummary(a.code, labels["total_row"] if a.code == ALL else a.name, a.level,
+        AreaSummary(a.code, labels["total_row"] if a.code == ALL else labels["unknown_area"]
+                    if a.code == UNLOCATED else a.name, a.level,
                     labels[f"level_{a.level}"],
                     tuple(f for key, label in indicators
                           if (f := _figure(a, key, label, lang)) is not None))
         for a in shown)
+    doubtful = _doubtful(rollup)
+    summary = tuple(replace(s, figures=tuple(_marked(f, labels, s.code, doubtful)
+                                             for f in s.figures)) for s in summary)
     tables = []
     for model in _ordered(evaluation.results):
         rows = tuple(_model_row(a, model, titles[model], lang, labels)
                      for a in (*communes, whole) if model in a.models)
+        rows = tuple(replace(r, figure=_marked(r.figure, labels, r.code, doubtful))
+                     for r in rows)
         head = whole.models.get(model)
         check = head.targets[0] if head is not None and head.targets else None
         tables.append(ModelTable(model, titles[model], labels.get(f"short_{model}", model), rows,
@@ -483,7 +538,47 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected)
+                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
+                  *_quality(rollup, labels, lang), issuer)
+
+
+def _doubtful(rollup: Rollup) -> set[tuple[str, str | None]]:
+    """The (area, model) figures a data-quality error touches — model None: every model of
+    the area —, and the whole dataset's with them."""
+    found = {(c, m) for i in rollup.quality.issues if i.severity == "error"
+             for c in i.areas for m in (i.models or (None,))}
+    return found | {(ALL, m) for _, m in found}
+
+
+def _marked(figure: Figure, labels: Mapping[str, str], code: str,
+            doubtful: set[tuple[str, str | None]]) -> Figure:
+    """`figure` of the area `code`, with the mark when a data-quality error touches it."""
+    if (code, None) not in doubtful and (code, figure.key) not in doubtful:
+        return figure
+    return replace(figure, assessment="; ".join(
+        t for t in (figure.assessment, labels["doubtful"]) if t))
+
+
+def _issuer(rollup: Rollup, covered: Sequence[AreaRollup]) -> str:
+    """The current body that issues a report about a former area: the one area it became,
+    or the area that holds all of those it became (a province); else their names."""
+    if len(covered) == 1:
+        return covered[0].name
+    parents = {a.parent for a in covered}
+    if len(parents) == 1 and None not in parents:
+        (code,) = parents
+        return next((a.name for a in rollup.areas if a.code == code), "")
+    return ", ".join(a.name for a in covered)
+
+
+def _quality(rollup: Rollup, labels: Mapping[str, str], lang: Lang,
+             ) -> tuple[tuple[str, ...], str]:
+    """The data-quality lines and the title area's mark (empty when the data is complete)."""
+    issues = rollup.quality.issues
+    lines = [i.text(lang) for i in issues[:QUALITY_SHOWN]]
+    if len(issues) > QUALITY_SHOWN:
+        lines.append(labels["quality_more"].format(n=len(issues) - QUALITY_SHOWN))
+    return tuple(lines), "" if rollup.quality.complete else labels["quality_mark"]
 
 
 def _rejected(evaluation: DatasetEvaluation) -> int:
@@ -536,6 +631,19 @@ def _report_area(rollup: Rollup, targets: TargetsLike | None, lang: Lang,
     if len(found) != 1:
         return None, ""
     return found[0], shown or found[0].name
+
+
+def _check_area_found(targets: TargetsLike | None, lang: Lang) -> None:
+    """A report about an area the targets name by code, which the data lacks and no
+    crosswalk maps, is not made: falling back to a wider area would measure other areas
+    against its targets."""
+    area = getattr(targets, "area", None)
+    code = None if area is None else _part(area, "code")
+    if code is None:
+        return
+    name = _part(area, "name")
+    shown = name if isinstance(name, str) else code if name is None else name.get(lang)
+    raise LearningModelsError(LABELS["area_not_found"][lang].format(name=shown, code=code))
 
 
 def _former_area(evaluation: DatasetEvaluation, rollup: Rollup, targets: TargetsLike | None,
@@ -670,6 +778,10 @@ def _figure(area: AreaRollup, key: str, label: str, lang: Lang) -> Figure | None
     else:
         reached, denominator, kind = figures.learning, figures.citizens, \
             figures.denominator_kind
+    if isinstance(figures, ModelFigures) and figures.data_problem:
+        return Figure(key, label, reached, denominator, kind, None, changes=figures.changes,
+                      assessment=LABELS["over_total"][lang].format(
+                          subjects=figures.subjects, total=figures.area_total))
     check = figures.targets[0] if figures.targets else None
     if check is None:
         return Figure(key, label, reached, denominator, kind, figures.rate,
@@ -692,7 +804,9 @@ def _model_row(area: AreaRollup, model: str, title: str, lang: Lang,
     figures = area.models[model]
     figure = _figure(area, model, title, lang)
     assert figure is not None
-    return ModelRow(area.code, labels["sum_row"] if area.code == ALL else area.name,
+    name = labels["sum_row"] if area.code == ALL else \
+        labels["unknown_area"] if area.code == UNLOCATED else area.name
+    return ModelRow(area.code, name,
                     figures.subjects, figures.evaluated, figures.recognised,
                     figures.not_recognised, figures.incomplete, figures.rejected, figure)
 

@@ -184,7 +184,8 @@ def _change_values(report: Report, figure: Figure) -> list[tuple[object, str]]:
 
 def _summary(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     out = _Sheet(sheet, styles)
-    out.title(report.title, _subtitle(report), _notice_lines(report))
+    out.title(report.title, _subtitle(report), [*_quality_lines(report),
+                                                *_notice_lines(report)])
     header = out.header([report.label("area"), report.label("code"), report.label("level"),
                          report.label("indicator"), report.label("reached"),
                          report.label("denominator"), report.label("denominator_kind"),
@@ -203,6 +204,15 @@ def _summary(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
                       *_change_values(report, figure)])
     sheet.autofilter(header, 0, max(out.row - 1, header), 11 + 2 * len(report.previous_years))
     out.finish(header, 1)
+
+
+def _quality_lines(report: Report) -> list[tuple[str, str]]:
+    """The title area's mark and the data-quality section, when the data has problems."""
+    if not report.quality:
+        return []
+    head = [(report.quality_mark, "notice")] if report.quality_mark else []
+    return [*head, (report.label("quality"), "notice"), (report.label("quality_intro"), "plain"),
+            *((line, "plain") for line in report.quality)]
 
 
 def _notice_lines(report: Report) -> list[tuple[str, str]]:

@@ -23,16 +23,21 @@ from .build import (
     rollup,
     rollup_table,
 )
-from .types import TargetCheck, TargetLike, TextLike
+from .quality import DataQuality, QualityIssue
+from .quality_check import assess_quality
+from .types import UNLOCATED, TargetCheck, TargetLike, TextLike
 
 __all__ = [
     "ALL",
     "LEVELS",
     "MODELS",
     "SHARES",
+    "UNLOCATED",
     "AreaCounts",
     "AreaRollup",
+    "DataQuality",
     "ModelFigures",
+    "QualityIssue",
     "RateChange",
     "Rollup",
     "ShareFigures",
@@ -43,6 +48,7 @@ __all__ = [
     "add_counts",
     "area_closure",
     "assemble_rollup",
+    "assess_quality",
     "count_by_area",
     "extend_closure",
     "format_percent",

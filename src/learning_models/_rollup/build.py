@@ -17,6 +17,14 @@ the denominator is the number of subjects in the data (evaluated + rejected reco
 
 Learning-citizen shares: see `counts`, which counts them.
 
+Invariants, kept where the figures are made. A figure with more records than its area's
+total is a data problem (``data_problem: "over_total"``): no rate, no target checked — never
+a rate above 100 %, never "đạt chỉ tiêu". Subjects of no known area are counted on their own
+line (code ``?``, "Chưa xác định địa bàn"), so the top areas and that line add up to the
+whole dataset. An area whose total cannot be read keeps its place and its counts (the area
+list keeps it, its total unknown). What the data got wrong is the roll-up's data-quality
+section (`_rollup_quality`), the crosswalks' codes checked first (`_area_codes`).
+
 Everything is computed column-wise (group-bys and joins over the scored tables); Python loops
 run over areas and targets only, never over subjects.
 
@@ -29,6 +37,7 @@ as one table); this module puts them together. Every name they had here still im
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
@@ -36,6 +45,7 @@ import polars as pl
 from .._criteria import Text
 from .._scoring import DatasetEvaluation
 from ..errors import LearningModelsError
+from .area_codes import checked_crosswalks, correction_issues
 from .areas import area_closure as area_closure
 from .areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
 from .areas import extend_closure as extend_closure
@@ -44,6 +54,7 @@ from .counts import AreaCounts as AreaCounts
 from .counts import Earlier as Earlier
 from .counts import add_counts as add_counts
 from .counts import count_by_area as count_by_area
+from .quality_check import assess_quality
 from .table import TABLE_COLUMNS as TABLE_COLUMNS
 from .table import rollup_table as rollup_table
 from .targets import NOUNS as NOUNS
@@ -54,6 +65,7 @@ from .types import (
     LEVELS,
     MODELS,
     TOTALS,
+    UNLOCATED,
     AreaRollup,
     ModelFigures,
     RateChange,
@@ -69,10 +81,14 @@ from .types import STATUSES as STATUSES
 from .types import TOTAL_OF as TOTAL_OF
 from .types import Denominator as Denominator
 
+#: The name of the line of subjects whose area is not known.
+UNLOCATED_NAME = "Chưa xác định địa bàn"
+
 __all__ = [
     "ALL",
     "LEVELS",
     "MODELS",
+    "UNLOCATED",
     "AreaRollup",
     "ModelFigures",
     "RateChange",
@@ -95,6 +111,7 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
     if targets is not None and evaluation.year is None:
         raise LearningModelsError("targets need the evaluation year; evaluate with a year")
     notes: list[Text] = []
+    evaluation, previous, code_issues = checked_crosswalks(evaluation, previous)
     areas = evaluation_hierarchy(evaluation)
     closure = area_closure(areas)
     counts = count_by_area(evaluation, areas, closure)
@@ -108,8 +125,13 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
         earlier.append(Earlier(before.year, count_by_area(before, areas, closure, mapping),
                                effective_totals(areas, previous_totals(before, areas,
                                                                        mapping, touched))))
-    return assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
-                           notes=notes)
+    built = assemble_rollup(evaluation.year, targets, areas, counts, earlier=earlier,
+                            notes=notes)
+    data = evaluation.dataset
+    return replace(built, quality=assess_quality(
+        evaluation.errors, areas, built.areas, areas_file=data.areas_file,
+        files={t.file: m for m, t in data.tables.items()},
+        extra=[*correction_issues(data), *code_issues]))
 
 
 def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.DataFrame,
@@ -126,9 +148,12 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
     built: list[AreaRollup] = []
     chosen = areas if levels is None else areas.filter(pl.col("level").is_in(list(levels)))
     rows = chosen.select("code", "name", "level", "parent").sort("code").to_dicts()
+    tables = {m: _index(c) for m, c in counts.models.items()}
     if levels is None or "all" in levels:
         rows.append({"code": ALL, "name": "", "level": "all", "parent": None})
-    tables = {m: _index(c) for m, c in counts.models.items()}
+        if any(UNLOCATED in t for t in tables.values()):
+            rows.append({"code": UNLOCATED, "name": UNLOCATED_NAME, "level": "commune",
+                         "parent": None})
     total_rows = _index(totals)
     shares = counts.shares
     share_rows = {m: _index(s) for m, (_, s) in shares.items()}
@@ -141,15 +166,14 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
             figures = _figures(model, tables[model].get(code), total_rows.get(code))
             if figures is None:
                 continue
-            if figures.area_total is not None and figures.evaluated + figures.rejected \
-                    > figures.area_total:
+            if figures.data_problem:
                 notes.append(_too_many(row, model, figures))
             changes = tuple(
                 _change(figures.recognised, figures.rate, figures.denominator_kind,
                         _figures(model, cs[model].get(code), ts.get(code)), y)
                 for y, cs, ts, _ in old if model in cs)
-            models[model] = _with(figures, checks.model(model, figures.denominator,
-                                                        figures.recognised), changes)
+            models[model] = _with(figures, () if figures.data_problem else checks.model(
+                model, figures.denominator, figures.recognised), changes)
         area_shares: dict[str, ShareFigures] = {}
         for measure, (basis, _) in shares.items():
             share = _share(measure, basis, share_rows[measure].get(code))
@@ -192,11 +216,13 @@ def _figures(model: str, counts: Mapping[str, Any] | None,
     denominator, kind = (int(total), "area_total") if total is not None else \
         (subjects, "subjects")
     rate = numbers["recognised"] / denominator if denominator else None
+    # more records than the area has: never a rate above 100 % nor a target met
+    over = total is not None and subjects > int(total)
     return ModelFigures(model, subjects, evaluated, numbers["recognised"],
                         numbers["not_recognised"], numbers["incomplete"], numbers["rejected"],
                         None if total is None else int(total), denominator,
                         kind,  # type: ignore[arg-type]
-                        rate)
+                        None if over else rate, data_problem="over_total" if over else None)
 
 
 def _share(measure: str, basis: tuple[str, ...],
@@ -211,10 +237,7 @@ def _share(measure: str, basis: tuple[str, ...],
 
 def _with(figures: ModelFigures, targets: tuple[TargetCheck, ...],
           changes: tuple[RateChange, ...]) -> ModelFigures:
-    return ModelFigures(figures.model, figures.subjects, figures.evaluated, figures.recognised,
-                        figures.not_recognised, figures.incomplete, figures.rejected,
-                        figures.area_total, figures.denominator, figures.denominator_kind,
-                        figures.rate, targets, changes)
+    return replace(figures, targets=targets, changes=changes)
 
 
 def _change(recognised: int, rate: float | None, now_kind: Denominator,

@@ -20,7 +20,7 @@ import polars as pl
 from .._evidence import LINE, RELATIONS, ROW, TRUE_WORDS
 from .._scoring import DatasetEvaluation, gather_by_link, scored_table
 from .areas import remap_codes
-from .types import ALL, STATUSES
+from .types import ALL, STATUSES, UNLOCATED
 
 __all__ = ["AreaCounts", "Earlier", "add_counts", "count_by_area"]
 
@@ -204,7 +204,12 @@ def _spread(groups: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str],
         .select("_g", pl.col("anc").alias("code")).unique() \
         .join(groups.select("_g", *values), on="_g")
     whole = groups.select("_g", *values, pl.lit(ALL).alias("code"))
-    return pl.concat([within.select("code", *values), whole.select("code", *values)]) \
+    # subjects of no known area are counted on their own line, so that the top areas and
+    # that line add up to the whole dataset
+    lost = groups.filter(pl.col("area").is_null() & pl.col("village").is_null()) \
+        .select("_g", *values, pl.lit(UNLOCATED).alias("code"))
+    return pl.concat([within.select("code", *values), lost.select("code", *values),
+                      whole.select("code", *values)]) \
         .group_by("code").agg(*(pl.col(v).sum().cast(pl.Int64) for v in values))
 
 

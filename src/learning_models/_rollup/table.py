@@ -66,9 +66,13 @@ def rollup_table(year: int | None, targets: TargetsLike | None, areas: pl.DataFr
                 pl.lit("subjects").alias("denominator_kind"))
             chosen = checker.targets_of_measure(measure)
             noun = "citizen"
+        # more records than the area's total is a data problem: no rate, no target met
+        over = (pl.col("subjects") > pl.col("area_total")).fill_null(False) \
+            if "area_total" in frame.columns else pl.lit(False)
         frame = frame.with_columns(
             pl.lit(measure).alias("measure"), pl.lit(rank).alias("_rank"),
-            pl.when(pl.col("denominator") != 0)
+            over.alias("_over"),
+            pl.when((pl.col("denominator") != 0) & ~over)
             .then(pl.col("recognised") / pl.col("denominator")).alias("rate"))
         if not chosen:
             frames.append(frame)
@@ -105,4 +109,4 @@ def _with_target(frame: pl.DataFrame, checker: TargetChecker, target: TargetLike
         .alias("required"))
     gap = (pl.col("required") - pl.col("recognised")).clip(lower_bound=0)
     return frame.with_columns(gap.alias("gap")).with_columns(
-        (pl.col("gap") == 0).alias("met"))
+        pl.when(~pl.col("_over")).then(pl.col("gap") == 0).alias("met"))

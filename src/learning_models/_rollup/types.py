@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from .._criteria import MODELS as BASE_MODELS
 from .._criteria import Text
 from .._evidence import AREA_LEVELS
+from .quality import DataQuality
 
 __all__ = [
     "ALL",
@@ -20,6 +21,7 @@ __all__ = [
     "STATUSES",
     "TOTALS",
     "TOTAL_OF",
+    "UNLOCATED",
     "AreaRollup",
     "Denominator",
     "ModelFigures",
@@ -35,6 +37,9 @@ __all__ = [
 
 #: The code of the whole-dataset row.
 ALL = "*"
+#: The code of the line of subjects whose area is not known ("Chưa xác định địa bàn"): with
+#: the top areas, it adds up to the whole dataset.
+UNLOCATED = "?"
 #: Levels from the top down; ``all`` is the whole dataset.
 LEVELS: tuple[str, ...] = ("all", *AREA_LEVELS)
 #: Models in the order reports show them.
@@ -154,9 +159,13 @@ class ModelFigures:
     rate: float | None
     targets: tuple[TargetCheck, ...] = ()
     changes: tuple[RateChange, ...] = ()
+    #: Why the figure cannot be published as it is (``over_total``: more records than the
+    #: area's total; its rate is then None and no target is checked), or None.
+    data_problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"subjects": self.subjects, "evaluated": self.evaluated,
+        return {"subjects": self.subjects, "data_problem": self.data_problem,
+                "evaluated": self.evaluated,
                 "recognised": self.recognised, "not_recognised": self.not_recognised,
                 "incomplete": self.incomplete, "rejected": self.rejected,
                 "area_total": self.area_total, "denominator": self.denominator,
@@ -217,6 +226,7 @@ class Rollup:
     previous_years: tuple[int | None, ...] = ()
     unmeasured: tuple[tuple[str, Text], ...] = ()   # targets the data cannot measure
     notes: tuple[Text, ...] = ()
+    quality: DataQuality = field(default_factory=DataQuality)
 
     def area(self, code: str) -> AreaRollup:
         """The area with this code (``*`` for the whole dataset); KeyError when unknown."""
@@ -237,7 +247,8 @@ class Rollup:
                 "areas": [a.to_dict() for a in self.areas],
                 "unmeasured_targets": [{"target": t, "title": _text(title)}
                                        for t, title in self.unmeasured],
-                "notes": [_text(n) for n in self.notes]}
+                "notes": [_text(n) for n in self.notes],
+                "data_quality": self.quality.to_dict()}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

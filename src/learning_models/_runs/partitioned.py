@@ -42,7 +42,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -74,6 +74,7 @@ from .._rollup import (
     add_counts,
     area_closure,
     assemble_rollup,
+    assess_quality,
     count_by_area,
     extend_closure,
     hierarchy,
@@ -260,6 +261,7 @@ def evaluate_partitioned(
     villages: list[pl.DataFrame] = []
     summaries: list[PartitionSummary] = []
     errors: list[RecordError] = []
+    model_of: dict[str, str] = {}   # each subject file read: its model (for data quality)
     ignored: dict[str, tuple[str, ...]] = {}
     chosen: dict[str, CriteriaSet] = dict(sets or {})
     workers: list[bool] = []   # per part: whether its citizens say who is a worker
@@ -305,6 +307,7 @@ def evaluate_partitioned(
                     _write_partition(out / "results" / name, evaluation, indicators)
             summaries.append(_summary(name, evaluation, before, seconds))
             errors += evaluation.errors
+            model_of.update({t.file: m for m, t in tables.items()})
             del evaluation, dataset, tables
         with bar.stage("roll-up"), stage("roll-up", None):
             whole = pl.concat([listed, *villages]).unique("code", keep="first",
@@ -314,6 +317,8 @@ def evaluate_partitioned(
                          for p, known in zip(parts, workers, strict=True)]
             counts = add_counts(parts)
             result = assemble_rollup(year, targets, whole, counts, levels=rollup_levels)
+            result = replace(result, quality=assess_quality(errors, whole, result.areas,
+                                                            files=model_of))
             table = rollup_table(year, targets, whole, counts)
         with bar.stage("write"), stage("write", None):
             if out is not None:

@@ -6,10 +6,11 @@ from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
-from .results import Evaluation, Evaluations
+from .results import CARRIED, Evaluation, Evaluations
 from .score import outcome_pass, points_column
 
 __all__ = [
+    "CARRIED",
     "DatasetEvaluation",
     "Evaluation",
     "Evaluations",

@@ -7,7 +7,15 @@ from collections.abc import Iterable, Mapping, Sequence
 import polars as pl
 
 from .._criteria import CriteriaSet, Program, program_of
-from .._evidence import RecordError, records_to_frame, type_few, type_query
+from .._evidence import (
+    MODEL_COLUMNS,
+    RELATIONS,
+    SUBJECT_COLUMNS,
+    RecordError,
+    records_to_frame,
+    type_few,
+    type_query,
+)
 from .._expressions import collect_plain
 from ..errors import LearningModelsError
 from .results import Evaluations
@@ -41,9 +49,20 @@ def evaluate(criteria: CriteriaSet | Program,
         raw = records
     else:
         raw, errors = records_to_frame(records, file=file)
-    typed, type_errors = type_query(raw, spec.inputs, file=file)
+    typed, type_errors = type_query(raw, spec.inputs, file=file,
+                                    keep=dataset_columns(spec.model, raw.columns, spec.inputs))
     # A few subjects are scored row by row: a query's planning would cost more than they.
     scored = score_rows(program, collect_plain(typed)) if raw.height <= FEW else \
         score_table(program, typed)
     every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
     return Evaluations(program, scored, every, year)
+
+
+def dataset_columns(model: str, columns: Iterable[str],
+                    inputs: Mapping[str, object]) -> list[str]:
+    """The columns of `columns` the dataset format defines for `model` besides its inputs
+    (its relations, ``area``, a citizen's ``worker``): known, kept as they are, so that a
+    dataset's model file is evaluated on its own as it is in its dataset."""
+    defined = {*RELATIONS.get(model, {}), *SUBJECT_COLUMNS, *MODEL_COLUMNS.get(model, ())}
+    return [c for c in columns if c in defined and c not in inputs]
+

@@ -31,10 +31,16 @@ from .outcome import (
 )
 from .score import INDICATOR_STATUS, points_column, status_column
 
-__all__ = ["Evaluation", "Evaluations"]
+__all__ = ["CARRIED", "Evaluation", "Evaluations"]
 
 #: Prefix of the columns that say where a ``from:`` input's value came from.
 SOURCE_PREFIX = "_src_"
+
+#: The dataset format's columns besides inputs (`_dataset`): kept with the results when a
+#: record carries them.
+CARRIED = ("area", "family", "unit", "community", "clan")
+
+
 
 class Evaluation:
     """One subject's evaluation: a view of its row in the scored table."""
@@ -136,6 +142,8 @@ class Evaluation:
         data: dict[str, Any] = {"subject": self.subject}
         if self.name is not None:
             data["name"] = self.name
+        # the dataset's columns the record carried (area, relations), as they were given
+        data.update({c: row[c] for c in CARRIED if row.get(c) is not None})
         data.update({
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
@@ -229,7 +237,9 @@ class Evaluations(Sequence[Evaluation]):
         points (``points[C1.1]``) and status (``status[C1.1]``)."""
         inds = self.program.indicators
         return self._frame.select(
-            "id", "total", "max_total", "status", "grade",
+            "id", *(c for c in CARRIED if c in self._frame.columns    # when some record
+                    and self._frame[c].null_count() < self._frame.height),  # carries it
+            "total", "max_total", "status", "grade",
             *(pl.col(points_column(k)).fill_null(0.0).alias(f"points[{i.id}]")
               for k, i in enumerate(inds)),
             *(pl.col(status_column(k)).cast(pl.String).alias(f"status[{i.id}]")

@@ -63,6 +63,12 @@ WORDS: dict[str, dict[str, str]] = {
                     "quả xây dựng các mô hình học tập năm {year} như sau:",
               "en": "Under the programme “{programme}”, the study promotion association of "
                     "{area} reports the results of building learning models in {year}:"},
+    "intro_about": {
+        "vi": "Thực hiện Chương trình “{programme}”, Hội Khuyến học {issuer} báo cáo kết quả "
+              "xây dựng các mô hình học tập năm {year} trên {area} như sau:",
+        "en": "Under the programme “{programme}”, the study promotion association of "
+              "{issuer} reports the results of building learning models in {year} in "
+              "{area}:"},
     "s1": {"vi": "I. ĐẶC ĐIỂM TÌNH HÌNH", "en": "I. BACKGROUND"},
     "s2": {"vi": "II. KẾT QUẢ THỰC HIỆN", "en": "II. RESULTS"},
     "s3": {"vi": "III. ĐÁNH GIÁ CHUNG", "en": "III. OVERALL ASSESSMENT"},
@@ -183,6 +189,8 @@ class _Doc:
         self.lang = report.lang if report.lang in ("vi", "en") else "vi"
         self.document: DocumentObject = Document()
         self.area = report_area(report) or self.w("blank")
+        # who issues and signs: the current body; a former area is what the report is about
+        self.issuer = getattr(report, "issuer", "") or self.area
         self.year = "" if report.year is None else str(report.year)
 
     def w(self, key: str, **values: object) -> str:
@@ -193,12 +201,13 @@ class _Doc:
         _setup(self.document, self.report, self.area)
         self.header()
         self.title()
+        self.quality()
         self.notice()
         self.situation()
         self.results()
         self.assessment()
         self.next_steps()
-        self.paragraph(self.w("closing", year=self.year, area=self.area), indent=True)
+        self.paragraph(self.w("closing", year=self.year, area=self.issuer), indent=True)
         self.signature()
 
     # --- blocks ---------------------------------------------------------------------------
@@ -207,11 +216,11 @@ class _Doc:
         table = self._layout_table([62, TEXT_WIDTH_MM - 57])
         left, right = table.rows[0].cells
         _cell_text(left, self.w("issuer"), bold=True, size=12)
-        _cell_text(left, self.area.upper(), bold=True, size=12, underline=True)
+        _cell_text(left, self.issuer.upper(), bold=True, size=12, underline=True)
         _cell_text(left, self.w("number"), size=13, space_before=6)
         _cell_text(right, self.w("nation"), bold=True, size=12)
         _cell_text(right, self.w("motto"), bold=True, size=13, underline=True)
-        _cell_text(right, self.w("date", place=place_name(self.area), year=self.year),
+        _cell_text(right, self.w("date", place=place_name(self.issuer), year=self.year),
                    italic=True, size=13, space_before=6)
 
     def title(self) -> None:
@@ -219,8 +228,28 @@ class _Doc:
         self.paragraph(self.w("subject", year=self.year), bold=True, size=14,
                        align="center")
         self.paragraph("", space_before=0)
-        self.paragraph(self.w("intro", programme=self.report.label("programme"),
-                              area=self.area, year=self.year), indent=True)
+        self.paragraph(self.w("intro" if self.issuer == self.area else "intro_about",
+                              programme=self.report.label("programme"), area=self.area,
+                              issuer=self.issuer, year=self.year), indent=True)
+
+    def quality(self) -> None:
+        """The data-quality section (and the mark "Số liệu chưa đầy đủ"), first under the
+        title, when the data has problems."""
+        report = self.report
+        lines = getattr(report, "quality", ())
+        if not lines:
+            return
+        table = self._layout_table([TEXT_WIDTH_MM])
+        table.style = self.document.styles["Table Grid"]
+        cell = table.rows[0].cells[0]
+        _shade(cell, "FDECEC")
+        mark = getattr(report, "quality_mark", "")
+        heading = report.label("quality") + (f" — {mark.upper()}" if mark else "")
+        _cell_text(cell, heading, bold=True, size=12, align="left", first=True, space_before=4)
+        _cell_text(cell, report.label("quality_intro"), size=12, align="justify")
+        for line in lines:
+            _cell_text(cell, f"- {line}", size=12, align="justify")
+        self.paragraph("", space_before=0)
 
     def notice(self) -> None:
         """The report's notice on the sets applied, in a shaded box under the title."""
@@ -242,7 +271,8 @@ class _Doc:
     def situation(self) -> None:
         r = self.report
         self.heading(self.w("s1"), 1)
-        communes = [a.name for a in r.summary if a.level == "commune"]
+        communes = [a.name for a in r.summary if a.level == "commune"
+                    and a.name != r.label("unknown_area")]
         if communes:
             self.bullet(self.w("area_line", area=self.area, n=len(communes),
                                names=", ".join(communes)))
@@ -372,7 +402,7 @@ class _Doc:
         left, right = table.rows[0].cells
         _cell_text(left, self.w("recipients"), bold=True, italic=True, size=12,
                    align="left", space_before=12)
-        for line in self.w("recipient_items", area=self.area).split("|"):
+        for line in self.w("recipient_items", area=self.issuer).split("|"):
             _cell_text(left, line, size=11, align="left")
         _cell_text(right, self.w("on_behalf"), bold=True, size=13, space_before=12)
         _cell_text(right, self.w("chair"), bold=True, size=13)

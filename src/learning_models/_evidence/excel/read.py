@@ -35,7 +35,8 @@ import fastexcel
 import polars as pl
 
 from ...errors import EvidenceError, Problem
-from ..dataset import Dataset, Table, type_areas
+from ..codes import CodeCorrection, pad_area_list
+from ..dataset import Dataset, Table, pad_subject_areas, type_areas
 from ..read import MAX_COLUMNS
 from ..records import LINE, ROW, RecordError
 from .headers import fixed_headers
@@ -127,13 +128,18 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
             "unreadable-evidence", f"no subject records in {shown!r}",
             hint=f"fill in at least one of the sheets {', '.join(MODEL_SHEETS.values())}")])
     areas = areas_file = None
+    corrections: list[CodeCorrection] = []
     if "areas" in frames:
         areas_file = f"{shown} [{taken['areas']}]"
-        areas, area_errors = type_areas(_area_levels(frames["areas"][0]), areas_file,
-                                         frames["areas"][1])
+        raw, corrections = pad_area_list(_area_levels(frames["areas"][0]), areas_file)
+        areas, area_errors = type_areas(raw, areas_file, frames["areas"][1])
         errors += area_errors
+        tables, found = pad_subject_areas(tables, areas)
+        corrections += found
     crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
-    return Dataset(tables, areas, crosswalk, tuple(errors), areas_file)
+    return Dataset(tables, areas, crosswalk, tuple(errors), areas_file,
+                   f"{shown} [{taken['crosswalk']}]" if crosswalk is not None else None,
+                   tuple(corrections))
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
