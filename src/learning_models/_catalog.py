@@ -22,7 +22,7 @@ import pluggy
 
 from ._compile import compile_criteria
 from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry
-from ._model import FORMAT, CriteriaSet, Text
+from ._model import CRITERIA_FORMATS, CriteriaSet, Text
 from ._overlays import Overlay, apply_overlays, order_overlays
 from ._plugins import collect_criteria_sources, collect_functions, collect_overlays
 from ._resolve import Change, resolve_extension
@@ -129,7 +129,7 @@ class Catalog:
             except CriteriaError as exc:
                 self._problems.extend(exc.problems)
                 continue
-            if isinstance(raw.data, dict) and raw.data.get("format") == FORMAT:
+            if isinstance(raw.data, dict) and raw.data.get("format") in CRITERIA_FORMATS:
                 docs.append(raw)
         return self.add_documents(docs)
 

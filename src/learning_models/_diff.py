@@ -247,6 +247,7 @@ def _pairs(old: T | None, new: T | None,
 
 _GRADE: dict[str, Callable[[Grade], Value]] = {
     "min": lambda g: g.min,
+    "when": lambda g: None if g.when is None else _expression(g.when),
     "title.vi": lambda g: g.title.vi,
     "title.en": lambda g: g.title.en,
 }
@@ -267,7 +268,9 @@ def _grade_fields(old: Grade | None, new: Grade | None) -> Iterator[FieldChange]
     found = _compare(_pairs(old, new, _GRADE))
     if old is not None and new is not None:
         return found
-    return (f for f in found if f.field == "min")  # the title is the item's own
+    # the title is the item's own
+    return (f for f in found if f.field in ("min", "when")
+            and _given(f.new if f.old is None else f.old))
 
 
 def _input_fields(old: InputSpec | None, new: InputSpec | None) -> Iterator[FieldChange]:
@@ -337,6 +340,7 @@ def _indicator_values(spec: CriteriaSet, ind: Indicator, criterion: str,
         "mandatory": ind.mandatory,
         "when": None if ind.when is None else _expression(ind.when),
         "levels": _levels(ind),
+        "awarded": None if ind.awarded is None else _expression(ind.awarded),
         "verified": (ind.source or spec.source).verified,
     }
 

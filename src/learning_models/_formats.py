@@ -21,8 +21,8 @@ import jsonschema
 from ._yaml import SourceMap
 from .errors import Problem
 
-__all__ = ["FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind", "format_kind",
-           "format_problem", "schema", "schema_validator", "sniff_format"]
+__all__ = ["FORMATS", "READ_FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind",
+           "format_kind", "format_problem", "schema", "schema_validator", "sniff_format"]
 
 FormatKind = Literal["criteria-set", "test-cases", "targets"]
 
@@ -34,6 +34,14 @@ FORMATS: dict[FormatKind, str] = {
     "criteria-set": "learning-models/criteria-set/1",
     "test-cases": TEST_CASES,
     "targets": TARGETS,
+}
+
+#: Every version of each kind this package reads: a criteria set may say 1 or 1.1 (1.1 adds
+#: keys and pass-rule functions; a format-1 file means what it always meant).
+READ_FORMATS: dict[FormatKind, tuple[str, ...]] = {
+    "criteria-set": ("learning-models/criteria-set/1", "learning-models/criteria-set/1.1"),
+    "test-cases": (TEST_CASES,),
+    "targets": (TARGETS,),
 }
 
 _SCHEMA_FILES: dict[FormatKind, str] = {

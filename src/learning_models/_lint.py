@@ -331,6 +331,8 @@ class _Linter:
                 yield (*path, "when"), ind.when
             for k, (expr, _) in enumerate(ind.levels):
                 yield (*path, "levels", k, "when"), expr
+            if ind.awarded is not None:
+                yield (*path, "awarded"), ind.awarded
 
     # --- the pass rule and grades
 
@@ -343,7 +345,10 @@ class _Linter:
     def pass_rule(self) -> None:
         path: Path = ("recognition", "pass")
         inds, top = self.program.indicators, self.program.max_total
-        if not self.passes([i.points for i in inds]):
+        row = {*self.spec.inputs, *self.spec.derived, "year"}
+        if expression_names(self.program.pass_expr) & row:
+            pass  # it reads a row's values (format 1.1): points alone do not decide it
+        elif not self.passes([i.points for i in inds]):
             self.report("error", "never-passes",
                         f"the pass rule fails even when every indicator is fully met "
                         f"(total {top:g} of {top:g}): no subject can be recognised",
@@ -376,7 +381,7 @@ class _Linter:
     def grades(self) -> None:
         top = self.program.max_total
         for k, grade in enumerate(self.spec.recognition.grades):
-            if grade.min > top:
+            if grade.min is not None and grade.min > top:
                 self.report("error", "threshold-above-max",
                             f"grade {grade.id!r} needs {grade.min:g} points, more than the "
                             f"maximum total {top:g}: no subject can reach it",
@@ -434,8 +439,8 @@ class _Linter:
                             f"indicator {ind.id!r} can never be met: its condition is never "
                             "true", self.at_expr((*path, "when")))
             return
-        if not ind.mandatory:
-            return  # each unreachable level is reported on its own
+        if not ind.mandatory or ind.awarded is not None:
+            return  # each unreachable level is reported on its own; awarded points vary
         full = [k for k, (_, points) in enumerate(ind.levels) if points >= ind.points]
         exprs = [e for e, _ in ind.levels]
         if not any(self.after(exprs[k], exprs[:k]) for k in full):
@@ -494,6 +499,9 @@ class _Linter:
         derived = dict(self.program.derived)
         used: set[str] = set()
         queue = [n for _, ind in self.indicators() for n in ind.reads]
+        queue += expression_names(self.program.pass_expr)   # format 1.1 reads inputs there
+        queue += [n for g in self.program.grades if g.when is not None
+                  for n in expression_names(g.when)]
         while queue:
             name = queue.pop()
             if name not in used:

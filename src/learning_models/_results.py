@@ -21,7 +21,7 @@ from ._compile import Program
 from ._gaps import Gaps, find_gaps, find_gaps_many
 from ._model import Lang
 from ._records import RecordError
-from ._score import INDICATOR_STATUS, points_column, status_column
+from ._score import GRADE_BEST, GRADE_WORST, INDICATOR_STATUS, points_column, status_column
 from ._version import __version__
 
 __all__ = ["Evaluation", "Evaluations", "Gap", "IndicatorResult", "Provenance"]
@@ -139,6 +139,14 @@ class Evaluation:
         return grade
 
     @property
+    def grade_range(self) -> tuple[str | None, str | None] | None:
+        """When missing evidence could change the grade: (worst, best) — the grade (or
+        None: not recognised, no grade) if every missing indicator is unmet, and if every
+        one is fully met; None when the grade is decided (`grade`)."""
+        low, high = self._row.get(GRADE_WORST), self._row.get(GRADE_BEST)
+        return None if low == high else (low, high)
+
+    @property
     def provenance(self) -> Provenance:
         return self._owner.provenance
 
@@ -196,6 +204,7 @@ class Evaluation:
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
             "grade": self.grade,
+            **({"grade_range": list(span)} if (span := self.grade_range) else {}),
             "indicators": [_indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
                            for k, ind in enumerate(inds)],
             "gaps": [_gap_dict(inds[k].id, float(inds[k].points) - points[k],

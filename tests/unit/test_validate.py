@@ -221,15 +221,16 @@ def test_equal_grade_minimums_are_out_of_order() -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    (WHEN, "when: corner\n        levels:\n          - {when: corner, points: 5}", "both"),
-    ("        " + WHEN + "\n", "", "neither"),
+    (WHEN, "when: corner\n        levels:\n          - {when: corner, points: 5}",
+     "'when' and 'levels'"),
+    ("        " + WHEN + "\n", "", "none"),
 ])
 def test_an_indicator_needs_exactly_one_of_when_and_levels(old: str, new: str,
                                                            message: str) -> None:
     (problem,) = problems_of(mini(old, new))
     assert problem.code == "invalid-value"
-    assert problem.message == ("indicator 'C1.1' needs exactly one of 'when' and 'levels', "
-                               f"found {message}")
+    assert problem.message == ("indicator 'C1.1' needs exactly one of 'when', 'levels' and "
+                               f"'awarded', found {message}")
     assert str(problem.span) == "set.yaml:16:9"
 
 
