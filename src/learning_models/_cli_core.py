@@ -32,6 +32,7 @@ from ._load import load_criteria
 from ._model import CriteriaSet, Lang
 from ._plugins import notify
 from ._records import RecordError
+from ._report import LABELS as REPORT_LABELS
 from ._results import Evaluations
 from ._stream import write_csv, write_json
 from ._suggest import did_you_mean
@@ -387,6 +388,9 @@ def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:
     grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
     for e in results:
         grade = grades.get(e.grade, "") if e.grade else ""
+        if e.grade_range is not None and e.status == "recognised":
+            low, high = (grades.get(g, "—") if g else "—" for g in e.grade_range)
+            grade = REPORT_LABELS["grade_range"][lang].format(low=low, high=high)
         out.write(f"{e.subject}\t{e.total:g}/{e.max_total:g}\t{word(e.status, lang)}"
                   f"{chr(9) + grade if grade else ''}\n")
     counts = results.counts()

@@ -8,12 +8,14 @@ Every scenario is scored by both engines: alone (row by row) and padded past `FE
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 from builders import dump, lines_of, load_text, text
 
 import learning_models as lm
+from learning_models._cli import main
 from learning_models.errors import LearningModelsError
 
 FORMAT_1_1 = "learning-models/criteria-set/1.1"
@@ -261,3 +263,39 @@ def test_a_threshold_rises_with_the_year(year: int, status: str) -> None:
 def test_a_set_that_reads_the_year_needs_one() -> None:
     with pytest.raises(LearningModelsError, match="reads the evaluation year"):
         lm.evaluate(RISING, [{"id": "S", "a_1": 0, "share": 0.55}])
+
+
+# --------------------------------------------------------------------------- Circular 22/2020
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "unit-tt22"
+UNITS = (
+    "id,plan_points,rules_points,resources_points,self_study_points,discipline_points,"
+    "training_points,advanced_worker_points,citizen_points,unit_title_points,sharing_points\n"
+    "DV-1,10,10,10,10,5,10,5,15,,\n"
+    "DV-2,10,10,10,10,5,10,5,26,10,5\n")
+
+
+def test_the_circular_22_example_passes_its_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["test", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "10 passed, 0 failed"
+
+
+def test_the_circular_22_example_is_awarded_without_a_ladder() -> None:
+    spec = lm.load_criteria(EXAMPLE / "unit-tt22.yaml")
+    assert spec.format == FORMAT_1_1 and spec.max_total == 100
+    assert all(i.awarded is not None and i.levels is None for i in spec.indicators)
+    assert [(g.id, g.min) for g in spec.recognition.grades] == [
+        ("tot", 85), ("kha", 70), ("trung_binh", 50)]
+
+
+def test_evaluate_shows_the_grade_range_and_rejects_points_above_the_maximum(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "units.csv"
+    data.write_text(UNITS, encoding="utf-8")
+    code = main(["evaluate", "--criteria", str(EXAMPLE / "unit-tt22.yaml"), "--year", "2024",
+                 "--input", str(data)])
+    out, err = capsys.readouterr()
+    assert code == 1                                   # a record was rejected
+    assert out.splitlines()[0] == ("DV-1\t75/100\tĐạt — đủ điều kiện công nhận\t"
+                                   "Khá – Tốt (chưa xác định: thiếu minh chứng)")
+    assert "units.csv:3: DV-2: 'citizen_points' is 26, above the maximum 25" in err
