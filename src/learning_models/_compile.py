@@ -9,9 +9,10 @@ time: a `Program` that exists is a program that can run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from ._authoring_hints import bare_indicator_hint
 from ._expr import Expr, NameInfo, ValueType, check_expression, expression_names, parse_expression
 from ._functions import BUILTIN_FUNCTIONS, FunctionRegistry
 from ._model import FORMAT, CriteriaSet, InputSpec
@@ -22,6 +23,8 @@ from .errors import CriteriaError, Problem, Span
 __all__ = ["CompiledIndicator", "Program", "compile_criteria"]
 
 T = TypeVar("T")
+#: Problems of a rule that a bare indicator id (``A.1 >= 5``) causes.
+_BARE_CODES = frozenset({"expression-syntax", "forbidden-syntax", "unknown-name"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,17 @@ class _Compiler:
     def rule(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
              what: str) -> Expr | None:
         """A pass rule or grade condition: its indicator functions made names, checked."""
+        before = len(self.problems)
+        expr = self.rule_expr(text, names, path, what)
+        hint = bare_indicator_hint(text, (i.id for i in self.spec.indicators)) \
+            if len(self.problems) > before else None
+        if hint is not None:  # an indicator named bare: say how to read it
+            self.problems[before:] = [replace(p, hint=hint) if p.code in _BARE_CODES else p
+                                      for p in self.problems[before:]]
+        return expr
+
+    def rule_expr(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
+                  what: str) -> Expr | None:
         expr = self.parse(text, path)
         if expr is None:
             return None

@@ -10,9 +10,10 @@ its author meant):
 * a pass rule that fails even when every indicator is fully met, or holds when none is
   (evaluated with the compiled program, exactly as decisions are made); a threshold on
   ``total`` or on a criterion's subtotal, or a grade's ``min``, above what can be scored;
-* conditions that can never hold: comparisons of an input with a constant outside its
-  declared ``minimum`` / ``maximum``, contradictions such as ``x > 5 and x < 3`` — an error
-  when the indicator is mandatory (no subject could ever be recognised);
+* conditions that can never hold or always hold: comparisons of an input with a constant
+  given its declared ``minimum`` / ``maximum`` (``x >= 0`` with ``minimum: 0``),
+  contradictions such as ``x > 5 and x < 3`` — an error when the indicator is mandatory (no
+  subject could ever be recognised);
 * inputs and derived values that nothing reads;
 * indicators no test case covers (when the covering cases are given);
 * Vietnamese titles without any Vietnamese diacritic (probably stripped somewhere);
@@ -465,12 +466,10 @@ class _Linter:
                     continue
                 declared = self.conditions.domain(name.id, "number")
                 assert isinstance(declared, _Range)
-                outside = (spec.minimum is not None and value < spec.minimum) or \
-                    (spec.maximum is not None and value > spec.maximum)
                 text = f"'{name.id} {rel} {value:g}'"
                 if declared.meet(rel, value).empty:
                     verdict = "can never hold"
-                elif outside and declared.meet(_NEGATED[rel], value).empty:
+                elif declared.meet(_NEGATED[rel], value).empty:  # x >= 0 with minimum 0
                     verdict = "always holds"
                 else:
                     continue

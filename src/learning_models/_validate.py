@@ -14,6 +14,7 @@ import keyword
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ._authoring_hints import improve
 from ._format_version import version_problems
 from ._formats import schema, schema_validator
 from ._model import CriteriaSet
@@ -81,7 +82,7 @@ def _schema_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
                              for key in _EXTENDS_ONLY if key in data]
                 extends_only = True
             continue
-        problems.append(schema_problem(error, source))
+        problems.append(improve(schema_problem(error, source), error, data))
     return problems
 
 

@@ -299,3 +299,58 @@ def test_evaluate_shows_the_grade_range_and_rejects_points_above_the_maximum(
     assert out.splitlines()[0] == ("DV-1\t75/100\tĐạt — đủ điều kiện công nhận\t"
                                    "Khá – Tốt (chưa xác định: thiếu minh chứng)")
     assert "units.csv:3: DV-2: 'citizen_points' is 26, above the maximum 25" in err
+
+
+# --------------------------------------------------------------------------- authoring messages
+
+def test_an_input_name_as_points_leads_to_awarded() -> None:
+    data = set_of({"C1": [awarded("C1.1", "c1_1", 10)]}, "total >= 5")
+    data["criteria"][0]["indicators"][0]["points"] = "c1_1"
+    (problem,) = [p for p in _problems(dump(data)) if p.code == "wrong-type"]
+    assert "(indicator 'C1.1')" in problem.message
+    assert problem.hint is not None and "'awarded: c1_1'" in problem.hint
+
+
+def test_an_unquoted_year_as_period_is_told_to_quote_it() -> None:
+    text_ = dump(set_of({"C1": [awarded("C1.1", "c1_1", 10)]}, "total >= 5")) \
+        .replace("period: 2021-2030", "period: 2019")
+    (problem,) = _problems(text_)
+    assert problem.hint == 'write the year in quotes: period: "2019"'
+
+
+def test_a_comma_inside_a_flow_text_is_told_to_quote_it() -> None:
+    text_ = dump(set_of({"C1": [awarded("C1.1", "c1_1", 10)]}, "total >= 5"))
+    old = "title:\n    vi: Tiêu chí C1\n    en: Criterion C1"
+    assert old in text_
+    text_ = text_.replace(old, "title: {vi: Học tập, rèn luyện, en: Criterion C1}")
+    (problem,) = _problems(text_)
+    assert problem.code == "unknown-key" and "(criterion 'C1')" in problem.message
+    assert problem.hint is not None and "'rèn luyện' was read as a key" in problem.hint
+
+
+@pytest.mark.parametrize("rule", ["A.1 >= 5", "total >= 50 and A1 >= 5"])
+def test_a_bare_indicator_id_in_the_pass_rule_leads_to_points(rule: str) -> None:
+    data = set_of({"A": [awarded("A.1", "a_1", 10), awarded("A1", "a1", 10)]}, rule)
+    problems = _problems(dump(data))
+    assert problems and all(p.hint is not None and "points(" in p.hint for p in problems)
+
+
+def _problems(text_: str) -> tuple[lm.Problem, ...]:
+    with pytest.raises(lm.CriteriaError) as caught:
+        load_text(text_)
+    return caught.value.problems
+
+
+def test_diff_names_a_changed_award_and_grade_condition() -> None:
+    old = load_text(dump(set_of(
+        {"U": [awarded("U.1", "u_1", 50)]}, "total >= 25",
+        grades=[grade("muc_1", "Mức 1", when="u_1 >= 40")])))
+    new_data = set_of({"U": [awarded("U.1", "u_1 / 2", 50)]}, "total >= 25",
+                      grades=[grade("muc_1", "Mức 1", when="u_1 >= 45")])
+    changes = lm.diff_sets(old, load_text(dump(new_data)))
+    (indicator,) = changes.indicators
+    assert [(f.field, f.old, f.new) for f in indicator.fields] == [
+        ("awarded", "u_1", "u_1 / 2")]
+    (changed_grade,) = changes.grades
+    assert [(f.field, f.old, f.new) for f in changed_grade.fields] == [
+        ("when", "u_1 >= 40", "u_1 >= 45")]
