@@ -369,8 +369,9 @@ def _indicator_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[ItemChang
 
 
 def _described(values: dict[str, Value], *, new: bool) -> Iterator[FieldChange]:
-    """What an added (or removed) indicator is: points, mandatory, condition or levels."""
-    for key in ("points", "mandatory", "when", "levels"):
+    """What an added (or removed) indicator is: points, mandatory, condition, levels or the
+    points awarded."""
+    for key in ("points", "mandatory", "when", "levels", "awarded"):
         value = values[key]
         if value is None or value is False:
             continue
@@ -465,6 +466,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
     "when": {"vi": "điều kiện", "en": "condition"},
     "levels": {"vi": "các mức", "en": "levels"},
+    "awarded": {"vi": "điểm chấm", "en": "points awarded"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

@@ -285,7 +285,7 @@ def test_the_circular_22_example_is_awarded_without_a_ladder() -> None:
     assert spec.format == FORMAT_1_1 and spec.max_total == 100
     assert all(i.awarded is not None and i.levels is None for i in spec.indicators)
     assert [(g.id, g.min) for g in spec.recognition.grades] == [
-        ("tot", 85), ("kha", 70), ("trung_binh", 50)]
+        ("good", 85), ("fair", 70), ("average", 50)]
 
 
 def test_evaluate_shows_the_grade_range_and_rejects_points_above_the_maximum(
@@ -354,3 +354,14 @@ def test_diff_names_a_changed_award_and_grade_condition() -> None:
     (changed_grade,) = changes.grades
     assert [(f.field, f.old, f.new) for f in changed_grade.fields] == [
         ("when", "u_1 >= 40", "u_1 >= 45")]
+
+
+def test_the_recognition_lists_show_a_grade_not_yet_decided() -> None:
+    from learning_models._report import LABELS, _grade_text
+
+    results = lm.evaluate(UNIT, [{"id": "U1", "a_1": 75, "a_2": None, "a_3": 0},
+                                 {"id": "U2", "a_1": 75, "a_2": 11, "a_3": None}], year=2024)
+    titles = {g.id: g.title.vi for g in UNIT.recognition.grades}
+    shown = results.scored.select(
+        _grade_text(results.scored, titles, LABELS["grade_range"]["vi"]).alias("g"))["g"]
+    assert shown.to_list() == ["Khá – Tốt (chưa xác định: thiếu minh chứng)", "Tốt"]
