@@ -273,11 +273,15 @@ def reference(drawn: Drawn, record: Record) -> tuple[list[int | None], str, str 
         status = "not_recognised"
     else:
         status = "incomplete"
+    # A grade only when the worst and the best case give the same one (issue 12).
     known = sum(p for p in points if p is not None)
-    grade = None
-    if status == "recognised":
-        grade = next((g for g, low in drawn.grades if known >= low), None)
-    return points, status, grade
+    most = known + sum(i.points for p, i in zip(points, drawn.indicators, strict=True)
+                       if p is None)
+    worst = next((g for g, low in drawn.grades if known >= low), None) \
+        if status == "recognised" else None
+    best = next((g for g, low in drawn.grades if most >= low), None) \
+        if status != "not_recognised" else None
+    return points, status, worst if worst == best else None
 
 
 def indicator_status(points: int | None, maximum: int) -> str:

@@ -269,7 +269,7 @@ def test_a_broken_set_is_named_at_the_reference_with_its_own_problems(
             "with its file) [unknown-set]\n  hint: fix the set first: learning-models validate"
             ) in found
     assert f"{small_sets / 'family.yaml'}:27:17: 'criteria[0].indicators[1].points' must be a " \
-           "number, found string 'thirty' [wrong-type]" in found
+           "number, found string 'thirty' (indicator 'C1.2') [wrong-type]" in found
     assert len(found) == 2
 
 

@@ -126,7 +126,7 @@ def test_list_reports_catalogue_problems_on_stderr_and_exits_1(
     assert status == 1
     assert "test/other" in out and "test/broken" not in out
     assert (f"{small_sets / 'broken.yaml'}:27:17: 'criteria[0].indicators[1].points' must be a "
-            "number, found string 'many' [wrong-type]\n") in err
+            "number, found string 'many' (indicator 'C1.2') [wrong-type]\n") in err
     assert "[overlapping-periods]" in err
     assert "sets 'test/2021-2025/family' and 'test/other' both govern 'family' in 2024–2025" \
         in err or "sets 'test/other' and 'test/2021-2025/family'" in err

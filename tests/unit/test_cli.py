@@ -174,7 +174,7 @@ def test_evaluate_with_a_broken_set_lists_its_problems(capsys: pytest.CaptureFix
     status, out, err = run(capsys, "evaluate", "--criteria", path, "--input", GOOD)
     assert (status, out) == (1, "")
     assert err == (f"{path}:18:17: 'criteria[0].indicators[0].points' must be a number, "
-                   "found string 'ten' [wrong-type]\n")
+                   "found string 'ten' (indicator 'C1.1') [wrong-type]\n")
 
 
 def test_evaluate_unreadable_evidence_is_a_clean_error(capsys: pytest.CaptureFixture[str],

@@ -250,7 +250,7 @@ def test_show_a_broken_set_prints_it_and_its_problems(
     status, out, err = run(capsys, "show", "broken.yaml")
     assert (status, out) == (1, text)
     assert err == ("broken.yaml:18:17: 'criteria[0].indicators[0].points' must be a number, "
-                   "found string 'ten' [wrong-type]\n")
+                   "found string 'ten' (indicator 'C1.1') [wrong-type]\n")
 
 
 def test_show_a_good_set_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,6 +62,7 @@ C2. Criterion C2: 0/5 points
 
 Total: 10/25 points
 Decision: Incomplete: evidence missing
+Grade: not decided — depending on the missing evidence, from no grade to Fair
 To be recognised, also meet:
   - C1.2 Indicator C1.2 (+10 points; evidence: photo)
 """

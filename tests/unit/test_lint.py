@@ -218,7 +218,7 @@ def test_a_boolean_and_its_negation() -> None:
 @pytest.mark.parametrize(("condition", "verdict", "constant"), [
     ("learners <= 40", "'learners <= 40' always holds", "40"),
     ("learners > 30", "'learners > 30' can never hold", "30"),
-    ("0 <= adults <= 35", "'adults <= 35' always holds", "35"),
+    ("1 <= adults <= 35", "'adults <= 35' always holds", "35"),
     ("-1 < adults", "'adults > -1' always holds", "-1"),
 ])
 def test_comparisons_outside_the_declared_bounds(condition: str, verdict: str,
@@ -229,8 +229,16 @@ def test_comparisons_outside_the_declared_bounds(condition: str, verdict: str,
     assert (problem.severity, problem.span) == ("warning", at(text, 32, constant))
 
 
-def test_comparisons_at_the_bounds_are_fine() -> None:
-    assert lint(changed(C11, "when: adults >= 1 and learners >= 0 and learners <= 30")) == []
+def test_comparisons_inside_the_bounds_are_fine() -> None:
+    assert lint(changed(C11, "when: adults >= 1 and learners >= 1 and learners <= 29")) == []
+
+
+@pytest.mark.parametrize("condition", ["learners >= 0", "learners <= 30"])
+def test_a_comparison_at_a_bound_always_holds(condition: str) -> None:
+    # the minimum is 0 and the maximum 30: the condition says nothing
+    text = changed(C11, f"when: adults >= 1 and {condition}")
+    problem = only(lint(text), "comparison-out-of-bounds")
+    assert problem.message.startswith(f"'{condition}' always holds")
 
 
 # --------------------------------------------------------------------------- division by zero

@@ -179,7 +179,7 @@ GRADED = build(make_set(booleans("a", "b", "c"),
     (True, False, True, "recognised", "fair"),
     (True, False, False, "recognised", None),      # recognised, below every grade
     (False, True, True, "not_recognised", None),   # 15 points, mandatory not met
-    (True, True, None, "recognised", "fair"),      # grades read the points known
+    (True, True, None, "recognised", None),        # fair or good: c decides (a range)
     (None, True, True, "incomplete", None),        # 15 points, but not recognised
 ])
 def test_a_grade_is_given_only_to_a_recognised_subject(a: bool | None, b: bool | None,

@@ -130,8 +130,10 @@ def test_unknown_key_gets_a_did_you_mean() -> None:
 
 def test_unknown_key_inside_an_indicator_gets_a_did_you_mean() -> None:
     assert lines_of(mini("        points: 10", "        pionts: 10")) == [
-        "set.yaml:16:9: missing key 'points' in 'criteria[0].indicators[0]' [missing-key]",
-        "set.yaml:18:9: unknown key 'pionts' in 'criteria[0].indicators[0]' [unknown-key]\n"
+        "set.yaml:16:9: missing key 'points' in 'criteria[0].indicators[0]' "
+        "(indicator 'C1.1') [missing-key]",
+        "set.yaml:18:9: unknown key 'pionts' in 'criteria[0].indicators[0]' "
+        "(indicator 'C1.1') [unknown-key]\n"
         "  hint: did you mean 'points'?",
     ]
 
@@ -145,7 +147,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
 def test_wrong_type_names_the_path_and_what_was_found() -> None:
     assert lines_of(BROKEN["wrong-type"]) == [
         "set.yaml:18:17: 'criteria[0].indicators[0].points' must be a number, "
-        "found string 'ten' [wrong-type]"]
+        "found string 'ten' (indicator 'C1.1') [wrong-type]"]
 
 
 def test_an_invalid_pattern_gets_a_hint() -> None:
@@ -169,7 +171,7 @@ def test_points_above_the_maximum_are_refused_with_a_clear_message(points: str) 
     shown = f"{float(points):g}"
     assert lines_of(mini("points: 10", f"points: {points}")) == [
         f"set.yaml:18:17: 'criteria[0].indicators[0].points' is {shown}; an indicator or a "
-        "level gives at most 1000 points [invalid-value]\n"
+        "level gives at most 1000 points (indicator 'C1.1') [invalid-value]\n"
         "  hint: write the points the document gives; a set usually scores 100 points in all"]
 
 
@@ -221,15 +223,16 @@ def test_equal_grade_minimums_are_out_of_order() -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    (WHEN, "when: corner\n        levels:\n          - {when: corner, points: 5}", "both"),
-    ("        " + WHEN + "\n", "", "neither"),
+    (WHEN, "when: corner\n        levels:\n          - {when: corner, points: 5}",
+     "'when' and 'levels'"),
+    ("        " + WHEN + "\n", "", "none"),
 ])
 def test_an_indicator_needs_exactly_one_of_when_and_levels(old: str, new: str,
                                                            message: str) -> None:
     (problem,) = problems_of(mini(old, new))
     assert problem.code == "invalid-value"
-    assert problem.message == ("indicator 'C1.1' needs exactly one of 'when' and 'levels', "
-                               f"found {message}")
+    assert problem.message == ("indicator 'C1.1' needs exactly one of 'when', 'levels' and "
+                               f"'awarded', found {message}")
     assert str(problem.span) == "set.yaml:16:9"
 
 

@@ -247,6 +247,7 @@ def _pairs(old: T | None, new: T | None,
 
 _GRADE: dict[str, Callable[[Grade], Value]] = {
     "min": lambda g: g.min,
+    "when": lambda g: None if g.when is None else _expression(g.when),
     "title.vi": lambda g: g.title.vi,
     "title.en": lambda g: g.title.en,
 }
@@ -267,7 +268,9 @@ def _grade_fields(old: Grade | None, new: Grade | None) -> Iterator[FieldChange]
     found = _compare(_pairs(old, new, _GRADE))
     if old is not None and new is not None:
         return found
-    return (f for f in found if f.field == "min")  # the title is the item's own
+    # the title is the item's own
+    return (f for f in found if f.field in ("min", "when")
+            and _given(f.new if f.old is None else f.old))
 
 
 def _input_fields(old: InputSpec | None, new: InputSpec | None) -> Iterator[FieldChange]:
@@ -337,6 +340,7 @@ def _indicator_values(spec: CriteriaSet, ind: Indicator, criterion: str,
         "mandatory": ind.mandatory,
         "when": None if ind.when is None else _expression(ind.when),
         "levels": _levels(ind),
+        "awarded": None if ind.awarded is None else _expression(ind.awarded),
         "verified": (ind.source or spec.source).verified,
     }
 
@@ -365,8 +369,9 @@ def _indicator_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[ItemChang
 
 
 def _described(values: dict[str, Value], *, new: bool) -> Iterator[FieldChange]:
-    """What an added (or removed) indicator is: points, mandatory, condition or levels."""
-    for key in ("points", "mandatory", "when", "levels"):
+    """What an added (or removed) indicator is: points, mandatory, condition, levels or the
+    points awarded."""
+    for key in ("points", "mandatory", "when", "levels", "awarded"):
         value = values[key]
         if value is None or value is False:
             continue
@@ -461,6 +466,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
     "when": {"vi": "điều kiện", "en": "condition"},
     "levels": {"vi": "các mức", "en": "levels"},
+    "awarded": {"vi": "điểm chấm", "en": "points awarded"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

@@ -10,9 +10,10 @@ its author meant):
 * a pass rule that fails even when every indicator is fully met, or holds when none is
   (evaluated with the compiled program, exactly as decisions are made); a threshold on
   ``total`` or on a criterion's subtotal, or a grade's ``min``, above what can be scored;
-* conditions that can never hold: comparisons of an input with a constant outside its
-  declared ``minimum`` / ``maximum``, contradictions such as ``x > 5 and x < 3`` — an error
-  when the indicator is mandatory (no subject could ever be recognised);
+* conditions that can never hold or always hold: comparisons of an input with a constant
+  given its declared ``minimum`` / ``maximum`` (``x >= 0`` with ``minimum: 0``),
+  contradictions such as ``x > 5 and x < 3`` — an error when the indicator is mandatory (no
+  subject could ever be recognised);
 * inputs and derived values that nothing reads;
 * indicators no test case covers (when the covering cases are given);
 * Vietnamese titles without any Vietnamese diacritic (probably stripped somewhere);
@@ -331,6 +332,8 @@ class _Linter:
                 yield (*path, "when"), ind.when
             for k, (expr, _) in enumerate(ind.levels):
                 yield (*path, "levels", k, "when"), expr
+            if ind.awarded is not None:
+                yield (*path, "awarded"), ind.awarded
 
     # --- the pass rule and grades
 
@@ -343,7 +346,10 @@ class _Linter:
     def pass_rule(self) -> None:
         path: Path = ("recognition", "pass")
         inds, top = self.program.indicators, self.program.max_total
-        if not self.passes([i.points for i in inds]):
+        row = {*self.spec.inputs, *self.spec.derived, "year"}
+        if expression_names(self.program.pass_expr) & row:
+            pass  # it reads a row's values (format 1.1): points alone do not decide it
+        elif not self.passes([i.points for i in inds]):
             self.report("error", "never-passes",
                         f"the pass rule fails even when every indicator is fully met "
                         f"(total {top:g} of {top:g}): no subject can be recognised",
@@ -376,7 +382,7 @@ class _Linter:
     def grades(self) -> None:
         top = self.program.max_total
         for k, grade in enumerate(self.spec.recognition.grades):
-            if grade.min > top:
+            if grade.min is not None and grade.min > top:
                 self.report("error", "threshold-above-max",
                             f"grade {grade.id!r} needs {grade.min:g} points, more than the "
                             f"maximum total {top:g}: no subject can reach it",
@@ -434,8 +440,8 @@ class _Linter:
                             f"indicator {ind.id!r} can never be met: its condition is never "
                             "true", self.at_expr((*path, "when")))
             return
-        if not ind.mandatory:
-            return  # each unreachable level is reported on its own
+        if not ind.mandatory or ind.awarded is not None:
+            return  # each unreachable level is reported on its own; awarded points vary
         full = [k for k, (_, points) in enumerate(ind.levels) if points >= ind.points]
         exprs = [e for e, _ in ind.levels]
         if not any(self.after(exprs[k], exprs[:k]) for k in full):
@@ -460,12 +466,10 @@ class _Linter:
                     continue
                 declared = self.conditions.domain(name.id, "number")
                 assert isinstance(declared, _Range)
-                outside = (spec.minimum is not None and value < spec.minimum) or \
-                    (spec.maximum is not None and value > spec.maximum)
                 text = f"'{name.id} {rel} {value:g}'"
                 if declared.meet(rel, value).empty:
                     verdict = "can never hold"
-                elif outside and declared.meet(_NEGATED[rel], value).empty:
+                elif declared.meet(_NEGATED[rel], value).empty:  # x >= 0 with minimum 0
                     verdict = "always holds"
                 else:
                     continue
@@ -494,6 +498,9 @@ class _Linter:
         derived = dict(self.program.derived)
         used: set[str] = set()
         queue = [n for _, ind in self.indicators() for n in ind.reads]
+        queue += expression_names(self.program.pass_expr)   # format 1.1 reads inputs there
+        queue += [n for g in self.program.grades if g.when is not None
+                  for n in expression_names(g.when)]
         while queue:
             name = queue.pop()
             if name not in used:

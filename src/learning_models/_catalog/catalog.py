@@ -21,7 +21,7 @@ from typing import Any
 import pluggy
 
 from .._criteria import (
-    FORMAT,
+    CRITERIA_FORMATS,
     Change,
     CriteriaSet,
     Overlay,
@@ -137,7 +137,7 @@ class Catalog:
             except CriteriaError as exc:
                 self._problems.extend(exc.problems)
                 continue
-            if isinstance(raw.data, dict) and raw.data.get("format") == FORMAT:
+            if isinstance(raw.data, dict) and raw.data.get("format") in CRITERIA_FORMATS:
                 docs.append(raw)
         return self.add_documents(docs)
 

@@ -17,6 +17,7 @@ from .._criteria import CriteriaSet, Lang, criteria_set_schema
 from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema, read_evidence
 from .._plugins import notify
+from .._report import LABELS as REPORT_LABELS
 from .._report import errors_csv, write_csv, write_json
 from .._scoring import Evaluations, evaluate, word
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
@@ -371,6 +372,9 @@ def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:
     grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
     for e in results:
         grade = grades.get(e.grade, "") if e.grade else ""
+        if e.grade_range is not None and e.status == "recognised":
+            low, high = (grades.get(g, "—") if g else "—" for g in e.grade_range)
+            grade = REPORT_LABELS["grade_range"][lang].format(low=low, high=high)
         out.write(f"{e.subject}\t{e.total:g}/{e.max_total:g}\t{word(e.status, lang)}"
                   f"{chr(9) + grade if grade else ''}\n")
     counts = results.counts()

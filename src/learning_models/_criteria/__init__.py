@@ -4,6 +4,7 @@ and compilation of a set into a `Program`.
 
 from .compile import CompiledIndicator, Program, compile_criteria, program_of
 from .model import (
+    CRITERIA_FORMATS,
     FORMAT,
     MODELS,
     CriteriaSet,
@@ -22,10 +23,12 @@ from .model import (
     period_years,
 )
 from .overlays import AppliedOverlay, Overlay, apply_overlays, order_overlays
+from .recognition import ScopeRef, rule_refs, scope_name
 from .resolve import Change, resolve_extension
 from .validate import check_document, criteria_set_schema, validate_criteria
 
 __all__ = [
+    "CRITERIA_FORMATS",
     "FORMAT",
     "MODELS",
     "AppliedOverlay",
@@ -43,6 +46,7 @@ __all__ = [
     "Overlay",
     "Program",
     "Recognition",
+    "ScopeRef",
     "Source",
     "Text",
     "apply_overlays",
@@ -54,5 +58,7 @@ __all__ = [
     "period_years",
     "program_of",
     "resolve_extension",
+    "rule_refs",
+    "scope_name",
     "validate_criteria",
 ]

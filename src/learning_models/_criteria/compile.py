@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from .._documents import SourceMap
@@ -25,11 +25,15 @@ from .._expressions import (
     parse_expression,
 )
 from ..errors import CriteriaError, Problem, Span
-from .model import CriteriaSet, InputSpec
+from .hints import bare_indicator_hint
+from .model import FORMAT, CriteriaSet, InputSpec
+from .recognition import CompiledGrade, rewrite_rule, rule_names, rule_refs
 
 __all__ = ["CompiledIndicator", "Program", "compile_criteria", "program_of"]
 
 T = TypeVar("T")
+#: Problems of a rule that a bare indicator id (``A.1 >= 5``) causes.
+_BARE_CODES = frozenset({"expression-syntax", "forbidden-syntax", "unknown-name"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class CompiledIndicator:
     when: Expr | None
     levels: tuple[tuple[Expr, float], ...]
     reads: tuple[str, ...]
+    awarded: Expr | None = None     # format 1.1: the points given, clipped to [0, points]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,8 @@ class Program:
     functions: FunctionRegistry
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                    compare=False, hash=False)
+    #: The grades, in the set's order, with their conditions (format 1.1) compiled.
+    grades: tuple[CompiledGrade, ...] = ()
 
     def cached(self, key: Any, build: Callable[[], T]) -> T:
         """The value kept under `key`, built by `build()` the first time it is asked for.
@@ -83,6 +90,21 @@ class Program:
     @property
     def criterion_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.spec.criteria)
+
+    @property
+    def reads_year(self) -> bool:
+        """Whether any expression reads the evaluation ``year`` (format 1.1)."""
+        return self.cached("reads_year", lambda: "year" in self.names_read())
+
+    def names_read(self) -> frozenset[str]:
+        """Every name the program's expressions read (inputs, derived values, the year,
+        the pass rule's own names)."""
+        exprs = [e for _, e in self.derived]
+        for ind in self.indicators:
+            exprs += [e for e in (ind.when, ind.awarded) if e is not None]
+            exprs += [e for e, _ in ind.levels]
+        exprs += [self.pass_expr, *(g.when for g in self.grades if g.when is not None)]
+        return frozenset().union(*(expression_names(e) for e in exprs))
 
 
 def compile_criteria(spec: CriteriaSet, functions: FunctionRegistry | None = None) -> Program:
@@ -154,13 +176,17 @@ class _Compiler:
 
     def run(self) -> Program:
         names: dict[str, NameInfo] = {k: _input_info(v) for k, v in self.spec.inputs.items()}
+        if self.spec.format != FORMAT:  # format 1.1: the evaluation year (a reserved name)
+            names["year"] = NameInfo("integer")
         derived = self.derived(names)
         indicators = tuple(self.indicators(names, dict(derived)))
-        pass_expr = self.recognition()
+        pass_expr = self.recognition(names)
+        grades = tuple(self.grades(names))
         if self.problems or pass_expr is None:
             raise CriteriaError(self.problems)
         return Program(self.spec, {k: v for k, v in names.items() if k in self.spec.inputs},
-                       derived, indicators, pass_expr, self.spec.content_hash(), self.functions)
+                       derived, indicators, pass_expr, self.spec.content_hash(), self.functions,
+                       grades=grades)
 
     def derived(self, names: dict[str, NameInfo]) -> tuple[tuple[str, Expr], ...]:
         parsed = {name: self.parse(text, ("derived", name))
@@ -218,19 +244,66 @@ class _Compiler:
                     if expr is not None:
                         self.check(expr, names, (*at, "levels", k, "when"), "boolean", what)
                         levels.append((expr, level.points))
-                exprs = [e for e in (when, *(e for e, _ in levels)) if e is not None]
+                awarded = self.awarded(ind.awarded, names, (*at, "awarded"), ind.id)
+                exprs = [e for e in (when, awarded, *(e for e, _ in levels)) if e is not None]
+                reads = tuple(n for n in _reads(exprs, derived) if n != "year")
                 yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
-                                        tuple(levels), _reads(exprs, derived))
+                                        tuple(levels), reads, awarded)
 
-    def recognition(self) -> Expr | None:
-        names = {"total": NameInfo("number"), "max_total": NameInfo("number"),
-                 "mandatory_met": NameInfo("boolean")}
-        names.update({c.id: NameInfo("number") for c in self.spec.criteria})
-        path = ("recognition", "pass")
-        expr = self.parse(self.spec.recognition.pass_, path)
-        if expr is not None:
-            self.check(expr, names, path, "boolean", "the pass rule")
+    def awarded(self, text: str | None, names: Mapping[str, NameInfo],
+                path: Sequence[str | int], ident: str) -> Expr | None:
+        """The points an assessor awards: an expression whose value is a number."""
+        expr = self.parse(text, path) if text is not None else None
+        if expr is None:
+            return None
+        found = self.check(expr, names, path, None, "")
+        if found is not None and found not in ("integer", "number"):
+            self.problems.append(Problem(
+                "type-mismatch", f"the points awarded for {ident!r} must be a number, "
+                f"found {found}", self.at(path),
+                hint="name a number input, e.g. 'awarded: plan_points' with the input declared "
+                     "'{type: number, minimum: 0, maximum: N}'"))
         return expr
+
+    def rule(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
+             what: str) -> Expr | None:
+        """A pass rule or grade condition: its indicator functions made names, checked."""
+        before = len(self.problems)
+        expr = self.rule_expr(text, names, path, what)
+        hint = bare_indicator_hint(text, (i.id for i in self.spec.indicators)) \
+            if len(self.problems) > before else None
+        if hint is not None:  # an indicator named bare: say how to read it
+            self.problems[before:] = [replace(p, hint=hint) if p.code in _BARE_CODES else p
+                                      for p in self.problems[before:]]
+        return expr
+
+    def rule_expr(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
+                  what: str) -> Expr | None:
+        expr = self.parse(text, path)
+        if expr is None:
+            return None
+        scope: dict[str, NameInfo] = {}
+        if self.spec.format != FORMAT:  # format 1 reads totals, criteria, mandatory_met only
+            expr, problems = rewrite_rule(expr, (i.id for i in self.spec.indicators),
+                                          (c.id for c in self.spec.criteria), self.span(path))
+            self.problems.extend(problems)
+            scope = rule_names(names, rule_refs([expr]))
+        scope.update({"total": NameInfo("number"), "max_total": NameInfo("number"),
+                      "mandatory_met": NameInfo("boolean")})
+        scope.update({c.id: NameInfo("number") for c in self.spec.criteria})
+        self.check(expr, scope, path, "boolean", what)
+        return expr
+
+    def recognition(self, names: Mapping[str, NameInfo]) -> Expr | None:
+        return self.rule(self.spec.recognition.pass_, names, ("recognition", "pass"),
+                         "the pass rule")
+
+    def grades(self, names: Mapping[str, NameInfo]) -> Iterator[CompiledGrade]:
+        for k, grade in enumerate(self.spec.recognition.grades):
+            when = None if grade.when is None else self.rule(
+                grade.when, names, ("recognition", "grades", k, "when"),
+                f"the condition of grade {grade.id!r}")
+            yield CompiledGrade(grade.id, grade.min, when)
 
 
 def _reads(exprs: Sequence[Expr], derived: Mapping[str, Expr]) -> tuple[str, ...]:

@@ -39,6 +39,11 @@ __all__ = [
 ]
 
 FORMAT = "learning-models/criteria-set/1"
+#: Format 1.1 adds awarded points, pass rules and grades that read indicators, inputs and
+#: the year, and grades decided by conditions; a format-1 file means what it always meant.
+FORMAT_1_1 = "learning-models/criteria-set/1.1"
+#: Every version of the criteria-set format this package reads.
+CRITERIA_FORMATS = (FORMAT, FORMAT_1_1)
 #: The most points an indicator (or one of its levels) may give; the schema says the same.
 MAX_POINTS = 1000
 Lang = Literal["vi", "en"]
@@ -174,7 +179,8 @@ class Level(_Frozen):
 
 
 class Indicator(_Frozen):
-    """A scored indicator (chỉ số): all-or-nothing with ``when``, or graded with ``levels``."""
+    """A scored indicator (chỉ số): all-or-nothing with ``when``, graded with ``levels``,
+    or (format 1.1) ``awarded``: the points an assessor gives, up to ``points``."""
 
     id: str
     title: Text
@@ -182,6 +188,7 @@ class Indicator(_Frozen):
     mandatory: bool = False
     when: str | None = None
     levels: tuple[Level, ...] | None = None
+    awarded: str | None = None
     evidence: tuple[str, ...] = ()
     source: Source | None = None
 
@@ -195,11 +202,14 @@ class Criterion(_Frozen):
 
 
 class Grade(_Frozen):
-    """A recognition grade (e.g. Tốt ≥ 85); grades are listed highest first."""
+    """A recognition grade (e.g. Tốt ≥ 85); grades are listed highest first and the first
+    one reached wins. Reached: the total is at least ``min`` and (format 1.1) the condition
+    ``when`` holds; a grade has one of them or both."""
 
     id: str
     title: Text
-    min: float
+    min: float | None = None
+    when: str | None = None
 
 
 class Recognition(_Frozen):
@@ -212,7 +222,7 @@ class Recognition(_Frozen):
 class CriteriaSet(_Frozen):
     """A validated criteria set: the law-like data an evaluation applies."""
 
-    format: Literal["learning-models/criteria-set/1"]
+    format: Literal["learning-models/criteria-set/1", "learning-models/criteria-set/1.1"]
     id: str
     model: str
     period: str

@@ -9,6 +9,7 @@ Checks across documents (extends, references between models) belong to compile.
 
 from __future__ import annotations
 
+import itertools
 import keyword
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -24,6 +25,8 @@ from .._documents import (
     schema_validator,
 )
 from ..errors import CriteriaError, Problem, Span
+from .format_version import version_problems
+from .hints import improve
 from .model import CriteriaSet, period_years
 
 __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
@@ -85,11 +88,12 @@ def _schema_problems(data: dict[str, Any], source: SourceMap) -> list[Problem]:
                              for key in _EXTENDS_ONLY if key in data]
                 extends_only = True
             continue
-        problems.append(schema_problem(error, source))
+        problems.append(improve(schema_problem(error, source), error, data))
     return problems
 
 
 def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    yield from version_problems(data, source)
     yield from _period_problems(data, source)
     yield from _input_problems(data["inputs"], source)
     yield from _name_problems(data, source)
@@ -189,13 +193,14 @@ def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[
 
 
 def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Iterator[Problem]:
-    has_when, has_levels = "when" in ind, "levels" in ind
-    if has_when == has_levels:
-        found = "both" if has_when else "neither"
+    given = [key for key in ("when", "levels", "awarded") if key in ind]
+    if len(given) != 1:
+        found = " and ".join(repr(k) for k in given) if given else "none"
         yield Problem("invalid-value",
-                      f"indicator {ind['id']!r} needs exactly one of 'when' and 'levels', "
-                      f"found {found}", source.locate(at),
-                      hint="'when' scores all or nothing; 'levels' grades (first match wins)")
+                      f"indicator {ind['id']!r} needs exactly one of 'when', 'levels' and "
+                      f"'awarded', found {found}", source.locate(at),
+                      hint="'when' scores all or nothing; 'levels' grades (first match wins); "
+                           "'awarded' (format 1.1) takes the points an assessor gives")
     for k, level in enumerate(ind.get("levels", [])):
         if level["points"] > ind["points"]:
             yield Problem("levels-exceed-points",
@@ -205,10 +210,13 @@ def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Ite
 
 
 def _grade_problems(grades: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
-    for k in range(1, len(grades)):
-        if grades[k]["min"] >= grades[k - 1]["min"]:
+    # Grades with a condition (format 1.1) take no part in the order of minima: two levels
+    # may need the same total and differ by what else they need.
+    with_min = [(k, g) for k, g in enumerate(grades) if "min" in g and "when" not in g]
+    for (_, higher), (k, grade) in itertools.pairwise(with_min):
+        if grade["min"] >= higher["min"]:
             yield Problem("grades-order",
-                          f"grade {grades[k]['id']!r} (min {grades[k]['min']:g}) must be lower "
-                          f"than {grades[k - 1]['id']!r} (min {grades[k - 1]['min']:g})",
+                          f"grade {grade['id']!r} (min {grade['min']:g}) must be lower "
+                          f"than {higher['id']!r} (min {higher['min']:g})",
                           source.locate(("recognition", "grades", k, "min")),
                           hint="list grades highest first")

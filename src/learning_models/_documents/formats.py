@@ -22,8 +22,8 @@ from .yaml import SourceMap
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
 
-__all__ = ["FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind", "format_kind",
-           "format_problem", "schema", "schema_validator", "sniff_format"]
+__all__ = ["FORMATS", "READ_FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind",
+           "format_kind", "format_problem", "schema", "schema_validator", "sniff_format"]
 
 FormatKind = Literal["criteria-set", "test-cases", "targets"]
 
@@ -35,6 +35,14 @@ FORMATS: dict[FormatKind, str] = {
     "criteria-set": "learning-models/criteria-set/1",
     "test-cases": TEST_CASES,
     "targets": TARGETS,
+}
+
+#: Every version of each kind this package reads: a criteria set may say 1 or 1.1 (1.1 adds
+#: keys and pass-rule functions; a format-1 file means what it always meant).
+READ_FORMATS: dict[FormatKind, tuple[str, ...]] = {
+    "criteria-set": ("learning-models/criteria-set/1", "learning-models/criteria-set/1.1"),
+    "test-cases": (TEST_CASES,),
+    "targets": (TARGETS,),
 }
 
 _SCHEMA_FILES: dict[FormatKind, str] = {

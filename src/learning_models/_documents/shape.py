@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pydantic
 
 from ..errors import CriteriaError, Problem, ProblemCode
-from .formats import FORMATS, FormatKind, describe_kind, format_problem, schema, schema_validator
+from .formats import (
+    READ_FORMATS,
+    FormatKind,
+    describe_kind,
+    format_problem,
+    schema,
+    schema_validator,
+)
 from .suggest import did_you_mean
 from .yaml import RawDocument, SourceMap
 
@@ -35,7 +42,7 @@ def require_format(raw: RawDocument, kind: FormatKind, what: str) -> dict[str, A
     """The data of `raw`, a mapping with the ``format:`` of `kind`; else `CriteriaError`
     with the problem (`what` names the document: "a targets file")."""
     data = raw.data
-    if not isinstance(data, dict) or data.get("format") != FORMATS[kind]:
+    if not isinstance(data, dict) or data.get("format") not in READ_FORMATS[kind]:
         raise CriteriaError([format_problem(data, raw.source, kind, what)])
     return data
 

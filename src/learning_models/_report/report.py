@@ -35,7 +35,7 @@ from .._rollup import (
     TargetsLike,
     format_percent,
 )
-from .._scoring import DatasetEvaluation, Provenance
+from .._scoring import GRADE_BEST, GRADE_WORST, DatasetEvaluation, Provenance
 from .._version import __version__
 from ..errors import LearningModelsError
 
@@ -154,6 +154,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "score": {"vi": "Điểm", "en": "Score"},
     "max_score": {"vi": "Điểm tối đa", "en": "Out of"},
     "grade": {"vi": "Xếp loại", "en": "Grade"},
+    "grade_range": {"vi": "{low} – {high} (chưa xác định: thiếu minh chứng)",
+                    "en": "{low} – {high} (not decided: evidence missing)"},
     "decision": {"vi": "Kết quả", "en": "Decision"},
     "commune": {"vi": "Xã/phường", "en": "Commune"},
     "total_row": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
@@ -811,6 +813,20 @@ def _model_row(area: AreaRollup, model: str, title: str, lang: Lang,
                     figures.not_recognised, figures.incomplete, figures.rejected, figure)
 
 
+def _grade_text(scored: pl.DataFrame, grades: Mapping[str, str], undecided: str) -> pl.Expr:
+    """The grade's title; where missing evidence could change the grade, its range."""
+    def title(column: str) -> pl.Expr:
+        return pl.col(column).cast(pl.String).replace_strict(grades, default="")
+    decided = title("grade").fill_null("")
+    if GRADE_WORST not in scored.columns:
+        return decided
+    between, after = undecided.split("{low}")[1].split("{high}")
+    open_ = pl.col("grade").is_null() & pl.col(GRADE_WORST).ne_missing(pl.col(GRADE_BEST))
+    text = pl.concat_str([title(GRADE_WORST).fill_null("—"), pl.lit(between),
+                          title(GRADE_BEST).fill_null("—"), pl.lit(after)])
+    return pl.when(open_).then(text).otherwise(decided)
+
+
 def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, str],
            labels: Mapping[str, str], lang: Lang) -> tuple[CommuneList, ...]:
     """The subjects proposed for recognition by commune (those of no known commune last),
@@ -830,8 +846,7 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
             pl.col("id").cast(pl.String), name.fill_null("").alias("name"),
             pl.col("area").cast(pl.String).alias("area"),
             pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
-            pl.col("grade").cast(pl.String).replace_strict(grades, default="")
-            .fill_null("").alias("grade"),
+            _grade_text(scored, grades, LABELS["grade_range"][lang]).alias("grade"),
             pl.col("status").cast(pl.String)))
     if not frames:
         return ()

@@ -7,10 +7,12 @@ from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
 from .results import CARRIED, Evaluation, Evaluations
-from .score import outcome_pass, points_column
+from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
 
 __all__ = [
     "CARRIED",
+    "GRADE_BEST",
+    "GRADE_WORST",
     "DatasetEvaluation",
     "Evaluation",
     "Evaluations",

@@ -39,9 +39,12 @@ def evaluate(criteria: CriteriaSet | Program,
     if year is not None and year not in spec.years:
         raise LearningModelsError(
             f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
+    if year is None and program.reads_year:
+        raise LearningModelsError(
+            f"criteria set {spec.id!r} reads the evaluation year: give year=")
     if isinstance(records, Sequence):   # a few plain records: typed and scored in Python
         few = type_few(records, spec.inputs)
-        scored = score_typed(program, *few) if few is not None else None
+        scored = score_typed(program, *few, year=year) if few is not None else None
         if scored is not None:
             return Evaluations(program, scored, (), year)
     errors: list[RecordError] = []
@@ -52,8 +55,8 @@ def evaluate(criteria: CriteriaSet | Program,
     typed, type_errors = type_query(raw, spec.inputs, file=file,
                                     keep=dataset_columns(spec.model, raw.columns, spec.inputs))
     # A few subjects are scored row by row: a query's planning would cost more than they.
-    scored = score_rows(program, collect_plain(typed)) if raw.height <= FEW else \
-        score_table(program, typed)
+    scored = score_rows(program, collect_plain(typed), year=year) if raw.height <= FEW else \
+        score_table(program, typed, year=year)
     every = sorted([*errors, *type_errors], key=lambda e: (e.row, e.field or ""))
     return Evaluations(program, scored, every, year)
 

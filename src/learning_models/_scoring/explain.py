@@ -34,6 +34,8 @@ class Explained(Protocol):
     @property
     def grade(self) -> str | None: ...
     @property
+    def grade_range(self) -> tuple[str | None, str | None] | None: ...
+    @property
     def gaps_reachable(self) -> bool: ...
     @property
     def gaps(self) -> tuple[Gap, ...]: ...
@@ -47,6 +49,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "total": {"vi": "Tổng điểm", "en": "Total"},
     "decision": {"vi": "Kết quả", "en": "Decision"},
     "grade": {"vi": "Xếp loại", "en": "Grade"},
+    "grade_range": {"vi": "chưa xác định — tùy minh chứng còn thiếu, từ {low} đến {high}",
+                    "en": "not decided — depending on the missing evidence, from {low} to "
+                          "{high}"},
+    "no_grade": {"vi": "không xếp loại", "en": "no grade"},
     "points": {"vi": "điểm", "en": "points"},
     "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
     "read": {"vi": "giá trị đã đọc", "en": "values read"},
@@ -126,6 +132,12 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
     if evaluation.grade is not None:
         grade = next(g for g in spec.recognition.grades if g.id == evaluation.grade)
         lines.append(f"{word('grade', lang)}: {grade.title.get(lang)}")
+    elif evaluation.grade_range is not None:
+        titles = {g.id: g.title.get(lang) for g in spec.recognition.grades}
+        low, high = (titles[g] if g is not None else word("no_grade", lang)
+                     for g in evaluation.grade_range)
+        lines.append(f"{word('grade', lang)}: "
+                     + word("grade_range", lang).format(low=low, high=high))
     lines.extend(_gap_lines(evaluation, lang))
     return "\n".join(lines) + "\n"
 

@@ -120,7 +120,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
         # literal ones one, and every later eager step (adding the area, a join) would
         # realign the whole table, each time. The in-memory engine (`score_table`) keeps the
         # chunks of its input (one, when the reader gave one); rechunk() is then free.
-        scored = score_table(programs[model], typed).rechunk()
+        scored = score_table(programs[model], typed, year=year).rechunk()
         results[model] = Evaluations(programs[model], scored, rejected, year)
     _locate(results, linked)
     ordered = {m: results[m] for m in dataset.tables if m in results}

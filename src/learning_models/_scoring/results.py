@@ -29,7 +29,7 @@ from .outcome import (
     gap_dict,
     indicator_dict,
 )
-from .score import INDICATOR_STATUS, points_column, status_column
+from .score import GRADE_BEST, GRADE_WORST, INDICATOR_STATUS, points_column, status_column
 
 __all__ = ["CARRIED", "Evaluation", "Evaluations"]
 
@@ -87,6 +87,14 @@ class Evaluation:
     def grade(self) -> str | None:
         grade: str | None = self._row["grade"]
         return grade
+
+    @property
+    def grade_range(self) -> tuple[str | None, str | None] | None:
+        """When missing evidence could change the grade: (worst, best) — the grade (or
+        None: not recognised, no grade) if every missing indicator is unmet, and if every
+        one is fully met; None when the grade is decided (`grade`)."""
+        low, high = self._row.get(GRADE_WORST), self._row.get(GRADE_BEST)
+        return None if low == high else (low, high)
 
     @property
     def provenance(self) -> Provenance:
@@ -148,6 +156,7 @@ class Evaluation:
             "criteria_set": self.program.spec.id, "year": self.provenance.year,
             "total": self.total, "max_total": self.max_total, "status": self.status,
             "grade": self.grade,
+            **({"grade_range": list(span)} if (span := self.grade_range) else {}),
             "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
                            for k, ind in enumerate(inds)],
             "gaps": [gap_dict(inds[k].id, float(inds[k].points) - points[k],

@@ -25,6 +25,7 @@ import polars as pl
 
 from .._criteria import CompiledIndicator, Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
+from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
 __all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "score_table", "status_column"]
 
@@ -65,7 +66,8 @@ class _Plan:
     hidden: tuple[str, ...]
 
 
-def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
+def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
+                year: int | None = None) -> pl.LazyFrame:
     """Add derived values, indicator points and statuses, totals, decision and grade.
 
     The expressions are built once per program (`Program.cached`) and added layer by layer
@@ -73,10 +75,19 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.Lazy
     the broadcast guard.
     """
     plan = _plan(program)
-    return _layered(plan, frame.lazy()).drop(plan.hidden)
+    return _layered(plan, _with_year(program, frame.lazy(), year)).drop(plan.hidden)
 
 
-def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+def _with_year(program: Program, lf: pl.LazyFrame, year: int | None) -> pl.LazyFrame:
+    """`lf` with the evaluation year in `YEAR_COLUMN` when an expression reads it (a
+    hidden column of the plan, dropped with the others)."""
+    if not program.reads_year:
+        return lf
+    return lf.with_columns(pl.lit(year, dtype=pl.Int64).alias(YEAR_COLUMN))
+
+
+def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
+                year: int | None = None) -> pl.DataFrame:
     """`score_frame`, run (`collect_plain`): the same expressions, the same table.
 
     Without its optimiser, Polars cuts ``when(mask).then(literal)`` short to the literal
@@ -89,13 +100,14 @@ def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame) -> pl.Data
     the same values, a little more work, for the tables that need it.
     """
     plan = _plan(program)
+    lf = _with_year(program, frame.lazy(), year)
     try:
-        scored = collect_plain(_layered(plan, frame.lazy()))
+        scored = collect_plain(_layered(plan, lf))
     except (pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError) as exc:
         if "height" not in str(exc):
             raise
         plan = _plan(program, guarded=True)
-        scored = collect_plain(_layered(plan, frame.lazy()))
+        scored = collect_plain(_layered(plan, lf))
     for name in plan.hidden:  # in place: no query to plan, no copy
         scored.drop_in_place(name)
     return scored
@@ -115,7 +127,7 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     inds = program.indicators
     derived = _derived_layers(program.derived)
     layer_of = {name: n for n, layer in enumerate(derived) for name, _ in layer}
-    layers = [[_compile(program, expr, pl.col, broadcast=guarded).alias(name)
+    layers = [[_compile(program, expr, row_value, broadcast=guarded).alias(name)
                for name, expr in layer]
               for layer in derived]
     # A level's condition joins the first layer after the derived values it reads (fewer
@@ -126,7 +138,7 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
                          if name in layer_of), default=-1)
             if n == len(layers):
                 layers.append([])
-            layers[n].append(_compile(program, expr, pl.col, broadcast=guarded)
+            layers[n].append(_compile(program, expr, row_value, broadcast=guarded)
                              .alias(_level_column(k, j)))
     layers.append([_indicator_points(program, k, ind, guarded).alias(points_column(k))
                    for k, ind in enumerate(inds)])
@@ -144,13 +156,16 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     worst = _pass(program, points, best=False, total=pl.col("total"), broadcast=guarded)
     best = _pass(program, points, best=True, broadcast=guarded)
     layers.append([_decision(worst, best, guarded or _per_row(program)).alias("status")])
-    grade = _grade(program).alias("grade")
-    if program.spec.recognition.grades:  # the grade reads the status
-        layers.append([grade])
+    if program.grades:  # the grades read the status
+        layers.append([_grade_reached(program, points, best=False).alias(GRADE_WORST),
+                       _grade_reached(program, points, best=True).alias(GRADE_BEST)])
+        layers.append([_grade().alias("grade")])
     else:
-        layers[-1].append(grade)
+        layers[-1].append(pl.lit(None, dtype=pl.String).alias("grade"))
     hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
                    for j in range(len(ind.levels)))
+    if program.reads_year:
+        hidden += (YEAR_COLUMN,)
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
 
 
@@ -173,10 +188,18 @@ def _per_row(program: Program) -> bool:
     """Whether the pass rule reads something of each row: the total, a criterion's
     subtotal, or whether the mandatory indicators are met (when there are some)."""
     names = expression_names(program.pass_expr)
-    row = {"total", *program.criterion_ids}
+    row = {"total", *program.criterion_ids, *_row_names(program)}
     if any(i.mandatory for i in program.indicators):
         row.add("mandatory_met")
     return bool(names & row)
+
+
+def _row_names(program: Program) -> set[str]:
+    """The names a pass rule may read that differ from row to row besides the totals:
+    inputs, derived values, the year and the indicator functions (format 1.1)."""
+    names = expression_names(program.pass_expr)
+    fixed = {"total", "max_total", "mandatory_met", *program.criterion_ids}
+    return set(names - fixed)
 
 
 def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str, Expr]]]:
@@ -194,16 +217,24 @@ def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str,
 
 
 def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
-    """The pass rule over fully known points (no nulls): used for gap scenarios.
+    """The pass rule over fully known points (no nulls): used for gap scenarios. Inputs,
+    derived values and the year it reads (format 1.1) are unknown there, so it fails.
 
     Safe under ``select`` (one value per row even for a rule that reads no points). Over
     plain columns (as gap search passes them) it is built once per program and names.
     """
     names = _column_names(points)
     if names is None:
-        return _pass(program, points, best=False, broadcast=True)
+        return _pass(program, points, best=False, broadcast=True, values=_unknown)
     return program.cached((outcome_pass, names),
-                          lambda: _pass(program, points, best=False, broadcast=True))
+                          lambda: _pass(program, points, best=False, broadcast=True,
+                                        values=_unknown))
+
+
+def _unknown(name: str) -> pl.Expr:
+    """An input, derived value or year in a scenario of points alone: not known (a rule
+    that reads one does not hold there)."""
+    return pl.lit(None)
 
 
 def _column_names(exprs: Sequence[pl.Expr]) -> tuple[str, ...] | None:
@@ -221,8 +252,11 @@ def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
 def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
                       guarded: bool = False) -> pl.Expr:
     none = pl.lit(None, dtype=pl.Float64)
+    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
+        given = _compile(program, ind.awarded, row_value, broadcast=guarded)
+        return given.cast(pl.Float64).clip(0.0, float(ind.points))
     if ind.when is not None:
-        cond = _compile(program, ind.when, pl.col, broadcast=guarded)
+        cond = _compile(program, ind.when, row_value, broadcast=guarded)
         return pl.when(cond.is_null()).then(none) \
             .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
     # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
@@ -247,23 +281,39 @@ def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
 
 
 def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
-          broadcast: bool = False, total: pl.Expr | None = None) -> pl.Expr:
+          broadcast: bool = False, total: pl.Expr | None = None,
+          values: Callable[[str], pl.Expr] = row_value) -> pl.Expr:
     """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
 
     ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
     missing mandatory indicator counts as met. `total`, when given, is the sum of the
     filled points already computed.
     """
+    rule = _compile(program, program.pass_expr,
+                    _rule_scope(program, points, best=best, total=total, values=values),
+                    broadcast=broadcast)
+    # A rule that reads an input or a derived value (format 1.1) is null where that value
+    # is missing: the missing evidence decides, so it holds in the best case only.
+    unknown = best and bool(expression_names(program.pass_expr) &
+                            {*program.spec.inputs, *program.spec.derived})
+    return rule.fill_null(unknown)
+
+
+def _rule_scope(program: Program, points: Sequence[pl.Expr], *, best: bool,
+                total: pl.Expr | None, values: Callable[[str], pl.Expr],
+                ) -> Callable[[str], pl.Expr]:
+    """What each name of the pass rule or a grade condition reads, in the worst or best
+    case: totals, subtotals, ``mandatory_met``, indicator functions; else `values`."""
     inds = program.indicators
     # Missing points count as 0 in the worst case: a horizontal sum, which skips nulls,
     # gives the same sums without a filled copy of each column.
     filled = [p.fill_null(float(i.points)) if best else p
               for p, i in zip(points, inds, strict=True)]
-    names = expression_names(program.pass_expr)
-    scope: dict[str, pl.Expr] = {}
-    if "total" in names:
-        scope["total"] = total if total is not None else \
-            pl.sum_horizontal(filled) if filled else pl.lit(0.0)
+    names = expression_names(program.pass_expr).union(
+        *(expression_names(g.when) for g in program.grades if g.when is not None))
+    scope: dict[str, pl.Expr] = polars_refs(program, points, best=best)
+    scope["total"] = total if total is not None else \
+        pl.sum_horizontal(filled) if filled else pl.lit(0.0)
     if "max_total" in names:
         scope["max_total"] = pl.lit(program.max_total, dtype=pl.Float64)
     if "mandatory_met" in names:
@@ -275,17 +325,35 @@ def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
         if cid in names:
             scope[cid] = pl.sum_horizontal(
                 [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid])
-    return _compile(program, program.pass_expr, scope.__getitem__,
-                    broadcast=broadcast).fill_null(False)
+    return lambda name: scope[name] if name in scope else values(name)
 
 
-def _grade(program: Program) -> pl.Expr:
-    grades = program.spec.recognition.grades
-    if not grades:
-        return pl.lit(None, dtype=pl.String)
-    recognised = pl.col("status") == "recognised"
+#: The hidden columns of the grade reached in the worst and in the best case.
+GRADE_WORST, GRADE_BEST = "_grade_worst", "_grade_best"
+
+
+def _grade_reached(program: Program, points: Sequence[pl.Expr], *, best: bool) -> pl.Expr:
+    """The first grade reached in the worst (missing points at 0, missing values unmet)
+    or best case (missing points at their maximum, missing values met); null when the
+    subject is not recognised in that case or reaches no grade."""
+    passing = pl.col("status") != "not_recognised" if best else \
+        pl.col("status") == "recognised"
+    column = _rule_scope(program, points, best=best, total=None if best else pl.col("total"),
+                         values=row_value)
+    total = column("total")
     result: pl.Expr = pl.lit(None, dtype=pl.String)
-    for grade in reversed(grades):  # highest first: the first grade reached wins
-        result = pl.when(recognised & (pl.col("total") >= grade.min)).then(pl.lit(grade.id)) \
-            .otherwise(result)
+    for grade in reversed(program.grades):  # highest first: the first grade reached wins
+        reached = passing
+        if grade.min is not None:
+            reached = reached & (total >= grade.min)
+        if grade.when is not None:
+            reached = reached & _compile(program, grade.when, column).fill_null(best)
+        result = pl.when(reached).then(pl.lit(grade.id)).otherwise(result)
     return result
+
+
+def _grade() -> pl.Expr:
+    """The grade, when every outcome the missing evidence allows gives the same one:
+    the worst case's grade equals the best case's (and the subject is recognised)."""
+    worst, best = pl.col(GRADE_WORST), pl.col(GRADE_BEST)
+    return pl.when(worst.eq_missing(best)).then(worst).otherwise(pl.lit(None, dtype=pl.String))

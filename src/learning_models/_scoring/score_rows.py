@@ -23,8 +23,9 @@ from typing import Any
 import polars as pl
 
 from .._criteria import CompiledIndicator, Program
-from .._expressions import NotScalar, RowFunction, to_python
-from .score import points_column, score_frame, score_table, status_column
+from .._expressions import NotScalar, RowFunction, expression_names, to_python
+from .score import GRADE_BEST, GRADE_WORST, points_column, score_frame, score_table, status_column
+from .score_scope import python_refs
 
 __all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
 
@@ -47,25 +48,29 @@ class _RowPlan:
     mandatory: tuple[int, ...]
     criteria: tuple[tuple[str, tuple[int, ...]], ...]
     max_total: float
-    grades: tuple[tuple[str, float], ...]    # in the set's order: the first reached wins
+    # In the set's order, the first reached wins: id, least total, condition.
+    grades: tuple[tuple[str, float | None, RowFunction | None], ...]
+    program: Program
+    unknown_fills: bool     # the rule reads inputs or derived values: null decides nothing
 
 
-def score_rows(program: Program, typed: pl.DataFrame) -> pl.DataFrame:
+def score_rows(program: Program, typed: pl.DataFrame, *,
+               year: int | None = None) -> pl.DataFrame:
     """`score_table(program, typed)`, computed row by row: for a table of a few rows."""
-    scored = score_typed(program, list(typed.iter_rows(named=True)), typed.schema) \
-        if typed.height <= FEW else None
-    return scored if scored is not None else score_table(program, typed)
+    scored = score_typed(program, list(typed.iter_rows(named=True)), typed.schema,
+                         year=year) if typed.height <= FEW else None
+    return scored if scored is not None else score_table(program, typed, year=year)
 
 
-def score_typed(program: Program, rows: list[dict[str, Any]], schema: pl.Schema,
-                ) -> pl.DataFrame | None:
+def score_typed(program: Program, rows: list[dict[str, Any]], schema: pl.Schema, *,
+                year: int | None = None) -> pl.DataFrame | None:
     """The table `score_table` gives for a typed table of `schema` holding `rows` (which
     receive the scored values), or None when it must be scored column-wise."""
     plan = _row_plan(program)
     if plan is None:
         return None
     try:
-        scored = [_score(plan, program.indicators, row) for row in rows]
+        scored = [_score(plan, program.indicators, row, year) for row in rows]
     except NotScalar:
         return None
     # Each value is made its column's dtype (an integer where the column is a number).
@@ -79,8 +84,11 @@ def outcome_passes(program: Program) -> Callable[[Sequence[float]], bool] | None
     if plan is None:
         return None
 
+    unknown = dict.fromkeys(_row_names(program))
+
     def passes(points: Sequence[float]) -> bool:
-        return _passes(plan, points, sum_of(points))
+        scope = {**unknown, **python_refs(program, points, best=False)}
+        return _passes(plan, _case(plan, scope, points, sum_of(points)), best=False)
     return passes
 
 
@@ -92,28 +100,61 @@ def sum_of(points: Sequence[float]) -> float:
     return total
 
 
-def _score(plan: _RowPlan, indicators: Sequence[CompiledIndicator], row: Row) -> Row:
+def _score(plan: _RowPlan, indicators: Sequence[CompiledIndicator], row: Row,
+           year: int | None) -> Row:
+    if plan.program.reads_year:  # read by expressions (format 1.1); not a column
+        row["year"] = year
     for name, compute in plan.derived:
         row[name] = compute(row)
     points = [compute(row) for compute in plan.points]
     for k, value in enumerate(points):
         row[points_column(k)] = value
-        row[status_column(k)] = _status(value, plan.maxima[k], bool(indicators[k].levels))
+        row[status_column(k)] = _status(value, plan.maxima[k], indicators[k].when is None)
     worst = [0.0 if p is None else p for p in points]
     best = [m if p is None else p for p, m in zip(points, plan.maxima, strict=True)]
     total = sum_of(worst)
     row["total"] = total
     row["max_total"] = plan.max_total
-    if _passes(plan, worst, total):
+    worst_scope = _case(plan, {**row, **python_refs(plan.program, points, best=False)},
+                        worst, total)
+    best_scope = _case(plan, {**row, **python_refs(plan.program, points, best=True)},
+                       best, sum_of(best))
+    if _passes(plan, worst_scope, best=False):
         status = "recognised"
-    elif not _passes(plan, best, sum_of(best)):
+    elif not _passes(plan, best_scope, best=True):
         status = "not_recognised"
     else:
         status = "incomplete"
     row["status"] = status
-    row["grade"] = next((g for g, least in plan.grades
-                         if status == "recognised" and total >= least), None)
+    if plan.grades:
+        low = _grade(plan, worst_scope, status == "recognised", best=False)
+        high = _grade(plan, best_scope, status != "not_recognised", best=True)
+        row[GRADE_WORST], row[GRADE_BEST] = low, high
+        row["grade"] = low if low == high else None
+    else:
+        row["grade"] = None
     return row
+
+
+def _grade(plan: _RowPlan, scope: Row, passing: bool, *, best: bool) -> str | None:
+    """The first grade reached in the case `scope` holds (`_case`)."""
+    if not passing:
+        return None
+    for ident, least, condition in plan.grades:
+        if least is not None and not scope["total"] >= least:
+            continue
+        holds = condition(scope) if condition is not None else True
+        if holds is None:
+            holds = best
+        if holds:
+            return ident
+    return None
+
+
+def _row_names(program: Program) -> set[str]:
+    """Inputs, derived values and the year a pass rule or grade condition reads."""
+    return {n for n in program.names_read() if n in program.spec.inputs
+            or n in program.spec.derived or n == "year"}
 
 
 def _status(points: float | None, maximum: float, graded: bool) -> str:
@@ -124,12 +165,20 @@ def _status(points: float | None, maximum: float, graded: bool) -> str:
     return "partly_met" if graded and points > 0 else "not_met"
 
 
-def _passes(plan: _RowPlan, filled: Sequence[float], total: float) -> bool:
-    scope: Row = {"total": total, "max_total": plan.max_total,
-                  "mandatory_met": all(filled[k] >= plan.maxima[k] for k in plan.mandatory)}
+def _case(plan: _RowPlan, scope: Row, filled: Sequence[float], total: float) -> Row:
+    """`scope` (the row's values and the indicator functions' values in one case) with the
+    totals of that case's points `filled`: what the pass rule and the grades read."""
+    scope.update({"total": total, "max_total": plan.max_total,
+                  "mandatory_met": all(filled[k] >= plan.maxima[k] for k in plan.mandatory)})
     for cid, members in plan.criteria:
         scope[cid] = sum_of([filled[k] for k in members])
-    return plan.rule(scope) is True
+    return scope
+
+
+def _passes(plan: _RowPlan, scope: Row, *, best: bool) -> bool:
+    """The pass rule in the case `scope` holds (`_case`)."""
+    holds = plan.rule(scope)
+    return (best and plan.unknown_fills) if holds is None else holds is True
 
 
 def _row_plan(program: Program) -> _RowPlan | None:
@@ -142,20 +191,28 @@ def _build_row_plan(program: Program) -> _RowPlan | None:
         derived = tuple((name, to_python(expr, functions)) for name, expr in program.derived)
         points = tuple(_indicator_points(ind, functions) for ind in program.indicators)
         rule = to_python(program.pass_expr, functions)
+        grades = tuple((g.id, g.min, None if g.when is None else to_python(g.when, functions))
+                       for g in program.grades)
     except NotScalar:
         return None
     inds = program.indicators
-    grades = program.spec.recognition.grades
     return _RowPlan(
         derived, points, rule, tuple(float(i.points) for i in inds),
         tuple(k for k, i in enumerate(inds) if i.mandatory),
         tuple((cid, tuple(k for k, i in enumerate(inds) if i.criterion == cid))
               for cid in program.criterion_ids),
-        float(program.max_total),
-        tuple((g.id, float(g.min)) for g in grades))
+        float(program.max_total), grades, program,
+        bool(expression_names(program.pass_expr) & {*program.spec.inputs, *program.spec.derived}))
 
 
 def _indicator_points(ind: CompiledIndicator, functions: Any) -> Points:
+    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
+        given, most = to_python(ind.awarded, functions), float(ind.points)
+
+        def awarded(row: Mapping[str, Any]) -> float | None:
+            value = given(row)
+            return None if value is None else min(max(float(value), 0.0), most)
+        return awarded
     if ind.when is not None:
         condition, full = to_python(ind.when, functions), float(ind.points)
 

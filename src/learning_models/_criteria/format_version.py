@@ -1,0 +1,42 @@
+"""Stage 2: what a criteria set may say in the format version it declares.
+
+Format 1.1 adds keys to format 1 (``awarded`` on an indicator, ``when`` on a grade); a file
+that says ``format: learning-models/criteria-set/1`` and uses one is told, at the key, to
+declare 1.1 — a format-1 file keeps exactly the meaning it always had, so an older reader
+and this one never read it apart. (What 1.1 adds to expressions — indicator functions,
+inputs and the year in pass rules — is reported by the compiler as an unknown name or
+function in a format-1 file.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .._documents import SourceMap
+from ..errors import Problem
+
+__all__ = ["FORMAT_1", "FORMAT_1_1", "version_problems"]
+
+FORMAT_1 = "learning-models/criteria-set/1"
+FORMAT_1_1 = "learning-models/criteria-set/1.1"
+_HINT = f"write 'format: {FORMAT_1_1}' as the first line: the key is new in format 1.1"
+
+
+def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    """A problem for each format-1.1 key of a document that declares format 1."""
+    if data.get("format") != FORMAT_1:
+        return
+    for c, criterion in enumerate(data.get("criteria", [])):
+        for i, ind in enumerate(criterion.get("indicators", [])):
+            if "awarded" in ind:
+                yield Problem("invalid-value", f"indicator {ind['id']!r}: 'awarded' needs "
+                              "format 1.1, and this file says format 1",
+                              source.locate(("criteria", c, "indicators", i, "awarded"),
+                                            key=True), hint=_HINT)
+    for k, grade in enumerate(data.get("recognition", {}).get("grades", [])):
+        if "when" in grade:
+            yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'when' needs "
+                          "format 1.1, and this file says format 1",
+                          source.locate(("recognition", "grades", k, "when"), key=True),
+                          hint=_HINT)
