@@ -1,0 +1,182 @@
+"""The ASGI application: `create_app` builds it from a `ServeConfig`.
+
+Every failure leaves as an ``application/problem+json`` document (`problems`): the
+service's own problems, the library's errors (a set or evidence that cannot be used), a
+request that does not match the OpenAPI document, an unknown path — and anything unforeseen
+as a 500 that says nothing of the server's insides. Bodies larger than the limit are cut
+off while they arrive (413), not after.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import learning_models as lm
+
+from .config import ServeConfig
+from .problems import (
+    PROBLEM_MEDIA_TYPE,
+    ServiceProblem,
+    from_library_error,
+    problem_body,
+    request_lang,
+)
+
+__all__ = ["JSONBytes", "create_app", "off_loop"]
+
+T = TypeVar("T")
+log = logging.getLogger("learning_models.serve")
+
+
+class JSONBytes(Response):
+    """JSON encoded with orjson (UTF-8, no escapes of Vietnamese letters)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def create_app(config: ServeConfig | None = None) -> FastAPI:
+    """The service: the catalogue is read and its sets compiled once, here."""
+    from .docs_page import install_docs
+    from .reports import Jobs
+    from .routes import install_routes
+    from .routes_reports import install_report_routes
+    from .service import Service
+
+    settings = config or ServeConfig()
+    app = FastAPI(title="learning-models", version=lm.__version__, docs_url=None,
+                  redoc_url=None, default_response_class=JSONBytes,
+                  description="Score evidence against Vietnam's lifelong-learning criteria "
+                              "sets (Programme 387). Errors are RFC 9457 problem documents.")
+    app.state.service = Service(settings)
+    app.state.jobs = Jobs(settings.max_report_jobs, settings.kept_jobs)
+    app.router.add_event_handler("shutdown", app.state.jobs.close)
+    install_routes(app, app.state.service)
+    install_report_routes(app, app.state.service, app.state.jobs)
+    install_docs(app)
+    _install_handlers(app)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
+
+
+async def off_loop(config: ServeConfig, work: Callable[..., T], *args: Any) -> T:
+    """Run CPU work in a worker thread, within the request time limit (503 after it)."""
+    try:
+        return await asyncio.wait_for(run_in_threadpool(work, *args), config.request_seconds)
+    except TimeoutError:
+        raise ServiceProblem(503, "timeout", (
+            f"yêu cầu chạy quá {config.request_seconds:g} giây; chia nhỏ lô hồ sơ",
+            f"the request ran longer than {config.request_seconds:g} s; send smaller "
+            "batches")) from None
+
+
+def problem_response(request: Request, problem: ServiceProblem) -> Response:
+    lang = request_lang(request.query_params.get("lang"),
+                        request.headers.get("accept-language"))
+    body = problem_body(problem, lang, instance=request.url.path)
+    return Response(orjson.dumps(body), status_code=problem.status,
+                    media_type=PROBLEM_MEDIA_TYPE, headers=dict(problem.headers))
+
+
+def _install_handlers(app: FastAPI) -> None:
+    async def service(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ServiceProblem)
+        return problem_response(request, exc)
+
+    async def library(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, lm.LearningModelsError)
+        return problem_response(request, from_library_error(exc))
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return problem_response(request, invalid_request(exc.errors()))
+
+    async def http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            return problem_response(request, ServiceProblem(405, "method-not-allowed", (
+                f"phương thức {request.method} không dùng được ở đây",
+                f"method {request.method} is not allowed here"),
+                headers=dict(exc.headers or {})))
+        return problem_response(request, ServiceProblem(exc.status_code, "not-found", (
+            f"không có địa chỉ {request.url.path!r}; xem /docs",
+            f"no such path {request.url.path!r}; see /docs")))
+
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem_response(request, ServiceProblem(500, "internal-error", (
+            "lỗi nội bộ của máy chủ; đã ghi vào nhật ký", "internal server error; logged")))
+
+    app.add_exception_handler(ServiceProblem, service)
+    app.add_exception_handler(lm.LearningModelsError, library)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(HTTPException, http)
+    app.add_exception_handler(Exception, unexpected)
+
+
+def invalid_request(errors: Any) -> ServiceProblem:
+    """A 422 naming the first field that does not match the request's schema."""
+    items = list(errors)
+    first = items[0] if items else {"loc": (), "msg": "invalid"}
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or None
+    details = [{"field": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg"),
+                "type": e.get("type")} for e in items[:50]]
+    return ServiceProblem(422, "invalid-request", (
+        f"yêu cầu không đúng lược đồ ở {where or 'nội dung'}: {first.get('msg')}",
+        f"the request does not match its schema at {where or 'the body'}: "
+        f"{first.get('msg')}"), field=where, problems=details)
+
+
+class BodyLimit:
+    """Refuses a body over `limit` bytes: at once by its Content-Length, or as soon as
+    more bytes than that have arrived."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise self.too_large()
+            return message
+
+        await self.app(scope, counted, send)
+
+    def too_large(self) -> ServiceProblem:
+        mib = self.limit / 2**20
+        return ServiceProblem(413, "body-too-large", (
+            f"nội dung yêu cầu lớn hơn {mib:g} MiB; chia nhỏ lô hồ sơ",
+            f"the request body is larger than {mib:g} MiB; send smaller batches"))
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem_response(Request(scope, receive), self.too_large())
+        await response(scope, receive, send)
+
+
+
