@@ -58,7 +58,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
 
     settings = config or ServeConfig()
     app = FastAPI(title="learning-models", version=lm.__version__, docs_url=None,
-                  redoc_url=None, default_response_class=JSONBytes,
+                  redoc_url=None, default_response_class=Response,
                   description="Score evidence against Vietnam's lifelong-learning criteria "
                               "sets (Programme 387). Errors are RFC 9457 problem documents.")
     app.state.service = Service(settings)

@@ -20,9 +20,11 @@ import learning_models as lm
 
 from .problems import ServiceProblem
 
-__all__ = ["TABLE_TYPES", "EvaluationRequest", "ExplanationRequest", "SetByModel",
+__all__ = ["TABLE_NAME", "TABLE_TYPES", "EvaluationRequest", "ExplanationRequest", "SetByModel",
            "UploadedSet", "read_table"]
 
+#: How problems name a table body.
+TABLE_NAME = "<body>"
 #: Table media types and the evidence suffix each is read as.
 TABLE_TYPES = {"text/csv": ".csv", "application/vnd.apache.parquet": ".parquet",
                "application/vnd.apache.arrow.stream": ".arrow"}
@@ -83,7 +85,7 @@ def read_table(body: bytes, media_type: str) -> tuple[pl.DataFrame, list[lm.Reco
                 raise _unreadable("Arrow IPC", exc) from exc
         else:
             path.write_bytes(body)
-        return lm.read_evidence(path, display_name="<body>")
+        return lm.read_evidence(path, display_name=TABLE_NAME)
 
 
 def _unreadable(kind: str, exc: Exception) -> ServiceProblem:

@@ -91,6 +91,7 @@ def _finish(doc: dict[str, Any]) -> None:
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     schemas["Problem"] = PROBLEM_SCHEMA
+    schemas["ReportJob"] = _JOB
     request = EvaluationRequest.model_json_schema(ref_template=_REF + "{model}")
     schemas.update(request.pop("$defs", {}))
     schemas["EvaluationRequest"] = request

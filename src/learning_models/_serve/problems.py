@@ -17,7 +17,7 @@ from typing import Any, Literal
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "PROBLEM_SCHEMA", "ServiceCode", "ServiceProblem",
-           "from_library_error", "problem_body", "request_lang"]
+           "from_library_error", "hide_folder", "problem_body", "request_lang"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -128,6 +128,24 @@ def from_library_error(exc: LearningModelsError) -> ServiceProblem:
         return ServiceProblem(422, "invalid-criteria", (f"bộ tiêu chí có lỗi: {first}", first),
                               problems=located)
     return ServiceProblem(422, "refused", (f"yêu cầu bị từ chối: {exc}", str(exc)))
+
+
+def hide_folder(problem: ServiceProblem, folder: str, shown: str) -> ServiceProblem:
+    """The problem with the server's own folder (a job's) written as the name the client
+    gave its upload: no path of the server leaves it."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(folder + "/upload.xlsx", shown) \
+                .replace(folder + "/upload.zip", shown).replace(folder + "/", "")
+        if isinstance(value, Mapping):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return ServiceProblem(problem.status, problem.code, (clean(problem.detail[0]),
+                                                         clean(problem.detail[1])),
+                          problem.field, problem.record,
+                          [clean(p) for p in problem.problems], problem.errors, problem.headers)
 
 
 def _problem_dict(problem: Problem) -> dict[str, Any]:

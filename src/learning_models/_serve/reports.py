@@ -23,7 +23,7 @@ from typing import Any, Literal
 import learning_models as lm
 
 from .._targets import shipped_targets
-from .problems import ServiceProblem, from_library_error
+from .problems import ServiceProblem, from_library_error, hide_folder
 
 __all__ = ["Job", "Jobs"]
 
@@ -39,6 +39,7 @@ class Job:
 
     id: str
     folder: Path
+    shown: str                              # the upload's name, as the client gave it
     status: JobStatus = "running"
     rollup: dict[str, Any] | None = None
     counts: dict[str, Any] = field(default_factory=dict)
@@ -59,14 +60,15 @@ class Jobs:
         self._kept = kept
         self._lock = threading.Lock()
 
-    def start(self, upload: bytes, kind: Literal["xlsx", "zip"]) -> Job:
+    def start(self, upload: bytes, kind: Literal["xlsx", "zip"], shown: str = "") -> Job:
         """A new job with the upload saved in its folder (503 when all slots are taken)."""
         if not self._slots.acquire(blocking=False):
             raise ServiceProblem(
                 503, "busy", ("đang có quá nhiều báo cáo chạy cùng lúc; thử lại sau",
                               "too many reports are running; try again later"),
                 headers={"Retry-After": "30"})
-        job = Job(uuid.uuid4().hex, Path(tempfile.mkdtemp(prefix="lm-report-")))
+        job = Job(uuid.uuid4().hex, Path(tempfile.mkdtemp(prefix="lm-report-")),
+                  shown or f"upload.{kind}")
         (job.folder / f"upload.{kind}").write_bytes(upload)
         with self._lock:
             self._jobs[job.id] = job
@@ -90,7 +92,8 @@ class Jobs:
         except ServiceProblem as problem:
             job.problem, job.status = problem, "failed"
         except lm.LearningModelsError as exc:
-            job.problem, job.status = from_library_error(exc), "failed"
+            job.problem = hide_folder(from_library_error(exc), str(job.folder), job.shown)
+            job.status = "failed"
         except Exception:
             job.problem = ServiceProblem(500, "internal-error", (
                 "lỗi nội bộ khi lập báo cáo", "internal error while making the report"))

@@ -14,6 +14,7 @@ import learning_models as lm
 from .app import JSONBytes, invalid_request, off_loop
 from .auth import requires
 from .bodies import (
+    TABLE_NAME,
     TABLE_TYPES,
     EvaluationRequest,
     ExplanationRequest,
@@ -111,7 +112,7 @@ async def _table(service: Service, body: bytes, media: str, query: dict[str, Any
     def work() -> lm.Evaluations:
         spec, _ = service.choose_set(chosen, overlays)
         frame, errors = read_table(body, media)
-        return service.evaluate(spec, frame, query["year"], errors)
+        return service.evaluate(spec, frame, query["year"], errors, file=TABLE_NAME)
 
     results = await off_loop(service.config, work)
     return StreamingResponse(ndjson_lines(results, explain, lang),

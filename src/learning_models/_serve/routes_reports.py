@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import zipfile
 from io import BytesIO
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, File, Form, UploadFile
@@ -43,7 +44,7 @@ def install_report_routes(app: FastAPI, service: Service, jobs: Jobs) -> None:
         check_targets(targets)
         upload = await file.read()
         kind = _kind(file.filename, upload)
-        job = jobs.start(upload, kind)
+        job = jobs.start(upload, kind, Path(file.filename or "").name)
         worker = threading.Thread(target=jobs.run, name=f"report-{job.id}", daemon=True,
                                   args=(job, service.catalog, year, targets, lang))
         worker.start()

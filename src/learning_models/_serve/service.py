@@ -125,7 +125,7 @@ class Service:
 
     def evaluate(self, spec: lm.CriteriaSet, records: Sequence[Mapping[str, Any]]
                  | pl.DataFrame, year: int | None, errors: Sequence[lm.RecordError] = (),
-                 ) -> lm.Evaluations:
+                 file: str | None = None) -> lm.Evaluations:
         """Score the records; rejected ones (and `errors` met reading them) in ``.errors``."""
         count = len(records) if not isinstance(records, pl.DataFrame) else records.height
         if count > self.config.max_records:
@@ -134,7 +134,7 @@ class Service:
                 (f"{count} hồ sơ trong một yêu cầu; tối đa {self.config.max_records}",
                  f"{count} records in one request; at most {self.config.max_records}"),
                 field="records")
-        results = lm.evaluate(spec, records, year=year)
+        results = lm.evaluate(spec, records, year=year, file=file)
         return results.with_errors(errors) if errors else results
 
 
