@@ -111,9 +111,14 @@ def _install_handlers(app: FastAPI) -> None:
                 f"phương thức {request.method} không dùng được ở đây",
                 f"method {request.method} is not allowed here"),
                 headers=dict(exc.headers or {})))
-        return problem_response(request, ServiceProblem(exc.status_code, "not-found", (
-            f"không có địa chỉ {request.url.path!r}; xem /docs",
-            f"no such path {request.url.path!r}; see /docs")))
+        if exc.status_code == 404:
+            return problem_response(request, ServiceProblem(404, "not-found", (
+                f"không có địa chỉ {request.url.path!r}; xem /docs",
+                f"no such path {request.url.path!r}; see /docs")))
+        # FastAPI's own refusals (a body that is not JSON): the request is invalid
+        return problem_response(request, ServiceProblem(422, "invalid-request", (
+            f"yêu cầu không hợp lệ: {exc.detail}", f"invalid request: {exc.detail}"),
+            field="body"))
 
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
