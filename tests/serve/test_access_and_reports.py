@@ -188,3 +188,14 @@ def test_the_docs_page_needs_nothing_from_elsewhere(client: TestClient) -> None:
         and "https://" not in page.text
     for path in client.get("/openapi.json").json()["paths"]:
         assert path in page.text
+
+
+def test_every_problem_code_of_the_service_is_documented_once() -> None:
+    import re
+    import typing
+
+    from learning_models._serve.problems import TITLES, ServiceCode
+
+    text = (Path(__file__).parents[2] / "docs" / "service.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([a-z-]+)` \| \d{3} \|", text, re.MULTILINE)
+    assert sorted(documented) == sorted(typing.get_args(ServiceCode)) == sorted(TITLES)

@@ -7,7 +7,7 @@ group a 403, both problem documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 
@@ -17,10 +17,11 @@ from .problems import ServiceProblem
 __all__ = ["requires"]
 
 
-def requires(keys: ApiKeys | None, group: str) -> Callable[[Request], None]:
-    """A dependency checking the request's key against `group` (``evaluations``, …)."""
+def requires(keys: ApiKeys | None, group: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency checking the request's key against `group` (``evaluations``, …); a
+    coroutine, so that FastAPI does not send it to a worker thread."""
 
-    def check(request: Request) -> None:
+    async def check(request: Request) -> None:
         if keys is None:
             return
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
