@@ -74,7 +74,8 @@ def _serve(args: argparse.Namespace) -> int:
             f"the HTTP service needs {exc.name!r}: python -m pip install "
             "'learning-models[server]'") from exc
     app = create_app(config)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+    # uvicorn says where it listens (and why it cannot); requests are not logged one by one
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
                 server_header=False)
     return 0
 
