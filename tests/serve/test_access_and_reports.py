@@ -199,3 +199,11 @@ def test_every_problem_code_of_the_service_is_documented_once() -> None:
     text = (Path(__file__).parents[2] / "docs" / "service.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `([a-z-]+)` \| \d{3} \|", text, re.MULTILINE)
     assert sorted(documented) == sorted(typing.get_args(ServiceCode)) == sorted(TITLES)
+
+
+def test_serve_without_the_server_extra_says_how_to_install_it(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "uvicorn", None)
+    assert main(["serve"]) == 3
+    assert capsys.readouterr().err == ("the HTTP service needs 'uvicorn': python -m pip install "
+                                       "'learning-models[server]'\n")
