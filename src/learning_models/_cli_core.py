@@ -23,7 +23,7 @@ from ._cli_options import (
     make_folder_of,
     plugin_manager_from_args,
 )
-from ._cli_stdin import INPUT_FORMATS, read_input
+from ._cli_stdin import INPUT_FORMATS, STDIN, read_input
 from ._evaluate import evaluate
 from ._evidence import EVIDENCE_SUFFIXES
 from ._evidence_schema import evidence_schema
@@ -421,7 +421,8 @@ def _explain(args: argparse.Namespace) -> int:
         if rejected:
             print(f"subject {args.subject!r} was rejected", file=sys.stderr)
         else:
-            print(f"subject {args.subject!r} is not in {str(args.input)!r}\n  hint: "
+            shown = STDIN if str(args.input) == "-" else str(args.input)
+            print(f"subject {args.subject!r} is not in {shown!r}\n  hint: "
                   f"{_subjects_hint(args.subject, [e.subject for e in results])}",
                   file=sys.stderr)
         return 1 if rejected else 3

@@ -285,3 +285,11 @@ def test_a_request_over_its_time_is_a_503(monkeypatch: pytest.MonkeyPatch) -> No
             problem_of(slow.get("/v1/criteria-sets"), 503, "timeout")
         finally:
             released.set()
+
+
+def test_a_problem_speaks_the_language_the_body_asks_for(client: TestClient) -> None:
+    request = {"criteria": "vn/famly", "records": [], "lang": "en"}
+    body = problem_of(client.post("/v1/evaluations", json=request), 404, "not-found")
+    assert body["detail"] == "no criteria set with id 'vn/famly'"
+    body = problem_of(client.post("/v1/evaluations?lang=vi", json=request), 404, "not-found")
+    assert body["detail"] == "không có bộ tiêu chí mã 'vn/famly'"

@@ -145,6 +145,10 @@ def test_explain_reads_standard_input(capsys: pytest.CaptureFixture[str],
     assert main(["explain", "--criteria", SET, "--input", "-", "--input-format", "csv",
                  "--subject", "HH-002"]) == 0
     assert capsys.readouterr().out == expected
+    stdin_of(monkeypatch, Path(GOOD).read_bytes())
+    assert main(["explain", "--criteria", SET, "--input", "-", "--input-format", "csv",
+                 "--subject", "HH-999"]) == 3
+    assert capsys.readouterr().err.startswith("subject 'HH-999' is not in '<stdin>'\n")
 
 
 @pytest.mark.parametrize(("argv", "message"), [

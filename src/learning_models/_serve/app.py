@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import orjson
 from fastapi import FastAPI, Request
@@ -72,19 +72,31 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     return app
 
 
-async def off_loop(config: ServeConfig, work: Callable[..., T], *args: Any) -> T:
-    """Run CPU work in a worker thread, within the request time limit (503 after it)."""
+async def off_loop(config: ServeConfig, work: Callable[..., T], *args: Any,
+                   lang: Literal["vi", "en"] | None = None) -> T:
+    """Run CPU work in a worker thread, within the request time limit (503 after it); its
+    problems speak `lang` (a request body's language) unless the query says otherwise."""
     try:
         return await asyncio.wait_for(run_in_threadpool(work, *args), config.request_seconds)
     except TimeoutError:
         raise ServiceProblem(503, "timeout", (
             f"yêu cầu chạy quá {config.request_seconds:g} giây; chia nhỏ lô hồ sơ",
             f"the request ran longer than {config.request_seconds:g} s; send smaller "
-            "batches")) from None
+            "batches"), lang=lang) from None
+    except ServiceProblem as given:
+        given.lang = given.lang or lang
+        raise
+    except lm.LearningModelsError as exc:
+        refused = from_library_error(exc)
+        refused.lang = lang
+        raise refused from exc
 
 
 def problem_response(request: Request, problem: ServiceProblem) -> Response:
-    lang = request_lang(request.query_params.get("lang"),
+    """The problem in the language asked: ``?lang=``, else the body's ``lang``, else
+    ``Accept-Language``; Vietnamese by default."""
+    query = request.query_params.get("lang")
+    lang = request_lang(query if query in ("vi", "en") else problem.lang,
                         request.headers.get("accept-language"))
     body = problem_body(problem, lang, instance=request.url.path)
     return Response(orjson.dumps(body), status_code=problem.status,

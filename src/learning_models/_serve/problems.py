@@ -81,6 +81,7 @@ class ServiceProblem(Exception):
     problems: Sequence[Mapping[str, Any]] = ()
     errors: Sequence[Mapping[str, Any]] = ()
     headers: Mapping[str, str] = default(default_factory=dict)
+    lang: Literal["vi", "en"] | None = None  # the body's "lang", when the request gave one
 
 
 def request_lang(query_lang: str | None, accept_language: str | None) -> Literal["vi", "en"]:

@@ -84,7 +84,8 @@ def _install_evaluations(app: FastAPI, service: Service) -> None:
         if media != "application/json":
             raise _unsupported(media)
         parsed = _parse(EvaluationRequest, body)
-        data = await off_loop(service.config, _evaluate_json, service, parsed)
+        data = await off_loop(service.config, _evaluate_json, service, parsed,
+                              lang=_asked(parsed))
         return JSONBytes(data)
 
 
@@ -114,7 +115,7 @@ async def _table(service: Service, body: bytes, media: str, query: dict[str, Any
         frame, errors = read_table(body, media)
         return service.evaluate(spec, frame, query["year"], errors, file=TABLE_NAME)
 
-    results = await off_loop(service.config, work)
+    results = await off_loop(service.config, work, lang=lang)
     return StreamingResponse(ndjson_lines(results, explain, lang),
                              media_type="application/x-ndjson")
 
@@ -126,7 +127,8 @@ def _install_explanations(app: FastAPI, service: Service) -> None:
     async def explanations(request: ExplanationRequest) -> Response:
         """One subject's evaluation explained: text (``text/plain``) or structured (JSON:
         the evaluation and its explanation). A rejected record is a 422 with its errors."""
-        evaluation = await off_loop(service.config, _explain, service, request)
+        evaluation = await off_loop(service.config, _explain, service, request,
+                                    lang=_asked(request))
         if request.format == "text":
             return PlainTextResponse(evaluation["explanation"])
         return JSONBytes(evaluation)
@@ -149,6 +151,11 @@ def _explain(service: Service, request: ExplanationRequest) -> dict[str, Any]:
     item: dict[str, Any] = document["evaluations"][0]
     return {"evaluation": {k: v for k, v in item.items() if k != "explanation"},
             "explanation": item["explanation"]}
+
+
+def _asked(request: EvaluationRequest | ExplanationRequest) -> Lang | None:
+    """The body's language, when it names one."""
+    return request.lang if "lang" in request.model_fields_set else None
 
 
 def _parse(model: type[EvaluationRequest], body: bytes) -> EvaluationRequest:
