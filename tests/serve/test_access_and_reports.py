@@ -207,3 +207,28 @@ def test_serve_without_the_server_extra_says_how_to_install_it(
     assert main(["serve"]) == 3
     assert capsys.readouterr().err == ("the HTTP service needs 'uvicorn': python -m pip install "
                                        "'learning-models[server]'\n")
+
+
+def test_a_long_report_answers_202_with_its_status_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    release = threading.Event()
+    run = Jobs.run
+
+    def held(self: Jobs, *args: Any) -> None:
+        release.wait(60)
+        run(self, *args)
+
+    monkeypatch.setattr(Jobs, "run", held)
+    with client_for(ServeConfig(wait_seconds=0)) as patient:
+        started = patient.post("/v1/reports", data={"year": "2024"},
+                               files={"file": ("data.zip", zipped(DATA_2024))})
+        assert started.status_code == 202
+        job = started.json()
+        assert (job["status"], started.headers["location"]) == ("running", job["status_url"])
+        problem_of(patient.get(job["status_url"] + "/files"), 409, "job-not-done")
+        release.set()
+        patient.app.state.jobs.get(job["job"]).done.wait(120)   # type: ignore[attr-defined]
+        done = patient.get(job["status_url"]).json()
+        assert done["status"] == "done" and done["rollup"]["year"] == 2024
+        assert patient.get(done["files_url"]).status_code == 200
