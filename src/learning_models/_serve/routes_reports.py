@@ -56,6 +56,10 @@ def install_report_routes(app: FastAPI, service: Service, jobs: Jobs) -> None:
             return JSONBytes(body, status_code=202, headers={"Location": body["status_url"]})
         return JSONBytes(body)
 
+    _install_job_routes(app, guard, jobs)
+
+
+def _install_job_routes(app: FastAPI, guard: list[Any], jobs: Jobs) -> None:
     @app.get("/v1/reports/{job}", tags=["reports"], dependencies=guard,
              responses=responses(200, "ReportJob", 401, 403, 404))
     async def report_status(job: str, lang: Literal["vi", "en"] = "vi") -> Response:
