@@ -18,7 +18,7 @@ INPUTS = ["school_age_children", "children_in_school", "adults", "adults_learnin
           "study_corner", "income"]
 VALUES = st.one_of(st.none(), st.integers(-3, 12), st.sampled_from(["có", "không", "stable",
                                                                      "x", ""]),
-                   st.booleans(), st.floats(allow_nan=False, width=32))
+                   st.booleans(), st.floats(allow_nan=False, allow_infinity=False, width=32))
 
 
 @cache
