@@ -201,7 +201,7 @@ def test_show_by_model_and_year_without_the_shipped_sets_overlapping(
     assert status == 0 and f"id: {FAMILY}\n" in out
     status, out, err = run(capsys, "show", "--model", "family", "--year", "2040",
                            "--criteria-dir", str(small_sets))
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err == ("no criteria set for 'family' covers 2040; periods available: 2021-2025 "
                    f"({FAMILY}), 2026-2030 ({NEXT})\n")
 
@@ -224,7 +224,7 @@ def test_show_an_unknown_id_suggests_one(capsys: pytest.CaptureFixture[str],
                                          small_sets: Path) -> None:
     status, out, err = run(capsys, "show", "test/2026-2030/famly", "--criteria-dir",
                            str(small_sets))
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err == ("'test/2026-2030/famly' is neither a file nor the id of a criteria set "
                    f"[unknown-set]\n  hint: did you mean '{NEXT}'?\n")
 
@@ -316,7 +316,7 @@ def test_a_file_still_wins_and_a_missing_file_is_still_a_file_error(
                          "--input", evidence)
     assert status == 0 and out.startswith("HH-1\t100/100\t")
     assert run(capsys, "evaluate", "--criteria", "nope.yaml", "--input", evidence) == (
-        1, "", "file not found: 'nope.yaml' [file-not-found]\n")
+        3, "", "file not found: 'nope.yaml' [file-not-found]\n")
 
 
 def test_an_extending_file_resolves_against_criteria_dirs(
@@ -325,7 +325,7 @@ def test_an_extending_file_resolves_against_criteria_dirs(
     elsewhere = write(tmp_path / "province", "family.yaml",
                       (small_sets / "family-next.yaml").read_text(encoding="utf-8"))
     status, _, err = run(capsys, "evaluate", "--criteria", str(elsewhere), "--input", evidence)
-    assert status == 1 and "[unknown-base]" in err
+    assert status == 3 and "[unknown-base]" in err
     status, out, _ = run(capsys, "evaluate", "--criteria", str(elsewhere), "--criteria-dir",
                          str(small_sets), "--input", evidence, "--year", "2026")
     assert status == 0 and out.startswith("HH-1\t100/110\t")
@@ -335,7 +335,7 @@ def test_an_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str], smal
                                         evidence: str) -> None:
     status, out, err = run(capsys, "evaluate", "--criteria", "test/2021-2025/famly",
                            "--criteria-dir", str(small_sets), "--input", evidence)
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err == ("'test/2021-2025/famly' is neither a file nor the id of a criteria set "
                    f"[unknown-set]\n  hint: did you mean '{FAMILY}'?\n")
 

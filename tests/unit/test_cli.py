@@ -71,7 +71,7 @@ def test_validate_a_directory_checks_only_criteria_files(
 def test_validate_nothing_found_is_a_failure_naming_the_folder(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path, "notes.yaml", "just: data\n")
-    assert run(capsys, "validate", str(tmp_path)) == (1, "", (
+    assert run(capsys, "validate", str(tmp_path)) == (3, "", (
         f"no criteria sets, test files or targets files found in {str(tmp_path)!r}\n"
         "  hint: files are recognised by their 'format:' line, e.g. "
         "'format: learning-models/criteria-set/1'\n"))
@@ -151,7 +151,7 @@ def test_evaluate_with_rejected_records_exits_1_and_still_evaluates_the_rest(
 
 def test_a_year_outside_the_period_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "evaluate", "--criteria", SET, "--input", GOOD, "--year", "2030") == (
-        1, "", "year 2030 is outside the period 2016-2025 of criteria set "
+        3, "", "year 2030 is outside the period 2016-2025 of criteria set "
         "'examples/family-448'\n")
 
 
@@ -164,7 +164,7 @@ def test_a_year_outside_the_period_is_a_clean_error(capsys: pytest.CaptureFixtur
 def test_a_missing_or_unknown_file_is_a_clean_error(capsys: pytest.CaptureFixture[str],
                                                     criteria: str, evidence: str,
                                                     message: str) -> None:
-    assert run(capsys, "evaluate", "--criteria", criteria, "--input", evidence) == (1, "",
+    assert run(capsys, "evaluate", "--criteria", criteria, "--input", evidence) == (3, "",
                                                                                    message)
 
 
@@ -172,7 +172,7 @@ def test_evaluate_with_a_broken_set_lists_its_problems(capsys: pytest.CaptureFix
                                                        tmp_path: Path) -> None:
     path = write(tmp_path, "set.yaml", mini("points: 10", "points: ten"))
     status, out, err = run(capsys, "evaluate", "--criteria", path, "--input", GOOD)
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err == (f"{path}:18:17: 'criteria[0].indicators[0].points' must be a number, "
                    "found string 'ten' (indicator 'C1.1') [wrong-type]\n")
 
@@ -182,7 +182,7 @@ def test_evaluate_unreadable_evidence_is_a_clean_error(capsys: pytest.CaptureFix
     path = tmp_path / "latin.csv"
     path.write_bytes(b"id,adults\nH\xff,1\n")
     status, out, err = run(capsys, "evaluate", "--criteria", SET, "--input", str(path))
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err.startswith(f"{path}:2:2: byte 0xff ")
     assert "[not-utf8]" in err
 
@@ -213,13 +213,13 @@ def test_explain_a_rejected_subject_says_why(capsys: pytest.CaptureFixture[str])
 def test_explain_an_absent_subject_names_the_input_and_the_closest_id(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "HH-999") == (
-        1, "", f"subject 'HH-999' is not in {GOOD!r}\n  hint: did you mean 'HH-009'?\n")
+        3, "", f"subject 'HH-999' is not in {GOOD!r}\n  hint: did you mean 'HH-009'?\n")
 
 
 def test_explain_an_absent_subject_unlike_any_lists_some_subjects(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "nobody") == (
-        1, "", f"subject 'nobody' is not in {GOOD!r}\n"
+        3, "", f"subject 'nobody' is not in {GOOD!r}\n"
         "  hint: its subjects: HH-001, HH-002, HH-003, … (10 in all)\n")
 
 

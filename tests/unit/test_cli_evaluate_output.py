@@ -233,7 +233,7 @@ def test_errors_file_is_written_with_no_error_too(capsys: pytest.CaptureFixture[
 
 @pytest.mark.parametrize(("name", "status", "message"), [
     ("errors.txt", 2, "the errors must be a file ending in .csv, not '{path}'"),
-    ("taken/errors.csv", 1, "cannot write the errors to '{path}': 'taken' is a file, not a "
+    ("taken/errors.csv", 3, "cannot write the errors to '{path}': 'taken' is a file, not a "
                             "folder"),
 ])
 def test_a_wrong_errors_file_is_refused_before_the_work(

@@ -39,7 +39,7 @@ def ctrl_c(*args: object, **kwargs: object) -> None:
 def test_ctrl_c_prints_one_line_and_exits_130(capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch, lang: str,
                                               line: str) -> None:
-    monkeypatch.setattr(_cli_core, "read_evidence", ctrl_c)
+    monkeypatch.setattr(_cli_core, "read_input", ctrl_c)
     assert interrupted_main([*EVALUATE, "--lang", lang]) == 130
     assert capsys.readouterr() == ("", line + "\n")
 

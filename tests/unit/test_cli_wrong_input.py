@@ -39,14 +39,14 @@ def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_report_into_a_file_says_it_is_not_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, *REPORT, "--out", "taken") == (
-        1, "", "cannot write the report to 'taken': it is a file, not a folder\n")
+        3, "", "cannot write the report to 'taken': it is a file, not a folder\n")
     assert Path("taken").read_text("utf-8") == "mine\n"
 
 
 def test_report_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, *REPORT, "--out", "taken/2026") == (
-        1, "", "cannot write the report to 'taken/2026': 'taken' is a file, not a folder\n")
+        3, "", "cannot write the report to 'taken/2026': 'taken' is a file, not a folder\n")
 
 
 def test_report_into_a_folder_that_cannot_be_written_says_so(
@@ -56,7 +56,7 @@ def test_report_into_a_folder_that_cannot_be_written_says_so(
     monkeypatch.setattr(os, "access",
                         lambda path, mode: Path(path).name != "locked" and real(path, mode))
     assert run(capsys, *REPORT, "--out", "locked") == (
-        1, "", "cannot write the report to 'locked': permission denied\n")
+        3, "", "cannot write the report to 'locked': permission denied\n")
 
 
 def test_a_built_in_writer_failing_on_the_disk_names_the_folder_and_the_reason() -> None:
@@ -98,7 +98,7 @@ def test_template_keeps_an_existing_file_unless_forced(
         capsys: pytest.CaptureFixture[str]) -> None:
     Path("mau.xlsx").write_bytes(b"my work")
     assert run(capsys, "template", "--year", "2024", "-o", "mau.xlsx") == (
-        1, "", "'mau.xlsx' already exists; give --force to overwrite it, or another name\n")
+        3, "", "'mau.xlsx' already exists; give --force to overwrite it, or another name\n")
     assert Path("mau.xlsx").read_bytes() == b"my work"
     status, _, err = run(capsys, "template", "--year", "2024", "-o", "mau.xlsx", "--force")
     assert status == 0 and err.startswith("mau.xlsx: ")
@@ -108,7 +108,7 @@ def test_template_keeps_an_existing_file_unless_forced(
 def test_template_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, "template", "--year", "2024", "-o", "taken/mau.xlsx") == (
-        1, "", "cannot write the workbook to 'taken/mau.xlsx': 'taken' is a file, not a "
+        3, "", "cannot write the workbook to 'taken/mau.xlsx': 'taken' is a file, not a "
         "folder\n")
 
 
@@ -121,7 +121,7 @@ def test_template_makes_the_folder_of_the_workbook(capsys: pytest.CaptureFixture
 def test_template_for_a_year_no_set_governs_lists_the_periods(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "template", "--year", "1999", "-o", "mau.xlsx") == (
-        1, "", "no criteria set is in force in 1999; the periods of the sets: 2021-2025, "
+        3, "", "no criteria set is in force in 1999; the periods of the sets: 2021-2025, "
         "2026-2030\n")
     assert not Path("mau.xlsx").exists()
 
@@ -140,13 +140,13 @@ def test_template_for_a_year_no_set_governs_lists_the_periods(
 def test_a_missing_criteria_dir_is_named_by_every_command(
         capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert run(capsys, *argv, "--criteria-dir", "nosuchdir") == (
-        1, "", "no such folder: 'nosuchdir' (--criteria-dir) [file-not-found]\n"
+        3, "", "no such folder: 'nosuchdir' (--criteria-dir) [file-not-found]\n"
         + CRITERIA_DIR_HINT)
 
 
 def test_a_missing_overlay_file_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "list", "--overlay", "local.yaml")
-    assert status == 1
+    assert status == 3
     assert err.startswith("no such overlay file: 'local.yaml' (--overlay) [file-not-found]\n")
 
 
@@ -202,7 +202,7 @@ def test_diff_applies_the_overlays_named(capsys: pytest.CaptureFixture[str]) -> 
 def test_an_unknown_overlay_name_is_never_ignored(capsys: pytest.CaptureFixture[str],
                                                   argv: list[str]) -> None:
     status, _, err = run(capsys, *argv, "--overlay", "nosuch")
-    assert status == 1
+    assert status == 3
     assert err.startswith("no overlay named 'nosuch'; available: ")
 
 
@@ -213,14 +213,14 @@ def test_validate_an_empty_folder_says_nothing_was_found(
         capsys: pytest.CaptureFixture[str]) -> None:
     Path("empty").mkdir()
     status, out, err = run(capsys, "validate", "empty")
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err.startswith("no criteria sets, test files or targets files found in 'empty'\n")
 
 
 def test_lint_an_empty_folder_names_it(capsys: pytest.CaptureFixture[str]) -> None:
     Path("empty").mkdir()
     status, _, err = run(capsys, "lint", "empty")
-    assert status == 1
+    assert status == 3
     assert err.startswith("no criteria sets found in 'empty'\n")
 
 
@@ -230,7 +230,7 @@ def test_evaluate_a_folder_points_at_report(capsys: pytest.CaptureFixture[str],
     Path("data").mkdir()
     extra = ["--subject", "HH-001"] if command == "explain" else []
     assert run(capsys, command, "--criteria", SET, "--input", "data", *extra) == (
-        1, "", "'data' is a folder; --input is one evidence file (.csv, .json, .yaml, "
+        3, "", "'data' is a folder; --input is one evidence file (.csv, .json, .yaml, "
         ".parquet) [unreadable-evidence]\n  hint: to evaluate a dataset folder or a "
         "data-entry workbook, use 'learning-models report data --year YEAR'\n")
 
@@ -238,7 +238,7 @@ def test_evaluate_a_folder_points_at_report(capsys: pytest.CaptureFixture[str],
 def test_evaluate_a_workbook_points_at_report(capsys: pytest.CaptureFixture[str]) -> None:
     Path("mau.xlsx").write_bytes(b"PK")
     status, _, err = run(capsys, "evaluate", "--criteria", SET, "--input", "mau.xlsx")
-    assert status == 1
+    assert status == 3
     assert err.startswith("'mau.xlsx' is a workbook; --input is one evidence file ")
     assert "use 'learning-models report mau.xlsx --year YEAR'" in err
 
@@ -248,7 +248,7 @@ def test_show_a_broken_set_prints_it_and_its_problems(
     text = mini("points: 10", "points: ten")
     Path("broken.yaml").write_text(text, "utf-8")
     status, out, err = run(capsys, "show", "broken.yaml")
-    assert (status, out) == (1, text)
+    assert (status, out) == (3, text)
     assert err == ("broken.yaml:18:17: 'criteria[0].indicators[0].points' must be a number, "
                    "found string 'ten' (indicator 'C1.1') [wrong-type]\n")
 
@@ -273,21 +273,21 @@ def test_a_folder_named_as_a_set_says_it_is_a_folder(capsys: pytest.CaptureFixtu
                                                      command: list[str]) -> None:
     Path("sets").mkdir()
     assert run(capsys, *(a.replace("{}", "sets") for a in command)) == (
-        1, "", "'sets' is a folder, not a criteria set [file-not-found]\n"
+        3, "", "'sets' is a folder, not a criteria set [file-not-found]\n"
         "  hint: name a set's file, or its id ('learning-models list' shows them)\n")
 
 
 def test_report_of_a_file_without_a_suffix_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     Path("data").write_text("id\n", "utf-8")
     status, _, err = run(capsys, "report", "data", "--year", "2024")
-    assert status == 1
+    assert status == 3
     assert err.startswith("no evidence reader reads files without a suffix ('data'); ")
 
 
 def test_report_of_one_evidence_file_points_at_evaluate(
         capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "report", GOOD, "--year", "2024")
-    assert status == 1
+    assert status == 3
     assert err.endswith("  hint: to score one evidence file, use 'learning-models evaluate "
                         f"--model MODEL --year YEAR --input {GOOD}'\n")
 
@@ -309,7 +309,7 @@ def test_report_of_one_evidence_file_points_at_evaluate(
 def test_wrong_names_give_one_clean_message(capsys: pytest.CaptureFixture[str],
                                             argv: list[str], message: str) -> None:
     status, out, err = run(capsys, *argv)
-    assert (status, out) == (1, "")
+    assert (status, out) == (3, "")
     assert err.startswith(message)
 
 

@@ -112,7 +112,7 @@ def test_ids_are_read_from_the_catalogue(tmp_path: Path,
 
 def test_an_unknown_id_is_a_located_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(capsys, "diff", "tests/nope", str(NEW))
-    assert status == 1
+    assert status == 3
     assert "[unknown-set]" in err
 
 

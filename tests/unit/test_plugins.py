@@ -140,7 +140,7 @@ def test_an_entry_point_that_fails_to_load_is_one_line_from_the_command_line(
     _installed(tmp_path, "broken_plugin_cli", "import missing_dep_for_test\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delenv("LEARNING_MODELS_DISABLE_PLUGINS", raising=False)
-    assert main(["plugins"]) == 1
+    assert main(["plugins"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("plugin 'broken' could not be loaded: ModuleNotFoundError")
     assert "Traceback" not in err
@@ -427,7 +427,7 @@ def test_a_failing_plugin_writer_is_named(report_cli: object, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     status = report_cli((("fragile", _writers_plugin(_Writer("txt", fail=True))),),  # type: ignore[operator]
                         "--format", "txt", "--out", str(tmp_path))
-    assert status == 1
+    assert status == 3
     assert "plugin 'fragile' failed writing the report with report writer 'txt': no room " \
            "left on the device" in capsys.readouterr().err
 
@@ -436,7 +436,7 @@ def test_a_plugin_writer_must_return_the_paths_it_wrote(
         report_cli: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = report_cli((("vague", _writers_plugin(_Writer("txt", result="done"))),),  # type: ignore[operator]
                         "--format", "txt", "--out", str(tmp_path))
-    assert status == 1
+    assert status == 3
     assert "plugin 'vague': report writer 'txt' must return the paths it wrote, got 'done'" \
         in capsys.readouterr().err
 
@@ -463,7 +463,7 @@ def test_two_readers_of_one_suffix_need_reader(report_cli: object, tmp_path: Pat
     plugin = ("other", _readers_plugin(_Reader("other-xlsx", (".xlsx",), DATA / "2026")))
     status = report_cli((plugin,), "--format", "results", "--out", str(tmp_path / "a"),  # type: ignore[operator]
                         data=book)
-    assert status == 1
+    assert status == 3
     assert "several evidence readers read '.xlsx' files: xlsx (plugin 'builtin-readers'), " \
            "other-xlsx (plugin 'other'); choose one with --reader NAME" in capsys.readouterr().err
     status = report_cli((plugin,), "--format", "results", "--out", str(tmp_path / "b"),  # type: ignore[operator]
@@ -545,7 +545,7 @@ def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[st
 
     monkeypatch.setattr(_cli_options, "get_plugin_manager",
                         lambda entry_points=None: _manager(("bad", Bad())))
-    assert main(["plugins"]) == 1
+    assert main(["plugins"]) == 3
     assert "plugin 'bad': learning_models_report_writers must return a list" in \
         capsys.readouterr().err
 

@@ -11,7 +11,15 @@ from .plugin_sources import (
     plugin_items,
     plugin_results,
 )
-from .targets import Area, Target, Targets, load_targets, targets_schema, validate_targets
+from .targets import (
+    Area,
+    Target,
+    Targets,
+    load_targets,
+    shipped_targets,
+    targets_schema,
+    validate_targets,
+)
 
 __all__ = [
     "Area",
@@ -27,6 +35,7 @@ __all__ = [
     "plugin_items",
     "plugin_results",
     "shipped_criteria_dir",
+    "shipped_targets",
     "targets_schema",
     "validate_targets",
 ]

@@ -77,7 +77,7 @@ def _lint(args: argparse.Namespace) -> int:
     warnings = len(kept) - errors
     if not files:
         print(nothing_found("criteria sets", roots), file=sys.stderr)
-        return 1
+        return 3
     print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 

@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
         description="Print a criteria set named by id (or file), or the set in force for "
                     "--model in --year: the file as written, or with --resolved the complete "
                     "set after 'extends' (and the --overlay overlays). The problems of a set "
-                    "that does not load go to standard error, with exit status 1.")
+                    "that does not load go to standard error, with exit status 3.")
     p.add_argument("ident", nargs="?", metavar="ID", help="a set's id (or a set's file)")
     p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
     p.add_argument("--year", type=int, help="with --model: the year")
@@ -132,7 +132,7 @@ def _show(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(raw.data, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(file.read_text(encoding="utf-8-sig"))
-    # Shown as written, but it must still load: its problems are a CriteriaError (status 1).
+    # Shown as written, but it must still load: its problems are a CriteriaError (status 3).
     resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
     return 0
 

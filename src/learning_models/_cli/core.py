@@ -15,11 +15,11 @@ from .._authoring import load_cases
 from .._catalog import Catalog, CatalogEntry, load_criteria, load_targets
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
 from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
-from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema, read_evidence
+from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
 from .._report import errors_csv, write_csv, write_json
-from .._scoring import Evaluations, evaluate, word
+from .._scoring import Evaluations, evaluate, results_schema, word
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
 from .options import (
     CatalogMaker,
@@ -31,6 +31,7 @@ from .options import (
     make_folder_of,
     plugin_manager_from_args,
 )
+from .stdin import INPUT_FORMATS, STDIN, read_input
 
 __all__ = ["criteria_files", "nothing_found", "print_errors", "register", "resolve_criteria"]
 
@@ -56,8 +57,11 @@ def register(sub: Any) -> None:
         p.add_argument("--model", help="instead of --criteria: the set in force for this "
                                        "model in --year (citizen, family, clan, …)")
         p.add_argument("--input", required=True, type=Path,
-                       help="one evidence file: .csv, .json, .yaml or .parquet (a dataset "
-                            "folder or a data-entry workbook: use 'report')")
+                       help="one evidence file: .csv, .json, .yaml or .parquet, or - for "
+                            "standard input (a dataset folder or a data-entry workbook: use "
+                            "'report')")
+        p.add_argument("--input-format", choices=INPUT_FORMATS,
+                       help="with --input -: the format of standard input")
         p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
         add_catalog_options(p)
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
@@ -72,7 +76,8 @@ def register(sub: Any) -> None:
         p.set_defaults(run=run, parser=p)
 
     p = sub.add_parser("schema", help="print a JSON Schema")
-    p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets"))
+    p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets",
+                                     "results"))
     p.add_argument("--criteria", metavar="FILE|ID",
                    help="with 'evidence': the set whose evidence schema to print, a file or "
                         "the id of a set in the catalogue")
@@ -166,7 +171,7 @@ def _validate(args: argparse.Namespace) -> int:
     if not files:  # only folders were named, and nothing is in them
         print(nothing_found("criteria sets, test files or targets files", args.paths),
               file=sys.stderr)
-        return 1
+        return 3
     sets = [f for f, kind in files if kind == "criteria-set"]
     catalog = _validation_catalog(catalog_maker(args), args.criteria_dir, args.paths, files)
     problems: dict[str, list[Problem]] = {str(f): [] for f, _ in files}
@@ -289,8 +294,8 @@ def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
     _check_evidence_path(args.input)
     make = catalog_maker(args)
     spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir, make)
-    frame, read_errors = read_evidence(args.input)
-    results = evaluate(spec, frame, year=args.year, file=str(args.input))
+    frame, read_errors, name = read_input(args.input, args.input_format)
+    results = evaluate(spec, frame, year=args.year, file=name)
     results = results.with_errors(read_errors)
     notify(plugin_manager_from_args(args), results)
     return spec, results
@@ -403,10 +408,11 @@ def _explain(args: argparse.Namespace) -> int:
         if rejected:
             print(f"subject {args.subject!r} was rejected", file=sys.stderr)
         else:
-            print(f"subject {args.subject!r} is not in {str(args.input)!r}\n  hint: "
+            shown = STDIN if str(args.input) == "-" else str(args.input)
+            print(f"subject {args.subject!r} is not in {shown!r}\n  hint: "
                   f"{_subjects_hint(args.subject, [e.subject for e in results])}",
                   file=sys.stderr)
-        return 1
+        return 1 if rejected else 3
     sys.stdout.write(evaluation.explain(args.lang))
     return 0
 
@@ -429,6 +435,8 @@ def _schema(args: argparse.Namespace) -> int:
         found = criteria_set_schema()
     elif args.which in ("test-cases", "targets"):
         found = schema(args.which)
+    elif args.which == "results":
+        found = results_schema()
     else:
         if args.criteria is None:
             raise UsageError("'schema evidence' needs --criteria FILE|ID")

@@ -2,12 +2,14 @@
 
 Each group of commands lives in its own module with a ``register(subparsers)`` function;
 this module only assembles them and maps errors to exit statuses. Exit status: 0 when all
-is well, 1 when a file has problems or any record was rejected, 2 for a wrong command line.
+is well; 1 when a file has problems or any record was rejected (the output is complete:
+every record is in it or in its errors); 2 for a wrong command line; 3 when nothing could be
+produced (a file, folder or set missing, unreadable or refused).
 Problems go to standard error as FILE:LINE:COLUMN lines (or one line saying what is wrong,
 where, and what was expected); results go to standard output. A wrong command line is one
 that is wrong in itself (an unknown option or choice, options that do not go together, an
-output file of the wrong kind); a problem with the files or folders it names (missing,
-broken, not writable, already there) is status 1.
+output file of the wrong kind); a problem with the files or folders it names that stops
+the command (missing, unreadable, not writable, already there) is status 3.
 
 Ctrl-C (SIGINT) and SIGTERM stop a command cleanly: every ``finally`` runs (a file being
 written is removed, never left half-written or as a hidden ``.part``), one line says it
@@ -32,13 +34,14 @@ from . import catalog as _cli_catalog
 from . import core as _cli_core
 from . import plugins as _cli_plugins
 from . import report as _cli_report
+from . import serve as _serve_command
 from . import template as _cli_template
 from .options import UsageError, check_inputs
 
 __all__ = ["Terminated", "main"]
 
 COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report, _cli_plugins)
+                   _cli_report, _cli_plugins, _serve_command)
 
 
 #: The line printed when a command is stopped, in its --lang (both for commands without one).
@@ -78,9 +81,9 @@ def _run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except LearningModelsError as exc:
+    except LearningModelsError as exc:  # nothing could be produced
         print(str(exc), file=sys.stderr)
-        return 1
+        return 3
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
     return status

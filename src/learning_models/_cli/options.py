@@ -13,10 +13,11 @@ per run: a command that needs both asks for the manager first and passes it on).
 `check_inputs` checks the folders and overlay files named before a command runs.
 
 A `UsageError` is a wrong command line (exit status 2); a `LearningModelsError` is a problem
-with the files named (exit status 1). `check_output_folder` and `check_output_file` look at
-where a command will write before it does any work (`make_folder_of` makes a file's folder
-when the work is done); `cannot_write` turns an `OSError` met while writing into a one-line
-error naming the path and the reason.
+with the files named that stops the command (exit status 3: nothing could be produced).
+`check_output_folder` and `check_output_file` look at where a command will write before it
+does any work (`make_folder_of` makes a file's folder when the work is done);
+`cannot_write` turns an `OSError` met while writing into a one-line error naming the path
+and the reason.
 """
 
 from __future__ import annotations

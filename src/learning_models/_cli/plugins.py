@@ -6,7 +6,7 @@ Lists every registered plugin — the built-in ones (``builtin-*``) and those in
 the entry-point group ``learning_models`` — with its distribution and version, the hooks it
 implements, and what it offers: overlays (name → target set), expression functions,
 evidence readers (with their suffixes) and report writers. A plugin that breaks its hooks'
-contract is reported by name (exit status 1).
+contract is reported by name (exit status 3).
 """
 
 from __future__ import annotations

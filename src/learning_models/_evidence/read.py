@@ -44,10 +44,12 @@ _SAVE_AS_UTF8 = ('save it as UTF-8: in Excel, File → Save As → "CSV UTF-8 (C
 _YAML_LIMITS = YamlLimits(max_bytes=64 * 1024 * 1024, max_nodes=20_000_000)
 
 
-def read_evidence(path: str | os.PathLike[str]) -> tuple[pl.DataFrame, list[RecordError]]:
-    """The records of an evidence file as text columns (plus ``_row``/``_line``)."""
+def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = None,
+                  ) -> tuple[pl.DataFrame, list[RecordError]]:
+    """The records of an evidence file as text columns (plus ``_row``/``_line``); problems
+    name it `display_name` when given (``<stdin>``), else by its path."""
     file = Path(path)
-    name = str(path)
+    name = display_name or str(path)
     suffix = file.suffix.lower()
     if suffix not in EVIDENCE_SUFFIXES:
         raise EvidenceError([Problem(

@@ -5,6 +5,7 @@ advice, and the dataset pipeline over every model.
 from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
+from .output_schema import results_schema
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
 from .results import CARRIED, Evaluation, Evaluations
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
@@ -24,6 +25,7 @@ __all__ = [
     "gather_by_link",
     "outcome_pass",
     "points_column",
+    "results_schema",
     "scored_table",
     "word",
 ]

@@ -1,0 +1,95 @@
+"""The ``serve`` command: run the HTTP service on uvicorn.
+
+    learning-models serve [--host 127.0.0.1] [--port 8000] [--api-keys FILE]
+        [--allow-criteria-upload] [--max-body-mb N] [--max-records N]
+        [--request-timeout S] [--max-report-jobs N]
+        [--criteria-dir DIR]... [--overlay NAME|FILE]... [--no-plugins]
+    learning-models serve --hash-key < key.txt      # the line to put in the keys file
+
+It listens on loopback unless told otherwise, and refuses any other address without
+``--api-keys`` (a wrong command line, status 2). Without the ``server`` extra installed it
+says how to install it (status 3). FastAPI and uvicorn are imported only here, when run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._serve import ServeConfig, create_app, hash_key, is_loopback, load_api_keys
+from ..errors import LearningModelsError
+from .options import UsageError, add_catalog_options
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add ``serve`` to the command line's subparsers."""
+    p = sub.add_parser(
+        "serve", help="run the HTTP service (needs: pip install 'learning-models[server]')",
+        description="Serve versioned JSON endpoints under /v1, an OpenAPI document "
+                    "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless --host says "
+                    "otherwise; any other address needs --api-keys.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
+                                                       "127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--api-keys", type=Path, metavar="FILE",
+                   help="hashed API keys, one 'NAME SHA256 [ENDPOINT ...]' a line; clients "
+                        "send 'Authorization: Bearer KEY'")
+    p.add_argument("--hash-key", action="store_true",
+                   help="print the SHA-256 of a key read from standard input, and exit")
+    p.add_argument("--allow-criteria-upload", action="store_true",
+                   help="accept criteria-set documents in requests (validated as files)")
+    p.add_argument("--max-body-mb", type=float, default=64.0, help="largest body (MiB)")
+    p.add_argument("--max-records", type=int, default=200_000,
+                   help="most records in one request")
+    p.add_argument("--request-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="longest a request may compute")
+    p.add_argument("--max-report-jobs", type=int, default=2,
+                   help="report jobs running at once")
+    add_catalog_options(p)
+    p.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.hash_key:
+        key = sys.stdin.readline().strip()
+        if not key:
+            raise UsageError("--hash-key reads the key from standard input; none was given")
+        print(hash_key(key))
+        return 0
+    config = _config(args)
+    if not is_loopback(args.host) and config.api_keys is None:
+        raise UsageError(f"--host {args.host} is not a loopback address: give --api-keys FILE "
+                         "(clients then send 'Authorization: Bearer KEY')")
+    try:
+        import uvicorn
+
+        app = create_app(config)
+    except ModuleNotFoundError as exc:
+        raise LearningModelsError(
+            f"the HTTP service needs {exc.name!r}: python -m pip install "
+            "'learning-models[server]'") from exc
+    # uvicorn says where it listens (and why it cannot); requests are not logged one by one
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
+                server_header=False)
+    return 0
+
+
+def _config(args: argparse.Namespace) -> ServeConfig:
+    numbers = {"--port": args.port, "--max-body-mb": args.max_body_mb,
+               "--max-records": args.max_records, "--request-timeout": args.request_timeout,
+               "--max-report-jobs": args.max_report_jobs}
+    for option, value in numbers.items():
+        if value <= 0 or (option == "--port" and value > 65535):
+            raise UsageError(f"{option} must be a positive number (and a port at most 65535),"
+                             f" not {value:g}")
+    keys = load_api_keys(args.api_keys) if args.api_keys is not None else None
+    return ServeConfig(criteria_dirs=tuple(args.criteria_dir), overlays=tuple(args.overlay),
+                       plugins=not args.no_plugins, api_keys=keys,
+                       allow_criteria_upload=args.allow_criteria_upload,
+                       max_body_bytes=int(args.max_body_mb * 2**20),
+                       max_records=args.max_records, request_seconds=args.request_timeout,
+                       max_report_jobs=args.max_report_jobs)
