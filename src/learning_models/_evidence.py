@@ -26,6 +26,7 @@ from typing import Any
 
 import polars as pl
 
+from ._bad_values import int_from_text
 from ._records import LINE, ROW, RecordError, records_to_frame
 from ._yaml import DuplicateKey, YamlLimits, parse_yaml
 from .errors import EvidenceError, Problem, Span
@@ -221,7 +222,7 @@ def _records_of(data: Any, name: str, span: Span) -> list[Any]:
 
 def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     try:
-        data = json.loads(text, object_pairs_hook=_json_object)
+        data = json.loads(text, object_pairs_hook=_json_object, parse_int=int_from_text)
     except json.JSONDecodeError as exc:
         raise EvidenceError([Problem("unreadable-evidence", f"not JSON: {exc.msg.lower()}",
                                      Span(name, exc.lineno, exc.colno))]) from exc
@@ -306,7 +307,8 @@ def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
 
 
 def _read_yaml(data: bytes, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError, duplicates=True)
+    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError, duplicates=True,
+                     bad_values=True)
     prefix: tuple[str | int, ...] = ("records",) if isinstance(raw.data, dict) else ()
     in_record = [d for d in raw.duplicates if _record_of(d, prefix) is not None]
     if len(in_record) < len(raw.duplicates):  # e.g. "records:" twice

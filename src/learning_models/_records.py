@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from ._bad_values import BadValue, int_problem, safe_text, shown, text_problem
 from ._expr_polars import collect_plain
 from ._model import InputSpec
 from .errors import ProblemCode
@@ -118,23 +119,41 @@ _FEW_RECORDS = 16
 
 
 def _id_of(record: object) -> str | None:
-    if isinstance(record, Mapping) and isinstance(record.get("id"), str | int):
-        return str(record["id"])
+    ident = record.get("id") if isinstance(record, Mapping) else None
+    if isinstance(ident, str):
+        return safe_text(ident)
+    if isinstance(ident, int) and int_problem(ident) is None:
+        return str(ident)
     return None
 
 
 def record_shape_problem(record: object) -> str | None:
     """Why `record` cannot be a record (not a mapping, a key that is not text, a value
-    that is a collection or a number that is not finite), or None."""
+    that is a collection or a number that is not finite, text that is not text, a value
+    its file could not read), or None."""
     if not isinstance(record, Mapping):
         return f"a record must be a mapping of input names to values, found {record!r:.60}"
     for key, value in record.items():
         if not isinstance(key, str):
-            return f"column names must be text, found {key!r}"
-        if isinstance(value, Mapping | list | tuple | set):
-            return f"{key!r} must be a single value, found {type(value).__name__}"
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"{key!r} must be a finite number, found {value!r}"
+            return f"column names must be text, found {key!r:.60}"
+        if (reason := text_problem(key)) is not None:
+            return f"the column name {shown(key)} {reason}"
+        if (reason := _value_problem(key, value)) is not None:
+            return reason
+    return None
+
+
+def _value_problem(key: str, value: object) -> str | None:
+    if isinstance(value, BadValue):
+        return f"{key!r}: {value.reason}"
+    if isinstance(value, Mapping | list | tuple | set):
+        return f"{key!r} must be a single value, found {type(value).__name__}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{key!r} must be a finite number, found {value!r}"
+    if isinstance(value, int) and (reason := int_problem(value)) is not None:
+        return f"{key!r} is {reason}"
+    if isinstance(value, str) and (reason := text_problem(value)) is not None:
+        return f"{key!r}: {shown(value)} {reason}"
     return None
 
 

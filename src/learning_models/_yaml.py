@@ -25,6 +25,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Ev
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from learning_models._bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
 from learning_models.errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 
 __all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
@@ -276,10 +277,12 @@ class _Loader(yaml.SafeLoader):
 class _Builder:
     """Turns composed nodes into data, recording spans and problems on the way."""
 
-    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool) -> None:
+    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool,
+                 bad_values: bool = False) -> None:
         self.text, self.file, self.loader = text, file, loader
         self.problems: list[Problem] = []
         self.keep_duplicates = duplicates
+        self.keep_bad_values = bad_values
         self.duplicates: list[DuplicateKey] = []
         self.values: dict[Path, Span] = {}
         self.keys: dict[Path, Span] = {}
@@ -322,7 +325,12 @@ class _Builder:
         if tag == _STD + "null":
             return None
         if tag in _TEXT_TAGS or (tag != _STD + "bool" and ":" in text):
-            return text  # timestamps and sexagesimal numbers stay as written
+            # timestamps and sexagesimal numbers stay as written
+            reason = text_problem(text)
+            return text if reason is None else self._bad_value(f"{shown(text)} {reason}", node)
+        digits = sum(ch.isdigit() for ch in text)
+        if tag == _STD + "int" and digits > MAX_INT_DIGITS:
+            return self._bad_value(f"{shown(text)} is {too_long(digits)}", node)
         try:
             if tag == _STD + "bool":
                 return self.loader.bool_values[text.lower()]
@@ -330,13 +338,19 @@ class _Builder:
                 return self.loader.construct_yaml_int(node)
             number = self.loader.construct_yaml_float(node)
         except (ValueError, KeyError, IndexError):
-            self._problem("invalid-value", f"{text!r} is not a valid {_short_tag(tag)}", node, None)
-            return None
+            return self._bad_value(f"{shown(text)} is not a valid {_short_tag(tag)}", node)
         if not math.isfinite(number):
             hint = "write a finite number, or quote it to make it text"
-            self._problem("invalid-value", f"{text!r} is not a finite number", node, hint)
-            return None
+            return self._bad_value(f"{shown(text)} is not a finite number", node, hint)
         return number
+
+    def _bad_value(self, message: str, node: Node, hint: str | None = None) -> Any:
+        """A value that is not data: a problem of the document, or (evidence) a `BadValue`
+        that rejects the record it is in."""
+        if self.keep_bad_values:
+            return BadValue(message)
+        self._problem("invalid-value", message, node, hint)
+        return None
 
     def _key(self, node: Node) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -345,6 +359,10 @@ class _Builder:
             return None
         if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS and node.tag != _MERGE:
             self._bad_tag(node)
+            return None
+        reason = text_problem(node.value)
+        if reason is not None and not self.keep_bad_values:  # evidence: its record says so
+            self._problem("invalid-value", f"the key {shown(node.value)} {reason}", node, None)
             return None
         return str(node.value)
 
@@ -508,6 +526,7 @@ def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
 
 
 def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
+             bad_values: bool = False,
              ) -> tuple[Any, SourceMap, list[Problem], list[DuplicateKey]]:
     try:
         loader = _Loader(text, _Guard(file, limits))
@@ -515,7 +534,7 @@ def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        builder = _Builder(text, file, loader, duplicates)
+        builder = _Builder(text, file, loader, duplicates, bad_values)
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as exc:
         raise _Stop(_syntax_problem(exc, text, file)) from None
@@ -532,15 +551,17 @@ def parse_yaml(
     limits: YamlLimits = _DEFAULT_LIMITS,
     error: ErrorType = CriteriaError,
     duplicates: bool = False,
+    bad_values: bool = False,
 ) -> RawDocument:
     """Parse one YAML document; `file` is the display name used in every span.
 
     With `duplicates`, a key written twice in a mapping is not a problem of the document:
     the first value is kept and `RawDocument.duplicates` says where (evidence records: the
-    record with it is rejected, the others are read)."""
+    record with it is rejected, the others are read). With `bad_values`, a value that is
+    not data (`_bad_values`) is kept as a `BadValue` instead of being a problem."""
     try:
         data, source, problems, twice = _compose(_decode(text, file, limits), file, limits,
-                                                 duplicates)
+                                                 duplicates, bad_values)
     except _Stop as stop:
         raise error([stop.problem]) from None
     if problems:
