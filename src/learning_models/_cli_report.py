@@ -47,6 +47,13 @@ from ._pipeline import DatasetEvaluation, evaluate_dataset
 from ._plugins import Named, collect_readers, collect_writers, notify
 from ._progress import Progress
 from ._report import Report, build_report
+from ._report_folder import (
+    check_report_folder,
+    clean_leftovers,
+    moved,
+    replacing_folder,
+    say,
+)
 from ._rollup import ALL, TargetsLike, format_percent, rollup
 from .errors import LearningModelsError, PluginError
 from .hookspecs import EvidenceReader, ReportWriter
@@ -90,6 +97,8 @@ def register(sub: Any) -> None:
                    help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
     p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
                    help="the folder to write the report into (default: report)")
+    p.add_argument("--force", action="store_true",
+                   help="replace DIR as a whole when it already holds files")
     add_catalog_options(p)
     p.add_argument("--no-shipped", action="store_true",
                    help="use only the sets of --criteria-dir, not the shipped ones")
@@ -251,6 +260,8 @@ def _report(args: argparse.Namespace) -> int:
     pm = plugin_manager_from_args(args)
     writers = collect_writers(pm)
     chosen = chosen_writers(args.format, writers)
+    say(clean_leftovers(args.out))
+    check_report_folder(args.out, force=args.force)
     check_output_folder(args.out, "the report")  # before the work, not after it
     readers = collect_readers(pm)
     stages = 3 + len(chosen) + len(args.previous)
@@ -275,10 +286,12 @@ def _report(args: argparse.Namespace) -> int:
             rolled = rollup(evaluation, targets, previous=earlier)
             report = build_report(evaluation, rolled, lang=lang, targets=targets,
                                   previous=earlier)
-        for writer in chosen:
-            label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
-            with progress.stage(label):
-                written += write_report(report, out, [writer], writers.owners)
+        with replacing_folder(out) as fresh:  # every file, or none
+            for writer in chosen:
+                label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
+                with progress.stage(label):
+                    written += write_report(report, fresh, [writer], writers.owners)
+        written = moved(written, fresh, out)
     _print_summary(report, evaluation, lang, written, args.previous)
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written

@@ -49,6 +49,7 @@ from typing import Literal
 import polars as pl
 
 from ._catalog import Catalog
+from ._csv_cells import safe_row
 from ._dataset import (
     FILE_NAMES,
     MODEL_COLUMNS,
@@ -405,5 +406,5 @@ def _errors_csv(errors: Sequence[RecordError]) -> str:
     writer.writerow(ERROR_COLUMNS)
     for error in sorted(errors, key=lambda e: (e.file or "", e.row, e.field or "")):
         data = error.to_dict()
-        writer.writerow(["" if data[c] is None else data[c] for c in ERROR_COLUMNS])
+        writer.writerow(safe_row("" if data[c] is None else data[c] for c in ERROR_COLUMNS))
     return buffer.getvalue()

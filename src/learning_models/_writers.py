@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ._csv_cells import safe_row, safe_text_columns
 from ._rollup import MODELS
 from ._version import __version__
 
@@ -154,7 +155,7 @@ def results_csv(evaluation: DatasetEvaluation) -> str:
               for c in PROVENANCE_COLUMNS)))
     if not frames:
         return ",".join(RESULT_COLUMNS) + "\n"
-    return pl.concat(frames).write_csv(line_terminator="\n")
+    return safe_text_columns(pl.concat(frames)).write_csv(line_terminator="\n")
 
 
 def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
@@ -165,7 +166,7 @@ def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
     writer.writerow(YEAR_ERROR_COLUMNS)
     for year, error in errors:
         data = {"year": year, **_error(error)}
-        writer.writerow(["" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS])
+        writer.writerow(safe_row("" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS))
     return buffer.getvalue()
 
 
