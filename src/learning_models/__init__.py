@@ -44,6 +44,7 @@ from ._write_xlsx import write_xlsx
 from ._writers import write_results
 from ._yaml import load_yaml
 from .errors import (
+    ArgumentError,
     CriteriaError,
     EvidenceError,
     LearningModelsError,
@@ -54,6 +55,7 @@ from .errors import (
 
 __all__ = [
     "Area",
+    "ArgumentError",
     "Case",
     "CaseFile",
     "CaseReport",

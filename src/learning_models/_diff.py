@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from ._arguments import check_lang
 from ._expr import parse_expression, render
 from ._model import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
 from .errors import CriteriaError
@@ -159,6 +160,7 @@ class SetDiff:
 
     def format(self, lang: Lang = "vi") -> str:
         """The diff as text for an official, in Vietnamese (default) or English."""
+        check_lang(lang)
         return _Formatter(self, lang).text()
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import polars as pl
 
+from ._arguments import check_kind, check_records
 from ._compile import Program, compile_criteria
 from ._expr_polars import collect_plain
 from ._model import CriteriaSet
@@ -28,6 +29,8 @@ def evaluate(criteria: CriteriaSet | Program,
     an ``id`` column and input columns. `year` is the evaluation year; it must lie in the
     set's period and is recorded in the provenance. `file` names the source in errors.
     """
+    check_kind(criteria, (CriteriaSet, Program), "criteria", "load a set with load_criteria")
+    check_records(records)
     program = criteria if isinstance(criteria, Program) else _program(criteria)
     spec = program.spec
     if year is not None and year not in spec.years:

@@ -26,6 +26,7 @@ from typing import Any
 
 import polars as pl
 
+from ._arguments import check_path
 from ._bad_values import int_from_text
 from ._records import LINE, ROW, RecordError, records_to_frame
 from ._yaml import DuplicateKey, YamlLimits, parse_yaml
@@ -47,6 +48,7 @@ _YAML_LIMITS = YamlLimits(max_bytes=64 * 1024 * 1024, max_nodes=20_000_000)
 
 def read_evidence(path: str | os.PathLike[str]) -> tuple[pl.DataFrame, list[RecordError]]:
     """The records of an evidence file as text columns (plus ``_row``/``_line``)."""
+    check_path(path, "path")
     file = Path(path)
     name = str(path)
     suffix = file.suffix.lower()

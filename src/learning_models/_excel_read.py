@@ -34,6 +34,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from ._arguments import check_path
 from ._dataset import Dataset, Table, _type_areas
 from ._evidence import MAX_COLUMNS
 from ._excel_headers import fixed_headers
@@ -59,6 +60,7 @@ __all__ = ["read_workbook"]
 def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     """Read a data-entry workbook (.xlsx): unreadable workbooks raise `EvidenceError`, bad
     rows are kept as `RecordError`s (with their Excel row) for the evaluation to report."""
+    check_path(path, "path")
     file = Path(path)
     shown = str(path)
     if not file.is_file():

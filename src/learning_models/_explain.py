@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._arguments import check_lang
 from ._model import InputSpec, Lang
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def _points(value: float) -> str:
 
 
 def render_explanation(evaluation: Evaluation, lang: Lang = "vi") -> str:
+    check_lang(lang)
     spec = evaluation.program.spec
     lines = [
         f"{word('subject', lang)}: {evaluation.subject}"

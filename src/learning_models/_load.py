@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ._arguments import check_path
 from ._catalog import Catalog
 from ._compile import compile_criteria
 from ._model import CriteriaSet
@@ -27,6 +28,7 @@ def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = No
     with the same id), so the catalogue's overlays and functions apply. Raises
     `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
+    check_path(path, "path")
     raw = load_yaml(path, display_name=display_name)
     check_document(raw)
     if catalog is None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
+from ._arguments import check_kind
 from ._catalog import Catalog
 from ._compile import Program, compile_criteria
 from ._dataset import RELATIONS, Dataset, Table, column_places
@@ -75,6 +76,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     where the record that keeps it is): as in one run over both, the records here with
     such an id are rejected as repeating an earlier one (a partitioned run passes the ids
     of earlier partitions)."""
+    check_kind(dataset, Dataset, "dataset", "read one with read_dataset or read_workbook")
     chosen = dict(sets or {})
     for model in dataset.tables:
         if model not in chosen:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ._arguments import check_evaluation, check_lang
 from ._model import Lang, fold_word
 from ._rollup import (
     ALL,
@@ -440,6 +441,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     marked as a former area, with the current areas; the summary shows them and the whole
     dataset); otherwise about the data's one top area.
     """
+    check_lang(lang)
+    check_evaluation(evaluation)
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
               for m in evaluation.results}

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ._arguments import check_evaluation
 from ._model import Text
 from ._rollup_areas import area_closure as area_closure
 from ._rollup_areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
@@ -94,6 +95,7 @@ __all__ = [
 def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
            previous: Sequence[DatasetEvaluation] = ()) -> Rollup:
     """Roll `evaluation` up by area; compare with `targets`; compare with `previous` years."""
+    check_evaluation(evaluation)
     if targets is not None and evaluation.year is None:
         raise LearningModelsError("targets need the evaluation year; evaluate with a year")
     notes: list[Text] = []

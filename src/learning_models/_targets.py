@@ -25,6 +25,7 @@ from typing import Any, Literal, get_args
 import jsonschema
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
+from ._arguments import check_path
 from ._catalog import shipped_criteria_dir
 from ._formats import schema
 from ._model import Source, Text
@@ -139,6 +140,7 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
     the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
     some). Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
+    check_path(path_or_id, "path_or_id")
     path = Path(path_or_id)
     if not path.is_file() and isinstance(path_or_id, str) and _ID.match(path_or_id):
         shipped = shipped_targets()
