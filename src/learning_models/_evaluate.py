@@ -9,6 +9,7 @@ import polars as pl
 from ._arguments import check_kind, check_records
 from ._compile import Program, compile_criteria
 from ._expr_polars import collect_plain
+from ._frame_columns import plain_columns
 from ._model import CriteriaSet
 from ._records import RecordError, records_to_frame, type_query
 from ._records_few import type_few
@@ -43,7 +44,7 @@ def evaluate(criteria: CriteriaSet | Program,
             return Evaluations(program, scored, (), year)
     errors: list[RecordError] = []
     if isinstance(records, pl.DataFrame):
-        raw = records
+        raw, errors = plain_columns(records, file)
     else:
         raw, errors = records_to_frame(records, file=file)
     typed, type_errors = type_query(raw, spec.inputs, file=file)

@@ -28,6 +28,7 @@ import polars as pl
 
 from ._arguments import check_path
 from ._bad_values import int_from_text
+from ._frame_columns import plain_columns
 from ._records import LINE, ROW, RecordError, records_to_frame
 from ._yaml import DuplicateKey, YamlLimits, parse_yaml
 from .errors import EvidenceError, Problem, Span
@@ -345,4 +346,4 @@ def _read_parquet(file: Path, name: str) -> tuple[pl.DataFrame, list[RecordError
     except (pl.exceptions.PolarsError, OSError) as exc:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"cannot read Parquet file {name!r}: {exc}")]) from exc
-    return frame, []
+    return plain_columns(frame, name)

@@ -469,6 +469,8 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
     if spec.type == "boolean":
         if text:
             return _enum_lookup(_WORDS, raw.str.to_lowercase(), pl.Boolean)
+        if dtype.is_integer():  # 1/0, as a CSV file may write them
+            return pl.when(raw == 1).then(True).when(raw == 0).then(False)
         return raw if dtype == pl.Boolean else _nulls(pl.Boolean)
     value = raw.cast(pl.String) if text or dtype.is_numeric() else _nulls(pl.String)
     if spec.type == "enum":  # a value or either label as written; in any case: `_reread`
