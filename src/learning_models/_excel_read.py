@@ -177,8 +177,10 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
               for k, name in zip(keep, names, strict=True)}
     start = top + 1
     lead = grid.columns[keep[0]]
-    while start < grid.height and (grid[lead][start] or "").startswith(MARKER):
-        start += 1                               # the explanation row(s)
+    # The template's explanation row: the one row right below the header, its first cell
+    # "# …" (a hash, then a space). Every other row is data, whatever its first cell holds.
+    if start < grid.height and (grid[lead][start] or "").startswith(MARKER + " "):
+        start += 1
     excel_row = pl.int_range(1, grid.height + 1, dtype=pl.Int64)
     rows = grid.with_columns(excel_row.alias(ROW), filled.alias("_filled")) \
         .slice(start).filter(pl.col("_filled"))
