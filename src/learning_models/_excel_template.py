@@ -2,7 +2,8 @@
 
 One sheet per model (Vietnamese name, `_excel_layout`), then ``Địa bàn`` and a guide sheet
 (``Hướng dẫn``): Vietnamese headers, an explanation row whose first cell starts with ``# ``
-(the reader skips that one row, right below the header, and no other), drop-downs for yes/no, enum and level columns (long lists in a hidden sheet),
+(the reader skips that one row, right below the header, and no other), drop-downs for
+yes/no, enum and level columns (long lists in a hidden sheet),
 bounds checks for numbers, and a prompt on every cell. Written with XlsxWriter; what is
 written is what `_excel_read` reads back.
 """
