@@ -29,14 +29,28 @@ _KINDS = {pl.List: "a list", pl.Array: "an array", pl.Struct: "a group of fields
 def plain_columns(frame: pl.DataFrame, file: str | None = None,
                   ) -> tuple[pl.DataFrame, list[RecordError]]:
     """`frame` with every column in a kind the typing reads, and the records rejected on
-    the way (removed from the frame). A frame already so is returned as it is."""
+    the way (removed from the frame). A frame already so is returned as it is.
+
+    ``_row`` and ``_line`` are positions only when they are whole numbers (``_row`` also
+    given in every row, once each), as `read_evidence` gives them; otherwise they are an
+    integrator's columns, which no set declares: records with a value there are rejected
+    (as a record with such a key is), and the rows numbered 1, 2, …."""
+    foreign = [c for c in (ROW, LINE) if c in frame.columns and not _positions(frame[c])]
     odd = [c for c, dtype in frame.schema.items() if c not in (ROW, LINE) and not _plain(dtype)]
-    if not odd:
+    if not odd and not foreign:
         return frame, []
+    bad: dict[int, RecordError] = {}
+    given = {c: frame[c].is_not_null() for c in foreign}
+    frame = frame.drop(foreign)
     if ROW not in frame.columns:
         frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
-    bad: dict[int, RecordError] = {}
     ids = _ids(frame)
+    for column, hit in given.items():
+        for k in hit.arg_true().to_list():
+            row = frame[ROW][k]
+            bad.setdefault(row, RecordError(
+                ids[k], row, "unknown-column", f"unknown column {column!r}; the set declares "
+                "no such input", column, file, None))
     for column in odd:
         values, reasons = _convert(frame[column])
         frame = frame.with_columns(values.alias(column))
@@ -49,6 +63,14 @@ def plain_columns(frame: pl.DataFrame, file: str | None = None,
     if bad:
         frame = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
     return frame, [bad[row] for row in sorted(bad)]
+
+
+def _positions(column: pl.Series) -> bool:
+    if not column.dtype.is_integer():
+        return column.dtype == pl.Null and column.name == LINE
+    if column.name == LINE:
+        return True
+    return column.null_count() == 0 and column.n_unique() == column.len()
 
 
 def _plain(dtype: pl.DataType) -> bool:
