@@ -52,9 +52,3 @@ def check_records(records: Any) -> None:
                             + ("; put one record in a list" if isinstance(records, Mapping)
                                else ""))
 
-
-def check_evaluation(value: object) -> None:
-    """`value` is what `evaluate_dataset` returns."""
-    from ._pipeline import DatasetEvaluation  # the stage that makes it: imported when used
-
-    check_kind(value, DatasetEvaluation, "evaluation", "give what evaluate_dataset returns")

@@ -32,7 +32,8 @@ from ._results import SOURCE_PREFIX, Evaluations
 from ._score import score_table
 from .errors import CriteriaError, LearningModelsError, Problem
 
-__all__ = ["DatasetEvaluation", "evaluate_dataset", "link_column", "model_order"]
+__all__ = ["DatasetEvaluation", "check_evaluation", "evaluate_dataset", "link_column",
+           "model_order"]
 
 #: Hidden columns of the tables a dataset evaluation works on (they are carried into the
 #: scored tables): a record's position in its model's table (``_pos``, for models other
@@ -556,3 +557,8 @@ def gather_by_link(frame: pl.DataFrame, column: str, parents: pl.DataFrame, valu
     return frame.select(pl.col(column).cast(pl.String)).join(
         parents.select(pl.col("id").cast(pl.String).alias(column), pl.col(value)),
         on=column, how="left", maintain_order="left")[value]
+
+
+def check_evaluation(value: object) -> None:
+    """`value` is what `evaluate_dataset` returns (else an `ArgumentError`)."""
+    check_kind(value, DatasetEvaluation, "evaluation", "give what evaluate_dataset returns")

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ._arguments import check_evaluation, check_lang
+from ._arguments import check_lang
 from ._model import Lang, fold_word
+from ._pipeline import check_evaluation
 from ._rollup import (
     ALL,
     LEVELS,

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ._arguments import check_evaluation
 from ._model import Text
+from ._pipeline import check_evaluation
 from ._rollup_areas import area_closure as area_closure
 from ._rollup_areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
 from ._rollup_areas import extend_closure as extend_closure
