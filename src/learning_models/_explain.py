@@ -30,6 +30,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "gaps": {"vi": "Cần đạt thêm để được công nhận", "en": "To be recognised, also meet"},
     "unreachable": {"vi": "Dù đạt mọi chỉ số còn thiếu vẫn chưa đủ điều kiện công nhận.",
                     "en": "Even meeting every remaining indicator would not be enough."},
+    "greedy": {"vi": "(bộ tiêu chí có quá nhiều chỉ số để thử mọi tổ hợp: đây là một cách "
+                     "đạt, chưa chắc là cách ít chỉ số nhất)",
+               "en": "(the set has too many indicators to try every combination: this is one "
+                     "way to pass, not always the one with the fewest indicators)"},
     "evidence": {"vi": "minh chứng", "en": "evidence"},
     "unverified": {"vi": "chưa được xác minh nguồn", "en": "source not verified"},
     "yes": {"vi": "có", "en": "yes"},
@@ -121,4 +125,6 @@ def _gap_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
         if gap.status == "missing" and gap.evidence:
             extra += f"; {word('evidence', lang)}: {', '.join(gap.evidence)}"
         lines.append(f"  - {gap.indicator} {titles[gap.indicator]} ({extra})")
+    if not evaluation.gaps_exhaustive:
+        lines.append(f"  {word('greedy', lang)}")
     return lines

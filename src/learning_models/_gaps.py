@@ -25,7 +25,7 @@ from ._functions import NotScalar
 from ._score import outcome_pass
 from ._score_rows import outcome_passes
 
-__all__ = ["find_gaps", "find_gaps_many"]
+__all__ = ["find_gaps", "find_gaps_many", "gaps_exhaustive"]
 
 #: Above this many combinations of one size, a subject's gaps are chosen greedily.
 MAX_SCENARIOS = 20_000
@@ -93,6 +93,17 @@ def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
         open_ = [s for s in exhaustive if s not in passing]
         size += 1
     return found
+
+
+def gaps_exhaustive(program: Program, points: Sequence[float | None], gaps: Gaps) -> bool:
+    """Whether `gaps` (what `find_gaps` gave for `points`) come from trying every
+    combination up to their size — the smallest there is — or from the greedy choice the
+    search falls back to beyond its budget (short, not always the shortest)."""
+    if not gaps:
+        return True
+    inds = program.indicators
+    candidates = sum(1 for k, p in enumerate(points) if p is None or p < inds[k].points)
+    return all(_exhaustive(candidates, size, len(inds)) for size in range(1, len(gaps) + 1))
 
 
 def _exhaustive(candidates: int, size: int, indicators: int) -> bool:

@@ -18,7 +18,7 @@ from typing import Any, Literal, overload
 import polars as pl
 
 from ._compile import Program
-from ._gaps import Gaps, find_gaps, find_gaps_many
+from ._gaps import Gaps, find_gaps, find_gaps_many, gaps_exhaustive
 from ._model import Lang
 from ._records import RecordError
 from ._score import INDICATOR_STATUS, points_column, status_column
@@ -168,6 +168,14 @@ class Evaluation:
             return batch[self._index]
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
         return find_gaps(self.program, points)
+
+    @property
+    def gaps_exhaustive(self) -> bool:
+        """False when the set is too large for every combination to be tried: the gaps
+        are then the greedy choice (mandatory first, largest gains), not always the
+        fewest indicators (docs/limits.md)."""
+        points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
+        return gaps_exhaustive(self.program, points, self._gap_indexes)
 
     @property
     def gaps_reachable(self) -> bool:

@@ -57,13 +57,31 @@ def many_indicators(n: int) -> dict[str, Any]:
             "recognition": {"pass": "total >= max_total * 0.9 and mandatory_met"}}
 
 
-def gaps_of(tmp_path: Path, n: int) -> tuple[str, ...]:
+def evaluation_of(tmp_path: Path, n: int) -> lm.Evaluation:
     path = tmp_path / "many.yaml"
     path.write_text(json.dumps(many_indicators(n)), encoding="utf-8")  # JSON is YAML
     results = lm.evaluate(lm.load_criteria(path), [{"id": "S1", "a": 3}], year=2022)
     [evaluation] = results
     assert evaluation.status == "not_recognised"
-    return tuple(g.indicator for g in evaluation.gaps)
+    return evaluation
+
+
+def gaps_of(tmp_path: Path, n: int) -> tuple[str, ...]:
+    return tuple(g.indicator for g in evaluation_of(tmp_path, n).gaps)
+
+
+def test_gaps_chosen_greedily_say_so(tmp_path: Path) -> None:
+    evaluation = evaluation_of(tmp_path, 400)
+    assert not evaluation.gaps_exhaustive
+    assert evaluation.explain(lang="en").splitlines()[-1] == (
+        "  (the set has too many indicators to try every combination: this is one way to "
+        "pass, not always the one with the fewest indicators)")
+
+
+def test_gaps_of_a_small_set_are_the_fewest_and_say_nothing_more(tmp_path: Path) -> None:
+    evaluation = evaluation_of(tmp_path, 8)
+    assert evaluation.gaps_exhaustive
+    assert "combination" not in evaluation.explain(lang="en")
 
 
 def test_the_gaps_of_a_set_of_many_indicators_are_found(tmp_path: Path) -> None:
