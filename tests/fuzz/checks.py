@@ -160,9 +160,11 @@ def _rows(records: list[Any]) -> tuple[list[str], list[list[str]]]:
 
 
 def check_csv(records: list[Any], folder: Path) -> None:
+    # Every cell quoted: unquoted, a lone carriage return in a cell is a line break (as
+    # Excel reads it), and the file would have more rows than the records.
     header, rows = _rows(records)
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([header, *rows])
     path = folder / "households.csv"
     path.write_bytes(buffer.getvalue().encode("utf-8", "surrogatepass"))
     _from_file(path, len(rows))
@@ -240,7 +242,7 @@ def check_report(records: list[Any], folder: Path) -> None:
     header, rows = _rows(records)
     header = [*header, "community"]
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(
         [header, *([*row, "0183401"] for row in rows)])
     (data / "family.csv").write_bytes(buffer.getvalue().encode("utf-8", "surrogatepass"))
     out = folder / "report"
