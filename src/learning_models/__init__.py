@@ -122,6 +122,7 @@ from ._scoring import (
 )
 from ._version import __version__
 from .errors import (
+    ArgumentError,
     CriteriaError,
     EvidenceError,
     LearningModelsError,
@@ -135,6 +136,7 @@ __all__ = [
     "Area",
     "AreaRollup",
     "AreaSummary",
+    "ArgumentError",
     "Case",
     "CaseFile",
     "CaseReport",

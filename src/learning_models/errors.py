@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "ArgumentError",
     "CriteriaError",
     "EvidenceError",
     "LearningModelsError",
@@ -176,3 +177,10 @@ class EvidenceError(_ProblemsError):
 
 class PluginError(LearningModelsError):
     """A plugin broke its hook's contract; the message names the plugin."""
+
+
+class ArgumentError(LearningModelsError, TypeError, ValueError):
+    """A function of the Python API was called with an argument of the wrong kind or value
+    (``explain(lang="fr")``, a LazyFrame where a table is expected, a path where records
+    are expected); the message names the argument and what it accepts. It is also a
+    `TypeError` and a `ValueError`, so code that catches those still does."""

@@ -227,7 +227,7 @@ def test_errors_file_is_written_with_no_error_too(capsys: pytest.CaptureFixture[
     target = tmp_path / "errors.csv"
     target.write_text("stale\n", encoding="utf-8")
     assert run(capsys, "evaluate", "--criteria", SET, "--input", GOOD, "--errors",
-               str(target))[0] == 0
+               str(target), "--force")[0] == 0
     assert len(target.read_text(encoding="utf-8").splitlines()) == 1  # the header
 
 

@@ -58,7 +58,7 @@ def test_ctrl_c_while_a_file_is_written_removes_its_temporary_file(
     out = tmp_path / "report"
     assert interrupted_main([*REPORT, "--format", "results", "--out", str(out)]) == 130
     assert capsys.readouterr().err == "đã dừng\n"
-    assert list(out.iterdir()) == []  # no .part file left
+    assert list(tmp_path.iterdir()) == []  # no report folder, no hidden .part folder left
 
 
 def test_the_sigterm_handler_is_put_back_after_the_command() -> None:
@@ -96,11 +96,12 @@ def test_a_signal_while_writing_the_report_leaves_nothing_behind(
     out = tmp_path / "report"
     out.mkdir()
     (out / "keep.txt").write_text("mine", encoding="utf-8")
-    argv = [*REPORT, "--format", where, "--out", str(out)]
+    argv = [*REPORT, "--format", where, "--out", str(out), "--force"]
     script = textwrap.dedent(STOP).format(signal=name, where=where, argv=argv)
     source = str(Path(lm.__file__).parents[1])
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": source,
                                "LEARNING_MODELS_DISABLE_PLUGINS": "1"}, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (status, "", "đã dừng\n")
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]  # no .part file, no report
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]  # the old folder, as it was
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no hidden .part folder

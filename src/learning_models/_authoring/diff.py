@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from .._criteria import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
+from .._documents import check_lang
 from .._expressions import parse_expression, render
 from ..errors import CriteriaError
 
@@ -159,6 +160,7 @@ class SetDiff:
 
     def format(self, lang: Lang = "vi") -> str:
         """The diff as text for an official, in Vietnamese (default) or English."""
+        check_lang(lang)
         return _Formatter(self, lang).text()
 
 

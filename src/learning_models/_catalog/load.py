@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from .._criteria import CriteriaSet, check_document, program_of, validate_criteria
-from .._documents import load_yaml
+from .._documents import check_path, load_yaml
 from .catalog import Catalog
 
 __all__ = ["load_criteria"]
@@ -25,6 +25,7 @@ def load_criteria(path: str | os.PathLike[str], *, display_name: str | None = No
     with the same id), so the catalogue's overlays and functions apply. Raises
     `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
+    check_path(path, "path")
     raw = load_yaml(path, display_name=display_name)
     check_document(raw)
     if catalog is None:

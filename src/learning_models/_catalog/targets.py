@@ -41,6 +41,7 @@ from .catalog import shipped_criteria_dir
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
+from .._documents import check_path
 
 __all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
            "shipped_targets", "targets_schema", "validate_targets"]
@@ -147,6 +148,7 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
     the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
     some). Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
     """
+    check_path(path_or_id, "path_or_id")
     path = Path(path_or_id)
     if not path.is_file() and isinstance(path_or_id, str) and _ID.match(path_or_id):
         shipped = shipped_targets()

@@ -71,6 +71,8 @@ def register(sub: Any) -> None:
                            help="write every rejected record and why to FILE (CSV: year, "
                                 "file, row, line, record, field, code, message); standard "
                                 f"error shows the first {SHOWN_ERRORS}")
+            p.add_argument("--force", action="store_true",
+                           help="replace the --errors FILE when it exists")
         else:
             p.add_argument("--subject", required=True, help="the subject's id")
         p.set_defaults(run=run, parser=p)
@@ -319,7 +321,7 @@ def _check_evidence_path(path: Path) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # before the work, not after it
-        check_output_file(args.errors, "the errors", suffix=".csv", force=True)
+        check_output_file(args.errors, "the errors", suffix=".csv", force=args.force)
     _, results = _run(args)
     if args.errors is not None:  # first: there even when the output is cut short
         make_folder_of(args.errors, "the errors")

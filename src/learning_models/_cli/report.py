@@ -53,6 +53,7 @@ from .options import (
     check_output_folder,
     plugin_manager_from_args,
 )
+from .report_folder import check_report_folder, clean_leftovers, moved, replacing_folder, say
 
 __all__ = ["choose_reader", "read_data", "register", "write_report"]
 
@@ -95,6 +96,8 @@ def register(sub: Any) -> None:
                    help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
     p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
                    help="the folder to write the report into (default: report)")
+    p.add_argument("--force", action="store_true",
+                   help="replace DIR as a whole when it already holds files")
     add_catalog_options(p)
     p.add_argument("--no-shipped", action="store_true",
                    help="use only the sets of --criteria-dir, not the shipped ones")
@@ -260,6 +263,8 @@ def _report(args: argparse.Namespace) -> int:
     pm = plugin_manager_from_args(args)
     writers = collect_writers(pm)
     chosen = chosen_writers(args.format, writers)
+    say(clean_leftovers(args.out))
+    check_report_folder(args.out, force=args.force)
     check_output_folder(args.out, "the report")  # before the work, not after it
     readers = collect_readers(pm)
     stages = 3 + len(chosen) + len(args.previous)
@@ -287,11 +292,15 @@ def _report(args: argparse.Namespace) -> int:
             if args.issuer:
                 report = replace(report, issuer=args.issuer)
         refused = args.strict and bool(rolled.quality.issues)
-        for writer in [] if refused else chosen:
-            label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
-            with progress.stage(label):
-                written += write_report(report, out, [writer], writers.owners,
-                                        ReportBasis(evaluation, tuple(earlier), rolled))
+        basis = ReportBasis(evaluation, tuple(earlier), rolled)
+        if not refused:
+            with replacing_folder(out) as fresh:  # every file, or none
+                for writer in chosen:
+                    label = WORDS.get(writer.name, WORDS["write"])[lang].format(
+                        name=writer.name)
+                    with progress.stage(label):
+                        written += write_report(report, fresh, [writer], writers.owners, basis)
+            written = moved(written, fresh, out)
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written

@@ -2,6 +2,8 @@
 formats a file can declare, did-you-mean suggestions, and the atomic file writer every output uses.
 """
 
+from .arguments import check_kind, check_lang, check_path, check_records
+from .bad_values import BadValue, int_from_text, int_problem, safe_text, shown, text_problem
 from .formats import FormatKind, describe_kind, schema, schema_validator, sniff_format
 from .output import atomic_path, new_workbook, write_bytes, write_text
 from .shape import (
@@ -16,6 +18,7 @@ from .suggest import did_you_mean
 from .yaml import DuplicateKey, RawDocument, SourceMap, TextSpan, YamlLimits, load_yaml, parse_yaml
 
 __all__ = [
+    "BadValue",
     "DuplicateKey",
     "FormatKind",
     "RawDocument",
@@ -24,19 +27,28 @@ __all__ = [
     "YamlLimits",
     "atomic_path",
     "build_located",
+    "check_kind",
+    "check_lang",
+    "check_path",
+    "check_records",
     "check_shape",
     "describe_kind",
     "describe_path",
     "did_you_mean",
     "extends_only_problem",
+    "int_from_text",
+    "int_problem",
     "load_yaml",
     "new_workbook",
     "parse_yaml",
     "require_format",
+    "safe_text",
     "schema",
     "schema_problem",
     "schema_validator",
+    "shown",
     "sniff_format",
+    "text_problem",
     "write_bytes",
     "write_text",
 ]

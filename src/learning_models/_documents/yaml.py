@@ -25,7 +25,8 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Ev
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
-from learning_models.errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
+from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
+from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
 
 __all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
            "parse_yaml"]
@@ -112,7 +113,7 @@ class YamlLimits:
     max_bytes: int = 5 * 1024 * 1024
     max_depth: int = 64
     max_aliases: int = 100
-    max_nodes: int = 1_000_000
+    max_nodes: int = 200_000
 
 
 _DEFAULT_LIMITS = YamlLimits()
@@ -248,6 +249,9 @@ class _Guard:
             if anchor is not None:
                 self.sizes[anchor] = self.nodes - first + 1
         if self.nodes > (limit := self.limits.max_nodes):
+            if not self.aliases:  # a long document, not an expanding one
+                self._stop("too-large", f"the document has more than {limit:,} values", event,
+                           "split it into smaller files")
             message = f"aliases expand to more than {limit} values"
             self._stop("too-many-aliases", message, event, _ALIAS_HINT)
 
@@ -279,10 +283,12 @@ class _Loader(yaml.SafeLoader):
 class _Builder:
     """Turns composed nodes into data, recording spans and problems on the way."""
 
-    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool) -> None:
+    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool,
+                 bad_values: bool = False) -> None:
         self.text, self.file, self.loader = text, file, loader
         self.problems: list[Problem] = []
         self.keep_duplicates = duplicates
+        self.keep_bad_values = bad_values
         self.duplicates: list[DuplicateKey] = []
         self.values: dict[Path, Span] = {}
         self.keys: dict[Path, Span] = {}
@@ -325,7 +331,12 @@ class _Builder:
         if tag == _STD + "null":
             return None
         if tag in _TEXT_TAGS or (tag != _STD + "bool" and ":" in text):
-            return text  # timestamps and sexagesimal numbers stay as written
+            # timestamps and sexagesimal numbers stay as written
+            reason = text_problem(text)
+            return text if reason is None else self._bad_value(f"{shown(text)} {reason}", node)
+        digits = sum(ch.isdigit() for ch in text)
+        if tag == _STD + "int" and digits > MAX_INT_DIGITS:
+            return self._bad_value(f"{shown(text)} is {too_long(digits)}", node)
         try:
             if tag == _STD + "bool":
                 return self.loader.bool_values[text.lower()]
@@ -333,13 +344,19 @@ class _Builder:
                 return self.loader.construct_yaml_int(node)
             number = self.loader.construct_yaml_float(node)
         except (ValueError, KeyError, IndexError):
-            self._problem("invalid-value", f"{text!r} is not a valid {_short_tag(tag)}", node, None)
-            return None
+            return self._bad_value(f"{shown(text)} is not a valid {_short_tag(tag)}", node)
         if not math.isfinite(number):
             hint = "write a finite number, or quote it to make it text"
-            self._problem("invalid-value", f"{text!r} is not a finite number", node, hint)
-            return None
+            return self._bad_value(f"{shown(text)} is not a finite number", node, hint)
         return number
+
+    def _bad_value(self, message: str, node: Node, hint: str | None = None) -> Any:
+        """A value that is not data: a problem of the document, or (evidence) a `BadValue`
+        that rejects the record it is in."""
+        if self.keep_bad_values:
+            return BadValue(message)
+        self._problem("invalid-value", message, node, hint)
+        return None
 
     def _key(self, node: Node) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -348,6 +365,10 @@ class _Builder:
             return None
         if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS and node.tag != _MERGE:
             self._bad_tag(node)
+            return None
+        reason = text_problem(node.value)
+        if reason is not None and not self.keep_bad_values:  # evidence: its record says so
+            self._problem("invalid-value", f"the key {shown(node.value)} {reason}", node, None)
             return None
         return str(node.value)
 
@@ -510,15 +531,32 @@ def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
         raise _Stop(problem) from None
 
 
+def _prescan(text: str, file: str, limits: YamlLimits) -> None:
+    """Run the guard over the events of libyaml's C parser (when PyYAML has it), about
+    thirty times faster than the Python parser: a document beyond the limits is refused
+    in a second or two, not after a minute. A syntax error is left to the Python parser,
+    whose messages the problems are made from."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return
+    guard = _Guard(file, limits)
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            guard.see(event)
+    except (yaml.YAMLError, UnicodeError):  # text that is not text: the Python parser says
+        return
+
+
 def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
+             bad_values: bool = False,
              ) -> tuple[Any, SourceMap, list[Problem], list[DuplicateKey]]:
+    _prescan(text, file, limits)
     try:
         loader = _Loader(text, _Guard(file, limits))
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        builder = _Builder(text, file, loader, duplicates)
+        builder = _Builder(text, file, loader, duplicates, bad_values)
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as exc:
         raise _Stop(_syntax_problem(exc, text, file)) from None
@@ -535,15 +573,17 @@ def parse_yaml(
     limits: YamlLimits = _DEFAULT_LIMITS,
     error: ErrorType = CriteriaError,
     duplicates: bool = False,
+    bad_values: bool = False,
 ) -> RawDocument:
     """Parse one YAML document; `file` is the display name used in every span.
 
     With `duplicates`, a key written twice in a mapping is not a problem of the document:
     the first value is kept and `RawDocument.duplicates` says where (evidence records: the
-    record with it is rejected, the others are read)."""
+    record with it is rejected, the others are read). With `bad_values`, a value that is
+    not data (`bad_values`) is kept as a `BadValue` instead of being a problem."""
     try:
         data, source, problems, twice = _compose(_decode(text, file, limits), file, limits,
-                                                 duplicates)
+                                                 duplicates, bad_values)
     except _Stop as stop:
         raise error([stop.problem]) from None
     if problems:

@@ -17,6 +17,7 @@ from .dataset import (
 )
 from .excel import read_workbook, rename_headers, template_sets, write_template
 from .excel.layout import MODEL_SHEETS
+from .frame_columns import plain_columns
 from .read import EVIDENCE_SUFFIXES, read_evidence
 from .records import (
     LINE,
@@ -54,6 +55,7 @@ __all__ = [
     "column_places",
     "evidence_schema",
     "padded",
+    "plain_columns",
     "read_dataset",
     "read_evidence",
     "read_workbook",

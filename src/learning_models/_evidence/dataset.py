@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .._documents import check_path
 from ..errors import EvidenceError, Problem
 from .codes import CodeCorrection, pad_area_list, pad_column
 from .numbers import read_count
@@ -83,6 +84,7 @@ class Dataset:
 def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     """Read a dataset folder; unreadable files raise `EvidenceError`, bad rows are kept
     as `RecordError`s for the evaluation to report."""
+    check_path(path, "path")
     root = Path(path)
     if not root.is_dir():
         raise EvidenceError([Problem("file-not-found", f"no such dataset folder: {str(path)!r}")])

@@ -16,38 +16,47 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from .._documents import DuplicateKey, YamlLimits, parse_yaml
+from .._documents import DuplicateKey, YamlLimits, check_path, int_from_text, parse_yaml
 from ..errors import EvidenceError, Problem, Span
+from .frame_columns import plain_columns
 from .records import LINE, ROW, RecordError, records_to_frame
+from .text_lines import text_lines
 
 __all__ = ["EVIDENCE_SUFFIXES", "read_evidence"]
 
 EVIDENCE_SUFFIXES = (".csv", ".json", ".yaml", ".yml", ".parquet")
 MAX_TEXT_BYTES = 512 * 1024 * 1024
+#: A JSON document is parsed whole (its objects take several times its size in memory).
+MAX_JSON_BYTES = 64 * 1024 * 1024
 #: More columns than any set has inputs: a wider table is not evidence (or is turned on its
 #: side), and each unknown column would reject every record.
 MAX_COLUMNS = 1000
+#: Rows of a CSV file turned into a Polars table at a time (bounds Python's share of memory).
+CSV_CHUNK_ROWS = 50_000
 SEPARATORS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SAVE_AS_UTF8 = ('save it as UTF-8: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; '
                  'in LibreOffice, tick "Edit filter settings" and choose "Unicode (UTF-8)"')
-_YAML_LIMITS = YamlLimits(max_bytes=64 * 1024 * 1024, max_nodes=20_000_000)
+#: YAML evidence is read by a parser written in Python (≈ 20–50 µs a value): it is for
+#: small files; large ones are CSV or Parquet (docs/limits.md).
+_YAML_LIMITS = YamlLimits(max_bytes=16 * 1024 * 1024, max_nodes=500_000)
 
 
 def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = None,
                   ) -> tuple[pl.DataFrame, list[RecordError]]:
     """The records of an evidence file as text columns (plus ``_row``/``_line``); problems
     name it `display_name` when given (``<stdin>``), else by its path."""
+    check_path(path, "path")
     file = Path(path)
     name = display_name or str(path)
     suffix = file.suffix.lower()
@@ -59,20 +68,29 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
         raise EvidenceError([Problem("file-not-found", f"no such evidence file: {name!r}")])
     if suffix == ".parquet":
         frame, errors = _read_parquet(file, name)
+    elif suffix == ".csv":  # read a piece at a time
+        _check_size(file, name, MAX_TEXT_BYTES)
+        frame, errors = _read_csv(text_lines(file, name, _refuse), name)
+    elif suffix == ".json":  # one document, held whole while it is read
+        _check_size(file, name, MAX_JSON_BYTES)
+        frame, errors = _read_json(_decode(file.read_bytes(), name), name)
     else:
-        data = file.read_bytes()
-        if len(data) > MAX_TEXT_BYTES:
-            raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
-                                         f"{MAX_TEXT_BYTES // 2**20} MiB; use Parquet",
-                                         Span(name, 1, 1))])
-        if suffix == ".csv":
-            frame, errors = _read_csv(_decode(data, name, utf16=True), name)
-        elif suffix == ".json":
-            frame, errors = _read_json(_decode(data, name), name)
-        else:
-            frame, errors = _read_yaml(data, name)
+        _check_size(file, name, _YAML_LIMITS.max_bytes)
+        frame, errors = _read_yaml(file.read_bytes(), name)
     _check_width(len([c for c in frame.columns if c not in (ROW, LINE)]), name)
     return frame, errors
+
+
+def _check_size(file: Path, name: str, limit: int) -> None:
+    if file.stat().st_size > limit:
+        raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
+                                     f"{limit // 2**20} MiB; use CSV or Parquet",
+                                     Span(name, 1, 1))])
+
+
+def _refuse(data: bytes, name: str) -> None:
+    """Raise the located problem of a CSV file that is not text."""
+    _decode(data, name, utf16=True)
 
 
 def _check_width(columns: int, name: str) -> None:
@@ -131,9 +149,9 @@ def _separator(line: str) -> str:
     return SEPARATORS[counts.index(max(counts))]
 
 
-def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    first = text[:text.find("\n")] if "\n" in text else text
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(first))
+def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[RecordError]]:
+    first = next(lines, "")
+    rows = csv.reader(itertools.chain([first], lines), delimiter=_separator(first))
     try:
         header = next(rows, None)
     except csv.Error as exc:
@@ -144,9 +162,7 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
                                      Span(name, 1, 1))])
     _check_width(len(header), name)
     _check_header(header, name)
-    columns: list[list[str | None]] = [[] for _ in header]
-    positions: list[int] = []
-    lines: list[int] = []
+    table = _Chunks(header)
     errors: list[RecordError] = []
     n = 0
     while True:
@@ -170,15 +186,43 @@ def _read_csv(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
             errors.append(RecordError(_first_line(row[0]) if row else None, n,
                                       "invalid-record", message, None, name, line))
             continue
-        for column, cell in zip(columns, row, strict=True):
+        table.add(row, n, line)
+    return table.frame(), errors
+
+
+class _Chunks:
+    """The records of a CSV file, kept as Polars tables of `CSV_CHUNK_ROWS` rows: Python
+    holds the cells of one chunk at a time, not of the whole file."""
+
+    def __init__(self, header: Sequence[str]) -> None:
+        self.header = list(header)
+        self.schema = {**dict.fromkeys(header, pl.String), ROW: pl.Int64, LINE: pl.Int64}
+        self.parts: list[pl.DataFrame] = []
+        self._clear()
+
+    def _clear(self) -> None:
+        self.columns: list[list[str | None]] = [[] for _ in self.header]
+        self.positions: list[int] = []
+        self.lines: list[int] = []
+
+    def add(self, row: Sequence[str], position: int, line: int) -> None:
+        for column, cell in zip(self.columns, row, strict=True):
             column.append(cell if cell.strip() else None)
-        positions.append(n)
-        lines.append(line)
-    frame = pl.DataFrame({**dict(zip(header, columns, strict=True)), ROW: positions,
-                          LINE: lines},
-                         schema={**dict.fromkeys(header, pl.String), ROW: pl.Int64,
-                                 LINE: pl.Int64})
-    return frame, errors
+        self.positions.append(position)
+        self.lines.append(line)
+        if len(self.positions) >= CSV_CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.parts.append(pl.DataFrame(
+            {**dict(zip(self.header, self.columns, strict=True)), ROW: self.positions,
+             LINE: self.lines}, schema=self.schema))
+        self._clear()
+
+    def frame(self) -> pl.DataFrame:
+        if self.positions or not self.parts:
+            self._flush()
+        return self.parts[0] if len(self.parts) == 1 else pl.concat(self.parts, rechunk=False)
 
 
 def _csv_reason(exc: csv.Error) -> str:
@@ -223,7 +267,7 @@ def _records_of(data: Any, name: str, span: Span) -> list[Any]:
 
 def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     try:
-        data = json.loads(text, object_pairs_hook=_json_object)
+        data = json.loads(text, object_pairs_hook=_json_object, parse_int=int_from_text)
     except json.JSONDecodeError as exc:
         raise EvidenceError([Problem("unreadable-evidence", f"not JSON: {exc.msg.lower()}",
                                      Span(name, exc.lineno, exc.colno))]) from exc
@@ -308,7 +352,8 @@ def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
 
 
 def _read_yaml(data: bytes, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError, duplicates=True)
+    raw = parse_yaml(data, name, limits=_YAML_LIMITS, error=EvidenceError, duplicates=True,
+                     bad_values=True)
     prefix: tuple[str | int, ...] = ("records",) if isinstance(raw.data, dict) else ()
     in_record = [d for d in raw.duplicates if _record_of(d, prefix) is not None]
     if len(in_record) < len(raw.duplicates):  # e.g. "records:" twice
@@ -343,4 +388,4 @@ def _read_parquet(file: Path, name: str) -> tuple[pl.DataFrame, list[RecordError
     except (pl.exceptions.PolarsError, OSError) as exc:
         raise EvidenceError([Problem("unreadable-evidence",
                                      f"cannot read Parquet file {name!r}: {exc}")]) from exc
-    return frame, []
+    return plain_columns(frame, name)

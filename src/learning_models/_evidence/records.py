@@ -21,6 +21,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import InputSpec
+from .._documents import BadValue, int_problem, safe_text, shown, text_problem
 from .._expressions import collect_plain
 from ..errors import ProblemCode
 from .numbers import ambiguous, number_reading, reading_hint, whole_reading
@@ -119,23 +120,41 @@ _FEW_RECORDS = 16
 
 
 def _id_of(record: object) -> str | None:
-    if isinstance(record, Mapping) and isinstance(record.get("id"), str | int):
-        return str(record["id"])
+    ident = record.get("id") if isinstance(record, Mapping) else None
+    if isinstance(ident, str):
+        return safe_text(ident)
+    if isinstance(ident, int) and int_problem(ident) is None:
+        return str(ident)
     return None
 
 
 def record_shape_problem(record: object) -> str | None:
     """Why `record` cannot be a record (not a mapping, a key that is not text, a value
-    that is a collection or a number that is not finite), or None."""
+    that is a collection or a number that is not finite, text that is not text, a value
+    its file could not read), or None."""
     if not isinstance(record, Mapping):
         return f"a record must be a mapping of input names to values, found {record!r:.60}"
     for key, value in record.items():
         if not isinstance(key, str):
-            return f"column names must be text, found {key!r}"
-        if isinstance(value, Mapping | list | tuple | set):
-            return f"{key!r} must be a single value, found {type(value).__name__}"
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"{key!r} must be a finite number, found {value!r}"
+            return f"column names must be text, found {key!r:.60}"
+        if (reason := text_problem(key)) is not None:
+            return f"the column name {shown(key)} {reason}"
+        if (reason := _value_problem(key, value)) is not None:
+            return reason
+    return None
+
+
+def _value_problem(key: str, value: object) -> str | None:
+    if isinstance(value, BadValue):
+        return f"{key!r}: {value.reason}"
+    if isinstance(value, Mapping | list | tuple | set):
+        return f"{key!r} must be a single value, found {type(value).__name__}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{key!r} must be a finite number, found {value!r}"
+    if isinstance(value, int) and (reason := int_problem(value)) is not None:
+        return f"{key!r} is {reason}"
+    if isinstance(value, str) and (reason := text_problem(value)) is not None:
+        return f"{key!r}: {shown(value)} {reason}"
     return None
 
 
@@ -455,6 +474,8 @@ def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> p
     if spec.type == "boolean":
         if text:
             return _enum_lookup(_WORDS, raw.str.to_lowercase(), pl.Boolean)
+        if dtype.is_integer():  # 1/0, as a CSV file may write them
+            return pl.when(raw == 1).then(True).when(raw == 0).then(False)
         return raw if dtype == pl.Boolean else _nulls(pl.Boolean)
     value = raw.cast(pl.String) if text or dtype.is_numeric() else _nulls(pl.String)
     if spec.type == "enum":  # a value or either label as written; in any case: `_reread`

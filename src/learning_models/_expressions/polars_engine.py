@@ -31,6 +31,7 @@ from collections.abc import Callable
 import polars as pl
 
 from .check import check_expression
+from .exact import exact, exact_neg
 from .functions import BUILTIN_FUNCTIONS, FunctionRegistry, LiteralValue, NotScalar, divide
 from .ir import Binary, BoolOp, Call, Compare, Const, Expr, IfExp, In, Name, Unary, expression_names
 from .row_engine import to_python
@@ -144,16 +145,16 @@ class _Compiler:
         operand = self.compile(expr.operand)
         if expr.op == "not":
             return operand.not_()
-        return operand.neg() if expr.op == "-" else operand
+        return exact_neg(operand) if expr.op == "-" else operand
 
     def binary(self, expr: Binary) -> pl.Expr:
         left, right = self.compile(expr.left), self.compile(expr.right)
         if expr.op == "+":
-            return left.add(right)
+            return exact(pl.Expr.add, left, right)
         if expr.op == "-":
-            return left.sub(right)
+            return exact(pl.Expr.sub, left, right)
         if expr.op == "*":
-            return left.mul(right)
+            return exact(pl.Expr.mul, left, right)
         return pl.when(right.ne(0)).then(divide(left, right))  # x / 0 is null
 
     def compare(self, expr: Compare) -> pl.Expr:

@@ -1,6 +1,7 @@
 """Reports: the report as plain data, its writers (HTML, XLSX) and the results files.
 """
 
+from .csv_cells import safe_row
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
 from .report import (
@@ -37,6 +38,7 @@ __all__ = [
     "SourceNotice",
     "build_report",
     "errors_csv",
+    "safe_row",
     "write_csv",
     "write_html",
     "write_json",

@@ -27,6 +27,7 @@ from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
 from .._scoring import CARRIED, DatasetEvaluation
 from .._version import __version__
+from .csv_cells import safe_row, safe_text_columns
 
 __all__ = ["ReportBasis", "RunWriter", "write_results"]
 
@@ -142,7 +143,7 @@ def results_csv(evaluation: DatasetEvaluation) -> str:
               for c in PROVENANCE_COLUMNS)))
     if not frames:
         return ",".join(RESULT_COLUMNS) + "\n"
-    return pl.concat(frames).write_csv(line_terminator="\n")
+    return safe_text_columns(pl.concat(frames)).write_csv(line_terminator="\n")
 
 
 def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
@@ -153,7 +154,7 @@ def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
     writer.writerow(YEAR_ERROR_COLUMNS)
     for year, error in errors:
         data = {"year": year, **_error(error)}
-        writer.writerow(["" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS])
+        writer.writerow(safe_row("" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS))
     return buffer.getvalue()
 
 

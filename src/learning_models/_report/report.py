@@ -21,6 +21,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import AppliedOverlay, CriteriaSet, Lang, fold_word
+from .._documents import check_lang
 from .._rollup import (
     ALL,
     LEVELS,
@@ -35,7 +36,7 @@ from .._rollup import (
     TargetsLike,
     format_percent,
 )
-from .._scoring import GRADE_BEST, GRADE_WORST, DatasetEvaluation, Provenance
+from .._scoring import GRADE_BEST, GRADE_WORST, DatasetEvaluation, Provenance, check_evaluation
 from .._version import __version__
 from ..errors import LearningModelsError
 
@@ -478,6 +479,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     area. The data-quality section of `rollup` comes first (`Report.quality`), and the
     figures it touches are marked.
     """
+    check_lang(lang)
+    check_evaluation(evaluation)
     labels = {k: v[lang] for k, v in LABELS.items()}
     titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
               for m in evaluation.results}

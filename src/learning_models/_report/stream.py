@@ -20,6 +20,7 @@ from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from .._scoring import Evaluations
+from .csv_cells import safe_text_columns
 
 __all__ = ["CHUNK_ROWS", "indented", "write_csv", "write_json"]
 
@@ -47,7 +48,8 @@ def write_csv(results: Evaluations, out: TextIO, chunk: int = 0) -> None:
     size = chunk or CHUNK_ROWS
     table = results.to_frame()
     for start in range(0, max(table.height, 1), size):
-        out.write(table.slice(start, size).write_csv(include_header=start == 0))
+        out.write(safe_text_columns(table.slice(start, size)).write_csv(
+            include_header=start == 0))
 
 
 def _write_list(out: TextIO, parts: Iterable[Iterable[Any]]) -> None:

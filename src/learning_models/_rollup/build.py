@@ -43,7 +43,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import Text
-from .._scoring import DatasetEvaluation
+from .._scoring import DatasetEvaluation, check_evaluation
 from ..errors import LearningModelsError
 from .area_codes import checked_crosswalks, correction_issues
 from .areas import area_closure as area_closure
@@ -108,6 +108,7 @@ __all__ = [
 def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
            previous: Sequence[DatasetEvaluation] = ()) -> Rollup:
     """Roll `evaluation` up by area; compare with `targets`; compare with `previous` years."""
+    check_evaluation(evaluation)
     if targets is not None and evaluation.year is None:
         raise LearningModelsError("targets need the evaluation year; evaluate with a year")
     notes: list[Text] = []

@@ -155,8 +155,8 @@ def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
                 pl.col("id").alias(column), pl.col("area").cast(pl.String).alias("_up"))
             raw = raw.join(parents, on=column, how="left") \
                 .with_columns(pl.coalesce("area", "_up").alias("area")).drop("_up")
-    unread = pl.DataFrame({ROW: [r for r in rows if r not in set(raw[ROW].to_list())]},
-                          schema={ROW: pl.Int64})
+    found = set(raw[ROW].to_list())  # once: rebuilt per row, it made the count quadratic
+    unread = pl.DataFrame({ROW: [r for r in rows if r not in found]}, schema={ROW: pl.Int64})
     raw = pl.concat([raw, unread], how="diagonal")
     rejected = raw.select(pl.lit("rejected").alias("status"), pl.col("area")) \
         .with_columns(_village_of(evaluation, model, raw).alias("village"))

@@ -66,7 +66,7 @@ from .._evidence import (
     read_evidence,
     type_areas,
 )
-from .._report import ERROR_COLUMNS
+from .._report import ERROR_COLUMNS, safe_row
 from .._rollup import (
     AreaCounts,
     Rollup,
@@ -413,5 +413,5 @@ def _errors_csv(errors: Sequence[RecordError]) -> str:
     writer.writerow(ERROR_COLUMNS)
     for error in sorted(errors, key=lambda e: (e.file or "", e.row, e.field or "")):
         data = error.to_dict()
-        writer.writerow(["" if data[c] is None else data[c] for c in ERROR_COLUMNS])
+        writer.writerow(safe_row("" if data[c] is None else data[c] for c in ERROR_COLUMNS))
     return buffer.getvalue()

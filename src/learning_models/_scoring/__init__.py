@@ -6,7 +6,13 @@ from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .output_schema import results_schema
-from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
+from .pipeline import (
+    DatasetEvaluation,
+    check_evaluation,
+    evaluate_dataset,
+    gather_by_link,
+    scored_table,
+)
 from .results import CARRIED, Evaluation, Evaluations
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
 
@@ -20,6 +26,7 @@ __all__ = [
     "Gap",
     "IndicatorResult",
     "Provenance",
+    "check_evaluation",
     "evaluate",
     "evaluate_dataset",
     "gather_by_link",

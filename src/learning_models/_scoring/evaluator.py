@@ -7,11 +7,13 @@ from collections.abc import Iterable, Mapping, Sequence
 import polars as pl
 
 from .._criteria import CriteriaSet, Program, program_of
+from .._documents import check_kind, check_records
 from .._evidence import (
     MODEL_COLUMNS,
     RELATIONS,
     SUBJECT_COLUMNS,
     RecordError,
+    plain_columns,
     records_to_frame,
     type_few,
     type_query,
@@ -34,6 +36,8 @@ def evaluate(criteria: CriteriaSet | Program,
     an ``id`` column and input columns. `year` is the evaluation year; it must lie in the
     set's period and is recorded in the provenance. `file` names the source in errors.
     """
+    check_kind(criteria, (CriteriaSet, Program), "criteria", "load a set with load_criteria")
+    check_records(records)
     program = criteria if isinstance(criteria, Program) else program_of(criteria)
     spec = program.spec
     if year is not None and year not in spec.years:
@@ -49,7 +53,7 @@ def evaluate(criteria: CriteriaSet | Program,
             return Evaluations(program, scored, (), year)
     errors: list[RecordError] = []
     if isinstance(records, pl.DataFrame):
-        raw = records
+        raw, errors = plain_columns(records, file)
     else:
         raw, errors = records_to_frame(records, file=file)
     typed, type_errors = type_query(raw, spec.inputs, file=file,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .._criteria import InputSpec, Lang, Program
+from .._documents import check_lang
 from .outcome import Gap, IndicatorResult, Provenance, Status
 
 
@@ -39,6 +40,8 @@ class Explained(Protocol):
     def gaps_reachable(self) -> bool: ...
     @property
     def gaps(self) -> tuple[Gap, ...]: ...
+    @property
+    def gaps_exhaustive(self) -> bool: ...
 
 __all__ = ["WORDS", "Explained", "render_explanation"]
 
@@ -60,6 +63,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "gaps": {"vi": "Cần đạt thêm để được công nhận", "en": "To be recognised, also meet"},
     "unreachable": {"vi": "Dù đạt mọi chỉ số còn thiếu vẫn chưa đủ điều kiện công nhận.",
                     "en": "Even meeting every remaining indicator would not be enough."},
+    "greedy": {"vi": "(bộ tiêu chí có quá nhiều chỉ số để thử mọi tổ hợp: đây là một cách "
+                     "đạt, chưa chắc là cách ít chỉ số nhất)",
+               "en": "(the set has too many indicators to try every combination: this is one "
+                     "way to pass, not always the one with the fewest indicators)"},
     "evidence": {"vi": "minh chứng", "en": "evidence"},
     "unverified": {"vi": "chưa được xác minh nguồn", "en": "source not verified"},
     "yes": {"vi": "có", "en": "yes"},
@@ -97,6 +104,7 @@ def _points(value: float) -> str:
 
 
 def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
+    check_lang(lang)
     spec = evaluation.program.spec
     lines = [
         f"{word('subject', lang)}: {evaluation.subject}"
@@ -156,4 +164,6 @@ def _gap_lines(evaluation: Explained, lang: Lang) -> list[str]:
         if gap.status == "missing" and gap.evidence:
             extra += f"; {word('evidence', lang)}: {', '.join(gap.evidence)}"
         lines.append(f"  - {gap.indicator} {titles[gap.indicator]} ({extra})")
+    if not evaluation.gaps_exhaustive:
+        lines.append(f"  {word('greedy', lang)}")
     return lines

@@ -25,12 +25,21 @@ from .._expressions import NotScalar
 from .score import outcome_pass
 from .score_rows import outcome_passes
 
-__all__ = ["find_gaps", "find_gaps_many"]
+__all__ = ["find_gaps", "find_gaps_many", "gaps_exhaustive"]
 
 #: Above this many combinations of one size, a subject's gaps are chosen greedily.
 MAX_SCENARIOS = 20_000
-#: At most this many scenarios go through the pass rule in one table (bounds the memory).
+#: ... and above this many cells (combinations × indicators): the work of a search is
+#: bounded whatever the size of the set (2,000 indicators: sizes of one are still tried).
+MAX_CELLS = 4_000_000
+#: At most this many scenarios go through the pass rule in one table, and at most
+#: `CHUNK_CELLS` cells (scenarios × indicators): this bounds the memory.
 CHUNK = 250_000
+CHUNK_CELLS = 2_000_000
+#: Above this many candidates, the greedy choice finds its shortest passing prefix by
+#: bisection (a pass rule that fulfilling more indicators cannot break) instead of trying
+#: every prefix.
+BISECT_FROM = 64
 #: Up to this many scenarios at once, the pass rule runs row by row in Python when the set
 #: allows it (`score_rows.outcome_passes`): about 2.5 µs a scenario, against a query's
 #: 1–2 ms planning (the two meet at about 500).
@@ -52,6 +61,7 @@ def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
                    chunk: int = CHUNK) -> list[Gaps]:
     """`find_gaps` for each of `rows` (one subject's points each), computed together."""
     inds = program.indicators
+    chunk = max(1, min(chunk, CHUNK_CELLS // max(1, len(inds))))
     table = _Scenarios(program, [[p or 0.0 for p in points] for points in rows], chunk)
     candidates = [[k for k, p in enumerate(points) if p is None or p < inds[k].points]
                   for points in rows]
@@ -65,10 +75,10 @@ def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
     size = 1
     while open_:
         live = [s for s in open_ if size <= len(candidates[s])]
-        greedy = [s for s in live if math.comb(len(candidates[s]), size) > MAX_SCENARIOS]
+        greedy = [s for s in live if not _exhaustive(len(candidates[s]), size, len(inds))]
         for s, gaps in _greedy(table, candidates, greedy).items():
             found[s] = gaps
-        exhaustive = [s for s in live if math.comb(len(candidates[s]), size) <= MAX_SCENARIOS]
+        exhaustive = [s for s in live if _exhaustive(len(candidates[s]), size, len(inds))]
         passing: dict[int, list[tuple[int, ...]]] = {}
         for (subject, combo), ok in table.passes(
                 (s, c) for s in exhaustive for c in itertools.combinations(candidates[s], size)):
@@ -85,6 +95,22 @@ def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
     return found
 
 
+def gaps_exhaustive(program: Program, points: Sequence[float | None], gaps: Gaps) -> bool:
+    """Whether `gaps` (what `find_gaps` gave for `points`) come from trying every
+    combination up to their size — the smallest there is — or from the greedy choice the
+    search falls back to beyond its budget (short, not always the shortest)."""
+    if not gaps:
+        return True
+    inds = program.indicators
+    candidates = sum(1 for k, p in enumerate(points) if p is None or p < inds[k].points)
+    return all(_exhaustive(candidates, size, len(inds)) for size in range(1, len(gaps) + 1))
+
+
+def _exhaustive(candidates: int, size: int, indicators: int) -> bool:
+    combinations = math.comb(candidates, size)
+    return combinations <= MAX_SCENARIOS and combinations * indicators <= MAX_CELLS
+
+
 def _greedy(table: _Scenarios, candidates: Sequence[list[int]], subjects: Sequence[int],
             ) -> dict[int, Gaps]:
     """For each subject: the shortest prefix of its candidates, mandatory first and then the
@@ -93,12 +119,30 @@ def _greedy(table: _Scenarios, candidates: Sequence[list[int]], subjects: Sequen
     orders = {s: sorted(candidates[s], key=lambda k, b=table.bases[s]: (  # type: ignore[misc]
         not inds[k].mandatory, b[k] - inds[k].points, k)) for s in subjects}
     chosen: dict[int, Gaps] = dict.fromkeys(subjects)
-    prefixes = ((s, tuple(order[:n])) for s, order in orders.items()
+    short = {s: o for s, o in orders.items() if len(o) < BISECT_FROM}
+    prefixes = ((s, tuple(order[:n])) for s, order in short.items()
                 for n in range(1, len(order) + 1))
     for (s, prefix), ok in table.passes(prefixes):
         if ok and chosen[s] is None:
             chosen[s] = _ordered(table.program, prefix)
+    for s, order in orders.items():
+        if s not in short:
+            chosen[s] = _bisect(table, s, order)
     return chosen
+
+
+def _bisect(table: _Scenarios, subject: int, order: list[int]) -> Gaps:
+    """The shortest passing prefix of `order`, by bisection (about log2(n) runs)."""
+    def ok(n: int) -> bool:
+        return next(iter(table.passes([(subject, tuple(order[:n]))])))[1]
+
+    if not ok(len(order)):
+        return None
+    low, high = 0, len(order)  # the prefix of `high` passes, that of `low` does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if ok(middle) else (middle, high)
+    return _ordered(table.program, order[:high])
 
 
 def _ordered(program: Program, chosen: Sequence[int]) -> tuple[int, ...]:
@@ -146,18 +190,17 @@ class _Scenarios:
                                         orient="col"),
                            outcome_pass(self.program, [pl.col(c) for c in columns]))
         base, rule = self._table
-        width = max(len(combo) for _, combo in batch)
-        fulfilled = pl.DataFrame(
-            {"s": [s for s, _ in batch],
-             **{f"c{j}": [combo[j] if j < len(combo) else -1 for _, combo in batch]
-                for j in range(width)}},
-            schema={"s": pl.Int64, **{f"c{j}": pl.Int64 for j in range(width)}})
-        frame = base.select(pl.all().gather(fulfilled["s"])) if inds else \
+        hits: list[list[int]] = [[] for _ in inds]  # per indicator: the scenarios fulfilling it
+        for row, (_, combo) in enumerate(batch):
+            for k in combo:
+                hits[k].append(row)
+        subjects = pl.Series("s", [s for s, _ in batch], dtype=pl.Int64)
+        frame = base.select(pl.all().gather(subjects)) if inds else \
             pl.DataFrame({"_": [0] * len(batch)})
-        if width:
-            frame = frame.hstack(fulfilled.drop("s")).with_columns(
-                pl.when(pl.any_horizontal(pl.col(f"c{j}") == k for j in range(width)))
-                .then(pl.lit(float(ind.points))).otherwise(pl.col(f"p{k}")).alias(f"p{k}")
-                for k, ind in enumerate(inds))
+        scenario = pl.int_range(pl.len(), dtype=pl.Int64)
+        frame = frame.with_columns(
+            pl.when(scenario.is_in(pl.Series(hits[k], dtype=pl.Int64).implode()))
+            .then(pl.lit(float(ind.points))).otherwise(pl.col(f"p{k}")).alias(f"p{k}")
+            for k, ind in enumerate(inds) if hits[k])
         ok: list[bool] = frame.select(rule.alias("ok"))["ok"].to_list()
         return ok

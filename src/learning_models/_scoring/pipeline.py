@@ -23,6 +23,7 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet, Derivation, Program, program_of
+from .._documents import check_kind
 from .._evidence import (
     LINE,
     RELATIONS,
@@ -40,7 +41,8 @@ from ..errors import CriteriaError, LearningModelsError, Problem
 from .results import SOURCE_PREFIX, Evaluations
 from .score import score_table
 
-__all__ = ["DatasetEvaluation", "evaluate_dataset", "link_column", "model_order"]
+__all__ = ["DatasetEvaluation", "check_evaluation", "evaluate_dataset", "link_column",
+           "model_order"]
 
 #: Hidden columns of the tables a dataset evaluation works on (they are carried into the
 #: scored tables): a record's position in its model's table (``_pos``, for models other
@@ -84,6 +86,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     where the record that keeps it is): as in one run over both, the records here with
     such an id are rejected as repeating an earlier one (a partitioned run passes the ids
     of earlier partitions)."""
+    check_kind(dataset, Dataset, "dataset", "read one with read_dataset or read_workbook")
     chosen = dict(sets or {})
     for model in dataset.tables:
         if model not in chosen:
@@ -562,3 +565,8 @@ def gather_by_link(frame: pl.DataFrame, column: str, parents: pl.DataFrame, valu
     return frame.select(pl.col(column).cast(pl.String)).join(
         parents.select(pl.col("id").cast(pl.String).alias(column), pl.col(value)),
         on=column, how="left", maintain_order="left")[value]
+
+
+def check_evaluation(value: object) -> None:
+    """`value` is what `evaluate_dataset` returns (else an `ArgumentError`)."""
+    check_kind(value, DatasetEvaluation, "evaluation", "give what evaluate_dataset returns")

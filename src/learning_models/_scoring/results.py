@@ -20,7 +20,7 @@ from .._criteria import Lang, Program
 from .._evidence import RecordError
 from .._version import __version__
 from .explain import render_explanation
-from .gaps import Gaps, find_gaps, find_gaps_many
+from .gaps import Gaps, find_gaps, find_gaps_many, gaps_exhaustive
 from .outcome import (
     Gap,
     IndicatorResult,
@@ -126,6 +126,14 @@ class Evaluation:
             return batch[self._index]
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
         return find_gaps(self.program, points)
+
+    @property
+    def gaps_exhaustive(self) -> bool:
+        """False when the set is too large for every combination to be tried: the gaps
+        are then the greedy choice (mandatory first, largest gains), not always the
+        fewest indicators (docs/limits.md)."""
+        points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
+        return gaps_exhaustive(self.program, points, self._gap_indexes)
 
     @property
     def gaps_reachable(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -122,7 +123,13 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
             return marks
     # What `zipfile` raises for a file that is not a workbook: a broken archive, a truncated
     # one, a missing part, a compression method it does not support (NotImplementedError),
-    # an encrypted member (RuntimeError).
+    # an encrypted member (RuntimeError), a damaged compressed part (zlib.error).
+    except zlib.error as exc:
+        raise EvidenceError([Problem(
+            "unreadable-evidence", f"cannot read {shown!r}: the workbook is damaged (a "
+            f"compressed part cannot be unpacked: {exc})",
+            hint="open it in Excel or LibreOffice, which may repair it, and save it as "
+                 ".xlsx; or take it from a backup")]) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
             NotImplementedError, RuntimeError) as exc:
         raise EvidenceError([Problem(

@@ -34,6 +34,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
+from ..._documents import check_path
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
@@ -60,6 +61,7 @@ __all__ = ["read_workbook"]
 def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     """Read a data-entry workbook (.xlsx): unreadable workbooks raise `EvidenceError`, bad
     rows are kept as `RecordError`s (with their Excel row) for the evaluation to report."""
+    check_path(path, "path")
     file = Path(path)
     shown = str(path)
     if not file.is_file():
@@ -181,8 +183,10 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
               for k, name in zip(keep, names, strict=True)}
     start = top + 1
     lead = grid.columns[keep[0]]
-    while start < grid.height and (grid[lead][start] or "").startswith(MARKER):
-        start += 1                               # the explanation row(s)
+    # The template's explanation row: the one row right below the header, its first cell
+    # "# …" (a hash, then a space). Every other row is data, whatever its first cell holds.
+    if start < grid.height and (grid[lead][start] or "").startswith(MARKER + " "):
+        start += 1
     excel_row = pl.int_range(1, grid.height + 1, dtype=pl.Int64)
     rows = grid.with_columns(excel_row.alias(ROW), filled.alias("_filled")) \
         .slice(start).filter(pl.col("_filled"))

@@ -1,8 +1,9 @@
 """Write the empty data-entry workbook for the criteria sets in force in a year.
 
 One sheet per model (Vietnamese name, `excel.layout`), then ``Địa bàn`` and a guide sheet
-(``Hướng dẫn``): Vietnamese headers, an explanation row starting with ``#`` (the reader
-skips it), drop-downs for yes/no, enum and level columns (long lists in a hidden sheet),
+(``Hướng dẫn``): Vietnamese headers, an explanation row whose first cell starts with ``# ``
+(the reader skips that one row, right below the header, and no other), drop-downs for
+yes/no, enum and level columns (long lists in a hidden sheet),
 bounds checks for numbers, and a prompt on every cell. Written with XlsxWriter; what is
 written is what `excel.read` reads back.
 """
