@@ -76,6 +76,7 @@ from ._evidence import (
     write_template,
 )
 from ._expressions import Function, FunctionRegistry, NotScalar
+from ._history import History, HistoryRun, open_history
 from ._plugins import get_plugin_manager
 from ._publish import publish
 from ._report import (
@@ -121,6 +122,7 @@ from ._version import __version__
 from .errors import (
     CriteriaError,
     EvidenceError,
+    HistoryError,
     LearningModelsError,
     PluginError,
     Problem,
@@ -161,6 +163,9 @@ __all__ = [
     "FunctionRegistry",
     "Gap",
     "Grade",
+    "History",
+    "HistoryError",
+    "HistoryRun",
     "Indicator",
     "IndicatorResult",
     "InputSpec",
@@ -221,6 +226,7 @@ __all__ = [
     "load_criteria",
     "load_targets",
     "load_yaml",
+    "open_history",
     "read_dataset",
     "read_evidence",
     "read_workbook",

@@ -16,6 +16,7 @@ from typing import Literal
 __all__ = [
     "CriteriaError",
     "EvidenceError",
+    "HistoryError",
     "LearningModelsError",
     "PluginError",
     "Problem",
@@ -176,3 +177,9 @@ class EvidenceError(_ProblemsError):
 
 class PluginError(LearningModelsError):
     """A plugin broke its hook's contract; the message names the plugin."""
+
+
+class HistoryError(LearningModelsError):
+    """A history of results that cannot be opened, read or written: a place that is not a
+    history, one written by a newer version, a run that is not there, a server that cannot
+    be reached. The message names the place and what was expected."""
