@@ -76,7 +76,17 @@ from ._evidence import (
     write_template,
 )
 from ._expressions import Function, FunctionRegistry, NotScalar
-from ._history import History, HistoryRun, open_history
+from ._history import (
+    AreaImpact,
+    History,
+    HistoryRun,
+    Impact,
+    SetSide,
+    SubjectChange,
+    TargetShift,
+    impact,
+    open_history,
+)
 from ._plugins import get_plugin_manager
 from ._publish import publish
 from ._report import (
@@ -132,6 +142,7 @@ from .errors import (
 __all__ = [
     "AppliedOverlay",
     "Area",
+    "AreaImpact",
     "AreaRollup",
     "AreaSummary",
     "Case",
@@ -166,6 +177,7 @@ __all__ = [
     "History",
     "HistoryError",
     "HistoryRun",
+    "Impact",
     "Indicator",
     "IndicatorResult",
     "InputSpec",
@@ -195,16 +207,19 @@ __all__ = [
     "Rollup",
     "SetDiff",
     "SetRef",
+    "SetSide",
     "SetUsed",
     "ShareFigures",
     "Source",
     "SourceMap",
     "SourceNotice",
     "Span",
+    "SubjectChange",
     "Table",
     "Target",
     "TargetCheck",
     "TargetLike",
+    "TargetShift",
     "Targets",
     "TargetsLike",
     "Text",
@@ -221,6 +236,7 @@ __all__ = [
     "evaluate_partitioned",
     "evidence_schema",
     "get_plugin_manager",
+    "impact",
     "lint_set",
     "load_cases",
     "load_criteria",

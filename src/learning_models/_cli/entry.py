@@ -30,6 +30,7 @@ from . import authoring as _cli_authoring
 from . import cases as _cli_cases
 from . import catalog as _cli_catalog
 from . import core as _cli_core
+from . import impact as _cli_impact
 from . import plugins as _cli_plugins
 from . import report as _cli_report
 from . import template as _cli_template
@@ -38,7 +39,7 @@ from .options import UsageError, check_inputs
 __all__ = ["Terminated", "main"]
 
 COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report, _cli_plugins)
+                   _cli_report, _cli_impact, _cli_plugins)
 
 
 #: The line printed when a command is stopped, in its --lang (both for commands without one).

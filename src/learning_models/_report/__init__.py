@@ -4,6 +4,7 @@
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
 from .report import (
+    LABELS,
     AreaSummary,
     CommuneList,
     Figure,
@@ -21,6 +22,7 @@ from .xlsx import write_xlsx
 
 __all__ = [
     "ERROR_COLUMNS",
+    "LABELS",
     "AreaSummary",
     "CommuneList",
     "Figure",

@@ -23,7 +23,7 @@ from .build import (
     rollup,
     rollup_table,
 )
-from .types import TargetCheck, TargetLike, TextLike
+from .types import TargetCheck, TargetLike, TextLike, ordered_models
 
 __all__ = [
     "ALL",
@@ -47,6 +47,7 @@ __all__ = [
     "extend_closure",
     "format_percent",
     "hierarchy",
+    "ordered_models",
     "rollup",
     "rollup_table",
 ]
