@@ -2,7 +2,7 @@
 period review and for inputs derived from earlier years; the impact of a criteria change.
 """
 
-from .impact import impact
+from .assess import impact
 from .impact_files import IMPACT_FORMATS, format_impact, write_impact
 from .impact_model import AreaImpact, Impact, SetSide, SubjectChange, TargetShift
 from .place import open_history
