@@ -34,13 +34,15 @@ def test_a_database_of_an_older_schema_is_migrated_keeping_its_runs(url: str) ->
     engine = make_engine(url)
     with engine.begin() as conn:
         migrate(conn, url, up_to=1)
-        conn.execute(sa.text("INSERT INTO lm_runs VALUES ('r1', 2023, "
-                             "'2023-12-01T00:00:00.000000Z', 'learning-models 0.1.0', 0, '')"))
+        conn.execute(sa.text("INSERT INTO lm_runs (id, year, recorded_at, engine, subjects, "
+                             "note) VALUES ('r1', 2023, '2023-12-01T00:00:00.000000Z', "
+                             "'learning-models 0.1.0', 0, '')"))
     engine.dispose()
     with open_history(url) as history:
         assert [r.id for r in history.runs()] == ["r1"]
     with make_engine(url).begin() as conn:
         assert schema_version(conn) == SCHEMA_VERSION
+        assert sa.inspect(conn).has_table("lm_figures")
 
 
 def test_a_database_of_a_newer_schema_is_refused(url: str) -> None:

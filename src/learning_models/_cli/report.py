@@ -291,7 +291,7 @@ def _report(args: argparse.Namespace) -> int:
                                         ReportBasis(evaluation, tuple(earlier), rolled))
         if args.history is not None:
             with progress.stage(WORDS["history"][lang]), open_history(args.history) as history:
-                recorded = history.record(evaluation)
+                recorded = history.record(evaluation, rolled=rolled)
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     if recorded is not None:
         print(WORDS["recorded"][lang].format(place=args.history, run=recorded.id,

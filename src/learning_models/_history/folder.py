@@ -3,6 +3,8 @@
     PLACE/history.json                      format and schema version
     PLACE/runs/<run>.json                   one file per run (`HistoryRun`)
     PLACE/results/<run>.parquet             the run's rows (`rows.RESULT_SCHEMA`)
+    PLACE/figures/<run>.parquet             its roll-up by area (`rows.FIGURE_SCHEMA`)
+    PLACE/crosswalk/<run>.parquet           its data's crosswalk (`rows.CROSSWALK_SCHEMA`)
     PLACE/current/<decided>-<order>.json    one file per decision on a year's current run
 
 Every file is written once, atomically, under a name no other writer uses (run ids are
@@ -14,7 +16,7 @@ interrupted half-way is never seen. Copying the folder is a backup.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ import polars as pl
 
 from .._documents import atomic_path, write_text
 from ..errors import HistoryError
-from .rows import RESULT_SCHEMA
+from .rows import TABLES
 from .store import Decision, History, HistoryRun, dumps
 
 __all__ = ["FOLDER_FORMAT", "FOLDER_VERSION", "FolderHistory"]
@@ -67,11 +69,12 @@ class FolderHistory(History):
         found = [HistoryRun.from_dict(_json(p)) for p in (self.root / "runs").glob("*.json")]
         return tuple(sorted(found, key=lambda r: (r.recorded_at, r.id)))
 
-    def _append(self, run: HistoryRun, rows: pl.DataFrame, decision: Decision | None,
-                ) -> None:
+    def _append(self, run: HistoryRun, tables: Mapping[str, pl.DataFrame],
+                decision: Decision | None) -> None:
         try:
-            with atomic_path(self.root / "results" / f"{run.id}.parquet") as temporary:
-                rows.write_parquet(temporary, statistics=True)
+            for table, rows in tables.items():
+                with atomic_path(self.root / table / f"{run.id}.parquet") as temporary:
+                    rows.write_parquet(temporary, statistics=True)
             write_text(self.root / "runs" / f"{run.id}.json", dumps(run.to_dict()))
         except OSError as exc:
             raise HistoryError(f"{self.place}: cannot record run {run.id}: {exc}") from exc
@@ -91,13 +94,13 @@ class FolderHistory(History):
         return [Decision(str(d["decided_at"]), str(d["order"]), int(d["year"]), str(d["run"]))
                 for d in map(_json, (self.root / "current").glob("*.json"))]
 
-    def _read(self, runs: Sequence[str]) -> pl.DataFrame:
-        files = [self.root / "results" / f"{run}.parquet" for run in runs]
+    def _read(self, table: str, runs: Sequence[str]) -> pl.DataFrame:
+        files = [self.root / table / f"{run}.parquet" for run in runs]
         missing = [str(f) for f in files if not f.exists()]
         if missing:
             raise HistoryError(f"{self.place}: the results of a recorded run are missing: "
                                f"{', '.join(missing)}")
-        return pl.concat([pl.read_parquet(f).select(list(RESULT_SCHEMA)) for f in files],
+        return pl.concat([pl.read_parquet(f).select(list(TABLES[table])) for f in files],
                          how="vertical")
 
 

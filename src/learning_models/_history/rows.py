@@ -14,9 +14,12 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from .._evidence import Dataset
+from .._rollup import Rollup
 from .._scoring import DatasetEvaluation, Evaluations
 
-__all__ = ["RESULT_SCHEMA", "evidence_hashes", "history_rows"]
+__all__ = ["CROSSWALK_SCHEMA", "FIGURE_SCHEMA", "RESULT_SCHEMA", "TABLES", "crosswalk_rows",
+           "evidence_hashes", "figure_rows", "history_rows"]
 
 #: The columns of the results table, in order, with their types (every back end).
 RESULT_SCHEMA: dict[str, pl.DataType] = {
@@ -37,6 +40,53 @@ RESULT_SCHEMA: dict[str, pl.DataType] = {
     "overlays": pl.String(),
     "evidence_hash": pl.String(),
 }
+
+
+#: The roll-up of a run as its annual report printed it: per area and model.
+FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "run": pl.String(),
+    "year": pl.Int64(),
+    "code": pl.String(),
+    "name": pl.String(),
+    "level": pl.String(),
+    "parent": pl.String(),
+    "model": pl.String(),
+    "evaluated": pl.Int64(),
+    "recognised": pl.Int64(),
+    "rejected": pl.Int64(),
+    "denominator": pl.Int64(),
+    "denominator_kind": pl.String(),
+}
+#: The crosswalk the run's data carried: earlier area codes → this year's.
+CROSSWALK_SCHEMA: dict[str, pl.DataType] = {
+    "run": pl.String(), "old_code": pl.String(), "new_code": pl.String(), "since": pl.String(),
+}
+#: Every table a run adds to, by name.
+TABLES: dict[str, dict[str, pl.DataType]] = {
+    "results": RESULT_SCHEMA, "figures": FIGURE_SCHEMA, "crosswalk": CROSSWALK_SCHEMA,
+}
+
+
+def figure_rows(rolled: Rollup, run: str) -> pl.DataFrame:
+    """The figures of `rolled` per area and model (shares and targets left out: the
+    review checks the targets it is given against these counts)."""
+    rows = [(run, rolled.year, a.code, a.name, a.level, a.parent, model, f.evaluated,
+             f.recognised, f.rejected, f.denominator, f.denominator_kind)
+            for a in rolled.areas for model, f in sorted(a.models.items())]
+    return pl.DataFrame(rows, schema=FIGURE_SCHEMA, orient="row")
+
+
+def crosswalk_rows(dataset: Dataset, run: str) -> pl.DataFrame:
+    """The dataset's crosswalk (none: no rows)."""
+    frame = dataset.crosswalk
+    if frame is None or not {"old_code", "new_code"} <= set(frame.columns):
+        return pl.DataFrame(schema=CROSSWALK_SCHEMA)
+    since = pl.col("since").cast(pl.String) if "since" in frame.columns \
+        else pl.lit(None, dtype=pl.String)
+    return frame.select(pl.lit(run).alias("run"),
+                        pl.col("old_code").cast(pl.String).str.strip_chars(),
+                        pl.col("new_code").cast(pl.String).str.strip_chars(),
+                        since.alias("since"))
 
 
 def history_rows(evaluation: DatasetEvaluation, run: str) -> pl.DataFrame:

@@ -6,6 +6,8 @@ Tables (their names start with ``lm_`` so they can share a database with the hos
     lm_runs      id, year, recorded_at, engine, subjects, note
     lm_results   the rows of every run (`rows.RESULT_SCHEMA`), key (run, model, subject)
     lm_current   seq, year, run, decided_at, ord  (decisions on a year's current run)
+    lm_figures   each run's roll-up by area and model (`rows.FIGURE_SCHEMA`)
+    lm_crosswalk each run's crosswalk of area codes (`rows.CROSSWALK_SCHEMA`)
 
 The schema is created and migrated by the library (`MIGRATIONS`, applied in order, the
 version kept in ``lm_meta``) inside one transaction that holds a lock, so two processes
@@ -16,7 +18,7 @@ reader never sees a run half-stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 import polars as pl
@@ -24,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import HistoryError
-from .rows import RESULT_SCHEMA
+from .rows import CROSSWALK_SCHEMA, FIGURE_SCHEMA, RESULT_SCHEMA, TABLES
 from .store import Decision, History, HistoryRun
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqlHistory", "migrate"]
@@ -39,12 +41,21 @@ RUNS = sa.Table("lm_runs", _meta, sa.Column("id", sa.String(100), primary_key=Tr
                 sa.Column("subjects", sa.Integer, nullable=False),
                 sa.Column("note", sa.Text, nullable=False))
 _TYPES = {pl.String(): sa.Text, pl.Int64(): sa.Integer, pl.Float64(): sa.Float}
-RESULTS = sa.Table(
-    "lm_results", _meta,
-    *(sa.Column(name, _TYPES[dtype], nullable=name not in ("run", "year", "model", "subject"))
-      for name, dtype in RESULT_SCHEMA.items()),
-    sa.PrimaryKeyConstraint("run", "model", "subject"),
-    sa.ForeignKeyConstraint(["run"], ["lm_runs.id"]))
+
+
+def _run_table(name: str, schema: Mapping[str, pl.DataType], key: Sequence[str]) -> sa.Table:
+    """A table of rows that belong to a run, keyed by `key`."""
+    return sa.Table(name, _meta,
+                    *(sa.Column(column, _TYPES[dtype], nullable=column not in key)
+                      for column, dtype in schema.items()),
+                    sa.PrimaryKeyConstraint(*key),
+                    sa.ForeignKeyConstraint(["run"], ["lm_runs.id"]))
+
+
+RESULTS = _run_table("lm_results", RESULT_SCHEMA, ("run", "model", "subject"))
+FIGURES = _run_table("lm_figures", FIGURE_SCHEMA, ("run", "code", "model"))
+CROSSWALK = _run_table("lm_crosswalk", CROSSWALK_SCHEMA, ("run", "old_code", "new_code"))
+SQL_TABLES = {"results": RESULTS, "figures": FIGURES, "crosswalk": CROSSWALK}
 CURRENT = sa.Table("lm_current", _meta,
                    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
                    sa.Column("year", sa.Integer, nullable=False),
@@ -55,7 +66,7 @@ CURRENT = sa.Table("lm_current", _meta,
 
 
 def _v1(conn: Connection) -> None:
-    """The tables."""
+    """The runs, their results and the decisions on the current run."""
     _meta.create_all(conn, tables=[META, RUNS, RESULTS, CURRENT])
 
 
@@ -67,8 +78,13 @@ def _v2(conn: Connection) -> None:
                          "ON lm_current (year)"))
 
 
+def _v3(conn: Connection) -> None:
+    """Each run's roll-up by area and its crosswalk (for the period review)."""
+    _meta.create_all(conn, tables=[FIGURES, CROSSWALK])
+
+
 #: The migrations, in order: applying the first n gives schema version n.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The PostgreSQL advisory lock a migration holds (any fixed number, the same everywhere).
 _LOCK = 387_2021_17
@@ -146,12 +162,14 @@ class SqlHistory(History):
             rows = conn.execute(sa.select(RUNS).order_by(RUNS.c.recorded_at, RUNS.c.id))
             return tuple(HistoryRun.from_dict(r._mapping) for r in rows)
 
-    def _append(self, run: HistoryRun, rows: pl.DataFrame, decision: Decision | None,
-                ) -> None:
+    def _append(self, run: HistoryRun, tables: Mapping[str, pl.DataFrame],
+                decision: Decision | None) -> None:
         with self._transaction() as conn:
             conn.execute(RUNS.insert().values(run.to_dict()))
-            for start in range(0, rows.height, 5000):
-                conn.execute(RESULTS.insert(), rows.slice(start, 5000).to_dicts())
+            for table, rows in tables.items():
+                for start in range(0, rows.height, 5000):
+                    conn.execute(SQL_TABLES[table].insert(),
+                                 rows.slice(start, 5000).to_dicts())
             if decision is not None:
                 _insert_decision(conn, decision)
 
@@ -164,11 +182,12 @@ class SqlHistory(History):
             return [Decision(r.decided_at, f"{r.ord}:{r.seq:012d}", r.year, r.run)
                     for r in conn.execute(sa.select(CURRENT))]
 
-    def _read(self, runs: Sequence[str]) -> pl.DataFrame:
+    def _read(self, table: str, runs: Sequence[str]) -> pl.DataFrame:
+        source, schema = SQL_TABLES[table], TABLES[table]
         with self._transaction() as conn:
-            found = conn.execute(sa.select(*(RESULTS.c[n] for n in RESULT_SCHEMA))
-                                 .where(RESULTS.c.run.in_(list(runs)))).all()
-        return pl.DataFrame([tuple(r) for r in found], schema=RESULT_SCHEMA, orient="row")
+            found = conn.execute(sa.select(*(source.c[n] for n in schema))
+                                 .where(source.c.run.in_(list(runs)))).all()
+        return pl.DataFrame([tuple(r) for r in found], schema=schema, orient="row")
 
 
 def _insert_decision(conn: Connection, decision: Decision) -> None:

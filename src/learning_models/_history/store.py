@@ -24,10 +24,11 @@ from typing import Any
 
 import polars as pl
 
+from .._rollup import Rollup, rollup
 from .._scoring import DatasetEvaluation
 from .._version import __version__
 from ..errors import HistoryError
-from .rows import RESULT_SCHEMA, history_rows
+from .rows import TABLES, crosswalk_rows, figure_rows, history_rows
 
 __all__ = ["Decision", "History", "HistoryRun", "new_run_id", "now"]
 
@@ -90,19 +91,22 @@ class History(ABC):
     def close(self) -> None:  # noqa: B027 - a folder holds nothing open
         """Release what the back end holds open (a database connection pool)."""
 
-    def record(self, evaluation: DatasetEvaluation, *, note: str = "",
-               current: bool = True) -> HistoryRun:
-        """Add `evaluation`'s results as a new run of its year; make it the year's current
-        run unless `current` is False. Returns the run."""
+    def record(self, evaluation: DatasetEvaluation, *, rolled: Rollup | None = None,
+               note: str = "", current: bool = True) -> HistoryRun:
+        """Add `evaluation`'s results (and its roll-up by area, `rolled` or computed) as a
+        new run of its year; make it the year's current run unless `current` is False."""
         if evaluation.year is None:
             raise HistoryError(f"{self.place}: only an evaluation of a year can be recorded "
                                "(evaluate with a year)")
         at = now()
         run_id = new_run_id(evaluation.year, at)
         rows = history_rows(evaluation, run_id)
+        tables = {"results": rows,
+                  "figures": figure_rows(rolled or rollup(evaluation), run_id),
+                  "crosswalk": crosswalk_rows(evaluation.dataset, run_id)}
         run = HistoryRun(run_id, evaluation.year, at, f"learning-models {__version__}",
                          rows.height, note)
-        self._append(run, rows, Decision(at, run_id, run.year, run_id) if current else None)
+        self._append(run, tables, Decision(at, run_id, run.year, run_id) if current else None)
         return run
 
     def set_current(self, run_id: str) -> HistoryRun:
@@ -137,6 +141,21 @@ class History(ABC):
                 runs: Sequence[str] | None = None) -> pl.DataFrame:
         """The rows of the named runs, or of the current run of each year (of `years`
         when given): one row per subject and year (`rows.RESULT_SCHEMA`)."""
+        return self._table("results", years, runs).sort("year", "model", "subject")
+
+    def figures(self, *, years: Iterable[int] | None = None,
+                runs: Sequence[str] | None = None) -> pl.DataFrame:
+        """The roll-up of those runs by area and model, as each annual report printed it
+        (`rows.FIGURE_SCHEMA`)."""
+        return self._table("figures", years, runs).sort("year", "model", "code")
+
+    def crosswalks(self, *, years: Iterable[int] | None = None,
+                   runs: Sequence[str] | None = None) -> pl.DataFrame:
+        """The crosswalks those runs' data carried (`rows.CROSSWALK_SCHEMA`)."""
+        return self._table("crosswalk", years, runs)
+
+    def _table(self, table: str, years: Iterable[int] | None,
+               runs: Sequence[str] | None) -> pl.DataFrame:
         if runs is None:
             wanted = None if years is None else set(years)
             runs = [r.id for y, r in self.current().items() if wanted is None or y in wanted]
@@ -144,8 +163,8 @@ class History(ABC):
             for run_id in runs:
                 self.run(run_id)
         if not runs:
-            return pl.DataFrame(schema=RESULT_SCHEMA)
-        return self._read(list(runs)).sort("year", "model", "subject")
+            return pl.DataFrame(schema=TABLES[table])
+        return self._read(table, list(runs))
 
     # --- what a back end implements -----------------------------------------------------
 
@@ -154,10 +173,10 @@ class History(ABC):
         """Every run recorded, oldest first."""
 
     @abstractmethod
-    def _append(self, run: HistoryRun, rows: pl.DataFrame, decision: Decision | None,
-                ) -> None:
-        """Store a new run with its rows (and the decision making it current), all or
-        nothing: a run is visible only once all its rows are stored."""
+    def _append(self, run: HistoryRun, tables: Mapping[str, pl.DataFrame],
+                decision: Decision | None) -> None:
+        """Store a new run with its rows in each table of `rows.TABLES` (and the decision
+        making it current), all or nothing: a run is visible once all its rows are."""
 
     @abstractmethod
     def _decide(self, decision: Decision) -> None:
@@ -168,8 +187,8 @@ class History(ABC):
         """Every decision appended, in any order."""
 
     @abstractmethod
-    def _read(self, runs: Sequence[str]) -> pl.DataFrame:
-        """The rows of these runs (all exist), in `rows.RESULT_SCHEMA`."""
+    def _read(self, table: str, runs: Sequence[str]) -> pl.DataFrame:
+        """The rows of these runs (all exist) in `table`, in its schema (`rows.TABLES`)."""
 
 
 def dumps(data: Mapping[str, Any]) -> str:
