@@ -33,13 +33,15 @@ from . import core as _cli_core
 from . import impact as _cli_impact
 from . import plugins as _cli_plugins
 from . import report as _cli_report
+from . import review as _cli_review
 from . import template as _cli_template
 from .options import UsageError, check_inputs
 
 __all__ = ["Terminated", "main"]
 
 COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report, _cli_impact, _cli_plugins)
+                   _cli_report, _cli_review, _cli_impact,
+                   _cli_plugins)
 
 
 #: The line printed when a command is stopped, in its --lang (both for commands without one).
