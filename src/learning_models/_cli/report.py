@@ -13,7 +13,8 @@ every report writer named in ``--format`` (default: the built-in ones — ``xlsx
 ``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
 With ``--history PLACE`` (a folder, or a database URL: ``sqlite:///lich-su.db``,
 ``postgresql://…``) the year's results are recorded there as a new run, made the year's
-current run (see ``docs/history.md``). Plugins are told about the evaluation
+current run (see ``docs/history.md``); inputs derived from earlier years (``from: {history:
+…}``) read it. Plugins are told about the evaluation
 (``learning_models_after_evaluation``) once it is done.
 A target may name a model of the catalogue (a plugin's included) besides the five built-in
 ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an
@@ -29,6 +30,7 @@ import os
 import shlex
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -265,15 +267,19 @@ def _report(args: argparse.Namespace) -> int:
     out: Path = args.out
     written: list[Path] = []
     recorded: HistoryRun | None = None
-    with Progress(stages, enabled=None if not args.quiet else False) as progress:
+    with ExitStack() as stack, \
+            Progress(stages, enabled=None if not args.quiet else False) as progress:
         with progress.stage(WORDS["read"][lang]):
             catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
             # a target may name a model a set of the catalogue governs (a plugin's too)
             targets = load_targets(args.targets, {e.model for e in catalog.entries()}) \
                 if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
+            history = stack.enter_context(open_history(args.history)) \
+                if args.history is not None else None
         with progress.stage(WORDS["evaluate"][lang]):
-            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
+            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog,
+                                          past=history)
             notify(pm, evaluation)
         earlier: list[DatasetEvaluation] = []
         for path, year in zip(args.previous, args.previous_year, strict=True):
@@ -289,8 +295,8 @@ def _report(args: argparse.Namespace) -> int:
             with progress.stage(label):
                 written += write_report(report, out, [writer], writers.owners,
                                         ReportBasis(evaluation, tuple(earlier), rolled))
-        if args.history is not None:
-            with progress.stage(WORDS["history"][lang]), open_history(args.history) as history:
+        if history is not None:
+            with progress.stage(WORDS["history"][lang]):
                 recorded = history.record(evaluation, rolled=rolled)
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     if recorded is not None:

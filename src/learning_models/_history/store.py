@@ -143,6 +143,12 @@ class History(ABC):
         when given): one row per subject and year (`rows.RESULT_SCHEMA`)."""
         return self._table("results", years, runs).sort("year", "model", "subject")
 
+    def statuses(self, model: str, years: Sequence[int]) -> pl.DataFrame:
+        """The current results of `model` in `years`: subject, year, status, grade (what
+        inputs derived from earlier years read: the store is a `PastResults`)."""
+        return self.results(years=years).filter(pl.col("model") == model) \
+            .select("subject", "year", "status", "grade")
+
     def figures(self, *, years: Iterable[int] | None = None,
                 runs: Sequence[str] | None = None) -> pl.DataFrame:
         """The roll-up of those runs by area and model, as each annual report printed it

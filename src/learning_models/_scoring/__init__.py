@@ -5,6 +5,7 @@ advice, and the dataset pipeline over every model.
 from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
+from .past import PastResults
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
 from .results import Evaluation, Evaluations
 from .score import outcome_pass, points_column
@@ -15,6 +16,7 @@ __all__ = [
     "Evaluations",
     "Gap",
     "IndicatorResult",
+    "PastResults",
     "Provenance",
     "evaluate",
     "evaluate_dataset",
