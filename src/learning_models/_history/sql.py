@@ -179,7 +179,9 @@ class SqlHistory(History):
 
     def _decisions(self) -> list[Decision]:
         with self._transaction() as conn:
-            return [Decision(r.decided_at, f"{r.ord}:{r.seq:012d}", r.year, r.run)
+            # in a database the decisions are ordered as they were stored (seq): the order
+            # a host's SQL sees (docs/history.md), whatever the writers' clocks said
+            return [Decision("", f"{r.seq:012d}", r.year, r.run)
                     for r in conn.execute(sa.select(CURRENT))]
 
     def _read(self, table: str, runs: Sequence[str]) -> pl.DataFrame:
