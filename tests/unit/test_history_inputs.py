@@ -130,3 +130,11 @@ def test_without_a_history_the_data_give_the_value(tmp_path: Path) -> None:
                                      sets={"family": load_text(THREE_IN_A_ROW)})
     result = evaluation.results["family"].get("A")
     assert result.status == "recognised" and result.input_sources["streak"] == "data"
+
+
+def test_the_explanation_says_which_earlier_results_were_read(tmp_path: Path) -> None:
+    history = _history(tmp_path, {2022: YEARS[2022], 2024: YEARS[2024]})   # no 2023
+    found = _evaluate_2025(tmp_path, history, ["THREE"]).get("THREE")
+    assert "      kết quả các năm trước (streak): 2024 đạt, 2023 chưa ghi nhận\n" in \
+        found.explain("vi")
+    assert "      earlier results (streak): 2024 met, 2023 not recorded\n" in found.explain("en")
