@@ -21,6 +21,8 @@ _CREATED = datetime(2000, 1, 1)
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22")
 _W, _H, _PAD = 640, 280, 48
+#: The page lists this many lost recognitions; the workbook and the JSON list them all.
+LOST_SHOWN = 100
 _Axis = Callable[[float], float]
 
 
@@ -52,7 +54,15 @@ def _html(found: Review, lang: Lang) -> str:
             + "".join(f"<li>{e(model_word(m, lang))}: {n}</li>"
                       for m, n in sorted(found.every_year.items()))
             + f"</ul>\n<h2>{e(REVIEW_WORDS['lost'][lang])}: {len(found.lost)}</h2>\n"
-            f"{_table(t.lost_headers, t.lost_rows)}</body></html>\n")
+            f"{_table(t.lost_headers, t.lost_rows[:LOST_SHOWN])}{_more(t.lost_rows, lang)}"
+            "</body></html>\n")
+
+
+def _more(rows: Sequence[object], lang: Lang) -> str:
+    """The line saying how many lost recognitions the page leaves to the workbook."""
+    if len(rows) <= LOST_SHOWN:
+        return ""
+    return f"<p>{html.escape(REVIEW_WORDS['more'][lang].format(n=len(rows) - LOST_SHOWN))}</p>\n"
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

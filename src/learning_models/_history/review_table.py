@@ -40,6 +40,8 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
     "status": {"vi": "Kết quả", "en": "Status"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
     "none": {"vi": "không có", "en": "none"},
+    "more": {"vi": "… và {n} hồ sơ khác (xem tệp Excel).",
+             "en": "… and {n} more (see the workbook)."},
 }
 
 
