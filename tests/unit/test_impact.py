@@ -143,3 +143,18 @@ def test_html_without_a_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert main(["impact", str(CITY), "--year", "2024", "--before", OLD, "--after", NEW,
                  "--format", "html"]) == 2
     assert "--out FILE" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_an_overlay_applies_to_the_proposed_side_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    overlay = (CITY.parents[2] / "plugins" / "learning-models-bac-kan" / "src"
+               / "learning_models_bac_kan" / "overlays" / "family.yaml")
+    assert main(["impact", str(CITY), "--year", "2024", "--before", OLD, "--after", OLD,
+                 "--overlay", str(overlay), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["before"]["content_hash"] == lm.Catalog.default().get(OLD).content_hash()
+    assert data["after"]["content_hash"] != data["before"]["content_hash"]
+    (whole,) = [a for a in data["areas"] if a["code"] == "*" and a["model"] == "family"]
+    assert whole["recognised_after"] < whole["recognised_before"]
+    assert {c["indicator"] for c in whole["causes"]} >= {"C5.1"}

@@ -109,3 +109,12 @@ def test_the_review_command_writes_the_page_the_workbook_and_the_json(
     assert (out / "danh-gia-2021-2025.xlsx").stat().st_size > 0
     data = json.loads((out / "review.json").read_text(encoding="utf-8"))
     assert data["years"] == [2024]
+
+
+@pytest.mark.slow
+def test_the_review_says_which_former_areas_it_carried(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path]) -> None:
+    place, _, _ = recorded
+    found = _review(place, "2021-2030")
+    assert (2024, "01834", "01840") in found.carried
+    assert all(year == 2024 for year, _, _ in found.carried)

@@ -50,8 +50,9 @@ def review(history: History, period: str, targets: TargetsLike | None = None) ->
             series.append(_series(code, name, level, model, points, by_target.get(model),
                                   span[-1]))
     results = history.results(years=years)
+    carried = tuple((y, old, new) for y in years for old, new in sorted(mappings[y].items()))
     return Review(history.place, period, years, None if targets is None else targets.id,
-                  tuple(series), _every_year(results, years), _lost(results, years))
+                  tuple(series), _every_year(results, years), _lost(results, years), carried)
 
 
 def _places(figures: pl.DataFrame, last: int) -> list[tuple[str, str, str]]:

@@ -45,9 +45,10 @@ def _html(found: Review, lang: Lang) -> str:
             f"<title>{e(t.title)}</title><style>body{{font-family:sans-serif;margin:2em}}"
             "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #999;"
             "padding:3px 8px}svg{display:block;margin-bottom:1em}</style></head><body>\n"
-            f"<h1>{e(t.title)}</h1>\n<p>{e(t.subtitle)}</p>\n{charts}"
+            f"<h1>{e(t.title)}</h1>\n<p>{e(t.subtitle)}</p>\n"
+            + "".join(f"<p>{e(note)}</p>\n" for note in t.notes) + charts +
             f"<h2>{e(REVIEW_WORDS['goal'][lang])}</h2>\n"
-            f"{_table(t.summary_headers, t.summary_rows)}"
+            + f"{_table(t.summary_headers, t.summary_rows)}"
             f"<h2>{e(REVIEW_WORDS['year'][lang])}</h2>\n"
             f"{_table(t.series_headers, t.series_rows)}"
             f"<h2>{e(REVIEW_WORDS['every_year'][lang])}</h2>\n<ul>"
@@ -136,8 +137,9 @@ def _xlsx(found: Review, path: Path, lang: Lang) -> None:
                 ("Mất danh hiệu" if vi else "Lost", t.lost_headers, t.lost_rows)):
             sheet = book.add_worksheet(name)
             sheet.write(0, 0, t.title, bold)
-            sheet.write(1, 0, t.subtitle)
-            sheet.write_row(3, 0, headers, bold)
-            for n, row in enumerate(rows, start=4):
+            sheet.write_column(1, 0, (t.subtitle, *t.notes))
+            top = 3 + len(t.notes)
+            sheet.write_row(top, 0, headers, bold)
+            for n, row in enumerate(rows, start=top + 1):
                 sheet.write_row(n, 0, ["" if v is None else v for v in row])
         book.close()

@@ -88,6 +88,7 @@ class Review:
     series: tuple[Series, ...]
     every_year: dict[str, int]            # model → subjects recognised every year
     lost: tuple[Lost, ...]
+    carried: tuple[tuple[int, str, str], ...] = ()   # (year, old code, code it became)
 
     def series_of(self, code: str, model: str) -> Series:
         for series in self.series:
@@ -99,7 +100,9 @@ class Review:
         return {"place": self.place, "period": self.period, "years": list(self.years),
                 "targets": self.targets, "series": [s.to_dict() for s in self.series],
                 "recognised_every_year": dict(sorted(self.every_year.items())),
-                "lost": [x.to_dict() for x in self.lost]}
+                "lost": [x.to_dict() for x in self.lost],
+                "carried": [{"year": y, "old_code": old, "new_code": new}
+                            for y, old, new in self.carried]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

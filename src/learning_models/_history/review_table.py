@@ -40,6 +40,10 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
     "status": {"vi": "Kết quả", "en": "Status"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
     "none": {"vi": "không có", "en": "none"},
+    "carried": {"vi": "Số liệu năm {year} của các địa bàn cũ được cộng vào địa bàn mới theo bảng "
+                      "chuyển đổi địa bàn: {pairs}.",
+                "en": "The {year} figures of former areas are added to the areas they became "
+                      "(crosswalk): {pairs}."},
     "more": {"vi": "… và {n} hồ sơ khác (xem tệp Excel).",
              "en": "… and {n} more (see the workbook)."},
 }
@@ -49,6 +53,7 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
 class ReviewTables:
     title: str
     subtitle: str
+    notes: tuple[str, ...]
     series_headers: tuple[str, ...]
     series_rows: tuple[tuple[str | int | None, ...], ...]
     summary_headers: tuple[str, ...]
@@ -82,12 +87,21 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
     lost_rows = tuple((model_word(x.model, lang), x.subject, x.area, x.recognised_in,
                        x.lost_in, x.status) for x in found.lost)
     return ReviewTables(
-        title, subtitle,
+        title, subtitle, _notes(found, lang),
         (w["area"], w["model"], w["year"], w["recognised"], w["denominator"], w["rate"],
          w["milestone_col"], w["met"]), series_rows,
         (w["area"], w["model"], w["goal"], w["reached"], w["gap"]), summary_rows,
         (w["model"], w["subject"], w["area"], w["recognised_in"], w["lost_in"], w["status"]),
         lost_rows)
+
+
+def _notes(found: Review, lang: Lang) -> tuple[str, ...]:
+    """One sentence per year whose areas were carried through a crosswalk."""
+    by_year: dict[int, list[str]] = {}
+    for year, old, new in found.carried:
+        by_year.setdefault(year, []).append(f"{old} → {new}")
+    return tuple(REVIEW_WORDS["carried"][lang].format(year=y, pairs=", ".join(pairs))
+                 for y, pairs in sorted(by_year.items()))
 
 
 def _percent(value: float | None, lang: Lang) -> str | None:
