@@ -17,6 +17,7 @@ __all__ = [
     "ArgumentError",
     "CriteriaError",
     "EvidenceError",
+    "HistoryError",
     "LearningModelsError",
     "PluginError",
     "Problem",
@@ -184,3 +185,9 @@ class ArgumentError(LearningModelsError, TypeError, ValueError):
     (``explain(lang="fr")``, a LazyFrame where a table is expected, a path where records
     are expected); the message names the argument and what it accepts. It is also a
     `TypeError` and a `ValueError`, so code that catches those still does."""
+
+
+class HistoryError(LearningModelsError):
+    """A history of results that cannot be opened, read or written: a place that is not a
+    history, one written by a newer version, a run that is not there, a server that cannot
+    be reached. The message names the place and what was expected."""

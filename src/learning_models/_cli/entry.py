@@ -32,8 +32,10 @@ from . import authoring as _cli_authoring
 from . import cases as _cli_cases
 from . import catalog as _cli_catalog
 from . import core as _cli_core
+from . import impact as _cli_impact
 from . import plugins as _cli_plugins
 from . import report as _cli_report
+from . import review as _cli_review
 from . import serve as _serve_command
 from . import template as _cli_template
 from .options import UsageError, check_inputs
@@ -41,7 +43,8 @@ from .options import UsageError, check_inputs
 __all__ = ["Terminated", "main"]
 
 COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report, _cli_plugins, _serve_command)
+                   _cli_report, _cli_review, _cli_impact,
+                   _cli_plugins, _serve_command)
 
 
 #: The line printed when a command is stopped, in its --lang (both for commands without one).

@@ -4,14 +4,18 @@ targets, and write the annual report.
     learning-models report DATA --year 2024 --targets bac-kan-city --out report/
         [--format xlsx,html,results[,docx]] [--reader NAME]
         [--criteria-dir DIR]... [--overlay NAME|FILE]... [--no-plugins]
-        [--previous DATA2 --previous-year 2023]... [--quiet] [--lang vi|en]
+        [--previous DATA2 --previous-year 2023]... [--history PLACE] [--quiet] [--lang vi|en]
 
 DATA is read by the evidence reader registered for it (plugins included): a dataset folder
 (``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
 every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
 ``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
 ``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
-Plugins are told about the evaluation (``learning_models_after_evaluation``) once it is done.
+With ``--history PLACE`` (a folder, or a database URL: ``sqlite:///lich-su.db``,
+``postgresql://…``) the year's results are recorded there as a new run, made the year's
+current run (see ``docs/history.md``); inputs derived from earlier years (``from: {history:
+…}``) read it. Plugins are told about the evaluation
+(``learning_models_after_evaluation``) once it is done.
 A target may name a model of the catalogue (a plugin's included) besides the five built-in
 ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an
 earlier year's dataset (the report is still written; ``errors.csv`` gives each rejected
@@ -29,6 +33,7 @@ import os
 import shlex
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +41,7 @@ from typing import Any
 from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
+from .._history import HistoryRun, open_history
 from .._plugins import Named, collect_readers, collect_writers, notify
 from .._report import LABELS, Report, ReportBasis, RunWriter, build_report
 from .._rollup import ALL, DataQuality, TargetsLike, format_percent, rollup
@@ -70,6 +76,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "written": {"vi": "Đã ghi", "en": "Written"},
     "refused": {"vi": "Không ghi báo cáo (--strict): dữ liệu có vấn đề như trên.",
                 "en": "No report written (--strict): the data has the problems above."},
+    "history": {"vi": "Ghi vào lịch sử", "en": "Recording in the history"},
+    "recorded": {"vi": "Đã ghi vào lịch sử {place}: lượt {run} (năm {year}, {subjects} kết "
+                       "quả), lượt hiện hành của năm {year}",
+                 "en": "Recorded in the history {place}: run {run} ({year}, {subjects} "
+                       "results), the current run of {year}"},
     "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
                             "{evaluated} đã đánh giá, {rejected} bị từ chối",
                       "en": "The {year} data compared with ({path}): {rows} input records, "
@@ -120,6 +131,9 @@ def register(sub: Any) -> None:
     p.add_argument("--strict", action="store_true",
                    help="write no report when the data has any problem (a rejected area, "
                         "relation or crosswalk row, an unreadable total, a corrected code)")
+    p.add_argument("--history", metavar="PLACE",
+                   help="record the year's results in this history (a folder, or a database "
+                        "URL: sqlite:///FILE, postgresql://…) as a new, current run")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the report and the summary (default: vi)")
@@ -267,18 +281,23 @@ def _report(args: argparse.Namespace) -> int:
     check_report_folder(args.out, force=args.force)
     check_output_folder(args.out, "the report")  # before the work, not after it
     readers = collect_readers(pm)
-    stages = 3 + len(chosen) + len(args.previous)
+    stages = 3 + len(chosen) + len(args.previous) + (args.history is not None)
     out: Path = args.out
     written: list[Path] = []
-    with Progress(stages, enabled=None if not args.quiet else False) as progress:
+    recorded: HistoryRun | None = None
+    with ExitStack() as stack, \
+            Progress(stages, enabled=None if not args.quiet else False) as progress:
         with progress.stage(WORDS["read"][lang]):
             catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
             # a target may name a model a set of the catalogue governs (a plugin's too)
             targets = load_targets(args.targets, {e.model for e in catalog.entries()}) \
                 if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
+            history = stack.enter_context(open_history(args.history)) \
+                if args.history is not None else None
         with progress.stage(WORDS["evaluate"][lang]):
-            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
+            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog,
+                                          past=history)
             notify(pm, evaluation)
         earlier: list[DatasetEvaluation] = []
         for path, year in zip(args.previous, args.previous_year, strict=True):
@@ -301,7 +320,13 @@ def _report(args: argparse.Namespace) -> int:
                     with progress.stage(label):
                         written += write_report(report, fresh, [writer], writers.owners, basis)
             written = moved(written, fresh, out)
+        if history is not None and not refused:
+            with progress.stage(WORDS["history"][lang]):
+                recorded = history.record(evaluation, rolled=rolled)
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
+    if recorded is not None:
+        print(WORDS["recorded"][lang].format(place=args.history, run=recorded.id,
+                                             year=recorded.year, subjects=recorded.subjects))
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written
                   else "--format results")

@@ -29,6 +29,7 @@ __all__ = [
     "Derivation",
     "EnumValue",
     "Grade",
+    "HistoryDerivation",
     "Indicator",
     "InputSpec",
     "Level",
@@ -87,6 +88,19 @@ class Derivation(_Frozen):
     prefer: Literal["derived", "data"] = "derived"
 
 
+class HistoryDerivation(_Frozen):
+    """How an input is derived from the subject's own results of earlier years (a history):
+    ``{history: recognised, count: consecutive_years}`` (years in a row recognised up to the
+    year before; at most `limit`), ``{history: grade, year: -1}`` (a year's grade; ``status``
+    likewise), ``{history: recognised_since}`` (the first year of the unbroken recognition up
+    to the year before; the evaluation year itself when not recognised the year before)."""
+
+    history: Literal["recognised", "status", "grade", "recognised_since"]
+    count: Literal["consecutive_years"] | None = None
+    year: int = -1
+    limit: int | None = None
+
+
 class EnumValue(_Frozen):
     """A value an enum input may take, with the words people write for it (``{value: higher,
     label: {vi: tăng, en: higher}}``); the value is what expressions compare with."""
@@ -115,7 +129,7 @@ class InputSpec(_Frozen):
     label: Text | None = None
     description: str | None = None
     required: bool = False
-    from_: Derivation | None = Field(default=None, alias="from")
+    from_: Derivation | HistoryDerivation | None = Field(default=None, alias="from")
 
     @field_validator("choices")
     @classmethod

@@ -123,10 +123,7 @@ def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Probl
             if bound in spec and kind not in ("integer", "number"):
                 yield Problem("invalid-value", f"{bound!r} applies to numbers; {name!r} is {kind}",
                               source.locate((*at, bound), key=True))
-        if "from" in spec and kind not in ("integer", "number"):
-            yield Problem("invalid-value", f"input {name!r} counts related subjects ('from'), "
-                          f"so it must be an integer, not {kind}",
-                          source.locate((*at, "type")))
+        yield from _derivation_type_problems(name, spec, at, source)
         if spec.get("minimum", float("-inf")) > spec.get("maximum", float("inf")):
             yield Problem("invalid-value", f"input {name!r} has minimum above maximum",
                           source.locate((*at, "minimum")))
@@ -220,3 +217,21 @@ def _grade_problems(grades: list[dict[str, Any]], source: SourceMap) -> Iterator
                           f"than {higher['id']!r} (min {higher['min']:g})",
                           source.locate(("recognition", "grades", k, "min")),
                           hint="list grades highest first")
+
+
+def _derivation_type_problems(name: str, spec: dict[str, Any], at: tuple[str | int, ...],
+                              source: SourceMap) -> Iterator[Problem]:
+    """A ``from:`` input's type must hold what is derived: a count or a year is a number,
+    an earlier year's status or grade is text (string or enum)."""
+    how, kind = spec.get("from"), spec.get("type")
+    if not isinstance(how, dict):
+        return
+    if how.get("history") in ("status", "grade"):
+        if kind not in ("string", "enum"):
+            yield Problem("invalid-value", f"input {name!r} takes an earlier year's "
+                          f"{how['history']} ('from'), so it must be a string or an enum, "
+                          f"not {kind}", source.locate((*at, "type")))
+    elif kind not in ("integer", "number"):
+        what = "counts related subjects" if "history" not in how else "counts years"
+        yield Problem("invalid-value", f"input {name!r} {what} ('from'), "
+                      f"so it must be an integer, not {kind}", source.locate((*at, "type")))

@@ -25,7 +25,7 @@ from .build import (
 )
 from .quality import DataQuality, QualityIssue
 from .quality_check import assess_quality
-from .types import UNLOCATED, TargetCheck, TargetLike, TextLike
+from .types import UNLOCATED, TargetCheck, TargetLike, TextLike, ordered_models
 
 __all__ = [
     "ALL",
@@ -53,6 +53,7 @@ __all__ = [
     "extend_closure",
     "format_percent",
     "hierarchy",
+    "ordered_models",
     "rollup",
     "rollup_table",
 ]

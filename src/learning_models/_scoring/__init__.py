@@ -6,6 +6,7 @@ from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .output_schema import results_schema
+from .past import PastResults
 from .pipeline import (
     DatasetEvaluation,
     check_evaluation,
@@ -25,6 +26,7 @@ __all__ = [
     "Evaluations",
     "Gap",
     "IndicatorResult",
+    "PastResults",
     "Provenance",
     "check_evaluation",
     "evaluate",

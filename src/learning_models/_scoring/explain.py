@@ -6,6 +6,7 @@ never recomputes a decision.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from .._criteria import InputSpec, Lang, Program
@@ -42,6 +43,8 @@ class Explained(Protocol):
     def gaps(self) -> tuple[Gap, ...]: ...
     @property
     def gaps_exhaustive(self) -> bool: ...
+    @property
+    def input_sources(self) -> dict[str, str]: ...
 
 __all__ = ["WORDS", "Explained", "render_explanation"]
 
@@ -79,7 +82,15 @@ WORDS: dict[str, dict[Lang, str]] = {
     "partly_met": {"vi": "đạt một phần", "en": "partly met"},
     "not_met": {"vi": "không đạt", "en": "not met"},
     "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
+    "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
+    "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
+    "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},
+    "absent_year": {"vi": "không có trong năm đó", "en": "not there that year"},
 }
+
+#: How the statuses an earlier year is read with are shown (the source says them in English).
+_YEAR_STATUS = {"recognised": "met", "not_recognised": "not_met", "incomplete": "missing",
+                "absent": "absent_year", "not recorded": "not recorded"}
 
 
 def word(key: str, lang: Lang) -> str:
@@ -133,6 +144,7 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                 shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
                                   for k, v in r.inputs.items())
                 lines.append(f"      {word('read', lang)}: {shown}")
+                lines += _history_lines(evaluation.input_sources, r.inputs, lang)
     lines.append("")
     lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"
                  f"{_points(evaluation.max_total)} {word('points', lang)}")
@@ -148,6 +160,23 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                      + word("grade_range", lang).format(low=low, high=high))
     lines.extend(_gap_lines(evaluation, lang))
     return "\n".join(lines) + "\n"
+
+
+def _history_lines(sources: dict[str, str], inputs: Mapping[str, object], lang: Lang,
+                   ) -> list[str]:
+    """For each input read from earlier years, the years read and what they said."""
+    lines = []
+    for name in inputs:
+        source = sources.get(name, "")
+        if not source.startswith("history: "):
+            continue
+        read = []
+        for part in source.removeprefix("history: ").split(", "):
+            year, _, status = part.partition(" ")
+            read.append(f"{year} {word(_YEAR_STATUS[status], lang)}"
+                        if status in _YEAR_STATUS else word("history_none", lang))
+        lines.append(f"      {word('history', lang)} ({name}): {', '.join(read)}")
+    return lines
 
 
 def _gap_lines(evaluation: Explained, lang: Lang) -> list[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from .._catalog import Catalog
-from .._criteria import CriteriaSet, Derivation, Program, program_of
+from .._criteria import CriteriaSet, Derivation, HistoryDerivation, Program, program_of
 from .._documents import check_kind
 from .._evidence import (
     LINE,
@@ -38,6 +38,7 @@ from .._evidence import (
     type_frame,
 )
 from ..errors import CriteriaError, LearningModelsError, Problem
+from .past import PastResults, history_values
 from .results import SOURCE_PREFIX, Evaluations
 from .score import score_table
 
@@ -79,8 +80,11 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                      catalog: Catalog | None = None,
                      sets: Mapping[str, CriteriaSet] | None = None,
                      taken: Mapping[str, Mapping[str, str]] | None = None,
-                     ) -> DatasetEvaluation:
+                     past: PastResults | None = None) -> DatasetEvaluation:
     """Evaluate every model of `dataset` with the sets given, or those in force in `year`.
+
+    `past` (a history) gives the inputs derived from earlier years (``from: {history:
+    …}``); without it they come from the data.
 
     `taken` gives, per model, ids that records outside the dataset already use (id →
     where the record that keeps it is): as in one run over both, the records here with
@@ -108,6 +112,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     for model in model_order(programs):
         table = dataset.tables[model]
         frame = _with_derived(programs[model], linked, model, results, rejections)
+        frame = _with_history(programs[model], frame, model, past, year)
         keep = [*dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
@@ -193,7 +198,7 @@ def _refused(dataset: Dataset) -> dict[str, dict[str, str]]:
 
 def _derivations(program: Program) -> dict[str, Derivation]:
     return {name: spec.from_ for name, spec in program.spec.inputs.items()
-            if spec.from_ is not None}
+            if isinstance(spec.from_, Derivation)}
 
 
 def model_order(programs: Mapping[str, Program]) -> list[str]:
@@ -256,6 +261,37 @@ def _with_derived(program: Program, dataset: _Linked, model: str,
                           pl.when(data_wins).then(pl.lit("data")).otherwise(pl.lit("derived"))
                           .alias(SOURCE_PREFIX + name)) \
             .drop("_count")
+    return frame
+
+
+def _with_history(program: Program, frame: pl.DataFrame, model: str,
+                  past: PastResults | None, year: int | None) -> pl.DataFrame:
+    """`frame` with each ``from: {history: …}`` input filled in from `past` (see `past`):
+    a value the history leaves unknown is the data's, when given."""
+    for name, spec in program.spec.inputs.items():
+        how = spec.from_
+        if not isinstance(how, HistoryDerivation):
+            continue
+        dtype = frame.schema.get(name)
+        numeric = how.history in ("recognised", "recognised_since") and \
+            (dtype is None or dtype.is_integer() or dtype == pl.Null)
+        target = pl.Int64 if numeric else pl.String
+        given = pl.col(name).cast(target) if name in frame.columns \
+            else pl.lit(None, dtype=target)
+        if past is None or year is None or "id" not in frame.columns:
+            frame = frame.with_columns(given.alias(name),
+                                       pl.lit("data").alias(SOURCE_PREFIX + name))
+            continue
+        ids = frame["id"].cast(pl.String).to_list()
+        values, read = history_values(how, ids, past, model, year)
+        found = pl.Series(values, dtype=pl.Int64 if numeric or (how.history != "status"
+                          and how.history != "grade") else pl.String).cast(target)
+        frame = frame.with_columns(found.alias("_history"), pl.Series(read).alias("_read")) \
+            .with_columns(pl.coalesce(pl.col("_history"), given).alias(name),
+                          pl.when(pl.col("_history").is_null() & given.is_not_null())
+                          .then(pl.lit("data")).otherwise(pl.col("_read"))
+                          .alias(SOURCE_PREFIX + name)) \
+            .drop("_history", "_read")
     return frame
 
 

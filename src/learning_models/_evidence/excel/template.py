@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..._catalog import Catalog
-from ..._criteria import CriteriaSet, InputSpec
+from ..._criteria import CriteriaSet, Derivation, InputSpec
 from ..._documents import atomic_path, new_workbook
 from ...errors import LearningModelsError
 from ..dataset import AREA_TOTALS, RELATIONS
@@ -211,7 +211,7 @@ def _input_note(spec: InputSpec, *, description: bool = True) -> str:
     parts.append(kind)
     if spec.required:
         parts.append("bắt buộc")
-    if spec.from_ is not None:
+    if isinstance(spec.from_, Derivation):
         what = _COUNTED.get(spec.from_.count, spec.from_.count)
         sheet = MODEL_SHEETS.get(spec.from_.count, spec.from_.count)
         parts.append(f"tự đếm số {what}{_WHERE_WORDS[spec.from_.where]} từ sheet {sheet} "

@@ -1,0 +1,114 @@
+"""The default back end: a folder of Parquet and JSON files, no server needed.
+
+    PLACE/history.json                      format and schema version
+    PLACE/runs/<run>.json                   one file per run (`HistoryRun`)
+    PLACE/results/<run>.parquet             the run's rows (`rows.RESULT_SCHEMA`)
+    PLACE/figures/<run>.parquet             its roll-up by area (`rows.FIGURE_SCHEMA`)
+    PLACE/crosswalk/<run>.parquet           its data's crosswalk (`rows.CROSSWALK_SCHEMA`)
+    PLACE/current/<decided>-<order>.json    one file per decision on a year's current run
+
+Every file is written once, atomically, under a name no other writer uses (run ids are
+unique), so writers of the same year at the same time never lose each other's runs. A run
+exists once its ``runs/`` file does, and that file is written after its rows: a run
+interrupted half-way is never seen. Copying the folder is a backup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from .._documents import atomic_path, write_text
+from ..errors import HistoryError
+from .rows import TABLES
+from .store import Decision, History, HistoryRun, dumps
+
+__all__ = ["FOLDER_FORMAT", "FOLDER_VERSION", "FolderHistory"]
+
+FOLDER_FORMAT = "learning-models/history"
+#: The version of the folder's layout this engine writes and reads.
+FOLDER_VERSION = 1
+
+
+class FolderHistory(History):
+    """A history kept in a folder (created when missing)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.root = Path(folder)
+        self.place = str(folder)
+        self._open()
+
+    def _open(self) -> None:
+        marker = self.root / "history.json"
+        if self.root.exists() and not self.root.is_dir():
+            raise HistoryError(f"{self.place}: a history is a folder, not a file")
+        if not marker.exists():
+            if self.root.exists() and any(self.root.iterdir()):
+                raise HistoryError(f"{self.place}: the folder is not empty and has no "
+                                   "history.json; expected a history folder or a new one")
+            try:
+                write_text(marker, dumps({"format": FOLDER_FORMAT,
+                                          "version": FOLDER_VERSION}))
+            except OSError as exc:
+                raise HistoryError(f"{self.place}: cannot create the history: {exc}") from exc
+            return
+        header = _json(marker)
+        if header.get("format") != FOLDER_FORMAT or not isinstance(header.get("version"), int):
+            raise HistoryError(f"{marker}: expected 'format: {FOLDER_FORMAT}' and a "
+                               "version number")
+        if header["version"] > FOLDER_VERSION:
+            raise HistoryError(f"{marker}: the history has version {header['version']}, "
+                               f"this engine reads up to version {FOLDER_VERSION}; upgrade "
+                               "learning-models")
+
+    def runs(self) -> tuple[HistoryRun, ...]:
+        found = [HistoryRun.from_dict(_json(p)) for p in (self.root / "runs").glob("*.json")]
+        return tuple(sorted(found, key=lambda r: (r.recorded_at, r.id)))
+
+    def _append(self, run: HistoryRun, tables: Mapping[str, pl.DataFrame],
+                decision: Decision | None) -> None:
+        try:
+            for table, rows in tables.items():
+                with atomic_path(self.root / table / f"{run.id}.parquet") as temporary:
+                    rows.write_parquet(temporary, statistics=True)
+            write_text(self.root / "runs" / f"{run.id}.json", dumps(run.to_dict()))
+        except OSError as exc:
+            raise HistoryError(f"{self.place}: cannot record run {run.id}: {exc}") from exc
+        if decision is not None:
+            self._decide(decision)
+
+    def _decide(self, decision: Decision) -> None:
+        name = f"{decision.decided_at.replace(':', '')}-{decision.order}.json"
+        try:
+            write_text(self.root / "current" / name,
+                       dumps({"decided_at": decision.decided_at, "order": decision.order,
+                              "year": decision.year, "run": decision.run}))
+        except OSError as exc:
+            raise HistoryError(f"{self.place}: cannot record the current run: {exc}") from exc
+
+    def _decisions(self) -> list[Decision]:
+        return [Decision(str(d["decided_at"]), str(d["order"]), int(d["year"]), str(d["run"]))
+                for d in map(_json, (self.root / "current").glob("*.json"))]
+
+    def _read(self, table: str, runs: Sequence[str]) -> pl.DataFrame:
+        files = [self.root / table / f"{run}.parquet" for run in runs]
+        missing = [str(f) for f in files if not f.exists()]
+        if missing:
+            raise HistoryError(f"{self.place}: the results of a recorded run are missing: "
+                               f"{', '.join(missing)}")
+        return pl.concat([pl.read_parquet(f).select(list(TABLES[table])) for f in files],
+                         how="vertical")
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise HistoryError(f"{path}: cannot read this history file: {exc}") from exc
+    if not isinstance(data, dict):
+        raise HistoryError(f"{path}: expected a JSON object")
+    return data

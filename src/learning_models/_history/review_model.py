@@ -1,0 +1,108 @@
+"""The period review (sơ kết / tổng kết) as plain frozen data with its JSON form: per area
+and model the year-by-year series against the plan's milestones, and the subjects that kept
+or lost recognition."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .._rollup import TextLike
+
+__all__ = ["Lost", "Review", "Series", "YearFigure"]
+
+
+@dataclass(frozen=True, slots=True)
+class YearFigure:
+    """One year of a series: the figure as that year's annual report printed it (mapped
+    onto the review's areas when the areas changed), and the milestone in force."""
+
+    year: int
+    recognised: int
+    denominator: int
+    denominator_kind: str
+    rate: float | None
+    milestone_year: int | None
+    milestone: float | None
+    met: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "recognised": self.recognised,
+                "denominator": self.denominator, "denominator_kind": self.denominator_kind,
+                "rate": self.rate, "milestone_year": self.milestone_year,
+                "milestone": self.milestone, "met": self.met}
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One model in one area over the years of the period, against its target."""
+
+    code: str
+    name: str
+    level: str
+    model: str
+    target: str | None
+    target_title: TextLike | None
+    goal_year: int | None          # the milestone the period ends on
+    goal: float | None
+    years: tuple[YearFigure, ...]
+    reached_in: int | None         # the first year the goal was reached
+    gap: int | None                # how many more were needed in the last year for the goal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "level": self.level,
+                "model": self.model, "target": self.target,
+                "target_title": None if self.target_title is None
+                else {"vi": self.target_title.vi, "en": self.target_title.en},
+                "goal_year": self.goal_year, "goal": self.goal,
+                "years": [y.to_dict() for y in self.years], "reached_in": self.reached_in,
+                "gap": self.gap}
+
+
+@dataclass(frozen=True, slots=True)
+class Lost:
+    """A subject recognised in one year and not in the next year it was evaluated."""
+
+    model: str
+    subject: str
+    area: str | None
+    recognised_in: int
+    lost_in: int
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.model, "subject": self.subject, "area": self.area,
+                "recognised_in": self.recognised_in, "lost_in": self.lost_in,
+                "status": self.status}
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review of a period from a history: its years, series, and continuity."""
+
+    place: str
+    period: str
+    years: tuple[int, ...]
+    targets: str | None
+    series: tuple[Series, ...]
+    every_year: dict[str, int]            # model → subjects recognised every year
+    lost: tuple[Lost, ...]
+    carried: tuple[tuple[int, str, str], ...] = ()   # (year, old code, code it became)
+
+    def series_of(self, code: str, model: str) -> Series:
+        for series in self.series:
+            if series.code == code and series.model == model:
+                return series
+        raise KeyError((code, model))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "period": self.period, "years": list(self.years),
+                "targets": self.targets, "series": [s.to_dict() for s in self.series],
+                "recognised_every_year": dict(sorted(self.every_year.items())),
+                "lost": [x.to_dict() for x in self.lost],
+                "carried": [{"year": y, "old_code": old, "new_code": new}
+                            for y, old, new in self.carried]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,114 @@
+"""The review as tables a person reads (Vietnamese by default, English with ``lang="en"``),
+shared by the HTML page and the workbook so that both show the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .._criteria import Lang
+from .._rollup import format_percent
+from .impact_table import model_word
+from .review_model import Review, Series, YearFigure
+
+__all__ = ["REVIEW_WORDS", "ReviewTables", "review_tables", "series_label"]
+
+REVIEW_WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"vi": "Báo cáo {kind} giai đoạn {period}", "en": "Review of {period}"},
+    "interim": {"vi": "sơ kết", "en": "interim"},
+    "final": {"vi": "tổng kết", "en": "final"},
+    "subtitle": {"vi": "Các năm có số liệu: {years}; chỉ tiêu: {targets}",
+                 "en": "Years with figures: {years}; targets: {targets}"},
+    "area": {"vi": "Địa bàn", "en": "Area"},
+    "model": {"vi": "Mô hình", "en": "Model"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "recognised": {"vi": "Được công nhận", "en": "Recognised"},
+    "denominator": {"vi": "Mẫu số", "en": "Denominator"},
+    "rate": {"vi": "Tỷ lệ", "en": "Rate"},
+    "milestone": {"vi": "Chỉ tiêu năm {year}", "en": "Milestone {year}"},
+    "milestone_col": {"vi": "Chỉ tiêu", "en": "Milestone"},
+    "met": {"vi": "Đạt chỉ tiêu", "en": "Met"},
+    "yes": {"vi": "đạt", "en": "yes"},
+    "no": {"vi": "chưa đạt", "en": "no"},
+    "goal": {"vi": "Chỉ tiêu cuối giai đoạn", "en": "Goal of the period"},
+    "reached": {"vi": "Năm đạt", "en": "Reached in"},
+    "gap": {"vi": "Còn thiếu (năm cuối)", "en": "Still needed (last year)"},
+    "every_year": {"vi": "Được công nhận tất cả các năm", "en": "Recognised every year"},
+    "lost": {"vi": "Mất danh hiệu", "en": "Lost recognition"},
+    "subject": {"vi": "Mã hồ sơ", "en": "Subject"},
+    "recognised_in": {"vi": "Đạt năm", "en": "Recognised in"},
+    "lost_in": {"vi": "Không đạt năm", "en": "Not recognised in"},
+    "status": {"vi": "Kết quả", "en": "Status"},
+    "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "none": {"vi": "không có", "en": "none"},
+    "carried": {"vi": "Số liệu năm {year} của các địa bàn cũ được cộng vào địa bàn mới theo bảng "
+                      "chuyển đổi địa bàn: {pairs}.",
+                "en": "The {year} figures of former areas are added to the areas they became "
+                      "(crosswalk): {pairs}."},
+    "more": {"vi": "… và {n} hồ sơ khác (xem tệp Excel).",
+             "en": "… and {n} more (see the workbook)."},
+}
+
+
+@dataclass(frozen=True)
+class ReviewTables:
+    title: str
+    subtitle: str
+    notes: tuple[str, ...]
+    series_headers: tuple[str, ...]
+    series_rows: tuple[tuple[str | int | None, ...], ...]
+    summary_headers: tuple[str, ...]
+    summary_rows: tuple[tuple[str | int | None, ...], ...]
+    lost_headers: tuple[str, ...]
+    lost_rows: tuple[tuple[str | int | None, ...], ...]
+
+
+def series_label(series: Series, lang: Lang) -> str:
+    return REVIEW_WORDS["whole"][lang] if series.code == "*" else \
+        f"{series.name} ({series.code})"
+
+
+def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
+                  ) -> ReviewTables:
+    """The series (a row per area, model and year), the summary (a row per area and
+    model) and the subjects that lost recognition."""
+    w = {k: v[lang] for k, v in REVIEW_WORDS.items()}
+    end = int(found.period.split("-")[-1])
+    kind = w["final"] if found.years and found.years[-1] >= end else w["interim"]
+    title = w["title"].format(kind=kind, period=found.period.replace("-", "–"))
+    subtitle = w["subtitle"].format(years=", ".join(map(str, found.years)),
+                                    targets=found.targets or w["none"])
+    series_rows = tuple((series_label(s, lang), model_word(s.model, lang), y.year,
+                         y.recognised, y.denominator, _percent(y.rate, lang),
+                         _percent(y.milestone, lang), _met(y, lang))
+                        for s in found.series for y in s.years)
+    summary_rows = tuple((series_label(s, lang), model_word(s.model, lang),
+                          _percent(s.goal, lang), s.reached_in, s.gap)
+                         for s in found.series)
+    lost_rows = tuple((model_word(x.model, lang), x.subject, x.area, x.recognised_in,
+                       x.lost_in, x.status) for x in found.lost)
+    return ReviewTables(
+        title, subtitle, _notes(found, lang),
+        (w["area"], w["model"], w["year"], w["recognised"], w["denominator"], w["rate"],
+         w["milestone_col"], w["met"]), series_rows,
+        (w["area"], w["model"], w["goal"], w["reached"], w["gap"]), summary_rows,
+        (w["model"], w["subject"], w["area"], w["recognised_in"], w["lost_in"], w["status"]),
+        lost_rows)
+
+
+def _notes(found: Review, lang: Lang) -> tuple[str, ...]:
+    """One sentence per year whose areas were carried through a crosswalk."""
+    by_year: dict[int, list[str]] = {}
+    for year, old, new in found.carried:
+        by_year.setdefault(year, []).append(f"{old} → {new}")
+    return tuple(REVIEW_WORDS["carried"][lang].format(year=y, pairs=", ".join(pairs))
+                 for y, pairs in sorted(by_year.items()))
+
+
+def _percent(value: float | None, lang: Lang) -> str | None:
+    return None if value is None else format_percent(value, lang)
+
+
+def _met(figure: YearFigure, lang: Lang) -> str | None:
+    if figure.met is None:
+        return None
+    return REVIEW_WORDS["yes" if figure.met else "no"][lang]
