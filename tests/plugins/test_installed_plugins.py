@@ -182,6 +182,32 @@ def test_a_report_with_the_bac_kan_overlay_in_every_format(
     assert document.tables[0].rows[0].cells[0].paragraphs[1].text == "THÀNH PHỐ BẮC KẠN"
 
 
+@needs_docx
+def test_the_letterhead_options_override_the_targets_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    data = dataset(tmp_path / "data", reading=False)
+    out = tmp_path / "report"
+    status, _, stderr = run(
+        capsys, "report", str(data), "--year", "2024", "--targets", "bac-kan-city",
+        "--format", "docx", "--out", str(out), "--quiet",
+        "--superior", "Hội Khuyến học tỉnh Thái Nguyên",
+        "--issuer", "Hội Khuyến học\\nphường Đức Xuân", "--place", "Đức Xuân",
+        "--recipient", "Hội Khuyến học tỉnh Thái Nguyên",
+        "--recipient", "Ủy ban nhân dân phường Đức Xuân")
+    assert (status, stderr) == (0, "")
+    document = docx.Document(io.BytesIO((out / "bao-cao-2024.docx").read_bytes()))
+    left, right = document.tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == [
+        "HỘI KHUYẾN HỌC TỈNH THÁI NGUYÊN", "HỘI KHUYẾN HỌC", "PHƯỜNG ĐỨC XUÂN", "",
+        "Số:        /BC-HKH"]                         # the symbol: the targets file's
+    assert right.paragraphs[-1].text.startswith("Đức Xuân, ngày")
+    assert [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs] == [
+        "Nơi nhận:", "- Hội Khuyến học tỉnh Thái Nguyên;",
+        "- Ủy ban nhân dân phường Đức Xuân;", "- Lưu: VT."]
+
+
 @needs_bac_kan
 def test_national_data_under_the_overlay_is_incomplete_not_rejected(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

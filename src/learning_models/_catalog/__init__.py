@@ -11,12 +11,21 @@ from .plugin_sources import (
     plugin_items,
     plugin_results,
 )
-from .targets import Area, Target, Targets, load_targets, targets_schema, validate_targets
+from .targets import (
+    Area,
+    Letterhead,
+    Target,
+    Targets,
+    load_targets,
+    targets_schema,
+    validate_targets,
+)
 
 __all__ = [
     "Area",
     "Catalog",
     "CatalogEntry",
+    "Letterhead",
     "Target",
     "Targets",
     "collect_criteria_sources",

@@ -40,7 +40,7 @@ from .._documents import (
 from ..errors import CriteriaError, Problem
 from .catalog import shipped_criteria_dir
 
-__all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
+__all__ = ["MODELS", "Area", "Letterhead", "Measure", "Target", "Targets", "load_targets",
            "shipped_targets", "targets_schema", "validate_targets"]
 
 #: The models of Programme 387, which a target may always name.
@@ -73,6 +73,17 @@ class Area(_Frozen):
     name: Text
 
 
+class Letterhead(_Frozen):
+    """Who issues the written report and whom it goes to (Decree 30/2020/NĐ-CP); a missing
+    value takes the default drawn from the area."""
+
+    superior: Text | None = None
+    issuer: Text | None = None
+    symbol: str | None = None
+    place: Text | None = None
+    recipients: tuple[Text, ...] = ()
+
+
 class Target(_Frozen):
     """One target: a measure and the share to reach by each milestone year."""
 
@@ -100,6 +111,7 @@ class Targets(_Frozen):
     source: Source
     area: Area
     targets: tuple[Target, ...]
+    letterhead: Letterhead | None = None
     _source: SourceMap | None = PrivateAttr(default=None)
 
     @property

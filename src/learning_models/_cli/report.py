@@ -41,6 +41,7 @@ from ..errors import LearningModelsError, PluginError
 from ..hookspecs import EvidenceReader, ReportWriter
 from .core import WORDS as ERROR_WORDS
 from .core import print_errors
+from .letterhead import add_letterhead_options, with_letterhead
 from .options import (
     UsageError,
     add_catalog_options,
@@ -107,6 +108,7 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the report and the summary (default: vi)")
+    add_letterhead_options(p)
     p.set_defaults(run=_report)
 
 
@@ -269,8 +271,8 @@ def _report(args: argparse.Namespace) -> int:
                                                 year=year, catalog=catalog))
         with progress.stage(WORDS["rollup"][lang]):
             rolled = rollup(evaluation, targets, previous=earlier)
-            report = build_report(evaluation, rolled, lang=lang, targets=targets,
-                                  previous=earlier)
+            report = with_letterhead(build_report(evaluation, rolled, lang=lang,
+                                                  targets=targets, previous=earlier), args)
         for writer in chosen:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):

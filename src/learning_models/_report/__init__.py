@@ -3,6 +3,7 @@
 
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
+from .letterhead import LetterheadUsed
 from .report import (
     AreaSummary,
     CommuneList,
@@ -24,6 +25,7 @@ __all__ = [
     "AreaSummary",
     "CommuneList",
     "Figure",
+    "LetterheadUsed",
     "ListEntry",
     "ModelRow",
     "ModelTable",

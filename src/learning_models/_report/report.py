@@ -36,6 +36,7 @@ from .._rollup import (
 )
 from .._scoring import DatasetEvaluation, Provenance
 from .._version import __version__
+from .letterhead import LetterheadUsed, letterhead_of
 
 __all__ = [
     "LABELS",
@@ -368,6 +369,8 @@ class Report:
     #: Per earlier year compared with (in the order of `previous_years`), how many of its
     #: records were rejected.
     previous_rejected: tuple[int, ...] = ()
+    #: Who issues the report and whom it goes to, as the targets file (or the caller) gave it.
+    letterhead: LetterheadUsed | None = None
 
     @property
     def input_rows(self) -> int:
@@ -483,7 +486,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   None if rollup.targets_title is None else rollup.targets_title.get(lang),
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
-                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected)
+                  tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
+                  letterhead_of(targets, lang))
 
 
 def _rejected(evaluation: DatasetEvaluation) -> int:
