@@ -5,6 +5,7 @@ writes, and the ``report`` command.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -24,6 +25,7 @@ from learning_models._evidence.dataset import read_dataset
 from learning_models._report import xlsx as _write_xlsx
 from learning_models._report.files import ReportBasis, results_csv, write_results
 from learning_models._report.html import render_html, write_html
+from learning_models._report.html_lists import PAGE_ROWS, list_pages, lists_toc
 from learning_models._report.report import Report, build_report
 from learning_models._report.xlsx import write_xlsx
 from learning_models._rollup.build import rollup
@@ -34,6 +36,7 @@ EXPECTED = REPORT / "expected"
 OUTPUTS = ("bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
            "errors.csv", "rollup.json")
 VERSION = f"learning-models {lm.__version__}"
+LISTS = "bao-cao-2026-danh-sach"                 # the HTML page's lists, a page per commune
 
 
 @pytest.fixture(scope="module")
@@ -161,15 +164,46 @@ def test_the_lists_hold_only_the_subjects_proposed_for_recognition(report: Repor
     assert (listed, left_out, listed + left_out) == (14, 8, report.evaluated)
 
 
-def test_the_page_lists_the_recognised_and_counts_the_rest(report: Report) -> None:
-    html = render_html(report)
-    lists = html[html.index('<section id="danh-sach">'):html.index('<section id="nguon">')]
+def test_the_page_lists_the_recognised_and_counts_the_rest(report: Report,
+                                                          tmp_path: Path) -> None:
+    written = write_html(report, tmp_path / "bao-cao-2026.html")
+    assert written[0] == tmp_path / "bao-cao-2026.html"
+    assert {p.parent.name for p in written[1:]} == {LISTS}
+    assert len(written) == 1 + len(report.lists)         # few subjects: one page a commune
+    html = written[0].read_text("utf-8")
+    toc = html[html.index('<section id="danh-sach">'):html.index('<section id="nguon">')]
+    assert f'<a href="{LISTS}/01843.html">Phường Bắc Kạn</a>' in toc
+    assert "<td>F4</td>" not in html                      # the lists are not on the page
+    page = (tmp_path / LISTS / "01843.html").read_text("utf-8")
+    assert '<a href="../bao-cao-2026.html#ds-01843">' in page
+    lists = "".join(p.read_text("utf-8") for p in written[1:])
     assert "<td>F4</td>" in lists and "<td>C5</td>" in lists
     assert "<td>F5</td>" not in lists and "<td>U2</td>" not in lists
-    assert '<tr class="model"><th colspan="5">Gia đình học tập</th></tr>' in lists
+    assert '<tr class="model" id="family"><th colspan="5">Gia đình học tập</th></tr>' in lists
     assert "Không đưa vào danh sách: 1 hồ sơ không đạt, 1 hồ sơ chưa đủ minh chứng (xem " \
-        "results.csv)." in lists
+        "results.csv)." in page
     assert "Không đạt" not in lists and "Chưa đủ minh chứng" not in lists
+
+
+def test_a_long_list_is_split_into_linked_pages_numbered_on(report: Report) -> None:
+    commune = report.lists[0]
+    entry = commune.entries[0]
+    many = tuple(dataclasses.replace(entry, id=f"X{n}") for n in range(PAGE_ROWS * 2 + 3))
+    long = dataclasses.replace(report, lists=(dataclasses.replace(commune, entries=many),))
+    pages = list(list_pages(long, "bao-cao-2026.html"))
+    code = commune.code
+    assert [p.name for p in pages] == [f"{code}.html", f"{code}-2.html", f"{code}-3.html"]
+    assert pages[0].html.count("<tr><td") == PAGE_ROWS
+    assert "<td class=\"num\">501</td><td>X500</td>" in pages[1].html   # STT goes on
+    assert pages[2].html.count("<tr><td") == 3
+    assert f'<a href="{code}-2.html" rel="prev">' in pages[2].html
+    assert f'<a href="{code}-3.html" aria-current="page">3</a>' in pages[2].html
+    assert commune.rest in pages[2].html and commune.rest not in pages[0].html
+    toc = lists_toc(long, LISTS)
+    assert "".join(f'<a href="{LISTS}/{p.name}">{n}</a>' if n == 1 else
+                   f' <a href="{LISTS}/{p.name}">{n}</a>'
+                   for n, p in enumerate(pages, start=1)) in toc
+    assert f'<td class="num">{report.number(len(many))}</td>' in toc
 
 
 def test_the_workbook_lists_the_recognised_and_counts_the_rest(report: Report,
@@ -389,6 +423,12 @@ def test_outputs_match_their_golden_files(report: Report, basis: ReportBasis,
     write_all(report, basis, tmp_path)
     for name in OUTPUTS[1:]:
         check_golden(name, normalised((tmp_path / name).read_text("utf-8")), update_goldens)
+    pages = sorted(p.name for p in (tmp_path / LISTS).iterdir())
+    if not update_goldens:
+        assert pages == sorted(p.name for p in (EXPECTED / LISTS).iterdir())
+    for name in pages:
+        check_golden(f"{LISTS}/{name}", (tmp_path / LISTS / name).read_text("utf-8"),
+                     update_goldens)
     check_golden("bao-cao-2026.xlsx.txt", normalised(dump_xlsx(tmp_path / "bao-cao-2026.xlsx")),
                  update_goldens)
     # rollup.json is the roll-up the report rests on, as `Rollup.to_json` gives it
@@ -408,7 +448,7 @@ def test_two_runs_give_identical_bytes(report: Report, basis: ReportBasis,
     again = ReportBasis(fresh, earlier, rollup(fresh, CITY, previous=earlier))
     assert again.rollup is not None
     write_all(build_report(fresh, again.rollup, targets=CITY, previous=earlier), again, second)
-    for name in OUTPUTS:
+    for name in (*OUTPUTS, *(f"{LISTS}/{p.name}" for p in (first / LISTS).iterdir())):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
@@ -466,9 +506,8 @@ def test_the_page_is_self_contained(report: Report) -> None:
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")
     assert '<meta charset="utf-8">' in html
     assert "@media print" in html and "break-before: page" in html
-    assert "<script" not in html and "http://" not in html.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
-    assert html.count("<svg") == len(report.tables)
+    assert "<script" not in html and "http://" not in html and "https://" not in html
+    assert html.count('<figure class="chart"') == len(report.tables)
     assert "cần thêm 8 gia đình học tập để đạt 95%" in html
 
 
@@ -491,7 +530,7 @@ def test_the_report_command_writes_everything_and_exits_1_on_rejections(
          "--out", str(out), "--criteria-dir", str(SETS), "--no-shipped",
          "--previous", str(DATA / "2024"), "--previous-year", "2024"], capsys)
     assert status == 1
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUTS, LISTS))
     assert "24 hồ sơ đầu vào: 22 đã đánh giá, 2 bị từ chối" in stdout
     assert "Gia đình học tập: 6 đã đánh giá — 4 đạt" in stdout
     assert "cần thêm 15 gia đình học tập để đạt 95%" in stdout

@@ -5,7 +5,8 @@ reader or writer imports what it needs only when it reads or writes.
 
 - ``builtin-criteria``: the shipped criteria sets;
 - ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook);
-- ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``)
+- ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``
+  and its lists' folder)
   and ``results`` (``results.json``, ``results.csv``, ``errors.csv``, ``rollup.json``).
 """
 
@@ -63,16 +64,15 @@ class XlsxWriter:
 
 
 class HtmlWriter:
-    """The annual report as one self-contained web page: ``bao-cao-<year>.html``."""
+    """The annual report as a self-contained web page, ``bao-cao-<year>.html``, and each
+    commune's recognition list on pages of its own in ``bao-cao-<year>-danh-sach/``."""
 
     name = "html"
 
     def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
         from .._report import write_html
 
-        path = Path(out_dir) / report_file_name(report, ".html")
-        write_html(report, path)
-        return [path]
+        return write_html(report, Path(out_dir) / report_file_name(report, ".html"))
 
 
 class ResultsWriter:

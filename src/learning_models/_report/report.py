@@ -76,6 +76,17 @@ LABELS: dict[str, dict[Lang, str]] = {
                    "en": "No subject is proposed for recognition."},
     "lists_rest_head": {"vi": "Hồ sơ không đưa vào danh sách (xem results.csv)",
                         "en": "Records not listed (see results.csv)"},
+    "lists_toc": {"vi": "Mỗi xã, phường có trang danh sách riêng (mở từ tên xã, phường), "
+                        "{rows} đối tượng một trang.",
+                  "en": "Each commune's list is on pages of its own (open them from the "
+                        "commune's name), {rows} subjects a page."},
+    "proposed": {"vi": "Đề nghị công nhận", "en": "Proposed"},
+    "not_listed": {"vi": "Không đưa vào danh sách", "en": "Not listed"},
+    "pages": {"vi": "Trang", "en": "Pages"},
+    "page_of": {"vi": "Trang {n}/{pages}", "en": "Page {n} of {pages}"},
+    "back_to_report": {"vi": "← Về báo cáo tổng hợp", "en": "← Back to the report"},
+    "previous_page": {"vi": "← Trang trước", "en": "← Previous page"},
+    "next_page": {"vi": "Trang sau →", "en": "Next page →"},
     "notice": {"vi": "Lưu ý về nguồn của bộ tiêu chí", "en": "About the criteria's sources"},
     "notice_sources": {"vi": "Nguồn của bộ tiêu chí", "en": "The criteria's sources"},
     "notice_unverified": {
