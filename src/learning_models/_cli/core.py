@@ -299,7 +299,7 @@ def _check_evidence_path(path: Path) -> None:
     """--input names one evidence file: a folder or a workbook is a dataset, for `report`."""
     if path.is_dir():
         kind = "a folder"
-    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+    elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls"):
         kind = "a workbook"
     else:
         return

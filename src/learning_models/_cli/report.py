@@ -9,8 +9,9 @@ targets, and write the annual report.
 DATA is read by the evidence reader registered for it (plugins included): a dataset folder
 (``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
 every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
-``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
-``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
+``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html`` with the lists in
+``bao-cao-<year>-danh-sach/``, ``results``: ``results.json``, ``results.csv``, ``errors.csv``
+and ``rollup.json``); a plugin may add more (``docx``).
 Plugins are told about the evaluation (``learning_models_after_evaluation``) once it is done.
 A target may name a model of the catalogue (a plugin's included) besides the five built-in
 ones. Prints a short summary; exits 1 when any record was rejected — of DATA or of an

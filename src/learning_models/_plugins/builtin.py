@@ -4,7 +4,8 @@ Nothing here runs at import: each hook is called by the plugin manager when need
 reader or writer imports what it needs only when it reads or writes.
 
 - ``builtin-criteria``: the shipped criteria sets;
-- ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook);
+- ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook:
+  .xlsx, .xlsm, .ods, .xls);
 - ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``
   and its lists' folder)
   and ``results`` (``results.json``, ``results.csv``, ``errors.csv``, ``rollup.json``).
@@ -44,7 +45,7 @@ class WorkbookReader:
     """A data-entry workbook (``learning-models template``): one sheet per model."""
 
     name = "xlsx"
-    suffixes: tuple[str, ...] = (".xlsx", ".xlsm")
+    suffixes: tuple[str, ...] = (".xlsx", ".xlsm", ".ods", ".xls")
 
     def read(self, path: Path) -> Dataset:
         return read_workbook(path)

@@ -31,7 +31,7 @@ __all__ = [
     "sheet_kind",
 ]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 #: The Vietnamese sheet name of each model (also accepted: the model id, and either
 #: without diacritics, e.g. "Gia dinh", "gia-dinh").
 MODEL_SHEETS: dict[str, str] = {

@@ -1,4 +1,4 @@
-"""Read a filled-in data-entry workbook (.xlsx) as a `Dataset`.
+"""Read a filled-in data-entry workbook (.xlsx; or .ods, .xls) as a `Dataset`.
 
 A workbook holds one sheet per model — named by the model id or its Vietnamese name
 (Công dân, Gia đình, Dòng họ, Cộng đồng, Đơn vị) — plus ``Địa bàn`` (the areas) and,
@@ -52,12 +52,15 @@ from .layout import (
     sheet_kind,
 )
 from .marks import Marks, apply_marks, workbook_marks
+from .marks_ods import ods_marks
+from .marks_xls import xls_marks
 
 __all__ = ["read_workbook"]
 
 
 def read_workbook(path: str | os.PathLike[str]) -> Dataset:
-    """Read a data-entry workbook (.xlsx): unreadable workbooks raise `EvidenceError`, bad
+    """Read a data-entry workbook (.xlsx, .xlsm, .ods or .xls, read alike: the same checks,
+    the same messages): unreadable workbooks raise `EvidenceError`, bad
     rows are kept as `RecordError`s (with their Excel row) for the evaluation to report."""
     file = Path(path)
     shown = str(path)
@@ -66,8 +69,8 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     if file.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise EvidenceError([Problem(
             "unreadable-evidence", f"cannot read {shown!r} as a workbook",
-            hint="save it as an Excel workbook (.xlsx)")])
-    marks = workbook_marks(file, shown)
+            hint="save it as an Excel workbook (.xlsx); .ods and .xls are read too")])
+    marks = _MARKS.get(file.suffix.lower(), workbook_marks)(file, shown)
     try:
         reader = fastexcel.read_excel(file)
         sheet_names = list(reader.sheet_names)
@@ -134,6 +137,10 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
         errors += area_errors
     crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
     return Dataset(tables, areas, crosswalk, tuple(errors), areas_file)
+
+
+#: Where the merged ranges and error cells come from, by suffix (default: the .xlsx parts).
+_MARKS = {".ods": ods_marks, ".xls": xls_marks}
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
