@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import EvidenceError, Problem
+from .dates import iso_dates
 from .read import EVIDENCE_SUFFIXES, read_evidence
 from .records import LINE, ROW, RecordError
 
@@ -106,7 +107,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         if kind == "areas":
             areas, areas_file = frame, shown
         elif kind == "crosswalk":
-            crosswalk = frame
+            crosswalk = iso_dates(frame, "since", shown)
         else:
             tables[kind] = Table(kind, frame, shown)
     if problems:

@@ -36,6 +36,7 @@ import polars as pl
 
 from ...errors import EvidenceError, Problem
 from ..dataset import Dataset, Table, type_areas
+from ..dates import iso_dates
 from ..read import MAX_COLUMNS
 from ..records import LINE, ROW, RecordError
 from .headers import fixed_headers
@@ -135,7 +136,11 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
         areas, area_errors = type_areas(_area_levels(frames["areas"][0]), areas_file,
                                          frames["areas"][1])
         errors += area_errors
-    crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
+    crosswalk = None
+    if "crosswalk" in frames:
+        walk, places = frames["crosswalk"]
+        crosswalk = iso_dates(_crosswalk(walk), "since", f"{shown} [{taken['crosswalk']}]",
+                              places.get("since"))
     return Dataset(tables, areas, crosswalk, tuple(errors), areas_file)
 
 
@@ -267,11 +272,7 @@ def _area_levels(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _crosswalk(frame: pl.DataFrame) -> pl.DataFrame:
-    """Trim codes; a date cell reads as 'YYYY-MM-DD 00:00:00' — keep the date."""
-    trimmed = [pl.col(c).str.strip_chars() for c in ("old_code", "new_code", "since")
+    """Trim codes (the dates are read by `iso_dates`)."""
+    trimmed = [pl.col(c).str.strip_chars() for c in ("old_code", "new_code")
                if c in frame.columns]
-    frame = frame.with_columns(trimmed)
-    if "since" in frame.columns:
-        frame = frame.with_columns(
-            pl.col("since").str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$", "$1"))
-    return frame
+    return frame.with_columns(trimmed)
