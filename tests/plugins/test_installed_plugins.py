@@ -158,7 +158,8 @@ def test_a_report_with_the_bac_kan_overlay_in_every_format(
         "--out", str(out), "--quiet")
     assert (status, stderr) == (0, "")
     assert sorted(p.name for p in out.iterdir()) == sorted([
-        "bao-cao-2024.xlsx", "bao-cao-2024.html", "bao-cao-2024.docx", "results.json",
+        "bao-cao-2024.xlsx", "bao-cao-2024.html", "bao-cao-2024-danh-sach", "bao-cao-2024.docx",
+        "results.json",
         "results.csv", "errors.csv", "rollup.json"])
     assert "Gia đình học tập (giai đoạn 2021–2025): 5 đã đánh giá — 3 đạt, 2 không đạt" in stdout
     # provenance: the overlay, who offered it and what it changed
