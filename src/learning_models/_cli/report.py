@@ -290,8 +290,9 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
                    previous: Iterable[tuple[Path, DatasetEvaluation]] = ()) -> None:
     out = sys.stdout
     out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "") + "\n")
-    out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
-                           rejected=report.rejected) + "\n")
+    n = report.number                        # 34.008 (vi), 34,008 (en): a person reads these
+    out.write(report.label("input_rows", rows=n(report.input_rows), evaluated=n(report.evaluated),
+                           rejected=n(report.rejected)) + "\n")
     whole = {row.figure.key: row for table in report.tables for row in table.rows
              if row.code == ALL}
     for table in report.tables:
@@ -300,15 +301,15 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
             continue
         f = row.figure
         text = "  " + WORDS["line"][lang].format(
-            title=table.title, evaluated=row.evaluated, recognised=row.recognised,
-            not_recognised=row.not_recognised, incomplete=row.incomplete,
-            rejected=row.rejected)
+            title=table.title, evaluated=n(row.evaluated), recognised=n(row.recognised),
+            not_recognised=n(row.not_recognised), incomplete=n(row.incomplete),
+            rejected=n(row.rejected))
         if f.rate is not None and table.model != "citizen":
             basis = report.label("area_total" if f.denominator_kind == "area_total"
                                  else "subjects_basis")
             text += "; " + WORDS["rate"][lang].format(
-                rate=format_percent(f.rate, lang), recognised=f.reached,
-                denominator=f.denominator, basis=basis)
+                rate=format_percent(f.rate, lang), recognised=n(f.reached),
+                denominator=n(f.denominator), basis=basis)
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")
@@ -316,8 +317,8 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
                                               report.previous_rejected, strict=True):
         evaluated = sum(len(r) for r in before.results.values())
         out.write(WORDS["previous_rows"][lang].format(
-            year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,
-            rejected=rejected) + "\n")
+            year=year, path=path, rows=n(evaluated + rejected), evaluated=n(evaluated),
+            rejected=n(rejected)) + "\n")
     out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
 
 

@@ -16,6 +16,7 @@ from .report import (
     SetUsed,
     SourceNotice,
     build_report,
+    format_number,
 )
 from .stream import write_csv, write_json
 from .xlsx import write_xlsx
@@ -37,6 +38,7 @@ __all__ = [
     "SourceNotice",
     "build_report",
     "errors_csv",
+    "format_number",
     "write_csv",
     "write_html",
     "write_json",
