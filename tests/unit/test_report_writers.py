@@ -622,7 +622,7 @@ def test_records_rejected_from_an_earlier_year_are_reported_and_exit_1(
         "đánh giá, 1 bị từ chối" in stdout
     assert stderr.startswith(f"{earlier_with_errors / 'family.csv'}:5: H9: 'ok' must be yes/no")
     assert (out / "errors.csv").read_text("utf-8").splitlines() == [
-        "year,file,row,line,record,field,code,message",
+        "\ufeffyear,file,row,line,record,field,code,message",      # a BOM: Excel reads UTF-8
         "2023,family.csv,4,5,H9,ok,invalid-record,\"'ok' must be yes/no (có/không, true/false, "
         "1/0), found 'có lẽ' (column 4 'ok')\""]
     note = "Dữ liệu năm 2023 dùng để so sánh có 1 hồ sơ bị từ chối (xem errors.csv); số liệu " \
@@ -660,14 +660,48 @@ def test_results_csv_gives_each_result_its_provenance(evaluation: DatasetEvaluat
 
     rows = list(csv.DictReader(io.StringIO(results_csv(evaluation))))
     assert list(rows[0]) == ["model", "id", "name", "area", "total", "max_total", "status",
-                             "grade", "criteria_set", "period", "content_hash", "engine",
-                             "year", "overlays"]
+                             "status_text", "grade", "grade_text", "criteria_set", "period",
+                             "content_hash", "engine", "year", "overlays"]
     for row in rows:
         made = evaluation.results[row["model"]].provenance
         assert (row["criteria_set"], row["period"], row["content_hash"], row["engine"],
                 row["year"], row["overlays"]) == (
             made.criteria_set, made.period, made.content_hash, VERSION, "2026", "")
         assert len(row["content_hash"]) == 64     # sha256, as results.json gives it
+
+
+def test_results_csv_gives_statuses_and_grades_in_words_next_to_their_codes(
+        evaluation: DatasetEvaluation) -> None:
+    import csv
+
+    words = {(r["status"], r["status_text"], r["grade"], r["grade_text"])
+             for r in csv.DictReader(io.StringIO(results_csv(evaluation)))}
+    assert ("recognised", "Đạt", "good", "Tốt") in words
+    assert ("not_recognised", "Không đạt", "", "") in words
+    english = {(r["status"], r["status_text"])
+               for r in csv.DictReader(io.StringIO(results_csv(evaluation, "en")))}
+    assert ("not_recognised", "Not recognised") in english
+
+
+def test_the_csv_files_start_with_a_bom_unless_asked_not_to(
+        evaluation: DatasetEvaluation, tmp_path: Path) -> None:
+    with_bom = write_results(evaluation, tmp_path / "a")
+    plain = write_results(evaluation, tmp_path / "b", bom=False)
+    for a, b in zip(with_bom, plain, strict=True):
+        if a.suffix == ".csv":
+            assert a.read_bytes() == b"\xef\xbb\xbf" + b.read_bytes()
+            assert a.read_text("utf-8-sig") == b.read_text("utf-8")
+        else:
+            assert a.read_bytes() == b.read_bytes()
+
+
+def test_csv_encoding_utf_8_drops_the_bom(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report"
+    run(["report", str(DATA / "2026"), "--year", "2026", "--out", str(out), "--criteria-dir",
+         str(SETS), "--no-shipped", "--format", "results", "--csv-encoding", "utf-8"], capsys)
+    assert (out / "results.csv").read_bytes().startswith(b"model,id,")
+    assert (out / "errors.csv").read_bytes().startswith(b"year,file,")
 
 
 def test_results_csv_names_the_overlays_applied(tmp_path: Path) -> None:

@@ -109,6 +109,9 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the report and the summary (default: vi)")
+    p.add_argument("--csv-encoding", choices=("utf-8-sig", "utf-8"), default="utf-8-sig",
+                   help="the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
+                        "opens them right (default), or plain utf-8")
     add_letterhead_options(p)
     p.set_defaults(run=_report)
 
@@ -278,7 +281,8 @@ def _report(args: argparse.Namespace) -> int:
             label = WORDS.get(writer.name, WORDS["write"])[lang].format(name=writer.name)
             with progress.stage(label):
                 written += write_report(report, out, [writer], writers.owners,
-                                        ReportBasis(evaluation, tuple(earlier), rolled))
+                                        ReportBasis(evaluation, tuple(earlier), rolled,
+                                                    lang, args.csv_encoding == "utf-8-sig"))
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     errors_file = out / "errors.csv"
     _print_errors([evaluation, *earlier], lang, errors_file if errors_file in written

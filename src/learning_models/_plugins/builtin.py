@@ -88,7 +88,7 @@ class ResultsWriter:
 
     def write_run(self, basis: ReportBasis, out_dir: Path) -> Sequence[Path]:
         return write_results(basis.evaluation, out_dir, previous=basis.previous,
-                             rollup=basis.rollup)
+                             rollup=basis.rollup, lang=basis.lang, bom=basis.csv_bom)
 
 
 class _Criteria:
