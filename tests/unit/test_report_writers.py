@@ -501,6 +501,32 @@ def test_the_workbook_layout(report: Report, tmp_path: Path) -> None:
     assert "Gia đình bà Triệu Thị Dung" in names
 
 
+def test_each_model_sheet_has_a_native_chart_of_the_rates_against_the_target(
+        report: Report, tmp_path: Path) -> None:
+    import zipfile
+
+    write_xlsx(report, tmp_path / "bao-cao-2026.xlsx")
+    with zipfile.ZipFile(tmp_path / "bao-cao-2026.xlsx") as book:
+        charts = sorted(n for n in book.namelist() if n.startswith("xl/charts/chart"))
+        xml = [book.read(n).decode("utf-8") for n in charts]
+    assert len(charts) == len([t for t in report.tables if any(r.code != "*" for r in t.rows)])
+    family = xml[0]
+    assert "<c:barChart>" in family and "<c:lineChart>" in family    # bars, the target line
+    assert "'Gia đình học tập'!$K$" in family and "'Gia đình học tập'!$L$" in family
+    assert 'prstDash val="dash"' in family
+
+
+def test_the_workbook_lists_put_stt_first_and_titles_group_thousands(
+        report: Report, tmp_path: Path) -> None:
+    big = dataclasses.replace(report, evaluated=34008, rejected=1200)
+    write_xlsx(big, tmp_path / "bao-cao-2026.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "bao-cao-2026.xlsx")
+    lists = book["Danh sách đề nghị công nhận"]
+    header = next(r for r in lists.iter_rows(values_only=True) if r[0] == "STT")
+    assert header[:3] == ("STT", "Xã/phường", "Mã")
+    assert "35.208 hồ sơ đầu vào: 34.008 đã đánh giá, 1.200 bị từ chối" in lists["A2"].value
+
+
 def test_the_page_is_self_contained(report: Report) -> None:
     html = render_html(report)
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")

@@ -37,6 +37,7 @@ from .._rollup import (
 from .._scoring import DatasetEvaluation, Provenance
 from .._version import __version__
 from .letterhead import LetterheadUsed, letterhead_of
+from .levels import level_label
 
 __all__ = [
     "LABELS",
@@ -469,7 +470,7 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
              and (a.code in within if a is not whole else not (top and _same(top, whole)))]
     summary = tuple(
         AreaSummary(a.code, labels["total_row"] if a.code == ALL else a.name, a.level,
-                    labels[f"level_{a.level}"],
+                    level_label(a.name, a.level, labels, lang),
                     tuple(f for key, label in indicators
                           if (f := _figure(a, key, label, lang)) is not None))
         for a in shown)
