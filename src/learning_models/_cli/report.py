@@ -34,7 +34,7 @@ from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._plugins import Named, collect_readers, collect_writers, notify
-from .._report import Report, ReportBasis, RunWriter, build_report
+from .._report import LABELS, Report, ReportBasis, RunWriter, build_report
 from .._rollup import ALL, TargetsLike, format_percent, rollup
 from .._runs import Progress
 from .._scoring import DatasetEvaluation, evaluate_dataset
@@ -234,6 +234,12 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
     return [Path(p) for p in paths]
 
 
+def model_title(model: str, lang: Lang) -> str:
+    """A model's name for the progress line (``Gia đình học tập``; a plugin's model: its
+    id)."""
+    return LABELS.get(f"short_{model}", {}).get(lang, model)
+
+
 def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLike:
     """The plan's targets by id or file, whose targets may name the built-in models and
     `models`."""
@@ -266,7 +272,9 @@ def _report(args: argparse.Namespace) -> int:
                 if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
         with progress.stage(WORDS["evaluate"][lang]):
-            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog)
+            evaluation = evaluate_dataset(
+                dataset, year=args.year, catalog=catalog,
+                on_model=lambda model: progress.step(model_title(model, lang)))
             notify(pm, evaluation)
         earlier: list[DatasetEvaluation] = []
         for path, year in zip(args.previous, args.previous_year, strict=True):

@@ -5,6 +5,7 @@ from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_resu
 from .html import write_html
 from .letterhead import LetterheadUsed
 from .report import (
+    LABELS,
     AreaSummary,
     CommuneList,
     Figure,
@@ -23,6 +24,7 @@ from .xlsx import write_xlsx
 
 __all__ = [
     "ERROR_COLUMNS",
+    "LABELS",
     "AreaSummary",
     "CommuneList",
     "Figure",

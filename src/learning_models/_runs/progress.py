@@ -36,14 +36,16 @@ class Progress:
         self.tick = tick
         self._drawn = False
         self._lock = threading.Lock()          # the ticker and the stages draw in turn
+        self._label = self._stage = ""         # what the line shows now (stage — step)
 
     @contextmanager
     def stage(self, label: str) -> Iterator[None]:
         """Show `label` while the block runs (its clock moving); count it done when the
         block ends."""
+        self._stage = self._label = label
         self._draw(label)
         stop = threading.Event()
-        ticker = threading.Thread(target=self._tick, args=(label, stop), daemon=True) \
+        ticker = threading.Thread(target=self._tick, args=(stop,), daemon=True) \
             if self.enabled else None
         if ticker is not None:
             ticker.start()
@@ -56,9 +58,15 @@ class Progress:
         self.done = min(self.done + 1, self.total)
         self._draw(label)
 
-    def _tick(self, label: str, stop: threading.Event) -> None:
+    def step(self, text: str) -> None:
+        """Say which part of the current stage runs now (a model, a province): the line
+        shows ``stage — text`` until the next step or the stage's end."""
+        self._label = f"{self._stage} — {text}"
+        self._draw(self._label)
+
+    def _tick(self, stop: threading.Event) -> None:
         while not stop.wait(self.tick):
-            self._draw(label)
+            self._draw(self._label)
 
     def close(self) -> None:
         """End the bar's line (the next output starts on a fresh line)."""

@@ -77,8 +77,10 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                      catalog: Catalog | None = None,
                      sets: Mapping[str, CriteriaSet] | None = None,
                      taken: Mapping[str, Mapping[str, str]] | None = None,
+                     on_model: Callable[[str], object] | None = None,
                      ) -> DatasetEvaluation:
-    """Evaluate every model of `dataset` with the sets given, or those in force in `year`.
+    """Evaluate every model of `dataset` with the sets given, or those in force in `year`
+    (`on_model` is told each model as its evaluation starts: a progress display).
 
     `taken` gives, per model, ids that records outside the dataset already use (id →
     where the record that keeps it is): as in one run over both, the records here with
@@ -103,6 +105,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     refused = _refused(dataset)
     rejections: dict[str, _Rejected] = {}
     for model in model_order(programs):
+        if on_model is not None:
+            on_model(model)
         table = dataset.tables[model]
         frame = _with_derived(programs[model], linked, model, results, rejections)
         keep = [*dataset.relation_columns(model),
