@@ -158,7 +158,8 @@ def test_a_report_with_the_bac_kan_overlay_in_every_format(
         "--out", str(out), "--quiet")
     assert (status, stderr) == (0, "")
     assert sorted(p.name for p in out.iterdir()) == sorted([
-        "bao-cao-2024.xlsx", "bao-cao-2024.html", "bao-cao-2024.docx", "results.json",
+        "bao-cao-2024.xlsx", "bao-cao-2024.html", "bao-cao-2024-danh-sach", "bao-cao-2024.docx",
+        "results.json",
         "results.csv", "errors.csv", "rollup.json"])
     assert "Gia đình học tập (giai đoạn 2021–2025): 5 đã đánh giá — 3 đạt, 2 không đạt" in stdout
     # provenance: the overlay, who offered it and what it changed
@@ -180,6 +181,32 @@ def test_a_report_with_the_bac_kan_overlay_in_every_format(
     text = "\n".join(p.text for p in document.paragraphs)
     assert "điều chỉnh của địa phương “bac-kan/family” (bac-kan)" in text
     assert document.tables[0].rows[0].cells[0].paragraphs[1].text == "THÀNH PHỐ BẮC KẠN"
+
+
+@needs_docx
+def test_the_letterhead_options_override_the_targets_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    data = dataset(tmp_path / "data", reading=False)
+    out = tmp_path / "report"
+    status, _, stderr = run(
+        capsys, "report", str(data), "--year", "2024", "--targets", "bac-kan-city",
+        "--format", "docx", "--out", str(out), "--quiet",
+        "--superior", "Hội Khuyến học tỉnh Thái Nguyên",
+        "--issuer", "Hội Khuyến học\\nphường Đức Xuân", "--place", "Đức Xuân",
+        "--recipient", "Hội Khuyến học tỉnh Thái Nguyên",
+        "--recipient", "Ủy ban nhân dân phường Đức Xuân")
+    assert (status, stderr) == (0, "")
+    document = docx.Document(io.BytesIO((out / "bao-cao-2024.docx").read_bytes()))
+    left, right = document.tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs] == [
+        "HỘI KHUYẾN HỌC TỈNH THÁI NGUYÊN", "HỘI KHUYẾN HỌC", "PHƯỜNG ĐỨC XUÂN", "",
+        "Số:        /BC-HKH"]                         # the symbol: the targets file's
+    assert right.paragraphs[-1].text.startswith("Đức Xuân, ngày")
+    assert [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs] == [
+        "Nơi nhận:", "- Hội Khuyến học tỉnh Thái Nguyên;",
+        "- Ủy ban nhân dân phường Đức Xuân;", "- Lưu: VT."]
 
 
 @needs_bac_kan

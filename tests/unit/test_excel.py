@@ -488,7 +488,8 @@ def test_the_template_has_a_sheet_per_model_headers_notes_and_checks(
         sets: dict[str, lm.CriteriaSet]) -> None:
     lm.write_template("mau.xlsx", sets, year=2031)
     book = openpyxl.load_workbook("mau.xlsx")
-    assert book.sheetnames == ["Hướng dẫn", "Công dân", "Gia đình", "Địa bàn"]
+    assert book.sheetnames == ["Hướng dẫn", "Công dân", "Gia đình", "Địa bàn",
+                               "Chuyển đổi địa bàn"]              # 2031: after the reform
     family = book["Gia đình"]
     assert [c.value for c in family[1]] == FAMILY_HEADER
     notes = [c.value for c in family[2]]
@@ -508,6 +509,46 @@ def test_the_template_has_a_sheet_per_model_headers_notes_and_checks(
     assert citizen["F3:F1048576"].formula1 == '"Có,Không"'       # Người lao động
     assert (citizen["G3:G1048576"].formula1, citizen["G3:G1048576"].formula2) == ("0", "100")
     assert family.column_dimensions["A"].width >= 12
+
+
+def test_every_template_sheet_prints_on_a4_landscape_fit_to_width_with_its_headers(
+        sets: dict[str, lm.CriteriaSet]) -> None:
+    lm.write_template("mau.xlsx", sets, year=2031)
+    book = openpyxl.load_workbook("mau.xlsx")
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title  # 1: default
+        if sheet.title != "Hướng dẫn":
+            assert sheet.print_title_rows == "$1:$2", sheet.title  # header and notes repeated
+
+
+def test_after_the_reform_the_template_has_a_crosswalk_and_no_district(
+        sets: dict[str, lm.CriteriaSet]) -> None:
+    lm.write_template("mau.xlsx", sets, year=2031)
+    book = openpyxl.load_workbook("mau.xlsx")
+    walk = book["Chuyển đổi địa bàn"]
+    assert [c.value for c in walk[1]] == ["Mã cũ", "Mã mới", "Từ ngày"]
+    rules = {str(v.sqref): v for v in walk.data_validations.dataValidation}
+    assert rules["C3:C1048576"].type == "date"
+    assert walk.column_dimensions["C"].number_format == "dd/mm/yyyy"   # a date cell shows so
+    areas = book["Địa bàn"]
+    levels = {str(v.sqref): v for v in areas.data_validations.dataValidation}["C3:C1048576"]
+    assert "huyện" not in levels.formula1 and "xã" in levels.formula1
+    assert "huyện" not in str(areas["C2"].value).split("—")[0]
+    guide = " ".join(str(c.value) for c in book["Hướng dẫn"]["A"] if c.value)
+    assert "Chuyển đổi địa bàn" in guide and "không còn cấp huyện" in guide
+
+
+def test_before_the_reform_the_template_keeps_the_districts(
+        sets_dir: Path) -> None:
+    family = lm.load_criteria(sets_dir / "family.yaml")
+    lm.write_template("mau.xlsx", [family], year=2024)
+    book = openpyxl.load_workbook("mau.xlsx")
+    assert "Chuyển đổi địa bàn" not in book.sheetnames
+    levels = {str(v.sqref): v for v in book["Địa bàn"].data_validations.dataValidation}
+    assert "huyện" in levels["C3:C1048576"].formula1
 
 
 def test_long_enum_lists_go_to_a_hidden_sheet(sets_dir: Path) -> None:
@@ -530,8 +571,8 @@ def test_the_template_command(sets_dir: Path, capsys: pytest.CaptureFixture[str]
     status = main(["template", "--year", "2031", "-o", "mau.xlsx",
                    "--criteria-dir", str(sets_dir)])
     assert status == 0, capsys.readouterr().err
-    assert openpyxl.load_workbook("mau.xlsx").sheetnames[1:] == ["Công dân", "Gia đình",
-                                                               "Địa bàn"]
+    assert openpyxl.load_workbook("mau.xlsx").sheetnames[1:] == [
+        "Công dân", "Gia đình", "Địa bàn", "Chuyển đổi địa bàn"]
     assert "test/citizen" in capsys.readouterr().err
 
 

@@ -335,8 +335,8 @@ def _readers_plugin(*readers: object) -> object:
 def test_builtin_readers_and_writers_are_registered_by_name() -> None:
     pm = get_plugin_manager(entry_points=False)
     readers, writers = collect_readers(pm), collect_writers(pm)
-    assert {n: r.suffixes for n, r in readers.items()} == {"folder": (),
-                                                           "xlsx": (".xlsx", ".xlsm")}
+    assert {n: r.suffixes for n, r in readers.items()} == {
+        "folder": (), "xlsx": (".xlsx", ".xlsm", ".ods", ".xls")}
     assert list(writers) == ["xlsx", "html", "results"]
     assert {writers.plugin_of(n) for n in writers} == {"builtin-writers"}
 
@@ -396,7 +396,8 @@ def test_report_writes_with_every_writer_asked_for_and_tells_the_plugins(
     status = report_cli((("listener", Listener()), ("txt", _writers_plugin(extra))),  # type: ignore[operator]
                         "--format", "html,txt", "--out", str(tmp_path))
     assert status == 1                          # the golden data has rejected records
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao-2026.html", "report.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "bao-cao-2026-danh-sach", "bao-cao-2026.html", "report.txt"]   # the page, its lists
     assert len(told) == 1 and type(told[0]).__name__ == "DatasetEvaluation"
     (report,) = extra.seen
     # a plugin's writer gets the report as plain data, never the engine's objects
@@ -410,8 +411,8 @@ def test_report_default_formats_are_the_built_in_writers(
     report_cli((("txt", _writers_plugin(_Writer("txt"))),),  # type: ignore[operator]
                "--out", str(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
-        "bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
-        "errors.csv", "rollup.json"])
+        "bao-cao-2026.xlsx", "bao-cao-2026.html", "bao-cao-2026-danh-sach", "results.json",
+        "results.csv", "errors.csv", "rollup.json"])
 
 
 def test_report_unknown_format_is_a_wrong_command_line(
@@ -524,7 +525,7 @@ def test_plugins_command_lists_hooks_overlays_functions_readers_writers(
     out = capsys.readouterr().out
     assert "local  (registered directly, not installed)\n  hooks:     overlays, functions\n" \
            "  overlays:  local/reading → examples/family-448\n  functions: twice\n" in out
-    assert "  readers:   folder (folders), xlsx (.xlsx, .xlsm)\n" in out
+    assert "  readers:   folder (folders), xlsx (.xlsx, .xlsm, .ods, .xls)\n" in out
     assert main(["plugins", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     local = next(p for p in data["plugins"] if p["name"] == "local")

@@ -176,7 +176,8 @@ def test_types_in_public_signatures_are_public(name: str) -> None:
     assert hidden == []
 
 
-REPORT_TREE = [lm.Report, lm.SetUsed, lm.OverlayUsed, lm.SourceNotice, lm.AreaSummary,
+REPORT_TREE = [lm.Report, lm.SetUsed, lm.OverlayUsed, lm.SourceNotice, lm.LetterheadUsed,
+               lm.AreaSummary,
                lm.Figure, lm.ModelTable, lm.ModelRow, lm.CommuneList, lm.ListEntry]
 
 

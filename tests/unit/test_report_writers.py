@@ -5,6 +5,7 @@ writes, and the ``report`` command.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -24,6 +25,7 @@ from learning_models._evidence.dataset import read_dataset
 from learning_models._report import xlsx as _write_xlsx
 from learning_models._report.files import ReportBasis, results_csv, write_results
 from learning_models._report.html import render_html, write_html
+from learning_models._report.html_lists import PAGE_ROWS, list_pages, lists_toc
 from learning_models._report.report import Report, build_report
 from learning_models._report.xlsx import write_xlsx
 from learning_models._rollup.build import rollup
@@ -34,6 +36,7 @@ EXPECTED = REPORT / "expected"
 OUTPUTS = ("bao-cao-2026.xlsx", "bao-cao-2026.html", "results.json", "results.csv",
            "errors.csv", "rollup.json")
 VERSION = f"learning-models {lm.__version__}"
+LISTS = "bao-cao-2026-danh-sach"                 # the HTML page's lists, a page per commune
 
 
 @pytest.fixture(scope="module")
@@ -161,15 +164,46 @@ def test_the_lists_hold_only_the_subjects_proposed_for_recognition(report: Repor
     assert (listed, left_out, listed + left_out) == (14, 8, report.evaluated)
 
 
-def test_the_page_lists_the_recognised_and_counts_the_rest(report: Report) -> None:
-    html = render_html(report)
-    lists = html[html.index('<section id="danh-sach">'):html.index('<section id="nguon">')]
+def test_the_page_lists_the_recognised_and_counts_the_rest(report: Report,
+                                                          tmp_path: Path) -> None:
+    written = write_html(report, tmp_path / "bao-cao-2026.html")
+    assert written[0] == tmp_path / "bao-cao-2026.html"
+    assert {p.parent.name for p in written[1:]} == {LISTS}
+    assert len(written) == 1 + len(report.lists)         # few subjects: one page a commune
+    html = written[0].read_text("utf-8")
+    toc = html[html.index('<section id="danh-sach">'):html.index('<section id="nguon">')]
+    assert f'<a href="{LISTS}/01843.html">Phường Bắc Kạn</a>' in toc
+    assert "<td>F4</td>" not in html                      # the lists are not on the page
+    page = (tmp_path / LISTS / "01843.html").read_text("utf-8")
+    assert '<a href="../bao-cao-2026.html#ds-01843">' in page
+    lists = "".join(p.read_text("utf-8") for p in written[1:])
     assert "<td>F4</td>" in lists and "<td>C5</td>" in lists
     assert "<td>F5</td>" not in lists and "<td>U2</td>" not in lists
-    assert '<tr class="model"><th colspan="5">Gia đình học tập</th></tr>' in lists
+    assert '<tr class="model" id="family"><th colspan="5">Gia đình học tập</th></tr>' in lists
     assert "Không đưa vào danh sách: 1 hồ sơ không đạt, 1 hồ sơ chưa đủ minh chứng (xem " \
-        "results.csv)." in lists
+        "results.csv)." in page
     assert "Không đạt" not in lists and "Chưa đủ minh chứng" not in lists
+
+
+def test_a_long_list_is_split_into_linked_pages_numbered_on(report: Report) -> None:
+    commune = report.lists[0]
+    entry = commune.entries[0]
+    many = tuple(dataclasses.replace(entry, id=f"X{n}") for n in range(PAGE_ROWS * 2 + 3))
+    long = dataclasses.replace(report, lists=(dataclasses.replace(commune, entries=many),))
+    pages = list(list_pages(long, "bao-cao-2026.html"))
+    code = commune.code
+    assert [p.name for p in pages] == [f"{code}.html", f"{code}-2.html", f"{code}-3.html"]
+    assert pages[0].html.count("<tr><td") == PAGE_ROWS
+    assert "<td class=\"num\">501</td><td>X500</td>" in pages[1].html   # STT goes on
+    assert pages[2].html.count("<tr><td") == 3
+    assert f'<a href="{code}-2.html" rel="prev">' in pages[2].html
+    assert f'<a href="{code}-3.html" aria-current="page">3</a>' in pages[2].html
+    assert commune.rest in pages[2].html and commune.rest not in pages[0].html
+    toc = lists_toc(long, LISTS)
+    assert "".join(f'<a href="{LISTS}/{p.name}">{n}</a>' if n == 1 else
+                   f' <a href="{LISTS}/{p.name}">{n}</a>'
+                   for n, p in enumerate(pages, start=1)) in toc
+    assert f'<td class="num">{report.number(len(many))}</td>' in toc
 
 
 def test_the_workbook_lists_the_recognised_and_counts_the_rest(report: Report,
@@ -389,6 +423,12 @@ def test_outputs_match_their_golden_files(report: Report, basis: ReportBasis,
     write_all(report, basis, tmp_path)
     for name in OUTPUTS[1:]:
         check_golden(name, normalised((tmp_path / name).read_text("utf-8")), update_goldens)
+    pages = sorted(p.name for p in (tmp_path / LISTS).iterdir())
+    if not update_goldens:
+        assert pages == sorted(p.name for p in (EXPECTED / LISTS).iterdir())
+    for name in pages:
+        check_golden(f"{LISTS}/{name}", (tmp_path / LISTS / name).read_text("utf-8"),
+                     update_goldens)
     check_golden("bao-cao-2026.xlsx.txt", normalised(dump_xlsx(tmp_path / "bao-cao-2026.xlsx")),
                  update_goldens)
     # rollup.json is the roll-up the report rests on, as `Rollup.to_json` gives it
@@ -408,7 +448,7 @@ def test_two_runs_give_identical_bytes(report: Report, basis: ReportBasis,
     again = ReportBasis(fresh, earlier, rollup(fresh, CITY, previous=earlier))
     assert again.rollup is not None
     write_all(build_report(fresh, again.rollup, targets=CITY, previous=earlier), again, second)
-    for name in OUTPUTS:
+    for name in (*OUTPUTS, *(f"{LISTS}/{p.name}" for p in (first / LISTS).iterdir())):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
@@ -461,14 +501,39 @@ def test_the_workbook_layout(report: Report, tmp_path: Path) -> None:
     assert "Gia đình bà Triệu Thị Dung" in names
 
 
+def test_each_model_sheet_has_a_native_chart_of_the_rates_against_the_target(
+        report: Report, tmp_path: Path) -> None:
+    import zipfile
+
+    write_xlsx(report, tmp_path / "bao-cao-2026.xlsx")
+    with zipfile.ZipFile(tmp_path / "bao-cao-2026.xlsx") as book:
+        charts = sorted(n for n in book.namelist() if n.startswith("xl/charts/chart"))
+        xml = [book.read(n).decode("utf-8") for n in charts]
+    assert len(charts) == len([t for t in report.tables if any(r.code != "*" for r in t.rows)])
+    family = xml[0]
+    assert "<c:barChart>" in family and "<c:lineChart>" in family    # bars, the target line
+    assert "'Gia đình học tập'!$K$" in family and "'Gia đình học tập'!$L$" in family
+    assert 'prstDash val="dash"' in family
+
+
+def test_the_workbook_lists_put_stt_first_and_titles_group_thousands(
+        report: Report, tmp_path: Path) -> None:
+    big = dataclasses.replace(report, evaluated=34008, rejected=1200)
+    write_xlsx(big, tmp_path / "bao-cao-2026.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "bao-cao-2026.xlsx")
+    lists = book["Danh sách đề nghị công nhận"]
+    header = next(r for r in lists.iter_rows(values_only=True) if r[0] == "STT")
+    assert header[:3] == ("STT", "Xã/phường", "Mã")
+    assert "35.208 hồ sơ đầu vào: 34.008 đã đánh giá, 1.200 bị từ chối" in lists["A2"].value
+
+
 def test_the_page_is_self_contained(report: Report) -> None:
     html = render_html(report)
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"vi\">")
     assert '<meta charset="utf-8">' in html
     assert "@media print" in html and "break-before: page" in html
-    assert "<script" not in html and "http://" not in html.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
-    assert html.count("<svg") == len(report.tables)
+    assert "<script" not in html and "http://" not in html and "https://" not in html
+    assert html.count('<figure class="chart"') == len(report.tables)
     assert "cần thêm 8 gia đình học tập để đạt 95%" in html
 
 
@@ -491,7 +556,7 @@ def test_the_report_command_writes_everything_and_exits_1_on_rejections(
          "--out", str(out), "--criteria-dir", str(SETS), "--no-shipped",
          "--previous", str(DATA / "2024"), "--previous-year", "2024"], capsys)
     assert status == 1
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUTS, LISTS))
     assert "24 hồ sơ đầu vào: 22 đã đánh giá, 2 bị từ chối" in stdout
     assert "Gia đình học tập: 6 đã đánh giá — 4 đạt" in stdout
     assert "cần thêm 15 gia đình học tập để đạt 95%" in stdout
@@ -583,7 +648,7 @@ def test_records_rejected_from_an_earlier_year_are_reported_and_exit_1(
         "đánh giá, 1 bị từ chối" in stdout
     assert stderr.startswith(f"{earlier_with_errors / 'family.csv'}:5: H9: 'ok' must be yes/no")
     assert (out / "errors.csv").read_text("utf-8").splitlines() == [
-        "year,file,row,line,record,field,code,message",
+        "\ufeffyear,file,row,line,record,field,code,message",      # a BOM: Excel reads UTF-8
         "2023,family.csv,4,5,H9,ok,invalid-record,\"'ok' must be yes/no (có/không, true/false, "
         "1/0), found 'có lẽ' (column 4 'ok')\""]
     note = "Dữ liệu năm 2023 dùng để so sánh có 1 hồ sơ bị từ chối (xem errors.csv); số liệu " \
@@ -621,14 +686,48 @@ def test_results_csv_gives_each_result_its_provenance(evaluation: DatasetEvaluat
 
     rows = list(csv.DictReader(io.StringIO(results_csv(evaluation))))
     assert list(rows[0]) == ["model", "id", "name", "area", "total", "max_total", "status",
-                             "grade", "criteria_set", "period", "content_hash", "engine",
-                             "year", "overlays"]
+                             "status_text", "grade", "grade_text", "criteria_set", "period",
+                             "content_hash", "engine", "year", "overlays"]
     for row in rows:
         made = evaluation.results[row["model"]].provenance
         assert (row["criteria_set"], row["period"], row["content_hash"], row["engine"],
                 row["year"], row["overlays"]) == (
             made.criteria_set, made.period, made.content_hash, VERSION, "2026", "")
         assert len(row["content_hash"]) == 64     # sha256, as results.json gives it
+
+
+def test_results_csv_gives_statuses_and_grades_in_words_next_to_their_codes(
+        evaluation: DatasetEvaluation) -> None:
+    import csv
+
+    words = {(r["status"], r["status_text"], r["grade"], r["grade_text"])
+             for r in csv.DictReader(io.StringIO(results_csv(evaluation)))}
+    assert ("recognised", "Đạt", "good", "Tốt") in words
+    assert ("not_recognised", "Không đạt", "", "") in words
+    english = {(r["status"], r["status_text"])
+               for r in csv.DictReader(io.StringIO(results_csv(evaluation, "en")))}
+    assert ("not_recognised", "Not recognised") in english
+
+
+def test_the_csv_files_start_with_a_bom_unless_asked_not_to(
+        evaluation: DatasetEvaluation, tmp_path: Path) -> None:
+    with_bom = write_results(evaluation, tmp_path / "a")
+    plain = write_results(evaluation, tmp_path / "b", bom=False)
+    for a, b in zip(with_bom, plain, strict=True):
+        if a.suffix == ".csv":
+            assert a.read_bytes() == b"\xef\xbb\xbf" + b.read_bytes()
+            assert a.read_text("utf-8-sig") == b.read_text("utf-8")
+        else:
+            assert a.read_bytes() == b.read_bytes()
+
+
+def test_csv_encoding_utf_8_drops_the_bom(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report"
+    run(["report", str(DATA / "2026"), "--year", "2026", "--out", str(out), "--criteria-dir",
+         str(SETS), "--no-shipped", "--format", "results", "--csv-encoding", "utf-8"], capsys)
+    assert (out / "results.csv").read_bytes().startswith(b"model,id,")
+    assert (out / "errors.csv").read_bytes().startswith(b"year,file,")
 
 
 def test_results_csv_names_the_overlays_applied(tmp_path: Path) -> None:

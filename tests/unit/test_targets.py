@@ -147,6 +147,30 @@ def test_the_report_command_loads_targets_through_this_module() -> None:
     assert isinstance(plan, lm.Targets)
 
 
+def test_a_letterhead_is_optional_and_says_who_issues_the_written_report() -> None:
+    assert lm.validate_targets(parse_yaml(PLAN, "plan.yaml")).letterhead is None
+    text = PLAN.replace("targets:\n", """\
+letterhead:
+  issuer: {vi: "Hội Khuyến học\\ntỉnh thử", en: Test association}
+  symbol: BC-HKH
+  recipients: [{vi: Trung ương Hội Khuyến học Việt Nam, en: The national association}]
+targets:
+""", 1)
+    head = lm.validate_targets(parse_yaml(text, "plan.yaml")).letterhead
+    assert head is not None and head.issuer is not None
+    assert (head.issuer.vi, head.symbol, head.place, head.superior) == (
+        "Hội Khuyến học\ntỉnh thử", "BC-HKH", None, None)
+    assert [r.vi for r in head.recipients] == ["Trung ương Hội Khuyến học Việt Nam"]
+    report_head = lm.LetterheadUsed().merged(recipients=["Hội Khuyến học tỉnh thử"])
+    assert report_head.recipients == ("Hội Khuyến học tỉnh thử",) and report_head.issuer == ""
+
+
+def test_an_unknown_letterhead_key_is_located() -> None:
+    text = PLAN.replace("targets:\n", "letterhead: {recipient: []}\ntargets:\n", 1)
+    assert problems(text) == ["plan.yaml:6:14: unknown key 'recipient' in 'letterhead' "
+                              "[unknown-key]\n  hint: did you mean 'recipients'?"]
+
+
 # --- broken and hostile files ------------------------------------------------------------------
 
 

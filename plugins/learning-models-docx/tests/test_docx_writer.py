@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import textwrap
 import time
 from collections.abc import Callable
@@ -54,11 +52,13 @@ def test_the_header_has_the_issuer_the_blank_number_the_motto_and_the_date(
     document = open_docx(render_docx(report))
     header = document.tables[0]  # type: ignore[attr-defined]
     left, right = header.rows[0].cells
-    assert cell_lines(left) == ["HỘI KHUYẾN HỌC", "THÀNH PHỐ BẮC KẠN", "Số:        /BC-HKH"]
-    assert cell_lines(right) == ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                 "Độc lập - Tự do - Hạnh phúc",
+    # an empty line is a rule (tests/test_decree_layout.py checks how it is drawn)
+    assert cell_lines(left) == ["HỘI KHUYẾN HỌC", "THÀNH PHỐ BẮC KẠN", "",
+                                "Số:        /BC-HKH"]
+    assert cell_lines(right) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "Độc lập - Tự do - Hạnh phúc", "",
                                  "Bắc Kạn, ngày      tháng      năm 2024"]
-    assert not re.search(r"Số:\s*\d", cell_lines(left)[2])   # no invented number
+    assert not re.search(r"Số:\s*\d", cell_lines(left)[3])   # no invented number
 
 
 def test_the_title_and_the_sections_in_order(report: lm.Report) -> None:
@@ -125,8 +125,8 @@ def test_the_assessment_and_the_next_steps_come_from_the_figures(report: lm.Repo
 def test_the_recipients_and_the_signature_block(report: lm.Report) -> None:
     document = open_docx(render_docx(report))
     left, right = document.tables[-1].rows[0].cells  # type: ignore[attr-defined]
-    assert cell_lines(left) == ["Nơi nhận:", "- Hội Khuyến học cấp trên;",
-                                "- Ủy ban nhân dân Thành phố Bắc Kạn;", "- Lưu: VT."]
+    assert cell_lines(left) == ["Nơi nhận:", "- Hội Khuyến học tỉnh Bắc Kạn;",
+                                "- Ủy ban nhân dân thành phố Bắc Kạn;", "- Lưu: VT."]
     assert cell_lines(right)[:2] == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]
     assert all(not line for line in cell_lines(right)[2:])      # the name is left blank
 
@@ -139,8 +139,6 @@ def test_the_page_is_a4_in_times_new_roman_with_vietnamese_language(report: lm.R
     assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
     assert document.styles["Normal"].font.name == "Times New Roman"  # type: ignore[attr-defined]
     assert 'w:lang w:val="vi-VN"' in document.styles.element.xml  # type: ignore[attr-defined]
-    footer = [p.text for p in section.footer.paragraphs]
-    assert footer[-1].startswith("Lập từ dữ liệu năm 2024 bằng learning-models")
 
 
 @pytest.mark.slow
@@ -194,35 +192,6 @@ def test_an_english_report(dataset_dir: Path, build: Callable[..., lm.Report]) -
     assert "II. RESULTS" in texts(document)
 
 
-def test_it_renders_to_pdf_and_reads_well(report: lm.Report, tmp_path: Path) -> None:
-    """With LibreOffice: the document converts to PDF, its text keeps every diacritic, and
-    the first page renders to an image (kept beside the PDF for a look)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (apt-get install -y libreoffice-writer)")
-    DocxWriter().write(report, tmp_path)
-    done = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir",
-                           str(tmp_path), str(tmp_path / "bao-cao-2024.docx")],
-                          capture_output=True, timeout=180,
-                          env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-    pdf = tmp_path / "bao-cao-2024.pdf"
-    assert pdf.exists(), done.stderr.decode(errors="replace")
-    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
-        pytest.skip("poppler-utils is not installed: the PDF is not checked further")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
-    for words in ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                  "BÁO CÁO", "Kết quả xây dựng các mô hình học tập năm 2024",
-                  "Phường Phùng Chí Kiên", "Nơi nhận:", "TM. BAN THƯỜNG VỤ"):
-        assert words in text, words
-    # the header's two columns sit side by side on one line
-    assert re.search(r"HỘI KHUYẾN HỌC\s+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", text)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    page = next(tmp_path.glob("page-*.png"))
-    assert page.stat().st_size > 10_000
-
-
 def test_a_report_about_a_former_area_is_issued_by_the_current_body(tmp_path: Path) -> None:
     example = Path(__file__).parents[3] / "examples" / "bac-kan-city"
     city = lm.load_targets("bac-kan-city")
@@ -233,7 +202,7 @@ def test_a_report_about_a_former_area_is_issued_by_the_current_body(tmp_path: Pa
     document = open_docx(render_docx(report))
     left, right = document.tables[0].rows[0].cells  # type: ignore[attr-defined]
     assert cell_lines(left)[:2] == ["HỘI KHUYẾN HỌC", "TỈNH THÁI NGUYÊN"]
-    assert cell_lines(right)[2].startswith("Thái Nguyên, ngày")
+    assert any(line.startswith("Thái Nguyên, ngày") for line in cell_lines(right))
     recipients = cell_lines(document.tables[-1].rows[0].cells[0])  # type: ignore[attr-defined]
     assert "- Ủy ban nhân dân Tỉnh Thái Nguyên;" in recipients
     text = "\n".join(texts(document))

@@ -13,6 +13,7 @@ from .plugin_sources import (
 )
 from .targets import (
     Area,
+    Letterhead,
     Target,
     Targets,
     load_targets,
@@ -25,6 +26,7 @@ __all__ = [
     "Area",
     "Catalog",
     "CatalogEntry",
+    "Letterhead",
     "Target",
     "Targets",
     "collect_criteria_sources",

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with
     import jsonschema
 from .._documents import check_path
 
-__all__ = ["MODELS", "Area", "Measure", "Target", "Targets", "load_targets",
+__all__ = ["MODELS", "Area", "Letterhead", "Measure", "Target", "Targets", "load_targets",
            "shipped_targets", "targets_schema", "validate_targets"]
 
 #: The models of Programme 387, which a target may always name.
@@ -76,6 +76,17 @@ class Area(_Frozen):
     name: Text
 
 
+class Letterhead(_Frozen):
+    """Who issues the written report and whom it goes to (Decree 30/2020/NĐ-CP); a missing
+    value takes the default drawn from the area."""
+
+    superior: Text | None = None
+    issuer: Text | None = None
+    symbol: str | None = None
+    place: Text | None = None
+    recipients: tuple[Text, ...] = ()
+
+
 class Target(_Frozen):
     """One target: a measure and the share to reach by each milestone year."""
 
@@ -103,6 +114,7 @@ class Targets(_Frozen):
     source: Source
     area: Area
     targets: tuple[Target, ...]
+    letterhead: Letterhead | None = None
     _source: SourceMap | None = PrivateAttr(default=None)
 
     @property

@@ -18,7 +18,7 @@ from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_t
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
-from .._report import errors_csv, write_csv, write_json
+from .._report import errors_csv, format_number, write_csv, write_json
 from .._scoring import Evaluations, evaluate, results_schema, word
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
 from .options import (
@@ -307,7 +307,7 @@ def _check_evidence_path(path: Path) -> None:
     """--input names one evidence file: a folder or a workbook is a dataset, for `report`."""
     if path.is_dir():
         kind = "a folder"
-    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+    elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls"):
         kind = "a workbook"
     else:
         return
@@ -389,14 +389,17 @@ def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:
 
 
 def _summary(counts: dict[str, int], lang: Lang) -> str:
-    evaluated = counts["recognised"] + counts["not_recognised"] + counts["incomplete"]
+    """The counts in a sentence, grouped as the language groups thousands (12.345 in vi)."""
+    n = {k: format_number(v, lang) for k, v in counts.items()}
+    evaluated = format_number(
+        counts["recognised"] + counts["not_recognised"] + counts["incomplete"], lang)
     if lang == "en":
-        return (f"{evaluated} evaluated: {counts['recognised']} recognised, "
-                f"{counts['not_recognised']} not recognised, {counts['incomplete']} incomplete; "
-                f"{counts['rejected']} records rejected")
-    return (f"{evaluated} hồ sơ đã đánh giá: {counts['recognised']} đạt, "
-            f"{counts['not_recognised']} không đạt, {counts['incomplete']} chưa đủ minh chứng; "
-            f"{counts['rejected']} hồ sơ bị từ chối")
+        return (f"{evaluated} evaluated: {n['recognised']} recognised, "
+                f"{n['not_recognised']} not recognised, {n['incomplete']} incomplete; "
+                f"{n['rejected']} records rejected")
+    return (f"{evaluated} hồ sơ đã đánh giá: {n['recognised']} đạt, "
+            f"{n['not_recognised']} không đạt, {n['incomplete']} chưa đủ minh chứng; "
+            f"{n['rejected']} hồ sơ bị từ chối")
 
 
 def _explain(args: argparse.Namespace) -> int:

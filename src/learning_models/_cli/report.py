@@ -9,8 +9,9 @@ targets, and write the annual report.
 DATA is read by the evidence reader registered for it (plugins included): a dataset folder
 (``folder``) or a data-entry workbook (``xlsx``, by its suffix). The report is written by
 every report writer named in ``--format`` (default: the built-in ones — ``xlsx``:
-``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html``, ``results``: ``results.json``,
-``results.csv``, ``errors.csv`` and ``rollup.json``); a plugin may add more (``docx``).
+``bao-cao-<year>.xlsx``, ``html``: ``bao-cao-<year>.html`` with the lists in
+``bao-cao-<year>-danh-sach/``, ``results``: ``results.json``, ``results.csv``, ``errors.csv``
+and ``rollup.json``); a plugin may add more (``docx``).
 With ``--history PLACE`` (a folder, or a database URL: ``sqlite:///lich-su.db``,
 ``postgresql://…``) the year's results are recorded there as a new run, made the year's
 current run (see ``docs/history.md``); inputs derived from earlier years (``from: {history:
@@ -34,7 +35,6 @@ import shlex
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ from ..errors import LearningModelsError, PluginError
 from ..hookspecs import EvidenceReader, ReportWriter
 from .core import WORDS as ERROR_WORDS
 from .core import print_errors
+from .letterhead import add_letterhead_options, with_letterhead
 from .options import (
     UsageError,
     add_catalog_options,
@@ -124,10 +125,6 @@ def register(sub: Any) -> None:
                         "with its --previous-year")
     p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
                    help="the year of the matching --previous dataset")
-    p.add_argument("--issuer", metavar="NAME",
-                   help="the body that issues the report (e.g. 'Phường Đức Xuân'); by "
-                        "default the area reported on or, for a former area, the current "
-                        "area that holds it")
     p.add_argument("--strict", action="store_true",
                    help="write no report when the data has any problem (a rejected area, "
                         "relation or crosswalk row, an unreadable total, a corrected code)")
@@ -137,6 +134,10 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="language of the report and the summary (default: vi)")
+    p.add_argument("--csv-encoding", choices=("utf-8-sig", "utf-8"), default="utf-8-sig",
+                   help="the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
+                        "opens them right (default), or plain utf-8")
+    add_letterhead_options(p)
     p.set_defaults(run=_report)
 
 
@@ -258,6 +259,12 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
     return [Path(p) for p in paths]
 
 
+def model_title(model: str, lang: Lang) -> str:
+    """A model's name for the progress line (``Gia đình học tập``; a plugin's model: its
+    id)."""
+    return LABELS.get(f"short_{model}", {}).get(lang, model)
+
+
 def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLike:
     """The plan's targets by id or file, whose targets may name the built-in models and
     `models`."""
@@ -296,8 +303,9 @@ def _report(args: argparse.Namespace) -> int:
             history = stack.enter_context(open_history(args.history)) \
                 if args.history is not None else None
         with progress.stage(WORDS["evaluate"][lang]):
-            evaluation = evaluate_dataset(dataset, year=args.year, catalog=catalog,
-                                          past=history)
+            evaluation = evaluate_dataset(
+                dataset, year=args.year, catalog=catalog, past=history,
+                on_model=lambda model: progress.step(model_title(model, lang)))
             notify(pm, evaluation)
         earlier: list[DatasetEvaluation] = []
         for path, year in zip(args.previous, args.previous_year, strict=True):
@@ -306,12 +314,11 @@ def _report(args: argparse.Namespace) -> int:
                                                 year=year, catalog=catalog))
         with progress.stage(WORDS["rollup"][lang]):
             rolled = rollup(evaluation, targets, previous=earlier)
-            report = build_report(evaluation, rolled, lang=lang, targets=targets,
-                                  previous=earlier)
-            if args.issuer:
-                report = replace(report, issuer=args.issuer)
+            report = with_letterhead(build_report(evaluation, rolled, lang=lang,
+                                                  targets=targets, previous=earlier), args)
         refused = args.strict and bool(rolled.quality.issues)
-        basis = ReportBasis(evaluation, tuple(earlier), rolled)
+        basis = ReportBasis(evaluation, tuple(earlier), rolled, lang,
+                            args.csv_encoding == "utf-8-sig")
         if not refused:
             with replacing_folder(out) as fresh:  # every file, or none
                 for writer in chosen:
@@ -351,8 +358,9 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
     out = sys.stdout
     out.write(f"{report.title}" + (f" — {report.subtitle}" if report.subtitle else "")
               + (f" — {report.quality_mark.upper()}" if report.quality_mark else "") + "\n")
-    out.write(report.label("input_rows", rows=report.input_rows, evaluated=report.evaluated,
-                           rejected=report.rejected) + "\n")
+    n = report.number                        # 34.008 (vi), 34,008 (en): a person reads these
+    out.write(report.label("input_rows", rows=n(report.input_rows), evaluated=n(report.evaluated),
+                           rejected=n(report.rejected)) + "\n")
     whole = {row.figure.key: row for table in report.tables for row in table.rows
              if row.code == ALL}
     for table in report.tables:
@@ -361,15 +369,15 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
             continue
         f = row.figure
         text = "  " + WORDS["line"][lang].format(
-            title=table.title, evaluated=row.evaluated, recognised=row.recognised,
-            not_recognised=row.not_recognised, incomplete=row.incomplete,
-            rejected=row.rejected)
+            title=table.title, evaluated=n(row.evaluated), recognised=n(row.recognised),
+            not_recognised=n(row.not_recognised), incomplete=n(row.incomplete),
+            rejected=n(row.rejected))
         if f.rate is not None and table.model != "citizen":
             basis = report.label("area_total" if f.denominator_kind == "area_total"
                                  else "subjects_basis")
             text += "; " + WORDS["rate"][lang].format(
-                rate=format_percent(f.rate, lang), recognised=f.reached,
-                denominator=f.denominator, basis=basis)
+                rate=format_percent(f.rate, lang), recognised=n(f.reached),
+                denominator=n(f.denominator), basis=basis)
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")
@@ -377,8 +385,8 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
                                               report.previous_rejected, strict=True):
         evaluated = sum(len(r) for r in before.results.values())
         out.write(WORDS["previous_rows"][lang].format(
-            year=year, path=path, rows=evaluated + rejected, evaluated=evaluated,
-            rejected=rejected) + "\n")
+            year=year, path=path, rows=n(evaluated + rejected), evaluated=n(evaluated),
+            rejected=n(rejected)) + "\n")
     if written:
         out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
 

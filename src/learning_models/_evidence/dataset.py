@@ -20,6 +20,7 @@ import polars as pl
 from .._documents import check_path
 from ..errors import EvidenceError, Problem
 from .codes import CodeCorrection, pad_area_list, pad_column
+from .dates import iso_dates
 from .numbers import read_count
 from .read import EVIDENCE_SUFFIXES, read_evidence
 from .records import LINE, ROW, RecordError
@@ -113,7 +114,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
         if kind == "areas":
             areas, areas_file = frame, shown
         elif kind == "crosswalk":
-            crosswalk, crosswalk_file = frame, shown
+            crosswalk, crosswalk_file = iso_dates(frame, "since", shown), shown
         else:
             tables[kind] = Table(kind, frame, shown)
     if problems:

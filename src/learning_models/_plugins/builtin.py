@@ -4,8 +4,10 @@ Nothing here runs at import: each hook is called by the plugin manager when need
 reader or writer imports what it needs only when it reads or writes.
 
 - ``builtin-criteria``: the shipped criteria sets;
-- ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook);
-- ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``)
+- ``builtin-readers``: ``folder`` (a dataset folder) and ``xlsx`` (a data-entry workbook:
+  .xlsx, .xlsm, .ods, .xls);
+- ``builtin-writers``: ``xlsx`` (``bao-cao-<year>.xlsx``), ``html`` (``bao-cao-<year>.html``
+  and its lists' folder)
   and ``results`` (``results.json``, ``results.csv``, ``errors.csv``, ``rollup.json``).
 """
 
@@ -43,7 +45,7 @@ class WorkbookReader:
     """A data-entry workbook (``learning-models template``): one sheet per model."""
 
     name = "xlsx"
-    suffixes: tuple[str, ...] = (".xlsx", ".xlsm")
+    suffixes: tuple[str, ...] = (".xlsx", ".xlsm", ".ods", ".xls")
 
     def read(self, path: Path) -> Dataset:
         return read_workbook(path)
@@ -63,16 +65,15 @@ class XlsxWriter:
 
 
 class HtmlWriter:
-    """The annual report as one self-contained web page: ``bao-cao-<year>.html``."""
+    """The annual report as a self-contained web page, ``bao-cao-<year>.html``, and each
+    commune's recognition list on pages of its own in ``bao-cao-<year>-danh-sach/``."""
 
     name = "html"
 
     def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
         from .._report import write_html
 
-        path = Path(out_dir) / report_file_name(report, ".html")
-        write_html(report, path)
-        return [path]
+        return write_html(report, Path(out_dir) / report_file_name(report, ".html"))
 
 
 class ResultsWriter:
@@ -87,7 +88,7 @@ class ResultsWriter:
 
     def write_run(self, basis: ReportBasis, out_dir: Path) -> Sequence[Path]:
         return write_results(basis.evaluation, out_dir, previous=basis.previous,
-                             rollup=basis.rollup)
+                             rollup=basis.rollup, lang=basis.lang, bom=basis.csv_bom)
 
 
 class _Criteria:

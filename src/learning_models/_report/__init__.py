@@ -4,6 +4,7 @@
 from .csv_cells import safe_row
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
+from .letterhead import LetterheadUsed
 from .report import (
     LABELS,
     AreaSummary,
@@ -17,6 +18,7 @@ from .report import (
     SetUsed,
     SourceNotice,
     build_report,
+    format_number,
 )
 from .stream import write_csv, write_json
 from .xlsx import write_xlsx
@@ -27,6 +29,7 @@ __all__ = [
     "AreaSummary",
     "CommuneList",
     "Figure",
+    "LetterheadUsed",
     "ListEntry",
     "ModelRow",
     "ModelTable",
@@ -38,6 +41,7 @@ __all__ = [
     "SourceNotice",
     "build_report",
     "errors_csv",
+    "format_number",
     "safe_row",
     "write_csv",
     "write_html",

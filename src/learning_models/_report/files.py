@@ -22,12 +22,14 @@ from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 
+from .._criteria import Lang
 from .._documents import write_text
 from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
 from .._scoring import CARRIED, DatasetEvaluation
 from .._version import __version__
 from .csv_cells import safe_row, safe_text_columns
+from .report import LABELS
 
 __all__ = ["ReportBasis", "RunWriter", "write_results"]
 
@@ -37,8 +39,11 @@ ERROR_COLUMNS = ("file", "row", "line", "record", "field", "code", "message")
 YEAR_ERROR_COLUMNS = ("year", *ERROR_COLUMNS)
 #: Where each result comes from, as ``results.json`` gives it once per model.
 PROVENANCE_COLUMNS = ("criteria_set", "period", "content_hash", "engine", "year", "overlays")
-RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status", "grade",
-                  *PROVENANCE_COLUMNS)
+RESULT_COLUMNS = ("model", "id", "name", "area", "total", "max_total", "status",
+                  "status_text", "grade", "grade_text", *PROVENANCE_COLUMNS)
+#: The byte-order mark the CSV files start with by default: Excel on Windows then opens them
+#: as UTF-8 ("Nguyễn", not "Nguyá»…n") when double-clicked.
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class ReportBasis:
     evaluation: DatasetEvaluation
     previous: tuple[DatasetEvaluation, ...] = ()
     rollup: Rollup | None = None
+    lang: Lang = "vi"                  # the words next to the codes in results.csv
+    csv_bom: bool = True               # CSV files start with a UTF-8 byte-order mark
 
 
 @runtime_checkable
@@ -64,15 +71,18 @@ class RunWriter(Protocol):
 
 def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[str], *,
                   previous: Sequence[DatasetEvaluation] = (), rollup: Rollup | None = None,
-                  ) -> list[Path]:
-    """Write ``results.json``, ``results.csv`` and ``errors.csv`` into `directory` (the
-    records rejected from the `previous` years' datasets too, each with its year), and
-    ``rollup.json`` when `rollup` is given; the paths written, in that order."""
+                  lang: Lang = "vi", bom: bool = True) -> list[Path]:
+    """Write ``results.json``, ``results.csv`` (statuses and grades in `lang` next to their
+    codes) and ``errors.csv`` into `directory` (the records rejected from the `previous`
+    years' datasets too, each with its year), and ``rollup.json`` when `rollup` is given; the
+    paths written, in that order. The CSV files start with a UTF-8 byte-order mark unless
+    `bom` is false."""
     out = Path(directory)
     paths = [out / "results.json", out / "results.csv", out / "errors.csv"]
+    mark = BOM if bom else ""
     write_text(paths[0], results_json(evaluation))
-    write_text(paths[1], results_csv(evaluation))
-    write_text(paths[2], errors_csv(
+    write_text(paths[1], mark + results_csv(evaluation, lang))
+    write_text(paths[2], mark + errors_csv(
         [(evaluation.year, e) for e in evaluation.errors]
         + [(before.year, e) for before in previous for e in before.errors]))
     if rollup is not None:
@@ -122,9 +132,10 @@ def results_json(evaluation: DatasetEvaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def results_csv(evaluation: DatasetEvaluation) -> str:
-    """One row per evaluated subject: model, id, name, area, total, max_total, status,
-    grade, then where the result comes from: the criteria set's id, period and content hash
+def results_csv(evaluation: DatasetEvaluation, lang: Lang = "vi") -> str:
+    """One row per evaluated subject: model, id, name, area, total, max_total, status and
+    its word in `lang` (``Đạt``), grade and its name (``Tốt``), then where the result comes
+    from: the criteria set's id, period and content hash
     (sha256), the engine (``learning-models <version>``), the evaluation year and the names
     of the overlays applied to the set (separated by ``; ``, empty when none)."""
     frames = []
@@ -133,12 +144,22 @@ def results_csv(evaluation: DatasetEvaluation) -> str:
         scored = results.scored
         made = results.provenance.to_dict()
         made["overlays"] = "; ".join(o["name"] for o in made.get("overlays", ())) or None
+        grades = {g.id: g.title.get(lang) for g in evaluation.sets[model].recognition.grades} \
+            if model in evaluation.sets else {}
+        statuses = {s: LABELS[s][lang] for s in ("recognised", "not_recognised", "incomplete")}
         frames.append(scored.select(
             pl.lit(model).alias("model"),
             *(pl.col(c).cast(pl.String) if c in scored.columns
               else pl.lit(None, dtype=pl.String).alias(c) for c in ("id", "name", "area")),
             pl.col("total").cast(pl.Float64), pl.col("max_total").cast(pl.Float64),
-            pl.col("status").cast(pl.String), pl.col("grade").cast(pl.String),
+            pl.col("status").cast(pl.String),
+            pl.col("status").cast(pl.String)
+            .replace_strict(statuses, default=None, return_dtype=pl.String)
+            .alias("status_text"),
+            pl.col("grade").cast(pl.String),
+            pl.col("grade").cast(pl.String)
+            .replace_strict(grades, default=None, return_dtype=pl.String)
+            .alias("grade_text"),
             *(pl.lit(made[c], dtype=pl.Int64 if c == "year" else pl.String).alias(c)
               for c in PROVENANCE_COLUMNS)))
     if not frames:

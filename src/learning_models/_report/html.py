@@ -1,23 +1,30 @@
 """The annual report as one self-contained web page (``bao-cao-<year>.html``).
 
-Inline CSS and inline SVG charts: no network, no scripts. Under the cover, a notice says
+Inline CSS, charts drawn with CSS: no network, no scripts. Under the cover, a notice says
 which criteria sets were applied and how many of their indicators are verified against the
 original documents. The page then shows the summary against the targets, then per model a
-bar chart of each commune's rate against the target line and the per-commune figures, then
-the recognition lists per commune (the subjects proposed for recognition; how many others
-``results.csv`` holds), then the sources. A print stylesheet puts each section on its own A4
-page and repeats table headers. The same report gives the same bytes; the file is written
-atomically.
+bar chart of each commune's rate against the target line and the per-commune figures, then a
+table of contents of the recognition lists — each commune's list is on pages of its own in a
+folder beside the page (`html_lists`), so the page stays small whatever the number of
+subjects — then the sources.
+
+The chart is HTML: each commune a row of name, bar track and value, the target a dashed line
+inside the tracks; so its text keeps the page's font size on any screen (an SVG scaled to a
+phone would shrink it) and the values, in a column of their own, are never crossed by the
+target line. On a narrow screen (a phone) wide tables scroll inside their box, never the
+page. A print stylesheet puts each section on its own A4 page and repeats table headers. The
+same report gives the same bytes; every file is written atomically.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from html import escape
+from pathlib import Path
 
 from .._documents import write_text
-from .report import CommuneList, Figure, ModelTable, Report
+from .html_lists import list_pages, lists_toc
+from .report import Figure, ModelTable, Report
 
 __all__ = ["render_html", "write_html"]
 
@@ -61,10 +68,9 @@ td.assessment { min-width: 200px; }
 .met { color: var(--ok); }
 .short { color: var(--short); }
 th .target { display: block; font-weight: 400; color: var(--muted); font-size: 12px; }
-table.list { table-layout: fixed; }
-table.list td:first-child, table.list td:nth-child(4) { text-align: right;
-  font-variant-numeric: tabular-nums; }
-table.list tr.model th { background: #f8fafc; font-weight: 600; }
+div.scroll { overflow-x: auto; max-width: 100%; }
+table.toc td.rest { color: var(--muted); font-size: 12px; }
+table.toc td.pages a { margin-right: 6px; }
 p.rest { color: var(--muted); font-size: 12px; margin: 6px 0 0; }
 aside.notice { background: #fff8e6; border: 1px solid #e8c36a; border-left: 6px solid
   var(--bar); border-radius: 10px; padding: 14px 20px; margin: 16px 0 0; }
@@ -80,12 +86,40 @@ aside.quality h2 { font-size: 16px; color: #b42318; margin: 0 0 6px; }
 aside.quality ul { margin: 0; padding-left: 20px; }
 p.quality-mark { display: inline-block; background: #b42318; color: #fff; font-weight: 700;
   border-radius: 6px; padding: 2px 10px; margin: 6px 0 0; }
-figure.chart { margin: 8px 0 16px; }
-figure.chart svg { width: 100%; height: auto; max-width: 860px; display: block; }
-figure.chart figcaption { color: var(--muted); font-size: 12px; }
+figure.chart { margin: 8px 0 16px; max-width: 860px; }
+.bars { display: grid; grid-template-columns: minmax(0, 14em) minmax(0, 1fr) 4.5em;
+  gap: 4px 10px; align-items: center; font-size: 12px; }
+.bars .name { text-align: right; overflow-wrap: anywhere; }
+.bars .value { font-variant-numeric: tabular-nums; }
+.bars .track { position: relative; height: 18px; background: #f1f3f6; border-radius: 3px; }
+.bars .bar { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 3px;
+  background: #9aa5b1; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.bars .bar.met { background: var(--ok); }
+.bars .bar.short { background: var(--bar); }
+.bars .goal { position: absolute; top: -3px; bottom: -3px; width: 0;
+  border-left: 2px dashed var(--short); }
+.bars .axis { position: relative; height: 16px; color: var(--muted); font-size: 11px; }
+.bars .axis span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
+.bars .axis span:first-child { transform: none; }
+.bars .axis span:last-child { transform: translateX(-100%); }
+.bars .goal-label { position: relative; height: 16px; color: var(--short); font-size: 11px; }
+.bars .goal-label span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
+.bars .goal-label span.end { transform: translateX(-100%); }
+figure.chart figcaption { color: var(--muted); font-size: 12px; margin-top: 6px; }
 p.footnote { color: var(--muted); font-size: 12px; margin: 8px 0 0; }
 ul.notes { margin: 8px 0 0; padding-left: 20px; }
-code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px;
+  overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  main { padding: 10px; }
+  header.cover { padding: 18px 16px; }
+  header.cover h1 { font-size: 21px; }
+  section { padding: 14px 12px; }
+  dl.meta { grid-template-columns: 1fr; gap: 0; }
+  dl.meta dd { margin-bottom: 6px; overflow-wrap: anywhere; }
+  .bars { grid-template-columns: minmax(0, 8.5em) minmax(0, 1fr) 3.8em; gap: 4px 6px; }
+  td.assessment { min-width: 160px; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { background: #fff; font-size: 11px; }
@@ -98,18 +132,32 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px; }
   section#tong-hop { break-before: auto; margin-top: 16px; }
   thead { display: table-header-group; }
   tr, figure.chart, aside.notice { break-inside: avoid; }
+  div.scroll { overflow: visible; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
 
 
-def write_html(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write `report` as a self-contained page at `path` (atomically, reproducibly)."""
-    write_text(path, render_html(report))
+def write_html(report: Report, path: str | os.PathLike[str]) -> list[Path]:
+    """Write `report` as a self-contained page at `path` and each commune's recognition list
+    in the folder ``<path's stem>-danh-sach`` beside it (every file atomically,
+    reproducibly); the files written, the page first."""
+    page = Path(path)
+    folder = page.with_name(f"{page.stem}-danh-sach")
+    write_text(page, render_html(report, lists_folder=folder.name))
+    written = [page]
+    for listed in list_pages(report, page.name):
+        write_text(folder / listed.name, listed.html)
+        written.append(folder / listed.name)
+    return written
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, lists_folder: str | None = None) -> str:
+    """The report's page; its lists' table of contents links into `lists_folder` (by
+    default ``bao-cao-<year>-danh-sach``, where `write_html` puts them)."""
+    year = "" if report.year is None else f"-{report.year}"
+    folder = lists_folder or f"bao-cao{year}-danh-sach"
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{report.lang}">',
@@ -126,7 +174,7 @@ def render_html(report: Report) -> str:
         _notice(report),
         _summary(report),
         *(_model_section(report, table) for table in report.tables),
-        _lists(report),
+        lists_toc(report, folder),
         _sources(report),
         "</main>",
         "</body>",
@@ -246,10 +294,10 @@ def _summary(report: Report) -> str:
         '<section id="tong-hop">',
         f"<h2>{_e(report.label('summary'))}</h2>",
         f'<p class="intro">{_e(report.label("summary_intro"))}</p>',
-        "<table>",
+        '<div class="scroll"><table>',
         "<thead><tr>" + "".join(head) + "</tr></thead>",
         "<tbody>", *rows, "</tbody>",
-        "</table>",
+        "</table></div>",
         f'<p class="footnote">{_e(report.label("subjects_note"))}</p>',
         _notes(report),
         "</section>",
@@ -295,11 +343,11 @@ def _model_section(report: Report, table: ModelTable) -> str:
         f'<section id="mo-hinh-{_anchor(table.model)}">',
         f"<h2>{_e(table.title)}</h2>",
         _chart(report, table),
-        "<table>",
+        '<div class="scroll"><table>',
         "<thead><tr>" + "".join(f'<th class="{c}">{_e(h)}</th>' if c else f"<th>{_e(h)}</th>"
                                 for h, c in head) + "</tr></thead>",
         "<tbody>", *rows, "</tbody>",
-        "</table>",
+        "</table></div>",
         "</section>",
     ])
 
@@ -309,90 +357,35 @@ def _chart(report: Report, table: ModelTable) -> str:
     rows = [r for r in table.rows if r.code != "*"]
     if not rows:
         return ""
-    width, left, right, top, row_h, bottom = 860, 230, 70, 30, 28, 26
-    span = width - left - right
-    height = top + row_h * len(rows) + bottom
     target = table.target
     title = report.label("chart", target=report.percent(target), year=table.milestone_year) \
         if target is not None else report.label("chart_no_target")
-    out = [f'<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
-           f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'aria-label="{_e(title)}" font-family="Noto Sans, DejaVu Sans, Arial, sans-serif">',
-           f"<title>{_e(title)}</title>"]
-    for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        x = left + tick * span
-        out.append(f'<line x1="{x:g}" y1="{top - 6}" x2="{x:g}" y2="{height - bottom}" '
-                   f'stroke="#e3e7ed" stroke-width="1"/>')
-        out.append(f'<text x="{x:g}" y="{height - bottom + 16}" font-size="11" '
-                   f'fill="#5b6675" text-anchor="middle">{_e(report.percent(tick))}</text>')
-    for n, row in enumerate(rows):
-        f = row.figure
-        y = top + n * row_h
-        rate = f.rate
-        colour = "#9aa5b1" if f.met is None else "#2e7d32" if f.met else "#e08a1e"
-        out.append(f'<text x="{left - 8}" y="{y + row_h / 2 + 4:g}" font-size="12" '
-                   f'fill="#1d2733" text-anchor="end">{_e(_short(row.name, 34))}</text>')
-        if rate is not None:
-            bar = min(rate, 1.0) * span
-            out.append(f'<rect x="{left}" y="{y + 5}" width="{bar:.1f}" height="{row_h - 10}" '
-                       f'rx="3" fill="{colour}"/>')
-            out.append(f'<text x="{left + bar + 6:.1f}" y="{y + row_h / 2 + 4:g}" '
-                       f'font-size="12" fill="#1d2733">{_e(report.percent(rate))}'
-                       f"{_dagger(f)}</text>")
+    goal = "" if target is None else \
+        f'<span class="goal" style="left:{_share(target)}"></span>'
+    out = [f'<figure class="chart" role="img" aria-label="{_e(title)}"><div class="bars">']
     if target is not None:
-        x = left + min(target, 1.0) * span
-        out.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{height - bottom}" '
-                   f'stroke="#b3261e" stroke-width="2" stroke-dasharray="6 4"/>')
-        out.append(f'<text x="{x:.1f}" y="{top - 12}" font-size="11" fill="#b3261e" '
-                   f'text-anchor="{"end" if target > 0.8 else "middle"}">'
-                   f'{_e(report.label("target"))} {_e(report.percent(target))}</text>')
-    out.append("</svg>")
-    out.append(f"<figcaption>{_e(title)}</figcaption></figure>")
+        end = ' class="end"' if target > 0.85 else ""
+        out.append(f'<span></span><div class="goal-label"><span{end} style="left:'
+                   f'{_share(target)}">{_e(report.label("target"))} '
+                   f"{_e(report.percent(target))}</span></div><span></span>")
+    for row in rows:
+        f = row.figure
+        bar = "" if f.rate is None else \
+            f'<span class="bar{_state(f)}" style="width:{_share(f.rate)}"></span>'
+        value = "" if f.rate is None else f"{report.percent(f.rate)}{_dagger(f)}"
+        out.append(f'<span class="name">{_e(row.name)}</span>'
+                   f'<span class="track">{bar}{goal}</span>'
+                   f'<span class="value">{_e(value)}</span>')
+    ticks = "".join(f'<span style="left:{_share(tick)}">{_e(report.percent(tick))}</span>'
+                    for tick in (0, 0.25, 0.5, 0.75, 1.0))
+    out.append(f'<span></span><div class="axis">{ticks}</div><span></span>')
+    out.append(f"</div><figcaption>{_e(title)}</figcaption></figure>")
     return "\n".join(out)
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _lists(report: Report) -> str:
-    """Per commune, the subjects proposed for recognition, numbered per model under the
-    model's name, then how many were not listed (not recognised, incomplete)."""
-    head = "".join(f'<th class="{c}">{_e(h)}</th>' if c else f"<th>{_e(h)}</th>" for h, c in (
-        (report.label("number"), "num"), (report.label("id"), ""), (report.label("name"), ""),
-        (report.label("score"), "num"), (report.label("grade"), "")))
-    parts = ['<section id="danh-sach">', f"<h2>{_e(report.label('lists'))}</h2>",
-             f'<p class="intro">{_e(report.label("lists_intro"))}</p>']
-    for commune in report.lists:
-        parts.append(f"<h3>{_e(commune.name)}"
-                     + (f' <span class="muted">{_e(commune.code)}</span>' if commune.code
-                        else "") + "</h3>")
-        if commune.entries:
-            parts.append('<table class="list"><colgroup><col style="width:8%">'
-                         '<col style="width:22%"><col style="width:46%">'
-                         '<col style="width:12%"><col style="width:12%"></colgroup>'
-                         f"<thead><tr>{head}</tr></thead><tbody>")
-            parts.extend(_entries(report, commune))
-            parts.append("</tbody></table>")
-        else:
-            parts.append(f'<p class="rest">{_e(report.label("lists_none"))}</p>')
-        if commune.rest:
-            parts.append(f'<p class="rest">{_e(commune.rest)}</p>')
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def _entries(report: Report, commune: CommuneList) -> Iterator[str]:
-    """The rows, a heading row where the model changes; compact (the lists are long)."""
-    model, n = None, 0
-    for e in commune.entries:
-        if e.model != model:
-            model, n = e.model, 0
-            yield f'<tr class="model"><th colspan="5">{_e(e.model_title)}</th></tr>'
-        n += 1
-        yield (f"<tr><td>{n}</td><td>{_e(e.id)}</td><td>{_e(e.name)}</td>"
-               f"<td>{_e(report.number(e.total))}/{_e(report.number(e.max_total))}</td>"
-               f"<td>{_e(e.grade)}</td></tr>")
+def _share(rate: float) -> str:
+    """A rate as a CSS length along the track (0–100 %)."""
+    return f"{max(0.0, min(rate, 1.0)) * 100:.1f}%"
 
 
 def _sources(report: Report) -> str:
@@ -409,11 +402,11 @@ def _sources(report: Report) -> str:
     return "\n".join(part for part in [
         '<section id="nguon">',
         f"<h2>{_e(report.label('sources'))}</h2>",
-        "<table><thead><tr>"
+        '<div class="scroll"><table><thead><tr>'
         f"<th>{_e(report.label('model'))}</th><th>{_e(report.label('sets'))}</th>"
         f"<th>{_e(report.label('period'))}</th><th>{_e(report.label('document'))}</th>"
         f'<th class="num">{_e(report.label("verified"))}</th>'
-        f"<th>{_e(report.label('hash'))}</th></tr></thead><tbody>{rows}</tbody></table>",
+        f"<th>{_e(report.label('hash'))}</th></tr></thead><tbody>{rows}</tbody></table></div>",
         _overlays(report),
         f"<p><strong>{_e(report.label('targets'))}:</strong> {_e(targets)}</p>",
         f'<p class="footnote">{_e(generated)}</p>',
@@ -431,8 +424,8 @@ def _overlays(report: Report) -> str:
     if not rows:
         return ""
     return (f"<h3>{_e(report.label('overlays'))}</h3>"
-            "<table><thead><tr>"
+            '<div class="scroll"><table><thead><tr>'
             f"<th>{_e(report.label('overlays'))}</th><th>{_e(report.label('sets'))}</th>"
             f"<th>{_e(report.label('overlay_plugin'))}</th>"
             f"<th>{_e(report.label('overlay_changes'))}</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+            f"</tr></thead><tbody>{rows}</tbody></table></div>")

@@ -39,6 +39,8 @@ from .._rollup import (
 from .._scoring import GRADE_BEST, GRADE_WORST, DatasetEvaluation, Provenance, check_evaluation
 from .._version import __version__
 from ..errors import LearningModelsError
+from .letterhead import LetterheadUsed, letterhead_of
+from .levels import level_label
 
 __all__ = [
     "LABELS",
@@ -78,6 +80,17 @@ LABELS: dict[str, dict[Lang, str]] = {
                    "en": "No subject is proposed for recognition."},
     "lists_rest_head": {"vi": "Hồ sơ không đưa vào danh sách (xem results.csv)",
                         "en": "Records not listed (see results.csv)"},
+    "lists_toc": {"vi": "Mỗi xã, phường có trang danh sách riêng (mở từ tên xã, phường), "
+                        "{rows} đối tượng một trang.",
+                  "en": "Each commune's list is on pages of its own (open them from the "
+                        "commune's name), {rows} subjects a page."},
+    "proposed": {"vi": "Đề nghị công nhận", "en": "Proposed"},
+    "not_listed": {"vi": "Không đưa vào danh sách", "en": "Not listed"},
+    "pages": {"vi": "Trang", "en": "Pages"},
+    "page_of": {"vi": "Trang {n}/{pages}", "en": "Page {n} of {pages}"},
+    "back_to_report": {"vi": "← Về báo cáo tổng hợp", "en": "← Back to the report"},
+    "previous_page": {"vi": "← Trang trước", "en": "← Previous page"},
+    "next_page": {"vi": "Trang sau →", "en": "Next page →"},
     "notice": {"vi": "Lưu ý về nguồn của bộ tiêu chí", "en": "About the criteria's sources"},
     "notice_sources": {"vi": "Nguồn của bộ tiêu chí", "en": "The criteria's sources"},
     "notice_unverified": {
@@ -411,6 +424,8 @@ class Report:
     #: the current area that holds the former one (or the one a report option names);
     #: empty when the report's area issues it.
     issuer: str = ""
+    #: Who issues the report and whom it goes to, as the targets file (or the caller) gave it.
+    letterhead: LetterheadUsed | None = None
 
     @property
     def input_rows(self) -> int:
@@ -510,7 +525,7 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     summary = tuple(
         AreaSummary(a.code, labels["total_row"] if a.code == ALL else labels["unknown_area"]
                     if a.code == UNLOCATED else a.name, a.level,
-                    labels[f"level_{a.level}"],
+                    level_label(a.name, a.level, labels, lang),
                     tuple(f for key, label in indicators
                           if (f := _figure(a, key, label, lang)) is not None))
         for a in shown)
@@ -544,7 +559,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
                   evaluated, _rejected(evaluation), indicators, summary, tuple(tables),
                   _lists(evaluation, rollup, titles, labels, lang), rollup.previous_years,
                   tuple(notes), labels, _notice(sets, labels, lang), previous_rejected,
-                  *_quality(rollup, labels, lang), issuer)
+                  *_quality(rollup, labels, lang), issuer,
+                  None if issuer else letterhead_of(targets, lang))
 
 
 def _doubtful(rollup: Rollup) -> set[tuple[str, str | None]]:

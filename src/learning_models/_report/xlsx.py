@@ -22,6 +22,7 @@ from typing import Any
 
 from .._documents import atomic_path, new_workbook
 from .report import Figure, Report
+from .xlsx_charts import add_rate_chart
 
 __all__ = ["sheet_names", "write_xlsx"]
 
@@ -43,7 +44,7 @@ def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
             names = sheet_names(report)
             _summary(book.add_worksheet(names[0]), report, styles)
             for table, name in zip(report.tables, names[1:-2], strict=True):
-                _model_sheet(book.add_worksheet(name), report, table, styles)
+                _model_sheet(book, book.add_worksheet(name), report, table, styles)
             _lists(book.add_worksheet(names[-2]), report, styles)
             _sources(book.add_worksheet(names[-1]), report, styles)
         finally:
@@ -229,12 +230,14 @@ def _subtitle(report: Report) -> str:
     parts.append(f"{report.label('year')}: {report.year}")
     parts.append(f"{report.label('targets')}: {report.targets_title or report.targets_id}"
                  if report.targets_id else report.label("no_targets"))
-    parts.append(report.label("input_rows", rows=report.input_rows,
-                              evaluated=report.evaluated, rejected=report.rejected))
+    parts.append(report.label("input_rows", rows=report.number(report.input_rows),
+                              evaluated=report.number(report.evaluated),
+                              rejected=report.number(report.rejected)))
     return " · ".join(parts)
 
 
-def _model_sheet(sheet: Any, report: Report, table: Any, styles: dict[str, Any]) -> None:
+def _model_sheet(book: Any, sheet: Any, report: Report, table: Any,
+                 styles: dict[str, Any]) -> None:
     out = _Sheet(sheet, styles)
     target = "" if table.target is None else \
         f" — {report.label('target')} {report.percent(table.target)} ({table.milestone_year})"
@@ -256,6 +259,14 @@ def _model_sheet(sheet: Any, report: Report, table: Any, styles: dict[str, Any])
                   (figure.rate, _pct_style(figure)), (figure.target, "pct"),
                   (figure.gap, "int"), (figure.assessment, "text"),
                   *_change_values(report, figure)])
+    communes = sum(1 for row in table.rows if row.code != "*")
+    if communes:
+        add_rate_chart(book, sheet, title=report.label("chart", target=report.percent(
+                           table.target), year=table.milestone_year)
+                       if table.target is not None else report.label("chart_no_target"),
+                       rows=(header + 1, header + communes), name_col=1, rate_col=10,
+                       target_col=11 if table.target is not None else None,
+                       anchor=f"A{out.row + 3}")
     out.finish(header, 2)
 
 
@@ -263,16 +274,16 @@ def _lists(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
     out = _Sheet(sheet, styles)
     out.title(report.label("lists"), _subtitle(report),
               [(report.label("lists_intro"), "plain")])
-    header = out.header([report.label("commune"), report.label("code"),
-                         report.label("model"), report.label("number"), report.label("id"),
+    header = out.header([report.label("number"), report.label("commune"),
+                         report.label("code"), report.label("model"), report.label("id"),
                          report.label("name"), report.label("score"),
                          report.label("max_score"), report.label("grade")])
     for commune in report.lists:
         model, n = None, 0
         for entry in commune.entries:
             model, n = entry.model, (n + 1 if entry.model == model else 1)
-            out.line([(commune.name, "text"), (commune.code, "text"),
-                      (entry.model_title, "text"), (n, "int"), (entry.id, "text"),
+            out.line([(n, "int"), (commune.name, "text"), (commune.code, "text"),
+                      (entry.model_title, "text"), (entry.id, "text"),
                       (entry.name, "text"), (entry.total, "score"),
                       (entry.max_total, "score"), (entry.grade, "text")])
     sheet.autofilter(header, 0, max(out.row - 1, header), 8)

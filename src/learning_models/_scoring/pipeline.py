@@ -80,8 +80,11 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                      catalog: Catalog | None = None,
                      sets: Mapping[str, CriteriaSet] | None = None,
                      taken: Mapping[str, Mapping[str, str]] | None = None,
-                     past: PastResults | None = None) -> DatasetEvaluation:
-    """Evaluate every model of `dataset` with the sets given, or those in force in `year`.
+                     past: PastResults | None = None,
+                     on_model: Callable[[str], object] | None = None,
+                     ) -> DatasetEvaluation:
+    """Evaluate every model of `dataset` with the sets given, or those in force in `year`
+    (`on_model` is told each model as its evaluation starts: a progress display).
 
     `past` (a history) gives the inputs derived from earlier years (``from: {history:
     …}``); without it they come from the data.
@@ -110,6 +113,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     refused = _refused(dataset)
     rejections: dict[str, _Rejected] = {}
     for model in model_order(programs):
+        if on_model is not None:
+            on_model(model)
         table = dataset.tables[model]
         frame = _with_derived(programs[model], linked, model, results, rejections)
         frame = _with_history(programs[model], frame, model, past, year)

@@ -5,11 +5,14 @@ Installing this package registers the report writer ``docx`` (entry-point group
 
     learning-models report DATA --year 2024 --targets bac-kan-city --format xlsx,html,results,docx
 
-It writes ``bao-cao-<year>.docx``: the national motto and the issuing body, the number line
-left blank for the office to fill (``Số:      /BC-HKH``), place and date, the title, sections
-I–IV (situation; results with a table per model and commune against the targets; overall
-assessment; next steps), the recipients and the signature block. The same report gives the
-same bytes.
+It writes ``bao-cao-<year>.docx``, laid out as Decree 30/2020/NĐ-CP (Phụ lục I) asks: the
+issuing body and the national motto with their short rules, the number line left blank for
+the office to fill (``Số:      /BC-HKH``), place and date, the title, sections I–IV
+(situation; results with a table per model and commune against the targets; overall
+assessment; next steps), the recipients and the signature block; page numbers in the top
+margin from page 2 on. Who issues it and whom it goes to come from the report's letterhead
+(the targets file's ``letterhead:``, the ``report`` command's options) or the area. The same
+report gives the same bytes.
 """
 
 from __future__ import annotations

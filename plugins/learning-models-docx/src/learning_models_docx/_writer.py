@@ -1,12 +1,17 @@
 """`DocxWriter`: the annual report as ``bao-cao-<year>.docx``.
 
-The layout follows the usual form of a Vietnamese administrative report: the issuing body
-and the number line on the left, the national motto and the place and date on the right;
-the title; a boxed notice on the criteria sets applied (their source documents and how many
-of their indicators are verified against the original texts, the local overlays that changed
-them); sections I–IV; the recipients ("Nơi nhận") and the signature block. Everything
-shown comes from the report — nothing is invented: the number and the day and month are left
-blank for the office that issues it, and so is the signatory's name.
+The layout follows Decree 30/2020/NĐ-CP (Phụ lục I): the issuing body with a short rule
+under it and the number line on the left, the Quốc hiệu, the Tiêu ngữ with its rule and the
+place and date on the right; the title and the trích yếu with its rule; page numbers centred
+in the top margin from page 2 on (none on page 1, no footer); a boxed notice on the criteria
+sets applied (their source documents and how many of their indicators are verified against
+the original texts, the local overlays that changed them); sections I–IV; the recipients
+("Nơi nhận") and the signature block. Everything shown comes from the report — nothing is
+invented: the number and the day and month are left blank for the office that issues it, and
+so is the signatory's name. The issuing body, the number's symbol, the place and the
+recipients come from the report's letterhead (a targets file's ``letterhead:`` or the
+``report`` command's options); what it leaves out is drawn from the area (``Hội Khuyến học``
+of the area, its People's Committee as recipient).
 
 Reproducible: the document's core properties carry the report year, not the time of day, and
 the zip entries a fixed timestamp, so the same report gives the same bytes. Written
@@ -37,23 +42,28 @@ from docx.text.paragraph import Paragraph
 
 from learning_models import Report
 
+from ._decree import add_page_numbers, draw_rule, letterhead, text_width_mm
+
 __all__ = ["DocxWriter", "render_docx", "report_area"]
 
 FONT = "Times New Roman"
 BODY_SIZE = 13
 TABLE_SIZE = 10.5
 TEXT_WIDTH_MM = 165                      # A4 (210 mm) less margins of 30 and 15 mm
+HEADER_LEFT_MM = 62                      # the issuing body's column
+CELL_PADDING_MM = 3.8                    # a table cell's left and right margins together
+RULE_SHARE = 0.4                         # a short rule: 1/3 to 1/2 of the line above it
 _LEVELS = ("country", "province", "district", "commune")
 _PREFIXES = ("thành phố ", "tỉnh ", "thị xã ", "thị trấn ", "huyện ", "quận ", "phường ",
              "xã ")
 
 #: The document's own words (the report's labels give the rest), in both languages.
 WORDS: dict[str, dict[str, str]] = {
-    "nation": {"vi": "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "nation": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                "en": "SOCIALIST REPUBLIC OF VIET NAM"},
     "motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
-    "issuer": {"vi": "HỘI KHUYẾN HỌC", "en": "STUDY PROMOTION ASSOCIATION"},
-    "number": {"vi": "Số:        /BC-HKH", "en": "No.:        /BC-HKH"},
+    "issuer": {"vi": "Hội Khuyến học", "en": "Study promotion association"},
+    "number": {"vi": "Số:        /{symbol}", "en": "No.:        /{symbol}"},
     "date": {"vi": "{place}, ngày      tháng      năm {year}",
              "en": "{place}, ……… {year}"},
     "kind": {"vi": "BÁO CÁO", "en": "REPORT"},
@@ -128,9 +138,8 @@ WORDS: dict[str, dict[str, str]] = {
                 "en": "This concludes the report on building learning models in {year} of "
                       "the study promotion association of {area}."},
     "recipients": {"vi": "Nơi nhận:", "en": "To:"},
-    "recipient_items": {"vi": "- Hội Khuyến học cấp trên;|- Ủy ban nhân dân {area};|- Lưu: VT.",
-                        "en": "- The association at the level above;|- The People's "
-                              "Committee of {area};|- File."},
+    "committee": {"vi": "Ủy ban nhân dân {area}", "en": "The People's Committee of {area}"},
+    "archive": {"vi": "Lưu: VT", "en": "File copy: VT"},
     "on_behalf": {"vi": "TM. BAN THƯỜNG VỤ", "en": "ON BEHALF OF THE STANDING COMMITTEE"},
     "chair": {"vi": "CHỦ TỊCH", "en": "CHAIR"},
     "blank": {"vi": "……", "en": "……"},
@@ -192,6 +201,8 @@ class _Doc:
         # who issues and signs: the current body; a former area is what the report is about
         self.issuer = getattr(report, "issuer", "") or self.area
         self.year = "" if report.year is None else str(report.year)
+        self.head = letterhead(report, self.issuer, place_name(self.issuer),
+                               {key: words[self.lang] for key, words in WORDS.items()})
 
     def w(self, key: str, **values: object) -> str:
         text = WORDS[key][self.lang]
@@ -213,20 +224,33 @@ class _Doc:
     # --- blocks ---------------------------------------------------------------------------
 
     def header(self) -> None:
-        table = self._layout_table([62, TEXT_WIDTH_MM - 57])
+        """Decree 30/2020, Phụ lục I: the issuing body with a short rule under it and the
+        number on the left; the Quốc hiệu, the Tiêu ngữ with a rule its own length and the
+        place and date on the right."""
+        head = self.head
+        widths = (HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM + 5)
+        table = self._layout_table(list(widths))
         left, right = table.rows[0].cells
-        _cell_text(left, self.w("issuer"), bold=True, size=12)
-        _cell_text(left, self.issuer.upper(), bold=True, size=12, underline=True)
-        _cell_text(left, self.w("number"), size=13, space_before=6)
+        if head.superior:
+            _cell_text(left, head.superior, size=12)
+        for line in head.issuer_lines:
+            _cell_text(left, line, bold=True, size=12)
+        longest = max(text_width_mm(line, 12) for line in head.issuer_lines)
+        draw_rule(left.add_paragraph(), longest * RULE_SHARE, widths[0] - CELL_PADDING_MM)
+        _cell_text(left, head.number, size=13, space_before=6)
         _cell_text(right, self.w("nation"), bold=True, size=12)
-        _cell_text(right, self.w("motto"), bold=True, size=13, underline=True)
-        _cell_text(right, self.w("date", place=place_name(self.issuer), year=self.year),
+        _cell_text(right, self.w("motto"), bold=True, size=13)
+        draw_rule(right.add_paragraph(), text_width_mm(self.w("motto"), 13),
+                  widths[1] - CELL_PADDING_MM)
+        _cell_text(right, self.w("date", place=head.place, year=self.year),
                    italic=True, size=13, space_before=6)
 
     def title(self) -> None:
         self.paragraph(self.w("kind"), bold=True, size=14, align="center", space_before=18)
-        self.paragraph(self.w("subject", year=self.year), bold=True, size=14,
-                       align="center")
+        subject = self.w("subject", year=self.year)
+        self.paragraph(subject, bold=True, size=14, align="center")
+        draw_rule(self.document.add_paragraph(), text_width_mm(subject, 14) * RULE_SHARE,
+                  TEXT_WIDTH_MM)
         self.paragraph("", space_before=0)
         self.paragraph(self.w("intro" if self.issuer == self.area else "intro_about",
                               programme=self.report.label("programme"), area=self.area,
@@ -402,7 +426,7 @@ class _Doc:
         left, right = table.rows[0].cells
         _cell_text(left, self.w("recipients"), bold=True, italic=True, size=12,
                    align="left", space_before=12)
-        for line in self.w("recipient_items", area=self.issuer).split("|"):
+        for line in self.head.recipients:
             _cell_text(left, line, size=11, align="left")
         _cell_text(right, self.w("on_behalf"), bold=True, size=13, space_before=12)
         _cell_text(right, self.w("chair"), bold=True, size=13)
@@ -518,7 +542,7 @@ def _setup(document: DocumentObject, report: Report, area: str) -> None:
         style.paragraph_format.space_after = Pt(4)
         style.paragraph_format.keep_with_next = True
     _language(document, "vi-VN" if report.lang == "vi" else "en-GB")
-    _footer(section, report.label("generated", year=report.year or "", engine=report.engine))
+    add_page_numbers(section)
     year = report.year if report.year is not None else 1980
     moment = datetime(max(year, 1980), 12, 31, 0, 0, 0)
     properties = document.core_properties
@@ -563,25 +587,6 @@ def _language(document: DocumentObject, tag: str) -> None:
     lang.set(qn("w:val"), tag)
 
 
-def _footer(section: Any, note: str) -> None:
-    """The page number, and below it where the figures come from (small)."""
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-    line = section.footer.add_paragraph()
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    small = line.add_run(note)
-    small.italic = True
-    small.font.size = Pt(8)
-
-
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
@@ -594,7 +599,7 @@ def _format(paragraph: Paragraph, *, align: str = "justify",
 
 
 def _cell_text(cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
-               underline: bool = False, size: float = BODY_SIZE, align: str = "center",
+               size: float = BODY_SIZE, align: str = "center",
                space_before: float | None = None, first: bool = False) -> None:
     """Add a line to a cell (``first``: into its first, empty paragraph)."""
     existing = cell.paragraphs[0]
@@ -605,7 +610,6 @@ def _cell_text(cell: _Cell, text: str, *, bold: bool = False, italic: bool = Fal
     paragraph.paragraph_format.line_spacing = 1.0
     run = paragraph.add_run(text)
     run.bold, run.italic = bold or None, italic or None
-    run.underline = underline or None
     run.font.size = Pt(size)
 
 

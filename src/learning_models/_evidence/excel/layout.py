@@ -22,6 +22,8 @@ __all__ = [
     "LISTS_SHEET",
     "MARKER",
     "MODEL_SHEETS",
+    "REFORMED_LEVELS",
+    "REFORM_YEAR",
     "RELATION_HEADERS",
     "TEMPLATE_LEVELS",
     "WORKBOOK_SUFFIXES",
@@ -31,7 +33,7 @@ __all__ = [
     "sheet_kind",
 ]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 #: The Vietnamese sheet name of each model (also accepted: the model id, and either
 #: without diacritics, e.g. "Gia dinh", "gia-dinh").
 MODEL_SHEETS: dict[str, str] = {
@@ -72,6 +74,10 @@ LEVEL_WORDS: dict[str, str] = {
 #: The level words the template's drop-down offers.
 TEMPLATE_LEVELS = ("quốc gia", "tỉnh", "huyện", "xã", "phường", "thị trấn", "thôn",
                    "tổ dân phố")
+#: The first evaluation year of the two-tier map (no districts since 1 July 2025), and the
+#: levels its template offers.
+REFORM_YEAR = 2026
+REFORMED_LEVELS = ("quốc gia", "tỉnh", "xã", "phường", "đặc khu", "thôn", "tổ dân phố")
 _IGNORED_SHEETS = ("huong dan", "instructions", "readme", "ghi chu", "notes")
 
 

@@ -1,4 +1,4 @@
-"""Read a filled-in data-entry workbook (.xlsx) as a `Dataset`.
+"""Read a filled-in data-entry workbook (.xlsx; or .ods, .xls) as a `Dataset`.
 
 A workbook holds one sheet per model — named by the model id or its Vietnamese name
 (Công dân, Gia đình, Dòng họ, Cộng đồng, Đơn vị) — plus ``Địa bàn`` (the areas) and,
@@ -38,6 +38,7 @@ from ..._documents import check_path
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
+from ..dates import iso_dates
 from ..read import MAX_COLUMNS
 from ..records import LINE, ROW, RecordError
 from .headers import fixed_headers
@@ -54,12 +55,15 @@ from .layout import (
     sheet_kind,
 )
 from .marks import Marks, apply_marks, workbook_marks
+from .marks_ods import ods_marks
+from .marks_xls import xls_marks
 
 __all__ = ["read_workbook"]
 
 
 def read_workbook(path: str | os.PathLike[str]) -> Dataset:
-    """Read a data-entry workbook (.xlsx): unreadable workbooks raise `EvidenceError`, bad
+    """Read a data-entry workbook (.xlsx, .xlsm, .ods or .xls, read alike: the same checks,
+    the same messages): unreadable workbooks raise `EvidenceError`, bad
     rows are kept as `RecordError`s (with their Excel row) for the evaluation to report."""
     check_path(path, "path")
     file = Path(path)
@@ -69,8 +73,8 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     if file.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise EvidenceError([Problem(
             "unreadable-evidence", f"cannot read {shown!r} as a workbook",
-            hint="save it as an Excel workbook (.xlsx)")])
-    marks = workbook_marks(file, shown)
+            hint="save it as an Excel workbook (.xlsx); .ods and .xls are read too")])
+    marks = _MARKS.get(file.suffix.lower(), workbook_marks)(file, shown)
     try:
         reader = fastexcel.read_excel(file)
         sheet_names = list(reader.sheet_names)
@@ -138,10 +142,18 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
         errors += area_errors
         tables, found = pad_subject_areas(tables, areas)
         corrections += found
-    crosswalk = _crosswalk(frames["crosswalk"][0]) if "crosswalk" in frames else None
+    crosswalk = None
+    if "crosswalk" in frames:
+        walk, places = frames["crosswalk"]
+        crosswalk = iso_dates(_crosswalk(walk), "since", f"{shown} [{taken['crosswalk']}]",
+                              places.get("since"))
     return Dataset(tables, areas, crosswalk, tuple(errors), areas_file,
                    f"{shown} [{taken['crosswalk']}]" if crosswalk is not None else None,
                    tuple(corrections))
+
+
+#: Where the merged ranges and error cells come from, by suffix (default: the .xlsx parts).
+_MARKS = {".ods": ods_marks, ".xls": xls_marks}
 
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
@@ -270,11 +282,7 @@ def _area_levels(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _crosswalk(frame: pl.DataFrame) -> pl.DataFrame:
-    """Trim codes; a date cell reads as 'YYYY-MM-DD 00:00:00' — keep the date."""
-    trimmed = [pl.col(c).str.strip_chars() for c in ("old_code", "new_code", "since")
+    """Trim codes (the dates are read by `iso_dates`)."""
+    trimmed = [pl.col(c).str.strip_chars() for c in ("old_code", "new_code")
                if c in frame.columns]
-    frame = frame.with_columns(trimmed)
-    if "since" in frame.columns:
-        frame = frame.with_columns(
-            pl.col("since").str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$", "$1"))
-    return frame
+    return frame.with_columns(trimmed)

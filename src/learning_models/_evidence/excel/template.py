@@ -27,10 +27,14 @@ from ..dataset import AREA_TOTALS, RELATIONS
 from .layout import (
     AREA_HEADERS,
     AREAS_SHEET,
+    CROSSWALK_HEADERS,
+    CROSSWALK_SHEET,
     GUIDE_SHEET,
     LISTS_SHEET,
     MARKER,
     MODEL_SHEETS,
+    REFORM_YEAR,
+    REFORMED_LEVELS,
     RELATION_HEADERS,
     TEMPLATE_LEVELS,
     column_letter,
@@ -70,6 +74,8 @@ _AREA_NOTES = {
     "code": "Mã địa bàn, không trùng (ví dụ mã thống kê 01840)",
     "name": "Tên địa bàn",
     "level": "Cấp: quốc gia, tỉnh, huyện, xã (cả phường, thị trấn), thôn (cả tổ dân phố)",
+    "level_reformed": "Cấp: quốc gia, tỉnh, xã (cả phường, đặc khu), thôn (cả tổ dân phố) — "
+                      "từ 1/7/2025 không còn cấp huyện",
     "parent": "Mã địa bàn cấp trên",
     **{t: "Tổng số (mẫu số của tỷ lệ), số nguyên ≥ 0" for t in AREA_TOTALS},
 }
@@ -100,12 +106,16 @@ def write_template(path: str | os.PathLike[str], sets: Mapping[str, CriteriaSet]
             book = new_workbook(temporary, created=datetime(year or 2000, 1, 1))
             styles = _styles(book)
             lists = _Lists(book)
+            reformed = year is not None and year >= REFORM_YEAR
             _write_guide(book, styles, chosen, year)
             for spec in chosen:
                 sheet = book.add_worksheet(MODEL_SHEETS.get(spec.model, spec.model)[:31])
                 _write_sheet(sheet, styles, lists, _model_columns(spec))
             areas = book.add_worksheet(AREAS_SHEET)
-            _write_sheet(areas, styles, lists, _area_columns())
+            _write_sheet(areas, styles, lists, _area_columns(reformed))
+            if reformed:
+                _write_sheet(book.add_worksheet(CROSSWALK_SHEET), styles, lists,
+                             _crosswalk_columns())
             book.close()
     except LearningModelsError:
         raise
@@ -124,6 +134,7 @@ def _styles(book: Any) -> dict[str, Any]:
         "title": book.add_format({"bold": True, "font_size": 14}),
         "bold": book.add_format({"bold": True}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "date": book.add_format({"num_format": "dd/mm/yyyy"}),
     }
 
 
@@ -170,11 +181,26 @@ def _model_columns(spec: CriteriaSet) -> list[_Column]:
     return columns
 
 
-def _area_columns() -> list[_Column]:
-    return [_Column(name, header, _AREA_NOTES[name],
-                    "level" if name == "level" else "integer" if name in AREA_TOTALS
-                    else "text")
+def _area_columns(reformed: bool = False) -> list[_Column]:
+    """The Địa bàn sheet's columns; after the reform its levels have no district."""
+    def kind(name: str) -> str:
+        if name == "level":
+            return "level_reformed" if reformed else "level"
+        return "integer" if name in AREA_TOTALS else "text"
+
+    return [_Column(name, header, _AREA_NOTES["level_reformed" if reformed and
+                                              name == "level" else name], kind(name))
             for name, header in AREA_HEADERS.items()]
+
+
+def _crosswalk_columns() -> list[_Column]:
+    """The Chuyển đổi địa bàn sheet: each old area code, the code it became, and when."""
+    return [_Column(name, header, note, kind) for (name, header), (note, kind) in zip(
+        CROSSWALK_HEADERS.items(),
+        (("Mã địa bàn cũ (trước sắp xếp), ví dụ 01834", "text"),
+         ("Mã địa bàn mới mà địa bàn cũ thuộc về, ví dụ 01840", "text"),
+         ("Ngày có hiệu lực: ô ngày hoặc dd/mm/yyyy, ví dụ 01/07/2025", "date")),
+        strict=True)]
 
 
 def _prompt(spec: InputSpec) -> str:
@@ -229,8 +255,9 @@ def _write_sheet(sheet: Any, styles: Mapping[str, Any], lists: _Lists,
         width = min(max(len(column.header) + 3, 12, min(len(note) // 3, 30)), 40)
         lines[0] = max(lines[0], math.ceil(len(column.header) * 1.1 / width))
         lines[1] = max(lines[1], math.ceil(len(note) * 1.1 / width))
-        text = column.kind in ("text", "enum", "string", "level")
-        sheet.set_column(k, k, width, styles["text"] if text else None)
+        text = column.kind in ("text", "enum", "string", "level", "level_reformed")
+        shown = styles["text"] if text else styles["date"] if column.kind == "date" else None
+        sheet.set_column(k, k, width, shown)
         sheet.write_string(0, k, column.header, styles["header"])
         sheet.write_string(1, k, note, styles["note"])
         rule = _validation(column, lists)
@@ -241,6 +268,18 @@ def _write_sheet(sheet: Any, styles: Mapping[str, Any], lists: _Lists,
     sheet.set_row(0, 15 * min(lines[0], 6))
     sheet.set_row(1, 15 * min(lines[1], 8))
     sheet.freeze_panes(2, 1)
+    _print_setup(sheet, header_rows=2)
+
+
+def _print_setup(sheet: Any, header_rows: int = 0) -> None:
+    """A4 landscape, every column on the page's width (as many pages down as it takes),
+    the header rows repeated on every page."""
+    sheet.set_landscape()
+    sheet.set_paper(9)                       # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    if header_rows:
+        sheet.repeat_rows(0, header_rows - 1)
 
 
 def _validation(column: _Column, lists: _Lists) -> dict[str, Any] | None:
@@ -248,9 +287,13 @@ def _validation(column: _Column, lists: _Lists) -> dict[str, Any] | None:
     if column.kind == "boolean":
         return {"validate": "list", "source": ["Có", "Không"],
                 "error_title": "Có hoặc Không", "error_message": "Chọn Có hoặc Không."}
-    if column.kind == "level":
-        return {"validate": "list", "source": list(TEMPLATE_LEVELS),
+    if column.kind in ("level", "level_reformed"):
+        levels = REFORMED_LEVELS if column.kind == "level_reformed" else TEMPLATE_LEVELS
+        return {"validate": "list", "source": list(levels),
                 "error_title": "Cấp địa bàn", "error_message": "Chọn một cấp trong danh sách."}
+    if column.kind == "date":
+        return {"validate": "date", "criteria": ">=", "value": datetime(2000, 1, 1),
+                "error_title": "Ngày", "error_message": "Nhập một ngày, ví dụ 01/07/2025."}
     if column.kind == "enum" and spec is not None and spec.values:
         labels = spec.value_labels("vi")
         return {"validate": "list", "source": lists.source(labels),
@@ -289,6 +332,7 @@ def _write_guide(book: Any, styles: Mapping[str, Any], sets: Sequence[CriteriaSe
                  year: int | None) -> None:
     sheet = book.add_worksheet(GUIDE_SHEET)
     sheet.set_column(0, 0, 110, styles["wrap"])
+    _print_setup(sheet)
     title = "Mẫu nhập liệu minh chứng — mô hình học tập (Chương trình 387)"
     sheet.write_string(0, 0, title + (f", năm {year}" if year else ""), styles["title"])
     lines = [
@@ -307,6 +351,10 @@ def _write_guide(book: Any, styles: Mapping[str, Any], sets: Sequence[CriteriaSe
         "",
         "Bộ tiêu chí áp dụng:",
     ]
+    if year is not None and year >= REFORM_YEAR:
+        lines[1:1] = [f"Sheet {CROSSWALK_SHEET}: mỗi mã địa bàn cũ (trước 1/7/2025) với mã "
+                      "địa bàn mới nó thuộc về và ngày có hiệu lực, để so sánh với các năm "
+                      "trước. Từ 1/7/2025 không còn cấp huyện."]
     lines += [f"• {s.title.vi} — mã bộ tiêu chí {s.id}" for s in sets]
     for row, line in enumerate(lines, start=2):
         sheet.write_string(row, 0, line, styles["bold"] if line.endswith(":") else None)

@@ -1,0 +1,49 @@
+"""Merged ranges and error cells of a legacy Excel workbook (.xls, BIFF), as `Marks`.
+
+fastexcel reads an .xls's values; the merged ranges and the cells holding an error come
+from xlrd, which reads the BIFF records that say them (``MERGEDCELLS``, error cells). The
+file is read once, whole (an .xls is at most 65,536 rows a sheet), after a size check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlrd
+
+from ...errors import EvidenceError, Problem
+from .marks import MAX_UNCOMPRESSED, Marks
+
+__all__ = ["xls_marks"]
+
+
+def xls_marks(file: Path, shown: str) -> dict[str, Marks]:
+    """Sheet name → its merged ranges and error cells."""
+    if file.stat().st_size > MAX_UNCOMPRESSED:
+        raise EvidenceError([Problem("too-large", f"{shown!r} is larger than "
+                                     f"{MAX_UNCOMPRESSED // 2**20} MiB",
+                                     hint="split the workbook")])
+    try:
+        book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True)
+    except (xlrd.XLRDError, OSError, EOFError, ValueError, AssertionError,
+            IndexError, KeyError) as exc:
+        raise EvidenceError([Problem(
+            "unreadable-evidence", f"cannot read {shown!r}: not a legacy Excel workbook "
+            "(.xls)", hint="open it in Excel or LibreOffice and save it as .xlsx")]) from exc
+    try:
+        return {name: _sheet_marks(book.sheet_by_name(name)) for name in book.sheet_names()}
+    finally:
+        book.release_resources()
+
+
+def _sheet_marks(sheet: xlrd.sheet.Sheet) -> Marks:
+    marks = Marks()
+    for r1, r2, c1, c2 in sheet.merged_cells:   # 0-based, the ends excluded
+        if r2 - r1 > 1 or c2 - c1 > 1:
+            marks.merges.append((r1 + 1, c1 + 1, r2, c2))
+    for r in range(sheet.nrows):
+        for c, kind in enumerate(sheet.row_types(r)):
+            if kind == xlrd.XL_CELL_ERROR:
+                code = sheet.cell_value(r, c)
+                marks.errors[(r + 1, c + 1)] = xlrd.error_text_from_code.get(code, "")
+    return marks
