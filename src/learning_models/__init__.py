@@ -117,8 +117,10 @@ from ._scoring import (
     Gap,
     IndicatorResult,
     Provenance,
+    Routed,
     evaluate,
     evaluate_dataset,
+    evaluate_routed,
 )
 from ._version import __version__
 from .errors import (
@@ -194,6 +196,7 @@ __all__ = [
     "RecordError",
     "Report",
     "Rollup",
+    "Routed",
     "SetDiff",
     "SetRef",
     "SetUsed",
@@ -220,6 +223,7 @@ __all__ = [
     "evaluate",
     "evaluate_dataset",
     "evaluate_partitioned",
+    "evaluate_routed",
     "evidence_schema",
     "get_plugin_manager",
     "lint_set",

@@ -66,6 +66,7 @@ ProblemCode = Literal[
     "unknown-set",
     "overlapping-periods",
     "no-set-for-year",
+    "no-set-applies",
     "unknown-indicator",
     "unknown-input",
     "year-outside-period",

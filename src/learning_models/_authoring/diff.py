@@ -188,6 +188,10 @@ def _by_id(items: tuple[_Identified, ...]) -> dict[str, _Identified]:
     return {item.id: item for item in items}
 
 
+def _maybe_expression(text: str | None) -> str | None:
+    return None if text is None else _expression(text)
+
+
 def _expression(text: str) -> str:
     """The canonical text of an expression (its own text, re-spaced, if it does not parse)."""
     try:
@@ -206,6 +210,7 @@ def _set_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[FieldChange]:
     yield from _compare(iter([
         ("model", old.model, new.model),
         ("period", old.period, new.period),
+        ("applies_to", _maybe_expression(old.applies_to), _maybe_expression(new.applies_to)),
         ("title.vi", old.title.vi, new.title.vi),
         ("title.en", old.title.en, new.title.en),
         ("pass", _expression(old.recognition.pass_), _expression(new.recognition.pass_)),
@@ -447,6 +452,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     # field names
     "model": {"vi": "mô hình", "en": "model"},
     "period": {"vi": "giai đoạn", "en": "period"},
+    "applies_to": {"vi": "áp dụng cho", "en": "applies to"},
     "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
     "title.en": {"vi": "tên tiếng Anh", "en": "English title"},
     "pass": {"vi": "điều kiện công nhận", "en": "pass rule"},

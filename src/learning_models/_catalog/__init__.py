@@ -2,7 +2,7 @@
 from a file, and the plans' targets files.
 """
 
-from .catalog import Catalog, CatalogEntry, shipped_criteria_dir
+from .catalog import OVERLAP_HINT, Catalog, CatalogEntry, shipped_criteria_dir, told_apart
 from .load import load_criteria
 from .plugin_sources import (
     collect_criteria_sources,
@@ -14,6 +14,7 @@ from .plugin_sources import (
 from .targets import Area, Target, Targets, load_targets, targets_schema, validate_targets
 
 __all__ = [
+    "OVERLAP_HINT",
     "Area",
     "Catalog",
     "CatalogEntry",
@@ -28,5 +29,6 @@ __all__ = [
     "plugin_results",
     "shipped_criteria_dir",
     "targets_schema",
+    "told_apart",
     "validate_targets",
 ]

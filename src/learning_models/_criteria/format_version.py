@@ -27,6 +27,9 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
     """A problem for each format-1.1 key of a document that declares format 1."""
     if data.get("format") != FORMAT_1:
         return
+    if "applies_to" in data:
+        yield Problem("invalid-value", "'applies_to' needs format 1.1, and this file says "
+                      "format 1", source.locate(("applies_to",), key=True), hint=_HINT)
     for c, criterion in enumerate(data.get("criteria", [])):
         for i, ind in enumerate(criterion.get("indicators", [])):
             if "awarded" in ind:

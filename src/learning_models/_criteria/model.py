@@ -232,6 +232,9 @@ class CriteriaSet(_Frozen):
     derived: Mapping[str, str] = Field(default_factory=dict)
     criteria: tuple[Criterion, ...]
     recognition: Recognition
+    #: Format 1.1: which subjects the set is for (an expression over its inputs), so that
+    #: several sets of one model can be in force in one year, each record routed to its own.
+    applies_to: str | None = None
     # Not part of the meaning (left out of the canonical form, the content hash and equality):
     #: Where each value was written (None for a set built in memory).
     source_map: SourceMap | None = Field(default=None, exclude=True, repr=False)

@@ -7,6 +7,7 @@ from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .pipeline import DatasetEvaluation, evaluate_dataset, gather_by_link, scored_table
 from .results import CARRIED, Evaluation, Evaluations
+from .route import Routed, evaluate_routed, route
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
 
 __all__ = [
@@ -19,11 +20,14 @@ __all__ = [
     "Gap",
     "IndicatorResult",
     "Provenance",
+    "Routed",
     "evaluate",
     "evaluate_dataset",
+    "evaluate_routed",
     "gather_by_link",
     "outcome_pass",
     "points_column",
+    "route",
     "scored_table",
     "word",
 ]
