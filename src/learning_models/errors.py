@@ -93,6 +93,7 @@ ProblemCode = Literal[
     "untested-indicator",
     "missing-diacritics",
     "unverified-without-note",
+    "verified-without-reference",
 ]
 
 Severity = Literal["error", "warning"]

@@ -66,6 +66,7 @@ class CatalogEntry:
     extends: str | None
     verified_share: float   # share of indicators whose source is verified
     applies_to: str | None = None   # format 1.1: the subjects the set is for
+    rule_verified_share: float = 0.0   # share of the recognition rule verified
 
     @property
     def years(self) -> range:
@@ -243,7 +244,8 @@ class Catalog:
             found.append(CatalogEntry(ident, spec.model, spec.period, spec.title,
                                       self.file_of(ident),
                                       self._docs[ident].raw.data.get("extends"),
-                                      _verified_share(spec), spec.applies_to))
+                                      _verified_share(spec), spec.applies_to,
+                                      spec.recognition_verified_share))
         return sorted(found, key=lambda e: (e.model, e.period, e.id))
 
     def problems(self) -> list[Problem]:

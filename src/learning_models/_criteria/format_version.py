@@ -37,7 +37,16 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
                               "format 1.1, and this file says format 1",
                               source.locate(("criteria", c, "indicators", i, "awarded"),
                                             key=True), hint=_HINT)
+    if "source" in data.get("recognition", {}):
+        yield Problem("invalid-value", "the recognition's 'source' needs format 1.1, and this "
+                      "file says format 1", source.locate(("recognition", "source"), key=True),
+                      hint=_HINT)
     for k, grade in enumerate(data.get("recognition", {}).get("grades", [])):
+        if "source" in grade:
+            yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'source' needs "
+                          "format 1.1, and this file says format 1",
+                          source.locate(("recognition", "grades", k, "source"), key=True),
+                          hint=_HINT)
         if "when" in grade:
             yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'when' needs "
                           "format 1.1, and this file says format 1",

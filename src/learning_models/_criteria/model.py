@@ -210,6 +210,7 @@ class Grade(_Frozen):
     title: Text
     min: float | None = None
     when: str | None = None
+    source: Source | None = None    # format 1.1: when not the recognition's (or set's)
 
 
 class Recognition(_Frozen):
@@ -217,6 +218,7 @@ class Recognition(_Frozen):
 
     pass_: str = Field(alias="pass")
     grades: tuple[Grade, ...] = ()
+    source: Source | None = None    # format 1.1: where the pass rule comes from
 
 
 class CriteriaSet(_Frozen):
@@ -268,6 +270,14 @@ class CriteriaSet(_Frozen):
     @property
     def max_total(self) -> float:
         return sum(i.points for i in self.indicators)
+
+    @property
+    def recognition_verified_share(self) -> float:
+        """The share of the recognition rule — the pass rule and each grade — whose source
+        (its own, else the recognition's, else the set's) is verified."""
+        rule = self.recognition.source or self.source
+        parts = [rule, *((g.source or rule) for g in self.recognition.grades)]
+        return sum(p.verified for p in parts) / len(parts)
 
     @property
     def verified_indicators(self) -> int:
