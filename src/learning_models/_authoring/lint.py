@@ -502,6 +502,8 @@ class _Linter:
         queue += expression_names(self.program.pass_expr)   # format 1.1 reads inputs there
         queue += [n for g in self.program.grades if g.when is not None
                   for n in expression_names(g.when)]
+        if self.program.applies_to is not None:     # the subjects the set is for
+            queue += expression_names(self.program.applies_to)
         while queue:
             name = queue.pop()
             if name not in used:
