@@ -357,9 +357,16 @@ def family_evidence(rng: random.Random, pop: Population, year: int,
         in_school = family.children
         if family.children and rng.random() < (1 - q) * 0.25:
             in_school -= 1                                  # a child dropped out
+        # Members exempted (Decision 448/QĐ-KHVN): a child too ill or disabled to attend,
+        # an adult unable to learn — counted out of the shares.
+        children_exempted = 1 if family.children and rng.random() < 0.01 else 0
+        in_school = min(in_school, family.children - children_exempted)
+        adults_exempted = 1 if adults and rng.random() < 0.005 else 0
         record = {
             "school_age_children": str(family.children),
             "children_in_school": str(in_school),
+            "children_exempted": str(children_exempted),
+            "adults_exempted": str(adults_exempted),
             "children_results_ok": _yes(rng, 0.6 + 0.4 * q) if family.children else "",
             "children_conduct_ok": _yes(rng, 0.7 + 0.3 * q) if family.children else "",
             "adults": str(len(adults)),
