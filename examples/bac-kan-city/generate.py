@@ -461,6 +461,7 @@ def unit_evidence(rng: random.Random, units: Sequence[Unit], year: int,
         staff = unit.staff
         n = len(staff)
         records[unit.id] = {
+            "level": "commune",             # the plan's target counts commune-level units
             "study_plan": _yes(rng, 0.97),
             "learning_rules": _yes(rng, 0.9),
             "learning_resources": _yes(rng, 0.85),

@@ -145,3 +145,29 @@ def test_evaluate_model_year_routes_each_record(tmp_path: Path,
     lines = out.splitlines()
     assert lines[0].startswith("criteria_set,")
     assert lines[1].startswith("commune,u1") and lines[2].startswith("upper,u2")
+
+
+def test_the_example_file_of_both_kinds_of_unit_is_evaluated_each_by_its_set(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt22"
+    code = main(["evaluate", "--model", "unit", "--year", "2024", "--criteria-dir",
+                 str(example), "--input", str(example / "units.csv"), "--format", "csv"])
+    captured = capsys.readouterr()
+    rows = {line.split(",")[1]: line.split(",")[0] for line in captured.out.splitlines()[1:]}
+    assert rows == {"UBND-01": "vn/2021-2025/unit", "TRUONG-01": "vn/2021-2025/unit",
+                    "PGD-01": "vn/2021-2025/unit-district-province",
+                    "TTGDTX-01": "vn/2021-2025/unit-district-province",
+                    "SGD-01": "vn/2021-2025/unit-district-province"}
+    assert code == 1 and "X-01: no criteria set applies" in captured.err
+
+
+def test_the_example_units_at_the_grade_boundary(capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt22"
+    main(["evaluate", "--model", "unit", "--year", "2024", "--criteria-dir", str(example),
+          "--input", str(example / "units.csv"), "--lang", "en"])
+    lines = {line.split("\t")[0]: line.split("\t") for line in capsys.readouterr().out
+             .splitlines() if "\t" in line}
+    assert lines["TTGDTX-01"][1:] == ["85/100", "Recognised", "Good"]
+    assert lines["SGD-01"][1] == "84/100" and lines["SGD-01"][3] == "Fair"

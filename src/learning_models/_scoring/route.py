@@ -103,7 +103,8 @@ def evaluate_routed(sets: Sequence[CriteriaSet | Program],
                     records: Iterable[Mapping[str, object]] | pl.DataFrame, *,
                     year: int | None = None, file: str | None = None) -> Routed:
     """Evaluate each record with the one set of `sets` whose ``applies_to`` holds for it
-    (`Catalog.variants` gives the sets in force for a model and year)."""
+    (`Catalog.variants` gives the sets in force for a model and year). A set alone with an
+    ``applies_to`` still takes only the records it holds for: the others are rejected."""
     programs = [s if isinstance(s, Program) else program_of(s) for s in sets]
     if not programs:
         raise LearningModelsError("no criteria set to evaluate with")
@@ -115,7 +116,7 @@ def evaluate_routed(sets: Sequence[CriteriaSet | Program],
         raw = records
     else:
         raw, errors = records_to_frame(records, file=file)
-    if len(programs) == 1:
+    if len(programs) == 1 and programs[0].applies_to is None:
         return Routed((evaluate(programs[0], raw, year=year, file=file).with_errors(errors),),
                       ())
     frames, routing = route(programs, raw, year=year, file=file)
