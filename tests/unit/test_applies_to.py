@@ -171,3 +171,15 @@ def test_the_example_units_at_the_grade_boundary(capsys: pytest.CaptureFixture[s
              .splitlines() if "\t" in line}
     assert lines["TTGDTX-01"][1:] == ["85/100", "Recognised", "Good"]
     assert lines["SGD-01"][1] == "84/100" and lines["SGD-01"][3] == "Fair"
+
+
+def test_the_circular_24_example_grades_by_level(capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt24"
+    assert main(["test", str(example)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "6 passed, 0 failed"
+    catalog = Catalog.default([example])
+    assert [s.id for s in catalog.variants("unit", 2027)] == [
+        "vn/2026-2030/unit", "vn/2026-2030/unit-district-province"]
+    assert catalog.get("vn/2026-2030/unit-district-province").recognition_verified_share == \
+        pytest.approx(2 / 3)    # the pass rule and Mức 1 verified, Mức 2 not
