@@ -322,7 +322,7 @@ def citizen_evidence(rng: random.Random, pop: Population, year: int,
             else:
                 learner = rng.random() < 0.12 + 0.55 * q
                 drive = rng.uniform(0.7, 0.95) if learner else rng.uniform(0.15, 0.45)
-            record = {"group": _form(person)}
+            record = {"group": _form(person), "age": str(person.age)}
             for name in POINTS:
                 value = _points(rng, drive, learner)
                 if name == "plan_points" and not learner and rng.random() < 0.35:

@@ -27,6 +27,12 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
     """A problem for each format-1.1 key of a document that declares format 1."""
     if data.get("format") != FORMAT_1:
         return
+    for name, spec in (data.get("inputs") or {}).items():
+        if isinstance(spec, dict) and isinstance(spec.get("from"), dict) \
+                and "when" in spec["from"]:
+            yield Problem("invalid-value", f"input {name!r}: a 'when' in 'from' needs format "
+                          "1.1, and this file says format 1",
+                          source.locate(("inputs", name, "from", "when"), key=True), hint=_HINT)
     if "applies_to" in data:
         yield Problem("invalid-value", "'applies_to' needs format 1.1, and this file says "
                       "format 1", source.locate(("applies_to",), key=True), hint=_HINT)

@@ -85,6 +85,9 @@ class Derivation(_Frozen):
     where: Literal["any", "evaluated", "recognised", "not_recognised", "incomplete"] = "any"
     via: str | None = None
     prefer: Literal["derived", "data"] = "derived"
+    #: Format 1.1: only the related subjects for which this condition over their own inputs
+    #: holds are counted (e.g. ``age >= 19 and age <= 60``); with a status in ``where``.
+    when: str | None = None
 
 
 class EnumValue(_Frozen):

@@ -36,6 +36,7 @@ from .._evidence import (
     strictly_increasing,
     type_frame,
 )
+from .._expressions import check_expression, parse_expression, to_polars
 from ..errors import CriteriaError, LearningModelsError, Problem
 from .results import SOURCE_PREFIX, Evaluations
 from .score import score_table
@@ -288,6 +289,21 @@ def _rejected(frame: pl.DataFrame, errors: Sequence[RecordError]) -> _Rejected:
                      where(lambda r: r in nameless))
 
 
+def _related_condition(how: Derivation, counted: Program) -> pl.Expr:
+    """A derivation's ``when``, over the counted model's inputs, as a filter (null: not
+    counted). A problem with it is a `CriteriaError` naming the condition."""
+    assert how.when is not None
+    expr = parse_expression(how.when, None)
+    names = {k: v for k, v in counted.inputs.items()}
+    found, problems = check_expression(expr, names, None, counted.functions)
+    if not problems and found != "boolean":
+        problems = [Problem("type-mismatch", f"'from: when: {how.when}' must be a condition "
+                            f"(true or false) over the inputs of {how.count!r}, found {found}")]
+    if problems:
+        raise CriteriaError(problems)
+    return to_polars(expr, pl.col, counted.functions).fill_null(False)
+
+
 def _counts(dataset: _Linked, how: Derivation, model: str,
             results: Mapping[str, Evaluations], rejected: _Rejected | None) -> pl.Series:
     """For every record of `model`, how many related records `how` counts; null when that
@@ -298,6 +314,11 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     unknown. With a status, a rejected record (other than a repeat) leaves it unknown."""
     via = how.via or model
     raw = dataset.tables[how.count].frame
+    if how.when is not None and how.where == "any":
+        raise CriteriaError([Problem(
+            "invalid-value", f"'from: when' counts {how.count!r} subjects by their inputs, "
+            "which only their evaluation reads", hint="give a status in 'where' (evaluated, "
+            "recognised, …) with 'when'")])
     if how.where == "any":
         related = raw
         skipped = None if rejected is None else pl.concat([rejected.repeated,
@@ -313,6 +334,8 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     lf = related.lazy()      # lazily, so that only the columns read are touched
     if how.where not in ("any", "evaluated"):
         lf = lf.filter(pl.col("status") == how.where)
+    if how.when is not None:     # format 1.1: only the related subjects it holds for
+        lf = lf.filter(_related_condition(how, results[how.count].program))
     link = link_column(via)
     if link in related.columns and RELATIONS.get(how.count, {}).get(via) == model:
         # by position: count per record named, then each record takes its id's count
