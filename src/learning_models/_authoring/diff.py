@@ -262,6 +262,8 @@ _INPUT: dict[str, Callable[[InputSpec], Value]] = {
     "minimum": lambda i: i.minimum,
     "maximum": lambda i: i.maximum,
     "required": lambda i: i.required,
+    "from.when": lambda i: None if i.from_ is None or i.from_.when is None
+    else _expression(i.from_.when),
 }
 _CRITERION: dict[str, Callable[[Criterion], Value]] = {
     "title.vi": lambda c: c.title.vi,
@@ -453,6 +455,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "model": {"vi": "mô hình", "en": "model"},
     "period": {"vi": "giai đoạn", "en": "period"},
     "applies_to": {"vi": "áp dụng cho", "en": "applies to"},
+    "from.when": {"vi": "chỉ đếm khi", "en": "counted only when"},
     "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
     "title.en": {"vi": "tên tiếng Anh", "en": "English title"},
     "pass": {"vi": "điều kiện công nhận", "en": "pass rule"},
