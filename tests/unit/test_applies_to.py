@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import learning_models as lm
 from learning_models import Catalog, evaluate_routed
 from learning_models.errors import LearningModelsError
 
@@ -183,3 +184,18 @@ def test_the_circular_24_example_grades_by_level(capsys: pytest.CaptureFixture[s
         "vn/2026-2030/unit", "vn/2026-2030/unit-district-province"]
     assert catalog.get("vn/2026-2030/unit-district-province").recognition_verified_share == \
         pytest.approx(2 / 3)    # the pass rule and Mức 1 verified, Mức 2 not
+
+
+def test_a_dataset_rejects_a_record_its_sets_applies_to_does_not_hold_for(
+        tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "bac-kan-city" / "2024"
+    lines = (example / "unit.csv").read_text(encoding="utf-8").splitlines()[:4]
+    lines[2] = lines[2].replace(",commune,", ",district,", 1)
+    lines[3] = lines[3].replace(",commune,", ",,", 1)
+    (tmp_path / "unit.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    evaluation = lm.evaluate_dataset(lm.read_dataset(tmp_path), year=2024)
+    assert [(e.row, e.code) for e in evaluation.errors] == [(2, "no-set-applies"),
+                                                            (3, "no-set-applies")]
+    assert "level == 'commune'" in evaluation.errors[0].message
+    assert evaluation.results["unit"].counts()["recognised"] + \
+        evaluation.results["unit"].counts()["not_recognised"] == 1

@@ -36,9 +36,10 @@ from .._evidence import (
     strictly_increasing,
     type_frame,
 )
-from .._expressions import check_expression, parse_expression, to_polars
+from .._expressions import check_expression, expression_names, parse_expression, to_polars
 from ..errors import CriteriaError, LearningModelsError, Problem
 from .results import SOURCE_PREFIX, Evaluations
+from .route import route
 from .score import score_table
 
 __all__ = ["DatasetEvaluation", "evaluate_dataset", "link_column", "model_order"]
@@ -110,7 +111,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
         checks = [*_relation_checks(linked, model, refused),
-                  *_taken_checks((taken or {}).get(model, {}))]
+                  *_taken_checks((taken or {}).get(model, {})),
+                  *_applies_checks(programs[model], frame, year, table.file)]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
                                      keep=keep, checks=checks)
         rejected = _placed(rejected, table, (taken or {}).get(model, {}))
@@ -497,6 +499,22 @@ def scored_table(results: Evaluations) -> pl.DataFrame:
     """The scored table as the evaluation left it (indicator statuses not yet cast to
     text, as `Evaluations.scored` does for users), for the columns this module reads."""
     return results._frame
+
+
+def _applies_checks(program: Program, frame: pl.DataFrame, year: int | None,
+                    file: str | None) -> list[Check]:
+    """A record the set's ``applies_to`` (format 1.1) does not hold for is rejected: the set
+    is not for it (a dataset evaluates each model with one set)."""
+    if program.applies_to is None:
+        return []
+    _, outside = route([program], frame, year=year, file=file)
+    if not outside:
+        return []
+    names = sorted(expression_names(program.applies_to) - {"year"})
+    message = (f"the criteria set {program.spec.id!r} is for the subjects where "
+               f"{program.spec.applies_to}, and this record is not one of them")
+    return [(pl.col(ROW).is_in(sorted(e.row for e in outside)), names[0] if names else None,
+             "no-set-applies", pl.lit(message))]
 
 
 def _taken_checks(taken: Mapping[str, str]) -> list[Check]:
