@@ -69,9 +69,12 @@ def route(programs: Sequence[Program], raw: pl.DataFrame, *, year: int | None = 
             continue
         reads = sorted(expression_names(expr) - {"year"})
         inputs = {n: program.spec.inputs[n] for n in reads}
-        present = [c for c in ("id", ROW, LINE, *reads) if c in raw.columns]
+        present = [c for c in (ROW, LINE, *reads) if c in raw.columns]
         # Typed as the set declares them; a record whose value it cannot read is not its.
-        typed, _ = type_frame(raw.select(present), inputs, file=file, keep=[ROW])
+        # (Its position stands in for its id: a repeated or missing id is the evaluation's
+        # to report, not a reason to route the record nowhere.)
+        typed, _ = type_frame(raw.select(pl.col(ROW).cast(pl.String).alias("id"), *present),
+                              inputs, file=file, keep=[ROW])
         if typed.height == 0:
             hits.append(pl.Series(ROW, [], dtype=pl.Int64))
             continue
