@@ -221,7 +221,7 @@ def _family(rng: random.Random, ident: str, village: str, commune: Commune,
         student = age <= 22 and rng.random() < 0.45
         worker = not student and rng.random() < 0.9
         if student or not worker:
-            group = "other"
+            group = "other"         # the form: a pupil's or student's, else a rural worker's
         elif commune.kind == "commune":
             group = rng.choices(("farmer", "worker", "official"), weights=(70, 20, 10))[0]
         elif commune.kind == "outer":
@@ -277,21 +277,32 @@ def _units(rng: random.Random, commune: Commune, families: Sequence[Family]) -> 
 
 # --- evidence -----------------------------------------------------------------------------
 
-RATINGS_2024 = ("new_learning_rating", "reading_rating", "applying_rating", "language_rating",
-                "digital_use_rating", "information_rating", "relations_rating",
-                "community_rating", "sharing_rating")
-RATINGS_2026 = ("new_learning_rating", "reading_rating", "applying_rating", "language_rating",
-                "relations_rating", "community_rating", "sharing_rating",
-                "digital_skills_rating", "online_learning_rating")
+#: The learning citizen's ten indicators, each awarded at most 10 points on the form.
+POINTS = ("plan_points", "new_learning_points", "reading_points", "applying_points",
+          "language_points", "digital_use_points", "information_points",
+          "online_learning_points", "relations_points", "community_points")
 
 
 def _yes(rng: random.Random, p: float) -> str:
     return YES if rng.random() < p else NO
 
 
-def _rating(rng: random.Random, drive: float) -> int:
+def _points(rng: random.Random, drive: float, learner: bool = False) -> int:
     x = rng.random()
-    return 2 if x < drive else 1 if x < drive + (1 - drive) * 0.75 else 0
+    if learner:                     # a learner leaves no competency below 7
+        return rng.choice((9, 10)) if x < drive else rng.choice((7, 8))
+    if x < drive:
+        return rng.choice((8, 9, 10))
+    return rng.choice((5, 6, 7)) if x < drive + (1 - drive) * 0.75 else rng.choice((0, 3, 4))
+
+
+def _form(person: Person) -> str:
+    """The target group whose form the person fills in: their own, or for one neither
+    working nor in the groups drawn, a pupil's or student's (22 or younger) or a rural
+    worker's."""
+    if person.group != "other":
+        return person.group
+    return "student" if person.age <= 22 else "farmer"
 
 
 def citizen_evidence(rng: random.Random, pop: Population, year: int,
@@ -302,7 +313,6 @@ def citizen_evidence(rng: random.Random, pop: Population, year: int,
     lift = 0.04 if year >= 2026 else 0.0
     records: dict[str, dict[str, str]] = {}
     weak_units = {u.id for u in pop.units if rng.random() < 0.08}
-    ratings = RATINGS_2026 if year >= 2026 else RATINGS_2024
     for family in pop.families:
         q = quality[family.village] + lift
         for person in family.adults:
@@ -312,20 +322,26 @@ def citizen_evidence(rng: random.Random, pop: Population, year: int,
             else:
                 learner = rng.random() < 0.12 + 0.55 * q
                 drive = rng.uniform(0.7, 0.95) if learner else rng.uniform(0.15, 0.45)
-            record = {"target_group": person.group,
-                      "has_learning_plan": YES if learner or rng.random() < 0.35 else NO}
-            for name in ratings:
-                value = _rating(rng, drive)
-                if name == "language_rating":
-                    value = max(value, 1) if rng.random() > 0.03 * (1.2 - q) else 0
-                if name in ("digital_use_rating", "digital_skills_rating",
-                            "online_learning_rating") and person.age > 50:
-                    value = min(value, _rating(rng, drive - 0.3))
+            record = {"group": _form(person), "age": str(person.age)}
+            for name in POINTS:
+                value = _points(rng, drive, learner)
+                if name == "plan_points" and not learner and rng.random() < 0.35:
+                    value = max(value, 5)   # a plan, if not much else
+                if name == "language_points" and not learner:
+                    value = max(value, 5) if rng.random() > 0.03 * (1.2 - q) else 0
+                if name in ("digital_use_points", "online_learning_points") and person.age > 50:
+                    value = min(value, _points(rng, drive - 0.3, learner))
                 record[name] = str(value)
-            if rng.random() < 0.004:        # the form came back with a rating left blank
-                record[rng.choice(ratings)] = ""
+            if rng.random() < 0.004 and person.unit is None:   # a point left blank
+                record[rng.choice(POINTS)] = ""
             records[person.id] = record
     return records
+
+
+def _at_least(form: Mapping[str, str], name: str, points: float) -> bool:
+    """Whether the form gives `name` at least `points` (a blank is not)."""
+    value = form.get(name, "")
+    return value != "" and float(value) >= points
 
 
 def family_evidence(rng: random.Random, pop: Population, year: int,
@@ -341,17 +357,24 @@ def family_evidence(rng: random.Random, pop: Population, year: int,
         in_school = family.children
         if family.children and rng.random() < (1 - q) * 0.25:
             in_school -= 1                                  # a child dropped out
+        # Members exempted (Decision 448/QĐ-KHVN): a child too ill or disabled to attend,
+        # an adult unable to learn — counted out of the shares.
+        children_exempted = 1 if family.children and rng.random() < 0.01 else 0
+        in_school = min(in_school, family.children - children_exempted)
+        adults_exempted = 1 if adults and rng.random() < 0.005 else 0
         record = {
             "school_age_children": str(family.children),
             "children_in_school": str(in_school),
+            "children_exempted": str(children_exempted),
+            "adults_exempted": str(adults_exempted),
             "children_results_ok": _yes(rng, 0.6 + 0.4 * q) if family.children else "",
             "children_conduct_ok": _yes(rng, 0.7 + 0.3 * q) if family.children else "",
             "adults": str(len(adults)),
-            "adults_literate": str(sum(f.get("language_rating") != "0" for f in forms)),
-            "adults_learning": str(sum(f.get("new_learning_rating") != "0" for f in forms)),
+            "adults_literate": str(sum(_at_least(f, "language_points", 5) for f in forms)),
+            "adults_learning": str(sum(_at_least(f, "new_learning_points", 5) for f in forms)),
             "learning_citizens": str(sum(p.id in recognised for p in adults)),
-            "adults_digital": str(sum(f.get("digital_skills_rating") == "2" for f in forms)),
-            "online_learners": str(sum(f.get("online_learning_rating", "0") not in ("0", "")
+            "adults_digital": str(sum(_at_least(f, "digital_use_points", 8) for f in forms)),
+            "online_learners": str(sum(_at_least(f, "online_learning_points", 5)
                                        for f in forms)),
             "study_corner": _yes(rng, 0.25 + 0.75 * q),
             "study_fund": _yes(rng, 0.1 + 0.75 * q),
@@ -438,19 +461,19 @@ def unit_evidence(rng: random.Random, units: Sequence[Unit], year: int,
         staff = unit.staff
         n = len(staff)
         records[unit.id] = {
+            "level": "commune",             # the plan's target counts commune-level units
             "study_plan": _yes(rng, 0.97),
             "learning_rules": _yes(rng, 0.9),
             "learning_resources": _yes(rng, 0.85),
             "staff": str(n),
-            "staff_with_plan": str(sum(citizens[p.id]["has_learning_plan"] == YES
+            "staff_with_plan": str(sum(_at_least(citizens[p.id], "plan_points", 5)
                                        for p in staff)),
             "staff_disciplined": str(1 if rng.random() < 0.05 else 0),
             "staff_trained": str(n - (1 if rng.random() < 0.2 else 0)),
             "staff_advanced_workers": str(n - rng.choice((0, 0, 1, 2))),
             "staff_learning_citizens": str(sum(p.id in recognised for p in staff)),
             "staff_online_learning": str(sum(
-                citizens[p.id].get("online_learning_rating", "0") not in ("0", "")
-                for p in staff)),
+                _at_least(citizens[p.id], "online_learning_points", 5) for p in staff)),
             "tasks_completed_well": _yes(rng, 0.92),
             "initiatives": _yes(rng, 0.6),
             "records_digitised": _yes(rng, 0.5 + digital),
@@ -621,7 +644,7 @@ def _write_errors(folder: Path, pop: Population, seed: int, catalog: Catalog) ->
     _write(folder / "family.csv", ["id", "name", "community"], inputs["family"], family_rows)
     citizen_rows = [{"id": p.id, "family": p.id.rsplit("-", 1)[0],
                      "worker": YES if p.worker else NO, **citizens[p.id]} for p in people]
-    citizen_rows[0]["new_learning_rating"] = "3"          # the scale is 0–2
+    citizen_rows[0]["new_learning_points"] = "11"         # at most 10
     citizen_rows[1]["id"] = ""                            # no id
     citizen_rows[2]["family"] = f"H{village.code}999"     # no such household
     _write(folder / "citizen.csv", ["id", "family", "worker"], inputs["citizen"],

@@ -137,8 +137,10 @@ from ._scoring import (
     IndicatorResult,
     PastResults,
     Provenance,
+    Routed,
     evaluate,
     evaluate_dataset,
+    evaluate_routed,
 )
 from ._version import __version__
 from .errors import (
@@ -228,6 +230,7 @@ __all__ = [
     "Report",
     "Review",
     "Rollup",
+    "Routed",
     "Series",
     "SetDiff",
     "SetRef",
@@ -259,6 +262,7 @@ __all__ = [
     "evaluate",
     "evaluate_dataset",
     "evaluate_partitioned",
+    "evaluate_routed",
     "evidence_schema",
     "get_plugin_manager",
     "impact",

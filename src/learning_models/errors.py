@@ -68,6 +68,7 @@ ProblemCode = Literal[
     "unknown-set",
     "overlapping-periods",
     "no-set-for-year",
+    "no-set-applies",
     "unknown-indicator",
     "unknown-input",
     "year-outside-period",
@@ -94,6 +95,7 @@ ProblemCode = Literal[
     "untested-indicator",
     "missing-diacritics",
     "unverified-without-note",
+    "verified-without-reference",
 ]
 
 Severity = Literal["error", "warning"]

@@ -95,11 +95,13 @@ def _commune(rng: random.Random, code: str, villages: int, spoiled: bool,
                 records["citizen"].append({
                     "id": f"{family}-{m}", "family": family,
                     "unit": rng.choice(units) if units and rng.random() < 0.3 else "",
-                    "worker": rng.choice(YES), "has_learning_plan": rng.choice(YES),
-                    **{k: _number(rng, 0, 2, blank=0.03) for k in (
-                        "new_learning_rating", "reading_rating", "applying_rating",
-                        "language_rating", "digital_use_rating", "information_rating",
-                        "relations_rating", "community_rating", "sharing_rating")}})
+                    "worker": rng.choice(YES),
+                    "group": rng.choice(("farmer", "worker", "official", "student")),
+                    **{k: _number(rng, 4, 10, blank=0.03) for k in (
+                        "plan_points", "new_learning_points", "reading_points",
+                        "applying_points", "language_points", "digital_use_points",
+                        "information_points", "online_learning_points", "relations_points",
+                        "community_points")}})
     for clan in clans:
         records["clan"].append({
             "id": clan, "name": f"Dòng họ {clan}", "area": code,
@@ -127,7 +129,7 @@ def _spoil(rng: random.Random, records: dict[str, list[Record]]) -> None:
         if rows and rng.random() < 0.5:
             rows.append(dict(rng.choice(rows)))
     for model, column, bad in (("family", "adults", "ba"), ("family", "community", "X"),
-                               ("citizen", "reading_rating", "hai"),
+                               ("citizen", "reading_points", "hai"),
                                ("citizen", "family", "HX"), ("community", "households", "0"),
                                ("unit", "area", "99999")):
         rows = records[model]

@@ -67,22 +67,24 @@ def shipped_ids() -> list[str]:
 # --- list --------------------------------------------------------------------------------------
 
 
-def test_list_shows_id_model_period_verified_share_and_title(
+def test_list_shows_id_model_period_verified_shares_and_title(
         capsys: pytest.CaptureFixture[str], small_sets: Path, no_shipped: None) -> None:
     status, out, err = run(capsys, "list", "--criteria-dir", str(small_sets))
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == ["mã", "mô", "hình", "giai", "đoạn", "đã", "xác", "minh", "tên"]
+    assert lines[0].split() == ["mã", "mô", "hình", "giai", "đoạn", "đã", "xác", "minh",
+                                "điều", "kiện", "đã", "xác", "minh", "tên"]
     mine = [line for line in lines if line.startswith("test/")]
-    assert [line.split()[:4] for line in mine] == [
-        [FAMILY, "family", "2021-2025", "67%"], [NEXT, "family", "2026-2030", "0%"]]
+    assert [line.split()[:5] for line in mine] == [
+        [FAMILY, "family", "2021-2025", "67%", "100%"], [NEXT, "family", "2026-2030", "0%", "0%"]]
     assert mine[0].endswith("  Gia đình học tập thử")
     assert len(lines) == 3
 
 
 def test_list_in_english(capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
     _, out, _ = run(capsys, "list", "--criteria-dir", str(small_sets), "--lang", "en")
-    assert out.splitlines()[0].split() == ["id", "model", "period", "verified", "title"]
+    assert out.splitlines()[0].split() == ["id", "model", "period", "verified", "rule",
+                                           "verified", "title"]
     assert any(line.endswith("  Test learning family 2026–2030") for line in out.splitlines())
 
 
@@ -94,7 +96,8 @@ def test_list_as_json(capsys: pytest.CaptureFixture[str], small_sets: Path,
     assert entries[NEXT] == {
         "id": NEXT, "model": "family", "period": "2026-2030",
         "title": {"vi": "Gia đình học tập thử 2026–2030", "en": "Test learning family 2026–2030"},
-        "file": str(small_sets / "family-next.yaml"), "extends": FAMILY, "verified_share": 0.0}
+        "file": str(small_sets / "family-next.yaml"), "extends": FAMILY, "verified_share": 0.0,
+        "rule_verified_share": 0.0, "applies_to": None}
     assert list(entries) == [FAMILY, NEXT]
 
 

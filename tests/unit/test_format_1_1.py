@@ -269,15 +269,15 @@ def test_a_set_that_reads_the_year_needs_one() -> None:
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "unit-tt22"
 UNITS = (
-    "id,plan_points,rules_points,resources_points,self_study_points,discipline_points,"
+    "id,level,plan_points,rules_points,resources_points,self_study_points,discipline_points,"
     "training_points,advanced_worker_points,citizen_points,unit_title_points,sharing_points\n"
-    "DV-1,10,10,10,10,5,10,5,15,,\n"
-    "DV-2,10,10,10,10,5,10,5,26,10,5\n")
+    "DV-1,district,10,10,10,10,5,10,5,15,,\n"
+    "DV-2,province,10,10,10,10,5,10,5,26,10,5\n")
 
 
 def test_the_circular_22_example_passes_its_cases(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(EXAMPLE)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "10 passed, 0 failed"
+    assert capsys.readouterr().out.splitlines()[-1] == "12 passed, 0 failed"
 
 
 def test_the_circular_22_example_is_awarded_without_a_ladder() -> None:

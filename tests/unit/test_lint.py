@@ -25,7 +25,7 @@ id: test/lint
 model: family
 period: 2021-2025
 title: {vi: Bộ thử, en: Test set}
-source: {verified: true}
+source: {verified: true, document: Văn bản thử}
 inputs:
   adults: {type: integer, minimum: 0, maximum: 30}
   learners: {type: integer, minimum: 0, maximum: 30}
@@ -312,13 +312,27 @@ def test_a_vietnamese_title_without_diacritics() -> None:
 
 def test_unverified_sources_without_a_note() -> None:
     text = changed(C13, f"{C13}\n        source: {{verified: false}}")
-    text = text.replace("source: {verified: true}", "source: {verified: false}")
+    text = text.replace("source: {verified: true, document: Văn bản thử}",
+                        "source: {verified: false}")
     problems = lint(text)
     assert codes(problems) == ["unverified-without-note", "unverified-without-note"]
     assert problems[0].span == at(text, 6, "false")
     assert problems[1].span == at(text, 33, "false")
     noted = text.replace("{verified: false}", "{verified: false, note: Reconstructed.}")
     assert lint(noted) == []
+
+
+def test_verified_sources_that_name_no_url_and_no_document() -> None:
+    bare = "source: {verified: true}"
+    text = changed(C13, f"{C13}\n        {bare}").replace(
+        "source: {verified: true, document: Văn bản thử}", bare)
+    warnings = lint(text)
+    assert codes(warnings) == ["verified-without-reference"] * 2
+    assert {p.severity for p in warnings} == {"warning"}
+    problems = warnings
+    assert "url" in (problems[0].hint or "")
+    cited = text.replace("{verified: true}", "{verified: true, url: https://example.org/tt}")
+    assert lint(cited) == []
 
 
 def test_a_set_that_does_not_compile_gives_its_errors() -> None:

@@ -141,7 +141,8 @@ def test_unknown_key_inside_an_indicator_gets_a_did_you_mean() -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
     (line,) = lines_of(mini("model: family", "model: family\nzzz: 1"))
     assert line.startswith("set.yaml:4:1: unknown key 'zzz' in the criteria set [unknown-key]\n"
-                           "  hint: allowed keys: add, criteria, derived, extends, format, id,")
+                           "  hint: allowed keys: add, applies_to, criteria, derived, extends, "
+                           "format, id,")
 
 
 def test_wrong_type_names_the_path_and_what_was_found() -> None:

@@ -190,6 +190,10 @@ def _by_id(items: tuple[_Identified, ...]) -> dict[str, _Identified]:
     return {item.id: item for item in items}
 
 
+def _maybe_expression(text: str | None) -> str | None:
+    return None if text is None else _expression(text)
+
+
 def _expression(text: str) -> str:
     """The canonical text of an expression (its own text, re-spaced, if it does not parse)."""
     try:
@@ -208,6 +212,7 @@ def _set_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[FieldChange]:
     yield from _compare(iter([
         ("model", old.model, new.model),
         ("period", old.period, new.period),
+        ("applies_to", _maybe_expression(old.applies_to), _maybe_expression(new.applies_to)),
         ("title.vi", old.title.vi, new.title.vi),
         ("title.en", old.title.en, new.title.en),
         ("pass", _expression(old.recognition.pass_), _expression(new.recognition.pass_)),
@@ -259,6 +264,8 @@ _INPUT: dict[str, Callable[[InputSpec], Value]] = {
     "minimum": lambda i: i.minimum,
     "maximum": lambda i: i.maximum,
     "required": lambda i: i.required,
+    "from.when": lambda i: _expression(when) if (
+        when := getattr(i.from_, "when", None)) is not None else None,
 }
 _CRITERION: dict[str, Callable[[Criterion], Value]] = {
     "title.vi": lambda c: c.title.vi,
@@ -449,6 +456,8 @@ _WORDS: dict[str, dict[Lang, str]] = {
     # field names
     "model": {"vi": "mô hình", "en": "model"},
     "period": {"vi": "giai đoạn", "en": "period"},
+    "applies_to": {"vi": "áp dụng cho", "en": "applies to"},
+    "from.when": {"vi": "chỉ đếm khi", "en": "counted only when"},
     "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
     "title.en": {"vi": "tên tiếng Anh", "en": "English title"},
     "pass": {"vi": "điều kiện công nhận", "en": "pass rule"},

@@ -17,7 +17,8 @@ its author meant):
 * inputs and derived values that nothing reads;
 * indicators no test case covers (when the covering cases are given);
 * Vietnamese titles without any Vietnamese diacritic (probably stripped somewhere);
-* unverified sources without a note saying what they rest on.
+* unverified sources without a note saying what they rest on, and verified ones that name
+  no url and no document.
 
 Conditions are analysed over the ranges of the names they compare with literal numbers
 (and the values of booleans and enums), through ``and``, ``or`` and ``not``; anything else
@@ -501,6 +502,8 @@ class _Linter:
         queue += expression_names(self.program.pass_expr)   # format 1.1 reads inputs there
         queue += [n for g in self.program.grades if g.when is not None
                   for n in expression_names(g.when)]
+        if self.program.applies_to is not None:     # the subjects the set is for
+            queue += expression_names(self.program.applies_to)
         while queue:
             name = queue.pop()
             if name not in used:
@@ -536,6 +539,22 @@ class _Linter:
                 self.report("warning", "unverified-without-note",
                             f"the source of indicator {ind.id!r} is not verified and has no "
                             "note", self.at((*path, "source", "verified")), hint=hint)
+        # A source said to be verified names what it was checked against.
+        cite = ("add the 'url' of a public copy, or the 'document' (number and date) it was "
+                "checked against")
+        if self.spec.source.verified and not self.spec.source.url \
+                and not self.spec.source.document:
+            self.report("warning", "verified-without-reference",
+                        "the set's source is verified but names no url and no document",
+                        self.at(("source", "verified")), hint=cite)
+        for path, ind in self.indicators():
+            source = self.spec.criteria[_int(path[1])].indicators[_int(path[3])].source
+            if source is not None and source.verified and not source.url \
+                    and not source.document:
+                self.report("warning", "verified-without-reference",
+                            f"the source of indicator {ind.id!r} is verified but names no url "
+                            "and no document", self.at((*path, "source", "verified")),
+                            hint=cite)
 
     def titles(self) -> None:
         hint = "write the title with its diacritics (and save the file as UTF-8)"

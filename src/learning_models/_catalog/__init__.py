@@ -2,7 +2,7 @@
 from a file, and the plans' targets files.
 """
 
-from .catalog import Catalog, CatalogEntry, shipped_criteria_dir
+from .catalog import OVERLAP_HINT, Catalog, CatalogEntry, shipped_criteria_dir, told_apart
 from .load import load_criteria
 from .plugin_sources import (
     collect_criteria_sources,
@@ -23,6 +23,7 @@ from .targets import (
 )
 
 __all__ = [
+    "OVERLAP_HINT",
     "Area",
     "Catalog",
     "CatalogEntry",
@@ -39,5 +40,6 @@ __all__ = [
     "shipped_criteria_dir",
     "shipped_targets",
     "targets_schema",
+    "told_apart",
     "validate_targets",
 ]

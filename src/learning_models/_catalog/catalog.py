@@ -6,7 +6,10 @@ earlier one with the same id (that is how a province puts its corrected copy in 
 
 Periods: for a model and a year exactly one set must apply. Two sets of one model whose
 periods overlap are an error — unless one extends the other, in which case the extending
-(more local) set supersedes its base for the years they share.
+(more local) set supersedes its base for the years they share, or unless both say which
+subjects they are for (``applies_to``, format 1.1) and say it differently: then both are in
+force (the model's *variants* that year) and each record goes to the one whose
+``applies_to`` holds for it.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from .._expressions import BUILTIN_FUNCTIONS, FunctionRegistry
 from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
 from .plugin_sources import collect_criteria_sources, collect_functions, collect_overlays
 
-__all__ = ["Catalog", "CatalogEntry", "shipped_criteria_dir"]
+__all__ = ["OVERLAP_HINT", "Catalog", "CatalogEntry", "shipped_criteria_dir", "told_apart"]
 
 
 def shipped_criteria_dir() -> Path:
@@ -62,10 +65,20 @@ class CatalogEntry:
     file: str
     extends: str | None
     verified_share: float   # share of indicators whose source is verified
+    applies_to: str | None = None   # format 1.1: the subjects the set is for
+    rule_verified_share: float = 0.0   # share of the recognition rule verified
 
     @property
     def years(self) -> range:
         return period_years(self.period)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as ``learning-models list --format json`` (and the service) give it."""
+        return {"id": self.id, "model": self.model, "period": self.period,
+                "title": {"vi": self.title.vi, "en": self.title.en}, "file": self.file,
+                "extends": self.extends, "verified_share": round(self.verified_share, 4),
+                "rule_verified_share": round(self.rule_verified_share, 4),
+                "applies_to": self.applies_to}
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +252,8 @@ class Catalog:
             found.append(CatalogEntry(ident, spec.model, spec.period, spec.title,
                                       self.file_of(ident),
                                       self._docs[ident].raw.data.get("extends"),
-                                      _verified_share(spec)))
+                                      _verified_share(spec), spec.applies_to,
+                                      spec.recognition_verified_share))
         return sorted(found, key=lambda e: (e.model, e.period, e.id))
 
     def problems(self) -> list[Problem]:
@@ -249,14 +263,13 @@ class Catalog:
         for k, a in enumerate(entries):
             for b in entries[k + 1:]:
                 if a.model == b.model and set(a.years) & set(b.years) \
-                        and not self._related(a.id, b.id):
+                        and not self._related(a.id, b.id) and not told_apart(a, b):
                     problems.append(Problem(
                         "overlapping-periods",
                         f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in "
                         f"{_years(set(a.years) & set(b.years))}",
                         self._docs[b.id].raw.source.locate(("period",)),
-                        hint="give the sets periods that do not overlap, or make one extend "
-                             "the other"))
+                        hint=OVERLAP_HINT))
         return problems
 
     def _related(self, a: str, b: str) -> bool:
@@ -273,7 +286,22 @@ class Catalog:
         return found
 
     def for_year(self, model: str, year: int) -> CriteriaSet:
-        """The set in force for `model` in `year`."""
+        """The set in force for `model` in `year` (an error naming them when several sets,
+        told apart by ``applies_to``, are: see `variants`)."""
+        found = self.variants(model, year)
+        if len(found) > 1:
+            raise LearningModelsError(
+                f"several criteria sets for {model!r} are in force in {year}, each for the "
+                f"subjects its applies_to names: "
+                f"{', '.join(f'{s.id} ({s.applies_to})' for s in found)}; evaluate with "
+                f"--model {model} --year {year} (each record goes to its set), or choose one "
+                f"with its id")
+        return found[0]
+
+    def variants(self, model: str, year: int) -> list[CriteriaSet]:
+        """The sets in force for `model` in `year`: one, or several told apart by
+        ``applies_to`` (sorted by id); an error when none is, or when several are that
+        ``applies_to`` does not tell apart."""
         entries = self.entries()
         of_model = [e for e in entries if e.model == model]
         if not of_model:
@@ -286,11 +314,26 @@ class Catalog:
             periods = ", ".join(f"{e.period} ({e.id})" for e in of_model)
             raise LearningModelsError(f"no criteria set for {model!r} covers {year}; "
                                       f"periods available: {periods}")
-        if len(hits) > 1:
+        if len(hits) > 1 and not all(told_apart(a, b) for k, a in enumerate(hits)
+                                     for b in hits[k + 1:]):
             raise LearningModelsError(
                 f"several criteria sets for {model!r} cover {year}: "
-                f"{', '.join(e.id for e in hits)}; choose one with its id")
-        return self.get(hits[0].id)
+                f"{', '.join(e.id for e in hits)}; choose one with its id (sets in force "
+                f"together must each say which subjects they are for with applies_to)")
+        return [self.get(e.id) for e in hits]
+
+
+#: How to fix two sets of one model in force in the same years.
+OVERLAP_HINT = ("give the sets periods that do not overlap, make one extend the other, or "
+                "(format 1.1) give each an 'applies_to' naming the subjects it is for, e.g. "
+                "applies_to: \"level == 'commune'\"")
+
+
+def told_apart(a: CatalogEntry, b: CatalogEntry) -> bool:
+    """Whether two sets of one model may be in force in the same year: both say which
+    subjects they are for, and say it differently."""
+    return a.applies_to is not None and b.applies_to is not None and \
+        " ".join(a.applies_to.split()) != " ".join(b.applies_to.split())
 
 
 def _overlays(plugins: pluggy.PluginManager | None,

@@ -27,10 +27,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "list", help="list the criteria sets known: id, model, period, title",
         description="List every criteria set of the catalogue (the shipped sets, then each "
-                    "--criteria-dir folder) with its model, period, title and the share of "
-                    "its indicators whose source is verified. Problems of the catalogue "
-                    "(sets that do not load, duplicate ids, overlapping periods) go to "
-                    "standard error, with exit status 1.")
+                    "--criteria-dir folder) with its model, period, title, the share of "
+                    "its indicators whose source is verified and the share of its recognition "
+                    "rule (the pass rule and each grade) whose source is verified. Problems "
+                    "of the catalogue (sets that do not load, duplicate ids, overlapping "
+                    "periods) go to standard error, with exit status 1.")
     add_catalog_options(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the titles")
@@ -60,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
     entries = catalog.entries()
     lang: Lang = args.lang
     if args.format == "json":
-        sys.stdout.write(json.dumps([_entry_dict(e) for e in entries], ensure_ascii=False,
+        sys.stdout.write(json.dumps([e.to_dict() for e in entries], ensure_ascii=False,
                                     indent=2) + "\n")
     else:
         sys.stdout.write(_table(entries, lang))
@@ -70,23 +71,17 @@ def _list(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _entry_dict(entry: CatalogEntry) -> dict[str, Any]:
-    return {"id": entry.id, "model": entry.model, "period": entry.period,
-            "title": {"vi": entry.title.vi, "en": entry.title.en}, "file": entry.file,
-            "extends": entry.extends, "verified_share": round(entry.verified_share, 4)}
-
-
 def _table(entries: Sequence[CatalogEntry], lang: Lang) -> str:
-    rows = [(e.id, e.model, e.period, f"{e.verified_share:.0%}", e.title.get(lang))
-            for e in entries]
-    heads = ("id", "model", "period", "verified", "title") if lang == "en" else \
-        ("mã", "mô hình", "giai đoạn", "đã xác minh", "tên")
-    widths = [max(len(r[k]) for r in [heads, *rows]) for k in range(4)]
+    rows = [(e.id, e.model, e.period, f"{e.verified_share:.0%}",
+             f"{e.rule_verified_share:.0%}", e.title.get(lang)) for e in entries]
+    heads = ("id", "model", "period", "verified", "rule verified", "title") if lang == "en" \
+        else ("mã", "mô hình", "giai đoạn", "đã xác minh", "điều kiện đã xác minh", "tên")
+    widths = [max(len(r[k]) for r in [heads, *rows]) for k in range(5)]
     lines = []
     for row in [heads, *rows]:
-        cells = [row[k].ljust(widths[k]) if k != 3 else row[k].rjust(widths[k])
-                 for k in range(4)]
-        lines.append("  ".join([*cells, row[4]]).rstrip())
+        cells = [row[k].ljust(widths[k]) if k < 3 else row[k].rjust(widths[k])
+                 for k in range(5)]
+        lines.append("  ".join([*cells, row[5]]).rstrip())
     return "\n".join(lines) + "\n"
 
 

@@ -11,15 +11,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import polars as pl
+
 from .._authoring import load_cases
-from .._catalog import Catalog, CatalogEntry, load_criteria, load_targets
+from .._catalog import (
+    OVERLAP_HINT,
+    Catalog,
+    CatalogEntry,
+    load_criteria,
+    load_targets,
+    told_apart,
+)
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
 from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
 from .._report import errors_csv, format_number, write_csv, write_json
-from .._scoring import Evaluations, evaluate, results_schema, word
+from .._scoring import Evaluations, Routed, evaluate_routed, results_schema, word
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
 from .options import (
     CatalogMaker,
@@ -255,7 +264,8 @@ def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
     for k, a in enumerate(entries):
         for b in entries[k + 1:]:
             shared = set(a.years) & set(b.years)
-            if a.model != b.model or not shared or _related(a, b, bases):
+            if a.model != b.model or not shared or _related(a, b, bases) \
+                    or told_apart(a, b):
                 continue
             where = catalog.get(b.id).source_map
             at = where.locate(("period",)) if where is not None else Span(b.file, 1, 1)
@@ -265,8 +275,7 @@ def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
             found.append(Problem(
                 "overlapping-periods",
                 f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in {years}",
-                at, hint="give the sets periods that do not overlap, or make one extend the "
-                         "other"))
+                at, hint=OVERLAP_HINT))
     return found
 
 
@@ -286,7 +295,9 @@ def _ancestors(ident: str, bases: dict[str, str | None]) -> set[str]:
 # --------------------------------------------------------------------------- evaluate, explain
 
 
-def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
+def _run_routed(args: argparse.Namespace) -> tuple[CriteriaSet, Routed]:
+    """The records evaluated, each with its set: the one named, or (``--model M --year
+    Y``) the one in force whose ``applies_to`` holds for it."""
     if args.criteria is None and args.model is None:
         args.parser.error("name the set: --criteria FILE|ID, or --model MODEL with --year YEAR")
     if args.criteria is not None and args.model is not None:
@@ -295,12 +306,18 @@ def _run(args: argparse.Namespace) -> tuple[CriteriaSet, Evaluations]:
         args.parser.error("--model needs --year: the set in force that year")
     _check_evidence_path(args.input)
     make = catalog_maker(args)
-    spec = resolve_criteria(args.criteria, args.model, args.year, args.criteria_dir, make)
+    if args.criteria is None:
+        sets = make(args.criteria_dir).variants(args.model, args.year)
+    else:
+        sets = [resolve_criteria(args.criteria, None, None, args.criteria_dir, make)]
     frame, read_errors, name = read_input(args.input, args.input_format)
-    results = evaluate(spec, frame, year=args.year, file=name)
-    results = results.with_errors(read_errors)
-    notify(plugin_manager_from_args(args), results)
-    return spec, results
+    routed = evaluate_routed(sets, frame, year=args.year, file=name)
+    parts = list(routed.parts)
+    parts[0] = parts[0].with_errors(read_errors)
+    manager = plugin_manager_from_args(args)
+    for part in parts:
+        notify(manager, part)
+    return sets[0], Routed(tuple(parts), routed.errors)
 
 
 def _check_evidence_path(path: Path) -> None:
@@ -322,25 +339,53 @@ def _check_evidence_path(path: Path) -> None:
 def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # before the work, not after it
         check_output_file(args.errors, "the errors", suffix=".csv", force=args.force)
-    _, results = _run(args)
+    _, routed = _run_routed(args)
+    errors = sorted([*routed.errors, *(e for p in routed.parts for e in p.errors)],
+                    key=lambda e: (e.row, e.field or ""))
     if args.errors is not None:  # first: there even when the output is cut short
         make_folder_of(args.errors, "the errors")
         try:
-            write_text(args.errors, errors_csv([(args.year, e) for e in results.errors]))
+            write_text(args.errors, errors_csv([(args.year, e) for e in errors]))
         except OSError as exc:
             raise cannot_write("the errors", args.errors, exc) from exc
     out = sys.stdout
-    if args.format == "json":
-        write_json(results, out)
-    elif args.format == "csv":
-        write_csv(results, out)
+    if len(routed.parts) == 1:
+        results = routed.parts[0].with_errors(routed.errors)
+        if args.format == "json":
+            write_json(results, out)
+        elif args.format == "csv":
+            write_csv(results, out)
+        else:
+            _print_table(results, args.lang, out)
     else:
-        _print_table(results, args.lang, out)
+        _print_variants(routed, errors, args.format, args.lang, out)
     see = ("file" if args.errors is not None else args.format if args.format == "json"
            else "none")
-    print_errors(results.errors, args.lang, WORDS[f"see_{see}"][args.lang].format(
+    print_errors(errors, args.lang, WORDS[f"see_{see}"][args.lang].format(
         file=args.errors), sys.stderr)
-    return 1 if results.errors else 0
+    return 1 if errors else 0
+
+
+def _print_variants(routed: Routed, errors: Sequence[RecordError], form: str, lang: Lang,
+                    out: TextIO) -> None:
+    """The evaluations of a model whose records went to several sets: each record with
+    the set it was evaluated with (a ``criteria_set`` column, key or heading)."""
+    if form == "json":
+        found = {"evaluations": [{"criteria_set": p.program.spec.id, **d}
+                                 for p in routed.parts for d in p.subject_dicts()],
+                 "errors": [e.to_dict() for e in errors]}
+        out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    elif form == "csv":
+        frames = [p.to_frame().select(pl.lit(p.program.spec.id).alias("criteria_set"),
+                                      pl.all()) for p in routed.parts]
+        out.write(pl.concat(frames, how="diagonal_relaxed").write_csv())
+    else:
+        for part in routed.parts:
+            out.write(f"# {part.program.spec.id}: {part.program.spec.title.get(lang)} "
+                      f"({part.program.spec.applies_to})\n")
+            _print_table(part, lang, out)
+        counts = routed.counts()
+        out.write(_summary(counts, lang) + "\n")
 
 
 #: How many problems ``evaluate`` shows on standard error; all are in ``--errors FILE`` and
@@ -403,23 +448,26 @@ def _summary(counts: dict[str, int], lang: Lang) -> str:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    _, results = _run(args)
-    try:
-        evaluation = results.get(args.subject)
-    except KeyError:
-        rejected = [e for e in results.errors if e.record == args.subject]
-        for error in rejected:
-            print(error.format(), file=sys.stderr)
-        if rejected:
-            print(f"subject {args.subject!r} was rejected", file=sys.stderr)
-        else:
-            shown = STDIN if str(args.input) == "-" else str(args.input)
-            print(f"subject {args.subject!r} is not in {shown!r}\n  hint: "
-                  f"{_subjects_hint(args.subject, [e.subject for e in results])}",
-                  file=sys.stderr)
-        return 1 if rejected else 3
-    sys.stdout.write(evaluation.explain(args.lang))
-    return 0
+    _, routed = _run_routed(args)
+    for part in routed.parts:
+        try:
+            evaluation = part.get(args.subject)
+        except KeyError:
+            continue
+        sys.stdout.write(evaluation.explain(args.lang))
+        return 0
+    errors = [*routed.errors, *(e for p in routed.parts for e in p.errors)]
+    rejected = [e for e in errors if e.record == args.subject]
+    for error in rejected:
+        print(error.format(), file=sys.stderr)
+    if rejected:
+        print(f"subject {args.subject!r} was rejected", file=sys.stderr)
+    else:
+        subjects = [e.subject for p in routed.parts for e in p]
+        shown = STDIN if str(args.input) == "-" else str(args.input)
+        print(f"subject {args.subject!r} is not in {shown!r}\n  hint: "
+              f"{_subjects_hint(args.subject, subjects)}", file=sys.stderr)
+    return 1 if rejected else 3
 
 
 def _subjects_hint(subject: str, subjects: Sequence[str]) -> str:

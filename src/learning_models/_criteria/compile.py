@@ -70,6 +70,8 @@ class Program:
                                    compare=False, hash=False)
     #: The grades, in the set's order, with their conditions (format 1.1) compiled.
     grades: tuple[CompiledGrade, ...] = ()
+    #: Format 1.1: which subjects the set is for (over its inputs and the year); None: all.
+    applies_to: Expr | None = None
 
     def cached(self, key: Any, build: Callable[[], T]) -> T:
         """The value kept under `key`, built by `build()` the first time it is asked for.
@@ -182,11 +184,24 @@ class _Compiler:
         indicators = tuple(self.indicators(names, dict(derived)))
         pass_expr = self.recognition(names)
         grades = tuple(self.grades(names))
+        applies_to = self.applies_to(names)
         if self.problems or pass_expr is None:
             raise CriteriaError(self.problems)
         return Program(self.spec, {k: v for k, v in names.items() if k in self.spec.inputs},
                        derived, indicators, pass_expr, self.spec.content_hash(), self.functions,
-                       grades=grades)
+                       grades=grades, applies_to=applies_to)
+
+    def applies_to(self, names: Mapping[str, NameInfo]) -> Expr | None:
+        """The set's `applies_to`: a condition over its inputs (and the year) only, so that
+        a record can be routed before it is typed against any one set."""
+        if self.spec.applies_to is None:
+            return None
+        expr = self.parse(self.spec.applies_to, ("applies_to",))
+        if expr is None:
+            return None
+        scope = {k: v for k, v in names.items() if k in self.spec.inputs or k == "year"}
+        self.check(expr, scope, ("applies_to",), "boolean", "'applies_to'")
+        return expr
 
     def derived(self, names: dict[str, NameInfo]) -> tuple[tuple[str, Expr], ...]:
         parsed = {name: self.parse(text, ("derived", name))

@@ -27,6 +27,15 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
     """A problem for each format-1.1 key of a document that declares format 1."""
     if data.get("format") != FORMAT_1:
         return
+    for name, spec in (data.get("inputs") or {}).items():
+        if isinstance(spec, dict) and isinstance(spec.get("from"), dict) \
+                and "when" in spec["from"]:
+            yield Problem("invalid-value", f"input {name!r}: a 'when' in 'from' needs format "
+                          "1.1, and this file says format 1",
+                          source.locate(("inputs", name, "from", "when"), key=True), hint=_HINT)
+    if "applies_to" in data:
+        yield Problem("invalid-value", "'applies_to' needs format 1.1, and this file says "
+                      "format 1", source.locate(("applies_to",), key=True), hint=_HINT)
     for c, criterion in enumerate(data.get("criteria", [])):
         for i, ind in enumerate(criterion.get("indicators", [])):
             if "awarded" in ind:
@@ -34,7 +43,16 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
                               "format 1.1, and this file says format 1",
                               source.locate(("criteria", c, "indicators", i, "awarded"),
                                             key=True), hint=_HINT)
+    if "source" in data.get("recognition", {}):
+        yield Problem("invalid-value", "the recognition's 'source' needs format 1.1, and this "
+                      "file says format 1", source.locate(("recognition", "source"), key=True),
+                      hint=_HINT)
     for k, grade in enumerate(data.get("recognition", {}).get("grades", [])):
+        if "source" in grade:
+            yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'source' needs "
+                          "format 1.1, and this file says format 1",
+                          source.locate(("recognition", "grades", k, "source"), key=True),
+                          hint=_HINT)
         if "when" in grade:
             yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'when' needs "
                           "format 1.1, and this file says format 1",

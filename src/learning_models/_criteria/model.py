@@ -86,6 +86,9 @@ class Derivation(_Frozen):
     where: Literal["any", "evaluated", "recognised", "not_recognised", "incomplete"] = "any"
     via: str | None = None
     prefer: Literal["derived", "data"] = "derived"
+    #: Format 1.1: only the related subjects for which this condition over their own inputs
+    #: holds are counted (e.g. ``age >= 19 and age <= 60``); with a status in ``where``.
+    when: str | None = None
 
 
 class HistoryDerivation(_Frozen):
@@ -224,6 +227,7 @@ class Grade(_Frozen):
     title: Text
     min: float | None = None
     when: str | None = None
+    source: Source | None = None    # format 1.1: when not the recognition's (or set's)
 
 
 class Recognition(_Frozen):
@@ -231,6 +235,7 @@ class Recognition(_Frozen):
 
     pass_: str = Field(alias="pass")
     grades: tuple[Grade, ...] = ()
+    source: Source | None = None    # format 1.1: where the pass rule comes from
 
 
 class CriteriaSet(_Frozen):
@@ -246,6 +251,9 @@ class CriteriaSet(_Frozen):
     derived: Mapping[str, str] = Field(default_factory=dict)
     criteria: tuple[Criterion, ...]
     recognition: Recognition
+    #: Format 1.1: which subjects the set is for (an expression over its inputs), so that
+    #: several sets of one model can be in force in one year, each record routed to its own.
+    applies_to: str | None = None
     # Not part of the meaning (left out of the canonical form, the content hash and equality):
     #: Where each value was written (None for a set built in memory).
     source_map: SourceMap | None = Field(default=None, exclude=True, repr=False)
@@ -279,6 +287,14 @@ class CriteriaSet(_Frozen):
     @property
     def max_total(self) -> float:
         return sum(i.points for i in self.indicators)
+
+    @property
+    def recognition_verified_share(self) -> float:
+        """The share of the recognition rule — the pass rule and each grade — whose source
+        (its own, else the recognition's, else the set's) is verified."""
+        rule = self.recognition.source or self.source
+        parts = [rule, *((g.source or rule) for g in self.recognition.grades)]
+        return sum(p.verified for p in parts) / len(parts)
 
     @property
     def verified_indicators(self) -> int:

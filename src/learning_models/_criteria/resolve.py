@@ -284,6 +284,13 @@ class _Merger:
             else:
                 data[key] = copy.deepcopy(self.base_data[key])
                 source.graft((key,), self.base_source, (key,))
+        for key in ("applies_to",):  # optional (format 1.1): the extending set's, else the base's
+            if key in self.ext:
+                data[key] = copy.deepcopy(self.ext[key])
+                source.graft((key,), self.ext_source, (key,))
+            elif key in self.base_data:
+                data[key] = copy.deepcopy(self.base_data[key])
+                source.graft((key,), self.base_source, (key,))
         for kind, items in keyed.items():
             data[kind] = {}
             for name, item in items.items():

@@ -15,6 +15,7 @@ from .pipeline import (
     scored_table,
 )
 from .results import CARRIED, Evaluation, Evaluations
+from .route import Routed, evaluate_routed, route
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
 
 __all__ = [
@@ -28,13 +29,16 @@ __all__ = [
     "IndicatorResult",
     "PastResults",
     "Provenance",
+    "Routed",
     "check_evaluation",
     "evaluate",
     "evaluate_dataset",
+    "evaluate_routed",
     "gather_by_link",
     "outcome_pass",
     "points_column",
     "results_schema",
+    "route",
     "scored_table",
     "word",
 ]

@@ -37,9 +37,11 @@ from .._evidence import (
     strictly_increasing,
     type_frame,
 )
+from .._expressions import check_expression, expression_names, parse_expression, to_polars
 from ..errors import CriteriaError, LearningModelsError, Problem
 from .past import PastResults, history_values
 from .results import SOURCE_PREFIX, Evaluations
+from .route import route
 from .score import score_table
 
 __all__ = ["DatasetEvaluation", "check_evaluation", "evaluate_dataset", "link_column",
@@ -122,7 +124,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
         checks = [*_relation_checks(linked, model, refused),
-                  *_taken_checks((taken or {}).get(model, {}))]
+                  *_taken_checks((taken or {}).get(model, {})),
+                  *_applies_checks(programs[model], frame, year, table.file)]
         typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
                                      keep=keep, checks=checks)
         rejected = _placed(rejected, table, (taken or {}).get(model, {}))
@@ -332,6 +335,21 @@ def _rejected(frame: pl.DataFrame, errors: Sequence[RecordError]) -> _Rejected:
                      where(lambda r: r in nameless))
 
 
+def _related_condition(how: Derivation, counted: Program) -> pl.Expr:
+    """A derivation's ``when``, over the counted model's inputs, as a filter (null: not
+    counted). A problem with it is a `CriteriaError` naming the condition."""
+    assert how.when is not None
+    expr = parse_expression(how.when, None)
+    names = {k: v for k, v in counted.inputs.items()}
+    found, problems = check_expression(expr, names, None, counted.functions)
+    if not problems and found != "boolean":
+        problems = [Problem("type-mismatch", f"'from: when: {how.when}' must be a condition "
+                            f"(true or false) over the inputs of {how.count!r}, found {found}")]
+    if problems:
+        raise CriteriaError(problems)
+    return to_polars(expr, pl.col, counted.functions).fill_null(False)
+
+
 def _counts(dataset: _Linked, how: Derivation, model: str,
             results: Mapping[str, Evaluations], rejected: _Rejected | None) -> pl.Series:
     """For every record of `model`, how many related records `how` counts; null when that
@@ -342,6 +360,11 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     unknown. With a status, a rejected record (other than a repeat) leaves it unknown."""
     via = how.via or model
     raw = dataset.tables[how.count].frame
+    if how.when is not None and how.where == "any":
+        raise CriteriaError([Problem(
+            "invalid-value", f"'from: when' counts {how.count!r} subjects by their inputs, "
+            "which only their evaluation reads", hint="give a status in 'where' (evaluated, "
+            "recognised, …) with 'when'")])
     if how.where == "any":
         related = raw
         skipped = None if rejected is None else pl.concat([rejected.repeated,
@@ -357,6 +380,8 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     lf = related.lazy()      # lazily, so that only the columns read are touched
     if how.where not in ("any", "evaluated"):
         lf = lf.filter(pl.col("status") == how.where)
+    if how.when is not None:     # format 1.1: only the related subjects it holds for
+        lf = lf.filter(_related_condition(how, results[how.count].program))
     link = link_column(via)
     if link in related.columns and RELATIONS.get(how.count, {}).get(via) == model:
         # by position: count per record named, then each record takes its id's count
@@ -518,6 +543,22 @@ def scored_table(results: Evaluations) -> pl.DataFrame:
     """The scored table as the evaluation left it (indicator statuses not yet cast to
     text, as `Evaluations.scored` does for users), for the columns this module reads."""
     return results._frame
+
+
+def _applies_checks(program: Program, frame: pl.DataFrame, year: int | None,
+                    file: str | None) -> list[Check]:
+    """A record the set's ``applies_to`` (format 1.1) does not hold for is rejected: the set
+    is not for it (a dataset evaluates each model with one set)."""
+    if program.applies_to is None:
+        return []
+    _, outside = route([program], frame, year=year, file=file)
+    if not outside:
+        return []
+    names = sorted(expression_names(program.applies_to) - {"year"})
+    message = (f"the criteria set {program.spec.id!r} is for the subjects where "
+               f"{program.spec.applies_to}, and this record is not one of them")
+    return [(pl.col(ROW).is_in(sorted(e.row for e in outside)), names[0] if names else None,
+             "no-set-applies", pl.lit(message))]
 
 
 def _taken_checks(taken: Mapping[str, str]) -> list[Check]:

@@ -22,7 +22,8 @@ _ENTRY = {"type": "object", "required": ["id", "model", "period", "title"], "pro
     "title": {"type": "object", "properties": {"vi": {"type": "string"},
                                                "en": {"type": "string"}}},
     "file": {"type": "string"}, "extends": {"type": ["string", "null"]},
-    "verified_share": {"type": "number"}}}
+    "verified_share": {"type": "number"}, "rule_verified_share": {"type": "number"},
+    "applies_to": {"type": ["string", "null"]}}}
 _JOB = {"type": "object", "required": ["job", "status", "status_url"], "properties": {
     "job": {"type": "string"}, "status": {"enum": ["running", "done", "failed"]},
     "status_url": {"type": "string"}, "files_url": {"type": "string"},

@@ -65,10 +65,7 @@ class Service:
 
     def criteria_sets(self) -> list[dict[str, Any]]:
         """The catalogue, as ``learning-models list --format json`` prints it."""
-        return [{"id": e.id, "model": e.model, "period": e.period,
-                 "title": {"vi": e.title.vi, "en": e.title.en}, "file": e.file,
-                 "extends": e.extends, "verified_share": round(e.verified_share, 4)}
-                for e in self.catalog.entries()]
+        return [e.to_dict() for e in self.catalog.entries()]
 
     def criteria_set(self, ident: str) -> lm.CriteriaSet:
         """A set of the catalogue by id (404 when there is none)."""
