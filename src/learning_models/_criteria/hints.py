@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
+    import jsonschema
 
 __all__ = ["bare_indicator_hint", "improve"]
 
