@@ -15,7 +15,8 @@ import pytest
 PACKAGE = Path(__file__).parents[2] / "src" / "learning_models"
 STAGES = ["_documents", "_expressions", "_criteria", "_catalog", "_evidence", "_scoring",
           "_rollup", "_report", "_history", "_runs", "_plugins", "_authoring", "_serve", "_cli"]
-TOP = {"__init__.py", "__main__.py", "_publish.py", "_version.py", "errors.py", "hookspecs.py"}
+TOP = {"__init__.py", "__main__.py", "_publish.py", "_version.py", "_words.py", "errors.py",
+       "hookspecs.py"}
 
 
 @pytest.fixture(scope="module")

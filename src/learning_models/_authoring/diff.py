@@ -31,6 +31,8 @@ from typing import Any, Literal, TypeVar
 from .._criteria import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
 from .._documents import check_lang
 from .._expressions import parse_expression, render
+from .._words import DIFF_VALUE_WORDS as _VALUE_WORDS
+from .._words import DIFF_WORDS as _WORDS
 from ..errors import CriteriaError
 
 __all__ = [
@@ -432,72 +434,7 @@ def _item_dict(item: ItemChange) -> dict[str, Any]:
 
 MARKS: dict[ChangeKind, str] = {"added": "+", "removed": "−", "changed": "~"}
 
-_WORDS: dict[str, dict[Lang, str]] = {
-    "header": {"vi": "Thay đổi từ {old} sang {new}", "en": "Changes from {old} to {new}"},
-    "models": {"vi": "Lưu ý: hai bộ tiêu chí dành cho hai mô hình khác nhau ({old} và {new}).",
-               "en": "Note: the two sets are for different models ({old} and {new})."},
-    "none": {"vi": "Không có thay đổi.", "en": "No changes."},
-    "set": {"vi": "Bộ tiêu chí", "en": "The set"},
-    "grades": {"vi": "Xếp loại", "en": "Grades"},
-    "inputs": {"vi": "Minh chứng đầu vào", "en": "Inputs"},
-    "derived": {"vi": "Giá trị dẫn xuất", "en": "Derived values"},
-    "criterion": {"vi": "Tiêu chí", "en": "Criterion"},
-    "points": {"vi": "điểm", "en": "points"},
-    "from": {"vi": "từ", "en": "from"},
-    "moved": {"vi": "chuyển từ tiêu chí {old} sang {new}",
-              "en": "moved from criterion {old} to {new}"},
-    "yes": {"vi": "có", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
-    "absent": {"vi": "không có", "en": "none"},
-    "value.added": {"vi": "thêm giá trị {value}", "en": "value added: {value}"},
-    "value.removed": {"vi": "bỏ giá trị {value}", "en": "value removed: {value}"},
-    "value.label.vi": {"vi": "nhãn tiếng Việt của {value}", "en": "Vietnamese label of {value}"},
-    "value.label.en": {"vi": "nhãn tiếng Anh của {value}", "en": "English label of {value}"},
-    # field names
-    "model": {"vi": "mô hình", "en": "model"},
-    "period": {"vi": "giai đoạn", "en": "period"},
-    "applies_to": {"vi": "áp dụng cho", "en": "applies to"},
-    "from.when": {"vi": "chỉ đếm khi", "en": "counted only when"},
-    "title.vi": {"vi": "tên tiếng Việt", "en": "Vietnamese title"},
-    "title.en": {"vi": "tên tiếng Anh", "en": "English title"},
-    "pass": {"vi": "điều kiện công nhận", "en": "pass rule"},
-    "max_total": {"vi": "tổng điểm tối đa", "en": "maximum total"},
-    "source.document": {"vi": "văn bản nguồn", "en": "source document"},
-    "source.issuer": {"vi": "cơ quan ban hành", "en": "issued by"},
-    "source.date": {"vi": "ngày ban hành", "en": "date of issue"},
-    "source.url": {"vi": "địa chỉ văn bản", "en": "source address"},
-    "source.verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
-    "min": {"vi": "điểm tối thiểu", "en": "minimum points"},
-    "type": {"vi": "kiểu", "en": "type"},
-    "values": {"vi": "giá trị", "en": "values"},
-    "minimum": {"vi": "tối thiểu", "en": "minimum"},
-    "maximum": {"vi": "tối đa", "en": "maximum"},
-    "required": {"vi": "bắt buộc phải có", "en": "required"},
-    "expression": {"vi": "biểu thức", "en": "expression"},
-    "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
-    "when": {"vi": "điều kiện", "en": "condition"},
-    "levels": {"vi": "các mức", "en": "levels"},
-    "awarded": {"vi": "điểm chấm", "en": "points awarded"},
-    "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
-}
 
-#: The words for the values of a ``type`` field (an input's type) and of ``model``.
-_VALUE_WORDS: dict[str, dict[str, dict[Lang, str]]] = {
-    "type": {
-        "integer": {"vi": "số nguyên", "en": "integer"},
-        "number": {"vi": "số", "en": "number"},
-        "boolean": {"vi": "có/không", "en": "boolean"},
-        "string": {"vi": "văn bản", "en": "string"},
-        "enum": {"vi": "lựa chọn", "en": "enum"},
-    },
-    "model": {
-        "citizen": {"vi": "Công dân học tập", "en": "learning citizen"},
-        "family": {"vi": "Gia đình học tập", "en": "learning family"},
-        "clan": {"vi": "Dòng họ học tập", "en": "learning clan"},
-        "community": {"vi": "Cộng đồng học tập", "en": "learning community"},
-        "unit": {"vi": "Đơn vị học tập", "en": "learning unit"},
-    },
-}
 
 
 class _Formatter:

@@ -29,6 +29,7 @@ from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
 from .._report import errors_csv, format_number, write_csv, write_json
 from .._scoring import Evaluations, Routed, evaluate_routed, results_schema, word
+from .._words import CLI_WORDS as WORDS
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
 from .options import (
     CatalogMaker,
@@ -392,15 +393,6 @@ def _print_variants(routed: Routed, errors: Sequence[RecordError], form: str, la
 #: in the JSON output.
 SHOWN_ERRORS = 20
 
-WORDS: dict[str, dict[Lang, str]] = {
-    "same": {"vi": " (và {n} hồ sơ khác cùng lỗi này)",
-             "en": " (and {n} more records with the same problem)"},
-    "more": {"vi": "… và {n} lỗi khác ({see})", "en": "… and {n} more problems ({see})"},
-    "see_file": {"vi": "xem {file}", "en": "see {file}"},
-    "see_json": {"vi": "xem mục 'errors' của kết quả JSON",
-                 "en": "see 'errors' in the JSON output"},
-    "see_none": {"vi": "xem tất cả: --errors FILE", "en": "all of them: --errors FILE"},
-}
 
 
 def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: TextIO,

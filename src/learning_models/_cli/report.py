@@ -47,9 +47,10 @@ from .._report import LABELS, Report, ReportBasis, RunWriter, build_report
 from .._rollup import ALL, DataQuality, TargetsLike, format_percent, rollup
 from .._runs import Progress
 from .._scoring import DatasetEvaluation, evaluate_dataset
+from .._words import CLI_WORDS as ERROR_WORDS
+from .._words import REPORT_COMMAND_WORDS as WORDS
 from ..errors import LearningModelsError, PluginError
 from ..hookspecs import EvidenceReader, ReportWriter
-from .core import WORDS as ERROR_WORDS
 from .core import print_errors
 from .letterhead import add_letterhead_options, with_letterhead
 from .options import (
@@ -64,36 +65,6 @@ from .report_folder import check_report_folder, clean_leftovers, moved, replacin
 
 __all__ = ["choose_reader", "read_data", "register", "write_report"]
 
-WORDS: dict[str, dict[Lang, str]] = {
-    "read": {"vi": "Đọc dữ liệu", "en": "Reading the data"},
-    "evaluate": {"vi": "Đánh giá", "en": "Evaluating"},
-    "previous": {"vi": "Đánh giá năm {year}", "en": "Evaluating {year}"},
-    "rollup": {"vi": "Tổng hợp theo địa bàn", "en": "Rolling up by area"},
-    "xlsx": {"vi": "Ghi báo cáo Excel", "en": "Writing the workbook"},
-    "html": {"vi": "Ghi báo cáo HTML", "en": "Writing the web page"},
-    "results": {"vi": "Ghi kết quả", "en": "Writing the results"},
-    "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
-    "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
-    "written": {"vi": "Đã ghi", "en": "Written"},
-    "refused": {"vi": "Không ghi báo cáo (--strict): dữ liệu có vấn đề như trên.",
-                "en": "No report written (--strict): the data has the problems above."},
-    "history": {"vi": "Ghi vào lịch sử", "en": "Recording in the history"},
-    "recorded": {"vi": "Đã ghi vào lịch sử {place}: lượt {run} (năm {year}, {subjects} kết "
-                       "quả), lượt hiện hành của năm {year}",
-                 "en": "Recorded in the history {place}: run {run} ({year}, {subjects} "
-                       "results), the current run of {year}"},
-    "previous_rows": {"vi": "Dữ liệu năm {year} để so sánh ({path}): {rows} hồ sơ đầu vào, "
-                            "{evaluated} đã đánh giá, {rejected} bị từ chối",
-                      "en": "The {year} data compared with ({path}): {rows} input records, "
-                            "{evaluated} evaluated, {rejected} rejected"},
-    "line": {"vi": "{title}: {evaluated} đã đánh giá — {recognised} đạt, {not_recognised} "
-                   "không đạt, {incomplete} chưa đủ minh chứng; {rejected} bị từ chối",
-             "en": "{title}: {evaluated} evaluated — {recognised} recognised, "
-                   "{not_recognised} not recognised, {incomplete} incomplete; "
-                   "{rejected} rejected"},
-    "rate": {"vi": "tỷ lệ {rate} ({recognised}/{denominator}, mẫu số: {basis})",
-             "en": "rate {rate} ({recognised}/{denominator}, denominator: {basis})"},
-}
 
 
 def register(sub: Any) -> None:

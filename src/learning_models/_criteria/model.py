@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .._documents import SourceMap
 from .._expressions import FunctionRegistry
+from .._words import Lang
 
 __all__ = [
     "MODELS",
@@ -32,6 +33,7 @@ __all__ = [
     "HistoryDerivation",
     "Indicator",
     "InputSpec",
+    "Lang",
     "Level",
     "Recognition",
     "Source",
@@ -47,7 +49,7 @@ FORMAT_1_1 = "learning-models/criteria-set/1.1"
 CRITERIA_FORMATS = (FORMAT, FORMAT_1_1)
 #: The most points an indicator (or one of its levels) may give; the schema says the same.
 MAX_POINTS = 1000
-Lang = Literal["vi", "en"]
+
 #: The five models of Programme 387, in the order they are evaluated (citizens first: the
 #: others count them). A plugin's set may name another model.
 MODELS = ("citizen", "family", "clan", "community", "unit")

@@ -9,31 +9,11 @@ from dataclasses import dataclass
 from .._criteria import Lang
 from .._report import LABELS
 from .._rollup import format_percent
+from .._words import IMPACT_WORDS as WORDS
 from .impact_model import AreaImpact, Impact, TargetShift
 
 __all__ = ["WORDS", "ImpactTable", "impact_table"]
 
-WORDS: dict[str, dict[Lang, str]] = {
-    "title": {"vi": "Tác động của việc thay đổi bộ tiêu chí {model}",
-              "en": "Impact of a change of the {model} criteria"},
-    "subtitle": {"vi": "{before} → {after}, dữ liệu năm {year}",
-                 "en": "{before} → {after}, {year} data"},
-    "model": {"vi": "Mô hình", "en": "Model"},
-    "area": {"vi": "Địa bàn", "en": "Area"},
-    "before": {"vi": "Đạt (trước)", "en": "Recognised (before)"},
-    "after": {"vi": "Đạt (sau)", "en": "Recognised (after)"},
-    "gained": {"vi": "Thêm đạt", "en": "Gained"},
-    "lost": {"vi": "Mất công nhận", "en": "Lost"},
-    "changed": {"vi": "Đổi trạng thái khác", "en": "Other status change"},
-    "regraded": {"vi": "Đổi xếp loại", "en": "Grade changed"},
-    "causes": {"vi": "Chỉ số gây thay đổi (số hồ sơ)", "en": "Indicators causing it (subjects)"},
-    "targets": {"vi": "Chỉ tiêu (trước → sau)", "en": "Targets (before → after)"},
-    "none": {"vi": "Không có hồ sơ nào thay đổi kết quả.",
-             "en": "No subject's result changes."},
-    "met": {"vi": "đạt", "en": "met"},
-    "short": {"vi": "thiếu {gap}", "en": "{gap} short"},
-    "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
-}
 
 @dataclass(frozen=True)
 class ImpactTable:

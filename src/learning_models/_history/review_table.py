@@ -7,46 +7,12 @@ from dataclasses import dataclass
 
 from .._criteria import Lang
 from .._rollup import format_percent
+from .._words import REVIEW_WORDS
 from .impact_table import model_word
 from .review_model import Review, Series, YearFigure
 
 __all__ = ["REVIEW_WORDS", "ReviewTables", "review_tables", "series_label"]
 
-REVIEW_WORDS: dict[str, dict[Lang, str]] = {
-    "title": {"vi": "Báo cáo {kind} giai đoạn {period}", "en": "Review of {period}"},
-    "interim": {"vi": "sơ kết", "en": "interim"},
-    "final": {"vi": "tổng kết", "en": "final"},
-    "subtitle": {"vi": "Các năm có số liệu: {years}; chỉ tiêu: {targets}",
-                 "en": "Years with figures: {years}; targets: {targets}"},
-    "area": {"vi": "Địa bàn", "en": "Area"},
-    "model": {"vi": "Mô hình", "en": "Model"},
-    "year": {"vi": "Năm", "en": "Year"},
-    "recognised": {"vi": "Được công nhận", "en": "Recognised"},
-    "denominator": {"vi": "Mẫu số", "en": "Denominator"},
-    "rate": {"vi": "Tỷ lệ", "en": "Rate"},
-    "milestone": {"vi": "Chỉ tiêu năm {year}", "en": "Milestone {year}"},
-    "milestone_col": {"vi": "Chỉ tiêu", "en": "Milestone"},
-    "met": {"vi": "Đạt chỉ tiêu", "en": "Met"},
-    "yes": {"vi": "đạt", "en": "yes"},
-    "no": {"vi": "chưa đạt", "en": "no"},
-    "goal": {"vi": "Chỉ tiêu cuối giai đoạn", "en": "Goal of the period"},
-    "reached": {"vi": "Năm đạt", "en": "Reached in"},
-    "gap": {"vi": "Còn thiếu (năm cuối)", "en": "Still needed (last year)"},
-    "every_year": {"vi": "Được công nhận tất cả các năm", "en": "Recognised every year"},
-    "lost": {"vi": "Mất danh hiệu", "en": "Lost recognition"},
-    "subject": {"vi": "Mã hồ sơ", "en": "Subject"},
-    "recognised_in": {"vi": "Đạt năm", "en": "Recognised in"},
-    "lost_in": {"vi": "Không đạt năm", "en": "Not recognised in"},
-    "status": {"vi": "Kết quả", "en": "Status"},
-    "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
-    "none": {"vi": "không có", "en": "none"},
-    "carried": {"vi": "Số liệu năm {year} của các địa bàn cũ được cộng vào địa bàn mới theo bảng "
-                      "chuyển đổi địa bàn: {pairs}.",
-                "en": "The {year} figures of former areas are added to the areas they became "
-                      "(crosswalk): {pairs}."},
-    "more": {"vi": "… và {n} hồ sơ khác (xem tệp Excel).",
-             "en": "… and {n} more (see the workbook)."},
-}
 
 
 @dataclass(frozen=True)

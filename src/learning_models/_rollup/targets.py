@@ -7,20 +7,11 @@ from decimal import ROUND_CEILING, Decimal
 from functools import lru_cache
 
 from .._criteria import Lang, Text
+from .._words import TARGET_NOUNS as NOUNS
 from .types import SHARES, TargetCheck, TargetLike, TargetsLike
 
 __all__ = ["NOUNS", "TargetChecker", "format_percent", "gap_sentence"]
 
-#: What a target counts, for the gap sentence: singular and plural, vi and en.
-NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
-    "family": {"vi": ("gia đình học tập",) * 2, "en": ("learning family", "learning families")},
-    "clan": {"vi": ("dòng họ học tập",) * 2, "en": ("learning clan", "learning clans")},
-    "community": {"vi": ("cộng đồng học tập",) * 2,
-                  "en": ("learning community", "learning communities")},
-    "unit": {"vi": ("đơn vị học tập",) * 2, "en": ("learning unit", "learning units")},
-    "citizen": {"vi": ("công dân học tập",) * 2,
-                "en": ("learning citizen", "learning citizens")},
-}
 
 
 def format_percent(value: float, lang: Lang = "vi", *, decimals: int = 1) -> str:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from .._criteria import InputSpec, Lang, Program
 from .._documents import check_lang
+from .._words import EXPLANATION_WORDS as WORDS
 from .outcome import Gap, IndicatorResult, Provenance, Status
 
 
@@ -48,45 +49,6 @@ class Explained(Protocol):
 
 __all__ = ["WORDS", "Explained", "render_explanation"]
 
-WORDS: dict[str, dict[Lang, str]] = {
-    "subject": {"vi": "Đối tượng", "en": "Subject"},
-    "set": {"vi": "Bộ tiêu chí", "en": "Criteria set"},
-    "year": {"vi": "Năm đánh giá", "en": "Evaluation year"},
-    "total": {"vi": "Tổng điểm", "en": "Total"},
-    "decision": {"vi": "Kết quả", "en": "Decision"},
-    "grade": {"vi": "Xếp loại", "en": "Grade"},
-    "grade_range": {"vi": "chưa xác định — tùy minh chứng còn thiếu, từ {low} đến {high}",
-                    "en": "not decided — depending on the missing evidence, from {low} to "
-                          "{high}"},
-    "no_grade": {"vi": "không xếp loại", "en": "no grade"},
-    "points": {"vi": "điểm", "en": "points"},
-    "mandatory": {"vi": "bắt buộc", "en": "mandatory"},
-    "read": {"vi": "giá trị đã đọc", "en": "values read"},
-    "absent": {"vi": "chưa có", "en": "not given"},
-    "gaps": {"vi": "Cần đạt thêm để được công nhận", "en": "To be recognised, also meet"},
-    "unreachable": {"vi": "Dù đạt mọi chỉ số còn thiếu vẫn chưa đủ điều kiện công nhận.",
-                    "en": "Even meeting every remaining indicator would not be enough."},
-    "greedy": {"vi": "(bộ tiêu chí có quá nhiều chỉ số để thử mọi tổ hợp: đây là một cách "
-                     "đạt, chưa chắc là cách ít chỉ số nhất)",
-               "en": "(the set has too many indicators to try every combination: this is one "
-                     "way to pass, not always the one with the fewest indicators)"},
-    "evidence": {"vi": "minh chứng", "en": "evidence"},
-    "unverified": {"vi": "chưa được xác minh nguồn", "en": "source not verified"},
-    "yes": {"vi": "có", "en": "yes"},
-    "no": {"vi": "không", "en": "no"},
-    "recognised": {"vi": "Đạt — đủ điều kiện công nhận", "en": "Recognised"},
-    "not_recognised": {"vi": "Không đạt — chưa đủ điều kiện công nhận",
-                       "en": "Not recognised"},
-    "incomplete": {"vi": "Chưa đủ minh chứng để kết luận", "en": "Incomplete: evidence missing"},
-    "met": {"vi": "đạt", "en": "met"},
-    "partly_met": {"vi": "đạt một phần", "en": "partly met"},
-    "not_met": {"vi": "không đạt", "en": "not met"},
-    "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
-    "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
-    "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
-    "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},
-    "absent_year": {"vi": "không có trong năm đó", "en": "not there that year"},
-}
 
 #: How the statuses an earlier year is read with are shown (the source says them in English).
 _YEAR_STATUS = {"recognised": "met", "not_recognised": "not_met", "incomplete": "missing",
