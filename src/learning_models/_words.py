@@ -355,6 +355,7 @@ REPORT_COMMAND_WORDS: dict[str, dict[Lang, str]] = {
     "write": {"vi": "Ghi báo cáo {name}", "en": "Writing {name}"},
     "notify": {"vi": "Báo cho các gói mở rộng", "en": "Telling the plugins"},
     "written": {"vi": "Đã ghi", "en": "Written"},
+    "files": {"vi": "{n} tệp", "en": "{n} files"},
     "refused": {"vi": "Không ghi báo cáo (--strict): dữ liệu có vấn đề như trên.",
                 "en": "No report written (--strict): the data has the problems above."},
     "history": {"vi": "Ghi vào lịch sử", "en": "Recording in the history"},

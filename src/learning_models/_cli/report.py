@@ -359,7 +359,25 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
             year=year, path=path, rows=n(evaluated + rejected), evaluated=n(evaluated),
             rejected=n(rejected)) + "\n")
     if written:
-        out.write(f"{WORDS['written'][lang]}: {', '.join(str(p) for p in written)}\n")
+        out.write(f"{WORDS['written'][lang]}: {', '.join(_shown_paths(written, lang))}\n")
+
+
+def _shown_paths(written: Sequence[Path], lang: Lang) -> list[str]:
+    """The files written, those of a folder of their own (the recognition lists' pages)
+    named once as the folder with how many files it holds."""
+    top = min((p.parent for p in written), key=lambda p: len(p.parts))
+    shown: list[str] = []
+    folders: dict[Path, int] = {}
+    for path in written:
+        if path.parent == top:
+            shown.append(str(path))
+        elif path.parent not in folders:
+            folders[path.parent] = 1
+            shown.append(str(path.parent))
+        else:
+            folders[path.parent] += 1
+    return [f"{s} ({WORDS['files'][lang].format(n=folders[Path(s)])})"
+            if Path(s) in folders else s for s in shown]
 
 
 def _print_errors(evaluations: Sequence[DatasetEvaluation], lang: Lang,

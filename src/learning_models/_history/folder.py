@@ -47,7 +47,11 @@ class FolderHistory(History):
         if self.root.exists() and not self.root.is_dir():
             raise HistoryError(f"{self.place}: a history is a folder, not a file")
         if not marker.exists():
-            if self.root.exists() and any(self.root.iterdir()):
+            # Another process may be creating the same history: its temporary files are
+            # hidden, and its marker may appear while we look.
+            if self.root.exists() and any(not entry.name.startswith(".")
+                                          for entry in self.root.iterdir()) \
+                    and not marker.exists():
                 raise HistoryError(f"{self.place}: the folder is not empty and has no "
                                    "history.json; expected a history folder or a new one")
             try:
