@@ -348,14 +348,14 @@ class _Linter:
         path: Path = ("recognition", "pass")
         inds, top = self.program.indicators, self.program.max_total
         row = {*self.spec.inputs, *self.spec.derived, "year"}
-        if expression_names(self.program.pass_expr) & row:
-            pass  # it reads a row's values (format 1.1): points alone do not decide it
-        elif not self.passes([i.points for i in inds]):
+        # A rule that reads a row's values (format 1.1) is not decided by points alone.
+        by_points = not expression_names(self.program.pass_expr) & row
+        if by_points and not self.passes([i.points for i in inds]):
             self.report("error", "never-passes",
                         f"the pass rule fails even when every indicator is fully met "
                         f"(total {top:g} of {top:g}): no subject can be recognised",
                         self.at_expr(path))
-        elif self.passes([0.0 for _ in inds]):
+        elif by_points and self.passes([0.0 for _ in inds]):
             self.report("error", "always-passes",
                         "the pass rule holds even when no indicator is met (total 0): "
                         "every subject is recognised", self.at_expr(path))

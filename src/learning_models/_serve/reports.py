@@ -15,6 +15,7 @@ import tempfile
 import threading
 import uuid
 import zipfile
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -174,7 +175,9 @@ def _unpack(archive: Path, root: Path) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zipped.open(member) as source, target.open("wb") as sink:
                     shutil.copyfileobj(source, sink)
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError) as exc:
+    # zipfile: NotImplementedError for a compression method it lacks, RuntimeError for a
+    # password, zlib.error for a damaged compressed part
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error) as exc:
         raise _bad_zip(f"không mở được tệp zip: {exc}", f"cannot open the zip: {exc}") \
             from exc
 

@@ -12,6 +12,7 @@ listed. The part is read as a stream, with the same size limit as an .xlsx.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
@@ -37,8 +38,11 @@ def ods_marks(file: Path, shown: str) -> dict[str, Marks]:
                     f"{MAX_UNCOMPRESSED // 2**20} MiB", hint="split the workbook")])
             with archive.open("content.xml") as content:
                 return _scan(content)
+    # What zipfile raises for a damaged or unusual archive: NotImplementedError for a
+    # compression method it lacks, RuntimeError for a password, zlib.error for a damaged
+    # compressed part; KeyError when there is no content.xml.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError, ElementTree.ParseError) as exc:
+            NotImplementedError, RuntimeError, zlib.error, ElementTree.ParseError) as exc:
         raise EvidenceError([Problem(
             "unreadable-evidence", f"cannot read {shown!r}: not an OpenDocument spreadsheet "
             "(.ods)", hint="open it in LibreOffice or Excel and save it as .xlsx")]) from exc
