@@ -10,149 +10,154 @@ authors also import `learning_models.hookspecs` and `learning_models.errors`. Th
 subpackages (``_documents`` … ``_cli``) are private and free to change.
 """
 
-from ._authoring import (
-    Case,
-    CaseFile,
-    CaseReport,
-    CaseResult,
-    CriterionRef,
-    EnumChoice,
-    Expectation,
-    FieldChange,
-    ItemChange,
-    LevelRow,
-    Mismatch,
-    SetDiff,
-    SetRef,
-    cases_schema,
-    diff_sets,
-    lint_set,
-    load_cases,
-    run_cases,
-)
-from ._catalog import (
-    Area,
-    Catalog,
-    CatalogEntry,
-    Letterhead,
-    Target,
-    Targets,
-    load_criteria,
-    load_targets,
-    targets_schema,
-    validate_targets,
-)
-from ._criteria import (
-    AppliedOverlay,
-    Change,
-    CompiledIndicator,
-    CriteriaSet,
-    Criterion,
-    Derivation,
-    EnumValue,
-    Grade,
-    HistoryDerivation,
-    Indicator,
-    InputSpec,
-    Level,
-    Overlay,
-    Program,
-    Recognition,
-    Source,
-    Text,
-    compile_criteria,
-    criteria_set_schema,
-    validate_criteria,
-)
-from ._documents import DuplicateKey, RawDocument, SourceMap, YamlLimits, load_yaml
-from ._evidence import (
-    CodeCorrection,
-    Dataset,
-    RecordError,
-    Table,
-    evidence_schema,
-    read_dataset,
-    read_evidence,
-    read_workbook,
-    rename_headers,
-    template_sets,
-    write_template,
-)
-from ._expressions import Function, FunctionRegistry, NotScalar
-from ._history import (
-    AreaImpact,
-    History,
-    HistoryRun,
-    Impact,
-    Lost,
-    Review,
-    Series,
-    SetSide,
-    SubjectChange,
-    TargetShift,
-    YearFigure,
-    impact,
-    open_history,
-    review,
-)
-from ._plugins import get_plugin_manager
-from ._publish import publish
-from ._report import (
-    AreaSummary,
-    CommuneList,
-    Figure,
-    LetterheadUsed,
-    ListEntry,
-    ModelRow,
-    ModelTable,
-    OverlayUsed,
-    Report,
-    SetUsed,
-    SourceNotice,
-    build_report,
-    write_html,
-    write_results,
-    write_xlsx,
-)
-from ._rollup import (
-    AreaRollup,
-    DataQuality,
-    ModelFigures,
-    QualityIssue,
-    RateChange,
-    Rollup,
-    ShareFigures,
-    TargetCheck,
-    TargetLike,
-    TargetsLike,
-    TextLike,
-    rollup,
-)
-from ._runs import PartitionedEvaluation, PartitionSummary, evaluate_partitioned
-from ._scoring import (
-    DatasetEvaluation,
-    Evaluation,
-    Evaluations,
-    Gap,
-    IndicatorResult,
-    PastResults,
-    Provenance,
-    Routed,
-    evaluate,
-    evaluate_dataset,
-    evaluate_routed,
-)
+import importlib as _importlib
+from typing import TYPE_CHECKING
+
+from ._publish import home as _home
 from ._version import __version__
-from .errors import (
-    ArgumentError,
-    CriteriaError,
-    EvidenceError,
-    HistoryError,
-    LearningModelsError,
-    PluginError,
-    Problem,
-    Span,
-)
+
+if TYPE_CHECKING:  # each stage is imported when one of its names is first used
+    from ._authoring import (
+        Case,
+        CaseFile,
+        CaseReport,
+        CaseResult,
+        CriterionRef,
+        EnumChoice,
+        Expectation,
+        FieldChange,
+        ItemChange,
+        LevelRow,
+        Mismatch,
+        SetDiff,
+        SetRef,
+        cases_schema,
+        diff_sets,
+        lint_set,
+        load_cases,
+        run_cases,
+    )
+    from ._catalog import (
+        Area,
+        Catalog,
+        CatalogEntry,
+        Letterhead,
+        Target,
+        Targets,
+        load_criteria,
+        load_targets,
+        targets_schema,
+        validate_targets,
+    )
+    from ._criteria import (
+        AppliedOverlay,
+        Change,
+        CompiledIndicator,
+        CriteriaSet,
+        Criterion,
+        Derivation,
+        EnumValue,
+        Grade,
+        HistoryDerivation,
+        Indicator,
+        InputSpec,
+        Level,
+        Overlay,
+        Program,
+        Recognition,
+        Source,
+        Text,
+        compile_criteria,
+        criteria_set_schema,
+        validate_criteria,
+    )
+    from ._documents import DuplicateKey, RawDocument, SourceMap, YamlLimits, load_yaml
+    from ._evidence import (
+        CodeCorrection,
+        Dataset,
+        RecordError,
+        Table,
+        evidence_schema,
+        read_dataset,
+        read_evidence,
+        read_workbook,
+        rename_headers,
+        template_sets,
+        write_template,
+    )
+    from ._expressions import Function, FunctionRegistry, NotScalar
+    from ._history import (
+        AreaImpact,
+        History,
+        HistoryRun,
+        Impact,
+        Lost,
+        Review,
+        Series,
+        SetSide,
+        SubjectChange,
+        TargetShift,
+        YearFigure,
+        impact,
+        open_history,
+        review,
+    )
+    from ._plugins import get_plugin_manager
+    from ._report import (
+        AreaSummary,
+        CommuneList,
+        Figure,
+        LetterheadUsed,
+        ListEntry,
+        ModelRow,
+        ModelTable,
+        OverlayUsed,
+        Report,
+        SetUsed,
+        SourceNotice,
+        build_report,
+        write_html,
+        write_results,
+        write_xlsx,
+    )
+    from ._rollup import (
+        AreaRollup,
+        DataQuality,
+        ModelFigures,
+        QualityIssue,
+        RateChange,
+        Rollup,
+        ShareFigures,
+        TargetCheck,
+        TargetLike,
+        TargetsLike,
+        TextLike,
+        rollup,
+    )
+    from ._runs import PartitionedEvaluation, PartitionSummary, evaluate_partitioned
+    from ._scoring import (
+        DatasetEvaluation,
+        Evaluation,
+        Evaluations,
+        Gap,
+        IndicatorResult,
+        PastResults,
+        Provenance,
+        Routed,
+        evaluate,
+        evaluate_dataset,
+        evaluate_routed,
+    )
+    from .errors import (
+        ArgumentError,
+        CriteriaError,
+        EvidenceError,
+        HistoryError,
+        LearningModelsError,
+        PluginError,
+        Problem,
+        Span,
+    )
 
 __all__ = [
     "AppliedOverlay",
@@ -289,5 +294,21 @@ __all__ = [
     "write_xlsx",
 ]
 
-publish(globals(), __all__)
-del publish
+
+def _public(name: str) -> object:
+    """A public name, its stage imported on first use: the module's ``__getattr__`` (PEP 562),
+    hidden from type checkers, which see the imports above (and so a misspelt name)."""
+    module = _home(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if not TYPE_CHECKING:
+    __getattr__ = _public

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from ._publish import publish_stage
+
 __all__ = [
     "ArgumentError",
     "CriteriaError",
@@ -193,3 +195,6 @@ class HistoryError(LearningModelsError):
     """A history of results that cannot be opened, read or written: a place that is not a
     history, one written by a newer version, a run that is not there, a server that cannot
     be reached. The message names the place and what was expected."""
+
+
+publish_stage(globals())

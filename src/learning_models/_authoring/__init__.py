@@ -1,6 +1,7 @@
 """Authoring: criteria test cases (and their pytest plugin), diff between sets, lint.
 """
 
+from .._publish import publish_stage
 from .cases import (
     Case,
     CaseFile,
@@ -48,3 +49,5 @@ __all__ = [
     "load_cases",
     "run_cases",
 ]
+
+publish_stage(globals())

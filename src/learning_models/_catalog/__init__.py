@@ -2,6 +2,7 @@
 from a file, and the plans' targets files.
 """
 
+from .._publish import publish_stage
 from .catalog import OVERLAP_HINT, Catalog, CatalogEntry, shipped_criteria_dir, told_apart
 from .load import load_criteria
 from .plugin_sources import (
@@ -43,3 +44,5 @@ __all__ = [
     "told_apart",
     "validate_targets",
 ]
+
+publish_stage(globals())

@@ -2,6 +2,7 @@
 and compilation of a set into a `Program`.
 """
 
+from .._publish import publish_stage
 from .compile import CompiledIndicator, Program, compile_criteria, program_of
 from .model import (
     CRITERIA_FORMATS,
@@ -64,3 +65,5 @@ __all__ = [
     "scope_name",
     "validate_criteria",
 ]
+
+publish_stage(globals())

@@ -2,6 +2,7 @@
 formats a file can declare, did-you-mean suggestions, and the atomic file writer every output uses.
 """
 
+from .._publish import publish_stage
 from .arguments import check_kind, check_lang, check_path, check_records
 from .bad_values import BadValue, int_from_text, int_problem, safe_text, shown, text_problem
 from .formats import FormatKind, describe_kind, schema, schema_validator, sniff_format
@@ -52,3 +53,5 @@ __all__ = [
     "write_bytes",
     "write_text",
 ]
+
+publish_stage(globals())

@@ -2,6 +2,7 @@
 evidence files and datasets, the evidence JSON Schema, and workbooks (``excel``).
 """
 
+from .._publish import publish_stage
 from .codes import CODE_LENGTHS, CodeCorrection, padded
 from .dataset import (
     AREA_LEVELS,
@@ -69,3 +70,5 @@ __all__ = [
     "type_query",
     "write_template",
 ]
+
+publish_stage(globals())

@@ -2,6 +2,7 @@
 functions, and the two ways to run an expression (Polars columns, Python rows).
 """
 
+from .._publish import publish_stage
 from .check import check_expression
 from .functions import BUILTIN_FUNCTIONS, Function, FunctionRegistry, NotScalar
 from .ir import (
@@ -62,3 +63,5 @@ __all__ = [
     "to_python",
     "walk",
 ]
+
+publish_stage(globals())

@@ -2,6 +2,7 @@
 period review and for inputs derived from earlier years; the impact of a criteria change.
 """
 
+from .._publish import publish_stage
 from .assess import impact
 from .impact_files import IMPACT_FORMATS, format_impact, write_impact
 from .impact_model import AreaImpact, Impact, SetSide, SubjectChange, TargetShift
@@ -34,3 +35,5 @@ __all__ = [
     "write_impact",
     "write_review",
 ]
+
+publish_stage(globals())

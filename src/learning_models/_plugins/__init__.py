@@ -1,6 +1,7 @@
 """The plugin manager and the built-in plugins (readers, writers, shipped criteria).
 """
 
+from .._publish import publish_stage
 from .manager import (
     DISABLE_ENV,
     Named,
@@ -24,3 +25,5 @@ __all__ = [
     "notify",
     "plugins_disabled",
 ]
+
+publish_stage(globals())

@@ -1,6 +1,7 @@
 """Reports: the report as plain data, its writers (HTML, XLSX) and the results files.
 """
 
+from .._publish import publish_stage
 from .csv_cells import safe_row
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
@@ -49,3 +50,5 @@ __all__ = [
     "write_results",
     "write_xlsx",
 ]
+
+publish_stage(globals())

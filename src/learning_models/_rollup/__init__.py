@@ -1,6 +1,7 @@
 """The roll-up: counts per area and model, area trees, targets, and the tables of figures.
 """
 
+from .._publish import publish_stage
 from .build import (
     ALL,
     LEVELS,
@@ -57,3 +58,5 @@ __all__ = [
     "rollup",
     "rollup_table",
 ]
+
+publish_stage(globals())

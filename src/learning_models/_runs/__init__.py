@@ -1,6 +1,7 @@
 """National runs: partitioned evaluation, ids repeated across partitions, progress.
 """
 
+from .._publish import publish_stage
 from .partitioned import PartitionedEvaluation, PartitionSummary, evaluate_partitioned
 from .progress import Progress
 
@@ -10,3 +11,5 @@ __all__ = [
     "Progress",
     "evaluate_partitioned",
 ]
+
+publish_stage(globals())

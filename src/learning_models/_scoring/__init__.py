@@ -2,6 +2,7 @@
 advice, and the dataset pipeline over every model.
 """
 
+from .._publish import publish_stage
 from .evaluator import evaluate
 from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
@@ -42,3 +43,5 @@ __all__ = [
     "scored_table",
     "word",
 ]
+
+publish_stage(globals())
