@@ -1,5 +1,6 @@
 """A national run: every household, adult, clan, village and unit of Vietnam, evaluated with
-the shipped 2021–2025 sets and rolled up against the national targets of Programme 387.
+the shipped sets in force in 2024 (2021–2025; the citizens' 2021–2030) and rolled up against
+the national targets of Programme 387.
 
     python benchmarks/national.py --scale 0.1                   # ≈ 2.7 M households, 7 M adults
     python benchmarks/national.py --scale 1.0                   # ≈ 27 M households, 70 M adults
@@ -373,7 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     largest = max(sizes, key=lambda p: sizes[p])
     print(f"largest province: {largest}, {sizes[largest]:,} records "
           f"({sizes[largest] / rows:.1%} of the nation)")
-    print(f"sets: the shipped 2021–2025 sets, year {YEAR}; targets vn-387")
+    print(f"sets: the shipped sets in force in {YEAR} (2021–2025; citizens 2021–2030); "
+          "targets vn-387")
     print()
     work = args.keep or Path(tempfile.mkdtemp(prefix="national-"))
     try:

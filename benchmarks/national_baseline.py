@@ -1,12 +1,16 @@
 """The national computation written by hand with Polars: the baseline of `national.py`.
 
-The five shipped 2021–2025 sets (``criteria/vn/2021-2025``) scored without the library, in
-dependency order (citizens → families → clans and communities; citizens → units), with the
-derived counts the sets declare (``from:``), the missing-evidence rule (recognised when the
-worst case passes, not recognised when the best case fails, otherwise incomplete), the unit
-grades, then the roll-up: per commune and model how many recognised / not recognised /
-incomplete, the two learning-citizen shares, province and country sums, and the gap to each
-national target of ``vn-387``.
+The five shipped sets in force in 2024 (``criteria/vn/2021-2025``, the citizens'
+``criteria/vn/2021-2030``) scored without the library, in dependency order (citizens →
+families → clans and communities; citizens → units), with the derived counts the sets
+declare (``from:``; a family's learning citizens are its members aged 19–60), the exempted
+members counted out of a family's shares, the missing-evidence rule (recognised when the
+worst case passes, not recognised when the best case fails, otherwise incomplete), the
+citizens' floor (no indicator below 5), the unit grades, then the roll-up: per commune and
+model how many recognised / not recognised / incomplete, the two learning-citizen shares,
+province and country sums, and the gap to each national target of ``vn-387``. Units are
+commune-level ones only (the unit set's ``applies_to``), as `national_data` generates them;
+given another level, the run stops rather than score it with the wrong set.
 
 It does none of the library's validation (types, bounds, relations, duplicate ids), so it is
 only run on the clean nation, and `national.py` checks, before timing anything, that it gives
@@ -31,14 +35,14 @@ TOTAL_OF = {"family": "households", "clan": "clans", "community": "communities",
 # --- the columns each model needs (the projection) -------------------------------------------
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "citizen": ("id", "family", "unit", "worker", "has_learning_plan", "new_learning_rating",
-                "reading_rating", "applying_rating", "language_rating", "digital_use_rating",
-                "information_rating", "relations_rating", "community_rating",
-                "sharing_rating"),
+    "citizen": ("id", "family", "unit", "worker", "group", "age", "plan_points",
+                "new_learning_points", "reading_points", "applying_points", "language_points",
+                "digital_use_points", "information_points", "online_learning_points",
+                "relations_points", "community_points"),
     "family": ("id", "community", "clan", "school_age_children", "children_in_school",
-               "children_results_ok", "children_conduct_ok", "adults", "adults_literate",
-               "adults_learning", "study_corner", "study_fund", "internet_device", "income",
-               "cultural_family"),
+               "children_exempted", "children_results_ok", "children_conduct_ok", "adults",
+               "adults_exempted", "adults_literate", "adults_learning", "study_corner",
+               "study_fund", "internet_device", "income", "cultural_family"),
     "clan": ("id", "name", "area", "households", "members", "learning_citizens",
              "school_age_children", "children_in_school", "has_board", "has_fund",
              "rules_encourage_learning", "awards_held", "review_held"),
@@ -46,11 +50,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "school_age_children", "children_in_school", "yearly_plan", "communication",
                   "lifelong_learning_week", "study_fund", "coordination", "centre_classes",
                   "cultural_house_learning"),
-    "unit": ("id", "name", "area", "study_plan", "learning_rules", "learning_resources",
+    "unit": ("id", "name", "area", "level", "study_plan", "learning_rules", "learning_resources",
              "staff", "staff_with_plan", "staff_disciplined", "staff_trained",
              "staff_advanced_workers", "tasks_completed_well", "initiatives"),
 }
-RATINGS = COLUMNS["citizen"][5:]
+#: The points a citizen gives themself on the form, one input per indicator (at most 10).
+AWARDED = COLUMNS["citizen"][6:]
+#: The citizens counted in their family's learning citizens (an age not given counts).
+OF_WORKING_AGE = ((pl.col("age") >= 19) & (pl.col("age") <= 60)).fill_null(True)
 
 
 # --- scoring helpers --------------------------------------------------------------------------
@@ -75,18 +82,44 @@ def _levels(value: pl.Expr, *steps: tuple[pl.Expr, float]) -> pl.Expr:
     return pl.when(value.is_null()).then(None).otherwise(result)
 
 
+def _null_if_any_null(result: pl.Expr, *args: pl.Expr) -> pl.Expr:
+    return pl.when(pl.all_horizontal(a.is_not_null() for a in args)).then(result)
+
+
+def _min(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    """min(a, b): null when either is (a missing value might have been the smaller)."""
+    return _null_if_any_null(pl.min_horizontal(a, b), a, b)
+
+
+def _max(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    return _null_if_any_null(pl.max_horizontal(a, b), a, b)
+
+
+def _holds(points: Mapping[str, float], mandatory: Sequence[str], floor: float | None,
+           pass_mark: float, *, best: bool) -> pl.Expr:
+    """The pass rule in the worst case (a missing indicator scores 0) or the best (its
+    maximum): the total, the mandatory indicators met, no indicator below `floor`."""
+    filled = {k: pl.col(k).fill_null(v if best else 0.0) for k, v in points.items()}
+    rule = pl.sum_horizontal(filled.values()) >= pass_mark
+    for k in mandatory:
+        rule = rule & (filled[k] >= points[k])
+    if floor is not None:
+        rule = rule & (pl.min_horizontal(filled.values()) >= floor)
+    return rule
+
+
 def _decide(lf: pl.LazyFrame, points: Mapping[str, float], mandatory: Sequence[str],
-            pass_mark: float, grades: Sequence[tuple[str, float]] = ()) -> pl.LazyFrame:
-    """Total, status (worst case / best case) and grade from the indicator columns."""
-    worst = pl.sum_horizontal(pl.col(k).fill_null(0.0) for k in points)
-    best = pl.sum_horizontal(pl.col(k).fill_null(v) for k, v in points.items())
-    mand_worst = pl.all_horizontal([(pl.col(k).fill_null(0.0) >= points[k]) for k in mandatory])
-    mand_best = pl.all_horizontal([(pl.col(k).fill_null(points[k]) >= points[k])
-                                   for k in mandatory])
-    lf = lf.with_columns(worst.alias("total"))
+            pass_mark: float, grades: Sequence[tuple[str, float]] = (),
+            floor: float | None = None) -> pl.LazyFrame:
+    """Total, status (worst case / best case) and grade from the indicator columns; `floor`:
+    the lowest points any indicator may score (``min_points() >= floor``)."""
+    lf = lf.with_columns(pl.sum_horizontal(pl.col(k).fill_null(0.0) for k in points)
+                         .alias("total"))
     lf = lf.with_columns(
-        pl.when((pl.col("total") >= pass_mark) & mand_worst).then(pl.lit("recognised"))
-        .when(~((best >= pass_mark) & mand_best)).then(pl.lit("not_recognised"))
+        pl.when(_holds(points, mandatory, floor, pass_mark, best=False))
+        .then(pl.lit("recognised"))
+        .when(~_holds(points, mandatory, floor, pass_mark, best=True))
+        .then(pl.lit("not_recognised"))
         .otherwise(pl.lit("incomplete")).alias("status"))
     grade: pl.Expr = pl.lit(None, dtype=pl.String)
     for name, minimum in reversed(grades):
@@ -114,18 +147,23 @@ def count(links: pl.Series, n: int, where: pl.Series | None = None) -> pl.Series
 
 # --- the five sets ----------------------------------------------------------------------------
 
-CITIZEN_POINTS = {"G1.1": 10.0, **{f"G{g}": 10.0 for g in (
-    "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3")}}
+CITIZEN_POINTS = {f"G{g}": 10.0 for g in (
+    "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2")}
 
 
 def citizens(frame: pl.DataFrame) -> pl.DataFrame:
+    """Ten indicators, each the points given on the form (clipped to 0–10; none given:
+    missing); recognised at 80 points with no indicator below 5."""
     lf = frame.lazy().with_columns(
-        _when(pl.col("has_learning_plan"), 10).alias("G1.1"),
-        *(_levels(pl.col(r), (pl.col(r) >= 2, 10.0), (pl.col(r) >= 1, 5.0)).alias(k)
-          for k, r in zip(list(CITIZEN_POINTS)[1:], RATINGS, strict=True)))
-    return _decide(lf, CITIZEN_POINTS, ("G1.1",), 70).collect()
+        pl.col(given).cast(pl.Float64).clip(0.0, 10.0).alias(k)
+        for k, given in zip(CITIZEN_POINTS, AWARDED, strict=True))
+    return _decide(lf, CITIZEN_POINTS, (), 80, floor=5).collect()
 
 
+_FAMILY_SHARES = (("schooling_share", "children_in_school", "children_expected"),
+                  ("literacy_share", "adults_literate", "adults_expected"),
+                  ("learning_share", "adults_learning", "adults_expected"),
+                  ("citizen_share", "learning_citizens", "adults_expected"))
 FAMILY_POINTS = {"C1.1": 10.0, "C1.2": 10.0, "C1.3": 10.0, "C2.1": 10.0, "C2.2": 10.0,
                  "C2.3": 10.0, "C3.1": 10.0, "C3.2": 5.0, "C3.3": 5.0, "C4.1": 10.0,
                  "C4.2": 10.0}
@@ -135,11 +173,16 @@ def families(frame: pl.DataFrame, learning_citizens: pl.Series) -> pl.DataFrame:
     """Families, with the learning citizens each counts (from the citizens' scores)."""
     lf = frame.lazy().with_columns(learning_citizens.alias("learning_citizens"))
     none = pl.col("school_age_children") == 0
+    # members exempted (Decision 448) are counted out of the shares; none given: none
     lf = lf.with_columns(
-        _ratio("children_in_school", "school_age_children").alias("schooling_share"),
-        _ratio("adults_literate", "adults").alias("literacy_share"),
-        _ratio("adults_learning", "adults").alias("learning_share"),
-        _ratio("learning_citizens", "adults").alias("citizen_share"))
+        _max(pl.col("school_age_children") - pl.col("children_exempted").fill_null(0),
+             pl.lit(0)).alias("children_expected"),
+        _max(pl.col("adults") - pl.col("adults_exempted").fill_null(0), pl.lit(0))
+        .alias("adults_expected"))
+    lf = lf.with_columns(
+        _min(pl.col(part), pl.col(whole)).alias(f"_{name}")
+        for name, part, whole in _FAMILY_SHARES).with_columns(
+        _ratio(f"_{name}", whole).alias(name) for name, _, whole in _FAMILY_SHARES)
     learn, cit = pl.col("learning_share"), pl.col("citizen_share")
     lf = lf.with_columns(
         _when(pl.col("schooling_share") >= 1, 10).alias("C1.1"),
@@ -218,6 +261,10 @@ UNIT_POINTS = {"U1.1": 10.0, "U1.2": 10.0, "U1.3": 10.0, "U2.1": 10.0, "U2.2": 5
 
 
 def units(frame: pl.DataFrame, staff: pl.Series, learning: pl.Series) -> pl.DataFrame:
+    """Commune-level units (the set's ``applies_to``): recognised at 50 points, on the
+    total alone. A unit of another level has a set of its own, not written here."""
+    if not (frame["level"] == "commune").all():
+        raise ValueError("the hand-written run scores commune-level units only")
     lf = frame.lazy().with_columns(pl.coalesce("staff", staff).alias("staff"),
                                    learning.alias("staff_learning_citizens")) \
         .with_columns(_ratio("staff_with_plan", "staff").alias("plan_share"),
@@ -235,7 +282,7 @@ def units(frame: pl.DataFrame, staff: pl.Series, learning: pl.Series) -> pl.Data
             _when(pl.col("citizen_share") >= 1, 25).alias("U3.1"),
             _when(pl.col("tasks_completed_well"), 10).alias("U3.2"),
             _when(pl.col("initiatives"), 5).alias("U3.3"))
-    return _decide(lf, UNIT_POINTS, ("U3.1",), 50,
+    return _decide(lf, UNIT_POINTS, (), 50,
                    (("good", 85.0), ("fair", 70.0), ("average", 50.0))).collect()
 
 
@@ -263,7 +310,8 @@ def evaluate(tables: Mapping[str, pl.DataFrame],
              "family.clan": link(f["clan"], cl["id"])}
     scored = {"citizen": citizens(c)}
     learning = scored["citizen"]["status"] == "recognised"
-    scored["family"] = families(f, count(links["citizen.family"], f.height, learning))
+    counted = learning & c.select(OF_WORKING_AGE).to_series()
+    scored["family"] = families(f, count(links["citizen.family"], f.height, counted))
     learning = scored["family"]["status"] == "recognised"
     for model, frame, score in (("clan", cl, clans), ("community", co, communities)):
         via = links[f"family.{model}"]

@@ -2,20 +2,24 @@
 Vietnam at a given scale, as Parquet files partitioned by province.
 
 Scale 1.0 is the real size: ≈ 27.8 M census households of which ≈ 27 M registered (family
-records), ≈ 70 M adults (citizen records), ≈ 100 k villages and residential groups (community
-records), ≈ 70 k clans and ≈ 27 k commune-level units, in 34 provinces and 3,321 communes
-(the two-tier map since 1 July 2025). Province sizes are skewed like the real ones (the
-largest holds about a seventh of the country, the smallest about half a percent), but the
-codes and names are invented (``01``…``34``, communes ``PPCCC``); nothing here is real data.
+records), ≈ 70 M adults aged 19–60 and ≈ 5.4 M people over 60 who assess themselves too
+(citizen records), ≈ 100 k villages and residential groups (community records), ≈ 70 k clans
+and ≈ 27 k commune-level units (``level`` = ``commune``: the generator makes no unit of
+another level), in 34 provinces and 3,321 communes (the two-tier map since 1 July 2025).
+Province sizes are skewed like the real ones (the largest holds about a seventh of the
+country, the smallest about half a percent), but the codes and names are invented (``01``…
+``34``, communes ``PPCCC``); nothing here is real data.
 
 Generation is column-wise Polars: one frame per province, rows from ``pl.int_ranges`` and
 pseudo-random draws from hashing each row's key with a seeded hash (``Expr.hash``), so the
 same seed gives the same nation. Evidence follows the Bắc Kạn city example
 (``examples/bac-kan-city/generate.py``): a village's "quality" drives every yes/no, an adult
-who learns rates themself high, unit staff are nearly all learners. Counts that other models
-derive (``from:``) are left for the evaluation; the counts a village or clan reports itself
-(members, learning citizens, children) are summed from its households, the learning citizens
-as the hand-written scorer of `national_baseline` recognises them.
+who learns gives themself high points on the form, unit staff are nearly all learners; a few
+children and adults are exempted (Decision 448: ill, disabled, unable to learn) and counted
+out of their family's shares. Counts that other models derive (``from:``) are left for the
+evaluation; the counts a household, village or clan reports itself (adults literate and
+learning, members, learning citizens, children) are worked out from its people, the learning
+citizens (aged 19–60) as the hand-written scorer of `national_baseline` recognises them.
 
 ``corrupt=True`` then spoils a share of the rows of every file (default 0.1%): wrong types
 (words in number and yes/no columns, unknown enum values), values out of bounds, dangling
@@ -44,10 +48,10 @@ from pathlib import Path
 import national_baseline as hand
 import polars as pl
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 #: The version of the spoiling (`corrupt_table`), in the corrupted variants' cache names only:
 #: the clean nation does not change with it.
-CORRUPTION_VERSION = 2
+CORRUPTION_VERSION = 3
 CACHE = Path(__file__).resolve().parent / ".cache" / "national"
 MODELS = ("citizen", "family", "clan", "community", "unit")
 
@@ -59,6 +63,9 @@ CLAN_HOUSEHOLDS = 400                # clans per commune ≈ households / 400
 IN_CLAN = 0.7                        # share of households that belong to a registered clan
 UNIT_HOUSEHOLDS = 1_000              # units per commune ≈ households / 1,000
 STAFF = 0.012                        # share of workers on the staff of a commune unit
+ELDERS = 0.2                         # share of households with a member over 60 assessed
+CHILD_EXEMPTED = 0.03                # share of households with children, one exempted
+ADULT_EXEMPTED = 0.015               # share of households with adults, one exempted
 # Relative province sizes: roughly the populations (millions) of the 34 provinces.
 PROVINCE_WEIGHTS = (
     8.7, 0.57, 1.86, 0.64, 0.51, 1.30, 1.78, 1.80, 0.88, 1.40, 3.60, 4.00, 4.70, 3.60, 4.40,
@@ -66,7 +73,7 @@ PROVINCE_WEIGHTS = (
     4.30, 4.95, 4.20, 2.60)
 YES_WORDS = ("có", "không")
 # Columns stored as text in the corrupted nation (they receive words).
-TEXT_COLUMNS = {"citizen": ("new_learning_rating", "has_learning_plan"),
+TEXT_COLUMNS = {"citizen": ("new_learning_points", "plan_points"),
                 "family": ("adults", "study_corner"),
                 "clan": ("members",), "community": ("households",), "unit": ("staff_trained",)}
 
@@ -215,7 +222,13 @@ def _families(villages: pl.DataFrame, d: Draws) -> pl.DataFrame:
         d.pick(key, 12, (0, 1, 2, 3), (42, 31, 23, 4))).otherwise(0).cast(pl.Int8)
     f = f.with_columns(children.alias("school_age_children"))
     has_children = pl.col("school_age_children") > 0
-    dropout = has_children & (d.u(key, 13) < (1 - q) * 0.25)
+    f = f.with_columns(_exempted(key, has_children, CHILD_EXEMPTED, 26, d)
+                       .alias("children_exempted"),
+                       _exempted(key, pl.col("adults") > 0, ADULT_EXEMPTED, 28, d)
+                       .alias("adults_exempted"),
+                       (d.u(key, 25) < ELDERS).cast(pl.Int8).alias("_elders"))
+    expected = pl.col("school_age_children") - pl.col("children_exempted").fill_null(0)
+    dropout = (expected > 0) & (d.u(key, 13) < (1 - q) * 0.25)
     u_income = d.u(key, 20)
     blank = d.u(key, 21) < 0.006
     which = (d.u(key, 22) * 3).floor()
@@ -226,7 +239,7 @@ def _families(villages: pl.DataFrame, d: Draws) -> pl.DataFrame:
         pl.col("village").alias("community"),
         pl.when(in_clan).then("DH-" + pl.col("commune") + "-"
                               + clan_no.cast(pl.String).str.zfill(3)).alias("clan"),
-        (pl.col("school_age_children") - dropout.cast(pl.Int8)).alias("children_in_school"),
+        (expected - dropout.cast(pl.Int8)).alias("children_in_school"),
         pl.when(has_children).then(d.yes(key, 14, 0.6 + 0.4 * q)).alias("children_results_ok"),
         pl.when(has_children).then(d.yes(key, 15, 0.7 + 0.3 * q)).alias("children_conduct_ok"),
         d.yes(key, 16, 0.25 + 0.75 * q).alias("study_corner"),
@@ -243,15 +256,28 @@ def _families(villages: pl.DataFrame, d: Draws) -> pl.DataFrame:
     return f
 
 
+def _exempted(key: pl.Expr, some: pl.Expr, share: float, salt: int, d: Draws) -> pl.Expr:
+    """Members exempted: one in `share` of the households with `some`; else mostly left
+    empty (none), sometimes written 0."""
+    u = d.u(key, salt)
+    return pl.when(some & (u < share)).then(1).when(d.u(key, salt + 1) < 0.05).then(0) \
+        .cast(pl.Int8)
+
+
 def _citizens(families: pl.DataFrame, d: Draws) -> pl.DataFrame:
-    """The adults (19–60) of every household: one self-assessment each."""
-    c = families.select("id", "commune", "units", "quality", "_key",
-                        pl.int_ranges(1, pl.col("adults").cast(pl.Int64) + 1).alias("m")) \
+    """The adults (19–60) of every household and its member over 60, if any: one
+    self-assessment each. The last adult of a household with one exempted is that adult."""
+    members = pl.col("adults").cast(pl.Int64) + pl.col("_elders").cast(pl.Int64)
+    c = families.select("id", "commune", "units", "quality", "_key", "adults",
+                        "adults_exempted", pl.int_ranges(1, members + 1).alias("m")) \
         .explode("m").drop_nulls("m")
     c = c.with_columns((pl.col("_key") * 8 + pl.col("m").cast(pl.UInt64)).alias("_key"),
-                       pl.col("id").alias("family"))
+                       pl.col("id").alias("family"),
+                       (pl.col("m") > pl.col("adults")).alias("_elder"),
+                       ((pl.col("m") == pl.col("adults"))
+                        & (pl.col("adults_exempted").fill_null(0) > 0)).alias("_exempt"))
     key, q = pl.col("_key"), pl.col("quality")
-    worker = d.yes(key, 30, 0.85)
+    worker = ~pl.col("_elder") & ~pl.col("_exempt") & d.yes(key, 30, 0.85)
     staff = worker & (d.u(key, 31) < STAFF)
     unit_no = (d.u(key, 32) * pl.col("units")).floor().cast(pl.Int64) + 1
     c = c.with_columns(
@@ -261,27 +287,46 @@ def _citizens(families: pl.DataFrame, d: Draws) -> pl.DataFrame:
                             + unit_no.cast(pl.String).str.zfill(3)).alias("unit"))
     weak = d.u(pl.col("unit").hash(seed=d.seed), 33) < 0.08
     learner_p = pl.when(pl.col("unit").is_not_null()) \
-        .then(pl.when(weak).then(0.85).otherwise(0.9995)).otherwise(0.12 + 0.55 * q)
+        .then(pl.when(weak).then(0.85).otherwise(0.9995)) \
+        .when(pl.col("_exempt")).then(0.0) \
+        .when(pl.col("_elder")).then(0.1 + 0.3 * q).otherwise(0.12 + 0.55 * q)
     learner = d.u(key, 34) < learner_p
     drive = pl.when(learner & pl.col("unit").is_not_null()).then(0.88 + 0.11 * d.u(key, 35)) \
         .when(learner).then(0.7 + 0.25 * d.u(key, 35)) \
         .otherwise(0.15 + 0.3 * d.u(key, 35))
-    c = c.with_columns(drive.alias("_drive"), learner.alias("_learner"))
-    blank_at = pl.when(d.u(key, 36) < 0.004).then((d.u(key, 37) * 9).floor().cast(pl.Int8))
-    ratings = []
-    for k, name in enumerate(hand.RATINGS):
-        x = d.u(key, 40 + k)
-        drive_ = pl.col("_drive")
-        value = pl.when(x < drive_).then(2).when(x < drive_ + (1 - drive_) * 0.75).then(1) \
-            .otherwise(0)
-        if name == "language_rating":
-            value = pl.when(d.u(key, 50) > 0.03 * (1.2 - q)).then(pl.max_horizontal(value, 1)) \
-                .otherwise(0)
-        ratings.append(pl.when(blank_at.fill_null(-1) != k).then(value).cast(pl.Int8)
-                       .alias(name))
-    c = c.with_columns(
-        (pl.col("_learner") | (d.u(key, 38) < 0.35)).alias("has_learning_plan"), *ratings)
-    return c
+    c = c.with_columns(drive.alias("_drive"), learner.alias("_learner"),
+                       _age(key, d).alias("age"), _target_group(key, d).alias("group"))
+    blank_at = pl.when(d.u(key, 36) < 0.004).then((d.u(key, 37) * 10).floor().cast(pl.Int8))
+    points = []
+    for k, name in enumerate(hand.AWARDED):
+        # about the drive, ± 2 points; one indicator in 25 is a weak one (3 points fewer)
+        value = pl.col("_drive") * 10 + 4 * (d.u(key, 40 + k) - 0.5) \
+            - pl.when(d.u(key, 60 + k) < 0.04).then(3).otherwise(0)
+        if name == "language_points":   # a few cannot read or write
+            value = pl.when(d.u(key, 50) > 0.03 * (1.2 - q)).then(value) \
+                .otherwise(d.u(key, 51) * 3)
+        points.append(pl.when(blank_at.fill_null(-1) != k)
+                      .then(value.round().clip(0, 10)).cast(pl.Int8).alias(name))
+    return c.with_columns(*points)
+
+
+def _age(key: pl.Expr, d: Draws) -> pl.Expr:
+    """19–60, over 60 for the household's elder; one in 200 not given."""
+    years = pl.when(pl.col("_elder")).then(61 + (d.u(key, 52) * 20).floor()) \
+        .otherwise(19 + (d.u(key, 52) * 42).floor())
+    return pl.when(d.u(key, 53) >= 0.005).then(years).cast(pl.Int16)
+
+
+def _target_group(key: pl.Expr, d: Draws) -> pl.Expr:
+    """The form a person fills in: unit staff are officials, elders farmers; other workers
+    farmers, workers or officials; the rest farmers or students."""
+    u = d.u(key, 54)
+    return pl.when(pl.col("unit").is_not_null()).then(pl.lit("official")) \
+        .when(pl.col("_elder")).then(pl.lit("farmer")) \
+        .when(pl.col("worker") & (u < 0.55)).then(pl.lit("farmer")) \
+        .when(pl.col("worker") & (u < 0.9)).then(pl.lit("worker")) \
+        .when(pl.col("worker")).then(pl.lit("official")) \
+        .when(u < 0.6).then(pl.lit("farmer")).otherwise(pl.lit("student"))
 
 
 def _group(frame: pl.DataFrame, by: str, values: dict[str, pl.Expr]) -> pl.DataFrame:
@@ -296,12 +341,14 @@ def province_tables(p: Province, d: Draws) -> tuple[dict[str, pl.DataFrame], pl.
     recognised = hand.citizens(citizens.select(hand.COLUMNS["citizen"]))["status"] \
         == "recognised"
     citizens = citizens.with_columns(recognised.alias("_recognised"))
+    counted = ~pl.col("_elder") & ~pl.col("_exempt")   # the adults a share is taken of
     per_family = _group(citizens, "family", {
-        "adults_literate": (pl.col("language_rating") != 0).fill_null(True).sum()
+        "adults_literate": (counted & (pl.col("language_points") >= 3).fill_null(True)).sum()
         .cast(pl.Int8),
-        "adults_learning": (pl.col("new_learning_rating") != 0).fill_null(True).sum()
-        .cast(pl.Int8),
-        "_learning_citizens": pl.col("_recognised").sum().cast(pl.Int32)})
+        "adults_learning": (counted & (pl.col("new_learning_points") >= 5).fill_null(True))
+        .sum().cast(pl.Int8),
+        "_learning_citizens": (pl.col("_recognised") & hand.OF_WORKING_AGE).sum()
+        .cast(pl.Int32)})
     families = families.join(per_family.rename({"family": "id"}), on="id", how="left",
                              maintain_order="left").with_columns(
         pl.col("adults_literate").fill_null(0), pl.col("adults_learning").fill_null(0),
@@ -345,13 +392,13 @@ def province_tables(p: Province, d: Draws) -> tuple[dict[str, pl.DataFrame], pl.
     staff = citizens.drop_nulls("unit")
     unit_rows = _group(staff, "unit", {
         "staff": pl.len().cast(pl.Int32),
-        "staff_with_plan": pl.col("has_learning_plan").sum().cast(pl.Int32),
+        "staff_with_plan": (pl.col("plan_points") >= 5).fill_null(False).sum().cast(pl.Int32),
         "area": pl.col("commune").first()}).sort("unit")
     ukey = pl.col("unit").hash(seed=d.seed + 1)
     n = pl.col("staff")
     units = unit_rows.select(
         pl.col("unit").alias("id"), ("Đơn vị " + pl.col("unit").str.slice(3)).alias("name"),
-        "area", d.yes(ukey, 80, 0.97).alias("study_plan"),
+        "area", pl.lit("commune").alias("level"), d.yes(ukey, 80, 0.97).alias("study_plan"),
         d.yes(ukey, 81, 0.9).alias("learning_rules"),
         d.yes(ukey, 82, 0.85).alias("learning_resources"),
         "staff", "staff_with_plan",
@@ -397,9 +444,11 @@ def province_tables(p: Province, d: Draws) -> tuple[dict[str, pl.DataFrame], pl.
 
 #: For each model, the kinds of damage and how to do it: (kind, column, bad value).
 DAMAGE: dict[str, tuple[tuple[str, str, str | int], ...]] = {
-    "citizen": (("wrong type", "new_learning_rating", "hai"),
-                ("wrong type", "has_learning_plan", "có lẽ"),
-                ("out of bounds", "reading_rating", 3),
+    "citizen": (("wrong type", "new_learning_points", "hai"),
+                ("wrong type", "plan_points", "có lẽ"),
+                ("wrong type", "group", "hưu trí"),
+                ("out of bounds", "reading_points", 11),
+                ("out of bounds", "age", 150),
                 ("dangling relation", "family", "HX"),
                 ("dangling relation", "unit", "DV-X"),
                 ("duplicate id", "", ""),

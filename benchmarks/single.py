@@ -1,4 +1,4 @@
-"""One subject evaluated and explained through the public API, per shipped 2021–2025 model.
+"""One subject evaluated and explained through the public API, per model (the sets of 2024).
 
     python benchmarks/single.py                       # 1,000 calls per model and variant
     python benchmarks/single.py --calls 300 --warmup 30
