@@ -13,8 +13,9 @@ from .._catalog import Catalog, shipped_criteria_dir
 from .._criteria import check_document, validate_criteria
 from .._documents import load_yaml
 from ..errors import CriteriaError, Problem, sort_problems
-from .core import criteria_files, nothing_found, resolve_criteria
-from .options import add_catalog_options, catalog_maker
+from .commands import summary
+from .core import criteria_files, nothing_found
+from .options import add_catalog_options, catalog_maker, resolve_criteria
 
 __all__ = ["register"]
 
@@ -24,7 +25,7 @@ TEST_CASES_FORMAT = "learning-models/test-cases/1"
 def register(sub: Any) -> None:
     """Add the authoring commands to the command line's subparsers."""
 
-    p = sub.add_parser("diff", help="what changed between two criteria sets")
+    p = sub.add_parser("diff", help=summary("diff"))
     p.add_argument("old", metavar="A", help="the older set: a file, or a catalogue id")
     p.add_argument("new", metavar="B", help="the newer set: a file, or a catalogue id")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -32,7 +33,7 @@ def register(sub: Any) -> None:
     add_catalog_options(p)
     p.set_defaults(run=_diff)
 
-    p = sub.add_parser("lint", help="look for likely authoring mistakes in criteria sets")
+    p = sub.add_parser("lint", help=summary("lint"))
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                    help="files or directories (default: the shipped criteria)")
     add_catalog_options(p)

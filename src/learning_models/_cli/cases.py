@@ -9,6 +9,7 @@ from typing import Any
 
 from .._authoring import case_catalog, find_case_files, run_cases
 from .._catalog import shipped_criteria_dir
+from .commands import summary
 from .options import add_catalog_options, catalog_maker
 
 __all__ = ["register"]
@@ -17,7 +18,7 @@ __all__ = ["register"]
 def register(sub: Any) -> None:
     """Add the ``test`` command to the command line's subparsers."""
     p = sub.add_parser(
-        "test", help="run the test cases (*.test.yaml) of criteria sets",
+        "test", help=summary("test"),
         description="Run every case of the test files named, and of the *.test.yaml files "
                     "below the folders named (default: the shipped criteria). Each failing "
                     "case is shown at FILE:LINE with what was expected and what the "

@@ -15,8 +15,8 @@ from .._catalog import Catalog, CatalogEntry, shipped_criteria_dir
 from .._criteria import CriteriaSet, Lang
 from .._documents import load_yaml
 from ..errors import CriteriaError, LearningModelsError, Problem, sort_problems
-from .core import resolve_criteria
-from .options import add_catalog_options, catalog_maker
+from .commands import summary
+from .options import add_catalog_options, catalog_maker, resolve_criteria
 
 __all__ = ["register", "resolved_data"]
 
@@ -25,7 +25,7 @@ def register(sub: Any) -> None:
     """Add the catalogue commands to the command line's subparsers."""
 
     p = sub.add_parser(
-        "list", help="list the criteria sets known: id, model, period, title",
+        "list", help=summary("list"),
         description="List every criteria set of the catalogue (the shipped sets, then each "
                     "--criteria-dir folder) with its model, period, title, the share of "
                     "its indicators whose source is verified and the share of its recognition "
@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
     p.set_defaults(run=_list)
 
     p = sub.add_parser(
-        "show", help="print a criteria set, as written or resolved (--resolved)",
+        "show", help=summary("show"),
         description="Print a criteria set named by id (or file), or the set in force for "
                     "--model in --year: the file as written, or with --resolved the complete "
                     "set after 'extends' (and the --overlay overlays). The problems of a set "

@@ -30,7 +30,8 @@ from .._report import LABELS as REPORT_LABELS
 from .._report import errors_csv, format_number, write_csv, write_json
 from .._scoring import Evaluations, Routed, evaluate_routed, results_schema, word
 from .._words import CLI_WORDS as WORDS
-from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem, Span, sort_problems
+from ..errors import CriteriaError, EvidenceError, Problem, Span, sort_problems
+from .commands import summary
 from .options import (
     CatalogMaker,
     UsageError,
@@ -40,17 +41,18 @@ from .options import (
     check_output_file,
     make_folder_of,
     plugin_manager_from_args,
+    resolve_criteria,
 )
 from .stdin import INPUT_FORMATS, STDIN, read_input
 
-__all__ = ["criteria_files", "nothing_found", "print_errors", "register", "resolve_criteria"]
+__all__ = ["criteria_files", "nothing_found", "print_errors", "register"]
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the command line's subparsers."""
 
     p = sub.add_parser(
-        "validate", help="check criteria sets, test-case files and targets files",
+        "validate", help=summary("validate"),
         description="Check every file named, and every criteria-set, test-cases and targets "
                     "file below the folders named (each YAML file by its 'format:'). Sets "
                     "that extend others are resolved through one catalogue: the shipped sets, "
@@ -59,9 +61,8 @@ def register(sub: Any) -> None:
     add_catalog_options(p)
     p.set_defaults(run=_validate)
 
-    for name, run, helptext in (("evaluate", _evaluate, "score evidence records"),
-                                ("explain", _explain, "explain one subject's evaluation")):
-        p = sub.add_parser(name, help=helptext)
+    for name, run in (("evaluate", _evaluate), ("explain", _explain)):
+        p = sub.add_parser(name, help=summary(name))
         p.add_argument("--criteria", metavar="FILE|ID",
                        help="a criteria-set file, or the id of a set in the catalogue")
         p.add_argument("--model", help="instead of --criteria: the set in force for this "
@@ -87,7 +88,7 @@ def register(sub: Any) -> None:
             p.add_argument("--subject", required=True, help="the subject's id")
         p.set_defaults(run=run, parser=p)
 
-    p = sub.add_parser("schema", help="print a JSON Schema")
+    p = sub.add_parser("schema", help=summary("schema"))
     p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets",
                                      "results"))
     p.add_argument("--criteria", metavar="FILE|ID",
@@ -95,38 +96,6 @@ def register(sub: Any) -> None:
                         "the id of a set in the catalogue")
     add_catalog_options(p)
     p.set_defaults(run=_schema)
-
-
-def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
-                     criteria_dirs: Sequence[Path],
-                     make: CatalogMaker = Catalog.default) -> CriteriaSet:
-    """The set a command names: a file, a catalogue id, or a model's set in force in a year.
-
-    `criteria` wins when given; a path that exists is read as a file (a set that extends
-    another is resolved against the --criteria-dir folders and its own folder), anything
-    else is looked up in the catalogue (the shipped sets and the --criteria-dir folders).
-    """
-    if criteria is not None:
-        path = Path(criteria)
-        if path.is_file() or path.suffix.lower() in (".yaml", ".yml"):
-            catalog = make([*criteria_dirs, path.parent])
-            return load_criteria(path, catalog=catalog)
-        catalog = make(criteria_dirs)
-        if criteria not in catalog:
-            if path.is_dir():
-                raise CriteriaError([Problem(
-                    "file-not-found", f"{criteria!r} is a folder, not a criteria set",
-                    hint="name a set's file, or its id ('learning-models list' shows them)")])
-            hint = did_you_mean(criteria, catalog.ids()) or \
-                f"known sets: {', '.join(catalog.ids()) or 'none'}"
-            raise CriteriaError([Problem(
-                "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
-                hint=hint)])
-        return catalog.get(criteria)
-    if model is None or year is None:
-        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
-                                  "--year")
-    return make(criteria_dirs).for_year(model, year)
 
 
 def criteria_files(paths: Sequence[Path]) -> list[Path]:

@@ -1,7 +1,9 @@
 """The ``learning-models`` command line.
 
 Each group of commands lives in its own module with a ``register(subparsers)`` function;
-this module only assembles them and maps errors to exit statuses. Exit status: 0 when all
+this module only assembles them, importing only the groups of the commands named on the
+command line (`commands` lists them all: ``--help`` imports none), and maps errors to exit
+statuses. Exit status: 0 when all
 is well; 1 when a file has problems or any record was rejected (the output is complete:
 every record is in it or in its errors); 2 for a wrong command line; 3 when nothing could be
 produced (a file, folder or set missing, unreadable or refused).
@@ -19,32 +21,19 @@ stopped, and the exit status is 128 + the signal's number (130, 143), as a shell
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 
 from .._version import __version__
 from ..errors import LearningModelsError
-from . import authoring as _cli_authoring
-from . import cases as _cli_cases
-from . import catalog as _cli_catalog
-from . import core as _cli_core
-from . import impact as _cli_impact
-from . import plugins as _cli_plugins
-from . import report as _cli_report
-from . import review as _cli_review
-from . import serve as _serve_command
-from . import template as _cli_template
-from .options import UsageError, check_inputs
+from .commands import COMMANDS, GROUPS, groups_named
 
 __all__ = ["Terminated", "main"]
-
-COMMAND_MODULES = (_cli_core, _cli_catalog, _cli_cases, _cli_template, _cli_authoring,
-                   _cli_report, _cli_review, _cli_impact,
-                   _cli_plugins, _serve_command)
 
 
 #: The line printed when a command is stopped, in its --lang (both for commands without one).
@@ -66,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args: argparse.Namespace | None = None
     try:
         with _stop_on_sigterm():
-            parser = _parser()
-            args = parser.parse_args(argv)
+            words = sys.argv[1:] if argv is None else argv
+            parser = _parser(groups_named(words))
+            args = parser.parse_args(words)
             if not hasattr(args, "run"):
                 parser.print_help(sys.stderr)
                 return 2
@@ -78,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # the command's group has imported its options already: this costs nothing more
+    from .options import UsageError, check_inputs
+
     try:
         check_inputs(args)
         status: int = args.run(args)
@@ -110,12 +103,21 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(groups: Collection[str] = GROUPS) -> argparse.ArgumentParser:
+    """The command line's parser. The commands of `groups` (default: all) are registered in
+    full by their modules, imported here; every other command only by its name and summary,
+    its module left unimported (it is never parsed: `main` passes the groups of every
+    command its arguments name)."""
     parser = argparse.ArgumentParser(
         prog="learning-models",
         description="Score evidence against Vietnam's lifelong-learning criteria sets.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for group in GROUPS:
+        if group in groups:
+            importlib.import_module(f"{__package__}.{group}").register(sub)
+            continue
+        for command in COMMANDS:
+            if command.group == group:
+                sub.add_parser(command.name, help=command.summary)
     return parser

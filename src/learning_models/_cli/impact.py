@@ -20,13 +20,14 @@ from typing import Any
 from .._criteria import Lang
 from .._history import IMPACT_FORMATS, format_impact, impact, write_impact
 from .._plugins import collect_readers
-from .core import resolve_criteria
+from .commands import summary
 from .options import (
     UsageError,
     add_catalog_options,
     catalog_from_args,
     catalog_maker,
     plugin_manager_from_args,
+    resolve_criteria,
 )
 from .report import load_targets, read_data
 
@@ -35,8 +36,7 @@ __all__ = ["register"]
 
 def register(sub: Any) -> None:
     """Add the ``impact`` command to the command line's subparsers."""
-    p = sub.add_parser("impact", help="how many subjects of each area a criteria change "
-                                      "would move, in which direction, and why")
+    p = sub.add_parser("impact", help=summary("impact"))
     p.add_argument("data", type=Path, metavar="DATA",
                    help="a dataset folder or a data-entry workbook (.xlsx)")
     p.add_argument("--year", type=int, required=True, help="the evaluation year of DATA")

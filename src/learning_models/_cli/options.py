@@ -10,7 +10,8 @@ the paths a command reads from or writes to.
 `catalog_from_args` builds the catalogue they describe, `catalog_maker` a function building
 such catalogues over more folders, and `plugin_manager_from_args` the plugin manager (one
 per run: a command that needs both asks for the manager first and passes it on).
-`check_inputs` checks the folders and overlay files named before a command runs.
+`check_inputs` checks the folders and overlay files named before a command runs;
+`resolve_criteria` finds the set a command names (a file, an id, or a model in a year).
 
 A `UsageError` is a wrong command line (exit status 2); a `LearningModelsError` is a problem
 with the files named that stops the command (exit status 3: nothing could be produced).
@@ -29,14 +30,16 @@ from pathlib import Path
 
 import pluggy
 
-from .._catalog import Catalog
+from .._catalog import Catalog, load_criteria
+from .._criteria import CriteriaSet
+from .._documents import did_you_mean
 from .._plugins import DISABLE_ENV, get_plugin_manager
 from ..errors import CriteriaError, LearningModelsError, Problem
 
 __all__ = ["CatalogMaker", "UsageError", "add_catalog_options", "add_plugin_options",
            "cannot_write", "catalog_from_args", "catalog_maker", "check_inputs",
            "check_output_file", "check_output_folder", "make_folder_of",
-           "plugin_manager_from_args"]
+           "plugin_manager_from_args", "resolve_criteria"]
 
 #: Builds a catalogue of the shipped sets, the plugins' sets and the directories given.
 CatalogMaker = Callable[[Sequence[Path]], Catalog]
@@ -98,6 +101,38 @@ def catalog_maker(args: argparse.Namespace) -> CatalogMaker:
 
 
 # --------------------------------------------------------------------------- paths
+
+
+def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
+                     criteria_dirs: Sequence[Path],
+                     make: CatalogMaker = Catalog.default) -> CriteriaSet:
+    """The set a command names: a file, a catalogue id, or a model's set in force in a year.
+
+    `criteria` wins when given; a path that exists is read as a file (a set that extends
+    another is resolved against the --criteria-dir folders and its own folder), anything
+    else is looked up in the catalogue (the shipped sets and the --criteria-dir folders).
+    """
+    if criteria is not None:
+        path = Path(criteria)
+        if path.is_file() or path.suffix.lower() in (".yaml", ".yml"):
+            catalog = make([*criteria_dirs, path.parent])
+            return load_criteria(path, catalog=catalog)
+        catalog = make(criteria_dirs)
+        if criteria not in catalog:
+            if path.is_dir():
+                raise CriteriaError([Problem(
+                    "file-not-found", f"{criteria!r} is a folder, not a criteria set",
+                    hint="name a set's file, or its id ('learning-models list' shows them)")])
+            hint = did_you_mean(criteria, catalog.ids()) or \
+                f"known sets: {', '.join(catalog.ids()) or 'none'}"
+            raise CriteriaError([Problem(
+                "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
+                hint=hint)])
+        return catalog.get(criteria)
+    if model is None or year is None:
+        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
+                                  "--year")
+    return make(criteria_dirs).for_year(model, year)
 
 
 def check_inputs(args: argparse.Namespace) -> None:

@@ -17,6 +17,7 @@ import sys
 from typing import Any
 
 from .._plugins import DISABLE_ENV, PluginInfo, describe_plugins, plugins_disabled
+from .commands import summary
 from .options import add_plugin_options, plugin_manager_from_args
 
 __all__ = ["register"]
@@ -27,7 +28,7 @@ PREFIX = "learning_models_"
 def register(sub: Any) -> None:
     """Add the ``plugins`` command to the command line's subparsers."""
     p = sub.add_parser(
-        "plugins", help="list the plugins loaded: versions, hooks, overlays, readers, writers",
+        "plugins", help=summary("plugins"),
         description="List every plugin loaded (the built-in ones and those installed under "
                     "the entry-point group 'learning_models') with its distribution and "
                     "version, the hooks it implements, the overlays it offers (name → "

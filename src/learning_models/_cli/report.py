@@ -51,6 +51,7 @@ from .._words import CLI_WORDS as ERROR_WORDS
 from .._words import REPORT_COMMAND_WORDS as WORDS
 from ..errors import LearningModelsError, PluginError
 from ..hookspecs import EvidenceReader, ReportWriter
+from .commands import summary
 from .core import print_errors
 from .letterhead import add_letterhead_options, with_letterhead
 from .options import (
@@ -69,8 +70,7 @@ __all__ = ["choose_reader", "read_data", "register", "write_report"]
 
 def register(sub: Any) -> None:
     """Add the ``report`` command to the command line's subparsers."""
-    p = sub.add_parser("report", help="roll a year's results up by area against a plan's "
-                                      "targets and write the annual report")
+    p = sub.add_parser("report", help=summary("report"))
     p.add_argument("data", type=Path, metavar="DATA",
                    help="a dataset folder, a data-entry workbook (.xlsx), or a file an "
                         "installed evidence reader reads")

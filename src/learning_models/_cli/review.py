@@ -18,6 +18,7 @@ from typing import Any
 
 from .._criteria import Lang
 from .._history import open_history, review, write_review
+from .commands import summary
 from .options import UsageError, check_output_folder
 from .report import load_targets
 
@@ -28,8 +29,7 @@ _PERIOD = re.compile(r"^\d{4}(-\d{4})?$")
 
 def register(sub: Any) -> None:
     """Add the ``review`` command to the command line's subparsers."""
-    p = sub.add_parser("review", help="the period review from a history: series by year "
-                                      "against the plan's milestones")
+    p = sub.add_parser("review", help=summary("review"))
     p.add_argument("--history", required=True, metavar="PLACE",
                    help="the history: a folder, or a database URL (sqlite:///FILE, "
                         "postgresql://…)")

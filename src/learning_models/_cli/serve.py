@@ -20,6 +20,7 @@ from typing import Any
 
 from .._serve import ServeConfig, create_app, hash_key, is_loopback, load_api_keys
 from ..errors import LearningModelsError
+from .commands import summary
 from .options import UsageError, add_catalog_options
 
 __all__ = ["register"]
@@ -28,7 +29,7 @@ __all__ = ["register"]
 def register(sub: Any) -> None:
     """Add ``serve`` to the command line's subparsers."""
     p = sub.add_parser(
-        "serve", help="run the HTTP service (needs: pip install 'learning-models[server]')",
+        "serve", help=summary("serve"),
         description="Serve versioned JSON endpoints under /v1, an OpenAPI document "
                     "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless --host says "
                     "otherwise; any other address needs --api-keys.")

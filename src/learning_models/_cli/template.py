@@ -10,6 +10,7 @@ from typing import Any
 from .._catalog import Catalog
 from .._evidence import MODEL_SHEETS, template_sets, write_template
 from ..errors import LearningModelsError
+from .commands import summary
 from .options import add_catalog_options, catalog_maker, check_output_file, make_folder_of
 
 __all__ = ["register"]
@@ -17,8 +18,7 @@ __all__ = ["register"]
 
 def register(sub: Any) -> None:
     """Add the ``template`` command to the command line's subparsers."""
-    p = sub.add_parser("template",
-                       help="write the empty data-entry workbook (.xlsx) for a year's sets")
+    p = sub.add_parser("template", help=summary("template"))
     p.add_argument("--year", required=True, type=int, help="the evaluation year")
     p.add_argument("-o", "--output", type=Path, default=Path("mau-nhap-lieu.xlsx"),
                    help="the workbook to write, an .xlsx file (default: mau-nhap-lieu.xlsx); "
