@@ -3,9 +3,9 @@ reports recorded into one history, then ``review``. The document's text (paragra
 tables, in order) is golden; every figure of its tables is the review workbook's; converted
 to PDF with LibreOffice, page 1 has the decree's header and no page number.
 
-To accept a change of the text on purpose: ``python -m pytest tests/golden
+To accept a change of the text on purpose: ``python -m pytest
 plugins/learning-models-docx/tests/test_review_docx.py --update-goldens`` (from the
-repository; the option is the main suite's) and review the changed files.
+repository, whose top ``conftest.py`` gives the option) and review the changed files.
 """
 
 from __future__ import annotations
