@@ -161,8 +161,8 @@ REVIEW_DOC_WORDS: dict[str, dict[str, str]] = {**DECREE_WORDS, **{
                       "en": "{title}: the goal of {goal} reached in {reached}; {met} of {all} "
                             "communes and wards reach it."},
     "milestones_met": {"vi": "{title}: {items}.", "en": "{title}: {items}."},
-    "milestone_met": {"vi": "năm {year} đạt {rate}, vượt chỉ tiêu {value} của năm {milestone}",
-                      "en": "{rate} in {year}, above the {milestone} milestone of {value}"},
+    "milestone_met": {"vi": "năm {year} đạt {rate}, đạt chỉ tiêu {value} của năm {milestone}",
+                      "en": "{rate} in {year}, meeting the {milestone} milestone of {value}"},
     "model_short": {"vi": "{title}: chưa đạt chỉ tiêu cuối giai đoạn {goal} (năm {year}); năm "
                           "{last} đạt {rate}, còn thiếu {gap} {noun}.",
                     "en": "{title}: the goal of {goal} ({year}) not reached; {rate} in {last}, "
