@@ -131,9 +131,23 @@ class _ReviewDoc(DecreePage):
         r = self.r
         self.heading(self.w("s3"), 1)
         self.heading(self.w("strengths"), 2)
-        reached = [(m, t, s) for m, t in r.models if (s := self._main_of(m)).goal is not None
-                   and s.reached_in is not None]
-        for model, title, main in reached:
+        self.strengths()
+        self.heading(self.w("weaknesses"), 2)
+        self.weaknesses()
+        self.heading(self.w("notes"), 2)
+        self.bullet(self.w("note_figures"))
+        for note in r.notes:
+            self.bullet(note)
+        if r.review.lost:
+            self.bullet(self.w("note_lists", file=f"danh-gia-{r.review.period}.xlsx"))
+
+    def strengths(self) -> None:
+        """The goals reached (when, by how many communes); the milestones met on the way."""
+        r = self.r
+        for model, title in r.models:
+            main = self._main_of(model)
+            if main.goal is None or main.reached_in is None:
+                continue
             communes = [s for s in self._lines(model) if s.level == "commune"]
             self.bullet(self.w("model_reached", title=title, goal=r.percent(main.goal),
                                reached=main.reached_in, all=len(communes),
@@ -146,7 +160,10 @@ class _ReviewDoc(DecreePage):
                            milestone=p.milestone_year, rate=r.percent(p.rate)) for p in met)))
         if not r.targets_id:
             self.bullet(self.w("no_targets"))
-        self.heading(self.w("weaknesses"), 2)
+
+    def weaknesses(self) -> None:
+        """The goals not reached, the communes behind, the recognitions lost."""
+        r = self.r
         short = self._short()
         for model, title, main in short:
             last = main.years[-1]
@@ -167,12 +184,6 @@ class _ReviewDoc(DecreePage):
                 self.bullet(self.w("model_lost", title=title, n=r.number(lost)))
         if not short and not behind and r.targets_id:
             self.bullet(self.w("none_short"))
-        self.heading(self.w("notes"), 2)
-        self.bullet(self.w("note_figures"))
-        for note in r.notes:
-            self.bullet(note)
-        if r.review.lost:
-            self.bullet(self.w("note_lists", file=f"danh-gia-{r.review.period}.xlsx"))
 
     def next_steps(self) -> None:
         r = self.r
