@@ -29,15 +29,6 @@ settings.register_profile("dev", max_examples=500, deadline=None, print_blob=Tru
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens",
-        action="store_true",
-        default=False,
-        help="rewrite the expected output of the golden tests from the current output",
-    )
-
-
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files (``--update-goldens``)."""

@@ -10,7 +10,8 @@ Plugins are found through the entry-point group ``learning_models`` (pluggy proj
         return [Overlay.from_yaml(Path(__file__).parent / "overlay.yaml")]
 
 Hooks are grouped by stage, in the order of the data flow: criteria (sources, overlays,
-functions), evidence (readers), reports (writers), results (after evaluation). Every hook is
+functions), evidence (readers), reports (writers of the annual report and of the period
+review), results (after evaluation). Every hook is
 called with keyword arguments; what a hook returns is checked where it is used, and a bad
 return is a `PluginError` naming the plugin. No hook may change what it is given. The
 built-in readers, writers and shipped criteria are registered the same way, as plugins
@@ -29,6 +30,7 @@ import pluggy
 from ._criteria import Overlay
 from ._evidence import Dataset
 from ._expressions import Function
+from ._history import ReviewReport
 from ._report import Report
 from ._scoring import DatasetEvaluation, Evaluations
 
@@ -36,6 +38,7 @@ __all__ = [
     "PROJECT",
     "EvidenceReader",
     "ReportWriter",
+    "ReviewWriter",
     "hookimpl",
     "hookspec",
     "learning_models_after_evaluation",
@@ -44,6 +47,7 @@ __all__ = [
     "learning_models_functions",
     "learning_models_overlays",
     "learning_models_report_writers",
+    "learning_models_review_writers",
 ]
 
 PROJECT = "learning_models"
@@ -71,6 +75,19 @@ class ReportWriter(Protocol):
     name: str                          # unique, e.g. "docx"
 
     def write(self, report: Report, out_dir: Path) -> Sequence[Path]: ...
+
+
+@runtime_checkable
+class ReviewWriter(Protocol):
+    """Writes a period review (sơ kết / tổng kết) in one format; returns the files it wrote.
+
+    The `ReviewReport` is plain, frozen data: the texts already in the review's language,
+    the figures those of its `Review` (the web page and the workbook show the same). A
+    writer must not try to change it."""
+
+    name: str                          # unique among review writers, e.g. "docx"
+
+    def write(self, review: ReviewReport, out_dir: Path) -> Sequence[Path]: ...
 
 
 # --- criteria -------------------------------------------------------------------------
@@ -136,6 +153,18 @@ def learning_models_report_writers() -> Sequence[ReportWriter]:
     Called when a command writes a report.
     :returns: writers, each with a unique ``name`` (e.g. ``"docx"``); a writer must not
         change the report it is given.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def learning_models_review_writers() -> Sequence[ReviewWriter]:
+    """Register formats of the period review (``learning-models review``).
+
+    Called when the ``review`` command writes a review: every review writer registered
+    writes, after the built-in web page, workbook and JSON.
+    :returns: writers, each with a unique ``name`` (e.g. ``"docx"``); a writer must not
+        change the review it is given.
     """
     raise NotImplementedError
 

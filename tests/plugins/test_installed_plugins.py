@@ -22,6 +22,7 @@ from learning_models._catalog import collect_overlays
 from learning_models._cli import main
 from learning_models._plugins.manager import (
     DISABLE_ENV,
+    collect_review_writers,
     collect_writers,
     plugin_versions,
 )
@@ -110,6 +111,7 @@ def test_the_plugin_manager_loads_both_with_their_versions() -> None:
     writers = collect_writers(pm)
     assert writers.plugin_of("docx") == "docx"
     assert writers.plugin_of("xlsx") == "builtin-writers"
+    assert collect_review_writers(pm).plugin_of("docx") == "docx"
 
 
 @needs_bac_kan
@@ -121,10 +123,13 @@ def test_the_plugins_command_lists_them(capsys: pytest.CaptureFixture[str]) -> N
     assert "overlays:  bac-kan/family → vn/2021-2025/family, bac-kan/community → " \
            "vn/2021-2025/community" in out
     assert "writers:   docx" in out
+    assert "review writers: docx" in out
     status, out, _ = run(capsys, "plugins", "--format", "json")
     data = {p["name"]: p for p in json.loads(out)["plugins"]}
-    assert data["docx"]["hooks"] == ["learning_models_report_writers"]
+    assert data["docx"]["hooks"] == ["learning_models_report_writers",
+                                     "learning_models_review_writers"]
     assert data["docx"]["writers"] == ["docx"]
+    assert data["docx"]["review_writers"] == ["docx"]
     assert data["bac-kan"]["overlays"][0] == {"name": "bac-kan/family",
                                               "target": "vn/2021-2025/family"}
 

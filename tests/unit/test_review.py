@@ -121,3 +121,130 @@ def test_the_review_says_which_former_areas_it_carried(
     found = _review(place, "2021-2030")
     assert (2024, "01834", "01840") in found.carried
     assert all(year == 2024 for year, _, _ in found.carried)
+
+
+# --- the review as a document: sơ kết / tổng kết, area, letterhead, review writers ----------
+
+
+class _Milestones:
+    def __init__(self, *years: int) -> None:
+        self.milestones = {y: 0.9 for y in years}
+
+
+class _Plan:
+    def __init__(self, *years: int) -> None:
+        self.targets = (_Milestones(*years),)
+
+
+@pytest.mark.parametrize(("end", "last", "plan", "kind"), [
+    (2025, 2024, (2025, 2030), "interim"),    # part way through a phase
+    (2025, 2025, (2025, 2030), "interim"),    # a phase inside the plan: sơ kết
+    (2030, 2026, (2025, 2030), "interim"),    # part way through the plan
+    (2030, 2030, (2025, 2030), "final"),      # the plan's end reached: tổng kết
+    (2025, 2025, None, "final"),              # no plan: the period is the whole
+])
+def test_a_review_is_final_only_when_the_figures_reach_the_end_of_the_plan(
+        end: int, last: int, plan: tuple[int, ...] | None, kind: str) -> None:
+    from learning_models._history.period_review import _kind
+
+    assert _kind(end, last, None if plan is None else _Plan(*plan)) == kind  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_the_review_document_is_about_the_targets_area_with_its_letterhead(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path]) -> None:
+    place, _, _ = recorded
+    targets = lm.load_targets("bac-kan-city")
+    document = lm.build_review_report(_review(place, "2021-2025"), "vi", targets)
+    assert (document.title, document.kind) == ("Báo cáo sơ kết giai đoạn 2021–2025", "sơ kết")
+    assert (document.area, document.issuer) == ("Thành phố Bắc Kạn", "")
+    assert document.letterhead is not None
+    assert document.letterhead.issuer == "Hội Khuyến học\nthành phố Bắc Kạn"
+    assert document.number(10549) == "10.549" and document.percent(0.925) == "92,5%"
+    assert [m for m, _ in document.models] == ["family", "clan", "community", "unit", "citizen"]
+    english = lm.build_review_report(_review(place, "2021-2025"), "en", targets)
+    assert english.title == "Review of 2021–2025" and english.number(10549) == "10,549"
+
+
+@pytest.mark.slow
+def test_a_review_of_a_former_area_is_issued_by_the_body_that_holds_it_now(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path]) -> None:
+    place, _, _ = recorded
+    document = lm.build_review_report(_review(place, "2021-2030"), "vi",
+                                      lm.load_targets("bac-kan-city"))
+    assert document.area == "Thành phố Bắc Kạn (địa bàn cũ): Phường Đức Xuân, Phường Bắc Kạn"
+    assert document.issuer == "Tỉnh Thái Nguyên" and document.letterhead is None
+    assert document.notes and "01834 → 01840" in document.notes[0]
+
+
+class _ReviewWriter:
+    def __init__(self, name: str, *, fail: bool = False) -> None:
+        self.name, self.fail = name, fail
+        self.seen: list[lm.ReviewReport] = []
+
+    def write(self, review: lm.ReviewReport, out_dir: Path) -> list[Path]:
+        if self.fail:
+            raise OSError("no room left on the device")
+        self.seen.append(review)
+        path = Path(out_dir) / f"review.{self.name}"
+        path.write_text(review.title + "\n", encoding="utf-8")
+        return [path]
+
+
+def _review_cli(monkeypatch: pytest.MonkeyPatch, writer: _ReviewWriter) -> None:
+    from learning_models import hookspecs
+    from learning_models._cli import options as _cli_options
+    from learning_models._plugins import get_plugin_manager
+
+    class Writers:
+        @hookspecs.hookimpl
+        def learning_models_review_writers(self) -> list[object]:
+            return [writer]
+
+    monkeypatch.setattr(_cli_options, "get_plugin_manager", lambda entry_points=None:
+                        get_plugin_manager(entry_points=False, plugins=[("txt", Writers())]))
+
+
+@pytest.mark.slow
+def test_the_review_command_writes_with_every_review_writer_and_names_the_files(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    place, _, tmp = recorded
+    writer = _ReviewWriter("txt")
+    _review_cli(monkeypatch, writer)
+    out = tmp / "with-writer"
+    assert main(["review", "--history", place, "--period", "2021-2025", "--targets",
+                 "bac-kan-city", "--out", str(out), "--recipient", "Đảng ủy phường Đức Xuân",
+                 "--symbol", "BC-HKHP"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(str(out / "review.txt"))
+    (seen,) = writer.seen
+    assert seen.letterhead is not None
+    assert seen.letterhead.recipients == ("Đảng ủy phường Đức Xuân",)
+    assert (seen.letterhead.symbol, seen.letterhead.place) == ("BC-HKHP", "Bắc Kạn")
+
+
+@pytest.mark.slow
+def test_a_failing_review_writer_is_named_and_the_built_in_files_stay(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    place, _, tmp = recorded
+    _review_cli(monkeypatch, _ReviewWriter("txt", fail=True))
+    out = tmp / "fragile"
+    assert main(["review", "--history", place, "--period", "2021-2025",
+                 "--out", str(out)]) == 3
+    assert "plugin 'txt' failed writing the review with review writer 'txt': no room left " \
+           "on the device" in capsys.readouterr().err
+    assert (out / "danh-gia-2021-2025.xlsx").exists()
+
+
+@pytest.mark.slow
+def test_without_installed_plugins_the_review_is_the_page_the_workbook_and_the_json(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    place, _, tmp = recorded
+    out = tmp / "no-plugins"
+    assert main(["review", "--history", place, "--period", "2021-2025", "--targets",
+                 "bac-kan-city", "--out", str(out), "--no-plugins"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "danh-gia-2021-2025.html", "danh-gia-2021-2025.xlsx", "review.json"]
+    assert capsys.readouterr().out.count(str(out)) == 3

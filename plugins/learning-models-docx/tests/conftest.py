@@ -27,6 +27,16 @@ H-5,Gia đình bà Triệu Thị Mai,01843,1,0,có,có,2,1,0,0,không,không,có
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-goldens`` when these tests run on their own (from the repository, its top
+    ``conftest.py`` gives it already: one option for every folder)."""
+    try:
+        parser.addoption("--update-goldens", action="store_true", default=False,
+                         help="rewrite the golden files from the current output")
+    except ValueError:
+        pass
+
+
 @pytest.fixture(scope="session")
 def dataset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bac-kan-2024")

@@ -1,15 +1,20 @@
-"""The ``report`` command's letterhead options: who issues the written report and whom it
-goes to (Decree 30/2020/NĐ-CP), over what the targets file's ``letterhead:`` says."""
+"""The ``report`` and ``review`` commands' letterhead options: who issues the written
+report or review and whom it goes to (Decree 30/2020/NĐ-CP), over what the targets file's
+``letterhead:`` says."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
+from .._history import ReviewReport
 from .._report import LetterheadUsed, Report
 
 __all__ = ["add_letterhead_options", "with_letterhead"]
+
+#: What carries a letterhead: the annual report and the period review.
+Lettered = TypeVar("Lettered", Report, ReviewReport)
 
 
 def add_letterhead_options(parser: Any) -> None:
@@ -32,8 +37,9 @@ def add_letterhead_options(parser: Any) -> None:
                             "last; default: the area's People's Committee)")
 
 
-def with_letterhead(report: Report, args: argparse.Namespace) -> Report:
-    """`report` with the letterhead options given on the command line, if any."""
+def with_letterhead(report: Lettered, args: argparse.Namespace) -> Lettered:
+    """`report` (or a review) with the letterhead options given on the command line, if
+    any."""
     given = {"superior": args.superior, "symbol": args.symbol, "place": args.place,
              "recipients": args.recipient,
              "issuer": None if args.issuer is None else args.issuer.replace("\\n", "\n")}

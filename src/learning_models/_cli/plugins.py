@@ -5,8 +5,8 @@
 Lists every registered plugin — the built-in ones (``builtin-*``) and those installed under
 the entry-point group ``learning_models`` — with its distribution and version, the hooks it
 implements, and what it offers: overlays (name → target set), expression functions,
-evidence readers (with their suffixes) and report writers. A plugin that breaks its hooks'
-contract is reported by name (exit status 3).
+evidence readers (with their suffixes), report writers and period-review writers. A plugin
+that breaks its hooks' contract is reported by name (exit status 3).
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def render(infos: list[PluginInfo], *, disabled: bool = False) -> str:
                 f"{n} ({', '.join(s) or 'folders'})" for n, s in info.readers))
         if info.writers:
             lines.append("  writers:   " + ", ".join(info.writers))
+        if info.review_writers:
+            lines.append("  review writers: " + ", ".join(info.review_writers))
     installed = [i for i in infos if not i.name.startswith("builtin-")]
     if disabled:
         lines.append(f"installed plugins not loaded (--no-plugins or {DISABLE_ENV})")

@@ -64,7 +64,7 @@ from .options import (
 )
 from .report_folder import check_report_folder, clean_leftovers, moved, replacing_folder, say
 
-__all__ = ["choose_reader", "read_data", "register", "write_report"]
+__all__ = ["choose_reader", "read_data", "register", "write_report", "written_paths"]
 
 
 
@@ -223,10 +223,16 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
             raise
         raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
                           f"{writer.name!r}: {exc}") from exc
+    return written_paths(paths, owner, f"report writer {writer.name!r}")
+
+
+def written_paths(paths: object, owner: str, writer: str) -> list[Path]:
+    """What a plugin's `writer` (``report writer 'docx'``) returned, as paths; anything else
+    is a `PluginError` naming the plugin."""
     if isinstance(paths, str | bytes) or not isinstance(paths, Sequence) or not all(
             isinstance(p, str | os.PathLike) for p in paths):
-        raise PluginError(f"plugin {owner!r}: report writer {writer.name!r} must return the "
-                          f"paths it wrote, got {paths!r:.80}")
+        raise PluginError(f"plugin {owner!r}: {writer} must return the paths it wrote, got "
+                          f"{paths!r:.80}")
     return [Path(p) for p in paths]
 
 

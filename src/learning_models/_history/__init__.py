@@ -10,6 +10,7 @@ from .period_review import review
 from .place import open_history
 from .review_files import write_review
 from .review_model import Lost, Review, Series, YearFigure
+from .review_report import ReviewReport, build_review_report
 from .rows import RESULT_SCHEMA, history_rows
 from .store import History, HistoryRun
 
@@ -22,11 +23,13 @@ __all__ = [
     "Impact",
     "Lost",
     "Review",
+    "ReviewReport",
     "Series",
     "SetSide",
     "SubjectChange",
     "TargetShift",
     "YearFigure",
+    "build_review_report",
     "format_impact",
     "history_rows",
     "impact",

@@ -52,7 +52,17 @@ def review(history: History, period: str, targets: TargetsLike | None = None) ->
     results = history.results(years=years)
     carried = tuple((y, old, new) for y in years for old, new in sorted(mappings[y].items()))
     return Review(history.place, period, years, None if targets is None else targets.id,
-                  tuple(series), _every_year(results, years), _lost(results, years), carried)
+                  tuple(series), _every_year(results, years), _lost(results, years), carried,
+                  _kind(span[-1], years[-1], targets))
+
+
+def _kind(end: int, last: int, targets: TargetsLike | None) -> str:
+    """"final" (tổng kết) when the figures reach the period's end and the period ends the
+    plan (its last milestone; without targets, the period itself); else "interim" (sơ
+    kết): a review part way, or of a phase inside the plan (2021–2025 of 2021–2030)."""
+    plan_end = max((y for t in (targets.targets if targets else ()) for y in t.milestones),
+                   default=end)
+    return "final" if last >= end >= plan_end else "interim"
 
 
 def _places(figures: pl.DataFrame, last: int) -> list[tuple[str, str, str]]:

@@ -89,6 +89,9 @@ class Review:
     every_year: dict[str, int]            # model → subjects recognised every year
     lost: tuple[Lost, ...]
     carried: tuple[tuple[int, str, str], ...] = ()   # (year, old code, code it became)
+    #: "interim" (sơ kết: part way, or a phase inside the plan) or "final" (tổng kết: the
+    #: figures reach the end of a period that ends the plan)
+    kind: str = "interim"
 
     def series_of(self, code: str, model: str) -> Series:
         for series in self.series:
@@ -97,7 +100,8 @@ class Review:
         raise KeyError((code, model))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"place": self.place, "period": self.period, "years": list(self.years),
+        return {"place": self.place, "period": self.period, "kind": self.kind,
+                "years": list(self.years),
                 "targets": self.targets, "series": [s.to_dict() for s in self.series],
                 "recognised_every_year": dict(sorted(self.every_year.items())),
                 "lost": [x.to_dict() for x in self.lost],

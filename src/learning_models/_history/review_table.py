@@ -11,7 +11,7 @@ from .._words import REVIEW_WORDS
 from .impact_table import model_word
 from .review_model import Review, Series, YearFigure
 
-__all__ = ["REVIEW_WORDS", "ReviewTables", "review_tables", "series_label"]
+__all__ = ["REVIEW_WORDS", "ReviewTables", "carried_notes", "review_tables", "series_label"]
 
 
 
@@ -38,9 +38,7 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
     """The series (a row per area, model and year), the summary (a row per area and
     model) and the subjects that lost recognition."""
     w = {k: v[lang] for k, v in REVIEW_WORDS.items()}
-    end = int(found.period.split("-")[-1])
-    kind = w["final"] if found.years and found.years[-1] >= end else w["interim"]
-    title = w["title"].format(kind=kind, period=found.period.replace("-", "–"))
+    title = w["title"].format(kind=w[found.kind], period=found.period.replace("-", "–"))
     subtitle = w["subtitle"].format(years=", ".join(map(str, found.years)),
                                     targets=found.targets or w["none"])
     series_rows = tuple((series_label(s, lang), model_word(s.model, lang), y.year,
@@ -53,7 +51,7 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
     lost_rows = tuple((model_word(x.model, lang), x.subject, x.area, x.recognised_in,
                        x.lost_in, x.status) for x in found.lost)
     return ReviewTables(
-        title, subtitle, _notes(found, lang),
+        title, subtitle, carried_notes(found, lang),
         (w["area"], w["model"], w["year"], w["recognised"], w["denominator"], w["rate"],
          w["milestone_col"], w["met"]), series_rows,
         (w["area"], w["model"], w["goal"], w["reached"], w["gap"]), summary_rows,
@@ -61,7 +59,7 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
         lost_rows)
 
 
-def _notes(found: Review, lang: Lang) -> tuple[str, ...]:
+def carried_notes(found: Review, lang: Lang) -> tuple[str, ...]:
     """One sentence per year whose areas were carried through a crosswalk."""
     by_year: dict[int, list[str]] = {}
     for year, old, new in found.carried:

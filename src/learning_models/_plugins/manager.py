@@ -29,6 +29,7 @@ __all__ = [
     "Named",
     "PluginInfo",
     "collect_readers",
+    "collect_review_writers",
     "collect_writers",
     "describe_plugins",
     "get_plugin_manager",
@@ -150,6 +151,14 @@ def collect_writers(pm: pluggy.PluginManager) -> Named[hookspecs.ReportWriter]:
     return writers
 
 
+def collect_review_writers(pm: pluggy.PluginManager) -> Named[hookspecs.ReviewWriter]:
+    """Every period-review writer, by name (`Named.plugin_of` tells whose); a name
+    registered by two plugins is a `PluginError` naming both."""
+    writers: Named[hookspecs.ReviewWriter] = _named(
+        pm, "learning_models_review_writers", hookspecs.ReviewWriter, "review writer")
+    return writers
+
+
 def notify(pm: pluggy.PluginManager, evaluation: Any) -> None:
     """Tell every plugin about finished results."""
     for _ in plugin_results(pm, "learning_models_after_evaluation", evaluation=evaluation):
@@ -186,6 +195,7 @@ class PluginInfo:
     readers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, suffixes)
     writers: tuple[str, ...] = ()
     criteria_sources: int = 0                          # directories and documents added
+    review_writers: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "distribution": self.distribution, "version": self.version,
@@ -193,7 +203,8 @@ class PluginInfo:
                 "overlays": [{"name": n, "target": t} for n, t in self.overlays],
                 "functions": list(self.functions),
                 "readers": [{"name": n, "suffixes": list(s)} for n, s in self.readers],
-                "writers": list(self.writers), "criteria_sources": self.criteria_sources}
+                "writers": list(self.writers), "criteria_sources": self.criteria_sources,
+                "review_writers": list(self.review_writers)}
 
 
 def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
@@ -217,10 +228,8 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
     for name, reader in found_readers.items():
         readers.setdefault(found_readers.plugin_of(name), []).append(
             (name, tuple(reader.suffixes)))
-    writers: dict[str, list[str]] = {}
-    found_writers = collect_writers(pm)
-    for name in found_writers:
-        writers.setdefault(found_writers.plugin_of(name), []).append(name)
+    writers = _owned(collect_writers(pm))
+    review_writers = _owned(collect_review_writers(pm))
     sources = {plugin: len(items) for plugin, items in collect_criteria_sources(pm)}
     infos = []
     for plugin_name, registered in pm.list_name_plugin():
@@ -231,5 +240,13 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
             plugin_name, dist, version, tuple(hooks.get(plugin_name, ())),
             tuple(overlays.get(plugin_name, ())), tuple(functions.get(plugin_name, ())),
             tuple(readers.get(plugin_name, ())), tuple(writers.get(plugin_name, ())),
-            sources.get(plugin_name, 0)))
+            sources.get(plugin_name, 0), tuple(review_writers.get(plugin_name, ()))))
     return infos
+
+
+def _owned(found: Named[Any]) -> dict[str, list[str]]:
+    """Plugin name → the names it registered."""
+    owned: dict[str, list[str]] = {}
+    for name in found:
+        owned.setdefault(found.plugin_of(name), []).append(name)
+    return owned

@@ -5,7 +5,7 @@ from .._publish import publish_stage
 from .csv_cells import safe_row
 from .files import ERROR_COLUMNS, ReportBasis, RunWriter, errors_csv, write_results
 from .html import write_html
-from .letterhead import LetterheadUsed
+from .letterhead import LetterheadUsed, letterhead_of
 from .report import (
     LABELS,
     AreaSummary,
@@ -43,6 +43,7 @@ __all__ = [
     "build_report",
     "errors_csv",
     "format_number",
+    "letterhead_of",
     "safe_row",
     "write_csv",
     "write_html",

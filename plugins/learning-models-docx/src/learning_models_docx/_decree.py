@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from learning_models import Report
+from learning_models import Report, ReviewReport
 
 __all__ = ["Letterhead", "add_page_numbers", "draw_rule", "letterhead", "text_width_mm"]
 
@@ -41,10 +41,11 @@ class Letterhead:
     recipients: tuple[str, ...]
 
 
-def letterhead(report: Report, area: str, place: str, words: dict[str, str]) -> Letterhead:
-    """The report's letterhead, each missing value drawn from the `area` (`words`: the
-    document's own words in the report's language: ``issuer``, ``number``, ``committee``,
-    ``archive``)."""
+def letterhead(report: Report | ReviewReport, area: str, place: str, words: dict[str, str],
+               ) -> Letterhead:
+    """The report's (or the review's) letterhead, each missing value drawn from the `area`
+    (`words`: the document's own words in its language: ``issuer``, ``number``,
+    ``committee``, ``archive``)."""
     given = report.letterhead
     issuer = (given.issuer if given is not None and given.issuer
               else f"{words['issuer']}\n{area}")
