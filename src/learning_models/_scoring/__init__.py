@@ -17,16 +17,19 @@ from .pipeline import (
 from .results import CARRIED, Evaluation, Evaluations
 from .route import Routed, evaluate_routed, route
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
+from .variants import SET_COLUMN, ModelEvaluations, parts_of, set_counts
 
 __all__ = [
     "CARRIED",
     "GRADE_BEST",
     "GRADE_WORST",
+    "SET_COLUMN",
     "DatasetEvaluation",
     "Evaluation",
     "Evaluations",
     "Gap",
     "IndicatorResult",
+    "ModelEvaluations",
     "PastResults",
     "Provenance",
     "Routed",
@@ -36,9 +39,11 @@ __all__ = [
     "evaluate_routed",
     "gather_by_link",
     "outcome_pass",
+    "parts_of",
     "points_column",
     "results_schema",
     "route",
     "scored_table",
+    "set_counts",
     "word",
 ]
