@@ -9,6 +9,7 @@ from .output_schema import results_schema
 from .past import PastResults
 from .pipeline import (
     DatasetEvaluation,
+    GivenSets,
     check_evaluation,
     evaluate_dataset,
     gather_by_link,
@@ -28,6 +29,7 @@ __all__ = [
     "Evaluation",
     "Evaluations",
     "Gap",
+    "GivenSets",
     "IndicatorResult",
     "ModelEvaluations",
     "PastResults",

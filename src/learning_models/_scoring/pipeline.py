@@ -91,7 +91,7 @@ class DatasetEvaluation:
 
 
 #: Sets given to `evaluate_dataset` per model: one, or the variants in force (format 1.1).
-GivenSets = Mapping[str, "CriteriaSet | Sequence[CriteriaSet]"]
+GivenSets = Mapping[str, CriteriaSet | Sequence[CriteriaSet]]
 
 
 def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
