@@ -586,8 +586,8 @@ def test_the_template_command_for_a_year_without_sets(
 
 def test_the_template_sets_are_those_in_force(sets_dir: Path) -> None:
     catalog = Catalog.default([sets_dir])
-    assert {m: s.id for m, s in lm.template_sets(catalog, 2033).items()} == {
-        "citizen": "test/citizen", "family": "test/family"}
+    assert {m: [s.id for s in v] for m, v in lm.template_sets(catalog, 2033).items()} == {
+        "citizen": ["test/citizen"], "family": ["test/family"]}
 
 
 def test_writing_into_a_missing_folder_fails_cleanly(sets: dict[str, lm.CriteriaSet]) -> None:

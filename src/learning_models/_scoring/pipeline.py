@@ -120,7 +120,7 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     # Each set compiled once, with the functions it was built with (plugins' too).
     programs = {m: tuple(program_of(s) for s in chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
-    dataset = replace(dataset, tables={m: _renamed(t, programs[m][0].spec)
+    dataset = replace(dataset, tables={m: _renamed(t, [p.spec for p in programs[m]])
                                        for m, t in dataset.tables.items()})
     results: dict[str, Evaluations] = {}
     errors: list[RecordError] = list(dataset.errors)
@@ -238,7 +238,7 @@ class _Step:
         return ModelEvaluations(found, routing, self.year), every
 
 
-def _renamed(table: Table, spec: CriteriaSet) -> Table:
+def _renamed(table: Table, spec: Sequence[CriteriaSet]) -> Table:
     """`table` with its headers written as labels renamed to input names, and the place of
     each column in the file (for messages) under its new name."""
     frame = rename_headers(table.frame, spec, file=table.file)
