@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import learning_models as lm
 from learning_models import Catalog, evaluate_routed
+from learning_models._history.rows import history_rows
 from learning_models.errors import LearningModelsError
 
 SET = """format: learning-models/criteria-set/{fmt}
@@ -230,3 +232,6 @@ def test_a_dataset_routes_each_unit_to_the_set_in_force_for_its_level(tmp_path: 
         lines[1].split(",")[0]: "vn/2021-2025/unit", lines[2].split(",")[0]:
         "vn/2021-2025/unit-tt22"}
     assert units.counts()["rejected"] == 1 and len(units) == 2
+    recorded = history_rows(evaluation, "run-1").filter(pl.col("model") == "unit")
+    assert dict(recorded.select("subject", "criteria_set").iter_rows()) == {
+        e.subject: e.provenance.criteria_set for e in units}   # the history keeps each set
