@@ -44,7 +44,7 @@ from pathlib import Path
 import national_baseline as hand
 import polars as pl
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 #: The version of the spoiling (`corrupt_table`), in the corrupted variants' cache names only:
 #: the clean nation does not change with it.
 CORRUPTION_VERSION = 2
@@ -351,7 +351,8 @@ def province_tables(p: Province, d: Draws) -> tuple[dict[str, pl.DataFrame], pl.
     n = pl.col("staff")
     units = unit_rows.select(
         pl.col("unit").alias("id"), ("Đơn vị " + pl.col("unit").str.slice(3)).alias("name"),
-        "area", d.yes(ukey, 80, 0.97).alias("study_plan"),
+        "area", pl.lit("commune").alias("level"),      # commune-level units (applies_to)
+        d.yes(ukey, 80, 0.97).alias("study_plan"),
         d.yes(ukey, 81, 0.9).alias("learning_rules"),
         d.yes(ukey, 82, 0.85).alias("learning_resources"),
         "staff", "staff_with_plan",
