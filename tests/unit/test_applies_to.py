@@ -235,3 +235,20 @@ def test_a_dataset_routes_each_unit_to_the_set_in_force_for_its_level(tmp_path: 
     recorded = history_rows(evaluation, "run-1").filter(pl.col("model") == "unit")
     assert dict(recorded.select("subject", "criteria_set").iter_rows()) == {
         e.subject: e.provenance.criteria_set for e in units}   # the history keeps each set
+
+
+def test_the_city_report_counts_both_kinds_of_unit_and_each_set(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+    city = Path(__file__).resolve().parents[2] / "examples" / "bac-kan-city" / "2024"
+    code = main(["report", str(city), "--year", "2024", "--targets", "bac-kan-city",
+                 "--out", str(tmp_path / "out"), "--format", "results"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    at = next(k for k, line in enumerate(lines) if line.startswith("  Đơn vị học tập: "))
+    assert lines[at].startswith("  Đơn vị học tập: 57 đã đánh giá — 57 đạt")
+    assert lines[at + 1] == ("    vn/2021-2025/unit (Đơn vị học tập cấp xã (giai đoạn "
+                             "2021–2025)): 54 đã đánh giá — 54 đạt, 0 không đạt, 0 chưa đủ "
+                             "minh chứng")
+    assert lines[at + 2].startswith("    vn/2021-2025/unit-tt22 (Đơn vị học tập cấp huyện, "
+                                    "cấp tỉnh (Thông tư 22/2020/TT-BGDĐT)): 3 đã đánh giá")
