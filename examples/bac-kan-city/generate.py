@@ -498,6 +498,50 @@ def _recognised(model: str, year: int, records: Mapping[str, Mapping[str, str]],
     return set(frame.filter(frame["status"] == "recognised")["id"].to_list())
 
 
+#: Units above the communes (Circular 22/2020 in 2021–2025, Circular 24/2023 from 2026):
+#: (id, name, level, 2024 area, 2026 area or None when the unit is gone). In 2024 the city
+#: is a district: its offices and its continuing-education centre report to it (level
+#: "district", seated in the city's area). The July 2025 reform abolished the districts: the
+#: city's offices are gone (their work went to the wards and the province), and the centre
+#: became the province's ("province"), seated in the ward Đức Xuân. A unit's level is the
+#: level of the body it reports to; "district" no longer occurs after the reform.
+HIGHER_UNITS = (
+    ("PGD-058", "Phòng Giáo dục và Đào tạo thành phố Bắc Kạn", "district", "058", None),
+    ("VHTT-058", "Phòng Văn hóa và Thông tin thành phố Bắc Kạn", "district", "058", None),
+    ("GDNN-058", "Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên thành phố Bắc Kạn",
+     "district", "058", "01840"),
+)
+GDNN_2026 = "Trung tâm Giáo dục nghề nghiệp – Giáo dục thường xuyên Bắc Kạn"
+
+
+def higher_units(year: int) -> list[tuple[str, str, str, str]]:
+    """The units above the communes in `year`: (id, name, level, area)."""
+    if year < 2026:
+        return [(i, name, level, area) for i, name, level, area, _ in HIGHER_UNITS]
+    return [(i, GDNN_2026, "province", later) for i, _, _, _, later in HIGHER_UNITS
+            if later is not None]
+
+
+def higher_unit_evidence(rng: random.Random, year: int) -> dict[str, dict[str, str]]:
+    """Points awarded under Circular 22/2020 (2024), or the conditions of Circular 24/2023's
+    levels (2026): drawn, the units being few and their staff not among the citizens."""
+    records = {}
+    for ident, _, level, _ in higher_units(year):
+        if year < 2026:
+            full = {"plan_points": 10, "rules_points": 10, "resources_points": 10,
+                    "self_study_points": 10, "discipline_points": 5, "training_points": 10,
+                    "advanced_worker_points": 5, "citizen_points": 25,
+                    "unit_title_points": 10, "sharing_points": 5}
+            records[ident] = {"level": level, **{k: f"{max(0, v - rng.choice((0, 0, 1, 2, 5)))}"
+                                                 for k, v in full.items()}}
+        else:
+            staff = rng.randint(30, 60)
+            records[ident] = {"level": level, "staff": str(staff),
+                              "staff_learning_citizens": str(staff - rng.randint(0, 3)),
+                              "emulation_title": "advanced", "digital_level": "basic"}
+    return records
+
+
 def _units_2026(units: Sequence[Unit]) -> list[Unit]:
     """The eight commune offices and health stations become the two new wards' ones."""
     ward_of = {c.code: c.ward_2026 for c in COMMUNES}
@@ -542,8 +586,9 @@ def _write_year(folder: Path, pop: Population, year: int, seed: int, catalog: Ca
     unit_records = unit_evidence(rng, units, year, citizens, learning_citizens)
 
     folder.mkdir(parents=True, exist_ok=True)
-    inputs = {m: list(catalog.for_year(m, year).inputs) for m in
+    inputs = {m: _inputs(catalog, m, year) for m in
               ("citizen", "family", "clan", "community", "unit")}
+    higher = higher_unit_evidence(random.Random(seed * 10_000 + year + 1), year)
     _write(folder / "citizen.csv", ["id", "family", "unit", "worker"], inputs["citizen"],
            ({"id": p.id, "family": f.id, "unit": unit_of.get(p.id, ""),
              "worker": YES if p.worker else NO, **citizens[p.id]}
@@ -559,8 +604,10 @@ def _write_year(folder: Path, pop: Population, year: int, seed: int, catalog: Ca
            ({"id": k, "name": name, "area": commune if year < 2026 else ward_of[commune],
              **clans[k]} for k, (name, commune) in pop.clans.items()))
     _write(folder / "unit.csv", ["id", "name", "area"], inputs["unit"],
-           ({"id": u.id, "name": u.name, "area": u.commune, **unit_records[u.id]}
-            for u in units))
+           [*({"id": u.id, "name": u.name, "area": u.commune, **unit_records[u.id]}
+              for u in units),
+            *({"id": i, "name": name, "area": area, **higher[i]}
+              for i, name, _, area in higher_units(year))])
     _write(folder / "areas.csv", ["code", "name", "level", "parent", "households", "clans",
                                   "communities", "units"], [],
            _areas(pop, units, year, seed))
@@ -573,37 +620,56 @@ def _write_year(folder: Path, pop: Population, year: int, seed: int, catalog: Ca
 def _areas(pop: Population, units: Sequence[Unit], year: int, seed: int,
            ) -> Iterable[dict[str, Any]]:
     """The area list with census totals: every household, not only those in the data; a
-    few clans and units that did not take part are counted too."""
+    few clans and units that did not take part are counted too. A unit above the communes
+    is counted in the area it is seated in: the city's own total of units (2024) is its
+    communes' and its own offices'."""
     rng = random.Random(seed + year)
     merged = year >= 2026
+    seated = {area: sum(1 for *_, at in higher_units(year) if at == area)
+              for *_, area in higher_units(year)}
     if merged:
-        yield {"code": PROVINCE_2026[0], "name": PROVINCE_2026[1], "level": "province"}
+        top = [{"code": PROVINCE_2026[0], "name": PROVINCE_2026[1], "level": "province"}]
         communes = [(code, name, [c for c in COMMUNES if c.ward_2026 == code])
                     for code, name in WARDS_2026.items()]
         parent = PROVINCE_2026[0]
     else:
-        yield {"code": PROVINCE_2024[0], "name": PROVINCE_2024[1], "level": "province"}
-        yield {"code": CITY_2024[0], "name": CITY_2024[1], "level": "district",
-               "parent": PROVINCE_2024[0]}
+        top = [{"code": PROVINCE_2024[0], "name": PROVINCE_2024[1], "level": "province"},
+               {"code": CITY_2024[0], "name": CITY_2024[1], "level": "district",
+                "parent": PROVINCE_2024[0]}]
         communes = [(c.code, c.name, [c]) for c in COMMUNES]
         parent = CITY_2024[0]
+    below: list[dict[str, Any]] = []
     for code, name, old in communes:
         olds = {c.code for c in old}
         villages = [v for v in pop.villages if v.commune in olds]
         clans = sum(1 for _, commune in pop.clans.values() if commune in olds)
-        yield {"code": code, "name": name, "level": "commune", "parent": parent,
-               "households": sum(v.households for v in villages),
-               "clans": clans + sum(rng.choice((0, 1, 1, 2)) for _ in old),
-               "communities": len(villages),
-               "units": sum(1 for u in units if u.commune == code)
-               + (1 if rng.random() < 0.5 else 0)}
+        below.append({"code": code, "name": name, "level": "commune", "parent": parent,
+                      "households": sum(v.households for v in villages),
+                      "clans": clans + sum(rng.choice((0, 1, 1, 2)) for _ in old),
+                      "communities": len(villages),
+                      "units": sum(1 for u in units if u.commune == code)
+                      + (1 if rng.random() < 0.5 else 0) + seated.get(code, 0)})
         for village in villages:
             label = village.name
             if merged:
                 before = next(c.name for c in COMMUNES if c.code == village.commune)
                 label = f"{village.name} ({before.split(' ', 1)[1]} cũ)"
-            yield {"code": village.code, "name": label, "level": "village", "parent": code,
-                   "households": village.households}
+            below.append({"code": village.code, "name": label, "level": "village",
+                          "parent": code, "households": village.households})
+    if not merged and seated.get(CITY_2024[0]):
+        top[1]["units"] = seated[CITY_2024[0]] + sum(
+            a["units"] for a in below if a["level"] == "commune")
+    yield from top
+    yield from below
+
+
+def _inputs(catalog: Catalog, model: str, year: int) -> list[str]:
+    """The inputs of the sets in force for `model` in `year`: of each of its variants (the
+    units' commune-level set and Circular 22/2020's, say), the first's first."""
+    names: list[str] = []
+    for spec in catalog.variants(model, year):
+        names += [n for n in spec.inputs if n not in names]
+    return names
 
 
 def _write(path: Path, fixed: Sequence[str], inputs: Sequence[str],
@@ -630,8 +696,7 @@ def _write_errors(folder: Path, pop: Population, seed: int, catalog: Catalog) ->
     records = family_evidence(rng, Population([village], families, {}, []), year, citizens,
                               learning)
     folder.mkdir(parents=True, exist_ok=True)
-    inputs = {m: list(catalog.for_year(m, year).inputs) for m in
-              ("citizen", "family", "community")}
+    inputs = {m: _inputs(catalog, m, year) for m in ("citizen", "family", "community")}
     family_rows = [{"id": f.id, "name": f.head, "community": f.village, **records[f.id]}
                    for f in families]
     family_rows[1]["adults"] = "ba"                       # words, not a number

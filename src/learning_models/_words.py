@@ -133,6 +133,10 @@ REPORT_LABELS: dict[str, dict[Lang, str]] = {
     "notes": {"vi": "Ghi chú", "en": "Notes"},
     "year": {"vi": "Năm đánh giá", "en": "Evaluation year"},
     "sets": {"vi": "Bộ tiêu chí", "en": "Criteria sets"},
+    "by_set": {"vi": "Theo bộ tiêu chí (toàn bộ dữ liệu)",
+               "en": "By criteria set (whole dataset)"},
+    "set_id": {"vi": "Mã bộ tiêu chí", "en": "Criteria set"},
+    "set_applies_to": {"vi": "Áp dụng cho", "en": "Applies to"},
     "targets": {"vi": "Chỉ tiêu theo kế hoạch", "en": "Targets (plan)"},
     "no_targets": {"vi": "không so với chỉ tiêu", "en": "no targets given"},
     "engine": {"vi": "Phần mềm", "en": "Software"},
@@ -372,6 +376,10 @@ REPORT_COMMAND_WORDS: dict[str, dict[Lang, str]] = {
              "en": "{title}: {evaluated} evaluated — {recognised} recognised, "
                    "{not_recognised} not recognised, {incomplete} incomplete; "
                    "{rejected} rejected"},
+    "set_line": {"vi": "{id} ({title}): {evaluated} đã đánh giá — {recognised} đạt, "
+                       "{not_recognised} không đạt, {incomplete} chưa đủ minh chứng",
+                 "en": "{id} ({title}): {evaluated} evaluated — {recognised} recognised, "
+                       "{not_recognised} not recognised, {incomplete} incomplete"},
     "rate": {"vi": "tỷ lệ {rate} ({recognised}/{denominator}, mẫu số: {basis})",
              "en": "rate {rate} ({recognised}/{denominator}, denominator: {basis})"},
 }

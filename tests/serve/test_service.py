@@ -127,6 +127,28 @@ def test_a_set_named_by_model_and_year_is_the_one_in_force(client: TestClient) -
     assert body["evaluations"][0]["year"] == 2027
 
 
+def test_units_of_both_kinds_named_by_model_and_year_go_each_to_its_set(
+        client: TestClient) -> None:
+    units = Path(__file__).parents[2] / "examples" / "units" / "units.csv"
+    with units.open(encoding="utf-8") as handle:
+        records = [{k: v for k, v in row.items() if v} for row in csv.DictReader(handle)]
+    body = client.post("/v1/evaluations", json={
+        "criteria": {"model": "unit", "year": 2024}, "records": records,
+        "explain": True}).json()
+    assert {e["subject"]: e["criteria_set"] for e in body["evaluations"]} == {
+        "UBND-01": "vn/2021-2025/unit", "TRUONG-01": "vn/2021-2025/unit",
+        "PGD-01": "vn/2021-2025/unit-tt22", "TTGDTX-01": "vn/2021-2025/unit-tt22",
+        "SGD-01": "vn/2021-2025/unit-tt22"}
+    assert all(e["explanation"] for e in body["evaluations"])
+    assert [(e["record"], e["code"]) for e in body["errors"]] == [("X-01", "no-set-applies")]
+    jsonschema.validate(body, results_schema())
+    streamed = client.post("/v1/evaluations?model=unit&year=2024",
+                           content=units.read_bytes(), headers={"Content-Type": "text/csv"})
+    lines = [json.loads(line) for line in streamed.text.splitlines()]
+    assert [line["evaluation"]["criteria_set"] for line in lines if "evaluation" in line] \
+        == [e["criteria_set"] for e in body["evaluations"]]
+
+
 def test_explain_adds_each_subjects_explanation_in_the_language_asked(
         client: TestClient) -> None:
     body = client.post("/v1/evaluations", json={

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import learning_models as lm
 from learning_models import Catalog, evaluate_routed
+from learning_models._history.rows import history_rows
 from learning_models.errors import LearningModelsError
 
 SET = """format: learning-models/criteria-set/{fmt}
@@ -151,22 +153,22 @@ def test_evaluate_model_year_routes_each_record(tmp_path: Path,
 def test_the_example_file_of_both_kinds_of_unit_is_evaluated_each_by_its_set(
         capsys: pytest.CaptureFixture[str]) -> None:
     from learning_models._cli import main
-    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt22"
-    code = main(["evaluate", "--model", "unit", "--year", "2024", "--criteria-dir",
-                 str(example), "--input", str(example / "units.csv"), "--format", "csv"])
+    example = Path(__file__).resolve().parents[2] / "examples" / "units"
+    code = main(["evaluate", "--model", "unit", "--year", "2024",
+                 "--input", str(example / "units.csv"), "--format", "csv"])
     captured = capsys.readouterr()
     rows = {line.split(",")[1]: line.split(",")[0] for line in captured.out.splitlines()[1:]}
     assert rows == {"UBND-01": "vn/2021-2025/unit", "TRUONG-01": "vn/2021-2025/unit",
-                    "PGD-01": "vn/2021-2025/unit-district-province",
-                    "TTGDTX-01": "vn/2021-2025/unit-district-province",
-                    "SGD-01": "vn/2021-2025/unit-district-province"}
+                    "PGD-01": "vn/2021-2025/unit-tt22",
+                    "TTGDTX-01": "vn/2021-2025/unit-tt22",
+                    "SGD-01": "vn/2021-2025/unit-tt22"}
     assert code == 1 and "X-01: no criteria set applies" in captured.err
 
 
 def test_the_example_units_at_the_grade_boundary(capsys: pytest.CaptureFixture[str]) -> None:
     from learning_models._cli import main
-    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt22"
-    main(["evaluate", "--model", "unit", "--year", "2024", "--criteria-dir", str(example),
+    example = Path(__file__).resolve().parents[2] / "examples" / "units"
+    main(["evaluate", "--model", "unit", "--year", "2024",
           "--input", str(example / "units.csv"), "--lang", "en"])
     lines = {line.split("\t")[0]: line.split("\t") for line in capsys.readouterr().out
              .splitlines() if "\t" in line}
@@ -174,28 +176,79 @@ def test_the_example_units_at_the_grade_boundary(capsys: pytest.CaptureFixture[s
     assert lines["SGD-01"][1] == "84/100" and lines["SGD-01"][3] == "Fair"
 
 
-def test_the_circular_24_example_grades_by_level(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_circular_24_set_grades_by_level(capsys: pytest.CaptureFixture[str]) -> None:
     from learning_models._cli import main
-    example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt24"
-    assert main(["test", str(example)]) == 0
+    cases = Path(__file__).resolve().parents[2] / "criteria" / "vn" / "2026-2030" / \
+        "unit-tt24.test.yaml"
+    assert main(["test", str(cases)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "6 passed, 0 failed"
-    catalog = Catalog.default([example])
+    catalog = Catalog.default()
     assert [s.id for s in catalog.variants("unit", 2027)] == [
-        "vn/2026-2030/unit", "vn/2026-2030/unit-district-province"]
-    assert catalog.get("vn/2026-2030/unit-district-province").recognition_verified_share == \
+        "vn/2026-2030/unit", "vn/2026-2030/unit-tt24"]
+    assert catalog.get("vn/2026-2030/unit-tt24").recognition_verified_share == \
         pytest.approx(2 / 3)    # the pass rule and Mức 1 verified, Mức 2 not
 
 
-def test_a_dataset_rejects_a_record_its_sets_applies_to_does_not_hold_for(
+def _city_units(inputs: object, rows: int = 3) -> list[str]:
+    """The header and first `rows` units of the example city (2024), with the columns of
+    `inputs` only (and id, name, area)."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "bac-kan-city" / "2024"
+    lines = (example / "unit.csv").read_text(encoding="utf-8").splitlines()[:rows + 1]
+    header = lines[0].split(",")
+    keep = [k for k, c in enumerate(header) if c in ("id", "name", "area") or c in inputs]
+    return [",".join(line.split(",")[k] for k in keep) for line in lines]
+
+
+def test_a_dataset_given_one_set_rejects_a_record_its_applies_to_does_not_hold_for(
         tmp_path: Path) -> None:
+    commune = Catalog.default().get("vn/2021-2025/unit")
+    lines = _city_units(commune.inputs)
+    lines[2] = lines[2].replace(",commune,", ",district,", 1)
+    lines[3] = lines[3].replace(",commune,", ",,", 1)
+    (tmp_path / "unit.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    evaluation = lm.evaluate_dataset(lm.read_dataset(tmp_path), year=2024,
+                                     sets={"unit": commune})
+    assert [(e.row, e.code) for e in evaluation.errors] == [(2, "no-set-applies"),
+                                                            (3, "no-set-applies")]
+    assert "level == 'commune'" in evaluation.errors[0].message
+    assert evaluation.results["unit"].counts()["recognised"] + \
+        evaluation.results["unit"].counts()["not_recognised"] == 1
+
+
+def test_a_dataset_routes_each_unit_to_the_set_in_force_for_its_level(tmp_path: Path) -> None:
     example = Path(__file__).resolve().parents[2] / "examples" / "bac-kan-city" / "2024"
     lines = (example / "unit.csv").read_text(encoding="utf-8").splitlines()[:4]
     lines[2] = lines[2].replace(",commune,", ",district,", 1)
     lines[3] = lines[3].replace(",commune,", ",,", 1)
     (tmp_path / "unit.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     evaluation = lm.evaluate_dataset(lm.read_dataset(tmp_path), year=2024)
-    assert [(e.row, e.code) for e in evaluation.errors] == [(2, "no-set-applies"),
-                                                            (3, "no-set-applies")]
-    assert "level == 'commune'" in evaluation.errors[0].message
-    assert evaluation.results["unit"].counts()["recognised"] + \
-        evaluation.results["unit"].counts()["not_recognised"] == 1
+    assert [(e.row, e.code) for e in evaluation.errors] == [(3, "no-set-applies")]
+    assert "vn/2021-2025/unit (" in evaluation.errors[0].message
+    assert "vn/2021-2025/unit-tt22 (" in evaluation.errors[0].message
+    units = evaluation.results["unit"]
+    assert [s.id for s in evaluation.sets_of("unit")] == ["vn/2021-2025/unit",
+                                                          "vn/2021-2025/unit-tt22"]
+    assert {e.subject: e.provenance.criteria_set for e in units} == {
+        lines[1].split(",")[0]: "vn/2021-2025/unit", lines[2].split(",")[0]:
+        "vn/2021-2025/unit-tt22"}
+    assert units.counts()["rejected"] == 1 and len(units) == 2
+    recorded = history_rows(evaluation, "run-1").filter(pl.col("model") == "unit")
+    assert dict(recorded.select("subject", "criteria_set").iter_rows()) == {
+        e.subject: e.provenance.criteria_set for e in units}   # the history keeps each set
+
+
+def test_the_city_report_counts_both_kinds_of_unit_and_each_set(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from learning_models._cli import main
+    city = Path(__file__).resolve().parents[2] / "examples" / "bac-kan-city" / "2024"
+    code = main(["report", str(city), "--year", "2024", "--targets", "bac-kan-city",
+                 "--out", str(tmp_path / "out"), "--format", "results"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    at = next(k for k, line in enumerate(lines) if line.startswith("  Đơn vị học tập: "))
+    assert lines[at].startswith("  Đơn vị học tập: 57 đã đánh giá — 57 đạt")
+    assert lines[at + 1] == ("    vn/2021-2025/unit (Đơn vị học tập cấp xã (giai đoạn "
+                             "2021–2025)): 54 đã đánh giá — 54 đạt, 0 không đạt, 0 chưa đủ "
+                             "minh chứng")
+    assert lines[at + 2].startswith("    vn/2021-2025/unit-tt22 (Đơn vị học tập cấp huyện, "
+                                    "cấp tỉnh (Thông tư 22/2020/TT-BGDĐT)): 3 đã đánh giá")

@@ -15,6 +15,7 @@ import pytest
 import learning_models as lm
 from learning_models._catalog.catalog import Catalog
 from learning_models._evidence.dataset import read_dataset
+from learning_models._scoring import parts_of
 from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "bac-kan-city"
@@ -164,8 +165,22 @@ def test_recognition_counts_agree_between_levels(
         learning.rename({"community": "id", "len": "counted"}), on="id", how="left")
     assert (villages["learning_families"] == villages["counted"].fill_null(0)).all()
     staff = citizens.filter(pl.col("unit").is_not_null()).group_by("unit").len()
-    units = results["unit"].scored.join(staff.rename({"unit": "id", "len": "n"}), on="id")
-    assert (units["staff"] == units["n"]).all() and units.height == results["unit"].scored.height
+    commune = parts_of(results["unit"])[0]   # the staff of commune-level units
+    units = commune.scored.join(staff.rename({"unit": "id", "len": "n"}), on="id")
+    assert (units["staff"] == units["n"]).all() and units.height == commune.scored.height
+
+
+def test_units_of_both_kinds_are_evaluated_each_by_its_set(
+        evaluations: dict[int, DatasetEvaluation]) -> None:
+    ids = {year: {p.program.spec.id: sorted(p.scored["id"].to_list())
+                  for p in parts_of(e.results["unit"])} for year, e in evaluations.items()}
+    assert ids[2024]["vn/2021-2025/unit-tt22"] == ["GDNN-058", "PGD-058", "VHTT-058"]
+    assert ids[2026]["vn/2026-2030/unit-tt24"] == ["GDNN-058"]     # the province's now
+    assert len(ids[2024]["vn/2021-2025/unit"]) == 54 and len(ids[2026]["vn/2026-2030/unit"]) > 0
+    city = lm.rollup(evaluations[2024]).area("058").models["unit"]
+    assert [(s.criteria_set, s.evaluated) for s in city.by_set] == [
+        ("vn/2021-2025/unit", 54), ("vn/2021-2025/unit-tt22", 3)]
+    assert city.evaluated == 57 and city.area_total == 61   # the city's own units counted
 
 
 def commune_rates(evaluation: DatasetEvaluation, model: str) -> dict[str, float]:
@@ -178,7 +193,9 @@ def commune_rates(evaluation: DatasetEvaluation, model: str) -> dict[str, float]
     commune = scored["area"].map_elements(
         lambda code: code if code in set(communes["code"]) else parent.get(code),
         return_dtype=pl.String)
-    counts = scored.with_columns(commune.alias("commune")).group_by("commune").agg(
+    # subjects above the communes (the city's own units) are in no commune's rate
+    counts = scored.with_columns(commune.alias("commune")) \
+        .filter(pl.col("commune").is_in(communes["code"].implode())).group_by("commune").agg(
         (pl.col("status") == "recognised").sum().alias("recognised"))
     totals = dict(communes.select("code", TOTAL_OF[model]).rows())
     return {c: r / totals[c] for c, r in counts.rows()}
@@ -246,7 +263,8 @@ def test_one_village_typed_into_the_template_evaluates_like_its_csv(tmp_path: Pa
                 if value is None or value == "":
                     continue
                 cell = sheet.cell(k, column_of[name])
-                if name in spec.inputs and spec.inputs[name].type == "integer":
+                if any(name in one.inputs and one.inputs[name].type == "integer"
+                       for one in spec):
                     cell.value = int(value)
                 elif value in ("có", "không"):
                     cell.value = "Có" if value == "có" else "Không"
@@ -262,11 +280,12 @@ def test_one_village_typed_into_the_template_evaluates_like_its_csv(tmp_path: Pa
         assert a.equals(b), model
 
 
-def _header(name: str, spec: lm.CriteriaSet) -> str:
+def _header(name: str, specs: tuple[lm.CriteriaSet, ...]) -> str:
+    """The template's header of column `name`, for a model's sets in force."""
     relation = {"id": "Mã", "name": "Tên", "family": "Gia đình", "unit": "Đơn vị",
                 "community": "Cộng đồng", "clan": "Dòng họ", "area": "Địa bàn",
                 "worker": "Người lao động"}
     if name in relation:
         return relation[name]
-    label = spec.inputs[name].label
+    label = next(s.inputs[name] for s in specs if name in s.inputs).label
     return label.vi if label else name

@@ -21,6 +21,7 @@ from learning_models._cli import main
 from learning_models._documents.yaml import parse_yaml
 from learning_models._evidence.dataset import Dataset, read_dataset
 from learning_models._evidence.excel import marks as _excel_marks
+from learning_models._scoring import parts_of
 from learning_models._scoring.pipeline import DatasetEvaluation, evaluate_dataset
 
 CITIZEN = """\
@@ -586,8 +587,8 @@ def test_the_template_command_for_a_year_without_sets(
 
 def test_the_template_sets_are_those_in_force(sets_dir: Path) -> None:
     catalog = Catalog.default([sets_dir])
-    assert {m: s.id for m, s in lm.template_sets(catalog, 2033).items()} == {
-        "citizen": "test/citizen", "family": "test/family"}
+    assert {m: [s.id for s in v] for m, v in lm.template_sets(catalog, 2033).items()} == {
+        "citizen": ["test/citizen"], "family": ["test/family"]}
 
 
 def test_writing_into_a_missing_folder_fails_cleanly(sets: dict[str, lm.CriteriaSet]) -> None:
@@ -819,3 +820,21 @@ def test_a_sheet_with_ten_thousand_headers_is_refused_in_one_problem() -> None:
     assert problem.code == "too-large"
     assert problem.message == ("wide.xlsx [Gia đình]: the header has 10,000 columns; at most "
                                "1,000 are read")
+
+
+def test_the_template_takes_units_of_both_kinds_on_one_sheet_each_read_for_its_set() -> None:
+    variants = lm.template_sets(Catalog.default(), 2024)["unit"]
+    assert [s.id for s in variants] == ["vn/2021-2025/unit", "vn/2021-2025/unit-tt22"]
+    book = Path("mau.xlsx")
+    lm.write_template(book, {"unit": variants}, year=2024)
+    units = Path(__file__).parents[2] / "examples" / "units" / "units.csv"
+    rows = pl.read_csv(units, infer_schema=False).fill_null("").to_dicts()
+    labels = {"id": "Mã", "name": "Tên", **{n: i.label.vi for s in variants
+                                            for n, i in s.inputs.items() if i.label}}
+    fill_template(book, "Đơn vị", rows, labels)
+    evaluation = evaluate_dataset(lm.read_workbook(book), year=2024)
+    by_set = {p.program.spec.id: sorted(p.scored["id"].to_list())
+              for p in parts_of(evaluation.results["unit"])}
+    assert by_set == {"vn/2021-2025/unit": ["TRUONG-01", "UBND-01"],
+                      "vn/2021-2025/unit-tt22": ["PGD-01", "SGD-01", "TTGDTX-01"]}
+    assert [(e.record, e.code) for e in evaluation.errors] == [("X-01", "no-set-applies")]

@@ -267,7 +267,7 @@ def test_a_set_that_reads_the_year_needs_one() -> None:
 
 # --------------------------------------------------------------------------- Circular 22/2020
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "unit-tt22"
+EXAMPLE = Path(__file__).parents[2] / "criteria" / "vn" / "2021-2025"
 UNITS = (
     "id,level,plan_points,rules_points,resources_points,self_study_points,discipline_points,"
     "training_points,advanced_worker_points,citizen_points,unit_title_points,sharing_points\n"
@@ -276,7 +276,7 @@ UNITS = (
 
 
 def test_the_circular_22_example_passes_its_cases(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["test", str(EXAMPLE)]) == 0
+    assert main(["test", str(EXAMPLE / "unit-tt22.test.yaml")]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "12 passed, 0 failed"
 
 

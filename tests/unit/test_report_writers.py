@@ -436,6 +436,55 @@ def test_outputs_match_their_golden_files(report: Report, basis: ReportBasis,
         rollup(evaluation, CITY, previous=[evaluate(2024)]).to_json()
 
 
+TWO_SETS = REPORT / "two-sets"
+
+
+def test_two_sets_of_one_model_are_counted_across_and_per_set_in_every_output(
+        tmp_path: Path, update_goldens: bool) -> None:
+    data = tmp_path / "2026"
+    data.mkdir()
+    for file in (DATA / "2026").iterdir():
+        (data / file.name).write_bytes(file.read_bytes())
+    (data / "unit.csv").write_bytes((TWO_SETS / "2026" / "unit.csv").read_bytes())
+    units = tuple(lm.load_criteria(p) for p in sorted((TWO_SETS / "sets").glob("*.yaml")))
+    chosen: dict[str, lm.CriteriaSet | tuple[lm.CriteriaSet, ...]] = {
+        m: s for m, s in sets().items() if m != "unit"}
+    chosen["unit"] = units
+    evaluation = evaluate_dataset(read_dataset(data), year=2026, sets=chosen)
+    assert [(e.record, e.code) for e in evaluation.errors if e.file.endswith("unit.csv")] \
+        == [("U4", "no-set-applies")]
+    summary = rollup(evaluation, CITY)
+    whole = summary.area("*").models["unit"]
+    assert (whole.evaluated, whole.recognised, whole.rejected) == (3, 2, 1)
+    assert [(s.criteria_set, s.evaluated, s.recognised) for s in whole.by_set] == [
+        ("test/unit-commune", 2, 1), ("test/unit-province", 1, 1)]
+    report = build_report(evaluation, summary, targets=CITY)
+    table = next(t for t in report.tables if t.model == "unit")
+    assert table.title == "Đơn vị học tập" and len(table.by_set) == 2
+    assert [s.id for s in report.sets if s.model == "unit"] == [
+        "test/unit-commune", "test/unit-province"]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_all(report, ReportBasis(evaluation, (), summary), out)
+    expected = TWO_SETS / "expected"
+    for name in ("bao-cao-2026.html", "results.json", "results.csv", "errors.csv",
+                 "rollup.json"):
+        _check_two_sets(expected / name, normalised((out / name).read_text("utf-8")),
+                        update_goldens)
+    _check_two_sets(expected / "bao-cao-2026.xlsx.txt",
+                    normalised(dump_xlsx(out / "bao-cao-2026.xlsx")), update_goldens)
+
+
+def _check_two_sets(path: Path, actual: str, update: bool) -> None:
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    assert path.exists(), f"no golden file {path.name}; run pytest --update-goldens"
+    assert actual == path.read_text(encoding="utf-8"), \
+        f"{path.name} differs from its golden file; if the change is intended, run " \
+        "pytest --update-goldens and review the diff"
+
+
 # --- reproducibility and atomic writes ----------------------------------------------------
 
 

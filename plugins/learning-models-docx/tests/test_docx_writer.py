@@ -213,3 +213,31 @@ def test_a_report_about_a_former_area_is_issued_by_the_current_body(tmp_path: Pa
     wards = open_docx(render_docx(replace(report, issuer="Phường Đức Xuân")))
     header = wards.tables[0].rows[0].cells[0]  # type: ignore[attr-defined]
     assert cell_lines(header)[1] == "PHƯỜNG ĐỨC XUÂN"
+
+
+UNITS = """\
+id,name,area,level,study_plan,learning_rules,learning_resources,staff,staff_with_plan,\
+staff_disciplined,staff_trained,staff_advanced_workers,staff_learning_citizens,\
+tasks_completed_well,initiatives,plan_points,rules_points,resources_points,\
+self_study_points,discipline_points,training_points,advanced_worker_points,citizen_points,\
+unit_title_points,sharing_points
+UBND-01840,Ủy ban nhân dân phường Đức Xuân,01840,commune,có,có,có,20,20,0,20,20,20,có,có,,,,,,,,,,
+PGD-058,Phòng Giáo dục và Đào tạo thành phố,058,district,,,,,,,,,,,,10,10,10,10,5,10,5,20,10,5
+"""
+
+
+def test_units_of_two_sets_are_shown_per_set_under_their_table(
+        dataset_dir: Path, tmp_path: Path, build: Callable[..., lm.Report]) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("areas.csv", "family.csv"):
+        (folder / name).write_bytes((dataset_dir / name).read_bytes())
+    (folder / "unit.csv").write_text(UNITS, encoding="utf-8")
+    document = open_docx(render_docx(build(folder)))
+    rows = [[c.text for c in row.cells] for table in document.tables  # type: ignore[attr-defined]
+            for row in table.rows]
+    assert ["vn/2021-2025/unit", "Đơn vị học tập cấp xã (giai đoạn 2021–2025)",
+            "level == 'commune'", "1", "1", "0"] in rows
+    assert ["vn/2021-2025/unit-tt22",
+            "Đơn vị học tập cấp huyện, cấp tỉnh (Thông tư 22/2020/TT-BGDĐT)",
+            "level in ['district', 'province']", "1", "1", "0"] in rows

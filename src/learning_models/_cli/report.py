@@ -358,6 +358,10 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")
+        for by in table.by_set:   # a model whose records went to several sets
+            out.write("    " + WORDS["set_line"][lang].format(
+                id=by.id, title=by.title, evaluated=n(by.evaluated), recognised=n(by.recognised),
+                not_recognised=n(by.not_recognised), incomplete=n(by.incomplete)) + "\n")
     for (path, before), year, rejected in zip(previous, report.previous_years,
                                               report.previous_rejected, strict=True):
         evaluated = sum(len(r) for r in before.results.values())

@@ -37,7 +37,8 @@ def _template(args: argparse.Namespace) -> int:
     make_folder_of(args.output, "the workbook")
     written = write_template(args.output, sets, year=args.year)
     sheets = ", ".join(MODEL_SHEETS.get(m, m) for m in sets)
-    print(f"{written}: {sheets}, Địa bàn ({', '.join(s.id for s in sets.values())})",
+    print(f"{written}: {sheets}, Địa bàn "
+          f"({', '.join(s.id for variants in sets.values() for s in variants)})",
           file=sys.stderr)
     return 0
 

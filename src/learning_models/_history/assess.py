@@ -28,7 +28,7 @@ from .._rollup import (
     ordered_models,
     rollup,
 )
-from .._scoring import Evaluations, evaluate_dataset
+from .._scoring import Evaluations, evaluate_dataset, parts_of
 from ..errors import LearningModelsError
 from .impact_model import (
     DIRECTIONS,
@@ -123,7 +123,7 @@ def _cause_columns(before: Evaluations, after: Evaluations) -> dict[str, pl.Expr
     """Per indicator of either set, whether it is behind a subject's change: the points it
     falls short of its maximum differ (an indicator only one set has falls short by nothing
     in the other), or its status differs where both sets have it."""
-    maxima = [{i.id: float(i.points) for i in e.program.spec.indicators}
+    maxima = [{i.id: float(i.points) for p in parts_of(e) for i in p.program.spec.indicators}
               for e in (before, after)]
     causes: dict[str, pl.Expr] = {}
     for ident in dict.fromkeys([*maxima[0], *maxima[1]]):

@@ -16,7 +16,7 @@ import polars as pl
 
 from .._evidence import Dataset
 from .._rollup import Rollup
-from .._scoring import DatasetEvaluation, Evaluations
+from .._scoring import DatasetEvaluation, Evaluations, parts_of
 
 __all__ = ["CROSSWALK_SCHEMA", "FIGURE_SCHEMA", "RESULT_SCHEMA", "TABLES", "crosswalk_rows",
            "evidence_hashes", "figure_rows", "history_rows"]
@@ -93,8 +93,9 @@ def history_rows(evaluation: DatasetEvaluation, run: str) -> pl.DataFrame:
     """The results of every model of `evaluation` as rows of the history, for run `run`."""
     if evaluation.year is None:
         raise ValueError("a history records results of a year: evaluate with a year")
-    frames = [_model_rows(evaluation, model, results, run)
-              for model, results in evaluation.results.items()]
+    # a model routed to several sets: each part with its own set's provenance and inputs
+    frames = [_model_rows(evaluation, model, part, run)
+              for model, results in evaluation.results.items() for part in parts_of(results)]
     if not frames:
         return pl.DataFrame(schema=RESULT_SCHEMA)
     return pl.concat(frames, how="vertical")

@@ -26,7 +26,7 @@ from .._criteria import Lang
 from .._documents import write_text
 from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
-from .._scoring import CARRIED, DatasetEvaluation
+from .._scoring import CARRIED, DatasetEvaluation, parts_of, set_counts
 from .._version import __version__
 from .csv_cells import safe_row, safe_text_columns
 from .report import LABELS
@@ -113,9 +113,14 @@ def results_json(evaluation: DatasetEvaluation) -> str:
         counts = results.counts()
         counts["rejected"] = len({(x.file, x.row) for x in evaluation.errors
                                   if x.file == evaluation.dataset.tables[model].file})
+        parts = parts_of(results)
+        made = results.provenance.to_dict() if len(parts) == 1 else \
+            [p.provenance.to_dict() for p in parts]   # each subject names its criteria_set
         lines += [f"    {dump(model)}: {{",
-                  f'      "provenance": {dump(results.provenance.to_dict())},',
+                  f'      "provenance": {dump(made)},',
                   f'      "counts": {dump(counts)},',
+                  *([f'      "counts_by_set": {dump(set_counts(results))},']
+                    if len(parts) > 1 else []),
                   '      "evaluations": [']
         subjects = []
         for data, area in zip(results.subject_dicts(), areas, strict=True):
@@ -139,13 +144,12 @@ def results_csv(evaluation: DatasetEvaluation, lang: Lang = "vi") -> str:
     (sha256), the engine (``learning-models <version>``), the evaluation year and the names
     of the overlays applied to the set (separated by ``; ``, empty when none)."""
     frames = []
-    for model in _models(evaluation):
-        results = evaluation.results[model]
+    for model, results in ((m, p) for m in _models(evaluation)
+                           for p in parts_of(evaluation.results[m])):
         scored = results.scored
         made = results.provenance.to_dict()
         made["overlays"] = "; ".join(o["name"] for o in made.get("overlays", ())) or None
-        grades = {g.id: g.title.get(lang) for g in evaluation.sets[model].recognition.grades} \
-            if model in evaluation.sets else {}
+        grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
         statuses = {s: LABELS[s][lang] for s in ("recognised", "not_recognised", "incomplete")}
         frames.append(scored.select(
             pl.lit(model).alias("model"),

@@ -348,8 +348,28 @@ def _model_section(report: Report, table: ModelTable) -> str:
                                 for h, c in head) + "</tr></thead>",
         "<tbody>", *rows, "</tbody>",
         "</table></div>",
+        *_by_set(report, table),
         "</section>",
     ])
+
+
+def _by_set(report: Report, table: ModelTable) -> list[str]:
+    """Under a model whose records went to several sets: its figures per set."""
+    if not table.by_set:
+        return []
+    head = [report.label("set_id"), report.label("name"), report.label("set_applies_to"),
+            report.label("evaluated"), report.label("recognised"),
+            report.label("not_recognised"), report.label("incomplete")]
+    rows = ["<tr>" + "".join(
+        [f"<td>{_e(s.id)}</td>", f"<td>{_e(s.title)}</td>", f"<td>{_e(s.applies_to)}</td>",
+         *(f'<td class="num">{_e(report.number(v))}</td>'
+           for v in (s.evaluated, s.recognised, s.not_recognised, s.incomplete))]) + "</tr>"
+            for s in table.by_set]
+    return [f"<h3>{_e(report.label('by_set'))}</h3>", '<div class="scroll"><table>',
+            "<thead><tr>" + "".join(f"<th>{_e(h)}</th>" if k < 3 else
+                                    f'<th class="num">{_e(h)}</th>'
+                                    for k, h in enumerate(head)) + "</tr></thead>",
+            "<tbody>", *rows, "</tbody>", "</table></div>"]
 
 
 def _chart(report: Report, table: ModelTable) -> str:

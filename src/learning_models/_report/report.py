@@ -36,7 +36,14 @@ from .._rollup import (
     TargetsLike,
     format_percent,
 )
-from .._scoring import GRADE_BEST, GRADE_WORST, DatasetEvaluation, Provenance, check_evaluation
+from .._scoring import (
+    GRADE_BEST,
+    GRADE_WORST,
+    DatasetEvaluation,
+    Provenance,
+    check_evaluation,
+    parts_of,
+)
 from .._version import __version__
 from .._words import REPORT_LABELS as LABELS
 from ..errors import LearningModelsError
@@ -156,15 +163,31 @@ class ModelRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SetRow:
+    """A model's subjects of the whole dataset that one of its sets evaluated, when several
+    sets of the model were in force (format 1.1): the breakdown under the model's table."""
+
+    id: str
+    title: str
+    applies_to: str
+    evaluated: int
+    recognised: int
+    not_recognised: int
+    incomplete: int
+
+
+@dataclass(frozen=True, slots=True)
 class ModelTable:
-    """One model's table: a row per commune, then the whole dataset, against its target."""
+    """One model's table: a row per commune, then the whole dataset, against its target;
+    counted across the model's sets, and per set (`by_set`) when it had several."""
 
     model: str
-    title: str                       # the set's title
+    title: str                       # the set's title (the model's, with several sets)
     short_title: str                 # the model's name (a sheet name)
     rows: tuple[ModelRow, ...]       # communes, then the whole dataset
     target: float | None
     milestone_year: int | None
+    by_set: tuple[SetRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,10 +325,11 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
     check_lang(lang)
     check_evaluation(evaluation)
     labels = {k: v[lang] for k, v in LABELS.items()}
-    titles = {m: evaluation.sets[m].title.get(lang) if m in evaluation.sets else m
-              for m in evaluation.results}
-    sets = tuple(_set_used(m, r.program.spec, r.provenance, titles[m], lang)
-                 for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0])))
+    titles = {m: _title(evaluation, m, labels, lang) for m in evaluation.results}
+    sets = tuple(_set_used(m, p.program.spec, p.provenance, p.program.spec.title.get(lang),
+                           lang)
+                 for m, r in sorted(evaluation.results.items(), key=lambda i: _model_key(i[0]))
+                 for p in parts_of(r))
     indicators = _indicators(rollup, titles, labels)
     roots = [a for a in rollup.areas if a.level not in ("all", "village") and a.parent is None
              and a.code != UNLOCATED]
@@ -347,7 +371,8 @@ def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = 
         check = head.targets[0] if head is not None and head.targets else None
         tables.append(ModelTable(model, titles[model], labels.get(f"short_{model}", model), rows,
                                  None if check is None else check.value,
-                                 None if check is None else check.milestone_year))
+                                 None if check is None else check.milestone_year,
+                                 _by_set(evaluation, model, head, lang)))
     notes = [] if former is None else [note]
     notes += [n.get(lang) for n in rollup.notes]
     previous_rejected = tuple(_rejected(before) for before in previous)
@@ -410,6 +435,28 @@ def _quality(rollup: Rollup, labels: Mapping[str, str], lang: Lang,
 def _rejected(evaluation: DatasetEvaluation) -> int:
     """How many records of `evaluation` were rejected (a record may have several errors)."""
     return len({(e.file, e.row) for e in evaluation.errors})
+
+
+def _title(evaluation: DatasetEvaluation, model: str, labels: Mapping[str, str],
+           lang: Lang) -> str:
+    """A model's title in the report: its set's, or with several sets the model's name."""
+    sets = evaluation.sets_of(model)
+    if len(sets) > 1:
+        return labels.get(f"short_{model}", model)
+    return sets[0].title.get(lang) if sets else model
+
+
+def _by_set(evaluation: DatasetEvaluation, model: str, head: ModelFigures | None,
+            lang: Lang) -> tuple[SetRow, ...]:
+    """The model's figures of the whole dataset per set, when several sets evaluated it."""
+    if head is None or not head.by_set:
+        return ()
+    specs = {s.id: s for s in evaluation.sets_of(model)}
+    return tuple(SetRow(f.criteria_set, specs[f.criteria_set].title.get(lang)
+                        if f.criteria_set in specs else f.criteria_set,
+                        (specs[f.criteria_set].applies_to or "") if f.criteria_set in specs
+                        else "", f.evaluated, f.recognised, f.not_recognised, f.incomplete)
+                 for f in head.by_set)
 
 
 def _set_used(model: str, spec: CriteriaSet, provenance: Provenance, title: str,
@@ -658,11 +705,13 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
     communes = {a.code: a.name for a in rollup.areas if a.level == "commune"}
     # an area below a commune (a village in the area list) is shown under its commune
     upward = {a.code: a.parent for a in rollup.areas if a.level != "all"}
+    # subjects of an area above the communes (a district's own units) have a list of theirs
+    above = {a.code: a.name for a in rollup.areas if a.level in ("district", "province")}
     frames = []
-    for model in _ordered(evaluation.results):
-        scored = evaluation.results[model].scored
-        grades = {g.id: g.title.get(lang) for g in evaluation.sets[model].recognition.grades} \
-            if model in evaluation.sets else {}
+    for model, results in ((m, p) for m in _ordered(evaluation.results)
+                           for p in parts_of(evaluation.results[m])):
+        scored = results.scored
+        grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
         name = pl.col("name").cast(pl.String) if "name" in scored.columns \
             else pl.lit(None, dtype=pl.String)
         frames.append(scored.select(
@@ -675,8 +724,8 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
     if not frames:
         return ()
     table = pl.concat(frames)
-    commune_of = {code: _commune(code, upward, communes) for code in
-                  table["area"].drop_nulls().unique().to_list()}
+    commune_of = {code: _commune(code, upward, communes) or (code if code in above else None)
+                  for code in table["area"].drop_nulls().unique().to_list()}
     table = table.with_columns(
         pl.col("area").replace_strict(commune_of, default=None, return_dtype=pl.String)
         .fill_null("").alias("commune")).sort("commune", "_m", "id")
@@ -691,7 +740,9 @@ def _lists(evaluation: DatasetEvaluation, rollup: Rollup, titles: Mapping[str, s
         items = ", ".join(labels[f"rest_{s}"].format(n=format_number(n, lang))
                           for s, n in rest.items() if n)
         code = str(commune)
-        lists.append(CommuneList(code, communes.get(code, labels["unknown_area"]), entries,
+        lists.append(CommuneList(code, communes.get(code, above.get(code,
+                                                                labels["unknown_area"])),
+                                 entries,
                                  **rest, rest=labels["lists_rest"].format(items=items)
                                  if items else ""))
     known = [c for c in lists if c.code]

@@ -259,6 +259,7 @@ def _model_sheet(book: Any, sheet: Any, report: Report, table: Any,
                   (figure.rate, _pct_style(figure)), (figure.target, "pct"),
                   (figure.gap, "int"), (figure.assessment, "text"),
                   *_change_values(report, figure)])
+    _by_set(out, report, table)
     communes = sum(1 for row in table.rows if row.code != "*")
     if communes:
         add_rate_chart(book, sheet, title=report.label("chart", target=report.percent(
@@ -268,6 +269,21 @@ def _model_sheet(book: Any, sheet: Any, report: Report, table: Any,
                        target_col=11 if table.target is not None else None,
                        anchor=f"A{out.row + 3}")
     out.finish(header, 2)
+
+
+def _by_set(out: Any, report: Report, table: Any) -> None:
+    """Under a model whose records went to several sets: its figures per set."""
+    if not table.by_set:
+        return
+    out.line([])
+    out.line([(report.label("by_set"), "bold")])
+    out.line([(report.label(k), "bold") for k in ("set_id", "name", "set_applies_to",
+                                                   "evaluated", "recognised",
+                                                   "not_recognised", "incomplete")])
+    for s in table.by_set:
+        out.line([(s.id, "text"), (s.title, "text"), (s.applies_to, "text"),
+                  (s.evaluated, "int"), (s.recognised, "int"), (s.not_recognised, "int"),
+                  (s.incomplete, "int")])
 
 
 def _lists(sheet: Any, report: Report, styles: dict[str, Any]) -> None:

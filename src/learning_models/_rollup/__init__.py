@@ -26,7 +26,7 @@ from .build import (
 )
 from .quality import DataQuality, QualityIssue
 from .quality_check import assess_quality
-from .types import UNLOCATED, TargetCheck, TargetLike, TextLike, ordered_models
+from .types import UNLOCATED, SetFigures, TargetCheck, TargetLike, TextLike, ordered_models
 
 __all__ = [
     "ALL",
@@ -41,6 +41,7 @@ __all__ = [
     "QualityIssue",
     "RateChange",
     "Rollup",
+    "SetFigures",
     "ShareFigures",
     "TargetCheck",
     "TargetLike",

@@ -50,6 +50,7 @@ from .areas import area_closure as area_closure
 from .areas import code_mapping, effective_totals, evaluation_hierarchy, previous_totals
 from .areas import extend_closure as extend_closure
 from .areas import hierarchy as hierarchy
+from .counts import SET_SEPARATOR
 from .counts import AreaCounts as AreaCounts
 from .counts import Earlier as Earlier
 from .counts import add_counts as add_counts
@@ -70,6 +71,7 @@ from .types import (
     ModelFigures,
     RateChange,
     Rollup,
+    SetFigures,
     ShareFigures,
     TargetCheck,
     TargetLike,
@@ -223,7 +225,20 @@ def _figures(model: str, counts: Mapping[str, Any] | None,
                         numbers["not_recognised"], numbers["incomplete"], numbers["rejected"],
                         None if total is None else int(total), denominator,
                         kind,  # type: ignore[arg-type]
-                        None if over else rate, data_problem="over_total" if over else None)
+                        None if over else rate, data_problem="over_total" if over else None,
+                        by_set=_by_set(counts))
+
+
+def _by_set(counts: Mapping[str, Any] | None) -> tuple[SetFigures, ...]:
+    """The per-set figures of a model routed to several sets (`SET_SEPARATOR` columns)."""
+    found: dict[str, dict[str, int]] = {}
+    for key, value in (counts or {}).items():
+        status, sep, ident = key.partition(SET_SEPARATOR)
+        if sep:
+            found.setdefault(ident, {})[status] = int(value or 0)
+    return tuple(SetFigures(ident, sum(n.values()), n.get("recognised", 0),
+                            n.get("not_recognised", 0), n.get("incomplete", 0))
+                 for ident, n in found.items())
 
 
 def _share(measure: str, basis: tuple[str, ...],

@@ -18,11 +18,16 @@ from dataclasses import dataclass
 import polars as pl
 
 from .._evidence import LINE, RELATIONS, ROW, TRUE_WORDS
-from .._scoring import DatasetEvaluation, gather_by_link, scored_table
+from .._scoring import SET_COLUMN, DatasetEvaluation, gather_by_link, parts_of, scored_table
 from .areas import remap_codes
 from .types import ALL, STATUSES, UNLOCATED
 
-__all__ = ["AreaCounts", "Earlier", "add_counts", "count_by_area"]
+__all__ = ["SET_SEPARATOR", "AreaCounts", "Earlier", "add_counts", "count_by_area"]
+
+#: Between a status and a set's id in the names of the per-set count columns of a model
+#: routed to several sets (``recognised@vn/2021-2025/unit-tt22``).
+SET_SEPARATOR = "@"
+_PER_SET = ("recognised", "not_recognised", "incomplete")
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,9 @@ def count_by_area(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: p
     `mapping` (see `code_mapping`)."""
     families = _families_of_citizens(evaluation)
     located = {m: _located(evaluation, m, areas, families) for m in evaluation.results}
-    return AreaCounts(_model_counts(located, areas, closure, mapping),
+    sets = {m: [p.program.spec.id for p in parts_of(r)]
+            for m, r in evaluation.results.items() if len(parts_of(r)) > 1}
+    return AreaCounts(_model_counts(located, areas, closure, mapping, sets),
                       _shares(evaluation, located, families, areas, closure, mapping))
 
 
@@ -106,8 +113,8 @@ def add_counts(parts: Sequence[AreaCounts]) -> AreaCounts:
             frames.append(frame)
 
     def total(frames: list[pl.DataFrame]) -> pl.DataFrame:
-        values = [c for c in frames[0].columns if c != "code"]
-        return pl.concat(frames).group_by("code").agg(
+        values = list(dict.fromkeys(c for f in frames for c in f.columns if c != "code"))
+        return pl.concat(frames, how="diagonal").group_by("code").agg(
             pl.col(v).sum().cast(pl.Int64) for v in values).sort("code")
 
     return AreaCounts(
@@ -129,6 +136,7 @@ def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,
     scored = scored_table(results[model])
     cols = scored.columns
     subjects = scored.select(
+        *((pl.col(SET_COLUMN),) if SET_COLUMN in cols else ()),
         pl.col("status").cast(pl.String),
         pl.col("area").cast(pl.String) if "area" in cols else pl.lit(None, dtype=pl.String)
         .alias("area")).with_columns(
@@ -215,13 +223,23 @@ def _spread(groups: pl.DataFrame, closure: pl.DataFrame, values: Sequence[str],
 
 def _model_counts(located: Mapping[str, tuple[pl.DataFrame, pl.DataFrame]],
                   areas: pl.DataFrame, closure: pl.DataFrame,
-                  mapping: pl.DataFrame | None) -> dict[str, pl.DataFrame]:
+                  mapping: pl.DataFrame | None,
+                  sets: Mapping[str, Sequence[str]]) -> dict[str, pl.DataFrame]:
+    """Per model and area, how many subjects of each status; for a model routed to
+    several sets, also per set (`SET_SEPARATOR`: every evaluated subject in one set's
+    columns, a rejected record in none)."""
     counts = {}
     for model, parts in located.items():
-        every = pl.concat(parts).with_columns(
+        every = pl.concat(parts, how="diagonal").with_columns(
             *((pl.col("status") == s).cast(pl.Int64).alias(s) for s in STATUSES))
-        counts[model] = _spread(_aggregate(every, STATUSES, areas, mapping), closure,
-                                STATUSES)
+        values = list(STATUSES)
+        for ident in sets.get(model, ()):
+            named = [f"{s}{SET_SEPARATOR}{ident}" for s in _PER_SET]
+            every = every.with_columns(
+                ((pl.col("status") == s) & (pl.col(SET_COLUMN) == ident)).fill_null(False)
+                .cast(pl.Int64).alias(n) for s, n in zip(_PER_SET, named, strict=True))
+            values += named
+        counts[model] = _spread(_aggregate(every, values, areas, mapping), closure, values)
     return counts
 
 

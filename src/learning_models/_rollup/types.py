@@ -27,6 +27,7 @@ __all__ = [
     "ModelFigures",
     "RateChange",
     "Rollup",
+    "SetFigures",
     "ShareFigures",
     "TargetCheck",
     "TargetLike",
@@ -143,6 +144,25 @@ class RateChange:
 
 
 @dataclass(frozen=True, slots=True)
+class SetFigures:
+    """The subjects of a model one of its sets evaluated, in one area: when several sets of
+    the model are in force (format 1.1, ``applies_to``), the model's figures counted per
+    set. They add up to the model's: every evaluated subject is in one set's figures (the
+    rejected records are in none)."""
+
+    criteria_set: str
+    evaluated: int
+    recognised: int
+    not_recognised: int
+    incomplete: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"criteria_set": self.criteria_set, "evaluated": self.evaluated,
+                "recognised": self.recognised, "not_recognised": self.not_recognised,
+                "incomplete": self.incomplete}
+
+
+@dataclass(frozen=True, slots=True)
 class ModelFigures:
     """One model in one area."""
 
@@ -162,8 +182,11 @@ class ModelFigures:
     #: Why the figure cannot be published as it is (``over_total``: more records than the
     #: area's total; its rate is then None and no target is checked), or None.
     data_problem: str | None = None
+    #: Per set, when the model's records went to several sets in force (else empty).
+    by_set: tuple[SetFigures, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        by_set = {"by_set": [f.to_dict() for f in self.by_set]} if self.by_set else {}
         return {"subjects": self.subjects, "data_problem": self.data_problem,
                 "evaluated": self.evaluated,
                 "recognised": self.recognised, "not_recognised": self.not_recognised,
@@ -171,7 +194,7 @@ class ModelFigures:
                 "area_total": self.area_total, "denominator": self.denominator,
                 "denominator_kind": self.denominator_kind, "rate": self.rate,
                 "targets": [t.to_dict() for t in self.targets],
-                "changes": [c.to_dict() for c in self.changes]}
+                "changes": [c.to_dict() for c in self.changes], **by_set}
 
 
 @dataclass(frozen=True, slots=True)

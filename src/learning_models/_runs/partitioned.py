@@ -80,7 +80,15 @@ from .._rollup import (
     hierarchy,
     rollup_table,
 )
-from .._scoring import DatasetEvaluation, Evaluations, evaluate_dataset, points_column, scored_table
+from .._scoring import (
+    DatasetEvaluation,
+    Evaluations,
+    GivenSets,
+    evaluate_dataset,
+    parts_of,
+    points_column,
+    scored_table,
+)
 from ..errors import EvidenceError, LearningModelsError, Problem
 from .partition_ids import taken_ids
 from .progress import Progress
@@ -160,14 +168,16 @@ def _model_files(source: PartitionSource) -> dict[str, Path]:
     return files
 
 
-def known_columns(model: str, spec: CriteriaSet) -> tuple[str, ...]:
-    """The columns a model's file may hold for `spec`: ids, names, relations, area, its
-    own extra columns and the set's inputs."""
+def known_columns(model: str, spec: CriteriaSet | Sequence[CriteriaSet]) -> tuple[str, ...]:
+    """The columns a model's file may hold for `spec` (a set, or the variants in force):
+    ids, names, relations, area, its own extra columns and the sets' inputs."""
+    specs = (spec,) if isinstance(spec, CriteriaSet) else tuple(spec)
     return tuple(dict.fromkeys([*META_COLUMNS, *RELATIONS.get(model, {}), *SUBJECT_COLUMNS,
-                                *MODEL_COLUMNS.get(model, ()), *spec.inputs]))
+                                *MODEL_COLUMNS.get(model, ()),
+                                *(n for s in specs for n in s.inputs)]))
 
 
-def read_partition(name: str, source: PartitionSource, sets: Mapping[str, CriteriaSet], *,
+def read_partition(name: str, source: PartitionSource, sets: GivenSets, *,
                    extra_columns: Literal["reject", "ignore"] = "reject",
                    ) -> tuple[dict[str, Table], list[RecordError], dict[str, tuple[str, ...]]]:
     """The tables of one partition: Parquet scanned lazily with only the columns the sets
@@ -219,7 +229,7 @@ def _scan_parquet(file: Path, shown: str, known: Sequence[str],
 
 def evaluate_partitioned(
     partitions: Mapping[str, PartitionSource], *, areas: str | os.PathLike[str] | pl.DataFrame,
-    year: int, catalog: Catalog | None = None, sets: Mapping[str, CriteriaSet] | None = None,
+    year: int, catalog: Catalog | None = None, sets: GivenSets | None = None,
     targets: TargetsLike | None = None, out_dir: str | os.PathLike[str] | None = None,
     rollup_levels: Sequence[str] | None = ROLLUP_LEVELS,
     extra_columns: Literal["reject", "ignore"] = "reject", indicators: bool = False,
@@ -263,7 +273,7 @@ def evaluate_partitioned(
     errors: list[RecordError] = []
     model_of: dict[str, str] = {}   # each subject file read: its model (for data quality)
     ignored: dict[str, tuple[str, ...]] = {}
-    chosen: dict[str, CriteriaSet] = dict(sets or {})
+    chosen: dict[str, CriteriaSet | Sequence[CriteriaSet]] = dict(sets or {})
     workers: list[bool] = []   # per part: whether its citizens say who is a worker
     # The models of the whole dataset: a partition without records of one of them still
     # has it, empty (so its relations are checked and its counts are 0, as in one run).
@@ -272,7 +282,7 @@ def evaluate_partitioned(
     for model in models:
         if model not in chosen:   # a model the sets given leave out: the catalogue's
             catalog = catalog if catalog is not None else Catalog.default()
-            chosen[model] = catalog.for_year(model, year)
+            chosen[model] = tuple(catalog.variants(model, year))
     with Progress(steps, enabled=progress) as bar:
         with bar.stage("ids used in two partitions"), stage("read", None):
             taken = taken_ids(list(files_of.items()))
@@ -390,6 +400,9 @@ def results_frame(results: Evaluations, *, indicators: bool = False) -> pl.DataF
     """One row per evaluated subject, as written: id, area, total, max_total, status, grade
     and, with `indicators`, every indicator's points (``points[C1.1]``; empty when its
     evidence is missing)."""
+    if len(parts_of(results)) > 1:   # a model routed to several sets: each its indicators
+        return pl.concat([results_frame(p, indicators=indicators) for p in parts_of(results)],
+                         how="diagonal_relaxed")
     frame = scored_table(results)
     inds = results.program.indicators if indicators else ()
     area = pl.col("area").cast(pl.String) if "area" in frame.columns \

@@ -10,6 +10,7 @@ from .output_schema import results_schema
 from .past import PastResults
 from .pipeline import (
     DatasetEvaluation,
+    GivenSets,
     check_evaluation,
     evaluate_dataset,
     gather_by_link,
@@ -18,16 +19,20 @@ from .pipeline import (
 from .results import CARRIED, Evaluation, Evaluations
 from .route import Routed, evaluate_routed, route
 from .score import GRADE_BEST, GRADE_WORST, outcome_pass, points_column
+from .variants import SET_COLUMN, ModelEvaluations, parts_of, set_counts
 
 __all__ = [
     "CARRIED",
     "GRADE_BEST",
     "GRADE_WORST",
+    "SET_COLUMN",
     "DatasetEvaluation",
     "Evaluation",
     "Evaluations",
     "Gap",
+    "GivenSets",
     "IndicatorResult",
+    "ModelEvaluations",
     "PastResults",
     "Provenance",
     "Routed",
@@ -37,10 +42,12 @@ __all__ = [
     "evaluate_routed",
     "gather_by_link",
     "outcome_pass",
+    "parts_of",
     "points_column",
     "results_schema",
     "route",
     "scored_table",
+    "set_counts",
     "word",
 ]
 

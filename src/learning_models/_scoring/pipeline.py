@@ -43,6 +43,7 @@ from .past import PastResults, history_values
 from .results import SOURCE_PREFIX, Evaluations
 from .route import route
 from .score import score_table
+from .variants import ModelEvaluations, parts_of
 
 __all__ = ["DatasetEvaluation", "check_evaluation", "evaluate_dataset", "link_column",
            "model_order"]
@@ -65,28 +66,47 @@ def link_column(column: str) -> str:
 
 @dataclass(frozen=True)
 class DatasetEvaluation:
-    """The evaluations of every model of a dataset, and every record rejected."""
+    """The evaluations of every model of a dataset, and every record rejected.
+
+    A model with several sets in force (format 1.1, told apart by ``applies_to``) has its
+    records routed each to its set: its evaluations are then a `ModelEvaluations` (one part
+    per set, see `parts_of`), `variants` names its sets and `sets` gives the first."""
 
     year: int | None
     results: Mapping[str, Evaluations]     # model → evaluations (frames carry 'area')
     sets: Mapping[str, CriteriaSet]
     dataset: Dataset
     errors: tuple[RecordError, ...]
+    variants: Mapping[str, tuple[CriteriaSet, ...]] = field(default_factory=dict)
 
     @property
     def models(self) -> tuple[str, ...]:
         return tuple(self.results)
 
+    def sets_of(self, model: str) -> tuple[CriteriaSet, ...]:
+        """The sets that evaluated `model`'s records: one, or its variants."""
+        if model in self.variants:
+            return self.variants[model]
+        return (self.sets[model],) if model in self.sets else ()
+
+
+#: Sets given to `evaluate_dataset` per model: one, or the variants in force (format 1.1).
+GivenSets = Mapping[str, CriteriaSet | Sequence[CriteriaSet]]
+
 
 def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
                      catalog: Catalog | None = None,
-                     sets: Mapping[str, CriteriaSet] | None = None,
+                     sets: GivenSets | None = None,
                      taken: Mapping[str, Mapping[str, str]] | None = None,
                      past: PastResults | None = None,
                      on_model: Callable[[str], object] | None = None,
                      ) -> DatasetEvaluation:
     """Evaluate every model of `dataset` with the sets given, or those in force in `year`
     (`on_model` is told each model as its evaluation starts: a progress display).
+
+    When several sets of a model are given, or in force (told apart by ``applies_to``),
+    each record goes to the one set whose ``applies_to`` holds for it; a record for which
+    none or several hold is rejected (``no-set-applies``, naming the candidate sets).
 
     `past` (a history) gives the inputs derived from earlier years (``from: {history:
     …}``); without it they come from the data.
@@ -96,55 +116,129 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
     such an id are rejected as repeating an earlier one (a partitioned run passes the ids
     of earlier partitions)."""
     check_kind(dataset, Dataset, "dataset", "read one with read_dataset or read_workbook")
-    chosen = dict(sets or {})
-    for model in dataset.tables:
-        if model not in chosen:
-            if year is None:
-                raise LearningModelsError(f"no criteria set given for {model!r}; give the "
-                                          "evaluation year to use the sets in force")
-            catalog = catalog or Catalog.default()   # loaded once, not once per model
-            chosen[model] = catalog.for_year(model, year)
+    chosen = _chosen(dataset, year, catalog, sets)
     # Each set compiled once, with the functions it was built with (plugins' too).
-    programs = {m: program_of(chosen[m]) for m in dataset.tables}
+    programs = {m: tuple(program_of(s) for s in chosen[m]) for m in dataset.tables}
     # Headers written as labels (a workbook's) → input names, before anything reads columns.
-    dataset = replace(dataset, tables={m: _renamed(t, programs[m].spec)
+    dataset = replace(dataset, tables={m: _renamed(t, [p.spec for p in programs[m]])
                                        for m, t in dataset.tables.items()})
     results: dict[str, Evaluations] = {}
     errors: list[RecordError] = list(dataset.errors)
     linked = _linked(dataset)
-    refused = _refused(dataset)
-    rejections: dict[str, _Rejected] = {}
+    step = _Step(dataset, linked, _refused(dataset), results, {}, year, past, taken or {})
     for model in model_order(programs):
         if on_model is not None:
             on_model(model)
-        table = dataset.tables[model]
-        frame = _with_derived(programs[model], linked, model, results, rejections)
-        frame = _with_history(programs[model], frame, model, past, year)
-        keep = [*dataset.relation_columns(model),
+        if len(programs[model]) == 1:
+            found, rejected = step.evaluate(model, programs[model][0])
+        else:
+            found, rejected = step.evaluate_routed(model, programs[model])
+        errors += rejected
+        results[model] = found
+    _locate(results, linked)
+    ordered = {m: results[m] for m in dataset.tables if m in results}
+    return DatasetEvaluation(year, ordered, {m: v[0] for m, v in chosen.items()}, dataset,
+                             tuple(sorted(errors, key=lambda e: (e.file or "", e.row))),
+                             {m: v for m, v in chosen.items() if len(v) > 1})
+
+
+def _chosen(dataset: Dataset, year: int | None, catalog: Catalog | None,
+            sets: GivenSets | None) -> dict[str, tuple[CriteriaSet, ...]]:
+    """Per model of `dataset`, the sets given, else those the catalogue has in force."""
+    chosen: dict[str, tuple[CriteriaSet, ...]] = {}
+    for model in dataset.tables:
+        given = (sets or {}).get(model)
+        if given is not None:
+            chosen[model] = (given,) if isinstance(given, CriteriaSet) else tuple(given)
+            if not chosen[model]:
+                raise LearningModelsError(f"no criteria set given for {model!r}")
+            continue
+        if year is None:
+            raise LearningModelsError(f"no criteria set given for {model!r}; give the "
+                                      "evaluation year to use the sets in force")
+        catalog = catalog or Catalog.default()   # loaded once, not once per model
+        chosen[model] = tuple(catalog.variants(model, year))
+    return chosen
+
+
+@dataclass
+class _Step:
+    """What evaluating one model of a dataset reads: the linked tables, the records its
+    readers refused, the models evaluated so far and their rejected records."""
+
+    dataset: Dataset
+    linked: _Linked
+    refused: Mapping[str, Mapping[str, str]]
+    results: Mapping[str, Evaluations]
+    rejections: dict[str, _Rejected]
+    year: int | None
+    past: PastResults | None
+    taken: Mapping[str, Mapping[str, str]]
+
+    def _typed(self, model: str, program: Program, rows: pl.Expr | None = None,
+               drop: Sequence[str] = ()) -> tuple[pl.DataFrame, list[RecordError]]:
+        """The model's table (only `rows` of it, without the columns `drop`) with its
+        derived inputs, typed as `program` declares them, and the records it rejects."""
+        table = self.dataset.tables[model]
+        frame = _with_derived(program, self.linked, model, self.results, self.rejections)
+        frame = _with_history(program, frame, model, self.past, self.year)
+        if rows is not None:
+            if ROW not in frame.columns:   # as `route` and `type_frame` number them
+                frame = frame.with_columns(pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
+                                           .alias(ROW))
+            frame = frame.filter(rows).drop([c for c in drop if c in frame.columns])
+        keep = [*self.dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
                                                             _DANGLING)))]
-        checks = [*_relation_checks(linked, model, refused),
-                  *_taken_checks((taken or {}).get(model, {})),
-                  *_applies_checks(programs[model], frame, year, table.file)]
-        typed, rejected = type_frame(frame, programs[model].spec.inputs, file=table.file,
+        checks = [*_relation_checks(self.linked, model, self.refused),
+                  *_taken_checks(self.taken.get(model, {}))]
+        if rows is None:
+            checks += _applies_checks(program, frame, self.year, table.file)
+        typed, rejected = type_frame(frame, program.spec.inputs, file=table.file,
                                      keep=keep, checks=checks)
-        rejected = _placed(rejected, table, (taken or {}).get(model, {}))
-        errors += rejected
-        if rejected:
-            rejections[model] = _rejected(table.frame, rejected)
+        return typed, _placed(rejected, table, self.taken.get(model, {}))
+
+    def _scored(self, program: Program, typed: pl.DataFrame,
+                rejected: Sequence[RecordError]) -> Evaluations:
         # One chunk per column: the streaming engine gives computed columns many chunks and
         # literal ones one, and every later eager step (adding the area, a join) would
         # realign the whole table, each time. The in-memory engine (`score_table`) keeps the
         # chunks of its input (one, when the reader gave one); rechunk() is then free.
-        scored = score_table(programs[model], typed, year=year).rechunk()
-        results[model] = Evaluations(programs[model], scored, rejected, year)
-    _locate(results, linked)
-    ordered = {m: results[m] for m in dataset.tables if m in results}
-    return DatasetEvaluation(year, ordered, chosen, dataset,
-                             tuple(sorted(errors, key=lambda e: (e.file or "", e.row))))
+        scored = score_table(program, typed, year=self.year).rechunk()
+        return Evaluations(program, scored, rejected, self.year)
+
+    def evaluate(self, model: str, program: Program,
+                 ) -> tuple[Evaluations, list[RecordError]]:
+        """`model`'s records evaluated with its one set."""
+        typed, rejected = self._typed(model, program)
+        if rejected:
+            self.rejections[model] = _rejected(self.dataset.tables[model].frame, rejected)
+        return self._scored(program, typed, rejected), rejected
+
+    def evaluate_routed(self, model: str, programs: Sequence[Program],
+                        ) -> tuple[Evaluations, list[RecordError]]:
+        """`model`'s records evaluated each with the one of `programs` whose ``applies_to``
+        holds for it (a column one set declares and another does not is left out of the
+        records routed to the other); the others rejected, naming the sets."""
+        table = self.dataset.tables[model]
+        parts, routing = route(programs, self.linked.tables[model].frame, year=self.year,
+                               file=table.file)
+        declared = {n for p in programs for n in p.spec.inputs}
+        every: list[RecordError] = _placed(routing, table, self.taken.get(model, {}))
+        typed_parts = []
+        for program, part in zip(programs, parts, strict=True):
+            others = sorted(declared - set(program.spec.inputs))
+            typed_parts.append(self._typed(model, program, pl.col(ROW).is_in(part[ROW].implode()),
+                                           others))
+            every += typed_parts[-1][1]
+        if every:
+            self.rejections[model] = _rejected(table.frame, every)
+        found = [self._scored(p, typed, rejected)
+                 for p, (typed, rejected) in zip(programs, typed_parts, strict=True)]
+        return ModelEvaluations(found, routing, self.year), every
 
 
-def _renamed(table: Table, spec: CriteriaSet) -> Table:
+def _renamed(table: Table, spec: Sequence[CriteriaSet]) -> Table:
     """`table` with its headers written as labels renamed to input names, and the place of
     each column in the file (for messages) under its new name."""
     frame = rename_headers(table.frame, spec, file=table.file)
@@ -209,10 +303,12 @@ def _derivations(program: Program) -> dict[str, Derivation]:
             if isinstance(spec.from_, Derivation)}
 
 
-def model_order(programs: Mapping[str, Program]) -> list[str]:
-    """Models in dependency order; a cycle is a `CriteriaError` located at a ``from:``."""
-    needs = {m: sorted({d.count for d in _derivations(p).values()} & programs.keys())
-             for m, p in programs.items()}
+def model_order(given: Mapping[str, Program | Sequence[Program]]) -> list[str]:
+    """Models in dependency order (a model's variants need what any of them needs); a cycle
+    is a `CriteriaError` located at a ``from:``."""
+    every = {m: (p,) if isinstance(p, Program) else tuple(p) for m, p in given.items()}
+    needs = {m: sorted({d.count for p in ps for d in _derivations(p).values()}
+                       & every.keys()) for m, ps in every.items()}
     order: list[str] = []
     state: dict[str, str] = {}
 
@@ -221,9 +317,9 @@ def model_order(programs: Mapping[str, Program]) -> list[str]:
             return
         if state.get(model) == "active":
             cycle = " → ".join((*trail[trail.index(model):], model))
-            spec = programs[trail[-1]].spec
-            name = next(n for n, d in _derivations(programs[trail[-1]]).items()
-                        if d.count == model)
+            program, name = next((p, n) for p in every[trail[-1]]
+                                 for n, d in _derivations(p).items() if d.count == model)
+            spec = program.spec
             at = spec.source_map.locate(("inputs", name, "from")) if spec.source_map else None
             raise CriteriaError([Problem("derived-cycle",
                                          f"models depend on each other: {cycle}", at)])
@@ -233,7 +329,7 @@ def model_order(programs: Mapping[str, Program]) -> list[str]:
         state[model] = "done"
         order.append(model)
 
-    for model in programs:
+    for model in every:
         visit(model, ())
     return order
 
@@ -335,12 +431,13 @@ def _rejected(frame: pl.DataFrame, errors: Sequence[RecordError]) -> _Rejected:
                      where(lambda r: r in nameless))
 
 
-def _related_condition(how: Derivation, counted: Program) -> pl.Expr:
-    """A derivation's ``when``, over the counted model's inputs, as a filter (null: not
-    counted). A problem with it is a `CriteriaError` naming the condition."""
+def _related_condition(how: Derivation, parts: Sequence[Evaluations]) -> pl.Expr:
+    """A derivation's ``when``, over the counted model's inputs (those of each of its sets),
+    as a filter (null: not counted). A problem with it is a `CriteriaError` naming it."""
     assert how.when is not None
     expr = parse_expression(how.when, None)
-    names = {k: v for k, v in counted.inputs.items()}
+    counted = parts[0].program
+    names = {k: v for p in reversed(parts) for k, v in p.program.inputs.items()}
     found, problems = check_expression(expr, names, None, counted.functions)
     if not problems and found != "boolean":
         problems = [Problem("type-mismatch", f"'from: when: {how.when}' must be a condition "
@@ -381,7 +478,7 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     if how.where not in ("any", "evaluated"):
         lf = lf.filter(pl.col("status") == how.where)
     if how.when is not None:     # format 1.1: only the related subjects it holds for
-        lf = lf.filter(_related_condition(how, results[how.count].program))
+        lf = lf.filter(_related_condition(how, parts_of(results[how.count])))
     link = link_column(via)
     if link in related.columns and RELATIONS.get(how.count, {}).get(via) == model:
         # by position: count per record named, then each record takes its id's count

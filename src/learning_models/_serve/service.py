@@ -92,9 +92,10 @@ class Service:
     # ------------------------------------------------------------------ evaluation
 
     def choose_set(self, criteria: str | Mapping[str, Any], overlays: Sequence[str],
-                   ) -> tuple[lm.CriteriaSet, int | None]:
+                   ) -> tuple[lm.CriteriaSet | tuple[lm.CriteriaSet, ...], int | None]:
         """The set a request names (an id, ``{model, year}`` or an uploaded document) and
-        the year it implies."""
+        the year it implies; for ``{model, year}`` with several sets in force (told apart
+        by ``applies_to``), all of them: each record goes to its own."""
         catalog = self.catalog_for(overlays)
         if isinstance(criteria, str):
             if criteria not in catalog:
@@ -106,7 +107,8 @@ class Service:
         if "document" in criteria:
             return self._uploaded(criteria["document"], catalog), None
         year = int(criteria["year"])
-        return catalog.for_year(str(criteria["model"]), year), year
+        found = tuple(catalog.variants(str(criteria["model"]), year))
+        return (found[0] if len(found) == 1 else found), year
 
     def _uploaded(self, document: Mapping[str, Any], catalog: lm.Catalog) -> lm.CriteriaSet:
         if not self.config.allow_criteria_upload:
@@ -120,10 +122,12 @@ class Service:
             path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
             return lm.load_criteria(path, catalog=catalog)
 
-    def evaluate(self, spec: lm.CriteriaSet, records: Sequence[Mapping[str, Any]]
-                 | pl.DataFrame, year: int | None, errors: Sequence[lm.RecordError] = (),
+    def evaluate(self, spec: lm.CriteriaSet | Sequence[lm.CriteriaSet],
+                 records: Sequence[Mapping[str, Any]] | pl.DataFrame, year: int | None,
+                 errors: Sequence[lm.RecordError] = (),
                  file: str | None = None) -> lm.Evaluations:
-        """Score the records; rejected ones (and `errors` met reading them) in ``.errors``."""
+        """Score the records (each with the set whose ``applies_to`` holds for it, when
+        several are given); rejected ones (and `errors` met reading them) in ``.errors``."""
         count = len(records) if not isinstance(records, pl.DataFrame) else records.height
         if count > self.config.max_records:
             raise ServiceProblem(
@@ -131,7 +135,11 @@ class Service:
                 (f"{count} hồ sơ trong một yêu cầu; tối đa {self.config.max_records}",
                  f"{count} records in one request; at most {self.config.max_records}"),
                 field="records")
-        results = lm.evaluate(spec, records, year=year, file=file)
+        if isinstance(spec, lm.CriteriaSet):
+            results = lm.evaluate(spec, records, year=year, file=file)
+        else:
+            routed = lm.evaluate_routed(spec, records, year=year, file=file)
+            results = lm.ModelEvaluations(routed.parts, routed.errors, year)
         return results.with_errors(errors) if errors else results
 
 

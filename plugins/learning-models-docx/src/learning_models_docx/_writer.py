@@ -197,6 +197,15 @@ class _Doc(DecreePage):
             self.table(heads, body, [11, 37, 17, 15, 16, 17, 31, 21],
                        numeric={0, 2, 3, 4, 5, 6}, bold_rows=set(totals))
             self._footnote([m.figure for m in table.rows])
+            if table.by_set:   # several sets of the model in force: its figures per set
+                self.paragraph(r.label("by_set"), indent=True)
+                self.table([r.label("set_id"), r.label("name"), r.label("set_applies_to"),
+                            r.label("evaluated"), r.label("recognised"),
+                            r.label("not_recognised")],
+                           [[s.id, s.title, s.applies_to, r.number(s.evaluated),
+                             r.number(s.recognised), r.number(s.not_recognised)]
+                            for s in table.by_set],
+                           [34, 55, 28, 16, 16, 16], numeric={3, 4, 5})
 
     def assessment(self) -> None:
         r = self.report

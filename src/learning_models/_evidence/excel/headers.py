@@ -8,7 +8,7 @@ and, where the sets are known, for CSV tables too (`rename_headers`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
@@ -20,7 +20,8 @@ from .layout import AREA_ALIASES, AREA_HEADERS, CROSSWALK_HEADERS, RELATION_HEAD
 __all__ = ["fixed_headers", "rename_headers"]
 
 
-def rename_headers(frame: pl.DataFrame, spec: CriteriaSet | None = None, *,
+def rename_headers(frame: pl.DataFrame,
+                   spec: CriteriaSet | Sequence[CriteriaSet] | None = None, *,
                    file: str | None = None) -> pl.DataFrame:
     """Headers given as labels → input names, Vietnamese relation headers → column names.
 
@@ -34,14 +35,15 @@ def rename_headers(frame: pl.DataFrame, spec: CriteriaSet | None = None, *,
     names: dict[str, str | None] = {}
     for name, header in RELATION_HEADERS.items():
         names[fold(header)] = name
-    if spec is not None:
+    specs = () if spec is None else (spec,) if isinstance(spec, CriteriaSet) else spec
+    if specs:   # several sets of one model in force: the inputs of each
         labelled: dict[str, str | None] = {}
-        for name, given in spec.inputs.items():
+        for name, given in ((n, g) for s in specs for n, g in s.inputs.items()):
             for text in (given.label.vi, given.label.en) if given.label else ():
                 key = fold(text)
                 labelled[key] = name if labelled.get(key, name) == name else None
         names.update(labelled)
-        names.update({fold(name): name for name in spec.inputs})
+        names.update({fold(name): name for s in specs for name in s.inputs})
     names.update({name: name for name in RELATION_HEADERS})
     return _rename(frame, names, file)
 

@@ -44,13 +44,14 @@ from .layout import (
 __all__ = ["template_sets", "write_template"]
 
 
-def template_sets(catalog: Catalog, year: int) -> dict[str, CriteriaSet]:
-    """The set in force in `year` for every model that has one, in the usual model order."""
+def template_sets(catalog: Catalog, year: int) -> dict[str, tuple[CriteriaSet, ...]]:
+    """The sets in force in `year` for every model that has one, in the usual model order:
+    one, or several told apart by ``applies_to`` (their columns share the model's sheet)."""
     models = sorted({e.model for e in catalog.entries() if year in e.years},
                     key=lambda m: (list(MODEL_SHEETS).index(m) if m in MODEL_SHEETS else 99, m))
     if not models:
         raise LearningModelsError(f"no criteria set is in force in {year}")
-    return {model: catalog.for_year(model, year) for model in models}
+    return {model: tuple(catalog.variants(model, year)) for model in models}
 
 
 _TYPE_WORDS = {"integer": "Số nguyên", "number": "Số", "boolean": "Có/Không",
@@ -91,11 +92,17 @@ class _Column:
     prompt: str | None = None    # shown when a cell of the column is selected
 
 
-def write_template(path: str | os.PathLike[str], sets: Mapping[str, CriteriaSet] |
+def write_template(path: str | os.PathLike[str],
+                   sets: Mapping[str, CriteriaSet | Sequence[CriteriaSet]] |
                    Iterable[CriteriaSet], *, year: int | None = None) -> Path:
-    """Write the empty data-entry workbook for `sets`: one sheet per model, Địa bàn, and a
-    guide; Vietnamese headers, an explanation row, drop-downs and bounds checks."""
-    chosen = list(sets.values()) if isinstance(sets, Mapping) else list(sets)
+    """Write the empty data-entry workbook for `sets`: one sheet per model (the columns of
+    every set of the model, when several are in force), Địa bàn, and a guide; Vietnamese
+    headers, an explanation row, drop-downs and bounds checks."""
+    given = sets.values() if isinstance(sets, Mapping) else sets
+    chosen = [s for g in given for s in ((g,) if isinstance(g, CriteriaSet) else g)]
+    by_model: dict[str, list[CriteriaSet]] = {}
+    for spec in chosen:
+        by_model.setdefault(spec.model, []).append(spec)
     target = Path(path)
     if not target.parent.is_dir():  # the template never creates folders
         raise LearningModelsError(f"cannot write {str(path)!r}: the folder "
@@ -108,9 +115,9 @@ def write_template(path: str | os.PathLike[str], sets: Mapping[str, CriteriaSet]
             lists = _Lists(book)
             reformed = year is not None and year >= REFORM_YEAR
             _write_guide(book, styles, chosen, year)
-            for spec in chosen:
-                sheet = book.add_worksheet(MODEL_SHEETS.get(spec.model, spec.model)[:31])
-                _write_sheet(sheet, styles, lists, _model_columns(spec))
+            for model, specs in by_model.items():
+                sheet = book.add_worksheet(MODEL_SHEETS.get(model, model)[:31])
+                _write_sheet(sheet, styles, lists, _model_columns(specs))
             areas = book.add_worksheet(AREAS_SHEET)
             _write_sheet(areas, styles, lists, _area_columns(reformed))
             if reformed:
@@ -161,7 +168,12 @@ class _Lists:
         return f"='{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
 
 
-def _model_columns(spec: CriteriaSet) -> list[_Column]:
+def _model_columns(specs: Sequence[CriteriaSet]) -> list[_Column]:
+    """A model's columns: relations, then the inputs of each of its sets (an input two sets
+    declare, once: the first's)."""
+    spec = specs[0]
+    inputs = {n: g for s in reversed(specs) for n, g in s.inputs.items()}
+    inputs = {n: inputs[n] for n in dict.fromkeys(n for s in specs for n in s.inputs)}
     columns = [_Column("id", RELATION_HEADERS["id"], _RELATION_NOTES["id"], "text"),
                _Column("name", RELATION_HEADERS["name"], _RELATION_NOTES["name"], "text")]
     for name in (*RELATIONS.get(spec.model, {}), "area"):
@@ -170,8 +182,8 @@ def _model_columns(spec: CriteriaSet) -> list[_Column]:
         columns.append(_Column("worker", RELATION_HEADERS["worker"], _RELATION_NOTES["worker"],
                                "boolean"))
     taken = {fold(c.header) for c in columns}
-    labels = [fold(s.label.vi) for s in spec.inputs.values() if s.label]
-    for name, given in spec.inputs.items():
+    labels = [fold(s.label.vi) for s in inputs.values() if s.label]
+    for name, given in inputs.items():
         header = given.label.vi if given.label else name
         if fold(header) in taken or labels.count(fold(header)) > 1:
             header = name  # a label that would be ambiguous: the name is always understood
@@ -355,6 +367,7 @@ def _write_guide(book: Any, styles: Mapping[str, Any], sets: Sequence[CriteriaSe
         lines[1:1] = [f"Sheet {CROSSWALK_SHEET}: mỗi mã địa bàn cũ (trước 1/7/2025) với mã "
                       "địa bàn mới nó thuộc về và ngày có hiệu lực, để so sánh với các năm "
                       "trước. Từ 1/7/2025 không còn cấp huyện."]
-    lines += [f"• {s.title.vi} — mã bộ tiêu chí {s.id}" for s in sets]
+    lines += [f"• {s.title.vi} — mã bộ tiêu chí {s.id}"
+              + (f" (áp dụng cho: {s.applies_to})" if s.applies_to else "") for s in sets]
     for row, line in enumerate(lines, start=2):
         sheet.write_string(row, 0, line, styles["bold"] if line.endswith(":") else None)
