@@ -15,7 +15,9 @@ on all alike, and the best of ``--runs`` is kept:
 
 Then the command line as a user starts it, timed from outside the process (interpreter start
 included; ``python -c pass`` is given for scale): ``learning-models --help`` and
-``learning-models list`` (the catalogue of shipped sets).
+``learning-models list`` (the catalogue of shipped sets), by the wall clock and by the CPU
+time the process used (user + system, from `resource.getrusage`): on a shared machine the
+CPU time varies much less than the wall clock.
 
 Before timing, a fresh ``import learning_models`` must leave Polars, pydantic and every
 stage unloaded, or the run stops: a fast import that loaded the wrong things would not count.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -57,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                   for name, body in IMPORTS.items()})
     commands = best_of(args.runs, {name: lambda c=cmd: timed_command(c)
                                    for name, cmd in COMMANDS.items()})
-    print_figures(args.runs, imports, commands)
+    cpu = best_of(args.runs, {name: lambda c=cmd: command_cpu(c)
+                              for name, cmd in COMMANDS.items()})
+    print_figures(args.runs, imports, commands, cpu)
     return 0
 
 
@@ -88,6 +93,13 @@ def timed_command(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def command_cpu(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def run(command: list[str]) -> str:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):   # `list` exits 1 when a --criteria-dir set is wrong
@@ -95,7 +107,8 @@ def run(command: list[str]) -> str:
     return done.stdout
 
 
-def print_figures(runs: int, imports: dict[str, float], commands: dict[str, float]) -> None:
+def print_figures(runs: int, imports: dict[str, float], commands: dict[str, float],
+                  cpu: dict[str, float]) -> None:
     import learning_models as lm
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -104,7 +117,7 @@ def print_figures(runs: int, imports: dict[str, float], commands: dict[str, floa
     for name, seconds in imports.items():
         print(f"  import {name:<24} {seconds * 1000:8.1f} ms")
     for name, seconds in commands.items():
-        print(f"  {name:<31} {seconds * 1000:8.1f} ms")
+        print(f"  {name:<31} {seconds * 1000:8.1f} ms   CPU {cpu[name] * 1000:8.1f} ms")
     package = imports["package"]
     print(f"  package / polars      {package / imports['polars']:6.2f}×")
     print(f"  package / all stages  {package / imports['all stages']:6.2f}×")

@@ -8,6 +8,10 @@ area against a plan's targets and writes the reports officials send.
 Everything a user needs is here, in `__all__` (``docs/api.md`` lists it by task); plugin
 authors also import `learning_models.hookspecs` and `learning_models.errors`. The
 subpackages (``_documents`` … ``_cli``) are private and free to change.
+
+Each name is imported on first use, with the stage that defines it (`_publish.STAGES` says
+which): importing the package loads no stage, and neither Polars nor pydantic. Type checkers
+read the imports under ``TYPE_CHECKING`` below, which a test keeps equal to that table.
 """
 
 import importlib as _importlib

@@ -3,10 +3,10 @@
 Each group of commands lives in its own module with a ``register(subparsers)`` function;
 this module only assembles them, importing only the groups of the commands named on the
 command line (`commands` lists them all: ``--help`` imports none), and maps errors to exit
-statuses. Exit status: 0 when all
-is well; 1 when a file has problems or any record was rejected (the output is complete:
-every record is in it or in its errors); 2 for a wrong command line; 3 when nothing could be
-produced (a file, folder or set missing, unreadable or refused).
+statuses. Exit status: 0 when all is well; 1 when a file has problems or any record was
+rejected (the output is complete: every record is in it or in its errors); 2 for a wrong
+command line; 3 when nothing could be produced (a file, folder or set missing, unreadable or
+refused).
 Problems go to standard error as FILE:LINE:COLUMN lines (or one line saying what is wrong,
 where, and what was expected); results go to standard output. A wrong command line is one
 that is wrong in itself (an unknown option or choice, options that do not go together, an
