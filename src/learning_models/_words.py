@@ -59,6 +59,8 @@ EXPLANATION_WORDS: dict[str, dict[Lang, str]] = {
     "partly_met": {"vi": "đạt một phần", "en": "partly met"},
     "not_met": {"vi": "không đạt", "en": "not met"},
     "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
+    "not_applicable": {"vi": "không áp dụng", "en": "not applicable"},
+    "applies_open": {"vi": "chưa rõ có áp dụng không", "en": "not known whether it applies"},
     "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
     "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
     "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},
@@ -310,6 +312,7 @@ DIFF_WORDS: dict[str, dict[Lang, str]] = {
     "when": {"vi": "điều kiện", "en": "condition"},
     "levels": {"vi": "các mức", "en": "levels"},
     "awarded": {"vi": "điểm chấm", "en": "points awarded"},
+    "applies": {"vi": "áp dụng khi", "en": "applies when"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 CaseStatus = Literal["recognised", "not_recognised", "incomplete"]
-IndicatorWord = Literal["met", "partly_met", "not_met", "missing"]
+IndicatorWord = Literal["met", "partly_met", "not_met", "missing", "not_applicable"]
 
 #: How test files are named, so that a folder can be searched for them.
 SUFFIXES = (".test.yaml", ".test.yml")

@@ -329,6 +329,10 @@ class _Linter:
         for name, expr in self.program.derived:
             yield ("derived", name), expr
         for path, ind in self.indicators():
+            if ind.criterion_applies is not None and path[3] == 0:  # once per criterion
+                yield (*path[:2], "applies"), ind.criterion_applies
+            if ind.applies is not None:
+                yield (*path, "applies"), ind.applies
             if ind.when is not None:
                 yield (*path, "when"), ind.when
             for k, (expr, _) in enumerate(ind.levels):
@@ -359,7 +363,7 @@ class _Linter:
             self.report("error", "always-passes",
                         "the pass rule holds even when no indicator is met (total 0): "
                         "every subject is recognised", self.at_expr(path))
-        limits = {"total": top}
+        limits = {"total": top, "total_share": 1.0}
         for criterion in self.spec.criteria:
             limits[criterion.id] = sum(i.points for i in criterion.indicators)
         for node in walk(self.program.pass_expr):
@@ -375,6 +379,8 @@ class _Linter:
                         or not (value > limit or (at_least == ">" and value == limit)):
                     continue
                 what = "the maximum total" if name.id == "total" else \
+                    "the largest share (all the points that apply)" \
+                    if name.id == "total_share" else \
                     f"the most criterion {name.id!r} can give"
                 self.report("error", "threshold-above-max",
                             f"the pass rule needs '{name.id} {at_least} {value:g}', but {what} "

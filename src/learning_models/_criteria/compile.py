@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from .._documents import SourceMap
 from .._expressions import (
     BUILTIN_FUNCTIONS,
+    BoolOp,
     Expr,
     FunctionRegistry,
     NameInfo,
@@ -48,6 +49,18 @@ class CompiledIndicator:
     levels: tuple[tuple[Expr, float], ...]
     reads: tuple[str, ...]
     awarded: Expr | None = None     # format 1.1: the points given, clipped to [0, points]
+    #: Format 1.1: the indicator's own `applies` and its criterion's (None: always).
+    applies: Expr | None = None
+    criterion_applies: Expr | None = None
+
+    @property
+    def applicability(self) -> Expr | None:
+        """Whether the indicator counts for a subject: its criterion's condition and its
+        own, both (None: it always counts). Null where missing evidence leaves it open."""
+        parts = tuple(e for e in (self.criterion_applies, self.applies) if e is not None)
+        if len(parts) < 2:
+            return parts[0] if parts else None
+        return BoolOp("and", parts, line=parts[1].line, col=parts[1].col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,12 @@ class Program:
         return sum(i.points for i in self.indicators)
 
     @property
+    def has_applies(self) -> bool:
+        """Whether some indicator counts for some subjects only (format 1.1 ``applies``):
+        ``max_total`` is then the subject's own."""
+        return any(i.applicability is not None for i in self.indicators)
+
+    @property
     def criterion_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.spec.criteria)
 
@@ -103,7 +122,7 @@ class Program:
         the pass rule's own names)."""
         exprs = [e for _, e in self.derived]
         for ind in self.indicators:
-            exprs += [e for e in (ind.when, ind.awarded) if e is not None]
+            exprs += [e for e in (ind.when, ind.awarded, ind.applicability) if e is not None]
             exprs += [e for e, _ in ind.levels]
         exprs += [self.pass_expr, *(g.when for g in self.grades if g.when is not None)]
         return frozenset().union(*(expression_names(e) for e in exprs))
@@ -247,6 +266,8 @@ class _Compiler:
     def indicators(self, names: Mapping[str, NameInfo],
                    derived: Mapping[str, Expr]) -> Iterator[CompiledIndicator]:
         for c, criterion in enumerate(self.spec.criteria):
+            group = self.applies(criterion.applies, names, ("criteria", c, "applies"),
+                                 f"criterion {criterion.id!r}")
             for i, ind in enumerate(criterion.indicators):
                 at: tuple[str | int, ...] = ("criteria", c, "indicators", i)
                 what = f"the condition of {ind.id!r}"
@@ -260,10 +281,21 @@ class _Compiler:
                         self.check(expr, names, (*at, "levels", k, "when"), "boolean", what)
                         levels.append((expr, level.points))
                 awarded = self.awarded(ind.awarded, names, (*at, "awarded"), ind.id)
-                exprs = [e for e in (when, awarded, *(e for e, _ in levels)) if e is not None]
+                applies = self.applies(ind.applies, names, (*at, "applies"),
+                                       f"indicator {ind.id!r}")
+                exprs = [e for e in (group, applies, when, awarded, *(e for e, _ in levels))
+                         if e is not None]
                 reads = tuple(n for n in _reads(exprs, derived) if n != "year")
                 yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
-                                        tuple(levels), reads, awarded)
+                                        tuple(levels), reads, awarded, applies, group)
+
+    def applies(self, text: str | None, names: Mapping[str, NameInfo],
+                path: Sequence[str | int], what: str) -> Expr | None:
+        """For which subjects an indicator (or a criterion's) counts: a condition."""
+        expr = self.parse(text, path) if text is not None else None
+        if expr is not None:
+            self.check(expr, names, path, "boolean", f"'applies' of {what}")
+        return expr
 
     def awarded(self, text: str | None, names: Mapping[str, NameInfo],
                 path: Sequence[str | int], ident: str) -> Expr | None:
@@ -305,6 +337,8 @@ class _Compiler:
             scope = rule_names(names, rule_refs([expr]))
         scope.update({"total": NameInfo("number"), "max_total": NameInfo("number"),
                       "mandatory_met": NameInfo("boolean")})
+        if self.spec.format != FORMAT:  # the share of the points that apply (format 1.1)
+            scope["total_share"] = NameInfo("number")
         scope.update({c.id: NameInfo("number") for c in self.spec.criteria})
         self.check(expr, scope, path, "boolean", what)
         return expr

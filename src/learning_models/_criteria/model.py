@@ -210,6 +210,9 @@ class Indicator(_Frozen):
     awarded: str | None = None
     evidence: tuple[str, ...] = ()
     source: Source | None = None
+    #: Format 1.1: for which subjects the indicator counts; where false it is
+    #: ``not_applicable``, scores nothing and is left out of the subject's ``max_total``.
+    applies: str | None = None
 
 
 class Criterion(_Frozen):
@@ -218,6 +221,9 @@ class Criterion(_Frozen):
     id: str
     title: Text
     indicators: tuple[Indicator, ...]
+    #: Format 1.1: for which subjects the criterion's indicators count (as an indicator's
+    #: own ``applies``; both must hold).
+    applies: str | None = None
 
 
 class Grade(_Frozen):

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from .._criteria import InputSpec, Lang, Program
 from .._documents import check_lang
+from .._expressions import expression_names
 from .._words import EXPLANATION_WORDS as WORDS
 from .outcome import Gap, IndicatorResult, Provenance, Status
 
@@ -88,20 +89,28 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
         lines.append(f"{word('year', lang)}: {evaluation.provenance.year}")
     results = {r.indicator: r for r in evaluation.indicators}
     for criterion in spec.criteria:
-        subtotal = sum(results[i.id].points for i in criterion.indicators)
-        maximum = sum(i.points for i in criterion.indicators)
+        # the maximum of what applies to the subject (format 1.1 `applies`)
+        counted = [results[i.id] for i in criterion.indicators
+                   if results[i.id].status != "not_applicable"]
+        subtotal = sum(r.points for r in counted)
+        maximum = sum(r.max_points for r in counted)
         lines.append("")
         lines.append(f"{criterion.id}. {criterion.title.get(lang)}: "
-                     f"{_points(subtotal)}/{_points(maximum)} {word('points', lang)}")
+                     + (f"{_points(subtotal)}/{_points(maximum)} {word('points', lang)}"
+                        if counted else word("not_applicable", lang)))
         for indicator in criterion.indicators:
             r = results[indicator.id]
             flags = [word(r.status, lang)]
+            if applies_open(evaluation.program, r):
+                flags.append(word("applies_open", lang))
             if r.mandatory:
                 flags.append(word("mandatory", lang))
             if indicator.source is not None and not indicator.source.verified:
                 flags.append(word("unverified", lang))
-            lines.append(f"  {r.indicator} {indicator.title.get(lang)}: "
-                         f"{_points(r.points)}/{_points(r.max_points)} ({', '.join(flags)})")
+            scored = "—" if r.status == "not_applicable" else \
+                f"{_points(r.points)}/{_points(r.max_points)}"
+            lines.append(f"  {r.indicator} {indicator.title.get(lang)}: {scored} "
+                         f"({', '.join(flags)})")
             if r.inputs:
                 shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
                                   for k, v in r.inputs.items())
@@ -122,6 +131,18 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                      + word("grade_range", lang).format(low=low, high=high))
     lines.extend(_gap_lines(evaluation, lang))
     return "\n".join(lines) + "\n"
+
+
+def applies_open(program: Program, result: IndicatorResult) -> bool:
+    """Whether an indicator is missing because the evidence of whether it applies to the
+    subject (format 1.1 ``applies``) is missing."""
+    if result.status != "missing":
+        return False
+    compiled = next(i for i in program.indicators if i.id == result.indicator)
+    if compiled.applicability is None:
+        return False
+    return any(result.inputs.get(name) is None
+               for name in expression_names(compiled.applicability) if name != "year")
 
 
 def _history_lines(sources: dict[str, str], inputs: Mapping[str, object], lang: Lang,

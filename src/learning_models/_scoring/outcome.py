@@ -15,7 +15,7 @@ from .._criteria import AppliedOverlay
 __all__ = ["Gap", "IndicatorResult", "IndicatorStatus", "Provenance", "Status", "gap_dict",
            "indicator_dict"]
 
-IndicatorStatus = Literal["met", "partly_met", "not_met", "missing"]
+IndicatorStatus = Literal["met", "partly_met", "not_met", "missing", "not_applicable"]
 Status = Literal["recognised", "not_recognised", "incomplete"]
 
 

@@ -125,7 +125,15 @@ class Evaluation:
         if batch is not None and self._index in batch:
             return batch[self._index]
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
-        return find_gaps(self.program, points)
+        return find_gaps(self.program, points, self._applies)
+
+    @property
+    def _applies(self) -> list[bool] | None:
+        """Which indicators apply to the subject (None: all always do)."""
+        if not self.program.has_applies:
+            return None
+        return [self._row[status_column(k)] != "not_applicable"
+                for k in range(len(self.program.indicators))]
 
     @property
     def gaps_exhaustive(self) -> bool:
@@ -133,7 +141,7 @@ class Evaluation:
         are then the greedy choice (mandatory first, largest gains), not always the
         fewest indicators (docs/limits.md)."""
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
-        return gaps_exhaustive(self.program, points, self._gap_indexes)
+        return gaps_exhaustive(self.program, points, self._gap_indexes, self._applies)
 
     @property
     def gaps_reachable(self) -> bool:
@@ -276,10 +284,15 @@ class Evaluations(Sequence[Evaluation]):
         instead of one per subject); evaluations then read theirs. Idempotent."""
         if self._batch_gaps is not None:
             return
-        columns = [points_column(k) for k in range(len(self.program.indicators))]
-        open_ = self._frame.select(pl.int_range(pl.len()).alias("row"), "status", *columns) \
+        count = len(self.program.indicators)
+        columns = [points_column(k) for k in range(count)]
+        statuses = [status_column(k) for k in range(count)] if self.program.has_applies else []
+        open_ = self._frame.select(pl.int_range(pl.len()).alias("row"), "status", *columns,
+                                   *statuses) \
             .filter(pl.col("status").cast(pl.String) != "recognised")
-        found = find_gaps_many(self.program, open_.select(columns).rows())
+        applies = [[s != "not_applicable" for s in row] for row in
+                   open_.select(pl.col(statuses).cast(pl.String)).rows()] if statuses else None
+        found = find_gaps_many(self.program, open_.select(columns).rows(), applies)
         self._batch_gaps = dict(zip(open_["row"].to_list(), found, strict=True))
 
     def subject_dicts(self) -> Iterator[dict[str, Any]]:
