@@ -61,6 +61,7 @@ EXPLANATION_WORDS: dict[str, dict[Lang, str]] = {
     "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
     "not_applicable": {"vi": "không áp dụng", "en": "not applicable"},
     "applies_open": {"vi": "chưa rõ có áp dụng không", "en": "not known whether it applies"},
+    "items": {"vi": "các nội dung ({met}/{total} đạt)", "en": "items ({met} of {total} met)"},
     "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
     "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
     "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},
@@ -313,6 +314,7 @@ DIFF_WORDS: dict[str, dict[Lang, str]] = {
     "levels": {"vi": "các mức", "en": "levels"},
     "awarded": {"vi": "điểm chấm", "en": "points awarded"},
     "applies": {"vi": "áp dụng khi", "en": "applies when"},
+    "items": {"vi": "các nội dung", "en": "checklist items"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

@@ -355,6 +355,8 @@ def _indicator_values(spec: CriteriaSet, ind: Indicator, criterion: str,
         "levels": _levels(ind),
         "awarded": None if ind.awarded is None else _expression(ind.awarded),
         "applies": None if ind.applies is None else _expression(ind.applies),
+        "items": None if ind.items is None else
+        tuple(f"{item.id}: {_expression(item.when)}" for item in ind.items),
         "verified": (ind.source or spec.source).verified,
     }
 
@@ -384,8 +386,8 @@ def _indicator_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[ItemChang
 
 def _described(values: dict[str, Value], *, new: bool) -> Iterator[FieldChange]:
     """What an added (or removed) indicator is: points, mandatory, condition, levels or the
-    points awarded, and for whom it applies."""
-    for key in ("points", "mandatory", "when", "levels", "awarded", "applies"):
+    points awarded, for whom it applies, and its checklist."""
+    for key in ("points", "mandatory", "when", "levels", "awarded", "applies", "items"):
         value = values[key]
         if value is None or value is False:
             continue

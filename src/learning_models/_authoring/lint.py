@@ -333,6 +333,8 @@ class _Linter:
                 yield (*path[:2], "applies"), ind.criterion_applies
             if ind.applies is not None:
                 yield (*path, "applies"), ind.applies
+            for j, (_, expr) in enumerate(ind.items):
+                yield (*path, "items", j, "when"), expr
             if ind.when is not None:
                 yield (*path, "when"), ind.when
             for k, (expr, _) in enumerate(ind.levels):

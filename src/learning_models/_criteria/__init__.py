@@ -2,7 +2,14 @@
 and compilation of a set into a `Program`.
 """
 
-from .compile import CompiledIndicator, Program, compile_criteria, program_of
+from .compile import (
+    ITEMS_MET,
+    ITEMS_TOTAL,
+    CompiledIndicator,
+    Program,
+    compile_criteria,
+    program_of,
+)
 from .model import (
     CRITERIA_FORMATS,
     FORMAT,
@@ -15,6 +22,7 @@ from .model import (
     HistoryDerivation,
     Indicator,
     InputSpec,
+    Item,
     Lang,
     Level,
     Recognition,
@@ -31,6 +39,8 @@ from .validate import check_document, criteria_set_schema, validate_criteria
 __all__ = [
     "CRITERIA_FORMATS",
     "FORMAT",
+    "ITEMS_MET",
+    "ITEMS_TOTAL",
     "MODELS",
     "AppliedOverlay",
     "Change",
@@ -43,6 +53,7 @@ __all__ = [
     "HistoryDerivation",
     "Indicator",
     "InputSpec",
+    "Item",
     "Lang",
     "Level",
     "Overlay",

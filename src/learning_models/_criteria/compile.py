@@ -27,10 +27,15 @@ from .._expressions import (
 )
 from ..errors import CriteriaError, Problem, Span
 from .hints import bare_indicator_hint
-from .model import FORMAT, CriteriaSet, InputSpec
+from .model import FORMAT, CriteriaSet, InputSpec, Item
 from .recognition import CompiledGrade, rewrite_rule, rule_names, rule_refs
 
-__all__ = ["CompiledIndicator", "Program", "compile_criteria", "program_of"]
+__all__ = ["ITEMS_MET", "ITEMS_TOTAL", "CompiledIndicator", "Program", "compile_criteria",
+           "program_of"]
+
+#: What the expressions of an indicator with a checklist read: how many items are met, and
+#: how many there are.
+ITEMS_MET, ITEMS_TOTAL = "items_met", "items_total"
 
 T = TypeVar("T")
 #: Problems of a rule that a bare indicator id (``A.1 >= 5``) causes.
@@ -52,6 +57,9 @@ class CompiledIndicator:
     #: Format 1.1: the indicator's own `applies` and its criterion's (None: always).
     applies: Expr | None = None
     criterion_applies: Expr | None = None
+    #: Format 1.1: the checklist, (id, condition) per item; `when`, `levels` and `awarded`
+    #: then read `ITEMS_MET` and `ITEMS_TOTAL`.
+    items: tuple[tuple[str, Expr], ...] = ()
 
     @property
     def applicability(self) -> Expr | None:
@@ -123,6 +131,7 @@ class Program:
         exprs = [e for _, e in self.derived]
         for ind in self.indicators:
             exprs += [e for e in (ind.when, ind.awarded, ind.applicability) if e is not None]
+            exprs += [e for _, e in ind.items]
             exprs += [e for e, _ in ind.levels]
         exprs += [self.pass_expr, *(g.when for g in self.grades if g.when is not None)]
         return frozenset().union(*(expression_names(e) for e in exprs))
@@ -270,24 +279,41 @@ class _Compiler:
                                  f"criterion {criterion.id!r}")
             for i, ind in enumerate(criterion.indicators):
                 at: tuple[str | int, ...] = ("criteria", c, "indicators", i)
+                items = tuple(self.items(ind.items or (), names, at, ind.id))
+                inner = dict(names)
+                if ind.items is not None:  # the checklist's counts, for this indicator only
+                    inner.update({ITEMS_MET: NameInfo("integer"),
+                                  ITEMS_TOTAL: NameInfo("integer")})
                 what = f"the condition of {ind.id!r}"
                 when = self.parse(ind.when, (*at, "when")) if ind.when is not None else None
                 if when is not None:
-                    self.check(when, names, (*at, "when"), "boolean", what)
+                    self.check(when, inner, (*at, "when"), "boolean", what)
                 levels: list[tuple[Expr, float]] = []
                 for k, level in enumerate(ind.levels or ()):
                     expr = self.parse(level.when, (*at, "levels", k, "when"))
                     if expr is not None:
-                        self.check(expr, names, (*at, "levels", k, "when"), "boolean", what)
+                        self.check(expr, inner, (*at, "levels", k, "when"), "boolean", what)
                         levels.append((expr, level.points))
-                awarded = self.awarded(ind.awarded, names, (*at, "awarded"), ind.id)
+                awarded = self.awarded(ind.awarded, inner, (*at, "awarded"), ind.id)
                 applies = self.applies(ind.applies, names, (*at, "applies"),
                                        f"indicator {ind.id!r}")
-                exprs = [e for e in (group, applies, when, awarded, *(e for e, _ in levels))
-                         if e is not None]
-                reads = tuple(n for n in _reads(exprs, derived) if n != "year")
+                exprs = [e for e in (group, applies, *(e for _, e in items), when, awarded,
+                                     *(e for e, _ in levels)) if e is not None]
+                reads = tuple(n for n in _reads(exprs, derived)
+                              if n not in ("year", ITEMS_MET, ITEMS_TOTAL))
                 yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
-                                        tuple(levels), reads, awarded, applies, group)
+                                        tuple(levels), reads, awarded, applies, group, items)
+
+    def items(self, items: Sequence[Item], names: Mapping[str, NameInfo],
+              at: tuple[str | int, ...], ident: str) -> Iterator[tuple[str, Expr]]:
+        """A checklist's items, each with its condition parsed and checked."""
+        for j, item in enumerate(items):
+            path = (*at, "items", j, "when")
+            expr = self.parse(item.when, path)
+            if expr is not None:
+                self.check(expr, names, path, "boolean",
+                           f"the condition of item {item.id!r} of {ident!r}")
+                yield item.id, expr
 
     def applies(self, text: str | None, names: Mapping[str, NameInfo],
                 path: Sequence[str | int], what: str) -> Expr | None:

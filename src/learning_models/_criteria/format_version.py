@@ -1,12 +1,12 @@
 """Stage 2: what a criteria set may say in the format version it declares.
 
-Format 1.1 adds keys to format 1 (``awarded`` and ``applies`` on an indicator, ``applies``
-on a criterion, ``when`` on a grade); a file
-that says ``format: learning-models/criteria-set/1`` and uses one is told, at the key, to
-declare 1.1 — a format-1 file keeps exactly the meaning it always had, so an older reader
-and this one never read it apart. (What 1.1 adds to expressions — indicator functions,
-inputs and the year in pass rules — is reported by the compiler as an unknown name or
-function in a format-1 file.)
+Format 1.1 adds keys to format 1 (``awarded``, ``applies`` and ``items`` on an indicator,
+``applies`` on a criterion, ``when`` on a grade); a file that says ``format:
+learning-models/criteria-set/1`` and uses one is told, at the key, to declare 1.1 — a
+format-1 file keeps exactly the meaning it always had, so an older reader and this one
+never read it apart. (What 1.1 adds to expressions — indicator functions, inputs and the
+year in pass rules — is reported by the compiler as an unknown name or function in a
+format-1 file.)
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
 
 
 #: The format-1.1 keys of an indicator.
-_INDICATOR_KEYS = ("awarded", "applies")
+_INDICATOR_KEYS = ("awarded", "applies", "items")
 
 
 def _indicator_problems(ind: dict[str, Any], at: tuple[str | int, ...], source: SourceMap,

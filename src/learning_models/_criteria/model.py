@@ -33,6 +33,7 @@ __all__ = [
     "HistoryDerivation",
     "Indicator",
     "InputSpec",
+    "Item",
     "Lang",
     "Level",
     "Recognition",
@@ -197,6 +198,15 @@ class Level(_Frozen):
     points: float = Field(ge=0, le=MAX_POINTS)
 
 
+class Item(_Frozen):
+    """One entry of an indicator's checklist (format 1.1 ``items``): met where its
+    condition holds."""
+
+    id: str
+    title: Text
+    when: str
+
+
 class Indicator(_Frozen):
     """A scored indicator (chỉ số): all-or-nothing with ``when``, graded with ``levels``,
     or (format 1.1) ``awarded``: the points an assessor gives, up to ``points``."""
@@ -213,6 +223,9 @@ class Indicator(_Frozen):
     #: Format 1.1: for which subjects the indicator counts; where false it is
     #: ``not_applicable``, scores nothing and is left out of the subject's ``max_total``.
     applies: str | None = None
+    #: Format 1.1: a checklist; the indicator's expressions read ``items_met`` (how many
+    #: of them hold) and ``items_total``.
+    items: tuple[Item, ...] | None = None
 
 
 class Criterion(_Frozen):

@@ -42,7 +42,7 @@ RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year",
                             "status", "grade"})
 #: Format 1.1 reserves the share of the applicable points a pass rule reads as well (a
 #: format-1 set may still name an input so: it means what it always meant there).
-RESERVED_NAMES_1_1 = RESERVED_NAMES | {"total_share"}
+RESERVED_NAMES_1_1 = RESERVED_NAMES | {"total_share", "items_met", "items_total"}
 
 
 def criteria_set_schema() -> dict[str, Any]:
@@ -202,6 +202,12 @@ def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Ite
                       f"'awarded', found {found}", source.locate(at),
                       hint="'when' scores all or nothing; 'levels' grades (first match wins); "
                            "'awarded' (format 1.1) takes the points an assessor gives")
+    seen: set[str] = set()
+    for j, item in enumerate(ind.get("items", [])):
+        if item["id"] in seen:
+            yield Problem("duplicate-id", f"item {item['id']!r} of {ind['id']!r} is listed "
+                          "twice", source.locate((*at, "items", j, "id")))
+        seen.add(item["id"])
     for k, level in enumerate(ind.get("levels", [])):
         if level["points"] > ind["points"]:
             yield Problem("levels-exceed-points",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from .._criteria import InputSpec, Lang, Program
+from .._criteria import Indicator, InputSpec, Lang, Program
 from .._documents import check_lang
 from .._expressions import expression_names
 from .._words import EXPLANATION_WORDS as WORDS
@@ -116,6 +116,7 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                                   for k, v in r.inputs.items())
                 lines.append(f"      {word('read', lang)}: {shown}")
                 lines += _history_lines(evaluation.input_sources, r.inputs, lang)
+            lines += _item_lines(indicator, r, lang)
     lines.append("")
     lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"
                  f"{_points(evaluation.max_total)} {word('points', lang)}")
@@ -143,6 +144,18 @@ def applies_open(program: Program, result: IndicatorResult) -> bool:
         return False
     return any(result.inputs.get(name) is None
                for name in expression_names(compiled.applicability) if name != "year")
+
+
+def _item_lines(indicator: Indicator, result: IndicatorResult, lang: Lang) -> list[str]:
+    """Each item of a checklist (format 1.1 ``items``): met, not met or missing."""
+    if not result.items:
+        return []
+    titles = {item.id: item.title.get(lang) for item in indicator.items or ()}
+    met = sum(status == "met" for _, status in result.items)
+    lines = [f"      {word('items', lang).format(met=met, total=len(result.items))}:"]
+    lines += [f"        - {ident} {titles[ident]}: {word(status, lang)}"
+              for ident, status in result.items]
+    return lines
 
 
 def _history_lines(sources: dict[str, str], inputs: Mapping[str, object], lang: Lang,

@@ -24,12 +24,15 @@ from .gaps import Gaps, find_gaps, find_gaps_many, gaps_exhaustive
 from .outcome import (
     Gap,
     IndicatorResult,
+    ItemStatus,
     Provenance,
     Status,
     gap_dict,
     indicator_dict,
+    item_status,
 )
 from .score import GRADE_BEST, GRADE_WORST, INDICATOR_STATUS, points_column, status_column
+from .score_points import item_column
 
 __all__ = ["CARRIED", "Evaluation", "Evaluations"]
 
@@ -114,8 +117,13 @@ class Evaluation:
             IndicatorResult(ind.id, ind.criterion, float(row[points_column(k)] or 0.0),
                             float(ind.points), row[status_column(k)], ind.mandatory,
                             {name: row.get(name) for name in ind.reads},
-                            spec_inds[k].evidence)
+                            spec_inds[k].evidence, self._items(k))
             for k, ind in enumerate(self.program.indicators))
+
+    def _items(self, k: int) -> tuple[tuple[str, ItemStatus], ...]:
+        """Each item of indicator `k`'s checklist (format 1.1) with its status."""
+        return tuple((ident, item_status(self._row[item_column(k, j)]))
+                     for j, (ident, _) in enumerate(self.program.indicators[k].items))
 
     @cached_property
     def _gap_indexes(self) -> tuple[int, ...] | None:
@@ -173,7 +181,8 @@ class Evaluation:
             "total": self.total, "max_total": self.max_total, "status": self.status,
             "grade": self.grade,
             **({"grade_range": list(span)} if (span := self.grade_range) else {}),
-            "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
+            "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k],
+                                          self._items(k))
                            for k, ind in enumerate(inds)],
             "gaps": [gap_dict(inds[k].id, float(inds[k].points) - points[k],
                                inds[k].mandatory, statuses[k])

@@ -19,12 +19,13 @@ so advice and decision can never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
 from .._criteria import CompiledIndicator, Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
+from .score_points import checklist_bounds, item_column, level_column, own_points, upper_column
 from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
 __all__ = ["INDICATOR_STATUS", "applies_columns", "max_total_expr", "points_column",
@@ -64,11 +65,6 @@ def applies_columns(program: Program) -> list[pl.Expr | None]:
     an indicator that always counts)."""
     return [None if ind.applicability is None else pl.col(_applies_column(k))
             for k, ind in enumerate(program.indicators)]
-
-
-def _level_column(k: int, j: int) -> str:
-    """The name of the (dropped) column holding level `j`'s condition of indicator `k`."""
-    return f"_lv_{k}_{j}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +145,12 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     # the points then read.
     conditions = [(k, ind.applicability, _applies_column(k)) for k, ind in enumerate(inds)
                   if ind.applicability is not None]
-    conditions += [(k, expr, _level_column(k, j)) for k, ind in enumerate(inds)
-                   for j, (expr, _) in enumerate(ind.levels)]
+    conditions += [(k, expr, level_column(k, j)) for k, ind in enumerate(inds)
+                   if not ind.items for j, (expr, _) in enumerate(ind.levels)]
+    hidden = tuple(name for _, _, name in conditions)
+    # a checklist's items: kept, for explanations
+    conditions += [(k, expr, item_column(k, j)) for k, ind in enumerate(inds)
+                   for j, (_, expr) in enumerate(ind.items)]
     for _, expr, name in conditions:
         n = 1 + max((layer_of[name] for name in expression_names(expr)
                      if name in layer_of), default=-1)
@@ -158,29 +158,35 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
             layers.append([])
         layers[n].append(_compile(program, expr, row_value, broadcast=guarded).alias(name))
     applies = applies_columns(program)
-    layers.append([_indicator_points(program, k, ind, guarded, applies[k])
-                   .alias(points_column(k)) for k, ind in enumerate(inds)])
+    layers.append([
+        *(_indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))
+          for k, ind in enumerate(inds)),
+        *(_counted(checklist_bounds(program, k, ind, guarded)[1], applies[k])
+          .alias(upper_column(k)) for k, ind in enumerate(inds) if ind.items)])
+    hidden += tuple(upper_column(k) for k, ind in enumerate(inds) if ind.items)
     points = [pl.col(points_column(k)) for k in range(len(inds))]
+    # in the best case a checklist counts its greatest points (the open items met)
+    best_points = [pl.col(upper_column(k)) if ind.items else points[k]
+                   for k, ind in enumerate(inds)]
     # A horizontal sum skips nulls: the sum of the points with the missing ones at 0, in
     # the same order, without a filled copy of every column.
     total = pl.sum_horizontal(points) if points else pl.lit(0.0)
     layers.append([
-        *(_indicator_status(ind, pl.col(points_column(k)), applies[k]).alias(status_column(k))
-          for k, ind in enumerate(inds)),
+        *(_indicator_status(ind, points[k], applies[k], best_points[k])
+          .alias(status_column(k)) for k, ind in enumerate(inds)),
         total.alias("total"),
         max_total_expr(program, applies).alias("max_total"),
     ])
     # The worst case's total is the total just added.
     worst = _pass(program, points, best=False, total=pl.col("total"), broadcast=guarded)
-    best = _pass(program, points, best=True, broadcast=guarded)
+    best = _pass(program, best_points, best=True, broadcast=guarded)
     layers.append([_decision(worst, best, guarded or _per_row(program)).alias("status")])
     if program.grades:  # the grades read the status
         layers.append([_grade_reached(program, points, best=False).alias(GRADE_WORST),
-                       _grade_reached(program, points, best=True).alias(GRADE_BEST)])
+                       _grade_reached(program, best_points, best=True).alias(GRADE_BEST)])
         layers.append([_grade().alias("grade")])
     else:
         layers[-1].append(pl.lit(None, dtype=pl.String).alias("grade"))
-    hidden = tuple(name for _, _, name in conditions)
     if program.reads_year:
         hidden += (YEAR_COLUMN,)
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
@@ -277,39 +283,28 @@ def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
                       guarded: bool, applies: pl.Expr | None) -> pl.Expr:
     """The points: null where the evidence is missing (or whether it applies is open),
     0 where it does not apply (format 1.1)."""
-    points = _own_points(program, k, ind, guarded)
+    return _counted(own_points(program, k, ind, guarded), applies)
+
+
+def _counted(points: pl.Expr, applies: pl.Expr | None) -> pl.Expr:
+    """`points` where the indicator applies; null where that is open, 0 where it does not."""
     if applies is None:
         return points
     return pl.when(applies.is_null()).then(pl.lit(None, dtype=pl.Float64)) \
         .when(applies).then(points).otherwise(pl.lit(0.0))
 
 
-def _own_points(program: Program, k: int, ind: CompiledIndicator, guarded: bool) -> pl.Expr:
-    none = pl.lit(None, dtype=pl.Float64)
-    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
-        given = _compile(program, ind.awarded, row_value, broadcast=guarded)
-        return given.cast(pl.Float64).clip(0.0, float(ind.points))
-    if ind.when is not None:
-        cond = _compile(program, ind.when, row_value, broadcast=guarded)
-        return pl.when(cond.is_null()).then(none) \
-            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
-    # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
-    # row's condition is a column of an earlier layer, so it is computed once.
-    result: pl.Expr = pl.lit(0.0)
-    for j in reversed(range(len(ind.levels))):
-        cond = pl.col(_level_column(k, j))
-        points = ind.levels[j][1]
-        result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
-            .otherwise(result)
-    return result
-
-
-def _indicator_status(ind: CompiledIndicator, points: pl.Expr,
-                      applies: pl.Expr | None) -> pl.Expr:
+def _indicator_status(ind: CompiledIndicator, points: pl.Expr, applies: pl.Expr | None,
+                      upper: pl.Expr) -> pl.Expr:
+    """The status from the points (`upper`: in the best case, the same but for a checklist
+    with open items: missing while they differ)."""
     status = _STATUS_LITERALS
     if applies is not None:
         return pl.when(applies.not_().fill_null(False)).then(status["not_applicable"]) \
-            .otherwise(_indicator_status(ind, points, None))
+            .otherwise(_indicator_status(ind, points, None, upper))
+    if ind.items:
+        return pl.when(upper.is_null() | (points != upper)).then(status["missing"]) \
+            .otherwise(_indicator_status(replace(ind, items=()), points, None, upper))
     if ind.when is not None:  # points are null, 0 or all of them: never partly met
         return pl.when(points.is_null()).then(status["missing"]) \
             .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])

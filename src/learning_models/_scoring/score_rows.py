@@ -16,7 +16,7 @@ range where Python and Polars arithmetic agree (`NotScalar`), is scored column-w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ import polars as pl
 from .._criteria import CompiledIndicator, Program
 from .._expressions import NotScalar, RowFunction, expression_names, to_python
 from .score import GRADE_BEST, GRADE_WORST, points_column, score_frame, score_table, status_column
+from .score_points import RowPoints, row_points
 from .score_scope import python_refs
 
 __all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
@@ -33,7 +34,6 @@ __all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
 FEW = 16
 
 Row = dict[str, Any]
-Points = Callable[[Mapping[str, Any]], float | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class _RowPlan:
     points, the pass rule over its scope (total, max_total, mandatory_met, criteria)."""
 
     derived: tuple[tuple[str, RowFunction], ...]
-    points: tuple[Points, ...]
+    points: tuple[RowPoints, ...]
     applies: tuple[RowFunction | None, ...]     # per indicator (format 1.1); None: always
     rule: RowFunction
     maxima: tuple[float, ...]
@@ -113,19 +113,23 @@ def _score(plan: _RowPlan, indicators: Sequence[CompiledIndicator], row: Row,
     for name, compute in plan.derived:
         row[name] = compute(row)
     applies = [True if a is None else a(row) for a in plan.applies]
-    points = [_counted(compute(row), a) for compute, a in zip(plan.points, applies, strict=True)]
+    bounds = [compute(row) for compute in plan.points]
+    points = [_counted(low, a) for (low, _), a in zip(bounds, applies, strict=True)]
+    # in the best case a checklist counts its greatest points (the open items met)
+    uppers = [_counted(high, a) for (_, high), a in zip(bounds, applies, strict=True)]
     for k, value in enumerate(points):
         row[points_column(k)] = value
         row[status_column(k)] = "not_applicable" if applies[k] is False else \
+            "missing" if value != uppers[k] else \
             _status(value, plan.maxima[k], indicators[k].when is None)
     worst = [0.0 if p is None else p for p in points]
-    best = [m if p is None else p for p, m in zip(points, plan.maxima, strict=True)]
+    best = [m if p is None else p for p, m in zip(uppers, plan.maxima, strict=True)]
     total = sum_of(worst)
     row["total"] = total
     row["max_total"] = _max_total(plan, applies)
     worst_scope = _case(plan, {**row, **python_refs(plan.program, points, best=False,
                                                     applies=applies)}, worst, total, applies)
-    best_scope = _case(plan, {**row, **python_refs(plan.program, points, best=True,
+    best_scope = _case(plan, {**row, **python_refs(plan.program, uppers, best=True,
                                                    applies=applies)},
                        best, sum_of(best), applies)
     if _passes(plan, worst_scope, best=False):
@@ -219,7 +223,7 @@ def _build_row_plan(program: Program) -> _RowPlan | None:
     functions = program.functions
     try:
         derived = tuple((name, to_python(expr, functions)) for name, expr in program.derived)
-        points = tuple(_indicator_points(ind, functions) for ind in program.indicators)
+        points = tuple(row_points(k, ind, functions) for k, ind in enumerate(program.indicators))
         applies = tuple(None if ind.applicability is None else
                         to_python(ind.applicability, functions) for ind in program.indicators)
         rule = to_python(program.pass_expr, functions)
@@ -235,34 +239,6 @@ def _build_row_plan(program: Program) -> _RowPlan | None:
               for cid in program.criterion_ids),
         float(program.max_total), grades, program,
         bool(expression_names(program.pass_expr) & {*program.spec.inputs, *program.spec.derived}))
-
-
-def _indicator_points(ind: CompiledIndicator, functions: Any) -> Points:
-    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
-        given, most = to_python(ind.awarded, functions), float(ind.points)
-
-        def awarded(row: Mapping[str, Any]) -> float | None:
-            value = given(row)
-            return None if value is None else min(max(float(value), 0.0), most)
-        return awarded
-    if ind.when is not None:
-        condition, full = to_python(ind.when, functions), float(ind.points)
-
-        def met(row: Mapping[str, Any]) -> float | None:
-            holds = condition(row)
-            return None if holds is None else (full if holds else 0.0)
-        return met
-    levels = [(to_python(expr, functions), float(points)) for expr, points in ind.levels]
-
-    def graded(row: Mapping[str, Any]) -> float | None:
-        for condition, points in levels:  # the first row that holds wins; null stops
-            holds = condition(row)
-            if holds is None:
-                return None
-            if holds:
-                return points
-        return 0.0
-    return graded
 
 
 def _schema(program: Program, typed: pl.Schema) -> pl.Schema:

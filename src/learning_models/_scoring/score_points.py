@@ -1,0 +1,165 @@
+"""Stage 4: one indicator's own points as a Polars expression (`score` builds the rest).
+
+All or nothing (``when``), graded (``levels``: the first row that holds wins, a row that
+cannot be decided stops the scan) or awarded (``awarded``, clipped to ``[0, points]``); null
+where the evidence is missing.
+
+An indicator with a checklist (format 1.1 ``items``) reads ``items_met`` and
+``items_total``. Each item's condition is a column of its own (`item_column`: true, false,
+or null where its evidence is missing). Where some items are open, ``items_met`` may be
+anything from the items known met to those plus the open ones: the indicator's points are
+computed for each of these counts, and their least and greatest are its points in the worst
+and in the best case (`checklist_bounds`) — exact for any ladder, not only a growing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+
+from .._criteria import ITEMS_MET, ITEMS_TOTAL, CompiledIndicator, Program
+from .._expressions import Expr, FunctionRegistry, to_polars, to_python
+from .score_scope import row_value
+
+__all__ = ["RowPoints", "checklist_bounds", "item_column", "level_column", "own_points",
+           "row_points", "upper_column"]
+
+Column = Callable[[str], pl.Expr]
+#: One indicator's points for one row, in Python: (worst case, best case), the same but for
+#: a checklist with open items; None where the evidence is missing. A checklist's items are
+#: written into the row (`item_column`).
+RowPoints = Callable[[dict[str, Any]], tuple[float | None, float | None]]
+
+
+def level_column(k: int, j: int) -> str:
+    """The name of the (dropped) column holding level `j`'s condition of indicator `k`."""
+    return f"_lv_{k}_{j}"
+
+
+def item_column(k: int, j: int) -> str:
+    """The name of the column saying whether item `j` of indicator `k`'s checklist is met
+    (kept in the scored table: explanations list each item)."""
+    return f"_it_{k}_{j}"
+
+
+def upper_column(k: int) -> str:
+    """The name of the (dropped) column of indicator `k`'s points in the best case, for an
+    indicator with a checklist (its points column holds the worst case)."""
+    return f"_hi_{k}"
+
+
+def own_points(program: Program, k: int, ind: CompiledIndicator, guarded: bool) -> pl.Expr:
+    """The indicator's points (for a checklist: in the worst case), before `applies`."""
+    if ind.items:
+        return checklist_bounds(program, k, ind, guarded)[0]
+    return _ladder(program, ind, row_value, guarded, k)
+
+
+def _compile(program: Program, expr: Expr, column: Column, guarded: bool) -> pl.Expr:
+    return to_polars(expr, column, program.functions, broadcast=guarded)
+
+
+def _ladder(program: Program, ind: CompiledIndicator, column: Column, guarded: bool,
+            k: int | None = None) -> pl.Expr:
+    """The points by `when`, `levels` or `awarded`, each name read through `column`. With
+    `k`, a level's condition is read from its column (`level_column`), computed once."""
+    none = pl.lit(None, dtype=pl.Float64)
+    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
+        given = _compile(program, ind.awarded, column, guarded)
+        return given.cast(pl.Float64).clip(0.0, float(ind.points))
+    if ind.when is not None:
+        cond = _compile(program, ind.when, column, guarded)
+        return pl.when(cond.is_null()).then(none) \
+            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
+    result: pl.Expr = pl.lit(0.0)
+    for j in reversed(range(len(ind.levels))):
+        expr, points = ind.levels[j]
+        cond = pl.col(level_column(k, j)) if k is not None else \
+            _compile(program, expr, column, guarded)
+        result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
+            .otherwise(result)
+    return result
+
+
+def checklist_bounds(program: Program, k: int, ind: CompiledIndicator,
+                     guarded: bool) -> tuple[pl.Expr, pl.Expr]:
+    """The least and the greatest points the open items allow (null when the ladder
+    cannot be decided for some count: evidence it reads besides the items is missing)."""
+    items = [pl.col(item_column(k, j)) for j in range(len(ind.items))]
+    met = pl.sum_horizontal([c.fill_null(False).cast(pl.Int64) for c in items])
+    open_ = pl.sum_horizontal([c.is_null().cast(pl.Int64) for c in items])
+    size = pl.lit(len(items), dtype=pl.Int64)
+    counts = [met + pl.min_horizontal(pl.lit(n, dtype=pl.Int64), open_)
+              for n in range(len(items) + 1)]
+    options = [_ladder(program, ind, _counting(count, size), guarded) for count in counts]
+    undecided = pl.any_horizontal([o.is_null() for o in options])
+    none = pl.lit(None, dtype=pl.Float64)
+    return (pl.when(undecided).then(none).otherwise(pl.min_horizontal(options)),
+            pl.when(undecided).then(none).otherwise(pl.max_horizontal(options)))
+
+
+def _counting(count: pl.Expr, size: pl.Expr) -> Column:
+    """Names as a checklist indicator reads them, with ``items_met`` at `count`."""
+    def column(name: str) -> pl.Expr:
+        if name == ITEMS_MET:
+            return count
+        return size if name == ITEMS_TOTAL else row_value(name)
+    return column
+
+
+# --------------------------------------------------------------------------- row by row
+
+def row_points(k: int, ind: CompiledIndicator, functions: FunctionRegistry) -> RowPoints:
+    """`own_points` and `checklist_bounds` for one row (`score_rows`)."""
+    ladder = _row_ladder(ind, functions)
+    if not ind.items:
+        def plain(row: dict[str, Any]) -> tuple[float | None, float | None]:
+            points = ladder(row)
+            return points, points
+        return plain
+    items = [(item_column(k, j), to_python(expr, functions))
+             for j, (_, expr) in enumerate(ind.items)]
+
+    def checklist(row: dict[str, Any]) -> tuple[float | None, float | None]:
+        for name, holds in items:
+            row[name] = holds(row)
+        met = sum(row[name] is True for name, _ in items)
+        open_ = sum(row[name] is None for name, _ in items)
+        options = [ladder({**row, ITEMS_MET: met + min(n, open_), ITEMS_TOTAL: len(items)})
+                   for n in range(len(items) + 1)]
+        if any(o is None for o in options):
+            return None, None
+        known = [o for o in options if o is not None]
+        return min(known), max(known)
+    return checklist
+
+
+def _row_ladder(ind: CompiledIndicator, functions: FunctionRegistry,
+                ) -> Callable[[Mapping[str, Any]], float | None]:
+    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
+        given, most = to_python(ind.awarded, functions), float(ind.points)
+
+        def awarded(row: Mapping[str, Any]) -> float | None:
+            value = given(row)
+            return None if value is None else min(max(float(value), 0.0), most)
+        return awarded
+    if ind.when is not None:
+        condition, full = to_python(ind.when, functions), float(ind.points)
+
+        def met(row: Mapping[str, Any]) -> float | None:
+            holds = condition(row)
+            return None if holds is None else (full if holds else 0.0)
+        return met
+    levels = [(to_python(expr, functions), float(points)) for expr, points in ind.levels]
+
+    def graded(row: Mapping[str, Any]) -> float | None:
+        for condition, points in levels:  # the first row that holds wins; null stops
+            holds = condition(row)
+            if holds is None:
+                return None
+            if holds:
+                return points
+        return 0.0
+    return graded
