@@ -62,6 +62,8 @@ EXPLANATION_WORDS: dict[str, dict[Lang, str]] = {
     "not_applicable": {"vi": "không áp dụng", "en": "not applicable"},
     "applies_open": {"vi": "chưa rõ có áp dụng không", "en": "not known whether it applies"},
     "items": {"vi": "các nội dung ({met}/{total} đạt)", "en": "items ({met} of {total} met)"},
+    "documents": {"vi": "minh chứng đã nộp", "en": "documents given"},
+    "documents_absent": {"vi": "thiếu minh chứng bắt buộc", "en": "required documents missing"},
     "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
     "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
     "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},

@@ -12,11 +12,13 @@ from .compile import (
 )
 from .model import (
     CRITERIA_FORMATS,
+    EVIDENCE_PREFIX,
     FORMAT,
     MODELS,
     CriteriaSet,
     Criterion,
     Derivation,
+    Document,
     EnumValue,
     Grade,
     HistoryDerivation,
@@ -38,6 +40,7 @@ from .validate import check_document, criteria_set_schema, validate_criteria
 
 __all__ = [
     "CRITERIA_FORMATS",
+    "EVIDENCE_PREFIX",
     "FORMAT",
     "ITEMS_MET",
     "ITEMS_TOTAL",
@@ -48,6 +51,7 @@ __all__ = [
     "CriteriaSet",
     "Criterion",
     "Derivation",
+    "Document",
     "EnumValue",
     "Grade",
     "HistoryDerivation",

@@ -27,7 +27,7 @@ from .._expressions import (
 )
 from ..errors import CriteriaError, Problem, Span
 from .hints import bare_indicator_hint
-from .model import FORMAT, CriteriaSet, InputSpec, Item
+from .model import EVIDENCE_PREFIX, FORMAT, CriteriaSet, InputSpec, Item
 from .recognition import CompiledGrade, rewrite_rule, rule_names, rule_refs
 
 __all__ = ["ITEMS_MET", "ITEMS_TOTAL", "CompiledIndicator", "Program", "compile_criteria",
@@ -60,6 +60,8 @@ class CompiledIndicator:
     #: Format 1.1: the checklist, (id, condition) per item; `when`, `levels` and `awarded`
     #: then read `ITEMS_MET` and `ITEMS_TOTAL`.
     items: tuple[tuple[str, Expr], ...] = ()
+    #: Format 1.1: the ids of the documents without which the indicator is missing.
+    documents: tuple[str, ...] = ()
 
     @property
     def applicability(self) -> Expr | None:
@@ -109,6 +111,14 @@ class Program:
     @property
     def max_total(self) -> float:
         return sum(i.points for i in self.indicators)
+
+    @property
+    def evidence_columns(self) -> tuple[str, ...]:
+        """The columns (keys) a record may carry with each indicator's evidence references
+        (format 1.1: ``evidence.C1.1``); none in format 1."""
+        if self.spec.format == FORMAT:
+            return ()
+        return tuple(f"{EVIDENCE_PREFIX}{i.id}" for i in self.indicators)
 
     @property
     def has_applies(self) -> bool:
@@ -302,7 +312,8 @@ class _Compiler:
                 reads = tuple(n for n in _reads(exprs, derived)
                               if n not in ("year", ITEMS_MET, ITEMS_TOTAL))
                 yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
-                                        tuple(levels), reads, awarded, applies, group, items)
+                                        tuple(levels), reads, awarded, applies, group, items,
+                                        tuple(d.id for d in ind.required_documents))
 
     def items(self, items: Sequence[Item], names: Mapping[str, NameInfo],
               at: tuple[str | int, ...], ident: str) -> Iterator[tuple[str, Expr]]:

@@ -1,12 +1,12 @@
 """Stage 2: what a criteria set may say in the format version it declares.
 
 Format 1.1 adds keys to format 1 (``awarded``, ``applies`` and ``items`` on an indicator,
-``applies`` on a criterion, ``when`` on a grade); a file that says ``format:
-learning-models/criteria-set/1`` and uses one is told, at the key, to declare 1.1 — a
-format-1 file keeps exactly the meaning it always had, so an older reader and this one
-never read it apart. (What 1.1 adds to expressions — indicator functions, inputs and the
-year in pass rules — is reported by the compiler as an unknown name or function in a
-format-1 file.)
+named documents in its ``evidence``, ``applies`` on a criterion, ``when`` on a grade); a
+file that says ``format: learning-models/criteria-set/1`` and uses one is told, at the key,
+to declare 1.1 — a format-1 file keeps exactly the meaning it always had, so an older
+reader and this one never read it apart. (What 1.1 adds to expressions — indicator
+functions, inputs and the year in pass rules — is reported by the compiler as an unknown
+name or function in a format-1 file.)
 """
 
 from __future__ import annotations
@@ -72,3 +72,8 @@ def _indicator_problems(ind: dict[str, Any], at: tuple[str | int, ...], source: 
             yield Problem("invalid-value", f"indicator {ind['id']!r}: {key!r} needs "
                           "format 1.1, and this file says format 1",
                           source.locate((*at, key), key=True), hint=_HINT)
+    for j, entry in enumerate(ind.get("evidence") or ()):
+        if isinstance(entry, dict):
+            yield Problem("invalid-value", f"indicator {ind['id']!r}: a named evidence "
+                          "document ({id, title, required}) needs format 1.1, and this file "
+                          "says format 1", source.locate((*at, "evidence", j)), hint=_HINT)

@@ -202,12 +202,15 @@ def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Ite
                       f"'awarded', found {found}", source.locate(at),
                       hint="'when' scores all or nothing; 'levels' grades (first match wins); "
                            "'awarded' (format 1.1) takes the points an assessor gives")
-    seen: set[str] = set()
-    for j, item in enumerate(ind.get("items", [])):
-        if item["id"] in seen:
-            yield Problem("duplicate-id", f"item {item['id']!r} of {ind['id']!r} is listed "
-                          "twice", source.locate((*at, "items", j, "id")))
-        seen.add(item["id"])
+    for key, what in (("items", "item"), ("evidence", "evidence document")):
+        seen: set[str] = set()
+        for j, entry in enumerate(ind.get(key, [])):
+            if not isinstance(entry, dict):
+                continue
+            if entry["id"] in seen:
+                yield Problem("duplicate-id", f"{what} {entry['id']!r} of {ind['id']!r} is "
+                              "listed twice", source.locate((*at, key, j, "id")))
+            seen.add(entry["id"])
     for k, level in enumerate(ind.get("levels", [])):
         if level["points"] > ind["points"]:
             yield Problem("levels-exceed-points",

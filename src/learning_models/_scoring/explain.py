@@ -13,6 +13,7 @@ from .._criteria import Indicator, InputSpec, Lang, Program
 from .._documents import check_lang
 from .._expressions import expression_names
 from .._words import EXPLANATION_WORDS as WORDS
+from .documents import SEPARATOR, absent_documents
 from .outcome import Gap, IndicatorResult, Provenance, Status
 
 
@@ -117,6 +118,7 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                 lines.append(f"      {word('read', lang)}: {shown}")
                 lines += _history_lines(evaluation.input_sources, r.inputs, lang)
             lines += _item_lines(indicator, r, lang)
+            lines += _document_lines(indicator, r, lang)
     lines.append("")
     lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"
                  f"{_points(evaluation.max_total)} {word('points', lang)}")
@@ -158,6 +160,21 @@ def _item_lines(indicator: Indicator, result: IndicatorResult, lang: Lang) -> li
     return lines
 
 
+def _document_lines(indicator: Indicator, result: IndicatorResult, lang: Lang) -> list[str]:
+    """The documents the record gives for the indicator, and the required ones it lacks
+    (format 1.1 named evidence)."""
+    lines = []
+    if result.documents:
+        lines.append(f"      {word('documents', lang)}: {'; '.join(result.documents)}")
+    required = {d.id: d.title.get(lang) for d in indicator.required_documents}
+    absent = absent_documents(SEPARATOR.join(result.documents), tuple(required)) \
+        if required else ()
+    if absent:
+        lines.append(f"      {word('documents_absent', lang)}: "
+                     f"{', '.join(required[d] for d in absent)}")
+    return lines
+
+
 def _history_lines(sources: dict[str, str], inputs: Mapping[str, object], lang: Lang,
                    ) -> list[str]:
     """For each input read from earlier years, the years read and what they said."""
@@ -187,7 +204,8 @@ def _gap_lines(evaluation: Explained, lang: Lang) -> list[str]:
         if gap.mandatory:
             extra += f", {word('mandatory', lang)}"
         if gap.status == "missing" and gap.evidence:
-            extra += f"; {word('evidence', lang)}: {', '.join(gap.evidence)}"
+            names = (e if isinstance(e, str) else e.title.get(lang) for e in gap.evidence)
+            extra += f"; {word('evidence', lang)}: {', '.join(names)}"
         lines.append(f"  - {gap.indicator} {titles[gap.indicator]} ({extra})")
     if not evaluation.gaps_exhaustive:
         lines.append(f"  {word('greedy', lang)}")

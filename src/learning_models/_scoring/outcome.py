@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .._criteria import AppliedOverlay
+from .._criteria import AppliedOverlay, Document
 
 __all__ = ["Gap", "IndicatorResult", "IndicatorStatus", "ItemStatus", "Provenance", "Status",
            "gap_dict", "indicator_dict", "item_status"]
@@ -51,13 +51,15 @@ class IndicatorResult:
     status: IndicatorStatus
     mandatory: bool
     inputs: Mapping[str, object]
-    evidence: tuple[str, ...]
+    evidence: tuple[str | Document, ...]    # the set's: names, or named documents (1.1)
     #: Format 1.1: each item of its checklist, (id, status), in the set's order.
     items: tuple[tuple[str, ItemStatus], ...] = ()
+    #: Format 1.1: the record's references to the documents it rests on (file names, links).
+    documents: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return indicator_dict(self.indicator, self.points, self.max_points, self.status,
-                              self.items)
+                              self.items, self.documents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +70,21 @@ class Gap:
     points: float          # points it would add
     mandatory: bool
     status: IndicatorStatus
-    evidence: tuple[str, ...]
+    evidence: tuple[str | Document, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return gap_dict(self.indicator, self.points, self.mandatory, self.status)
 
 
 def indicator_dict(ident: str, points: float, max_points: float, status: str,
-                   items: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+                   items: Sequence[tuple[str, str]] = (), documents: Sequence[str] = (),
+                   ) -> dict[str, Any]:
     data: dict[str, Any] = {"id": ident, "points": points, "max_points": max_points,
                             "status": status}
     if items:
         data["items"] = [{"id": item, "status": said} for item, said in items]
+    if documents:
+        data["documents"] = list(documents)
     return data
 
 

@@ -122,7 +122,8 @@ def evaluate_dataset(dataset: Dataset, *, year: int | None = None,
         frame = _with_history(programs[model], frame, model, past, year)
         keep = [*dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
-                                                            _DANGLING)))]
+                                                            _DANGLING))),
+                *(c for c in programs[model].evidence_columns if c in frame.columns)]
         checks = [*_relation_checks(linked, model, refused),
                   *_taken_checks((taken or {}).get(model, {})),
                   *_applies_checks(programs[model], frame, year, table.file)]

@@ -19,6 +19,7 @@ import polars as pl
 from .._criteria import Lang, Program
 from .._evidence import RecordError
 from .._version import __version__
+from .documents import evidence_column, references
 from .explain import render_explanation
 from .gaps import Gaps, find_gaps, find_gaps_many, gaps_exhaustive
 from .outcome import (
@@ -117,8 +118,12 @@ class Evaluation:
             IndicatorResult(ind.id, ind.criterion, float(row[points_column(k)] or 0.0),
                             float(ind.points), row[status_column(k)], ind.mandatory,
                             {name: row.get(name) for name in ind.reads},
-                            spec_inds[k].evidence, self._items(k))
+                            spec_inds[k].evidence, self._items(k), self._documents(k))
             for k, ind in enumerate(self.program.indicators))
+
+    def _documents(self, k: int) -> tuple[str, ...]:
+        """The record's references to indicator `k`'s documents (format 1.1)."""
+        return references(self._row.get(evidence_column(self.program.indicators[k].id)))
 
     def _items(self, k: int) -> tuple[tuple[str, ItemStatus], ...]:
         """Each item of indicator `k`'s checklist (format 1.1) with its status."""
@@ -182,7 +187,7 @@ class Evaluation:
             "grade": self.grade,
             **({"grade_range": list(span)} if (span := self.grade_range) else {}),
             "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k],
-                                          self._items(k))
+                                          self._items(k), self._documents(k))
                            for k, ind in enumerate(inds)],
             "gaps": [gap_dict(inds[k].id, float(inds[k].points) - points[k],
                                inds[k].mandatory, statuses[k])

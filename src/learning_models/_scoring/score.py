@@ -25,6 +25,7 @@ import polars as pl
 
 from .._criteria import CompiledIndicator, Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
+from .documents import present_expr, with_evidence_columns
 from .score_points import checklist_bounds, item_column, level_column, own_points, upper_column
 from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
@@ -85,7 +86,8 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
     the broadcast guard.
     """
     plan = _plan(program)
-    return _layered(plan, _with_year(program, frame.lazy(), year)).drop(plan.hidden)
+    lf = with_evidence_columns(program, _with_year(program, frame.lazy(), year))
+    return _layered(plan, lf).drop(plan.hidden)
 
 
 def _with_year(program: Program, lf: pl.LazyFrame, year: int | None) -> pl.LazyFrame:
@@ -110,7 +112,7 @@ def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
     the same values, a little more work, for the tables that need it.
     """
     plan = _plan(program)
-    lf = _with_year(program, frame.lazy(), year)
+    lf = with_evidence_columns(program, _with_year(program, frame.lazy(), year))
     try:
         scored = collect_plain(_layered(plan, lf))
     except (pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError) as exc:
@@ -161,7 +163,7 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     layers.append([
         *(_indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))
           for k, ind in enumerate(inds)),
-        *(_counted(checklist_bounds(program, k, ind, guarded)[1], applies[k])
+        *(_counted(_documented(ind, checklist_bounds(program, k, ind, guarded)[1]), applies[k])
           .alias(upper_column(k)) for k, ind in enumerate(inds) if ind.items)])
     hidden += tuple(upper_column(k) for k, ind in enumerate(inds) if ind.items)
     points = [pl.col(points_column(k)) for k in range(len(inds))]
@@ -283,7 +285,15 @@ def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
                       guarded: bool, applies: pl.Expr | None) -> pl.Expr:
     """The points: null where the evidence is missing (or whether it applies is open),
     0 where it does not apply (format 1.1)."""
-    return _counted(own_points(program, k, ind, guarded), applies)
+    return _counted(_documented(ind, own_points(program, k, ind, guarded)), applies)
+
+
+def _documented(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
+    """`points` where the record gives the documents the indicator requires (format 1.1),
+    else null: missing, never met on no evidence."""
+    if not ind.documents:
+        return points
+    return pl.when(present_expr(ind)).then(points).otherwise(pl.lit(None, dtype=pl.Float64))
 
 
 def _counted(points: pl.Expr, applies: pl.Expr | None) -> pl.Expr:

@@ -21,6 +21,7 @@ import polars as pl
 
 from .._criteria import ITEMS_MET, ITEMS_TOTAL, CompiledIndicator, Program
 from .._expressions import Expr, FunctionRegistry, to_polars, to_python
+from .documents import documents_given, evidence_column
 from .score_scope import row_value
 
 __all__ = ["RowPoints", "checklist_bounds", "item_column", "level_column", "own_points",
@@ -112,7 +113,20 @@ def _counting(count: pl.Expr, size: pl.Expr) -> Column:
 # --------------------------------------------------------------------------- row by row
 
 def row_points(k: int, ind: CompiledIndicator, functions: FunctionRegistry) -> RowPoints:
-    """`own_points` and `checklist_bounds` for one row (`score_rows`)."""
+    """`own_points` and `checklist_bounds` for one row (`score_rows`); both missing where
+    the record does not give a document the indicator requires."""
+    points = _row_bounds(k, ind, functions)
+    if not ind.documents:
+        return points
+    column = evidence_column(ind.id)
+
+    def documented(row: dict[str, Any]) -> tuple[float | None, float | None]:
+        low, high = points(row)
+        return (low, high) if documents_given(ind, row.get(column)) else (None, None)
+    return documented
+
+
+def _row_bounds(k: int, ind: CompiledIndicator, functions: FunctionRegistry) -> RowPoints:
     ladder = _row_ladder(ind, functions)
     if not ind.items:
         def plain(row: dict[str, Any]) -> tuple[float | None, float | None]:
