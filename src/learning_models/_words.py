@@ -317,6 +317,8 @@ DIFF_WORDS: dict[str, dict[Lang, str]] = {
     "awarded": {"vi": "điểm chấm", "en": "points awarded"},
     "applies": {"vi": "áp dụng khi", "en": "applies when"},
     "items": {"vi": "các nội dung", "en": "checklist items"},
+    "documents": {"vi": "minh chứng có tên", "en": "named evidence"},
+    "required_documents": {"vi": "minh chứng bắt buộc", "en": "required evidence"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

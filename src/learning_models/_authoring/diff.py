@@ -28,7 +28,17 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from .._criteria import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
+from .._criteria import (
+    CriteriaSet,
+    Criterion,
+    Document,
+    EnumValue,
+    Grade,
+    Indicator,
+    InputSpec,
+    Lang,
+    Text,
+)
 from .._documents import check_lang
 from .._expressions import parse_expression, render
 from .._words import DIFF_VALUE_WORDS as _VALUE_WORDS
@@ -357,6 +367,8 @@ def _indicator_values(spec: CriteriaSet, ind: Indicator, criterion: str,
         "applies": None if ind.applies is None else _expression(ind.applies),
         "items": None if ind.items is None else
         tuple(f"{item.id}: {_expression(item.when)}" for item in ind.items),
+        "documents": tuple(e.id for e in ind.evidence if isinstance(e, Document)) or None,
+        "required_documents": tuple(d.id for d in ind.required_documents) or None,
         "verified": (ind.source or spec.source).verified,
     }
 
@@ -386,8 +398,9 @@ def _indicator_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[ItemChang
 
 def _described(values: dict[str, Value], *, new: bool) -> Iterator[FieldChange]:
     """What an added (or removed) indicator is: points, mandatory, condition, levels or the
-    points awarded, for whom it applies, and its checklist."""
-    for key in ("points", "mandatory", "when", "levels", "awarded", "applies", "items"):
+    points awarded, for whom it applies, its checklist and its named documents."""
+    for key in ("points", "mandatory", "when", "levels", "awarded", "applies", "items",
+                "documents", "required_documents"):
         value = values[key]
         if value is None or value is False:
             continue
