@@ -212,3 +212,12 @@ def test_the_template_has_a_reference_column_per_indicator_with_documents(
     assert "photo: Ảnh góc học tập (bắt buộc)" in note and "dấu ;" in note
     read = rename_headers(pl.DataFrame({"Mã": ["H"], "Minh chứng C1.1": ["a.pdf"]}), FAMILY)
     assert read.columns == ["id", "evidence.C1.1"]
+
+
+def test_the_evidence_schema_takes_references_per_indicator() -> None:
+    schema = lm.evidence_schema(FAMILY)
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate({"id": "H", "evidence.C1.1": "a.pdf",
+                        "evidence.C1.2": ["photo: a.jpg", "book_list: b.xlsx"]})
+    assert not validator.is_valid({"id": "H", "evidence.C9": "a.pdf"})
+    assert "photo (required)" in schema["properties"]["evidence.C1.2"]["description"]
