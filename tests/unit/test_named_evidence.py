@@ -221,3 +221,19 @@ def test_the_evidence_schema_takes_references_per_indicator() -> None:
                         "evidence.C1.2": ["photo: a.jpg", "book_list: b.xlsx"]})
     assert not validator.is_valid({"id": "H", "evidence.C9": "a.pdf"})
     assert "photo (required)" in schema["properties"]["evidence.C1.2"]["description"]
+
+
+def test_a_test_case_gives_references_and_expects_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "set.yaml").write_text(dump(family_set()), encoding="utf-8")
+    (tmp_path / "set.test.yaml").write_text(
+        "format: learning-models/test-cases/1\ncriteria: test/documents\nyear: 2024\n"
+        "defaults:\n  inputs: {children: 1, in_school: 1, books: true}\ncases:\n"
+        "  - name: no school confirmation\n"
+        "    inputs: {evidence.C1.2: 'photo: a.jpg; book_list: b.xlsx'}\n"
+        "    expect: {total: 50, status: incomplete, indicators: {C1.1: missing, C1.2: met}}\n"
+        "  - name: every document\n"
+        "    inputs: {evidence.C1.1: a.pdf, evidence.C1.2: 'photo: a; book_list: b'}\n"
+        "    expect: {total: 100, status: recognised}\n", encoding="utf-8")
+    assert main(["test", str(tmp_path), "--criteria-dir", str(tmp_path)]) == 0, \
+        capsys.readouterr()
