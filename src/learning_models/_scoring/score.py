@@ -26,7 +26,15 @@ import polars as pl
 from .._criteria import CompiledIndicator, Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
 from .documents import present_expr, with_evidence_columns
-from .score_points import checklist_bounds, item_column, level_column, own_points, upper_column
+from .score_points import (
+    checklist_bounds,
+    count_columns,
+    counted_column,
+    item_column,
+    level_column,
+    own_points,
+    upper_column,
+)
 from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
 __all__ = ["INDICATOR_STATUS", "applies_columns", "max_total_expr", "points_column",
@@ -159,6 +167,10 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
         if n == len(layers):
             layers.append([])
         layers[n].append(_compile(program, expr, row_value, broadcast=guarded).alias(name))
+    checklists = [k for k, ind in enumerate(inds) if ind.items]
+    if checklists:  # each checklist's counts, read by each of its ladders
+        layers.append([e for k in checklists for e in count_columns(k, inds[k])])
+        hidden += tuple(name for k in checklists for name in counted_column(k))
     applies = applies_columns(program)
     layers.append([
         *(_indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))

@@ -24,8 +24,8 @@ from .._expressions import Expr, FunctionRegistry, to_polars, to_python
 from .documents import documents_given, evidence_column
 from .score_scope import row_value
 
-__all__ = ["RowPoints", "checklist_bounds", "item_column", "level_column", "own_points",
-           "row_points", "upper_column"]
+__all__ = ["RowPoints", "checklist_bounds", "count_columns", "counted_column", "item_column",
+           "level_column", "own_points", "row_points", "upper_column"]
 
 Column = Callable[[str], pl.Expr]
 #: One indicator's points for one row, in Python: (worst case, best case), the same but for
@@ -43,6 +43,20 @@ def item_column(k: int, j: int) -> str:
     """The name of the column saying whether item `j` of indicator `k`'s checklist is met
     (kept in the scored table: explanations list each item)."""
     return f"_it_{k}_{j}"
+
+
+def count_columns(k: int, ind: CompiledIndicator) -> tuple[pl.Expr, pl.Expr]:
+    """How many items of indicator `k`'s checklist are met, and how many are open, as the
+    (dropped) columns `counted_column` names: computed once, read by every ladder."""
+    items = [pl.col(item_column(k, j)) for j in range(len(ind.items))]
+    met, open_ = counted_column(k)
+    return (pl.sum_horizontal([c.fill_null(False).cast(pl.Int64) for c in items]).alias(met),
+            pl.sum_horizontal([c.is_null().cast(pl.Int64) for c in items]).alias(open_))
+
+
+def counted_column(k: int) -> tuple[str, str]:
+    """The names of indicator `k`'s columns of items met and items open."""
+    return f"_im_{k}", f"_io_{k}"
 
 
 def upper_column(k: int) -> str:
@@ -88,12 +102,10 @@ def checklist_bounds(program: Program, k: int, ind: CompiledIndicator,
                      guarded: bool) -> tuple[pl.Expr, pl.Expr]:
     """The least and the greatest points the open items allow (null when the ladder
     cannot be decided for some count: evidence it reads besides the items is missing)."""
-    items = [pl.col(item_column(k, j)) for j in range(len(ind.items))]
-    met = pl.sum_horizontal([c.fill_null(False).cast(pl.Int64) for c in items])
-    open_ = pl.sum_horizontal([c.is_null().cast(pl.Int64) for c in items])
-    size = pl.lit(len(items), dtype=pl.Int64)
+    met, open_ = (pl.col(name) for name in counted_column(k))
+    size = pl.lit(len(ind.items), dtype=pl.Int64)
     counts = [met + pl.min_horizontal(pl.lit(n, dtype=pl.Int64), open_)
-              for n in range(len(items) + 1)]
+              for n in range(len(ind.items) + 1)]
     options = [_ladder(program, ind, _counting(count, size), guarded) for count in counts]
     undecided = pl.any_horizontal([o.is_null() for o in options])
     none = pl.lit(None, dtype=pl.Float64)
