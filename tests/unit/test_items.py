@@ -199,3 +199,11 @@ def test_lint_checks_an_items_condition() -> None:
     found = [p for p in lm.lint_set(load_text(dump(data)))
              if p.code == "comparison-out-of-bounds"]
     assert found and found[0].span is not None
+
+
+def test_lint_flags_a_level_that_needs_more_items_than_there_are() -> None:
+    spec = load_text(dump(citizen_set(levels=(("items_met == items_total", 25),
+                                              ("items_met >= 9", 15)))))
+    found = [p for p in lm.lint_set(spec) if p.code == "unreachable-level"]
+    assert len(found) == 1 and "'items_met >= 9' is never true" in found[0].message
+    assert not [p for p in lm.lint_set(CITIZEN) if p.code == "unreachable-level"]

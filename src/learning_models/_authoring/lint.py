@@ -35,7 +35,15 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from .._criteria import CompiledIndicator, CriteriaSet, InputSpec, Program, compile_criteria
+from .._criteria import (
+    ITEMS_MET,
+    ITEMS_TOTAL,
+    CompiledIndicator,
+    CriteriaSet,
+    InputSpec,
+    Program,
+    compile_criteria,
+)
 from .._expressions import (
     BUILTIN_FUNCTIONS,
     Binary,
@@ -308,8 +316,11 @@ class _Linter:
         self.names_used()
         self.sources()
         for path, ind in self.indicators():
+            # a checklist's ladder reads items_met, from 0 to its number of items
+            self.conditions = _Conditions(_with_counts(self.spec.inputs, ind))
             self.levels(path, ind)
             self.reachable(path, ind)
+        self.conditions = _Conditions(self.spec.inputs)
         for path, expr in self.expressions():
             self.bounds(path, expr)
         for path, expr in (*self.expressions(), (("recognition", "pass"), self.program.pass_expr)):
@@ -619,3 +630,14 @@ def _bounds_text(name: str, spec: InputSpec) -> str:
     if spec.maximum is not None:
         return f"{name!r} is at most {spec.maximum:g}"
     return f"{name!r} is at least {spec.minimum:g}"
+
+
+def _with_counts(inputs: Mapping[str, InputSpec], ind: CompiledIndicator,
+                 ) -> Mapping[str, InputSpec]:
+    """`inputs`, with the counts an indicator with a checklist reads (format 1.1): a level
+    that needs more items than there are can never hold."""
+    if not ind.items:
+        return inputs
+    size = float(len(ind.items))
+    return {**inputs, ITEMS_MET: InputSpec(type="integer", minimum=0, maximum=size),
+            ITEMS_TOTAL: InputSpec(type="integer", minimum=size, maximum=size)}
