@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from .._criteria import Indicator, InputSpec, Lang, Program
+from .._criteria import Criterion, Indicator, InputSpec, Lang, Program
 from .._documents import check_lang
 from .._expressions import expression_names
 from .._words import EXPLANATION_WORDS as WORDS
@@ -90,35 +90,7 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
         lines.append(f"{word('year', lang)}: {evaluation.provenance.year}")
     results = {r.indicator: r for r in evaluation.indicators}
     for criterion in spec.criteria:
-        # the maximum of what applies to the subject (format 1.1 `applies`)
-        counted = [results[i.id] for i in criterion.indicators
-                   if results[i.id].status != "not_applicable"]
-        subtotal = sum(r.points for r in counted)
-        maximum = sum(r.max_points for r in counted)
-        lines.append("")
-        lines.append(f"{criterion.id}. {criterion.title.get(lang)}: "
-                     + (f"{_points(subtotal)}/{_points(maximum)} {word('points', lang)}"
-                        if counted else word("not_applicable", lang)))
-        for indicator in criterion.indicators:
-            r = results[indicator.id]
-            flags = [word(r.status, lang)]
-            if applies_open(evaluation.program, r):
-                flags.append(word("applies_open", lang))
-            if r.mandatory:
-                flags.append(word("mandatory", lang))
-            if indicator.source is not None and not indicator.source.verified:
-                flags.append(word("unverified", lang))
-            scored = "—" if r.status == "not_applicable" else \
-                f"{_points(r.points)}/{_points(r.max_points)}"
-            lines.append(f"  {r.indicator} {indicator.title.get(lang)}: {scored} "
-                         f"({', '.join(flags)})")
-            if r.inputs:
-                shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
-                                  for k, v in r.inputs.items())
-                lines.append(f"      {word('read', lang)}: {shown}")
-                lines += _history_lines(evaluation.input_sources, r.inputs, lang)
-            lines += _item_lines(indicator, r, lang)
-            lines += _document_lines(indicator, r, lang)
+        lines += _criterion_lines(evaluation, criterion, results, lang)
     lines.append("")
     lines.append(f"{word('total', lang)}: {_points(evaluation.total)}/"
                  f"{_points(evaluation.max_total)} {word('points', lang)}")
@@ -134,6 +106,41 @@ def render_explanation(evaluation: Explained, lang: Lang = "vi") -> str:
                      + word("grade_range", lang).format(low=low, high=high))
     lines.extend(_gap_lines(evaluation, lang))
     return "\n".join(lines) + "\n"
+
+
+def _criterion_lines(evaluation: Explained, criterion: Criterion,
+                     results: Mapping[str, IndicatorResult], lang: Lang) -> list[str]:
+    """A criterion's subtotal of what applies to the subject (format 1.1 ``applies``), then
+    each indicator: its points, flags, the values read, its items and documents."""
+    spec = evaluation.program.spec
+    counted = [results[i.id] for i in criterion.indicators
+               if results[i.id].status != "not_applicable"]
+    subtotal = sum(r.points for r in counted)
+    maximum = sum(r.max_points for r in counted)
+    lines = ["", f"{criterion.id}. {criterion.title.get(lang)}: "
+             + (f"{_points(subtotal)}/{_points(maximum)} {word('points', lang)}"
+                if counted else word("not_applicable", lang))]
+    for indicator in criterion.indicators:
+        r = results[indicator.id]
+        flags = [word(r.status, lang)]
+        if applies_open(evaluation.program, r):
+            flags.append(word("applies_open", lang))
+        if r.mandatory:
+            flags.append(word("mandatory", lang))
+        if indicator.source is not None and not indicator.source.verified:
+            flags.append(word("unverified", lang))
+        scored = "—" if r.status == "not_applicable" else \
+            f"{_points(r.points)}/{_points(r.max_points)}"
+        lines.append(f"  {r.indicator} {indicator.title.get(lang)}: {scored} "
+                     f"({', '.join(flags)})")
+        if r.inputs:
+            shown = ", ".join(f"{k} = {_value(v, lang, spec.inputs.get(k))}"
+                              for k, v in r.inputs.items())
+            lines.append(f"      {word('read', lang)}: {shown}")
+            lines += _history_lines(evaluation.input_sources, r.inputs, lang)
+        lines += _item_lines(indicator, r, lang)
+        lines += _document_lines(indicator, r, lang)
+    return lines
 
 
 def applies_open(program: Program, result: IndicatorResult) -> bool:

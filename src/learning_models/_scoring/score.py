@@ -19,21 +19,23 @@ so advice and decision can never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import polars as pl
 
-from .._criteria import CompiledIndicator, Program
+from .._criteria import Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
-from .documents import present_expr, with_evidence_columns
+from .documents import with_evidence_columns
 from .score_points import (
-    checklist_bounds,
+    INDICATOR_STATUS,
     count_columns,
     counted_column,
+    indicator_points,
+    indicator_status,
     item_column,
     level_column,
-    own_points,
     upper_column,
+    upper_points,
 )
 from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
@@ -44,15 +46,6 @@ STATUSES = ("recognised", "not_recognised", "incomplete")
 #: The decisions by their number in `_decision`: 0 recognised, 1 incomplete, 2 not_recognised.
 _DECISIONS = pl.Series("status", ["recognised", "incomplete", "not_recognised"],
                        dtype=pl.String)
-#: The dtype of the per-indicator status columns of a scored table: a category per row is
-#: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
-#: ``Evaluations.scored``) cast them back to text.
-INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing", "not_applicable"))
-# Built once: an Enum literal is a small Series, costly to make per indicator and call.
-_STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
-                    for value in INDICATOR_STATUS.categories}
-
-
 def points_column(k: int) -> str:
     """The name of indicator `k`'s points column in a scored table."""
     return f"_pts_{k}"
@@ -150,34 +143,18 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     layers = [[_compile(program, expr, row_value, broadcast=guarded).alias(name)
                for name, expr in layer]
               for layer in derived]
-    # A level's condition (and an indicator's applicability) joins the first layer after
-    # the derived values it reads (fewer layers, fewer passes), in a column of its own that
-    # the points then read.
-    conditions = [(k, ind.applicability, _applies_column(k)) for k, ind in enumerate(inds)
-                  if ind.applicability is not None]
-    conditions += [(k, expr, level_column(k, j)) for k, ind in enumerate(inds)
-                   if not ind.items for j, (expr, _) in enumerate(ind.levels)]
-    hidden = tuple(name for _, _, name in conditions)
-    # a checklist's items: kept, for explanations
-    conditions += [(k, expr, item_column(k, j)) for k, ind in enumerate(inds)
-                   for j, (_, expr) in enumerate(ind.items)]
-    for _, expr, name in conditions:
-        n = 1 + max((layer_of[name] for name in expression_names(expr)
-                     if name in layer_of), default=-1)
-        if n == len(layers):
-            layers.append([])
-        layers[n].append(_compile(program, expr, row_value, broadcast=guarded).alias(name))
+    hidden = _condition_layers(program, layers, layer_of, guarded)
     checklists = [k for k, ind in enumerate(inds) if ind.items]
     if checklists:  # each checklist's counts, read by each of its ladders
         layers.append([e for k in checklists for e in count_columns(k, inds[k])])
         hidden += tuple(name for k in checklists for name in counted_column(k))
     applies = applies_columns(program)
     layers.append([
-        *(_indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))
+        *(indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))
           for k, ind in enumerate(inds)),
-        *(_counted(_documented(ind, checklist_bounds(program, k, ind, guarded)[1]), applies[k])
-          .alias(upper_column(k)) for k, ind in enumerate(inds) if ind.items)])
-    hidden += tuple(upper_column(k) for k, ind in enumerate(inds) if ind.items)
+        *(upper_points(program, k, ind, guarded, applies[k]).alias(upper_column(k))
+          for k in checklists for ind in (inds[k],))])
+    hidden += tuple(upper_column(k) for k in checklists)
     points = [pl.col(points_column(k)) for k in range(len(inds))]
     # in the best case a checklist counts its greatest points (the open items met)
     best_points = [pl.col(upper_column(k)) if ind.items else points[k]
@@ -186,7 +163,7 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     # the same order, without a filled copy of every column.
     total = pl.sum_horizontal(points) if points else pl.lit(0.0)
     layers.append([
-        *(_indicator_status(ind, points[k], applies[k], best_points[k])
+        *(indicator_status(ind, points[k], applies[k], best_points[k])
           .alias(status_column(k)) for k, ind in enumerate(inds)),
         total.alias("total"),
         max_total_expr(program, applies).alias("max_total"),
@@ -204,6 +181,29 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     if program.reads_year:
         hidden += (YEAR_COLUMN,)
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
+
+
+def _condition_layers(program: Program, layers: list[list[pl.Expr]],
+                      layer_of: dict[str, int], guarded: bool) -> tuple[str, ...]:
+    """Add each level's condition, each indicator's applicability and each checklist item
+    to the first layer after the derived values it reads (fewer layers, fewer passes), in a
+    column of its own that the points then read; the names of those to drop (the items
+    are kept, for explanations)."""
+    inds = program.indicators
+    conditions = [(ind.applicability, _applies_column(k)) for k, ind in enumerate(inds)
+                  if ind.applicability is not None]
+    conditions += [(expr, level_column(k, j)) for k, ind in enumerate(inds)
+                   if not ind.items for j, (expr, _) in enumerate(ind.levels)]
+    hidden = tuple(name for _, name in conditions)
+    conditions += [(expr, item_column(k, j)) for k, ind in enumerate(inds)
+                   for j, (_, expr) in enumerate(ind.items)]
+    for expr, column in conditions:
+        n = 1 + max((layer_of[name] for name in expression_names(expr)
+                     if name in layer_of), default=-1)
+        if n == len(layers):
+            layers.append([])
+        layers[n].append(_compile(program, expr, row_value, broadcast=guarded).alias(column))
+    return hidden
 
 
 def _decision(worst: pl.Expr, best: pl.Expr, per_row: bool) -> pl.Expr:
@@ -291,48 +291,6 @@ def _column_names(exprs: Sequence[pl.Expr]) -> tuple[str, ...] | None:
 def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
              broadcast: bool = False) -> pl.Expr:
     return to_polars(expr, column, program.functions, broadcast=broadcast)
-
-
-def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
-                      guarded: bool, applies: pl.Expr | None) -> pl.Expr:
-    """The points: null where the evidence is missing (or whether it applies is open),
-    0 where it does not apply (format 1.1)."""
-    return _counted(_documented(ind, own_points(program, k, ind, guarded)), applies)
-
-
-def _documented(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    """`points` where the record gives the documents the indicator requires (format 1.1),
-    else null: missing, never met on no evidence."""
-    if not ind.documents:
-        return points
-    return pl.when(present_expr(ind)).then(points).otherwise(pl.lit(None, dtype=pl.Float64))
-
-
-def _counted(points: pl.Expr, applies: pl.Expr | None) -> pl.Expr:
-    """`points` where the indicator applies; null where that is open, 0 where it does not."""
-    if applies is None:
-        return points
-    return pl.when(applies.is_null()).then(pl.lit(None, dtype=pl.Float64)) \
-        .when(applies).then(points).otherwise(pl.lit(0.0))
-
-
-def _indicator_status(ind: CompiledIndicator, points: pl.Expr, applies: pl.Expr | None,
-                      upper: pl.Expr) -> pl.Expr:
-    """The status from the points (`upper`: in the best case, the same but for a checklist
-    with open items: missing while they differ)."""
-    status = _STATUS_LITERALS
-    if applies is not None:
-        return pl.when(applies.not_().fill_null(False)).then(status["not_applicable"]) \
-            .otherwise(_indicator_status(ind, points, None, upper))
-    if ind.items:
-        return pl.when(upper.is_null() | (points != upper)).then(status["missing"]) \
-            .otherwise(_indicator_status(replace(ind, items=()), points, None, upper))
-    if ind.when is not None:  # points are null, 0 or all of them: never partly met
-        return pl.when(points.is_null()).then(status["missing"]) \
-            .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])
-    return pl.when(points.is_null()).then(status["missing"]) \
-        .when(points >= ind.points).then(status["met"]) \
-        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
 
 
 def max_total_expr(program: Program, applies: Sequence[pl.Expr | None]) -> pl.Expr:

@@ -1,8 +1,11 @@
-"""Stage 4: one indicator's own points as a Polars expression (`score` builds the rest).
+"""Stage 4: one indicator's points and status as Polars expressions (`score` builds the
+rest), and its points for one row in Python (`row_points`, for `score_rows`).
 
 All or nothing (``when``), graded (``levels``: the first row that holds wins, a row that
 cannot be decided stops the scan) or awarded (``awarded``, clipped to ``[0, points]``); null
-where the evidence is missing.
+where the evidence is missing — or where a document the indicator requires is not given
+(format 1.1 named evidence); 0 where the indicator does not apply, null where that is open
+(``applies``).
 
 An indicator with a checklist (format 1.1 ``items``) reads ``items_met`` and
 ``items_total``. Each item's condition is a column of its own (`item_column`: true, false,
@@ -15,17 +18,28 @@ and in the best case (`checklist_bounds`) — exact for any ladder, not only a g
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
 
 from .._criteria import ITEMS_MET, ITEMS_TOTAL, CompiledIndicator, Program
 from .._expressions import Expr, FunctionRegistry, to_polars, to_python
-from .documents import documents_given, evidence_column
+from .documents import documents_given, evidence_column, present_expr
 from .score_scope import row_value
 
-__all__ = ["RowPoints", "checklist_bounds", "count_columns", "counted_column", "item_column",
-           "level_column", "own_points", "row_points", "upper_column"]
+__all__ = ["INDICATOR_STATUS", "RowPoints", "checklist_bounds", "count_columns",
+           "counted", "counted_column", "documented", "indicator_points", "indicator_status",
+           "item_column", "level_column", "own_points", "row_points", "upper_column",
+           "upper_points"]
+
+#: The dtype of the per-indicator status columns of a scored table: a category per row is
+#: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
+#: ``Evaluations.scored``) cast them back to text.
+INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing", "not_applicable"))
+# Built once: an Enum literal is a small Series, costly to make per indicator and call.
+_STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
+                    for value in INDICATOR_STATUS.categories}
 
 Column = Callable[[str], pl.Expr]
 #: One indicator's points for one row, in Python: (worst case, best case), the same but for
@@ -120,6 +134,55 @@ def _counting(count: pl.Expr, size: pl.Expr) -> Column:
             return count
         return size if name == ITEMS_TOTAL else row_value(name)
     return column
+
+
+def indicator_points(program: Program, k: int, ind: CompiledIndicator,
+                      guarded: bool, applies: pl.Expr | None) -> pl.Expr:
+    """The points: null where the evidence is missing (or whether it applies is open),
+    0 where it does not apply (format 1.1)."""
+    return counted(documented(ind, own_points(program, k, ind, guarded)), applies)
+
+
+def documented(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
+    """`points` where the record gives the documents the indicator requires (format 1.1),
+    else null: missing, never met on no evidence."""
+    if not ind.documents:
+        return points
+    return pl.when(present_expr(ind)).then(points).otherwise(pl.lit(None, dtype=pl.Float64))
+
+
+def counted(points: pl.Expr, applies: pl.Expr | None) -> pl.Expr:
+    """`points` where the indicator applies; null where that is open, 0 where it does not."""
+    if applies is None:
+        return points
+    return pl.when(applies.is_null()).then(pl.lit(None, dtype=pl.Float64)) \
+        .when(applies).then(points).otherwise(pl.lit(0.0))
+
+
+def indicator_status(ind: CompiledIndicator, points: pl.Expr, applies: pl.Expr | None,
+                      upper: pl.Expr) -> pl.Expr:
+    """The status from the points (`upper`: in the best case, the same but for a checklist
+    with open items: missing while they differ)."""
+    status = _STATUS_LITERALS
+    if applies is not None:
+        return pl.when(applies.not_().fill_null(False)).then(status["not_applicable"]) \
+            .otherwise(indicator_status(ind, points, None, upper))
+    if ind.items:
+        return pl.when(upper.is_null() | (points != upper)).then(status["missing"]) \
+            .otherwise(indicator_status(replace(ind, items=()), points, None, upper))
+    if ind.when is not None:  # points are null, 0 or all of them: never partly met
+        return pl.when(points.is_null()).then(status["missing"]) \
+            .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])
+    return pl.when(points.is_null()).then(status["missing"]) \
+        .when(points >= ind.points).then(status["met"]) \
+        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
+
+
+def upper_points(program: Program, k: int, ind: CompiledIndicator, guarded: bool,
+                 applies: pl.Expr | None) -> pl.Expr:
+    """A checklist indicator's points in the best case (its greatest), as `indicator_points`
+    wraps its worst case."""
+    return counted(documented(ind, checklist_bounds(program, k, ind, guarded)[1]), applies)
 
 
 # --------------------------------------------------------------------------- row by row
