@@ -59,6 +59,11 @@ EXPLANATION_WORDS: dict[str, dict[Lang, str]] = {
     "partly_met": {"vi": "đạt một phần", "en": "partly met"},
     "not_met": {"vi": "không đạt", "en": "not met"},
     "missing": {"vi": "thiếu minh chứng", "en": "evidence missing"},
+    "not_applicable": {"vi": "không áp dụng", "en": "not applicable"},
+    "applies_open": {"vi": "chưa rõ có áp dụng không", "en": "not known whether it applies"},
+    "items": {"vi": "các nội dung ({met}/{total} đạt)", "en": "items ({met} of {total} met)"},
+    "documents": {"vi": "minh chứng đã nộp", "en": "documents given"},
+    "documents_absent": {"vi": "thiếu minh chứng bắt buộc", "en": "required documents missing"},
     "history": {"vi": "kết quả các năm trước", "en": "earlier results"},
     "history_none": {"vi": "chưa ghi nhận năm nào", "en": "no earlier year recorded"},
     "not recorded": {"vi": "chưa ghi nhận", "en": "not recorded"},
@@ -314,6 +319,10 @@ DIFF_WORDS: dict[str, dict[Lang, str]] = {
     "when": {"vi": "điều kiện", "en": "condition"},
     "levels": {"vi": "các mức", "en": "levels"},
     "awarded": {"vi": "điểm chấm", "en": "points awarded"},
+    "applies": {"vi": "áp dụng khi", "en": "applies when"},
+    "items": {"vi": "các nội dung", "en": "checklist items"},
+    "documents": {"vi": "minh chứng có tên", "en": "named evidence"},
+    "required_documents": {"vi": "minh chứng bắt buộc", "en": "required evidence"},
     "verified": {"vi": "nguồn đã xác minh", "en": "source verified"},
 }
 

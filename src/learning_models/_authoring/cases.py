@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .._catalog import Catalog, shipped_criteria_dir
-from .._criteria import CriteriaSet, Lang
+from .._criteria import EVIDENCE_PREFIX, FORMAT, CriteriaSet, Lang
 from .._documents import (
     RawDocument,
     SourceMap,
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 CaseStatus = Literal["recognised", "not_recognised", "incomplete"]
-IndicatorWord = Literal["met", "partly_met", "not_met", "missing"]
+IndicatorWord = Literal["met", "partly_met", "not_met", "missing", "not_applicable"]
 
 #: How test files are named, so that a folder can be searched for them.
 SUFFIXES = (".test.yaml", ".test.yml")
@@ -314,12 +314,13 @@ class _Builder:
             self.problem("year-outside-period", f"year {year} is outside the period "
                          f"{spec.period} of criteria set {spec.id!r}", year_at,
                          hint=f"use a year from {spec.years[0]} to {spec.years[-1]}")
+        known = {*spec.inputs, *_evidence_keys(spec)}
         for name in defaults:
-            if name not in spec.inputs and self.once("default", name, spec.id):
+            if name not in known and self.once("default", name, spec.id):
                 self.unknown_input(name, ("defaults", "inputs", name), spec)
         own: dict[str, Any] = raw.get("inputs", {})
         for name in own:
-            if name not in spec.inputs:
+            if name not in known:
                 self.unknown_input(name, (*at, "inputs", name), spec)
         expect = self.expectation(raw["expect"], (*at, "expect"), spec)
         if len(self.problems) > before or expect is None:
@@ -329,6 +330,8 @@ class _Builder:
                     expect, spec)
 
     def unknown_input(self, name: str, at: Sequence[str | int], spec: CriteriaSet) -> None:
+        """A case's input the set does not declare (nor, in format 1.1, an indicator's
+        evidence references, ``evidence.<id>``)."""
         self.problem("unknown-input", f"criteria set {spec.id!r} has no input {name!r}", at,
                      key=True, hint=did_you_mean(name, spec.inputs))
 
@@ -620,3 +623,10 @@ def _show(value: object) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     return str(value)
+
+
+def _evidence_keys(spec: CriteriaSet) -> tuple[str, ...]:
+    """The keys of a record's evidence references (format 1.1): ``evidence.<indicator>``."""
+    if spec.format == FORMAT:
+        return ()
+    return tuple(f"{EVIDENCE_PREFIX}{i.id}" for i in spec.indicators)

@@ -28,7 +28,17 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from .._criteria import CriteriaSet, Criterion, EnumValue, Grade, Indicator, InputSpec, Lang, Text
+from .._criteria import (
+    CriteriaSet,
+    Criterion,
+    Document,
+    EnumValue,
+    Grade,
+    Indicator,
+    InputSpec,
+    Lang,
+    Text,
+)
 from .._documents import check_lang
 from .._expressions import parse_expression, render
 from .._words import DIFF_VALUE_WORDS as _VALUE_WORDS
@@ -272,6 +282,7 @@ _INPUT: dict[str, Callable[[InputSpec], Value]] = {
 _CRITERION: dict[str, Callable[[Criterion], Value]] = {
     "title.vi": lambda c: c.title.vi,
     "title.en": lambda c: c.title.en,
+    "applies": lambda c: None if c.applies is None else _expression(c.applies),
 }
 
 
@@ -330,9 +341,10 @@ def _derived_fields(old: str | None, new: str | None) -> Iterator[FieldChange]:
 
 
 def _criterion_fields(old: Criterion | None, new: Criterion | None) -> Iterator[FieldChange]:
-    if old is None or new is None:
-        return iter(())  # its indicators are listed one by one
-    return _compare(_pairs(old, new, _CRITERION))
+    found = _compare(_pairs(old, new, _CRITERION))
+    if old is None or new is None:  # its indicators are listed one by one; its condition
+        return (f for f in found if f.field == "applies")
+    return found
 
 
 def _levels(ind: Indicator) -> tuple[LevelRow, ...] | None:
@@ -352,6 +364,11 @@ def _indicator_values(spec: CriteriaSet, ind: Indicator, criterion: str,
         "when": None if ind.when is None else _expression(ind.when),
         "levels": _levels(ind),
         "awarded": None if ind.awarded is None else _expression(ind.awarded),
+        "applies": None if ind.applies is None else _expression(ind.applies),
+        "items": None if ind.items is None else
+        tuple(f"{item.id}: {_expression(item.when)}" for item in ind.items),
+        "documents": tuple(e.id for e in ind.evidence if isinstance(e, Document)) or None,
+        "required_documents": tuple(d.id for d in ind.required_documents) or None,
         "verified": (ind.source or spec.source).verified,
     }
 
@@ -381,8 +398,9 @@ def _indicator_changes(old: CriteriaSet, new: CriteriaSet) -> Iterator[ItemChang
 
 def _described(values: dict[str, Value], *, new: bool) -> Iterator[FieldChange]:
     """What an added (or removed) indicator is: points, mandatory, condition, levels or the
-    points awarded."""
-    for key in ("points", "mandatory", "when", "levels", "awarded"):
+    points awarded, for whom it applies, its checklist and its named documents."""
+    for key in ("points", "mandatory", "when", "levels", "awarded", "applies", "items",
+                "documents", "required_documents"):
         value = values[key]
         if value is None or value is False:
             continue

@@ -35,7 +35,15 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from .._criteria import CompiledIndicator, CriteriaSet, InputSpec, Program, compile_criteria
+from .._criteria import (
+    ITEMS_MET,
+    ITEMS_TOTAL,
+    CompiledIndicator,
+    CriteriaSet,
+    InputSpec,
+    Program,
+    compile_criteria,
+)
 from .._expressions import (
     BUILTIN_FUNCTIONS,
     Binary,
@@ -308,8 +316,11 @@ class _Linter:
         self.names_used()
         self.sources()
         for path, ind in self.indicators():
+            # a checklist's ladder reads items_met, from 0 to its number of items
+            self.conditions = _Conditions(_with_counts(self.spec.inputs, ind))
             self.levels(path, ind)
             self.reachable(path, ind)
+        self.conditions = _Conditions(self.spec.inputs)
         for path, expr in self.expressions():
             self.bounds(path, expr)
         for path, expr in (*self.expressions(), (("recognition", "pass"), self.program.pass_expr)):
@@ -329,6 +340,12 @@ class _Linter:
         for name, expr in self.program.derived:
             yield ("derived", name), expr
         for path, ind in self.indicators():
+            if ind.criterion_applies is not None and path[3] == 0:  # once per criterion
+                yield (*path[:2], "applies"), ind.criterion_applies
+            if ind.applies is not None:
+                yield (*path, "applies"), ind.applies
+            for j, (_, expr) in enumerate(ind.items):
+                yield (*path, "items", j, "when"), expr
             if ind.when is not None:
                 yield (*path, "when"), ind.when
             for k, (expr, _) in enumerate(ind.levels):
@@ -359,7 +376,7 @@ class _Linter:
             self.report("error", "always-passes",
                         "the pass rule holds even when no indicator is met (total 0): "
                         "every subject is recognised", self.at_expr(path))
-        limits = {"total": top}
+        limits = {"total": top, "total_share": 1.0}
         for criterion in self.spec.criteria:
             limits[criterion.id] = sum(i.points for i in criterion.indicators)
         for node in walk(self.program.pass_expr):
@@ -375,6 +392,8 @@ class _Linter:
                         or not (value > limit or (at_least == ">" and value == limit)):
                     continue
                 what = "the maximum total" if name.id == "total" else \
+                    "the largest share (all the points that apply)" \
+                    if name.id == "total_share" else \
                     f"the most criterion {name.id!r} can give"
                 self.report("error", "threshold-above-max",
                             f"the pass rule needs '{name.id} {at_least} {value:g}', but {what} "
@@ -611,3 +630,14 @@ def _bounds_text(name: str, spec: InputSpec) -> str:
     if spec.maximum is not None:
         return f"{name!r} is at most {spec.maximum:g}"
     return f"{name!r} is at least {spec.minimum:g}"
+
+
+def _with_counts(inputs: Mapping[str, InputSpec], ind: CompiledIndicator,
+                 ) -> Mapping[str, InputSpec]:
+    """`inputs`, with the counts an indicator with a checklist reads (format 1.1): a level
+    that needs more items than there are can never hold."""
+    if not ind.items:
+        return inputs
+    size = float(len(ind.items))
+    return {**inputs, ITEMS_MET: InputSpec(type="integer", minimum=0, maximum=size),
+            ITEMS_TOTAL: InputSpec(type="integer", minimum=size, maximum=size)}

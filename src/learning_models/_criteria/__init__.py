@@ -3,19 +3,29 @@ and compilation of a set into a `Program`.
 """
 
 from .._publish import publish_stage
-from .compile import CompiledIndicator, Program, compile_criteria, program_of
+from .compile import (
+    ITEMS_MET,
+    ITEMS_TOTAL,
+    CompiledIndicator,
+    Program,
+    compile_criteria,
+    program_of,
+)
 from .model import (
     CRITERIA_FORMATS,
+    EVIDENCE_PREFIX,
     FORMAT,
     MODELS,
     CriteriaSet,
     Criterion,
     Derivation,
+    Document,
     EnumValue,
     Grade,
     HistoryDerivation,
     Indicator,
     InputSpec,
+    Item,
     Lang,
     Level,
     Recognition,
@@ -31,7 +41,10 @@ from .validate import check_document, criteria_set_schema, validate_criteria
 
 __all__ = [
     "CRITERIA_FORMATS",
+    "EVIDENCE_PREFIX",
     "FORMAT",
+    "ITEMS_MET",
+    "ITEMS_TOTAL",
     "MODELS",
     "AppliedOverlay",
     "Change",
@@ -39,11 +52,13 @@ __all__ = [
     "CriteriaSet",
     "Criterion",
     "Derivation",
+    "Document",
     "EnumValue",
     "Grade",
     "HistoryDerivation",
     "Indicator",
     "InputSpec",
+    "Item",
     "Lang",
     "Level",
     "Overlay",

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from .._documents import SourceMap
 from .._expressions import (
     BUILTIN_FUNCTIONS,
+    BoolOp,
     Expr,
     FunctionRegistry,
     NameInfo,
@@ -26,10 +27,15 @@ from .._expressions import (
 )
 from ..errors import CriteriaError, Problem, Span
 from .hints import bare_indicator_hint
-from .model import FORMAT, CriteriaSet, InputSpec
+from .model import EVIDENCE_PREFIX, FORMAT, CriteriaSet, InputSpec, Item
 from .recognition import CompiledGrade, rewrite_rule, rule_names, rule_refs
 
-__all__ = ["CompiledIndicator", "Program", "compile_criteria", "program_of"]
+__all__ = ["ITEMS_MET", "ITEMS_TOTAL", "CompiledIndicator", "Program", "compile_criteria",
+           "program_of"]
+
+#: What the expressions of an indicator with a checklist read: how many items are met, and
+#: how many there are.
+ITEMS_MET, ITEMS_TOTAL = "items_met", "items_total"
 
 T = TypeVar("T")
 #: Problems of a rule that a bare indicator id (``A.1 >= 5``) causes.
@@ -48,6 +54,23 @@ class CompiledIndicator:
     levels: tuple[tuple[Expr, float], ...]
     reads: tuple[str, ...]
     awarded: Expr | None = None     # format 1.1: the points given, clipped to [0, points]
+    #: Format 1.1: the indicator's own `applies` and its criterion's (None: always).
+    applies: Expr | None = None
+    criterion_applies: Expr | None = None
+    #: Format 1.1: the checklist, (id, condition) per item; `when`, `levels` and `awarded`
+    #: then read `ITEMS_MET` and `ITEMS_TOTAL`.
+    items: tuple[tuple[str, Expr], ...] = ()
+    #: Format 1.1: the ids of the documents without which the indicator is missing.
+    documents: tuple[str, ...] = ()
+
+    @property
+    def applicability(self) -> Expr | None:
+        """Whether the indicator counts for a subject: its criterion's condition and its
+        own, both (None: it always counts). Null where missing evidence leaves it open."""
+        parts = tuple(e for e in (self.criterion_applies, self.applies) if e is not None)
+        if len(parts) < 2:
+            return parts[0] if parts else None
+        return BoolOp("and", parts, line=parts[1].line, col=parts[1].col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +113,20 @@ class Program:
         return sum(i.points for i in self.indicators)
 
     @property
+    def evidence_columns(self) -> tuple[str, ...]:
+        """The columns (keys) a record may carry with each indicator's evidence references
+        (format 1.1: ``evidence.C1.1``); none in format 1."""
+        if self.spec.format == FORMAT:
+            return ()
+        return tuple(f"{EVIDENCE_PREFIX}{i.id}" for i in self.indicators)
+
+    @property
+    def has_applies(self) -> bool:
+        """Whether some indicator counts for some subjects only (format 1.1 ``applies``):
+        ``max_total`` is then the subject's own."""
+        return any(i.applicability is not None for i in self.indicators)
+
+    @property
     def criterion_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.spec.criteria)
 
@@ -103,7 +140,8 @@ class Program:
         the pass rule's own names)."""
         exprs = [e for _, e in self.derived]
         for ind in self.indicators:
-            exprs += [e for e in (ind.when, ind.awarded) if e is not None]
+            exprs += [e for e in (ind.when, ind.awarded, ind.applicability) if e is not None]
+            exprs += [e for _, e in ind.items]
             exprs += [e for e, _ in ind.levels]
         exprs += [self.pass_expr, *(g.when for g in self.grades if g.when is not None)]
         return frozenset().union(*(expression_names(e) for e in exprs))
@@ -247,23 +285,54 @@ class _Compiler:
     def indicators(self, names: Mapping[str, NameInfo],
                    derived: Mapping[str, Expr]) -> Iterator[CompiledIndicator]:
         for c, criterion in enumerate(self.spec.criteria):
+            group = self.applies(criterion.applies, names, ("criteria", c, "applies"),
+                                 f"criterion {criterion.id!r}")
             for i, ind in enumerate(criterion.indicators):
                 at: tuple[str | int, ...] = ("criteria", c, "indicators", i)
+                items = tuple(self.items(ind.items or (), names, at, ind.id))
+                inner = dict(names)
+                if ind.items is not None:  # the checklist's counts, for this indicator only
+                    inner.update({ITEMS_MET: NameInfo("integer"),
+                                  ITEMS_TOTAL: NameInfo("integer")})
                 what = f"the condition of {ind.id!r}"
                 when = self.parse(ind.when, (*at, "when")) if ind.when is not None else None
                 if when is not None:
-                    self.check(when, names, (*at, "when"), "boolean", what)
+                    self.check(when, inner, (*at, "when"), "boolean", what)
                 levels: list[tuple[Expr, float]] = []
                 for k, level in enumerate(ind.levels or ()):
                     expr = self.parse(level.when, (*at, "levels", k, "when"))
                     if expr is not None:
-                        self.check(expr, names, (*at, "levels", k, "when"), "boolean", what)
+                        self.check(expr, inner, (*at, "levels", k, "when"), "boolean", what)
                         levels.append((expr, level.points))
-                awarded = self.awarded(ind.awarded, names, (*at, "awarded"), ind.id)
-                exprs = [e for e in (when, awarded, *(e for e, _ in levels)) if e is not None]
-                reads = tuple(n for n in _reads(exprs, derived) if n != "year")
+                awarded = self.awarded(ind.awarded, inner, (*at, "awarded"), ind.id)
+                applies = self.applies(ind.applies, names, (*at, "applies"),
+                                       f"indicator {ind.id!r}")
+                exprs = [e for e in (group, applies, *(e for _, e in items), when, awarded,
+                                     *(e for e, _ in levels)) if e is not None]
+                reads = tuple(n for n in _reads(exprs, derived)
+                              if n not in ("year", ITEMS_MET, ITEMS_TOTAL))
                 yield CompiledIndicator(ind.id, criterion.id, ind.points, ind.mandatory, when,
-                                        tuple(levels), reads, awarded)
+                                        tuple(levels), reads, awarded, applies, group, items,
+                                        tuple(d.id for d in ind.required_documents))
+
+    def items(self, items: Sequence[Item], names: Mapping[str, NameInfo],
+              at: tuple[str | int, ...], ident: str) -> Iterator[tuple[str, Expr]]:
+        """A checklist's items, each with its condition parsed and checked."""
+        for j, item in enumerate(items):
+            path = (*at, "items", j, "when")
+            expr = self.parse(item.when, path)
+            if expr is not None:
+                self.check(expr, names, path, "boolean",
+                           f"the condition of item {item.id!r} of {ident!r}")
+                yield item.id, expr
+
+    def applies(self, text: str | None, names: Mapping[str, NameInfo],
+                path: Sequence[str | int], what: str) -> Expr | None:
+        """For which subjects an indicator (or a criterion's) counts: a condition."""
+        expr = self.parse(text, path) if text is not None else None
+        if expr is not None:
+            self.check(expr, names, path, "boolean", f"'applies' of {what}")
+        return expr
 
     def awarded(self, text: str | None, names: Mapping[str, NameInfo],
                 path: Sequence[str | int], ident: str) -> Expr | None:
@@ -305,6 +374,8 @@ class _Compiler:
             scope = rule_names(names, rule_refs([expr]))
         scope.update({"total": NameInfo("number"), "max_total": NameInfo("number"),
                       "mandatory_met": NameInfo("boolean")})
+        if self.spec.format != FORMAT:  # the share of the points that apply (format 1.1)
+            scope["total_share"] = NameInfo("number")
         scope.update({c.id: NameInfo("number") for c in self.spec.criteria})
         self.check(expr, scope, path, "boolean", what)
         return expr

@@ -1,11 +1,12 @@
 """Stage 2: what a criteria set may say in the format version it declares.
 
-Format 1.1 adds keys to format 1 (``awarded`` on an indicator, ``when`` on a grade); a file
-that says ``format: learning-models/criteria-set/1`` and uses one is told, at the key, to
-declare 1.1 — a format-1 file keeps exactly the meaning it always had, so an older reader
-and this one never read it apart. (What 1.1 adds to expressions — indicator functions,
-inputs and the year in pass rules — is reported by the compiler as an unknown name or
-function in a format-1 file.)
+Format 1.1 adds keys to format 1 (``awarded``, ``applies`` and ``items`` on an indicator,
+named documents in its ``evidence``, ``applies`` on a criterion, ``when`` on a grade); a
+file that says ``format: learning-models/criteria-set/1`` and uses one is told, at the key,
+to declare 1.1 — a format-1 file keeps exactly the meaning it always had, so an older
+reader and this one never read it apart. (What 1.1 adds to expressions — indicator
+functions, inputs and the year in pass rules — is reported by the compiler as an unknown
+name or function in a format-1 file.)
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
         yield Problem("invalid-value", "'applies_to' needs format 1.1, and this file says "
                       "format 1", source.locate(("applies_to",), key=True), hint=_HINT)
     for c, criterion in enumerate(data.get("criteria", [])):
+        if "applies" in criterion:
+            yield Problem("invalid-value", f"criterion {criterion['id']!r}: 'applies' needs "
+                          "format 1.1, and this file says format 1",
+                          source.locate(("criteria", c, "applies"), key=True), hint=_HINT)
         for i, ind in enumerate(criterion.get("indicators", [])):
-            if "awarded" in ind:
-                yield Problem("invalid-value", f"indicator {ind['id']!r}: 'awarded' needs "
-                              "format 1.1, and this file says format 1",
-                              source.locate(("criteria", c, "indicators", i, "awarded"),
-                                            key=True), hint=_HINT)
+            yield from _indicator_problems(ind, ("criteria", c, "indicators", i), source)
     if "source" in data.get("recognition", {}):
         yield Problem("invalid-value", "the recognition's 'source' needs format 1.1, and this "
                       "file says format 1", source.locate(("recognition", "source"), key=True),
@@ -58,3 +59,21 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
                           "format 1.1, and this file says format 1",
                           source.locate(("recognition", "grades", k, "when"), key=True),
                           hint=_HINT)
+
+
+#: The format-1.1 keys of an indicator.
+_INDICATOR_KEYS = ("awarded", "applies", "items")
+
+
+def _indicator_problems(ind: dict[str, Any], at: tuple[str | int, ...], source: SourceMap,
+                        ) -> Iterator[Problem]:
+    for key in _INDICATOR_KEYS:
+        if key in ind:
+            yield Problem("invalid-value", f"indicator {ind['id']!r}: {key!r} needs "
+                          "format 1.1, and this file says format 1",
+                          source.locate((*at, key), key=True), hint=_HINT)
+    for j, entry in enumerate(ind.get("evidence") or ()):
+        if isinstance(entry, dict):
+            yield Problem("invalid-value", f"indicator {ind['id']!r}: a named evidence "
+                          "document ({id, title, required}) needs format 1.1, and this file "
+                          "says format 1", source.locate((*at, "evidence", j)), hint=_HINT)

@@ -28,11 +28,13 @@ __all__ = [
     "CriteriaSet",
     "Criterion",
     "Derivation",
+    "Document",
     "EnumValue",
     "Grade",
     "HistoryDerivation",
     "Indicator",
     "InputSpec",
+    "Item",
     "Lang",
     "Level",
     "Recognition",
@@ -45,6 +47,9 @@ FORMAT = "learning-models/criteria-set/1"
 #: Format 1.1 adds awarded points, pass rules and grades that read indicators, inputs and
 #: the year, and grades decided by conditions; a format-1 file means what it always meant.
 FORMAT_1_1 = "learning-models/criteria-set/1.1"
+#: The column (or key) of a record that holds an indicator's evidence references (format
+#: 1.1): ``evidence.C1.1``.
+EVIDENCE_PREFIX = "evidence."
 #: Every version of the criteria-set format this package reads.
 CRITERIA_FORMATS = (FORMAT, FORMAT_1_1)
 #: The most points an indicator (or one of its levels) may give; the schema says the same.
@@ -197,6 +202,25 @@ class Level(_Frozen):
     points: float = Field(ge=0, le=MAX_POINTS)
 
 
+class Document(_Frozen):
+    """A named evidence document (format 1.1): an id records refer to, a title people read,
+    and whether the indicator is scored without it (``required: true``: it is not — the
+    indicator is missing until the document is given)."""
+
+    id: str
+    title: Text
+    required: bool = False
+
+
+class Item(_Frozen):
+    """One entry of an indicator's checklist (format 1.1 ``items``): met where its
+    condition holds."""
+
+    id: str
+    title: Text
+    when: str
+
+
 class Indicator(_Frozen):
     """A scored indicator (chỉ số): all-or-nothing with ``when``, graded with ``levels``,
     or (format 1.1) ``awarded``: the points an assessor gives, up to ``points``."""
@@ -208,8 +232,24 @@ class Indicator(_Frozen):
     when: str | None = None
     levels: tuple[Level, ...] | None = None
     awarded: str | None = None
-    evidence: tuple[str, ...] = ()
+    #: The evidence it rests on: names (format 1) or, in format 1.1, named documents.
+    evidence: tuple[str | Document, ...] = ()
     source: Source | None = None
+    #: Format 1.1: for which subjects the indicator counts; where false it is
+    #: ``not_applicable``, scores nothing and is left out of the subject's ``max_total``.
+    applies: str | None = None
+    #: Format 1.1: a checklist; the indicator's expressions read ``items_met`` (how many
+    #: of them hold) and ``items_total``.
+    items: tuple[Item, ...] | None = None
+
+    def evidence_names(self, lang: Lang = "vi") -> tuple[str, ...]:
+        """The evidence as people read it: each name, or each document's title."""
+        return tuple(e if isinstance(e, str) else e.title.get(lang) for e in self.evidence)
+
+    @property
+    def required_documents(self) -> tuple[Document, ...]:
+        """The documents without which the indicator is missing (format 1.1)."""
+        return tuple(e for e in self.evidence if isinstance(e, Document) and e.required)
 
 
 class Criterion(_Frozen):
@@ -218,6 +258,9 @@ class Criterion(_Frozen):
     id: str
     title: Text
     indicators: tuple[Indicator, ...]
+    #: Format 1.1: for which subjects the criterion's indicators count (as an indicator's
+    #: own ``applies``; both must hold).
+    applies: str | None = None
 
 
 class Grade(_Frozen):

@@ -27,7 +27,7 @@ from .._documents import (
 from ..errors import CriteriaError, Problem, Span
 from .format_version import version_problems
 from .hints import improve
-from .model import CriteriaSet, period_years
+from .model import FORMAT, CriteriaSet, period_years
 
 __all__ = ["RESERVED_NAMES", "check_document", "criteria_set_schema",
            "schema_problem", "validate_criteria"]
@@ -40,6 +40,9 @@ Path = Sequence[str | int]
 #: ``grade``).
 RESERVED_NAMES = frozenset({"total", "max_total", "mandatory_met", "id", "year", "name",
                             "status", "grade"})
+#: Format 1.1 reserves the share of the applicable points a pass rule reads as well (a
+#: format-1 set may still name an input so: it means what it always meant there).
+RESERVED_NAMES_1_1 = RESERVED_NAMES | {"total_share", "items_met", "items_total"}
 
 
 def criteria_set_schema() -> dict[str, Any]:
@@ -130,15 +133,16 @@ def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Probl
 
 
 def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
+    reserved = RESERVED_NAMES if data["format"] == FORMAT else RESERVED_NAMES_1_1
     for section in ("inputs", "derived"):
         for name in data.get(section, {}):
             if keyword.iskeyword(name):
                 yield _keyword_problem(f"{_SECTION_WORD[section]} name", name,
                                        source.locate((section, name), key=True))
-            elif name in RESERVED_NAMES:
+            elif name in reserved:
                 yield Problem("name-clash", f"{name!r} is a reserved name",
                               source.locate((section, name), key=True),
-                              hint=f"reserved: {', '.join(sorted(RESERVED_NAMES))}")
+                              hint=f"reserved: {', '.join(sorted(reserved))}")
     for name in data.get("derived", {}):
         if name in data["inputs"]:
             yield Problem("name-clash", f"derived value {name!r} has the name of an input",
@@ -147,7 +151,7 @@ def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]
         if keyword.iskeyword(criterion["id"]):
             yield _keyword_problem("criterion id", criterion["id"],
                                    source.locate(("criteria", c, "id")))
-        elif criterion["id"] in RESERVED_NAMES:
+        elif criterion["id"] in reserved:
             yield Problem("name-clash", f"criterion id {criterion['id']!r} is a reserved name",
                           source.locate(("criteria", c, "id")))
 
@@ -198,6 +202,15 @@ def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Ite
                       f"'awarded', found {found}", source.locate(at),
                       hint="'when' scores all or nothing; 'levels' grades (first match wins); "
                            "'awarded' (format 1.1) takes the points an assessor gives")
+    for key, what in (("items", "item"), ("evidence", "evidence document")):
+        seen: set[str] = set()
+        for j, entry in enumerate(ind.get(key, [])):
+            if not isinstance(entry, dict):
+                continue
+            if entry["id"] in seen:
+                yield Problem("duplicate-id", f"{what} {entry['id']!r} of {ind['id']!r} is "
+                              "listed twice", source.locate((*at, key, j, "id")))
+            seen.add(entry["id"])
     for k, level in enumerate(ind.get("levels", [])):
         if level["points"] > ind["points"]:
             yield Problem("levels-exceed-points",

@@ -20,7 +20,7 @@ from typing import Any
 
 import polars as pl
 
-from .._criteria import InputSpec
+from .._criteria import EVIDENCE_PREFIX, InputSpec
 from .._documents import BadValue, int_problem, safe_text, shown, text_problem
 from .._expressions import collect_plain
 from ..errors import ProblemCode
@@ -147,6 +147,8 @@ def record_shape_problem(record: object) -> str | None:
 def _value_problem(key: str, value: object) -> str | None:
     if isinstance(value, BadValue):
         return f"{key!r}: {value.reason}"
+    if _is_references(key, value):
+        return None
     if isinstance(value, Mapping | list | tuple | set):
         return f"{key!r} must be a single value, found {type(value).__name__}"
     if isinstance(value, float) and not math.isfinite(value):
@@ -158,10 +160,20 @@ def _value_problem(key: str, value: object) -> str | None:
     return None
 
 
+def _is_references(key: str, value: object) -> bool:
+    """Whether `value` is a list of evidence references (format 1.1) given as a list, as
+    JSON and YAML records may: text entries under an ``evidence.<indicator>`` key."""
+    return key.startswith(EVIDENCE_PREFIX) and isinstance(value, list | tuple) and all(
+        isinstance(v, str) and text_problem(v) is None for v in value)
+
+
 def value_as_text(value: object) -> str | None:
-    """A record's value as the text a file would hold (``true``/``false`` for booleans)."""
+    """A record's value as the text a file would hold (``true``/``false`` for booleans; a
+    list of evidence references joined by ``;``, as a spreadsheet cell holds them)."""
     if value is None:
         return None
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -329,9 +341,16 @@ def _column_checks(columns: Sequence[str], inputs: Mapping[str, InputSpec],
     for column in columns:
         if column in known:
             continue
-        close = difflib.get_close_matches(column, list(inputs), n=1)
+        if column.startswith(EVIDENCE_PREFIX):  # references for an indicator (format 1.1)
+            close = difflib.get_close_matches(column, [c for c in keep if c in columns
+                                                       or c.startswith(EVIDENCE_PREFIX)], n=1)
+            what = f"the set has no indicator {column.removeprefix(EVIDENCE_PREFIX)!r} " \
+                   "to give evidence for"
+        else:
+            close = difflib.get_close_matches(column, list(inputs), n=1)
+            what = "the set declares no such input"
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        message = pl.lit(f"unknown column {column!r}{hint}; the set declares no such input")
+        message = pl.lit(f"unknown column {column!r}{hint}; {what}")
         checks.append((pl.lit(True), column, "unknown-column", message))
     return checks
 

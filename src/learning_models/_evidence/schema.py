@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._criteria import CriteriaSet, InputSpec
+from .._criteria import EVIDENCE_PREFIX, FORMAT, CriteriaSet, Document, Indicator, InputSpec
 
 __all__ = ["evidence_schema"]
 
@@ -26,6 +26,9 @@ def evidence_schema(spec: CriteriaSet) -> dict[str, Any]:
         properties[name] = _input_schema(item)
         if item.required:
             required.append(name)
+    if spec.format != FORMAT:  # format 1.1: each indicator's evidence references
+        properties.update({f"{EVIDENCE_PREFIX}{ind.id}": _references_schema(ind)
+                           for ind in spec.indicators})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Evidence for {spec.id} ({spec.title.en} / {spec.title.vi})",
@@ -34,6 +37,19 @@ def evidence_schema(spec: CriteriaSet) -> dict[str, Any]:
         "required": required,
         "properties": properties,
     }
+
+
+def _references_schema(ind: Indicator) -> dict[str, Any]:
+    """Indicator `ind`'s evidence references: file names or links, a list or one text
+    (several separated by ';')."""
+    documents = ", ".join(f"{e.id}{' (required)' if e.required else ''}"
+                          for e in ind.evidence if isinstance(e, Document))
+    return {"type": ["array", "string", "null"], "items": {"type": "string", "minLength": 1},
+            "description": f"References (file names or links) to the documents indicator "
+                           f"{ind.id} rests on; in one text, separated by ';'"
+                           + (f". Documents: {documents}; with several required, each "
+                              "reference starts with its document's id ('id: file')"
+                              if documents else "")}
 
 
 def _input_schema(item: InputSpec) -> dict[str, Any]:

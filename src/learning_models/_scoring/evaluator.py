@@ -56,8 +56,9 @@ def evaluate(criteria: CriteriaSet | Program,
         raw, errors = plain_columns(records, file)
     else:
         raw, errors = records_to_frame(records, file=file)
-    typed, type_errors = type_query(raw, spec.inputs, file=file,
-                                    keep=dataset_columns(spec.model, raw.columns, spec.inputs))
+    keep = [*dataset_columns(spec.model, raw.columns, spec.inputs),
+            *(c for c in program.evidence_columns if c in raw.columns)]
+    typed, type_errors = type_query(raw, spec.inputs, file=file, keep=keep)
     # A few subjects are scored row by row: a query's planning would cost more than they.
     scored = score_rows(program, collect_plain(typed), year=year) if raw.height <= FEW else \
         score_table(program, typed, year=year)

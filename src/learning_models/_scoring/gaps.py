@@ -10,6 +10,10 @@ is a threshold on the total.
 `find_gaps_many` does this for many subjects at once: each size of candidate set is tried for
 every subject still open in one table (at most `CHUNK` scenarios a run), so a batch costs a
 few Polars runs, not one per subject; each subject's answer is the one `find_gaps` gives it.
+
+An indicator that does not apply to a subject (format 1.1 ``applies``) is never advised: it
+is left out of the candidates and of the scenarios' maximum. One whose applicability is
+open is advised like a missing one (its evidence would settle it).
 """
 
 from __future__ import annotations
@@ -47,24 +51,29 @@ FEW_SCENARIOS = 500
 
 Gaps = tuple[int, ...] | None
 Scenario = tuple[int, tuple[int, ...]]          # (subject, indicators fulfilled)
+#: Per subject, whether each indicator applies to it (None: every one does).
+Applies = Sequence[Sequence[bool]] | None
 
 
-def find_gaps(program: Program, points: Sequence[float | None]) -> Gaps:
+def find_gaps(program: Program, points: Sequence[float | None],
+              applies: Sequence[bool] | None = None) -> Gaps:
     """Indexes of the indicators to fulfil, or None when even all of them would not pass.
 
-    `points` are one subject's indicator points (None for missing evidence).
+    `points` are one subject's indicator points (None for missing evidence); `applies`
+    says which indicators count for it (default: all).
     """
-    return find_gaps_many(program, [points])[0]
+    return find_gaps_many(program, [points], None if applies is None else [applies])[0]
 
 
-def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
-                   chunk: int = CHUNK) -> list[Gaps]:
+def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]],
+                   applies: Applies = None, *, chunk: int = CHUNK) -> list[Gaps]:
     """`find_gaps` for each of `rows` (one subject's points each), computed together."""
     inds = program.indicators
     chunk = max(1, min(chunk, CHUNK_CELLS // max(1, len(inds))))
-    table = _Scenarios(program, [[p or 0.0 for p in points] for points in rows], chunk)
-    candidates = [[k for k, p in enumerate(points) if p is None or p < inds[k].points]
-                  for points in rows]
+    table = _Scenarios(program, [[p or 0.0 for p in points] for points in rows], chunk,
+                       None if applies is None else [list(a) for a in applies])
+    candidates = [_candidates(program, points, None if applies is None else applies[s])
+                  for s, points in enumerate(rows)]
     found: list[Gaps] = [None] * len(rows)
     open_ = []
     for (s, _), ok in table.passes((s, ()) for s in range(len(rows))):
@@ -95,15 +104,24 @@ def find_gaps_many(program: Program, rows: Sequence[Sequence[float | None]], *,
     return found
 
 
-def gaps_exhaustive(program: Program, points: Sequence[float | None], gaps: Gaps) -> bool:
+def _candidates(program: Program, points: Sequence[float | None],
+                applies: Sequence[bool] | None) -> list[int]:
+    """The indicators that could gain points: not fully met, and applying."""
+    inds = program.indicators
+    return [k for k, p in enumerate(points) if (p is None or p < inds[k].points)
+            and (applies is None or applies[k])]
+
+
+def gaps_exhaustive(program: Program, points: Sequence[float | None], gaps: Gaps,
+                    applies: Sequence[bool] | None = None) -> bool:
     """Whether `gaps` (what `find_gaps` gave for `points`) come from trying every
     combination up to their size — the smallest there is — or from the greedy choice the
     search falls back to beyond its budget (short, not always the shortest)."""
     if not gaps:
         return True
-    inds = program.indicators
-    candidates = sum(1 for k, p in enumerate(points) if p is None or p < inds[k].points)
-    return all(_exhaustive(candidates, size, len(inds)) for size in range(1, len(gaps) + 1))
+    candidates = len(_candidates(program, points, applies))
+    return all(_exhaustive(candidates, size, len(program.indicators))
+               for size in range(1, len(gaps) + 1))
 
 
 def _exhaustive(candidates: int, size: int, indicators: int) -> bool:
@@ -153,9 +171,11 @@ def _ordered(program: Program, chosen: Sequence[int]) -> tuple[int, ...]:
 class _Scenarios:
     """Runs the pass rule over (subject, indicators fulfilled) scenarios, in chunks."""
 
-    def __init__(self, program: Program, bases: list[list[float]], chunk: int) -> None:
+    def __init__(self, program: Program, bases: list[list[float]], chunk: int,
+                 applies: list[list[bool]] | None = None) -> None:
         self.program = program
         self.bases = bases
+        self.applies = applies
         self.chunk = max(chunk, 1)
         self._row_rule = outcome_passes(program)
         self._table: tuple[pl.DataFrame, pl.Expr] | None = None   # built on first use
@@ -169,7 +189,9 @@ class _Scenarios:
     def _run(self, batch: Sequence[Scenario]) -> list[bool]:
         if self._row_rule is not None and len(batch) <= FEW_SCENARIOS:
             try:
-                return [self._row_rule(self._fulfilled(s, combo)) for s, combo in batch]
+                return [self._row_rule(self._fulfilled(s, combo),
+                                       None if self.applies is None else self.applies[s])
+                        for s, combo in batch]
             except NotScalar:  # values the two engines could read apart: the table decides
                 pass
         return self._run_table(batch)
@@ -181,14 +203,27 @@ class _Scenarios:
             points[k] = float(self.program.indicators[k].points)
         return points
 
+    def _base_table(self) -> tuple[pl.DataFrame, pl.Expr]:
+        """Each subject's points (``p{k}``) and, when some indicator applies to some
+        subjects only, whether each applies (``a{k}``); the pass rule over them."""
+        inds = self.program.indicators
+        columns = [f"p{k}" for k in range(len(inds))]
+        data = {c: [b[k] for b in self.bases] for k, c in enumerate(columns)}
+        schema: dict[str, pl.DataType] = dict.fromkeys(columns, pl.Float64())
+        applies: list[pl.Expr | None] = [None] * len(inds)
+        if self.applies is not None:
+            for k, ind in enumerate(inds):
+                if ind.applicability is not None:
+                    data[f"a{k}"] = [a[k] for a in self.applies]
+                    schema[f"a{k}"] = pl.Boolean()
+                    applies[k] = pl.col(f"a{k}")
+        return (pl.DataFrame(data, schema=schema),
+                outcome_pass(self.program, [pl.col(c) for c in columns], applies))
+
     def _run_table(self, batch: Sequence[Scenario]) -> list[bool]:
         inds = self.program.indicators
         if self._table is None:
-            columns = [f"p{k}" for k in range(len(inds))]
-            self._table = (pl.DataFrame([[b[k] for b in self.bases] for k in range(len(inds))],
-                                        schema=dict.fromkeys(columns, pl.Float64),
-                                        orient="col"),
-                           outcome_pass(self.program, [pl.col(c) for c in columns]))
+            self._table = self._base_table()
         base, rule = self._table
         hits: list[list[int]] = [[] for _ in inds]  # per indicator: the scenarios fulfilling it
         for row, (_, combo) in enumerate(batch):

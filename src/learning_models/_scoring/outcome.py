@@ -6,16 +6,18 @@ result, each indicator's outcome and each gap, and their JSON forms.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .._criteria import AppliedOverlay
+from .._criteria import AppliedOverlay, Document
 
-__all__ = ["Gap", "IndicatorResult", "IndicatorStatus", "Provenance", "Status", "gap_dict",
-           "indicator_dict"]
+__all__ = ["Gap", "IndicatorResult", "IndicatorStatus", "ItemStatus", "Provenance", "Status",
+           "gap_dict", "indicator_dict", "item_status"]
 
-IndicatorStatus = Literal["met", "partly_met", "not_met", "missing"]
+IndicatorStatus = Literal["met", "partly_met", "not_met", "missing", "not_applicable"]
+#: An item of a checklist (format 1.1 ``items``): met, not met, or its evidence missing.
+ItemStatus = Literal["met", "not_met", "missing"]
 Status = Literal["recognised", "not_recognised", "incomplete"]
 
 
@@ -49,10 +51,15 @@ class IndicatorResult:
     status: IndicatorStatus
     mandatory: bool
     inputs: Mapping[str, object]
-    evidence: tuple[str, ...]
+    evidence: tuple[str | Document, ...]    # the set's: names, or named documents (1.1)
+    #: Format 1.1: each item of its checklist, (id, status), in the set's order.
+    items: tuple[tuple[str, ItemStatus], ...] = ()
+    #: Format 1.1: the record's references to the documents it rests on (file names, links).
+    documents: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return indicator_dict(self.indicator, self.points, self.max_points, self.status)
+        return indicator_dict(self.indicator, self.points, self.max_points, self.status,
+                              self.items, self.documents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +70,27 @@ class Gap:
     points: float          # points it would add
     mandatory: bool
     status: IndicatorStatus
-    evidence: tuple[str, ...]
+    evidence: tuple[str | Document, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return gap_dict(self.indicator, self.points, self.mandatory, self.status)
 
 
 def indicator_dict(ident: str, points: float, max_points: float, status: str,
-                    ) -> dict[str, Any]:
-    return {"id": ident, "points": points, "max_points": max_points, "status": status}
+                   items: Sequence[tuple[str, str]] = (), documents: Sequence[str] = (),
+                   ) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": ident, "points": points, "max_points": max_points,
+                            "status": status}
+    if items:
+        data["items"] = [{"id": item, "status": said} for item, said in items]
+    if documents:
+        data["documents"] = list(documents)
+    return data
+
+
+def item_status(value: bool | None) -> ItemStatus:
+    """How an item's condition reads: met (true), not met (false), missing (null)."""
+    return "missing" if value is None else "met" if value else "not_met"
 
 
 def gap_dict(ident: str, points: float, mandatory: bool, status: str) -> dict[str, Any]:

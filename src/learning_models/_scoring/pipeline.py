@@ -189,7 +189,8 @@ class _Step:
             frame = frame.filter(rows).drop([c for c in drop if c in frame.columns])
         keep = [*self.dataset.relation_columns(model),
                 *(c for c in frame.columns if c.startswith((SOURCE_PREFIX, POSITION, _LINK,
-                                                            _DANGLING)))]
+                                                            _DANGLING))),
+                *(c for c in program.evidence_columns if c in frame.columns)]
         checks = [*_relation_checks(self.linked, model, self.refused),
                   *_taken_checks(self.taken.get(model, {}))]
         if rows is None:
@@ -223,11 +224,11 @@ class _Step:
         table = self.dataset.tables[model]
         parts, routing = route(programs, self.linked.tables[model].frame, year=self.year,
                                file=table.file)
-        declared = {n for p in programs for n in p.spec.inputs}
+        declared = {n for p in programs for n in (*p.spec.inputs, *p.evidence_columns)}
         every: list[RecordError] = _placed(routing, table, self.taken.get(model, {}))
         typed_parts = []
         for program, part in zip(programs, parts, strict=True):
-            others = sorted(declared - set(program.spec.inputs))
+            others = sorted(declared - {*program.spec.inputs, *program.evidence_columns})
             typed_parts.append(self._typed(model, program, pl.col(ROW).is_in(part[ROW].implode()),
                                            others))
             every += typed_parts[-1][1]

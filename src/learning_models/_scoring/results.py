@@ -19,17 +19,21 @@ import polars as pl
 from .._criteria import Lang, Program
 from .._evidence import RecordError
 from .._version import __version__
+from .documents import evidence_column, references
 from .explain import render_explanation
 from .gaps import Gaps, find_gaps, find_gaps_many, gaps_exhaustive
 from .outcome import (
     Gap,
     IndicatorResult,
+    ItemStatus,
     Provenance,
     Status,
     gap_dict,
     indicator_dict,
+    item_status,
 )
 from .score import GRADE_BEST, GRADE_WORST, INDICATOR_STATUS, points_column, status_column
+from .score_points import item_column
 
 __all__ = ["CARRIED", "Evaluation", "Evaluations"]
 
@@ -114,8 +118,17 @@ class Evaluation:
             IndicatorResult(ind.id, ind.criterion, float(row[points_column(k)] or 0.0),
                             float(ind.points), row[status_column(k)], ind.mandatory,
                             {name: row.get(name) for name in ind.reads},
-                            spec_inds[k].evidence)
+                            spec_inds[k].evidence, self._items(k), self._documents(k))
             for k, ind in enumerate(self.program.indicators))
+
+    def _documents(self, k: int) -> tuple[str, ...]:
+        """The record's references to indicator `k`'s documents (format 1.1)."""
+        return references(self._row.get(evidence_column(self.program.indicators[k].id)))
+
+    def _items(self, k: int) -> tuple[tuple[str, ItemStatus], ...]:
+        """Each item of indicator `k`'s checklist (format 1.1) with its status."""
+        return tuple((ident, item_status(self._row[item_column(k, j)]))
+                     for j, (ident, _) in enumerate(self.program.indicators[k].items))
 
     @cached_property
     def _gap_indexes(self) -> tuple[int, ...] | None:
@@ -125,7 +138,15 @@ class Evaluation:
         if batch is not None and self._index in batch:
             return batch[self._index]
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
-        return find_gaps(self.program, points)
+        return find_gaps(self.program, points, self._applies)
+
+    @property
+    def _applies(self) -> list[bool] | None:
+        """Which indicators apply to the subject (None: all always do)."""
+        if not self.program.has_applies:
+            return None
+        return [self._row[status_column(k)] != "not_applicable"
+                for k in range(len(self.program.indicators))]
 
     @property
     def gaps_exhaustive(self) -> bool:
@@ -133,7 +154,7 @@ class Evaluation:
         are then the greedy choice (mandatory first, largest gains), not always the
         fewest indicators (docs/limits.md)."""
         points = [self._row[points_column(k)] for k in range(len(self.program.indicators))]
-        return gaps_exhaustive(self.program, points, self._gap_indexes)
+        return gaps_exhaustive(self.program, points, self._gap_indexes, self._applies)
 
     @property
     def gaps_reachable(self) -> bool:
@@ -165,7 +186,8 @@ class Evaluation:
             "total": self.total, "max_total": self.max_total, "status": self.status,
             "grade": self.grade,
             **({"grade_range": list(span)} if (span := self.grade_range) else {}),
-            "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k])
+            "indicators": [indicator_dict(ind.id, points[k], float(ind.points), statuses[k],
+                                          self._items(k), self._documents(k))
                            for k, ind in enumerate(inds)],
             "gaps": [gap_dict(inds[k].id, float(inds[k].points) - points[k],
                                inds[k].mandatory, statuses[k])
@@ -276,10 +298,15 @@ class Evaluations(Sequence[Evaluation]):
         instead of one per subject); evaluations then read theirs. Idempotent."""
         if self._batch_gaps is not None:
             return
-        columns = [points_column(k) for k in range(len(self.program.indicators))]
-        open_ = self._frame.select(pl.int_range(pl.len()).alias("row"), "status", *columns) \
+        count = len(self.program.indicators)
+        columns = [points_column(k) for k in range(count)]
+        statuses = [status_column(k) for k in range(count)] if self.program.has_applies else []
+        open_ = self._frame.select(pl.int_range(pl.len()).alias("row"), "status", *columns,
+                                   *statuses) \
             .filter(pl.col("status").cast(pl.String) != "recognised")
-        found = find_gaps_many(self.program, open_.select(columns).rows())
+        applies = [[s != "not_applicable" for s in row] for row in
+                   open_.select(pl.col(statuses).cast(pl.String)).rows()] if statuses else None
+        found = find_gaps_many(self.program, open_.select(columns).rows(), applies)
         self._batch_gaps = dict(zip(open_["row"].to_list(), found, strict=True))
 
     def subject_dicts(self) -> Iterator[dict[str, Any]]:

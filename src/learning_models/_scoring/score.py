@@ -23,25 +23,29 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .._criteria import CompiledIndicator, Program
+from .._criteria import Program
 from .._expressions import Expr, collect_plain, expression_names, to_polars
+from .documents import with_evidence_columns
+from .score_points import (
+    INDICATOR_STATUS,
+    count_columns,
+    counted_column,
+    indicator_points,
+    indicator_status,
+    item_column,
+    level_column,
+    upper_column,
+    upper_points,
+)
 from .score_scope import YEAR_COLUMN, polars_refs, row_value
 
-__all__ = ["INDICATOR_STATUS", "points_column", "score_frame", "score_table", "status_column"]
+__all__ = ["INDICATOR_STATUS", "applies_columns", "max_total_expr", "points_column",
+           "score_frame", "score_table", "status_column", "total_share"]
 
 STATUSES = ("recognised", "not_recognised", "incomplete")
 #: The decisions by their number in `_decision`: 0 recognised, 1 incomplete, 2 not_recognised.
 _DECISIONS = pl.Series("status", ["recognised", "incomplete", "not_recognised"],
                        dtype=pl.String)
-#: The dtype of the per-indicator status columns of a scored table: a category per row is
-#: far cheaper than a string. Views meant for users (``Evaluations.to_frame``,
-#: ``Evaluations.scored``) cast them back to text.
-INDICATOR_STATUS = pl.Enum(("met", "partly_met", "not_met", "missing"))
-# Built once: an Enum literal is a small Series, costly to make per indicator and call.
-_STATUS_LITERALS = {value: pl.lit(value, dtype=INDICATOR_STATUS)
-                    for value in INDICATOR_STATUS.categories}
-
-
 def points_column(k: int) -> str:
     """The name of indicator `k`'s points column in a scored table."""
     return f"_pts_{k}"
@@ -52,9 +56,17 @@ def status_column(k: int) -> str:
     return f"_st_{k}"
 
 
-def _level_column(k: int, j: int) -> str:
-    """The name of the (dropped) column holding level `j`'s condition of indicator `k`."""
-    return f"_lv_{k}_{j}"
+def _applies_column(k: int) -> str:
+    """The name of the (dropped) column saying whether indicator `k` counts (format 1.1
+    ``applies``): true, false, or null where missing evidence leaves it open."""
+    return f"_ap_{k}"
+
+
+def applies_columns(program: Program) -> list[pl.Expr | None]:
+    """Per indicator, the column of its applicability while a table is scored (None for
+    an indicator that always counts)."""
+    return [None if ind.applicability is None else pl.col(_applies_column(k))
+            for k, ind in enumerate(program.indicators)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +87,8 @@ def score_frame(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
     the broadcast guard.
     """
     plan = _plan(program)
-    return _layered(plan, _with_year(program, frame.lazy(), year)).drop(plan.hidden)
+    lf = with_evidence_columns(program, _with_year(program, frame.lazy(), year))
+    return _layered(plan, lf).drop(plan.hidden)
 
 
 def _with_year(program: Program, lf: pl.LazyFrame, year: int | None) -> pl.LazyFrame:
@@ -100,7 +113,7 @@ def score_table(program: Program, frame: pl.DataFrame | pl.LazyFrame, *,
     the same values, a little more work, for the tables that need it.
     """
     plan = _plan(program)
-    lf = _with_year(program, frame.lazy(), year)
+    lf = with_evidence_columns(program, _with_year(program, frame.lazy(), year))
     try:
         scored = collect_plain(_layered(plan, lf))
     except (pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError) as exc:
@@ -130,43 +143,67 @@ def _build_plan(program: Program, guarded: bool = False) -> _Plan:
     layers = [[_compile(program, expr, row_value, broadcast=guarded).alias(name)
                for name, expr in layer]
               for layer in derived]
-    # A level's condition joins the first layer after the derived values it reads (fewer
-    # layers, fewer passes), in a column of its own that the points then read.
-    for k, ind in enumerate(inds):
-        for j, (expr, _) in enumerate(ind.levels):
-            n = 1 + max((layer_of[name] for name in expression_names(expr)
-                         if name in layer_of), default=-1)
-            if n == len(layers):
-                layers.append([])
-            layers[n].append(_compile(program, expr, row_value, broadcast=guarded)
-                             .alias(_level_column(k, j)))
-    layers.append([_indicator_points(program, k, ind, guarded).alias(points_column(k))
-                   for k, ind in enumerate(inds)])
+    hidden = _condition_layers(program, layers, layer_of, guarded)
+    checklists = [k for k, ind in enumerate(inds) if ind.items]
+    if checklists:  # each checklist's counts, read by each of its ladders
+        layers.append([e for k in checklists for e in count_columns(k, inds[k])])
+        hidden += tuple(name for k in checklists for name in counted_column(k))
+    applies = applies_columns(program)
+    layers.append([
+        *(indicator_points(program, k, ind, guarded, applies[k]).alias(points_column(k))
+          for k, ind in enumerate(inds)),
+        *(upper_points(program, k, ind, guarded, applies[k]).alias(upper_column(k))
+          for k in checklists for ind in (inds[k],))])
+    hidden += tuple(upper_column(k) for k in checklists)
     points = [pl.col(points_column(k)) for k in range(len(inds))]
+    # in the best case a checklist counts its greatest points (the open items met)
+    best_points = [pl.col(upper_column(k)) if ind.items else points[k]
+                   for k, ind in enumerate(inds)]
     # A horizontal sum skips nulls: the sum of the points with the missing ones at 0, in
     # the same order, without a filled copy of every column.
     total = pl.sum_horizontal(points) if points else pl.lit(0.0)
     layers.append([
-        *(_indicator_status(ind, pl.col(points_column(k))).alias(status_column(k))
-          for k, ind in enumerate(inds)),
+        *(indicator_status(ind, points[k], applies[k], best_points[k])
+          .alias(status_column(k)) for k, ind in enumerate(inds)),
         total.alias("total"),
-        pl.lit(program.max_total, dtype=pl.Float64).alias("max_total"),
+        max_total_expr(program, applies).alias("max_total"),
     ])
     # The worst case's total is the total just added.
     worst = _pass(program, points, best=False, total=pl.col("total"), broadcast=guarded)
-    best = _pass(program, points, best=True, broadcast=guarded)
+    best = _pass(program, best_points, best=True, broadcast=guarded)
     layers.append([_decision(worst, best, guarded or _per_row(program)).alias("status")])
     if program.grades:  # the grades read the status
         layers.append([_grade_reached(program, points, best=False).alias(GRADE_WORST),
-                       _grade_reached(program, points, best=True).alias(GRADE_BEST)])
+                       _grade_reached(program, best_points, best=True).alias(GRADE_BEST)])
         layers.append([_grade().alias("grade")])
     else:
         layers[-1].append(pl.lit(None, dtype=pl.String).alias("grade"))
-    hidden = tuple(_level_column(k, j) for k, ind in enumerate(inds)
-                   for j in range(len(ind.levels)))
     if program.reads_year:
         hidden += (YEAR_COLUMN,)
     return _Plan(tuple(tuple(layer) for layer in layers), hidden)
+
+
+def _condition_layers(program: Program, layers: list[list[pl.Expr]],
+                      layer_of: dict[str, int], guarded: bool) -> tuple[str, ...]:
+    """Add each level's condition, each indicator's applicability and each checklist item
+    to the first layer after the derived values it reads (fewer layers, fewer passes), in a
+    column of its own that the points then read; the names of those to drop (the items
+    are kept, for explanations)."""
+    inds = program.indicators
+    conditions = [(ind.applicability, _applies_column(k)) for k, ind in enumerate(inds)
+                  if ind.applicability is not None]
+    conditions += [(expr, level_column(k, j)) for k, ind in enumerate(inds)
+                   if not ind.items for j, (expr, _) in enumerate(ind.levels)]
+    hidden = tuple(name for _, name in conditions)
+    conditions += [(expr, item_column(k, j)) for k, ind in enumerate(inds)
+                   for j, (_, expr) in enumerate(ind.items)]
+    for expr, column in conditions:
+        n = 1 + max((layer_of[name] for name in expression_names(expr)
+                     if name in layer_of), default=-1)
+        if n == len(layers):
+            layers.append([])
+        layers[n].append(_compile(program, expr, row_value, broadcast=guarded).alias(column))
+    return hidden
 
 
 def _decision(worst: pl.Expr, best: pl.Expr, per_row: bool) -> pl.Expr:
@@ -186,9 +223,12 @@ def _decision(worst: pl.Expr, best: pl.Expr, per_row: bool) -> pl.Expr:
 
 def _per_row(program: Program) -> bool:
     """Whether the pass rule reads something of each row: the total, a criterion's
-    subtotal, or whether the mandatory indicators are met (when there are some)."""
+    subtotal, or whether the mandatory indicators are met (when there are some), or the
+    subject's own maximum (when some indicator applies to some subjects only)."""
     names = expression_names(program.pass_expr)
-    row = {"total", *program.criterion_ids, *_row_names(program)}
+    row = {"total", "total_share", *program.criterion_ids, *_row_names(program)}
+    if program.has_applies:
+        row.add("max_total")
     if any(i.mandatory for i in program.indicators):
         row.add("mandatory_met")
     return bool(names & row)
@@ -198,7 +238,7 @@ def _row_names(program: Program) -> set[str]:
     """The names a pass rule may read that differ from row to row besides the totals:
     inputs, derived values, the year and the indicator functions (format 1.1)."""
     names = expression_names(program.pass_expr)
-    fixed = {"total", "max_total", "mandatory_met", *program.criterion_ids}
+    fixed = {"total", "max_total", "total_share", "mandatory_met", *program.criterion_ids}
     return set(names - fixed)
 
 
@@ -216,19 +256,23 @@ def _derived_layers(derived: Sequence[tuple[str, Expr]]) -> list[list[tuple[str,
     return layers
 
 
-def outcome_pass(program: Program, points: Sequence[pl.Expr]) -> pl.Expr:
+def outcome_pass(program: Program, points: Sequence[pl.Expr],
+                 applies: Sequence[pl.Expr | None] | None = None) -> pl.Expr:
     """The pass rule over fully known points (no nulls): used for gap scenarios. Inputs,
     derived values and the year it reads (format 1.1) are unknown there, so it fails.
+    `applies` gives, per indicator, whether it counts for the subject (None: it does).
 
     Safe under ``select`` (one value per row even for a rule that reads no points). Over
     plain columns (as gap search passes them) it is built once per program and names.
     """
-    names = _column_names(points)
+    counted = list(applies) if applies is not None else [None] * len(points)
+    names = _column_names([*points, *(a for a in counted if a is not None)])
     if names is None:
-        return _pass(program, points, best=False, broadcast=True, values=_unknown)
+        return _pass(program, points, best=False, broadcast=True, values=_unknown,
+                     applies=counted)
     return program.cached((outcome_pass, names),
                           lambda: _pass(program, points, best=False, broadcast=True,
-                                        values=_unknown))
+                                        values=_unknown, applies=counted))
 
 
 def _unknown(name: str) -> pl.Expr:
@@ -249,48 +293,36 @@ def _compile(program: Program, expr: Expr, column: Callable[[str], pl.Expr], *,
     return to_polars(expr, column, program.functions, broadcast=broadcast)
 
 
-def _indicator_points(program: Program, k: int, ind: CompiledIndicator,
-                      guarded: bool = False) -> pl.Expr:
-    none = pl.lit(None, dtype=pl.Float64)
-    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
-        given = _compile(program, ind.awarded, row_value, broadcast=guarded)
-        return given.cast(pl.Float64).clip(0.0, float(ind.points))
-    if ind.when is not None:
-        cond = _compile(program, ind.when, row_value, broadcast=guarded)
-        return pl.when(cond.is_null()).then(none) \
-            .when(cond).then(pl.lit(float(ind.points))).otherwise(pl.lit(0.0))
-    # First row that holds wins; a row that cannot be decided (null) stops the scan. Each
-    # row's condition is a column of an earlier layer, so it is computed once.
-    result: pl.Expr = pl.lit(0.0)
-    for j in reversed(range(len(ind.levels))):
-        cond = pl.col(_level_column(k, j))
-        points = ind.levels[j][1]
-        result = pl.when(cond.is_null()).then(none).when(cond).then(pl.lit(float(points))) \
-            .otherwise(result)
-    return result
+def max_total_expr(program: Program, applies: Sequence[pl.Expr | None]) -> pl.Expr:
+    """The subject's maximum: the points of every indicator that counts for it or may
+    (whether it applies is open), added in order; the set's maximum when all always do."""
+    if not program.has_applies:
+        return pl.lit(program.max_total, dtype=pl.Float64)
+    return pl.sum_horizontal(
+        [pl.lit(float(i.points)) if a is None else
+         pl.when(a.not_().fill_null(False)).then(pl.lit(0.0)).otherwise(pl.lit(float(i.points)))
+         for i, a in zip(program.indicators, applies, strict=True)])
 
 
-def _indicator_status(ind: CompiledIndicator, points: pl.Expr) -> pl.Expr:
-    status = _STATUS_LITERALS
-    if ind.when is not None:  # points are null, 0 or all of them: never partly met
-        return pl.when(points.is_null()).then(status["missing"]) \
-            .when(points >= ind.points).then(status["met"]).otherwise(status["not_met"])
-    return pl.when(points.is_null()).then(status["missing"]) \
-        .when(points >= ind.points).then(status["met"]) \
-        .when(points > 0).then(status["partly_met"]).otherwise(status["not_met"])
+def total_share(total: pl.Expr, maximum: pl.Expr) -> pl.Expr:
+    """total / max_total; 0 for a subject to which no indicator applies (nothing earned)."""
+    return pl.when(maximum > 0).then(total / maximum).otherwise(pl.lit(0.0))
 
 
 def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
           broadcast: bool = False, total: pl.Expr | None = None,
-          values: Callable[[str], pl.Expr] = row_value) -> pl.Expr:
+          values: Callable[[str], pl.Expr] = row_value,
+          applies: Sequence[pl.Expr | None] | None = None) -> pl.Expr:
     """The pass rule with missing indicators at 0 (worst) or at their maximum (best).
 
     ``mandatory_met`` holds when every mandatory indicator is fully met; in the best case a
     missing mandatory indicator counts as met. `total`, when given, is the sum of the
     filled points already computed.
     """
+    counted = applies_columns(program) if applies is None else applies
     rule = _compile(program, program.pass_expr,
-                    _rule_scope(program, points, best=best, total=total, values=values),
+                    _rule_scope(program, points, best=best, total=total, values=values,
+                                applies=counted),
                     broadcast=broadcast)
     # A rule that reads an input or a derived value (format 1.1) is null where that value
     # is missing: the missing evidence decides, so it holds in the best case only.
@@ -301,9 +333,13 @@ def _pass(program: Program, points: Sequence[pl.Expr], *, best: bool,
 
 def _rule_scope(program: Program, points: Sequence[pl.Expr], *, best: bool,
                 total: pl.Expr | None, values: Callable[[str], pl.Expr],
-                ) -> Callable[[str], pl.Expr]:
+                applies: Sequence[pl.Expr | None]) -> Callable[[str], pl.Expr]:
     """What each name of the pass rule or a grade condition reads, in the worst or best
-    case: totals, subtotals, ``mandatory_met``, indicator functions; else `values`."""
+    case: totals, subtotals, ``mandatory_met``, indicator functions; else `values`.
+
+    An indicator that does not apply (`applies` false) scores 0, is left out of the
+    maximum and of ``min_points()``, and counts as met; one whose applicability is open
+    counts as applying (its points are null, so missing: 0 or its maximum)."""
     inds = program.indicators
     # Missing points count as 0 in the worst case: a horizontal sum, which skips nulls,
     # gives the same sums without a filled copy of each column.
@@ -311,21 +347,29 @@ def _rule_scope(program: Program, points: Sequence[pl.Expr], *, best: bool,
               for p, i in zip(points, inds, strict=True)]
     names = expression_names(program.pass_expr).union(
         *(expression_names(g.when) for g in program.grades if g.when is not None))
-    scope: dict[str, pl.Expr] = polars_refs(program, points, best=best)
+    scope: dict[str, pl.Expr] = polars_refs(program, points, best=best, applies=applies)
     scope["total"] = total if total is not None else \
         pl.sum_horizontal(filled) if filled else pl.lit(0.0)
-    if "max_total" in names:
-        scope["max_total"] = pl.lit(program.max_total, dtype=pl.Float64)
+    if names & {"max_total", "total_share"}:
+        scope["max_total"] = max_total_expr(program, applies)
+        scope["total_share"] = total_share(scope["total"], scope["max_total"])
     if "mandatory_met" in names:
-        # a missing indicator is fully met in the best case, at 0 points in the worst
+        # a missing indicator is fully met in the best case, at 0 points in the worst;
+        # one that does not apply is not asked for
         scope["mandatory_met"] = pl.all_horizontal(
-            [(p >= i.points).fill_null(best or i.points <= 0)
-             for p, i in zip(points, inds, strict=True) if i.mandatory] or [pl.lit(True)])
+            [_or_absent((p >= i.points).fill_null(best or i.points <= 0), a)
+             for p, i, a in zip(points, inds, applies, strict=True) if i.mandatory]
+            or [pl.lit(True)])
     for cid in program.criterion_ids:
         if cid in names:
             scope[cid] = pl.sum_horizontal(
                 [f for f, i in zip(filled, inds, strict=True) if i.criterion == cid])
     return lambda name: scope[name] if name in scope else values(name)
+
+
+def _or_absent(holds: pl.Expr, applies: pl.Expr | None) -> pl.Expr:
+    """`holds`, or true where the indicator does not apply."""
+    return holds if applies is None else applies.not_().fill_null(False) | holds
 
 
 #: The hidden columns of the grade reached in the worst and in the best case.
@@ -339,7 +383,7 @@ def _grade_reached(program: Program, points: Sequence[pl.Expr], *, best: bool) -
     passing = pl.col("status") != "not_recognised" if best else \
         pl.col("status") == "recognised"
     column = _rule_scope(program, points, best=best, total=None if best else pl.col("total"),
-                         values=row_value)
+                         values=row_value, applies=applies_columns(program))
     total = column("total")
     result: pl.Expr = pl.lit(None, dtype=pl.String)
     for grade in reversed(program.grades):  # highest first: the first grade reached wins

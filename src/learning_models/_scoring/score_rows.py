@@ -16,7 +16,7 @@ range where Python and Polars arithmetic agree (`NotScalar`), is scored column-w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ import polars as pl
 from .._criteria import CompiledIndicator, Program
 from .._expressions import NotScalar, RowFunction, expression_names, to_python
 from .score import GRADE_BEST, GRADE_WORST, points_column, score_frame, score_table, status_column
+from .score_points import RowPoints, row_points
 from .score_scope import python_refs
 
 __all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
@@ -33,7 +34,6 @@ __all__ = ["FEW", "outcome_passes", "score_rows", "score_typed"]
 FEW = 16
 
 Row = dict[str, Any]
-Points = Callable[[Mapping[str, Any]], float | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,8 @@ class _RowPlan:
     points, the pass rule over its scope (total, max_total, mandatory_met, criteria)."""
 
     derived: tuple[tuple[str, RowFunction], ...]
-    points: tuple[Points, ...]
+    points: tuple[RowPoints, ...]
+    applies: tuple[RowFunction | None, ...]     # per indicator (format 1.1); None: always
     rule: RowFunction
     maxima: tuple[float, ...]
     mandatory: tuple[int, ...]
@@ -77,18 +78,23 @@ def score_typed(program: Program, rows: list[dict[str, Any]], schema: pl.Schema,
     return pl.from_dicts(scored, schema=_schema(program, schema))
 
 
-def outcome_passes(program: Program) -> Callable[[Sequence[float]], bool] | None:
-    """The pass rule over one subject's fully known points, in Python (None when the
-    program has no row form): what `score.outcome_pass` computes for a row."""
+def outcome_passes(program: Program,
+                   ) -> Callable[[Sequence[float], Sequence[bool] | None], bool] | None:
+    """The pass rule over one subject's fully known points and which indicators apply to
+    it (None: all), in Python (None when the program has no row form): what
+    `score.outcome_pass` computes for a row."""
     plan = _row_plan(program)
     if plan is None:
         return None
 
     unknown = dict.fromkeys(_row_names(program))
+    always = [True] * len(program.indicators)
 
-    def passes(points: Sequence[float]) -> bool:
-        scope = {**unknown, **python_refs(program, points, best=False)}
-        return _passes(plan, _case(plan, scope, points, sum_of(points)), best=False)
+    def passes(points: Sequence[float], applies: Sequence[bool] | None) -> bool:
+        counted = always if applies is None else applies
+        scope = {**unknown, **python_refs(program, points, best=False, applies=counted)}
+        return _passes(plan, _case(plan, scope, points, sum_of(points), counted),
+                       best=False)
     return passes
 
 
@@ -106,19 +112,26 @@ def _score(plan: _RowPlan, indicators: Sequence[CompiledIndicator], row: Row,
         row["year"] = year
     for name, compute in plan.derived:
         row[name] = compute(row)
-    points = [compute(row) for compute in plan.points]
+    applies = [True if a is None else a(row) for a in plan.applies]
+    bounds = [compute(row) for compute in plan.points]
+    points = [_counted(low, a) for (low, _), a in zip(bounds, applies, strict=True)]
+    # in the best case a checklist counts its greatest points (the open items met)
+    uppers = [_counted(high, a) for (_, high), a in zip(bounds, applies, strict=True)]
     for k, value in enumerate(points):
         row[points_column(k)] = value
-        row[status_column(k)] = _status(value, plan.maxima[k], indicators[k].when is None)
+        row[status_column(k)] = "not_applicable" if applies[k] is False else \
+            "missing" if value != uppers[k] else \
+            _status(value, plan.maxima[k], indicators[k].when is None)
     worst = [0.0 if p is None else p for p in points]
-    best = [m if p is None else p for p, m in zip(points, plan.maxima, strict=True)]
+    best = [m if p is None else p for p, m in zip(uppers, plan.maxima, strict=True)]
     total = sum_of(worst)
     row["total"] = total
-    row["max_total"] = plan.max_total
-    worst_scope = _case(plan, {**row, **python_refs(plan.program, points, best=False)},
-                        worst, total)
-    best_scope = _case(plan, {**row, **python_refs(plan.program, points, best=True)},
-                       best, sum_of(best))
+    row["max_total"] = _max_total(plan, applies)
+    worst_scope = _case(plan, {**row, **python_refs(plan.program, points, best=False,
+                                                    applies=applies)}, worst, total, applies)
+    best_scope = _case(plan, {**row, **python_refs(plan.program, uppers, best=True,
+                                                   applies=applies)},
+                       best, sum_of(best), applies)
     if _passes(plan, worst_scope, best=False):
         status = "recognised"
     elif not _passes(plan, best_scope, best=True):
@@ -165,11 +178,32 @@ def _status(points: float | None, maximum: float, graded: bool) -> str:
     return "partly_met" if graded and points > 0 else "not_met"
 
 
-def _case(plan: _RowPlan, scope: Row, filled: Sequence[float], total: float) -> Row:
+def _counted(points: float | None, applies: bool | None) -> float | None:
+    """An indicator's points: null where whether it applies is open, 0 where it does not
+    apply (format 1.1), else its own."""
+    if applies is None:
+        return None
+    return points if applies else 0.0
+
+
+def _max_total(plan: _RowPlan, applies: Sequence[bool | None]) -> float:
+    """The subject's maximum: the points of every indicator that counts or may count."""
+    if not plan.program.has_applies:
+        return plan.max_total
+    return sum_of([m if a is not False else 0.0
+                   for m, a in zip(plan.maxima, applies, strict=True)])
+
+
+def _case(plan: _RowPlan, scope: Row, filled: Sequence[float], total: float,
+          applies: Sequence[bool | None]) -> Row:
     """`scope` (the row's values and the indicator functions' values in one case) with the
-    totals of that case's points `filled`: what the pass rule and the grades read."""
-    scope.update({"total": total, "max_total": plan.max_total,
-                  "mandatory_met": all(filled[k] >= plan.maxima[k] for k in plan.mandatory)})
+    totals of that case's points `filled`: what the pass rule and the grades read (an
+    indicator that does not apply is not asked to be met)."""
+    maximum = _max_total(plan, applies)
+    scope.update({"total": total, "max_total": maximum,
+                  "total_share": total / maximum if maximum > 0 else 0.0,
+                  "mandatory_met": all(applies[k] is False or filled[k] >= plan.maxima[k]
+                                       for k in plan.mandatory)})
     for cid, members in plan.criteria:
         scope[cid] = sum_of([filled[k] for k in members])
     return scope
@@ -189,7 +223,9 @@ def _build_row_plan(program: Program) -> _RowPlan | None:
     functions = program.functions
     try:
         derived = tuple((name, to_python(expr, functions)) for name, expr in program.derived)
-        points = tuple(_indicator_points(ind, functions) for ind in program.indicators)
+        points = tuple(row_points(k, ind, functions) for k, ind in enumerate(program.indicators))
+        applies = tuple(None if ind.applicability is None else
+                        to_python(ind.applicability, functions) for ind in program.indicators)
         rule = to_python(program.pass_expr, functions)
         grades = tuple((g.id, g.min, None if g.when is None else to_python(g.when, functions))
                        for g in program.grades)
@@ -197,40 +233,12 @@ def _build_row_plan(program: Program) -> _RowPlan | None:
         return None
     inds = program.indicators
     return _RowPlan(
-        derived, points, rule, tuple(float(i.points) for i in inds),
+        derived, points, applies, rule, tuple(float(i.points) for i in inds),
         tuple(k for k, i in enumerate(inds) if i.mandatory),
         tuple((cid, tuple(k for k, i in enumerate(inds) if i.criterion == cid))
               for cid in program.criterion_ids),
         float(program.max_total), grades, program,
         bool(expression_names(program.pass_expr) & {*program.spec.inputs, *program.spec.derived}))
-
-
-def _indicator_points(ind: CompiledIndicator, functions: Any) -> Points:
-    if ind.awarded is not None:  # the points given, clipped to [0, points]; null: missing
-        given, most = to_python(ind.awarded, functions), float(ind.points)
-
-        def awarded(row: Mapping[str, Any]) -> float | None:
-            value = given(row)
-            return None if value is None else min(max(float(value), 0.0), most)
-        return awarded
-    if ind.when is not None:
-        condition, full = to_python(ind.when, functions), float(ind.points)
-
-        def met(row: Mapping[str, Any]) -> float | None:
-            holds = condition(row)
-            return None if holds is None else (full if holds else 0.0)
-        return met
-    levels = [(to_python(expr, functions), float(points)) for expr, points in ind.levels]
-
-    def graded(row: Mapping[str, Any]) -> float | None:
-        for condition, points in levels:  # the first row that holds wins; null stops
-            holds = condition(row)
-            if holds is None:
-                return None
-            if holds:
-                return points
-        return 0.0
-    return graded
 
 
 def _schema(program: Program, typed: pl.Schema) -> pl.Schema:

@@ -5,6 +5,12 @@
 (`polars_refs`) and for one row (`python_refs`), from the same filled points: in the worst
 case a missing indicator counts 0 points and is not met, in the best case it counts its
 maximum and is met. Both forms live here so that they cannot drift apart.
+
+An indicator that does not apply (format 1.1 ``applies``) scores 0, counts as met and is
+left out of ``min_points()``. One whose applicability is open (missing evidence) counts as
+applying in the worst case (0 points, not met, in the minimum) and, in the best case, with
+its maximum and met — yet left out of ``min_points()``, where not applying is the better
+outcome. A minimum over no indicator at all holds every bound (``inf``).
 """
 
 from __future__ import annotations
@@ -40,8 +46,9 @@ def _members(program: Program, ref: ScopeRef) -> list[int]:
 
 
 def polars_refs(program: Program, points: Sequence[pl.Expr], *, best: bool,
-                ) -> dict[str, pl.Expr]:
-    """The value of each reference as a column; `points` may hold nulls (missing)."""
+                applies: Sequence[pl.Expr | None]) -> dict[str, pl.Expr]:
+    """The value of each reference as a column; `points` may hold nulls (missing);
+    `applies` says per indicator whether it counts (None: always)."""
     inds = program.indicators
     scope: dict[str, pl.Expr] = {}
     for ref in program_refs(program):
@@ -50,17 +57,33 @@ def polars_refs(program: Program, points: Sequence[pl.Expr], *, best: bool,
         if ref.kind == "met":
             k = members[0]
             value = (points[k] >= float(inds[k].points)).fill_null(best)
+            if (counts := applies[k]) is not None:
+                value = counts.not_().fill_null(False) | value
         elif ref.kind == "points":
             value = filled[0]
-        else:
+        elif all(applies[k] is None for k in members):
             value = pl.min_horizontal(filled) if filled else pl.lit(None, dtype=pl.Float64)
+        else:
+            value = pl.min_horizontal([_counted(f, applies[k], best)
+                                       for f, k in zip(filled, members, strict=True)]) \
+                .fill_null(float("inf"))
         scope[scope_name(ref)] = value
     return scope
 
 
+def _counted(value: pl.Expr, applies: pl.Expr | None, best: bool) -> pl.Expr:
+    """`value` where the indicator is in the minimum, else null: left out where it does not
+    apply, and in the best case where whether it applies is open."""
+    if applies is None:
+        return value
+    inside = applies.fill_null(not best)
+    return pl.when(inside).then(value).otherwise(pl.lit(None, dtype=pl.Float64))
+
+
 def python_refs(program: Program, points: Sequence[float | None], *, best: bool,
-                ) -> dict[str, object]:
-    """The value of each reference for one row; `points` may hold None (missing)."""
+                applies: Sequence[bool | None]) -> dict[str, object]:
+    """The value of each reference for one row; `points` may hold None (missing);
+    `applies` says per indicator whether it counts (None: open)."""
     inds = program.indicators
     scope: dict[str, object] = {}
     for ref in program_refs(program):
@@ -70,9 +93,14 @@ def python_refs(program: Program, points: Sequence[float | None], *, best: bool,
         if ref.kind == "met":
             k = members[0]
             given = points[k]
-            scope[scope_name(ref)] = best if given is None else given >= float(inds[k].points)
+            scope[scope_name(ref)] = applies[k] is False or (
+                best if given is None else given >= float(inds[k].points))
         elif ref.kind == "points":
             scope[scope_name(ref)] = filled[0]
-        else:
+        elif all(inds[k].applicability is None for k in members):
             scope[scope_name(ref)] = min(f for f in filled if f is not None) if filled else None
+        else:
+            inside = [f for f, k in zip(filled, members, strict=True) if f is not None
+                      and (applies[k] is True or (applies[k] is None and not best))]
+            scope[scope_name(ref)] = min(inside, default=float("inf"))
     return scope

@@ -12,10 +12,17 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
-from ..._criteria import CriteriaSet
+from ..._criteria import EVIDENCE_PREFIX, FORMAT, CriteriaSet
 from ...errors import EvidenceError, Problem
 from ..records import LINE, ROW
-from .layout import AREA_ALIASES, AREA_HEADERS, CROSSWALK_HEADERS, RELATION_HEADERS, fold
+from .layout import (
+    AREA_ALIASES,
+    AREA_HEADERS,
+    CROSSWALK_HEADERS,
+    EVIDENCE_HEADER,
+    RELATION_HEADERS,
+    fold,
+)
 
 __all__ = ["fixed_headers", "rename_headers"]
 
@@ -28,9 +35,10 @@ def rename_headers(frame: pl.DataFrame,
     A header equal (trimmed, case-insensitive) to an input's name, ``label.vi`` or
     ``label.en`` becomes that input's name; ``Mã``, ``Tên``, ``Gia đình``, ``Đơn vị``,
     ``Cộng đồng``, ``Dòng họ``, ``Địa bàn``, ``Người lao động`` become ``id``, ``name``,
-    ``family``, ``unit``, ``community``, ``clan``, ``area``, ``worker``. A label shared by two
-    inputs maps to neither. Two headers that end up with one name raise `EvidenceError`
-    (naming `file`, where the table came from, when given).
+    ``family``, ``unit``, ``community``, ``clan``, ``area``, ``worker``; in a format-1.1
+    set, ``Minh chứng C1.1`` becomes ``evidence.C1.1``. A label shared by two inputs maps to
+    neither. Two headers that end up with one name raise `EvidenceError` (naming `file`,
+    where the table came from, when given).
     """
     names: dict[str, str | None] = {}
     for name, header in RELATION_HEADERS.items():
@@ -44,6 +52,11 @@ def rename_headers(frame: pl.DataFrame,
                 labelled[key] = name if labelled.get(key, name) == name else None
         names.update(labelled)
         names.update({fold(name): name for s in specs for name in s.inputs})
+        for ind in (i for s in specs if s.format != FORMAT for i in s.indicators):
+            # evidence references (format 1.1): evidence.<id>
+            column = f"{EVIDENCE_PREFIX}{ind.id}"
+            names[fold(EVIDENCE_HEADER.format(id=ind.id))] = column
+            names[fold(column)] = column
     names.update({name: name for name in RELATION_HEADERS})
     return _rename(frame, names, file)
 

@@ -17,6 +17,7 @@ __all__ = [
     "AREA_HEADERS",
     "CROSSWALK_HEADERS",
     "CROSSWALK_SHEET",
+    "EVIDENCE_HEADER",
     "GUIDE_SHEET",
     "LEVEL_WORDS",
     "LISTS_SHEET",
@@ -79,6 +80,11 @@ TEMPLATE_LEVELS = ("quốc gia", "tỉnh", "huyện", "xã", "phường", "thị
 REFORM_YEAR = 2026
 REFORMED_LEVELS = ("quốc gia", "tỉnh", "xã", "phường", "đặc khu", "thôn", "tổ dân phố")
 _IGNORED_SHEETS = ("huong dan", "instructions", "readme", "ghi chu", "notes")
+
+
+#: The header of the column of an indicator's evidence references (format 1.1 named
+#: evidence), e.g. ``Minh chứng C1.1``; read back as ``evidence.C1.1``.
+EVIDENCE_HEADER = "Minh chứng {id}"
 
 
 def fold(text: str) -> str:

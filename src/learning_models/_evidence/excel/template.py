@@ -20,15 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from ..._catalog import Catalog
-from ..._criteria import CriteriaSet, Derivation, InputSpec
+from ..._criteria import EVIDENCE_PREFIX, CriteriaSet, Derivation, Document, InputSpec
 from ..._documents import atomic_path, new_workbook
-from ...errors import LearningModelsError
+from ..._expressions import expression_names, parse_expression
+from ...errors import CriteriaError, LearningModelsError
 from ..dataset import AREA_TOTALS, RELATIONS
 from .layout import (
     AREA_HEADERS,
     AREAS_SHEET,
     CROSSWALK_HEADERS,
     CROSSWALK_SHEET,
+    EVIDENCE_HEADER,
     GUIDE_SHEET,
     LISTS_SHEET,
     MARKER,
@@ -183,13 +185,54 @@ def _model_columns(specs: Sequence[CriteriaSet]) -> list[_Column]:
                                "boolean"))
     taken = {fold(c.header) for c in columns}
     labels = [fold(s.label.vi) for s in inputs.values() if s.label]
+    awarded: dict[str, list[str]] = {}
+    for notes in (_awarded_notes(s) for s in specs):
+        for name, said in notes.items():
+            awarded[name] = list(dict.fromkeys([*awarded.get(name, ()), *said]))
     for name, given in inputs.items():
         header = given.label.vi if given.label else name
         if fold(header) in taken or labels.count(fold(header)) > 1:
             header = name  # a label that would be ambiguous: the name is always understood
         taken.add(fold(header))
-        columns.append(_Column(name, header, _input_note(given), given.type, given,
-                               _prompt(given)))
+        extra = "".join(f"; {note}" for note in awarded.get(name, ()))
+        columns.append(_Column(name, header, _input_note(given) + extra, given.type, given,
+                               _prompt(given) + extra))
+    evidence = {c.name: c for s in specs for c in _evidence_columns(s)}   # one per column
+    return columns + list(evidence.values())
+
+
+def _awarded_notes(spec: CriteriaSet) -> dict[str, list[str]]:
+    """Per input, what it gives the points of: the indicators whose ``awarded`` reads it
+    (format 1.1) — every awarded expression reads inputs, which have columns already."""
+    notes: dict[str, list[str]] = {}
+    for ind in spec.indicators:
+        if ind.awarded is None:
+            continue
+        try:
+            names = expression_names(parse_expression(ind.awarded, None))
+        except CriteriaError:  # a set that does not compile is refused before this
+            continue
+        for name in sorted(names & set(spec.inputs)):
+            notes.setdefault(name, []).append(
+                f"điểm chấm chỉ số {ind.id} (tối đa {_number(ind.points)})")
+    return notes
+
+
+def _evidence_columns(spec: CriteriaSet) -> list[_Column]:
+    """A column of references per indicator with named evidence documents (format 1.1)."""
+    columns = []
+    for ind in spec.indicators:
+        documents = [e for e in ind.evidence if isinstance(e, Document)]
+        if not documents:
+            continue
+        named = len(ind.required_documents) > 1
+        listed = ", ".join((f"{d.id}: " if named else "") + d.title.vi
+                           + (" (bắt buộc)" if d.required else "") for d in documents)
+        note = (f"Tên tệp hoặc đường dẫn minh chứng của chỉ số {ind.id}, nhiều minh chứng "
+                f"cách nhau bởi dấu ;" + (", mỗi minh chứng ghi mã ở đầu (ví dụ "
+                f"{documents[0].id}: tep.pdf)" if named else "") + f" — {listed}")
+        columns.append(_Column(f"{EVIDENCE_PREFIX}{ind.id}",
+                               EVIDENCE_HEADER.format(id=ind.id), note, "text", prompt=note))
     return columns
 
 
