@@ -153,7 +153,8 @@ def test_the_example_file_of_both_kinds_of_unit_is_evaluated_each_by_its_set(
     from learning_models._cli import main
     example = Path(__file__).resolve().parents[2] / "examples" / "unit-tt22"
     code = main(["evaluate", "--model", "unit", "--year", "2024", "--criteria-dir",
-                 str(example), "--input", str(example / "units.csv"), "--format", "csv"])
+                 str(example), "--input", str(example / "units.csv"), "--format", "csv",
+                 "--lang", "en"])
     captured = capsys.readouterr()
     rows = {line.split(",")[1]: line.split(",")[0] for line in captured.out.splitlines()[1:]}
     assert rows == {"UBND-01": "vn/2021-2025/unit", "TRUONG-01": "vn/2021-2025/unit",

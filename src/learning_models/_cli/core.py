@@ -346,14 +346,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # first: there even when the output is cut short
         make_folder_of(args.errors, "the errors")
         try:
-            write_text(args.errors, errors_csv([(args.year, e) for e in errors]))
+            write_text(args.errors, errors_csv([(args.year, e) for e in errors], args.lang))
         except OSError as exc:
             raise cannot_write("the errors", args.errors, exc) from exc
     out = sys.stdout
     if len(routed.parts) == 1:
         results = routed.parts[0].with_errors(routed.errors)
         if args.format == "json":
-            write_json(results, out)
+            write_json(results, out, lang=args.lang)
         elif args.format == "csv":
             write_csv(results, out)
         else:
@@ -374,7 +374,7 @@ def _print_variants(routed: Routed, errors: Sequence[RecordError], form: str, la
     if form == "json":
         found = {"evaluations": [{"criteria_set": p.program.spec.id, **d}
                                  for p in routed.parts for d in p.subject_dicts()],
-                 "errors": [e.to_dict() for e in errors]}
+                 "errors": [e.to_dict(lang) for e in errors]}
         out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     elif form == "csv":
         frames = [p.to_frame().select(pl.lit(p.program.spec.id).alias("criteria_set"),
@@ -406,7 +406,7 @@ def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: Te
     shown = list(groups.values())
     for same in shown[:SHOWN_ERRORS]:
         more = WORDS["same"][lang].format(n=len(same) - 1) if len(same) > 1 else ""
-        print(same[0].format() + more, file=stream)
+        print(same[0].format(lang) + more, file=stream)
     rest = sum(len(same) for same in shown[SHOWN_ERRORS:])
     if rest:
         print(WORDS["more"][lang].format(n=rest, see=see), file=stream)

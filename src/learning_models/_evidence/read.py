@@ -26,7 +26,15 @@ from typing import Any
 
 import polars as pl
 
-from .._documents import DuplicateKey, YamlLimits, check_path, int_from_text, parse_yaml
+from .._documents import (
+    DuplicateKey,
+    Message,
+    YamlLimits,
+    check_path,
+    int_from_text,
+    parse_yaml,
+    say,
+)
 from ..errors import EvidenceError, Problem, Span
 from .frame_columns import plain_columns
 from .records import LINE, ROW, RecordError, records_to_frame
@@ -173,18 +181,19 @@ def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[Recor
             break
         except csv.Error as exc:
             n += 1
-            errors.append(RecordError(None, n, "invalid-record", f"not CSV: {_csv_reason(exc)}",
-                                      None, name, line))
+            errors.append(RecordError.of(None, n, "invalid-record",
+                                         say("not-csv", reason=_csv_reason(exc)), None, name,
+                                         line))
             continue
         if not any(cell.strip() for cell in row):
             continue  # blank lines are layout, not records
         n += 1
         if len(row) != len(header):
-            message = f"the row has {len(row)} fields, the header {len(header)}"
+            message = say("row-width", fields=len(row), header=len(header))
             if rows.line_num > line:  # a quote left open swallows the lines after it
-                message += f"; it runs on to line {rows.line_num}: is a quote not closed?"
-            errors.append(RecordError(_first_line(row[0]) if row else None, n,
-                                      "invalid-record", message, None, name, line))
+                message = message.plus(say("quote-open", line=rows.line_num))
+            errors.append(RecordError.of(_first_line(row[0]) if row else None, n,
+                                         "invalid-record", message, None, name, line))
             continue
         table.add(row, n, line)
     return table.frame(), errors
@@ -283,7 +292,7 @@ def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     if not twice:
         return frame, errors
     lines = _json_lines(text, len(records))
-    found = [(k, key, lines[k], "") for k, keys in twice.items() for key in keys]
+    found = [(k, key, lines[k], None) for k, keys in twice.items() for key in keys]
     return _without_duplicates(frame, errors, records, found, name)
 
 
@@ -335,7 +344,8 @@ def _json_lines(text: str, count: int) -> list[int]:
 
 
 def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
-                        records: Sequence[Any], found: Sequence[tuple[int, str, int, str]],
+                        records: Sequence[Any],
+                        found: Sequence[tuple[int, str, int, Message | None]],
                         name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     """`frame` without the records that give a key twice, and `errors` with one
     ``duplicate-key`` error for each such key: (record index, key, line, where the first
@@ -343,9 +353,9 @@ def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
     for k, key, line, first in found:
         record = records[k]
         ident = record.get("id") if isinstance(record, Mapping) else None
-        errors.append(RecordError(
+        errors.append(RecordError.of(
             str(ident) if isinstance(ident, str | int) else None, k + 1, "duplicate-key",
-            f"{key!r} is given twice{first}; keep one", key, name, line))
+            say("key-twice", key=key, first=first), key, name, line))
     rows = sorted({k + 1 for k, _, _, _ in found})
     errors.sort(key=lambda e: (e.row, e.field or ""))
     return frame.filter(~pl.col(ROW).is_in(rows)), errors
@@ -363,13 +373,13 @@ def _read_yaml(data: bytes, name: str) -> tuple[pl.DataFrame, list[RecordError]]
     frame, errors = records_to_frame(records, file=name, lines=lines)
     if not in_record:
         return frame, errors
-    found: dict[tuple[int, str], tuple[int, str, int, str]] = {}
+    found: dict[tuple[int, str], tuple[int, str, int, Message | None]] = {}
     for duplicate in in_record:  # a key three times: one error, at its second place
         k = _record_of(duplicate, prefix) or 0
         span, hint = duplicate.problem.span, duplicate.problem.hint
         found.setdefault((k, duplicate.key), (
             k, duplicate.key, span.line if span is not None else lines[k],
-            f" ({hint})" if hint else ""))
+            say("in-place", place=duplicate.problem.hint_said or hint) if hint else None))
     return _without_duplicates(frame, errors, records, list(found.values()), name)
 
 

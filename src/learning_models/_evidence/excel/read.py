@@ -34,7 +34,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from ..._documents import check_path
+from ..._documents import Message, check_path, say
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
@@ -81,7 +81,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     except (fastexcel.FastExcelError, OSError, ValueError) as exc:
         raise _unreadable(shown, exc) from exc
     tables: dict[str, Table] = {}
-    frames: dict[str, tuple[pl.DataFrame, dict[str, str]]] = {}
+    frames: dict[str, tuple[pl.DataFrame, dict[str, Message]]] = {}
     errors: list[RecordError] = []
     problems: list[Problem] = []
     taken: dict[str, str] = {}
@@ -170,7 +170,7 @@ def _has_cells(grid: pl.DataFrame) -> bool:
 
 def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
                headers: Mapping[str, str | None],
-               ) -> tuple[pl.DataFrame, list[RecordError], dict[str, str]] | None:
+               ) -> tuple[pl.DataFrame, list[RecordError], dict[str, Message]] | None:
     """A sheet's cells (row k of `grid` is Excel row k + 1) → records, rejected rows, and
     where each column is (its letter and header, as messages name it)."""
     if grid.height == 0 or grid.width == 0:
@@ -191,7 +191,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
             "too-large", f"{where}: the header has {len(keep):,} columns; at most "
             f"{MAX_COLUMNS:,} are read", hint="a sheet has one column per input of the "
             "criteria set; check that this is the right sheet")])
-    places = {name: f"column {column_letter(first_column + k)} {' '.join(str(header[k]).split())!r}"
+    places = {name: say("column-letter", letter=column_letter(first_column + k),
+                        name=" ".join(str(header[k]).split()))
               for k, name in zip(keep, names, strict=True)}
     start = top + 1
     lead = grid.columns[keep[0]]
@@ -217,8 +218,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
         ident = ids.get(row)
         name = names[keep.index(column)] if column in keep else None
         if name is not None:
-            message += f" ({places[name]})"
-        errors.append(RecordError(ident, row, "invalid-record", message, name, where, row))
+            message = message.plus(say("in-place", place=places[name]))
+        errors.append(RecordError.of(ident, row, "invalid-record", message, name, where, row))
         rejected.add(row)
     if rejected:
         rows = rows.filter(~pl.col(ROW).is_in(sorted(rejected)))
