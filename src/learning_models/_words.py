@@ -584,6 +584,83 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                           "là {without}); hãy viết số không có dấu cách",
                     "en": "found {found}: a space that does not separate groups of three digits "
                           "(without it: {without}); write the number without spaces"},
+    # the command line's own messages
+    "cli-no-folder": {"vi": "không có thư mục {folder!r} (--criteria-dir)",
+                      "en": "no such folder: {folder!r} (--criteria-dir)"},
+    "cli-no-folder-hint": {"vi": "hãy chỉ một thư mục chứa các bộ tiêu chí (*.yaml)",
+                           "en": "give a folder holding criteria sets (*.yaml)"},
+    "cli-no-overlay": {"vi": "không có tệp điều chỉnh {file!r} (--overlay)",
+                       "en": "no such overlay file: {file!r} (--overlay)"},
+    "cli-no-overlay-hint": {"vi": "hãy chỉ một tệp điều chỉnh, hoặc tên một điều chỉnh do "
+                                  "plugin cung cấp (xem 'learning-models plugins')",
+                            "en": "give an overlay file, or the name of an overlay offered by "
+                                  "a plugin (see 'learning-models plugins')"},
+    "cli-cannot-write": {"vi": "không ghi được {what} vào {path!r}: {reason}",
+                         "en": "cannot write {what} to {path!r}: {reason}"},
+    "cli-exists": {"vi": "{path!r} đã có; thêm --force để ghi đè, hoặc chọn tên khác",
+                   "en": "{path!r} already exists; give --force to overwrite it, or another "
+                         "name"},
+    "cli-wrong-suffix": {"vi": "{what} phải là một tệp có đuôi {suffix}, không phải {path!r}",
+                         "en": "{what} must be a file ending in {suffix}, not {path!r}"},
+    "cli-wrong-suffix-folder": {"vi": "{what} phải là một tệp có đuôi {suffix}, không phải "
+                                      "thư mục {path!r}",
+                                "en": "{what} must be a file ending in {suffix}, not {path!r}, "
+                                      "a folder"},
+    "cli-is-file": {"vi": "{it} là một tệp, không phải thư mục",
+                    "en": "{it} is a file, not a folder"},
+    "cli-is-folder": {"vi": "{it} là một thư mục, không phải tệp",
+                      "en": "{it} is a folder, not a file"},
+    "cli-denied": {"vi": "không có quyền ghi{on}", "en": "permission denied{on}"},
+    "cli-on": {"vi": " vào {path}", "en": " on {path}"},
+    "cli-it": {"vi": "nó", "en": "it"},
+    "output-errors": {"vi": "tệp lỗi", "en": "the errors"},
+    "output-report": {"vi": "báo cáo", "en": "the report"},
+    "output-review": {"vi": "báo cáo sơ kết", "en": "the review"},
+    "output-workbook": {"vi": "sổ nhập liệu", "en": "the workbook"},
+    "cli-folder-is-here": {"vi": "{path!r} là thư mục hiện tại hoặc chứa nó; hãy dành cho báo "
+                                 "cáo một thư mục riêng",
+                           "en": "{path!r} is the current folder or holds it; give the report "
+                                 "a folder of its own"},
+    "cli-folder-has-files": {"vi": "{path!r} đã có tệp; thêm --force để thay toàn bộ, hoặc "
+                                   "chọn thư mục khác",
+                             "en": "{path!r} already holds files; give --force to replace it "
+                                   "as a whole, or another folder"},
+    "cli-folder-not-report": {"vi": "{path!r} chứa thư mục {folder!r}: đây không phải thư mục "
+                                    "báo cáo; --force chỉ thay toàn bộ một thư mục báo cáo "
+                                    "(chỉ gồm tệp), nên hãy chọn thư mục khác",
+                              "en": "{path!r} holds the folder {folder!r}: it is not a "
+                                    "report's folder; --force replaces a report folder (files "
+                                    "only) as a whole, so give another folder"},
+    "cli-previous-year-missing": {"vi": "mỗi --previous DATA cần --previous-year YEAR của nó "
+                                        "(theo cùng thứ tự)",
+                                  "en": "each --previous DATA needs its --previous-year YEAR "
+                                        "(in the same order)"},
+    "cli-previous-year-late": {"vi": "--previous-year {previous} không sớm hơn --year {year}; "
+                                     "dữ liệu năm trước được so sánh với năm của báo cáo",
+                               "en": "--previous-year {previous} is not earlier than --year "
+                                     "{year}; an earlier year's dataset is compared with the "
+                                     "report's year"},
+    "cli-input-format-file": {"vi": "--input-format chỉ dùng với --input - (đầu vào chuẩn); "
+                                    "đuôi của tệp đã cho biết định dạng",
+                              "en": "--input-format goes with --input - (standard input); a "
+                                    "file's suffix says its format"},
+    "cli-input-format-needed": {"vi": "--input - đọc đầu vào chuẩn: hãy cho biết định dạng "
+                                      "bằng --input-format {formats}",
+                                "en": "--input - reads standard input: say its format with "
+                                      "--input-format {formats}"},
+    "cli-name-the-set": {"vi": "hãy chỉ bộ tiêu chí bằng --criteria FILE|ID, hoặc bằng --model "
+                               "và --year",
+                         "en": "name the set with --criteria FILE|ID, or with --model and "
+                               "--year"},
+    "cli-no-set-in-year": {"vi": "không có bộ tiêu chí nào có hiệu lực năm {year}; giai đoạn "
+                                 "của các bộ: {periods}",
+                           "en": "no criteria set is in force in {year}; the periods of the "
+                                 "sets: {periods}"},
+    "cli-period": {"vi": "--period {period!r}: cần dạng YYYY-YYYY, ví dụ 2021-2025",
+                   "en": "--period {period!r}: expected YYYY-YYYY, e.g. 2021-2025"},
+    "cli-format-needs-out": {"vi": "--format {format} ghi ra tệp: hãy đặt tên tệp bằng --out "
+                                   "FILE",
+                             "en": "--format {format} writes a file: name it with --out FILE"},
     # which criteria set a record goes to
     "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
                                  "{applies}; hồ sơ này không thuộc số đó",

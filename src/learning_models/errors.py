@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, Self
 
 __all__ = [
     "ArgumentError",
@@ -190,7 +190,24 @@ def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 
 class LearningModelsError(Exception):
-    """Base class for every error this package raises on purpose."""
+    """Base class for every error this package raises on purpose.
+
+    ``str()`` of it is English; `text(lang)` says it in either language when it was raised
+    with a text of the message catalogue (`saying`).
+    """
+
+    said: Said | None = None
+
+    @classmethod
+    def saying(cls, said: Said) -> Self:
+        """The error saying `said` (its English rendering is the exception's message)."""
+        error = cls(said.render("en"))
+        error.said = said
+        return error
+
+    def text(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The message in `lang` (the English message when it has no catalogue text)."""
+        return self.said.render(lang) if self.said is not None else str(self)
 
 
 class _ProblemsError(LearningModelsError):

@@ -233,9 +233,9 @@ def test_errors_file_is_written_with_no_error_too(capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.parametrize(("name", "status", "message"), [
-    ("errors.txt", 2, "the errors must be a file ending in .csv, not '{path}'"),
-    ("taken/errors.csv", 3, "cannot write the errors to '{path}': 'taken' is a file, not a "
-                            "folder"),
+    ("errors.txt", 2, "tệp lỗi phải là một tệp có đuôi .csv, không phải '{path}'"),
+    ("taken/errors.csv", 3, "không ghi được tệp lỗi vào '{path}': 'taken' là một tệp, không "
+                            "phải thư mục"),
 ])
 def test_a_wrong_errors_file_is_refused_before_the_work(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

@@ -675,7 +675,7 @@ def test_an_earlier_year_that_is_not_earlier_is_a_wrong_command_line(
         ["report", str(DATA / "2026"), "--year", "2026", "--out", str(tmp_path / "out"),
          "--previous", str(DATA / "2024"), "--previous-year", previous_year], capsys)
     assert (status, stdout) == (2, "")
-    assert f"--previous-year {previous_year} is not earlier than --year 2026" in stderr
+    assert f"--previous-year {previous_year} không sớm hơn --year 2026" in stderr
     assert not (tmp_path / "out").exists()
 
 

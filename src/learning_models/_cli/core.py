@@ -23,7 +23,14 @@ from .._catalog import (
     told_apart,
 )
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
-from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
+from .._documents import (
+    FormatKind,
+    did_you_mean,
+    say,
+    schema,
+    sniff_format,
+    write_text,
+)
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
@@ -124,8 +131,7 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
                 hint=hint)])
         return catalog.get(criteria)
     if model is None or year is None:
-        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
-                                  "--year")
+        raise LearningModelsError.saying(say("cli-name-the-set"))
     return make(criteria_dirs).for_year(model, year)
 
 
@@ -339,16 +345,16 @@ def _check_evidence_path(path: Path) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # before the work, not after it
-        check_output_file(args.errors, "the errors", suffix=".csv", force=args.force)
+        check_output_file(args.errors, say("output-errors"), suffix=".csv", force=args.force)
     _, routed = _run_routed(args)
     errors = sorted([*routed.errors, *(e for p in routed.parts for e in p.errors)],
                     key=lambda e: (e.row, e.field or ""))
     if args.errors is not None:  # first: there even when the output is cut short
-        make_folder_of(args.errors, "the errors")
+        make_folder_of(args.errors, say("output-errors"))
         try:
             write_text(args.errors, errors_csv([(args.year, e) for e in errors], args.lang))
         except OSError as exc:
-            raise cannot_write("the errors", args.errors, exc) from exc
+            raise cannot_write(say("output-errors"), args.errors, exc) from exc
     out = sys.stdout
     if len(routed.parts) == 1:
         results = routed.parts[0].with_errors(routed.errors)

@@ -38,7 +38,7 @@ from . import report as _cli_report
 from . import review as _cli_review
 from . import serve as _serve_command
 from . import template as _cli_template
-from .options import UsageError, check_inputs
+from .options import UsageError, check_inputs, error_text
 
 __all__ = ["Terminated", "main"]
 
@@ -82,10 +82,10 @@ def _run(args: argparse.Namespace) -> int:
         check_inputs(args)
         status: int = args.run(args)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
         return 2
     except LearningModelsError as exc:  # nothing could be produced
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
         return 3
     except BrokenPipeError:  # e.g. piped into `head`
         return 0

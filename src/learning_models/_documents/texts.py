@@ -70,7 +70,10 @@ def verbatim(text: str) -> Message:
 
 def format_problem(problem: Problem, lang: Lang = "vi", default_file: str | None = None) -> str:
     """``FILE:LINE:COL: message [code]`` in `lang` and, on the next line, ``  hint: ...``
-    (`Problem.format` in English)."""
+    (`Problem.format` in English). A problem whose message is not a text of the catalogue
+    is shown in English, labels too, rather than in two languages at once."""
+    if problem.said is None:
+        lang = "en"
     where = problem.place(default_file)
     kind = "" if problem.severity == "error" else f"{MESSAGES['label-' + problem.severity][lang]}: "
     text = f"{where}{kind}{problem.text(lang)} [{problem.code}]"

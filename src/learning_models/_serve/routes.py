@@ -84,9 +84,11 @@ def _install_evaluations(app: FastAPI, service: Service) -> None:
         if media != "application/json":
             raise _unsupported(media)
         parsed = _parse(EvaluationRequest, body)
-        # the body's language, else the query's or the Accept-Language (as for problems)
-        said = _asked(parsed) or request_lang(request.query_params.get("lang"),
-                                              request.headers.get("accept-language"))
+        # the language the answer's messages speak, chosen as for problems: the query's,
+        # else the body's, else the Accept-Language
+        query = request.query_params.get("lang")
+        said = request_lang(query, None) if query in ("vi", "en") else \
+            _asked(parsed) or request_lang(None, request.headers.get("accept-language"))
         data = await off_loop(service.config, _evaluate_json, service, parsed, said,
                               lang=_asked(parsed))
         return JSONBytes(data)
