@@ -86,8 +86,8 @@ def _install_evaluations(app: FastAPI, service: Service) -> None:
         parsed = _parse(EvaluationRequest, body)
         # the language the answer's messages speak, chosen as for problems: the query's,
         # else the body's, else the Accept-Language
-        query = request.query_params.get("lang")
-        said = request_lang(query, None) if query in ("vi", "en") else \
+        in_query = request.query_params.get("lang")
+        said = request_lang(in_query, None) if in_query in ("vi", "en") else \
             _asked(parsed) or request_lang(None, request.headers.get("accept-language"))
         data = await off_loop(service.config, _evaluate_json, service, parsed, said,
                               lang=_asked(parsed))
