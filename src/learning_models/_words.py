@@ -539,6 +539,39 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "kind-other": {"vi": "một giá trị kiểu {kind}", "en": "a value of type {kind}"},
     "kind-python": {"vi": "{kind}", "en": "{kind}"},
     # reading files
+    "evidence-kind": {"vi": "không đọc được {name!r}: không biết loại tệp {suffix!r}",
+                      "en": "cannot read {name!r}: unknown kind of file {suffix!r}"},
+    "evidence-kind-hint": {"vi": "hãy dùng .csv, .json, .yaml hoặc .parquet",
+                           "en": "use .csv, .json, .yaml or .parquet"},
+    "evidence-missing": {"vi": "không có tệp minh chứng {name!r}",
+                         "en": "no such evidence file: {name!r}"},
+    "evidence-too-large": {"vi": "{name!r} lớn hơn {mib} MiB; hãy dùng CSV hoặc Parquet",
+                           "en": "{name!r} is larger than {mib} MiB; use CSV or Parquet"},
+    "save-as-utf8": {"vi": "hãy lưu tệp theo mã UTF-8: trong Excel, File → Save As → \"CSV "
+                           "UTF-8 (Comma delimited)\"; trong LibreOffice, đánh dấu \"Edit filter "
+                           "settings\" và chọn \"Unicode (UTF-8)\"",
+                     "en": "save it as UTF-8: in Excel, File → Save As → \"CSV UTF-8 (Comma "
+                           "delimited)\"; in LibreOffice, tick \"Edit filter settings\" and "
+                           "choose \"Unicode (UTF-8)\""},
+    "utf16-broken": {"vi": "tệp bắt đầu như UTF-16 (\"Unicode Text\" của Excel) nhưng không "
+                           "phải UTF-16 hợp lệ ở byte {byte}",
+                     "en": "the file starts like UTF-16 (Excel's \"Unicode Text\") but is not "
+                           "valid UTF-16 at byte {byte:,}"},
+    "nul-byte": {"vi": "có byte NUL ở dòng {line}, cột {column}: tệp có lẽ là UTF-16 không có "
+                       "dấu thứ tự byte, hoặc không phải tệp văn bản",
+                 "en": "a NUL byte at line {line}, column {column}: the file is probably UTF-16 "
+                       "without a byte-order mark, or not a text file"},
+    "not-utf8-byte": {"vi": "byte 0x{byte} ở dòng {line}, cột {column} không phải UTF-8 hợp "
+                            "lệ: tệp được lưu theo bảng mã khác (\"CSV (Comma delimited)\" của "
+                            "Excel dùng bảng mã của máy tính)",
+                      "en": "byte 0x{byte} at line {line}, column {column} is not valid UTF-8: "
+                            "the file was saved in another encoding (Excel's \"CSV (Comma "
+                            "delimited)\" uses the computer's code page)"},
+    "csv-no-header": {"vi": "tệp CSV không có dòng tiêu đề",
+                      "en": "the CSV file has no header row"},
+    "column-no-name": {"vi": "cột {number} không có tên", "en": "column {number} has no name"},
+    "column-twice": {"vi": "cột {column!r} xuất hiện hai lần ở dòng tiêu đề",
+                     "en": "column {column!r} appears twice in the header"},
     "cells-merged": {"vi": "các ô {ref} được gộp theo cột; hãy bỏ gộp ô và điền đủ từng ô",
                      "en": "cells {ref} are merged across columns; unmerge them and fill in "
                            "every cell"},

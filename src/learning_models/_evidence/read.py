@@ -53,8 +53,6 @@ MAX_COLUMNS = 1000
 CSV_CHUNK_ROWS = 50_000
 SEPARATORS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_SAVE_AS_UTF8 = ('save it as UTF-8: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; '
-                 'in LibreOffice, tick "Edit filter settings" and choose "Unicode (UTF-8)"')
 #: YAML evidence is read by a parser written in Python (≈ 20–50 µs a value): it is for
 #: small files; large ones are CSV or Parquet (docs/limits.md).
 _YAML_LIMITS = YamlLimits(max_bytes=16 * 1024 * 1024, max_nodes=500_000)
@@ -69,11 +67,11 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
     name = display_name or str(path)
     suffix = file.suffix.lower()
     if suffix not in EVIDENCE_SUFFIXES:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {name!r}: unknown kind of file {suffix!r}",
-            hint="use .csv, .json, .yaml or .parquet")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("evidence-kind", name=name, suffix=suffix),
+            hint=say("evidence-kind-hint"))])
     if not file.is_file():
-        raise EvidenceError([Problem("file-not-found", f"no such evidence file: {name!r}")])
+        raise EvidenceError([Problem.of("file-not-found", say("evidence-missing", name=name))])
     if suffix == ".parquet":
         frame, errors = _read_parquet(file, name)
     elif suffix == ".csv":  # read a piece at a time
@@ -91,9 +89,9 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
 
 def _check_size(file: Path, name: str, limit: int) -> None:
     if file.stat().st_size > limit:
-        raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
-                                     f"{limit // 2**20} MiB; use CSV or Parquet",
-                                     Span(name, 1, 1))])
+        raise EvidenceError([Problem.of("too-large", say("evidence-too-large", name=name,
+                                                         mib=limit // 2**20),
+                                        Span(name, 1, 1))])
 
 
 def _refuse(data: bytes, name: str) -> None:
@@ -117,26 +115,23 @@ def _decode(data: bytes, name: str, *, utf16: bool = False) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise EvidenceError([Problem(
-                "not-utf8", "the file starts like UTF-16 (Excel's \"Unicode Text\") but is "
-                f"not valid UTF-16 at byte {exc.start + 2:,}", Span(name, 1, 1),
-                hint=_SAVE_AS_UTF8)]) from exc
+            raise EvidenceError([Problem.of(
+                "not-utf8", say("utf16-broken", byte=exc.start + 2), Span(name, 1, 1),
+                hint=say("save-as-utf8"))]) from exc
     nul = data.find(b"\x00")  # never in UTF-8 text: UTF-16 without its mark, or binary
     if nul >= 0:
         line, column = _position(data, nul)
-        raise EvidenceError([Problem(
-            "not-utf8", f"a NUL byte at line {line}, column {column}: the file is probably "
-            "UTF-16 without a byte-order mark, or not a text file", Span(name, line, column),
-            hint=_SAVE_AS_UTF8)])
+        raise EvidenceError([Problem.of(
+            "not-utf8", say("nul-byte", line=line, column=column), Span(name, line, column),
+            hint=say("save-as-utf8"))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise EvidenceError([Problem(
-            "not-utf8", f"byte 0x{data[exc.start]:02x} at line {line}, column {column} is not "
-            "valid UTF-8: the file was saved in another encoding (Excel's \"CSV (Comma "
-            "delimited)\" uses the computer's code page)", Span(name, line, column),
-            hint=_SAVE_AS_UTF8)]) from exc
+        raise EvidenceError([Problem.of(
+            "not-utf8", say("not-utf8-byte", byte=f"{data[exc.start]:02x}", line=line,
+                            column=column), Span(name, line, column),
+            hint=say("save-as-utf8"))]) from exc
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -163,11 +158,12 @@ def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[Recor
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        raise EvidenceError([Problem("unreadable-evidence", f"not CSV: {_csv_reason(exc)}",
-                                     Span(name, 1, 1))]) from exc
+        raise EvidenceError([Problem.of("unreadable-evidence",
+                                        say("not-csv", reason=_csv_reason(exc)),
+                                        Span(name, 1, 1))]) from exc
     if not header:
-        raise EvidenceError([Problem("unreadable-evidence", "the CSV file has no header row",
-                                     Span(name, 1, 1))])
+        raise EvidenceError([Problem.of("unreadable-evidence", say("csv-no-header"),
+                                        Span(name, 1, 1))])
     _check_width(len(header), name)
     _check_header(header, name)
     table = _Chunks(header)
@@ -254,12 +250,11 @@ def _check_header(header: Sequence[str], name: str) -> None:
     seen: set[str] = set()
     for k, column in enumerate(header, start=1):
         if not column.strip():
-            problems.append(Problem("unreadable-evidence", f"column {k} has no name",
-                                    Span(name, 1, 1)))
+            problems.append(Problem.of("unreadable-evidence", say("column-no-name", number=k),
+                                       Span(name, 1, 1)))
         elif column in seen or column in (ROW, LINE):
-            problems.append(Problem("unreadable-evidence",
-                                    f"column {column!r} appears twice in the header",
-                                    Span(name, 1, 1)))
+            problems.append(Problem.of("unreadable-evidence", say("column-twice", column=column),
+                                       Span(name, 1, 1)))
         seen.add(column)
     if problems:
         raise EvidenceError(problems)
