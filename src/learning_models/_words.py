@@ -504,8 +504,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "in-place": {"vi": " ({place})", "en": " ({place})"},
     "column-number": {"vi": "cột {number} {name!r}", "en": "column {number} {name!r}"},
     "column-letter": {"vi": "cột {letter} {name!r}", "en": "column {letter} {name!r}"},
-    "unknown-column": {"vi": "không có cột {column!r} trong các thông tin bộ tiêu chí khai "
-                             "báo{suggestion}",
+    "unknown-column": {"vi": "không có cột {column!r} trong bộ tiêu chí{suggestion}",
                        "en": "unknown column {column!r}{suggestion}; the set declares no such "
                              "input"},
     "did-you-mean": {"vi": " (có phải là {name!r}?)", "en": " (did you mean {name!r}?)"},
@@ -539,6 +538,31 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "kind-other": {"vi": "một giá trị kiểu {kind}", "en": "a value of type {kind}"},
     "kind-python": {"vi": "{kind}", "en": "{kind}"},
     # reading files
+    "workbook-missing": {"vi": "không có sổ tính {name!r}", "en": "no such workbook: {name!r}"},
+    "workbook-kind": {"vi": "không đọc được {name!r} như một sổ tính",
+                      "en": "cannot read {name!r} as a workbook"},
+    "workbook-kind-hint": {"vi": "hãy lưu thành sổ tính Excel (.xlsx); tệp .ods và .xls cũng "
+                                 "đọc được",
+                           "en": "save it as an Excel workbook (.xlsx); .ods and .xls are read "
+                                 "too"},
+    "workbook-unreadable": {"vi": "không đọc được {name!r} như một sổ tính Excel: {reason}",
+                            "en": "cannot read {name!r} as an Excel workbook: {reason}"},
+    "workbook-save-xlsx": {"vi": "hãy mở tệp bằng Excel hoặc LibreOffice và lưu thành .xlsx",
+                           "en": "open it in Excel or LibreOffice and save it as .xlsx"},
+    "workbook-empty": {"vi": "không có hồ sơ đối tượng nào trong {name!r}",
+                       "en": "no subject records in {name!r}"},
+    "workbook-empty-hint": {"vi": "hãy điền ít nhất một trong các trang {sheets}",
+                            "en": "fill in at least one of the sheets {sheets}"},
+    "header-twice": {"vi": "{where}: cột {title!r} (ô {cell}) xuất hiện hai lần ở dòng tiêu đề "
+                           "(lần đầu ở {first})",
+                     "en": "{where}: column {title!r} (cell {cell}) appears twice in the header "
+                           "(first in {first})"},
+    "header-twice-hint": {"vi": "hãy đặt cho mỗi cột một tiêu đề riêng",
+                          "en": "give every column its own header"},
+    "header-missing": {"vi": "{where}: cột {letter} có giá trị nhưng không có tiêu đề (ô {cell} "
+                             "để trống)",
+                       "en": "{where}: column {letter} has values but no header (cell {cell} "
+                             "is empty)"},
     "evidence-kind": {"vi": "không đọc được {name!r}: không biết loại tệp {suffix!r}",
                       "en": "cannot read {name!r}: unknown kind of file {suffix!r}"},
     "evidence-kind-hint": {"vi": "hãy dùng .csv, .json, .yaml hoặc .parquet",

@@ -83,8 +83,8 @@ def test_a_problem_keeps_english_as_its_message_and_says_it_in_either_language()
                          Span("a.csv", 1, 3), hint=say("label-record"))
     assert problem.message == "unknown column 'incom' (did you mean 'income'?); the set " \
         "declares no such input"
-    assert problem.text("vi") == "không có cột 'incom' trong các thông tin bộ tiêu chí khai " \
-        "báo (có phải là 'income'?)"
+    assert problem.text("vi") == "không có cột 'incom' trong bộ tiêu chí (có phải là " \
+        "'income'?)"
     assert problem.format() == f"a.csv:1:3: {problem.message} [unknown-column]\n  hint: record"
     assert format_problem(problem, "vi") == \
         f"a.csv:1:3: {problem.text('vi')} [unknown-column]\n  gợi ý: hồ sơ"

@@ -69,11 +69,11 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     file = Path(path)
     shown = str(path)
     if not file.is_file():
-        raise EvidenceError([Problem("file-not-found", f"no such workbook: {shown!r}")])
+        raise EvidenceError([Problem.of("file-not-found", say("workbook-missing", name=shown))])
     if file.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r} as a workbook",
-            hint="save it as an Excel workbook (.xlsx); .ods and .xls are read too")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("workbook-kind", name=shown),
+            hint=say("workbook-kind-hint"))])
     marks = _MARKS.get(file.suffix.lower(), workbook_marks)(file, shown)
     try:
         reader = fastexcel.read_excel(file)
@@ -130,9 +130,9 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     if problems:
         raise EvidenceError(problems)
     if not tables:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"no subject records in {shown!r}",
-            hint=f"fill in at least one of the sheets {', '.join(MODEL_SHEETS.values())}")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("workbook-empty", name=shown),
+            hint=say("workbook-empty-hint", sheets=", ".join(MODEL_SHEETS.values())))])
     areas = areas_file = None
     corrections: list[CodeCorrection] = []
     if "areas" in frames:
@@ -158,9 +158,9 @@ _MARKS = {".ods": ods_marks, ".xls": xls_marks}
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return EvidenceError([Problem("unreadable-evidence",
-                                  f"cannot read {where!r} as an Excel workbook: {reason}",
-                                  hint="open it in Excel or LibreOffice and save it as .xlsx")])
+    return EvidenceError([Problem.of("unreadable-evidence",
+                                     say("workbook-unreadable", name=where, reason=reason),
+                                     hint=say("workbook-save-xlsx"))])
 
 
 def _has_cells(grid: pl.DataFrame) -> bool:
@@ -247,9 +247,9 @@ def _header_columns(grid: pl.DataFrame, header: Sequence[str | None], top: int,
         cell = f"{column_letter(first_column + k)}{top + 1}"
         if text is None:
             if grid.slice(top + 1)[grid.columns[k]].is_not_null().any():
-                problems.append(Problem("unreadable-evidence",
-                                        f"{where}: column {column_letter(first_column + k)} has "
-                                        f"values but no header (cell {cell} is empty)"))
+                problems.append(Problem.of("unreadable-evidence", say(
+                    "header-missing", where=where, letter=column_letter(first_column + k),
+                    cell=cell)))
             continue
         title = " ".join(text.split())
         name = headers.get(title) or headers.get(fold(title)) or title
@@ -259,10 +259,9 @@ def _header_columns(grid: pl.DataFrame, header: Sequence[str | None], top: int,
             continue
         key = fold(name)
         if key in seen:
-            problems.append(Problem("unreadable-evidence",
-                                    f"{where}: column {title!r} (cell {cell}) appears twice "
-                                    f"in the header (first in {seen[key]})",
-                                    hint="give every column its own header"))
+            problems.append(Problem.of("unreadable-evidence", say(
+                "header-twice", where=where, title=title, cell=cell, first=seen[key]),
+                hint=say("header-twice-hint")))
             continue
         seen[key] = cell
         keep.append(k)
