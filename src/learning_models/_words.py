@@ -18,6 +18,8 @@ __all__ = [
     "DIFF_WORDS",
     "EXPLANATION_WORDS",
     "IMPACT_WORDS",
+    "MESSAGES",
+    "PROBLEM_CODES",
     "REPORT_COMMAND_WORDS",
     "REPORT_LABELS",
     "REVIEW_WORDS",
@@ -463,4 +465,399 @@ TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
     "unit": {"vi": ("đơn vị học tập",) * 2, "en": ("learning unit", "learning units")},
     "citizen": {"vi": ("công dân học tập",) * 2,
                 "en": ("learning citizen", "learning citizens")},
+}
+
+
+#: Every message a problem or a rejected record says, by id: a template in each language
+#: with the same named parameters (``str.format`` fields; a parameter may be another message
+#: of this table, rendered in the same language). ``_documents.say`` builds one.
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # the words around a problem line
+    "label-hint": {"vi": "gợi ý", "en": "hint"},
+    "label-warning": {"vi": "cảnh báo", "en": "warning"},
+    "label-error": {"vi": "lỗi", "en": "error"},
+    "label-record": {"vi": "hồ sơ", "en": "record"},
+    "verbatim": {"vi": "{text}", "en": "{text}"},
+    # a record's values
+    "value-invalid": {"vi": "{field!r} phải là {expected}, nhưng đã ghi '{value}'{reading}",
+                      "en": "{field!r} must be {expected}, found '{value}'{reading}"},
+    "expected-integer": {"vi": "số nguyên", "en": "a whole number"},
+    "expected-number": {"vi": "một số", "en": "a number"},
+    "expected-boolean": {"vi": "có/không (hoặc true/false, 1/0)",
+                         "en": "yes/no (có/không, true/false, 1/0)"},
+    "expected-text": {"vi": "văn bản", "en": "text"},
+    "expected-enum": {"vi": "một trong các giá trị {words}", "en": "one of {words}"},
+    "expected-enum-values": {"vi": "một trong các giá trị {words} (hoặc {values})",
+                             "en": "one of {words} (or {values})"},
+    "reading-dot": {"vi": ": đọc theo cách viết Việt Nam là {vi_way}, theo cách viết tiếng Anh "
+                          "là {en_way}; hãy viết không có dấu chấm ({fix}) hoặc dùng dấu phẩy "
+                          "thập phân",
+                    "en": ": read the Vietnamese way it is {vi_way}, the English way {en_way}; "
+                          "write it without the dot ({fix}) or with a decimal comma"},
+    "reading-comma": {"vi": ": đọc theo cách viết Việt Nam là {vi_way}, theo cách viết tiếng "
+                            "Anh là {en_way}; hãy viết không có dấu phẩy ({fix}) hoặc dùng dấu "
+                            "phẩy thập phân",
+                      "en": ": read the Vietnamese way it is {vi_way}, the English way "
+                            "{en_way}; write it without the comma ({fix}) or with a decimal "
+                            "comma"},
+    "reading-space": {"vi": ": có dấu cách trong số mà không tách các nhóm ba chữ số; hãy viết "
+                            "số không có dấu cách",
+                      "en": ": a space inside a number that does not separate groups of three "
+                            "digits; write the number without spaces"},
+    "below-minimum": {"vi": "{field!r} là {value}, nhỏ hơn mức tối thiểu {minimum:g}",
+                      "en": "{field!r} is {value}, below the minimum {minimum:g}"},
+    "above-maximum": {"vi": "{field!r} là {value}, lớn hơn mức tối đa {maximum:g}",
+                      "en": "{field!r} is {value}, above the maximum {maximum:g}"},
+    "required-missing": {"vi": "thiếu thông tin bắt buộc {field!r}",
+                         "en": "required input {field!r} is missing"},
+    "no-id": {"vi": "hồ sơ không có mã ('id')", "en": "the record has no 'id'"},
+    "id-used-before": {"vi": "mã hồ sơ '{id}' đã dùng ở dòng trước",
+                       "en": "id '{id}' is used by an earlier record"},
+    "id-used-in-partition": {"vi": "mã hồ sơ '{id}' đã dùng cho một hồ sơ của phần dữ liệu "
+                                   "trước, tại {where}",
+                             "en": "id '{id}' is used by a record of an earlier partition, "
+                                   "at {where}"},
+    "at-place": {"vi": ", tại {where}", "en": ", at {where}"},
+    "in-place": {"vi": " ({place})", "en": " ({place})"},
+    "column-number": {"vi": "cột {number} {name!r}", "en": "column {number} {name!r}"},
+    "column-letter": {"vi": "cột {letter} {name!r}", "en": "column {letter} {name!r}"},
+    "unknown-column": {"vi": "không có cột {column!r} trong bộ tiêu chí{suggestion}",
+                       "en": "unknown column {column!r}{suggestion}; the set declares no such "
+                             "input"},
+    "unknown-evidence-column": {"vi": "không có cột {column!r}{suggestion}: bộ tiêu chí không có "
+                                      "chỉ số {indicator!r} để nộp minh chứng",
+                                "en": "unknown column {column!r}{suggestion}; the set has no "
+                                      "indicator {indicator!r} to give evidence for"},
+    "did-you-mean": {"vi": " (có phải là {name!r}?)", "en": " (did you mean {name!r}?)"},
+    "record-not-mapping": {"vi": "mỗi hồ sơ phải là một bảng tên thông tin và giá trị, nhưng "
+                                 "có {found}",
+                           "en": "a record must be a mapping of input names to values, found "
+                                 "{found}"},
+    "column-name-not-text": {"vi": "tên cột phải là văn bản, nhưng có {found}",
+                             "en": "column names must be text, found {found}"},
+    "column-name-bad": {"vi": "tên cột {name} {reason}", "en": "the column name {name} {reason}"},
+    "value-bad": {"vi": "{field!r}: {reason}", "en": "{field!r}: {reason}"},
+    "value-not-single": {"vi": "{field!r} phải là một giá trị đơn, nhưng có {kind}",
+                         "en": "{field!r} must be a single value, found {kind}"},
+    "value-not-finite": {"vi": "{field!r} phải là một số hữu hạn, nhưng có {value}",
+                         "en": "{field!r} must be a finite number, found {value}"},
+    "value-too-long": {"vi": "{field!r} là {reason}", "en": "{field!r} is {reason}"},
+    "text-bad": {"vi": "{field!r}: {value} {reason}", "en": "{field!r}: {value} {reason}"},
+    "lone-surrogate": {"vi": "chứa mã thoát \\u{code}, một nửa của cặp thay thế (surrogate), "
+                             "không phải một ký tự",
+                       "en": "contains the escape \\u{code}, half of a surrogate pair, which is "
+                             "not a character"},
+    "number-too-long": {"vi": "một số có khoảng {digits} chữ số; chỉ đọc tối đa {limit} chữ số",
+                        "en": "a number of about {digits:,} digits; at most {limit:,} are read"},
+    "not-utf8-text": {"vi": "{field!r} không phải văn bản UTF-8",
+                      "en": "{field!r} is not UTF-8 text"},
+    "kind-list": {"vi": "một danh sách", "en": "a list"},
+    "kind-array": {"vi": "một mảng", "en": "an array"},
+    "kind-struct": {"vi": "một nhóm trường", "en": "a group of fields"},
+    "kind-duration": {"vi": "một khoảng thời gian", "en": "a duration"},
+    "kind-time": {"vi": "một giờ trong ngày", "en": "a time of day"},
+    "kind-other": {"vi": "một giá trị kiểu {kind}", "en": "a value of type {kind}"},
+    "kind-python": {"vi": "{kind}", "en": "{kind}"},
+    # reading files
+    "workbook-missing": {"vi": "không có sổ tính {name!r}", "en": "no such workbook: {name!r}"},
+    "workbook-kind": {"vi": "không đọc được {name!r} như một sổ tính",
+                      "en": "cannot read {name!r} as a workbook"},
+    "workbook-kind-hint": {"vi": "hãy lưu thành sổ tính Excel (.xlsx); tệp .ods và .xls cũng "
+                                 "đọc được",
+                           "en": "save it as an Excel workbook (.xlsx); .ods and .xls are read "
+                                 "too"},
+    "workbook-unreadable": {"vi": "không đọc được {name!r} như một sổ tính Excel: {reason}",
+                            "en": "cannot read {name!r} as an Excel workbook: {reason}"},
+    "workbook-save-xlsx": {"vi": "hãy mở tệp bằng Excel hoặc LibreOffice và lưu thành .xlsx",
+                           "en": "open it in Excel or LibreOffice and save it as .xlsx"},
+    "workbook-empty": {"vi": "không có hồ sơ đối tượng nào trong {name!r}",
+                       "en": "no subject records in {name!r}"},
+    "workbook-empty-hint": {"vi": "hãy điền ít nhất một trong các trang {sheets}",
+                            "en": "fill in at least one of the sheets {sheets}"},
+    "header-twice": {"vi": "{where}: cột {title!r} (ô {cell}) xuất hiện hai lần ở dòng tiêu đề "
+                           "(lần đầu ở {first})",
+                     "en": "{where}: column {title!r} (cell {cell}) appears twice in the header "
+                           "(first in {first})"},
+    "header-twice-hint": {"vi": "hãy đặt cho mỗi cột một tiêu đề riêng",
+                          "en": "give every column its own header"},
+    "header-missing": {"vi": "{where}: cột {letter} có giá trị nhưng không có tiêu đề (ô {cell} "
+                             "để trống)",
+                       "en": "{where}: column {letter} has values but no header (cell {cell} "
+                             "is empty)"},
+    "evidence-kind": {"vi": "không đọc được {name!r}: không biết loại tệp {suffix!r}",
+                      "en": "cannot read {name!r}: unknown kind of file {suffix!r}"},
+    "evidence-kind-hint": {"vi": "hãy dùng .csv, .json, .yaml hoặc .parquet",
+                           "en": "use .csv, .json, .yaml or .parquet"},
+    "evidence-missing": {"vi": "không có tệp minh chứng {name!r}",
+                         "en": "no such evidence file: {name!r}"},
+    "evidence-too-large": {"vi": "{name!r} lớn hơn {mib} MiB; hãy dùng CSV hoặc Parquet",
+                           "en": "{name!r} is larger than {mib} MiB; use CSV or Parquet"},
+    "save-as-utf8": {"vi": "hãy lưu tệp theo mã UTF-8: trong Excel, File → Save As → \"CSV "
+                           "UTF-8 (Comma delimited)\"; trong LibreOffice, đánh dấu \"Edit filter "
+                           "settings\" và chọn \"Unicode (UTF-8)\"",
+                     "en": "save it as UTF-8: in Excel, File → Save As → \"CSV UTF-8 (Comma "
+                           "delimited)\"; in LibreOffice, tick \"Edit filter settings\" and "
+                           "choose \"Unicode (UTF-8)\""},
+    "utf16-broken": {"vi": "tệp bắt đầu như UTF-16 (\"Unicode Text\" của Excel) nhưng không "
+                           "phải UTF-16 hợp lệ ở byte {byte}",
+                     "en": "the file starts like UTF-16 (Excel's \"Unicode Text\") but is not "
+                           "valid UTF-16 at byte {byte:,}"},
+    "nul-byte": {"vi": "có byte NUL ở dòng {line}, cột {column}: tệp có lẽ là UTF-16 không có "
+                       "dấu thứ tự byte, hoặc không phải tệp văn bản",
+                 "en": "a NUL byte at line {line}, column {column}: the file is probably UTF-16 "
+                       "without a byte-order mark, or not a text file"},
+    "not-utf8-byte": {"vi": "byte 0x{byte} ở dòng {line}, cột {column} không phải UTF-8 hợp "
+                            "lệ: tệp được lưu theo bảng mã khác (\"CSV (Comma delimited)\" của "
+                            "Excel dùng bảng mã của máy tính)",
+                      "en": "byte 0x{byte} at line {line}, column {column} is not valid UTF-8: "
+                            "the file was saved in another encoding (Excel's \"CSV (Comma "
+                            "delimited)\" uses the computer's code page)"},
+    "csv-no-header": {"vi": "tệp CSV không có dòng tiêu đề",
+                      "en": "the CSV file has no header row"},
+    "column-no-name": {"vi": "cột {number} không có tên", "en": "column {number} has no name"},
+    "column-twice": {"vi": "cột {column!r} xuất hiện hai lần ở dòng tiêu đề",
+                     "en": "column {column!r} appears twice in the header"},
+    "cells-merged": {"vi": "các ô {ref} được gộp theo cột; hãy bỏ gộp ô và điền đủ từng ô",
+                     "en": "cells {ref} are merged across columns; unmerge them and fill in "
+                           "every cell"},
+    "cell-error": {"vi": "ô {cell} có lỗi Excel {value}; hãy sửa công thức hoặc giá trị",
+                   "en": "cell {cell} holds the Excel error {value}; correct the formula or "
+                         "the value"},
+    "not-csv": {"vi": "không phải CSV: {reason}", "en": "not CSV: {reason}"},
+    "row-width": {"vi": "dòng có {fields} ô, dòng tiêu đề có {header}",
+                  "en": "the row has {fields} fields, the header {header}"},
+    "quote-open": {"vi": "; dòng này kéo dài đến dòng {line}: có dấu ngoặc kép nào chưa đóng?",
+                   "en": "; it runs on to line {line}: is a quote not closed?"},
+    "key-twice": {"vi": "{key!r} được ghi hai lần{first}; hãy giữ một",
+                  "en": "{key!r} is given twice{first}; keep one"},
+    # relations between records, areas
+    "relation-absent": {"vi": "{what} '{value}' không có trong {file}",
+                        "en": "{what} '{value}' does not exist in {file}"},
+    "area-absent": {"vi": "địa bàn '{value}' không có trong danh mục địa bàn{listed}",
+                    "en": "area '{value}' is not in the area list{listed}"},
+    "relation-rejected": {"vi": "{what} '{value}' đã bị từ chối ({where})",
+                          "en": "{what} '{value}' was rejected ({where})"},
+    "area-no-code": {"vi": "địa bàn không có mã", "en": "the area has no code"},
+    "area-code-twice": {"vi": "mã địa bàn {code!r} bị dùng hai lần",
+                        "en": "area code {code!r} is used twice"},
+    "area-level": {"vi": "cấp {level!r} không phải một trong {levels}",
+                   "en": "level {level!r} is not one of {levels}"},
+    "area-parent-absent": {"vi": "địa bàn cấp trên {parent!r} không có trong danh mục địa bàn",
+                           "en": "parent area {parent!r} is not in the area list"},
+    "area-parent-level": {"vi": "địa bàn cấp trên {parent!r} là cấp {above}, không cao hơn cấp "
+                                "{level}",
+                          "en": "parent area {parent!r} is a {above}, not above a {level}"},
+    "area-total": {"vi": "{column!r} phải là số nguyên không âm, {why}",
+                   "en": "{column!r} must be a whole number >= 0, {why}"},
+    "area-kept": {"vi": "; địa bàn vẫn được giữ, số này coi như chưa biết",
+                  "en": "; the area is kept, its total unknown"},
+    "count-found": {"vi": "nhưng có {found}", "en": "found {found}"},
+    "count-yes-no": {"vi": "nhưng có {found}, một giá trị có/không",
+                     "en": "found {found}, a yes/no value"},
+    "count-comma": {"vi": "nhưng có {found}: đọc theo cách viết Việt Nam là {vi_way}, theo cách "
+                          "viết tiếng Anh là {en_way}; hãy viết số nguyên không có dấu phân cách",
+                    "en": "found {found}: {vi_way} read the Vietnamese way, {en_way} the "
+                          "English way; write the whole number without a separator"},
+    "count-space": {"vi": "nhưng có {found}: dấu cách không tách các nhóm ba chữ số (bỏ đi thì "
+                          "là {without}); hãy viết số không có dấu cách",
+                    "en": "found {found}: a space that does not separate groups of three digits "
+                          "(without it: {without}); write the number without spaces"},
+    # the command line's own messages
+    "cli-no-folder": {"vi": "không có thư mục {folder!r} (--criteria-dir)",
+                      "en": "no such folder: {folder!r} (--criteria-dir)"},
+    "cli-no-folder-hint": {"vi": "hãy chỉ một thư mục chứa các bộ tiêu chí (*.yaml)",
+                           "en": "give a folder holding criteria sets (*.yaml)"},
+    "cli-no-overlay": {"vi": "không có tệp điều chỉnh {file!r} (--overlay)",
+                       "en": "no such overlay file: {file!r} (--overlay)"},
+    "cli-no-overlay-hint": {"vi": "hãy chỉ một tệp điều chỉnh, hoặc tên một điều chỉnh do "
+                                  "plugin cung cấp (xem 'learning-models plugins')",
+                            "en": "give an overlay file, or the name of an overlay offered by "
+                                  "a plugin (see 'learning-models plugins')"},
+    "cli-cannot-write": {"vi": "không ghi được {what} vào {path!r}: {reason}",
+                         "en": "cannot write {what} to {path!r}: {reason}"},
+    "cli-exists": {"vi": "{path!r} đã có; thêm --force để ghi đè, hoặc chọn tên khác",
+                   "en": "{path!r} already exists; give --force to overwrite it, or another "
+                         "name"},
+    "cli-wrong-suffix": {"vi": "{what} phải là một tệp có đuôi {suffix}, không phải {path!r}",
+                         "en": "{what} must be a file ending in {suffix}, not {path!r}"},
+    "cli-wrong-suffix-folder": {"vi": "{what} phải là một tệp có đuôi {suffix}, không phải "
+                                      "thư mục {path!r}",
+                                "en": "{what} must be a file ending in {suffix}, not {path!r}, "
+                                      "a folder"},
+    "cli-is-file": {"vi": "{it} là một tệp, không phải thư mục",
+                    "en": "{it} is a file, not a folder"},
+    "cli-is-folder": {"vi": "{it} là một thư mục, không phải tệp",
+                      "en": "{it} is a folder, not a file"},
+    "cli-denied": {"vi": "không có quyền ghi{on}", "en": "permission denied{on}"},
+    "cli-on": {"vi": " vào {path}", "en": " on {path}"},
+    "cli-it": {"vi": "nó", "en": "it"},
+    "output-errors": {"vi": "tệp lỗi", "en": "the errors"},
+    "output-report": {"vi": "báo cáo", "en": "the report"},
+    "output-review": {"vi": "báo cáo sơ kết", "en": "the review"},
+    "output-workbook": {"vi": "sổ nhập liệu", "en": "the workbook"},
+    "cli-folder-is-here": {"vi": "{path!r} là thư mục hiện tại hoặc chứa nó; hãy dành cho báo "
+                                 "cáo một thư mục riêng",
+                           "en": "{path!r} is the current folder or holds it; give the report "
+                                 "a folder of its own"},
+    "cli-folder-has-files": {"vi": "{path!r} đã có tệp; thêm --force để thay toàn bộ, hoặc "
+                                   "chọn thư mục khác",
+                             "en": "{path!r} already holds files; give --force to replace it "
+                                   "as a whole, or another folder"},
+    "cli-folder-not-report": {"vi": "{path!r} chứa thư mục {folder!r}: đây không phải thư mục "
+                                    "báo cáo; --force chỉ thay toàn bộ một thư mục báo cáo "
+                                    "(chỉ gồm tệp), nên hãy chọn thư mục khác",
+                              "en": "{path!r} holds the folder {folder!r}: it is not a "
+                                    "report's folder; --force replaces a report folder (files "
+                                    "only) as a whole, so give another folder"},
+    "cli-previous-year-missing": {"vi": "mỗi --previous DATA cần --previous-year YEAR của nó "
+                                        "(theo cùng thứ tự)",
+                                  "en": "each --previous DATA needs its --previous-year YEAR "
+                                        "(in the same order)"},
+    "cli-previous-year-late": {"vi": "--previous-year {previous} không sớm hơn --year {year}; "
+                                     "dữ liệu năm trước được so sánh với năm của báo cáo",
+                               "en": "--previous-year {previous} is not earlier than --year "
+                                     "{year}; an earlier year's dataset is compared with the "
+                                     "report's year"},
+    "cli-input-format-file": {"vi": "--input-format chỉ dùng với --input - (đầu vào chuẩn); "
+                                    "đuôi của tệp đã cho biết định dạng",
+                              "en": "--input-format goes with --input - (standard input); a "
+                                    "file's suffix says its format"},
+    "cli-input-format-needed": {"vi": "--input - đọc đầu vào chuẩn: hãy cho biết định dạng "
+                                      "bằng --input-format {formats}",
+                                "en": "--input - reads standard input: say its format with "
+                                      "--input-format {formats}"},
+    "cli-name-the-set": {"vi": "hãy chỉ bộ tiêu chí bằng --criteria FILE|ID, hoặc bằng --model "
+                               "và --year",
+                         "en": "name the set with --criteria FILE|ID, or with --model and "
+                               "--year"},
+    "cli-no-set-in-year": {"vi": "không có bộ tiêu chí nào có hiệu lực năm {year}; giai đoạn "
+                                 "của các bộ: {periods}",
+                           "en": "no criteria set is in force in {year}; the periods of the "
+                                 "sets: {periods}"},
+    "cli-period": {"vi": "--period {period!r}: cần dạng YYYY-YYYY, ví dụ 2021-2025",
+                   "en": "--period {period!r}: expected YYYY-YYYY, e.g. 2021-2025"},
+    "cli-format-needs-out": {"vi": "--format {format} ghi ra tệp: hãy đặt tên tệp bằng --out "
+                                   "FILE",
+                             "en": "--format {format} writes a file: name it with --out FILE"},
+    # which criteria set a record goes to
+    "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
+                                 "{applies}; hồ sơ này không thuộc số đó",
+                           "en": "the criteria set {set!r} is for the subjects where {applies}, "
+                                 "and this record is not one of them"},
+    "sets-several": {"vi": "nhiều bộ tiêu chí cùng áp dụng cho hồ sơ này: {sets}; điều kiện "
+                           "applies_to của chúng không được cùng đúng",
+                     "en": "several criteria sets apply to this record: {sets}; their "
+                           "applies_to must not both hold"},
+    "sets-none": {"vi": "không bộ tiêu chí nào áp dụng cho hồ sơ này; các bộ đang có hiệu lực: "
+                        "{sets}",
+                  "en": "no criteria set applies to this record; the sets in force: {sets}"},
+}
+
+
+#: What each problem code means, in a few words (the code stays English; docs/errors.md
+#: explains each at length). A test checks that every `ProblemCode` has both texts.
+PROBLEM_CODES: dict[str, dict[Lang, str]] = {
+    "file-not-found": {"vi": "không có tệp hoặc thư mục này", "en": "no such file or folder"},
+    "not-utf8": {"vi": "tệp không được lưu theo mã UTF-8", "en": "the file is not UTF-8"},
+    "yaml-syntax": {"vi": "văn bản không đúng cú pháp YAML", "en": "the text is not valid YAML"},
+    "yaml-tag": {"vi": "thẻ YAML không được phép (như !!python/object)",
+                 "en": "a YAML tag that is not allowed (such as !!python/object)"},
+    "duplicate-key": {"vi": "một khóa được ghi hai lần", "en": "a key given twice"},
+    "too-large": {"vi": "tệp hoặc dữ liệu vượt quá giới hạn",
+                  "en": "a file or data over the limit"},
+    "too-deep": {"vi": "lồng nhau quá sâu", "en": "nested too deeply"},
+    "too-many-aliases": {"vi": "quá nhiều bí danh YAML (*ref)",
+                         "en": "too many YAML aliases (*ref)"},
+    "non-string-key": {"vi": "khóa không phải là tên", "en": "a key that is not a name"},
+    "unknown-format": {"vi": "thiếu format: hoặc định dạng không được hỗ trợ",
+                       "en": "format: missing or not a known format"},
+    "unknown-key": {"vi": "khóa mà định dạng không có", "en": "a key the format does not define"},
+    "missing-key": {"vi": "thiếu khóa bắt buộc", "en": "a required key is missing"},
+    "wrong-type": {"vi": "giá trị sai kiểu", "en": "a value of the wrong kind"},
+    "invalid-value": {"vi": "giá trị không được phép", "en": "a value that is not allowed"},
+    "duplicate-id": {"vi": "mã tiêu chí hoặc chỉ số bị dùng hai lần",
+                     "en": "a criterion or indicator id used twice"},
+    "levels-exceed-points": {"vi": "một mức cho nhiều điểm hơn chỉ số",
+                             "en": "a level gives more points than its indicator"},
+    "grades-order": {"vi": "các xếp loại không theo thứ tự từ cao xuống thấp",
+                     "en": "grades not listed highest first"},
+    "duplicate-case": {"vi": "hai trường hợp kiểm thử trùng tên",
+                       "en": "two test cases with one name"},
+    "duplicate-target": {"vi": "hai chỉ tiêu trùng mã", "en": "two targets with one id"},
+    "expression-syntax": {"vi": "biểu thức sai cú pháp",
+                          "en": "the expression is not valid syntax"},
+    "forbidden-syntax": {"vi": "cấu trúc không được phép trong biểu thức",
+                         "en": "a construct outside the safe subset"},
+    "expression-too-long": {"vi": "biểu thức quá dài", "en": "the expression is too long"},
+    "expression-too-deep": {"vi": "biểu thức lồng nhau quá sâu",
+                            "en": "the expression is nested too deeply"},
+    "unknown-name": {"vi": "tên không phải thông tin đầu vào hay giá trị dẫn xuất",
+                     "en": "a name that is not an input or derived value"},
+    "unknown-function": {"vi": "hàm chưa được đăng ký", "en": "a function that is not registered"},
+    "wrong-arguments": {"vi": "hàm được gọi sai số lượng hoặc kiểu đối số",
+                        "en": "a function called with the wrong arguments"},
+    "type-mismatch": {"vi": "toán hạng sai kiểu", "en": "operands of the wrong type"},
+    "unknown-enum-value": {"vi": "so sánh với giá trị mà thông tin không thể có",
+                           "en": "a comparison with a value the input cannot take"},
+    "derived-cycle": {"vi": "các giá trị dẫn xuất phụ thuộc vòng tròn vào nhau",
+                      "en": "derived values that depend on each other in a circle"},
+    "name-clash": {"vi": "tên trùng với tên dành riêng hoặc tên thông tin",
+                   "en": "a name that clashes with a reserved name or an input"},
+    "unknown-base": {"vi": "bộ tiêu chí gốc (extends) không có trong danh mục",
+                     "en": "the set it extends is not in the catalogue"},
+    "extends-cycle": {"vi": "các bộ tiêu chí kế thừa vòng tròn nhau",
+                      "en": "sets that extend each other in a circle"},
+    "unknown-reference": {"vi": "thay thế hoặc xóa một mục mà bộ gốc không có",
+                          "en": "a replace or remove of something the base does not have"},
+    "already-defined": {"vi": "thêm một mục mà bộ gốc đã có",
+                        "en": "an add of something the base already has"},
+    "unknown-set": {"vi": "không có bộ tiêu chí có mã này", "en": "no set has this id"},
+    "overlapping-periods": {"vi": "hai bộ tiêu chí cùng áp dụng cho một năm",
+                            "en": "two sets govern the same year"},
+    "no-set-for-year": {"vi": "không có bộ tiêu chí nào áp dụng cho năm này",
+                        "en": "no set governs that year"},
+    "no-set-applies": {"vi": "không có (hoặc có nhiều hơn một) bộ tiêu chí áp dụng cho hồ sơ",
+                       "en": "no set (or more than one) applies to the record"},
+    "unknown-indicator": {"vi": "chỉ số không có trong bộ tiêu chí",
+                          "en": "an indicator the set does not have"},
+    "unknown-input": {"vi": "thông tin mà bộ tiêu chí không khai báo",
+                      "en": "an input the set does not declare"},
+    "year-outside-period": {"vi": "năm nằm ngoài giai đoạn của bộ tiêu chí",
+                            "en": "a year outside the set's period"},
+    "unknown-column": {"vi": "cột mà bộ tiêu chí không khai báo",
+                       "en": "a column the set does not declare"},
+    "missing-id": {"vi": "hồ sơ không có mã", "en": "a record without id"},
+    "duplicate-record": {"vi": "mã hồ sơ đã dùng cho hồ sơ trước", "en": "an id already used"},
+    "invalid-record": {"vi": "hồ sơ có giá trị sai hoặc thiếu",
+                       "en": "a record with a wrong or missing value"},
+    "out-of-bounds": {"vi": "giá trị ngoài giới hạn cho phép", "en": "a value out of bounds"},
+    "unreadable-evidence": {"vi": "không đọc được tệp minh chứng",
+                            "en": "evidence that cannot be read"},
+    "levels-order": {"vi": "một mức cho nhiều điểm hơn mức trước nó",
+                     "en": "a level gives more points than the one before it"},
+    "unreachable-level": {"vi": "một mức không bao giờ đạt được",
+                          "en": "a level that is never reached"},
+    "zero-points-level": {"vi": "một mức 0 điểm", "en": "a level worth 0 points"},
+    "never-passes": {"vi": "điều kiện công nhận không bao giờ thỏa mãn",
+                     "en": "the pass rule never holds"},
+    "always-passes": {"vi": "điều kiện công nhận luôn thỏa mãn",
+                      "en": "the pass rule always holds"},
+    "threshold-above-max": {"vi": "ngưỡng cao hơn số điểm tối đa",
+                            "en": "a threshold above the most points"},
+    "unreachable-mandatory": {"vi": "chỉ số bắt buộc không bao giờ đạt",
+                              "en": "a mandatory indicator that is never met"},
+    "never-met": {"vi": "chỉ số không bao giờ đạt", "en": "an indicator that is never met"},
+    "comparison-out-of-bounds": {"vi": "so sánh với giá trị ngoài giới hạn của thông tin",
+                                 "en": "a comparison outside the input's bounds"},
+    "division-by-zero": {"vi": "có thể chia cho 0", "en": "a division that can be by zero"},
+    "unused-input": {"vi": "thông tin khai báo nhưng không dùng", "en": "an input nothing reads"},
+    "unused-derived": {"vi": "giá trị dẫn xuất không dùng", "en": "a derived value nothing reads"},
+    "untested-indicator": {"vi": "chỉ số chưa có trường hợp kiểm thử",
+                           "en": "an indicator no test case covers"},
+    "missing-diacritics": {"vi": "văn bản tiếng Việt thiếu dấu",
+                           "en": "Vietnamese text without its diacritics"},
+    "unverified-without-note": {"vi": "nguồn chưa xác minh mà không có ghi chú",
+                                "en": "an unverified source without a note"},
+    "verified-without-reference": {"vi": "nguồn đã xác minh mà không có số văn bản",
+                                   "en": "a verified source without a reference"},
 }

@@ -1,7 +1,10 @@
 """Errors and located problems: the one vocabulary every stage uses to say what is wrong.
 
 A `Problem` is data: a stable `code` (documented in ``docs/errors.md``), a message, the
-`Span` where it is, and an optional hint. Stages collect problems and raise one
+`Span` where it is, and an optional hint. The message and the hint are kept as texts of the
+message catalogue (`Problem.said`, `Problem.hint_said`), so that each output shows them in
+the language it is asked for: `Problem.text(lang)`; `message` and `hint` are their English
+renderings (what ``str()`` of an error shows). Stages collect problems and raise one
 `CriteriaError` (or `EvidenceError`) carrying all of them, sorted by position, so a user
 fixes every mistake in one pass. Dependency exceptions (PyYAML, jsonschema, pydantic) are
 wrapped at the stage boundary; a user never sees their tracebacks for bad input.
@@ -10,8 +13,8 @@ wrapped at the stage boundary; a user never sees their tracebacks for bad input.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, Self
 
 from ._publish import publish_stage
 
@@ -24,6 +27,7 @@ __all__ = [
     "PluginError",
     "Problem",
     "ProblemCode",
+    "Said",
     "Severity",
     "Span",
 ]
@@ -103,6 +107,12 @@ ProblemCode = Literal[
 Severity = Literal["error", "warning"]
 
 
+class Said(Protocol):
+    """A message that can be rendered in Vietnamese or English (a text of the catalogue)."""
+
+    def render(self, lang: Literal["vi", "en"] = ...) -> str: ...
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A 1-based position in a file: where a problem is, for editors and CI to jump to."""
@@ -121,22 +131,48 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with an input, located where possible."""
+    """One thing wrong with an input, located where possible.
+
+    `message` and `hint` are English; `text(lang)` and `hint_text(lang)` give them in
+    either language (from `said` and `hint_said`, the texts of the message catalogue, when
+    the problem has them; a problem built from plain strings shows them in both). Two
+    problems are equal when their code, English texts, span and severity are.
+    """
 
     code: ProblemCode
     message: str
     span: Span | None = None
     hint: str | None = None
     severity: Severity = "error"
+    said: Said | None = field(default=None, compare=False, repr=False)
+    hint_said: Said | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, code: ProblemCode, said: Said, span: Span | None = None,
+           hint: Said | str | None = None, severity: Severity = "error") -> Problem:
+        """The problem saying `said` (a text of the catalogue), with its English message."""
+        if hint is None or isinstance(hint, str):
+            return cls(code, said.render("en"), span, hint, severity, said)
+        return cls(code, said.render("en"), span, hint.render("en"), severity, said, hint)
+
+    def text(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The message in `lang`."""
+        return self.said.render(lang) if self.said is not None else self.message
+
+    def hint_text(self, lang: Literal["vi", "en"] = "vi") -> str | None:
+        """The hint in `lang`, or None."""
+        return self.hint_said.render(lang) if self.hint_said is not None else self.hint
+
+    def place(self, default_file: str | None = None) -> str:
+        """``FILE:LINE:COL: `` (or ``FILE: ``, or nothing): how a line about it starts."""
+        if self.span is not None:
+            return f"{self.span}: "
+        return f"{default_file}: " if default_file is not None else ""
 
     def format(self, default_file: str | None = None) -> str:
-        """``FILE:LINE:COL: message [code]`` and, on the next line, ``  hint: ...``."""
-        if self.span is not None:
-            where = f"{self.span}: "
-        elif default_file is not None:
-            where = f"{default_file}: "
-        else:
-            where = ""
+        """``FILE:LINE:COL: message [code]`` and, on the next line, ``  hint: ...``, in
+        English (the command line shows it in the asked language)."""
+        where = self.place(default_file)
         kind = "" if self.severity == "error" else f"{self.severity}: "
         text = f"{where}{kind}{self.message} [{self.code}]"
         if self.hint:
@@ -156,7 +192,24 @@ def sort_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
 
 
 class LearningModelsError(Exception):
-    """Base class for every error this package raises on purpose."""
+    """Base class for every error this package raises on purpose.
+
+    ``str()`` of it is English; `text(lang)` says it in either language when it was raised
+    with a text of the message catalogue (`saying`).
+    """
+
+    said: Said | None = None
+
+    @classmethod
+    def saying(cls, said: Said) -> Self:
+        """The error saying `said` (its English rendering is the exception's message)."""
+        error = cls(said.render("en"))
+        error.said = said
+        return error
+
+    def text(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The message in `lang` (the English message when it has no catalogue text)."""
+        return self.said.render(lang) if self.said is not None else str(self)
 
 
 class _ProblemsError(LearningModelsError):

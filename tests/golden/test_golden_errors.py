@@ -50,16 +50,20 @@ def test_validate_reports_a_broken_set_exactly(name: str, update_goldens: bool,
     check(CRITERIA / name.replace(".yaml", ".expected"), err, update_goldens)
 
 
-def test_evaluate_reports_the_example_errors_exactly(update_goldens: bool,
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_evaluate_reports_the_example_errors_exactly(lang: str, update_goldens: bool,
                                                     capsys: pytest.CaptureFixture[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Vietnamese by default (households-with-errors.*), English with --lang en (*.en.*)
     monkeypatch.chdir(EXAMPLES)
+    asked = ["--lang", "en"] if lang == "en" else []
     status = main(["evaluate", "--criteria", "family-set.yaml", "--input",
-                   "households-with-errors.csv", "--year", "2024", "--format", "json"])
+                   "households-with-errors.csv", "--year", "2024", "--format", "json", *asked])
     out, err = capsys.readouterr()
     assert status == 1
     engine = f"learning-models {lm.__version__}"
     assert engine in out
     out = out.replace(engine, "learning-models <version>")  # stable across releases
-    check(EVIDENCE / "households-with-errors.stderr", err, update_goldens)
-    check(EVIDENCE / "households-with-errors.json", out, update_goldens)
+    name = "households-with-errors" + (".en" if lang == "en" else "")
+    check(EVIDENCE / f"{name}.stderr", err, update_goldens)
+    check(EVIDENCE / f"{name}.json", out, update_goldens)

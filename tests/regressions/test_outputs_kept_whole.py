@@ -46,7 +46,7 @@ def test_evaluate_does_not_overwrite_an_errors_file_without_force(
             str(FAMILY / "households.csv"), "--errors", str(target)]
     status, out, err = run(capsys, *argv)
     assert (status, out) == (3, "")  # nothing produced
-    assert "already exists; give --force" in err
+    assert "đã có; thêm --force" in err
     assert target.read_text(encoding="utf-8") == "mine\n"
     assert run(capsys, *argv, "--force")[0] == 0
     assert target.read_text(encoding="utf-8").startswith("year,file,row")
@@ -59,7 +59,7 @@ def test_report_does_not_replace_a_folder_with_files_without_force(
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     status, _, err = run(capsys, *REPORT, "--out", str(out))
     assert status == 3  # nothing produced
-    assert "already holds files; give --force" in err
+    assert "đã có tệp; thêm --force" in err
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
@@ -80,7 +80,7 @@ def test_force_never_replaces_a_folder_that_holds_folders(
     (out / "photos").mkdir(parents=True)
     status, _, err = run(capsys, *REPORT, "--out", str(out), "--force")
     assert status == 3  # nothing produced
-    assert "holds the folder 'photos'" in err
+    assert "chứa thư mục 'photos'" in err
     assert (out / "photos").is_dir()
 
 
@@ -134,7 +134,7 @@ def test_a_report_killed_between_the_two_renames_is_put_back(
     out = tmp_path / "report"
     status, _, err = run(capsys, *REPORT, "--out", str(out))
     assert status == 3  # nothing produced
-    assert "already holds files" in err  # the old report is back: not replaced without --force
+    assert "đã có tệp" in err  # the old report is back: not replaced without --force
     assert "put back from '.report.x3.old'" in err
     assert (out / "results.json").read_text(encoding="utf-8") == "{}"
 

@@ -121,7 +121,8 @@ def test_a_workbook_problem_names_the_upload_never_the_servers_folder(
     body = problem_of(client.post("/v1/reports", data={"year": "2024", "lang": "en"},
                                   files={"file": ("mau.xlsx", workbook.read_bytes())}),
                       422, "unreadable-evidence")
-    assert "no subject records in 'mau.xlsx'" in body["detail"]
+    # (a form's "lang" chooses the report's language; the problem speaks the query's)
+    assert "không có hồ sơ đối tượng nào trong 'mau.xlsx'" in body["detail"]
     assert "lm-report-" not in str(body)
 
 

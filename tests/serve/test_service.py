@@ -120,6 +120,16 @@ def test_a_rejected_record_is_a_200_with_the_record_in_errors(client: TestClient
     jsonschema.validate(body, results_schema())
 
 
+def test_a_rejected_records_message_is_in_the_language_asked_its_code_in_english(
+        client: TestClient) -> None:
+    request = {"criteria": FAMILY, "year": 2024, "records": [{"id": "B", "adults": "hai"}]}
+    vi = client.post("/v1/evaluations", json=request).json()["errors"][0]
+    en = client.post("/v1/evaluations?lang=en", json=request).json()["errors"][0]
+    assert vi["code"] == en["code"] == "invalid-record"
+    assert vi["message"] == "'adults' phải là số nguyên, nhưng đã ghi 'hai'"
+    assert en["message"] == "'adults' must be a whole number, found 'hai'"
+
+
 def test_a_set_named_by_model_and_year_is_the_one_in_force(client: TestClient) -> None:
     body = client.post("/v1/evaluations", json={
         "criteria": {"model": "family", "year": 2027}, "records": [{"id": "A"}]}).json()
@@ -276,6 +286,11 @@ def test_explaining_a_rejected_record_is_a_problem_with_its_errors(client: TestC
         "criteria": FAMILY, "record": {"id": "X", "adults": -1}}), 422, "record-rejected")
     assert (body["record"], body["field"]) == ("X", "adults")
     assert body["errors"][0]["code"] == "out-of-bounds"
+    assert body["errors"][0]["message"] == "'adults' là -1, nhỏ hơn mức tối thiểu 0"
+    assert body["detail"] == "hồ sơ bị từ chối: 'adults' là -1, nhỏ hơn mức tối thiểu 0"
+    english = problem_of(client.post("/v1/explanations?lang=en", json={
+        "criteria": FAMILY, "record": {"id": "X", "adults": -1}}), 422, "record-rejected")
+    assert english["errors"][0]["message"] == "'adults' is -1, below the minimum 0"
 
 
 # --- limits -----------------------------------------------------------------------------------

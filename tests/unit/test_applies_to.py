@@ -155,7 +155,7 @@ def test_the_example_file_of_both_kinds_of_unit_is_evaluated_each_by_its_set(
     from learning_models._cli import main
     example = Path(__file__).resolve().parents[2] / "examples" / "units"
     code = main(["evaluate", "--model", "unit", "--year", "2024",
-                 "--input", str(example / "units.csv"), "--format", "csv"])
+                 "--input", str(example / "units.csv"), "--format", "csv", "--lang", "en"])
     captured = capsys.readouterr()
     rows = {line.split(",")[1]: line.split(",")[0] for line in captured.out.splitlines()[1:]}
     assert rows == {"UBND-01": "vn/2021-2025/unit", "TRUONG-01": "vn/2021-2025/unit",

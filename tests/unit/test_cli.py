@@ -157,9 +157,9 @@ def test_a_year_outside_the_period_is_a_clean_error(capsys: pytest.CaptureFixtur
 
 @pytest.mark.parametrize(("criteria", "evidence", "message"), [
     ("nope.yaml", GOOD, "file not found: 'nope.yaml' [file-not-found]\n"),
-    (SET, "nope.csv", "no such evidence file: 'nope.csv' [file-not-found]\n"),
-    (SET, "notes.txt", "cannot read 'notes.txt': unknown kind of file '.txt' "
-     "[unreadable-evidence]\n  hint: use .csv, .json, .yaml or .parquet\n"),
+    (SET, "nope.csv", "không có tệp minh chứng 'nope.csv' [file-not-found]\n"),
+    (SET, "notes.txt", "không đọc được 'notes.txt': không biết loại tệp '.txt' "
+     "[unreadable-evidence]\n  gợi ý: hãy dùng .csv, .json, .yaml hoặc .parquet\n"),
 ])
 def test_a_missing_or_unknown_file_is_a_clean_error(capsys: pytest.CaptureFixture[str],
                                                     criteria: str, evidence: str,

@@ -80,7 +80,8 @@ def test_output_written_in_parts_is_the_whole_output_byte_for_byte(
     _, out, _ = run(capsys, "evaluate", "--criteria", SET, "--input", path, "--year", "2024",
                     "--format", kind)
     whole = evaluated(path)
-    assert out == (whole.to_json() if kind == "json" else whole.to_frame().write_csv())
+    # the command speaks Vietnamese unless asked otherwise: the errors' messages too
+    assert out == (whole.to_json("vi") if kind == "json" else whole.to_frame().write_csv())
 
 
 class Recorder(io.StringIO):
@@ -232,9 +233,9 @@ def test_errors_file_is_written_with_no_error_too(capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.parametrize(("name", "status", "message"), [
-    ("errors.txt", 2, "the errors must be a file ending in .csv, not '{path}'"),
-    ("taken/errors.csv", 3, "cannot write the errors to '{path}': 'taken' is a file, not a "
-                            "folder"),
+    ("errors.txt", 2, "tệp lỗi phải là một tệp có đuôi .csv, không phải '{path}'"),
+    ("taken/errors.csv", 3, "không ghi được tệp lỗi vào '{path}': 'taken' là một tệp, không "
+                            "phải thư mục"),
 ])
 def test_a_wrong_errors_file_is_refused_before_the_work(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

@@ -160,8 +160,8 @@ def test_explain_reads_standard_input(capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["--input", "-"], "--input - reads standard input: say its format with --input-format"),
-    (["--input", GOOD, "--input-format", "csv"], "--input-format goes with --input -"),
+    (["--input", "-"], "--input - đọc đầu vào chuẩn: hãy cho biết định dạng bằng --input-format"),
+    (["--input", GOOD, "--input-format", "csv"], "--input-format chỉ dùng với --input -"),
 ])
 def test_input_format_and_standard_input_go_together(
         capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:

@@ -25,7 +25,7 @@ SET = str(EXAMPLES / "family-set.yaml")
 GOOD = str(EXAMPLES / "households.csv")
 REPORT = ["report", str(DATA / "2026"), "--year", "2026", "--criteria-dir", str(SETS),
           "--no-shipped", "--quiet", "--format", "results"]
-CRITERIA_DIR_HINT = "  hint: give a folder holding criteria sets (*.yaml)\n"
+CRITERIA_DIR_HINT = "  gợi ý: hãy chỉ một thư mục chứa các bộ tiêu chí (*.yaml)\n"
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +39,15 @@ def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_report_into_a_file_says_it_is_not_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, *REPORT, "--out", "taken") == (
-        3, "", "cannot write the report to 'taken': it is a file, not a folder\n")
+        3, "", "không ghi được báo cáo vào 'taken': nó là một tệp, không phải thư mục\n")
     assert Path("taken").read_text("utf-8") == "mine\n"
 
 
 def test_report_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, *REPORT, "--out", "taken/2026") == (
-        3, "", "cannot write the report to 'taken/2026': 'taken' is a file, not a folder\n")
+        3, "", "không ghi được báo cáo vào 'taken/2026': 'taken' là một tệp, không phải thư "
+        "mục\n")
 
 
 def test_report_into_a_folder_that_cannot_be_written_says_so(
@@ -56,6 +57,8 @@ def test_report_into_a_folder_that_cannot_be_written_says_so(
     monkeypatch.setattr(os, "access",
                         lambda path, mode: Path(path).name != "locked" and real(path, mode))
     assert run(capsys, *REPORT, "--out", "locked") == (
+        3, "", "không ghi được báo cáo vào 'locked': không có quyền ghi\n")
+    assert run(capsys, *REPORT, "--out", "locked", "--lang", "en") == (
         3, "", "cannot write the report to 'locked': permission denied\n")
 
 
@@ -83,7 +86,7 @@ def test_the_report_still_goes_into_a_new_folder(capsys: pytest.CaptureFixture[s
 
 def test_template_needs_the_xlsx_suffix(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "template", "--year", "2024", "-o", "mau.txt") == (
-        2, "", "the workbook must be a file ending in .xlsx, not 'mau.txt'\n")
+        2, "", "sổ nhập liệu phải là một tệp có đuôi .xlsx, không phải 'mau.txt'\n")
     assert not Path("mau.txt").exists()
 
 
@@ -91,14 +94,14 @@ def test_template_into_a_folder_is_a_wrong_command_line(
         capsys: pytest.CaptureFixture[str]) -> None:
     Path("book.xlsx").mkdir()
     assert run(capsys, "template", "--year", "2024", "-o", "book.xlsx") == (
-        2, "", "the workbook must be a file ending in .xlsx, not 'book.xlsx', a folder\n")
+        2, "", "sổ nhập liệu phải là một tệp có đuôi .xlsx, không phải thư mục 'book.xlsx'\n")
 
 
 def test_template_keeps_an_existing_file_unless_forced(
         capsys: pytest.CaptureFixture[str]) -> None:
     Path("mau.xlsx").write_bytes(b"my work")
     assert run(capsys, "template", "--year", "2024", "-o", "mau.xlsx") == (
-        3, "", "'mau.xlsx' already exists; give --force to overwrite it, or another name\n")
+        3, "", "'mau.xlsx' đã có; thêm --force để ghi đè, hoặc chọn tên khác\n")
     assert Path("mau.xlsx").read_bytes() == b"my work"
     status, _, err = run(capsys, "template", "--year", "2024", "-o", "mau.xlsx", "--force")
     assert status == 0 and err.startswith("mau.xlsx: ")
@@ -108,8 +111,8 @@ def test_template_keeps_an_existing_file_unless_forced(
 def test_template_below_a_file_names_the_file(capsys: pytest.CaptureFixture[str]) -> None:
     Path("taken").write_text("mine\n", "utf-8")
     assert run(capsys, "template", "--year", "2024", "-o", "taken/mau.xlsx") == (
-        3, "", "cannot write the workbook to 'taken/mau.xlsx': 'taken' is a file, not a "
-        "folder\n")
+        3, "", "không ghi được sổ nhập liệu vào 'taken/mau.xlsx': 'taken' là một tệp, không "
+        "phải thư mục\n")
 
 
 def test_template_makes_the_folder_of_the_workbook(capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,8 +124,8 @@ def test_template_makes_the_folder_of_the_workbook(capsys: pytest.CaptureFixture
 def test_template_for_a_year_no_set_governs_lists_the_periods(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "template", "--year", "1999", "-o", "mau.xlsx") == (
-        3, "", "no criteria set is in force in 1999; the periods of the sets: 2021-2025, "
-        "2021-2030, 2026-2030\n")
+        3, "", "không có bộ tiêu chí nào có hiệu lực năm 1999; giai đoạn của các bộ: "
+        "2021-2025, 2021-2030, 2026-2030\n")
     assert not Path("mau.xlsx").exists()
 
 
@@ -140,14 +143,14 @@ def test_template_for_a_year_no_set_governs_lists_the_periods(
 def test_a_missing_criteria_dir_is_named_by_every_command(
         capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert run(capsys, *argv, "--criteria-dir", "nosuchdir") == (
-        3, "", "no such folder: 'nosuchdir' (--criteria-dir) [file-not-found]\n"
+        3, "", "không có thư mục 'nosuchdir' (--criteria-dir) [file-not-found]\n"
         + CRITERIA_DIR_HINT)
 
 
 def test_a_missing_overlay_file_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "list", "--overlay", "local.yaml")
     assert status == 3
-    assert err.startswith("no such overlay file: 'local.yaml' (--overlay) [file-not-found]\n")
+    assert err.startswith("không có tệp điều chỉnh 'local.yaml' (--overlay) [file-not-found]\n")
 
 
 @pytest.mark.parametrize("command", ["list", "validate", "lint", "test", "diff", "show",
@@ -315,8 +318,8 @@ def test_wrong_names_give_one_clean_message(capsys: pytest.CaptureFixture[str],
 
 @pytest.mark.parametrize(("argv", "message"), [
     ([*REPORT, "--format", "pdf"], "unknown report format 'pdf'; formats: "),
-    ([*REPORT, "--previous", str(DATA / "2024")], "each --previous DATA needs its "
-                                                  "--previous-year YEAR"),
+    ([*REPORT, "--previous", str(DATA / "2024")], "mỗi --previous DATA cần "
+                                                  "--previous-year YEAR của nó"),
 ], ids=["format", "previous"])
 def test_a_wrong_report_command_line_exits_2(capsys: pytest.CaptureFixture[str],
                                              argv: list[str], message: str) -> None:

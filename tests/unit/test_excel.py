@@ -581,7 +581,7 @@ def test_the_template_command_for_a_year_without_sets(
         sets_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["template", "--year", "1999", "-o", "mau.xlsx",
                  "--criteria-dir", str(sets_dir)]) == 3
-    assert "no criteria set is in force in 1999" in capsys.readouterr().err
+    assert "không có bộ tiêu chí nào có hiệu lực năm 1999" in capsys.readouterr().err
     assert not Path("mau.xlsx").exists()
 
 

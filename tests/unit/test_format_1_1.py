@@ -298,7 +298,7 @@ def test_evaluate_shows_the_grade_range_and_rejects_points_above_the_maximum(
     assert code == 1                                   # a record was rejected
     assert out.splitlines()[0] == ("DV-1\t75/100\tĐạt — đủ điều kiện công nhận\t"
                                    "Khá – Tốt (chưa xác định: thiếu minh chứng)")
-    assert "units.csv:3: DV-2: 'citizen_points' is 26, above the maximum 25" in err
+    assert "units.csv:3: DV-2: 'citizen_points' là 26, lớn hơn mức tối đa 25" in err
 
 
 # --------------------------------------------------------------------------- authoring messages

@@ -225,7 +225,9 @@ def test_braces_in_an_enum_label_do_not_break_the_message() -> None:
     frame, _ = records_to_frame([{"id": "R", "e": "b"}, {"id": "S", "e": "X{}Y"}])
     kept, errors = type_frame(frame, spec.inputs)
     assert kept["e"].to_list() == ["a"]
-    assert [e.message for e in errors] == ["'e' must be one of 'x()y' (or a), found 'b'"]
+    assert [e.message for e in errors] == ["'e' must be one of 'x{}y' (or a), found 'b'"]
+    assert [e.text("vi") for e in errors] == [
+        "'e' phải là một trong các giá trị 'x{}y' (hoặc a), nhưng đã ghi 'b'"]
 
 
 def test_an_enum_column_of_a_million_labels_is_typed() -> None:

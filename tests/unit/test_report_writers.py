@@ -609,7 +609,7 @@ def test_the_report_command_writes_everything_and_exits_1_on_rejections(
     assert "24 hồ sơ đầu vào: 22 đã đánh giá, 2 bị từ chối" in stdout
     assert "Gia đình học tập: 6 đã đánh giá — 4 đạt" in stdout
     assert "cần thêm 15 gia đình học tập để đạt 95%" in stdout
-    assert "F7: 'ok' must be yes/no" in stderr
+    assert "F7: 'ok' phải là có/không" in stderr
     assert "█" not in stderr                      # not a terminal: no progress bar
     assert json.loads((out / "results.json").read_text("utf-8"))["year"] == 2026
 
@@ -695,11 +695,12 @@ def test_records_rejected_from_an_earlier_year_are_reported_and_exit_1(
     assert "3 hồ sơ đầu vào: 3 đã đánh giá, 0 bị từ chối" in stdout
     assert f"Dữ liệu năm 2023 để so sánh ({earlier_with_errors}): 4 hồ sơ đầu vào, 3 đã " \
         "đánh giá, 1 bị từ chối" in stdout
-    assert stderr.startswith(f"{earlier_with_errors / 'family.csv'}:5: H9: 'ok' must be yes/no")
+    assert stderr.startswith(
+        f"{earlier_with_errors / 'family.csv'}:5: H9: 'ok' phải là có/không")
     assert (out / "errors.csv").read_text("utf-8").splitlines() == [
         "\ufeffyear,file,row,line,record,field,code,message",      # a BOM: Excel reads UTF-8
-        "2023,family.csv,4,5,H9,ok,invalid-record,\"'ok' must be yes/no (có/không, true/false, "
-        "1/0), found 'có lẽ' (column 4 'ok')\""]
+        "2023,family.csv,4,5,H9,ok,invalid-record,\"'ok' phải là có/không (hoặc true/false, "
+        "1/0), nhưng đã ghi 'có lẽ' (cột 4 'ok')\""]
     note = "Dữ liệu năm 2023 dùng để so sánh có 1 hồ sơ bị từ chối (xem errors.csv); số liệu " \
         "năm 2023 không tính các hồ sơ này."
     assert f"<li>{note}</li>" in (out / "bao-cao-2024.html").read_text("utf-8")
@@ -723,7 +724,7 @@ def test_an_earlier_year_that_is_not_earlier_is_a_wrong_command_line(
         ["report", str(DATA / "2026"), "--year", "2026", "--out", str(tmp_path / "out"),
          "--previous", str(DATA / "2024"), "--previous-year", previous_year], capsys)
     assert (status, stdout) == (2, "")
-    assert f"--previous-year {previous_year} is not earlier than --year 2026" in stderr
+    assert f"--previous-year {previous_year} không sớm hơn --year 2026" in stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from .._authoring import case_catalog, find_case_files, run_cases
 from .._catalog import shipped_criteria_dir
+from .._documents import format_problem
 from .commands import summary
 from .options import add_catalog_options, catalog_maker
 
@@ -40,7 +41,7 @@ def _test(args: argparse.Namespace) -> int:
     catalog = case_catalog(find_case_files(paths), args.criteria_dir, make=catalog_maker(args))
     report = run_cases(paths, catalog, lang=args.lang, display_root=display_root)
     for problem in report.problems:
-        print(problem.format(), file=sys.stderr)
+        print(format_problem(problem, args.lang), file=sys.stderr)
     out = sys.stdout
     for result in report.failures:
         out.write(result.diff() + "\n")

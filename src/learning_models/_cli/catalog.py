@@ -13,7 +13,7 @@ import yaml
 
 from .._catalog import Catalog, CatalogEntry, shipped_criteria_dir
 from .._criteria import CriteriaSet, Lang
-from .._documents import load_yaml
+from .._documents import format_problem, load_yaml
 from ..errors import CriteriaError, LearningModelsError, Problem, sort_problems
 from .commands import summary
 from .options import add_catalog_options, catalog_maker, resolve_criteria
@@ -67,7 +67,7 @@ def _list(args: argparse.Namespace) -> int:
         sys.stdout.write(_table(entries, lang))
     problems = sort_problems([*_broken(catalog, entries), *catalog.problems()])
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
+        print(format_problem(problem, lang), file=sys.stderr)
     return 1 if problems else 0
 
 

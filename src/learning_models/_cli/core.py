@@ -23,7 +23,14 @@ from .._catalog import (
     told_apart,
 )
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
-from .._documents import FormatKind, did_you_mean, schema, sniff_format, write_text
+from .._documents import (
+    FormatKind,
+    did_you_mean,
+    say,
+    schema,
+    sniff_format,
+    write_text,
+)
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
 from .._report import LABELS as REPORT_LABELS
@@ -308,21 +315,21 @@ def _check_evidence_path(path: Path) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # before the work, not after it
-        check_output_file(args.errors, "the errors", suffix=".csv", force=args.force)
+        check_output_file(args.errors, say("output-errors"), suffix=".csv", force=args.force)
     _, routed = _run_routed(args)
     errors = sorted([*routed.errors, *(e for p in routed.parts for e in p.errors)],
                     key=lambda e: (e.row, e.field or ""))
     if args.errors is not None:  # first: there even when the output is cut short
-        make_folder_of(args.errors, "the errors")
+        make_folder_of(args.errors, say("output-errors"))
         try:
-            write_text(args.errors, errors_csv([(args.year, e) for e in errors]))
+            write_text(args.errors, errors_csv([(args.year, e) for e in errors], args.lang))
         except OSError as exc:
-            raise cannot_write("the errors", args.errors, exc) from exc
+            raise cannot_write(say("output-errors"), args.errors, exc) from exc
     out = sys.stdout
     if len(routed.parts) == 1:
         results = routed.parts[0].with_errors(routed.errors)
         if args.format == "json":
-            write_json(results, out)
+            write_json(results, out, lang=args.lang)
         elif args.format == "csv":
             write_csv(results, out)
         else:
@@ -343,7 +350,7 @@ def _print_variants(routed: Routed, errors: Sequence[RecordError], form: str, la
     if form == "json":
         found = {"evaluations": [{"criteria_set": p.program.spec.id, **d}
                                  for p in routed.parts for d in p.subject_dicts()],
-                 "errors": [e.to_dict() for e in errors]}
+                 "errors": [e.to_dict(lang) for e in errors]}
         out.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     elif form == "csv":
         frames = [p.to_frame().select(pl.lit(p.program.spec.id).alias("criteria_set"),
@@ -375,7 +382,7 @@ def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: Te
     shown = list(groups.values())
     for same in shown[:SHOWN_ERRORS]:
         more = WORDS["same"][lang].format(n=len(same) - 1) if len(same) > 1 else ""
-        print(same[0].format() + more, file=stream)
+        print(same[0].format(lang) + more, file=stream)
     rest = sum(len(same) for same in shown[SHOWN_ERRORS:])
     if rest:
         print(WORDS["more"][lang].format(n=rest, see=see), file=stream)

@@ -69,16 +69,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     # the command's group has imported its options already: this costs nothing more
-    from .options import UsageError, check_inputs
+    from .options import UsageError, check_inputs, error_text
 
     try:
         check_inputs(args)
         status: int = args.run(args)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
         return 2
     except LearningModelsError as exc:  # nothing could be produced
-        print(str(exc), file=sys.stderr)
+        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
         return 3
     except BrokenPipeError:  # e.g. piped into `head`
         return 0

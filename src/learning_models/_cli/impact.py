@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .._criteria import Lang
+from .._documents import say
 from .._history import IMPACT_FORMATS, format_impact, impact, write_impact
 from .._plugins import collect_readers
 from .commands import summary
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
 def _impact(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if args.format in ("html", "xlsx") and args.out is None:
-        raise UsageError(f"--format {args.format} writes a file: name it with --out FILE")
+        raise UsageError.saying(say("cli-format-needs-out", format=args.format))
     plain = argparse.Namespace(**{**vars(args), "overlay": []})
     before = resolve_criteria(args.before, None, None, args.criteria_dir,
                               catalog_maker(plain))

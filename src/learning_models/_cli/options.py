@@ -32,14 +32,27 @@ import pluggy
 
 from .._catalog import Catalog, load_criteria
 from .._criteria import CriteriaSet
-from .._documents import did_you_mean
+from .._documents import Message, did_you_mean, format_problem, say
 from .._plugins import DISABLE_ENV, get_plugin_manager
-from ..errors import CriteriaError, LearningModelsError, Problem
+from .._words import Lang
+from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem
 
-__all__ = ["CatalogMaker", "UsageError", "add_catalog_options", "add_plugin_options",
-           "cannot_write", "catalog_from_args", "catalog_maker", "check_inputs",
-           "check_output_file", "check_output_folder", "make_folder_of",
-           "plugin_manager_from_args", "resolve_criteria"]
+__all__ = [
+    "CatalogMaker",
+    "UsageError",
+    "add_catalog_options",
+    "add_plugin_options",
+    "cannot_write",
+    "catalog_from_args",
+    "catalog_maker",
+    "check_inputs",
+    "check_output_file",
+    "check_output_folder",
+    "error_text",
+    "make_folder_of",
+    "plugin_manager_from_args",
+    "resolve_criteria",
+]
 
 #: Builds a catalogue of the shipped sets, the plugins' sets and the directories given.
 CatalogMaker = Callable[[Sequence[Path]], Catalog]
@@ -47,6 +60,14 @@ CatalogMaker = Callable[[Sequence[Path]], Catalog]
 
 class UsageError(LearningModelsError):
     """A wrong command line: its message goes to standard error, the exit status is 2."""
+
+
+def error_text(exc: LearningModelsError, lang: Lang) -> str:
+    """What standard error says of an error that stopped a command, in `lang`: each located
+    problem of a criteria set or of evidence on its line, else the error's message."""
+    if isinstance(exc, CriteriaError | EvidenceError) and exc.problems:
+        return "\n".join(format_problem(p, lang) for p in exc.problems)
+    return exc.text(lang)
 
 
 def add_catalog_options(parser: argparse.ArgumentParser) -> None:
@@ -130,48 +151,48 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
                 hint=hint)])
         return catalog.get(criteria)
     if model is None or year is None:
-        raise LearningModelsError("name the set with --criteria FILE|ID, or with --model and "
-                                  "--year")
+        raise LearningModelsError.saying(say("cli-name-the-set"))
     return make(criteria_dirs).for_year(model, year)
 
 
 def check_inputs(args: argparse.Namespace) -> None:
     """Every ``--criteria-dir`` exists, and every ``--overlay`` named as a file (by its
     .yaml suffix) is one: a folder or file given and silently ignored is a mistake."""
-    problems = [Problem("file-not-found", f"no such folder: {str(d)!r} (--criteria-dir)",
-                        hint="give a folder holding criteria sets (*.yaml)")
+    problems = [Problem.of("file-not-found", say("cli-no-folder", folder=str(d)),
+                           hint=say("cli-no-folder-hint"))
                 for d in getattr(args, "criteria_dir", []) if not d.exists()]
-    problems += [Problem("file-not-found", f"no such overlay file: {item!r} (--overlay)",
-                         hint="give an overlay file, or the name of an overlay offered by "
-                              "a plugin (see 'learning-models plugins')")
+    problems += [Problem.of("file-not-found", say("cli-no-overlay", file=item),
+                            hint=say("cli-no-overlay-hint"))
                  for item in getattr(args, "overlay", [])
                  if Path(item).suffix.lower() in (".yaml", ".yml") and not Path(item).is_file()]
     if problems:
         raise CriteriaError(problems)
 
 
-def check_output_folder(folder: Path, what: str) -> None:
+def check_output_folder(folder: Path, what: Message) -> None:
     """`folder` can be written into (made, with its parents, if it does not exist)."""
     reason = _unusable(folder, folder)
     if reason is not None:
-        raise LearningModelsError(f"cannot write {what} to {str(folder)!r}: {reason}")
+        raise LearningModelsError.saying(say("cli-cannot-write", what=what, path=str(folder),
+                                             reason=reason))
 
 
-def check_output_file(file: Path, what: str, *, suffix: str, force: bool) -> None:
+def check_output_file(file: Path, what: Message, *, suffix: str, force: bool) -> None:
     """`file` has the `suffix` a command writes (else a `UsageError`), does not exist unless
     `force`, and its folder can be written into (`make_folder_of` makes it when missing)."""
     if file.suffix.lower() != suffix or file.is_dir():
-        raise UsageError(f"{what} must be a file ending in {suffix}, not {str(file)!r}"
-                         + (", a folder" if file.is_dir() else ""))
+        raise UsageError.saying(say("cli-wrong-suffix-folder" if file.is_dir()
+                                    else "cli-wrong-suffix", what=what, suffix=suffix,
+                                    path=str(file)))
     if file.exists() and not force:
-        raise LearningModelsError(f"{str(file)!r} already exists; give --force to "
-                                  "overwrite it, or another name")
+        raise LearningModelsError.saying(say("cli-exists", path=str(file)))
     reason = _unusable(file, file.parent)
     if reason is not None:
-        raise LearningModelsError(f"cannot write {what} to {str(file)!r}: {reason}")
+        raise LearningModelsError.saying(say("cli-cannot-write", what=what, path=str(file),
+                                             reason=reason))
 
 
-def make_folder_of(file: Path, what: str) -> None:
+def make_folder_of(file: Path, what: Message) -> None:
     """Make the folder `file` goes in, with its parents, if it does not exist."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -179,23 +200,25 @@ def make_folder_of(file: Path, what: str) -> None:
         raise cannot_write(what, file, exc) from exc
 
 
-def cannot_write(what: str, path: Path, exc: OSError) -> LearningModelsError:
+def cannot_write(what: Message, path: Path, exc: OSError) -> LearningModelsError:
     """The error to raise for an `OSError` met writing `what` to `path`."""
     name = exc.filename
     theirs = isinstance(name, str | bytes) and Path(os.fsdecode(name)) != path
-    it = repr(os.fsdecode(name)) if theirs else "it"
+    it: object = repr(os.fsdecode(name)) if theirs else say("cli-it")
+    reason: object
     if isinstance(exc, FileExistsError | NotADirectoryError):
-        reason = f"{it} is a file, not a folder"
+        reason = say("cli-is-file", it=it)
     elif isinstance(exc, IsADirectoryError):
-        reason = f"{it} is a folder, not a file"
+        reason = say("cli-is-folder", it=it)
     elif isinstance(exc, PermissionError):
-        reason = f"permission denied{f' on {it}' if theirs else ''}"
+        reason = say("cli-denied", on=say("cli-on", path=it) if theirs else None)
     else:
         reason = exc.strerror or str(exc)
-    return LearningModelsError(f"cannot write {what} to {str(path)!r}: {reason}")
+    return LearningModelsError.saying(say("cli-cannot-write", what=what, path=str(path),
+                                          reason=reason))
 
 
-def _unusable(target: Path, folder: Path) -> str | None:
+def _unusable(target: Path, folder: Path) -> Message | None:
     """Why `target` cannot be written in `folder`: the nearest of `folder` and its parents
     that exists is a file, or cannot be written into (None: it can)."""
     for parent in (folder, *folder.parents):
@@ -203,8 +226,8 @@ def _unusable(target: Path, folder: Path) -> str | None:
             continue
         mine = parent == target
         if not parent.is_dir():
-            return f"{'it' if mine else repr(str(parent))} is a file, not a folder"
+            return say("cli-is-file", it=say("cli-it") if mine else repr(str(parent)))
         if not os.access(parent, os.W_OK | os.X_OK):
-            return "permission denied" + ("" if mine else f" on {str(parent)!r}")
+            return say("cli-denied", on=None if mine else say("cli-on", path=repr(str(parent))))
         return None
     return None  # pragma: no cover - the root of a path always exists

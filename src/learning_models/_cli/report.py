@@ -40,6 +40,7 @@ from typing import Any
 
 from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
+from .._documents import say
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._history import HistoryRun, open_history
 from .._plugins import Named, collect_readers, collect_writers, notify
@@ -62,7 +63,13 @@ from .options import (
     check_output_folder,
     plugin_manager_from_args,
 )
-from .report_folder import check_report_folder, clean_leftovers, moved, replacing_folder, say
+from .report_folder import (
+    check_report_folder,
+    clean_leftovers,
+    moved,
+    print_lines,
+    replacing_folder,
+)
 
 __all__ = ["choose_reader", "read_data", "register", "write_report", "written_paths"]
 
@@ -219,7 +226,7 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
     except Exception as exc:
         if owner.startswith("builtin-"):
             if isinstance(exc, OSError):
-                raise cannot_write("the report", out, exc) from exc
+                raise cannot_write(say("output-report"), out, exc) from exc
             raise
         raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
                           f"{writer.name!r}: {exc}") from exc
@@ -252,18 +259,17 @@ def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLi
 def _report(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if len(args.previous) != len(args.previous_year):
-        raise UsageError("each --previous DATA needs its --previous-year YEAR (in the same "
-                         "order)")
+        raise UsageError.saying(say("cli-previous-year-missing"))
     later = [y for y in args.previous_year if y >= args.year]
     if later:
-        raise UsageError(f"--previous-year {later[0]} is not earlier than --year {args.year}; "
-                         "an earlier year's dataset is compared with the report's year")
+        raise UsageError.saying(say("cli-previous-year-late", previous=later[0],
+                                    year=args.year))
     pm = plugin_manager_from_args(args)
     writers = collect_writers(pm)
     chosen = chosen_writers(args.format, writers)
-    say(clean_leftovers(args.out))
+    print_lines(clean_leftovers(args.out))
     check_report_folder(args.out, force=args.force)
-    check_output_folder(args.out, "the report")  # before the work, not after it
+    check_output_folder(args.out, say("output-report"))  # before the work, not after it
     readers = collect_readers(pm)
     stages = 3 + len(chosen) + len(args.previous) + (args.history is not None)
     out: Path = args.out

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .._documents import say
 from ..errors import LearningModelsError
 
 __all__ = ["check_report_folder", "clean_leftovers", "replacing_folder"]
@@ -58,19 +59,16 @@ def check_report_folder(out: Path, *, force: bool) -> None:
         return
     here = Path.cwd().resolve()
     if out.resolve() in (here, *here.parents):
-        raise LearningModelsError(f"{str(out)!r} is the current folder or holds it; give "
-                                  "the report a folder of its own")
+        raise LearningModelsError.saying(say("cli-folder-is-here", path=str(out)))
     entries = sorted(out.iterdir())
     if not entries:
         return
     if not force:
-        raise LearningModelsError(f"{str(out)!r} already holds files; give --force to "
-                                  "replace it as a whole, or another folder")
+        raise LearningModelsError.saying(say("cli-folder-has-files", path=str(out)))
     folders = [e for e in entries if e.is_dir()]
     if folders:
-        raise LearningModelsError(
-            f"{str(out)!r} holds the folder {folders[0].name!r}: it is not a report's folder; "
-            "--force replaces a report folder (files only) as a whole, so give another folder")
+        raise LearningModelsError.saying(say("cli-folder-not-report", path=str(out),
+                                             folder=folders[0].name))
 
 
 @contextmanager
@@ -116,6 +114,6 @@ def moved(paths: list[Path], fresh: Path, out: Path) -> list[Path]:
     return result
 
 
-def say(lines: list[str]) -> None:
+def print_lines(lines: list[str]) -> None:
     for line in lines:
         sys.stderr.write(line + "\n")

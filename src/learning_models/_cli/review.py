@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .._criteria import Lang
+from .._documents import say
 from .._history import ReviewReport, build_review_report, open_history, review, write_review
 from .._plugins import collect_review_writers
 from ..errors import LearningModelsError, PluginError
@@ -53,8 +54,8 @@ def register(sub: Any) -> None:
 def _review(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if not _PERIOD.match(args.period):
-        raise UsageError(f"--period {args.period!r}: expected YYYY-YYYY, e.g. 2021-2025")
-    check_output_folder(args.out, "the review")
+        raise UsageError.saying(say("cli-period", period=args.period))
+    check_output_folder(args.out, say("output-review"))
     writers = collect_review_writers(plugin_manager_from_args(args))
     targets = load_targets(args.targets) if args.targets else None
     with open_history(args.history) as history:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 import polars as pl
 
+from .._documents import say
 from .._evidence import RecordError, read_evidence
 from .options import UsageError
 
@@ -30,13 +31,12 @@ def read_input(path: Path, input_format: str | None, stream: BinaryIO | None = N
     the name problems give it."""
     if str(path) != "-":
         if input_format is not None:
-            raise UsageError("--input-format goes with --input - (standard input); a file's "
-                             "suffix says its format")
+            raise UsageError.saying(say("cli-input-format-file"))
         frame, errors = read_evidence(path)
         return frame, errors, str(path)
     if input_format is None:
-        raise UsageError("--input - reads standard input: say its format with --input-format "
-                         f"{{{','.join(INPUT_FORMATS)}}}")
+        raise UsageError.saying(say("cli-input-format-needed",
+                                    formats=f"{{{','.join(INPUT_FORMATS)}}}"))
     data = (stream or sys.stdin.buffer).read()
     with tempfile.TemporaryDirectory(prefix="learning-models-stdin-") as folder:
         file = Path(folder) / f"stdin.{input_format}"

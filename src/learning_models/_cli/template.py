@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._catalog import Catalog
+from .._documents import say
 from .._evidence import MODEL_SHEETS, template_sets, write_template
 from ..errors import LearningModelsError
 from .commands import summary
@@ -30,11 +31,11 @@ def register(sub: Any) -> None:
 
 
 def _template(args: argparse.Namespace) -> int:
-    check_output_file(args.output, "the workbook", suffix=".xlsx", force=args.force)
+    check_output_file(args.output, say("output-workbook"), suffix=".xlsx", force=args.force)
     catalog = catalog_maker(args)(args.criteria_dir)
     _check_year(catalog, args.year)
     sets = template_sets(catalog, args.year)
-    make_folder_of(args.output, "the workbook")
+    make_folder_of(args.output, say("output-workbook"))
     written = write_template(args.output, sets, year=args.year)
     sheets = ", ".join(MODEL_SHEETS.get(m, m) for m in sets)
     print(f"{written}: {sheets}, Địa bàn "
@@ -48,5 +49,4 @@ def _check_year(catalog: Catalog, year: int) -> None:
     entries = catalog.entries()
     if not any(year in entry.years for entry in entries):
         periods = ", ".join(sorted({entry.period for entry in entries})) or "none"
-        raise LearningModelsError(f"no criteria set is in force in {year}; the periods of "
-                                  f"the sets: {periods}")
+        raise LearningModelsError.saying(say("cli-no-set-in-year", year=year, periods=periods))

@@ -16,12 +16,14 @@ from .shape import (
     schema_problem,
 )
 from .suggest import did_you_mean
+from .texts import Message, format_problem, say, verbatim
 from .yaml import DuplicateKey, RawDocument, SourceMap, TextSpan, YamlLimits, load_yaml, parse_yaml
 
 __all__ = [
     "BadValue",
     "DuplicateKey",
     "FormatKind",
+    "Message",
     "RawDocument",
     "SourceMap",
     "TextSpan",
@@ -37,6 +39,7 @@ __all__ = [
     "describe_path",
     "did_you_mean",
     "extends_only_problem",
+    "format_problem",
     "int_from_text",
     "int_problem",
     "load_yaml",
@@ -44,12 +47,14 @@ __all__ = [
     "parse_yaml",
     "require_format",
     "safe_text",
+    "say",
     "schema",
     "schema_problem",
     "schema_validator",
     "shown",
     "sniff_format",
     "text_problem",
+    "verbatim",
     "write_bytes",
     "write_text",
 ]

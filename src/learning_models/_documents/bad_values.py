@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+from .texts import Message, say
+
 #: Integers longer than this are not read: every number of a document must convert to a
 #: float (below 1.8e308) and to text (Python refuses beyond 4,300 digits); no count or
 #: score of this domain comes near it.
@@ -22,14 +24,14 @@ class BadValue:
 
     __slots__ = ("reason",)
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str | Message) -> None:
         self.reason = reason
 
     def __repr__(self) -> str:
         return f"BadValue({self.reason!r})"
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str) -> Message | None:
     """Why `text` cannot be written out as UTF-8 (an escaped lone surrogate such as
     ``"\\ud800"``), or None."""
     if text.isascii():
@@ -38,8 +40,7 @@ def text_problem(text: str) -> str | None:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = text[exc.start]
-        return (f"contains the escape \\u{ord(bad):04x}, half of a surrogate pair, which is "
-                "not a character")
+        return say("lone-surrogate", code=f"{ord(bad):04x}")
     return None
 
 
@@ -57,7 +58,7 @@ def int_from_text(text: str) -> int | BadValue:
     return int(text)
 
 
-def int_problem(value: int) -> str | None:
+def int_problem(value: int) -> Message | None:
     """Why an integer is too large to be read (more than `MAX_INT_DIGITS` digits), or None."""
     if value.bit_length() <= MAX_INT_DIGITS * 3:  # < 10**903: short enough whatever it is
         return None
@@ -70,5 +71,5 @@ def shown(text: str, width: int = 40) -> str:
     return repr(text if len(text) <= width else text[:width] + "…")
 
 
-def too_long(digits: int) -> str:
-    return f"a number of about {digits:,} digits; at most {MAX_INT_DIGITS:,} are read"
+def too_long(digits: int) -> Message:
+    return say("number-too-long", digits=digits, limit=MAX_INT_DIGITS)

@@ -4,6 +4,7 @@ evidence files and datasets, the evidence JSON Schema, and workbooks (``excel``)
 
 from .._publish import publish_stage
 from .codes import CODE_LENGTHS, CodeCorrection, padded
+from .column_texts import ColumnText, column_text
 from .dataset import (
     AREA_LEVELS,
     FILE_NAMES,
@@ -50,10 +51,12 @@ __all__ = [
     "TRUE_WORDS",
     "Check",
     "CodeCorrection",
+    "ColumnText",
     "Dataset",
     "RecordError",
     "Table",
     "column_places",
+    "column_text",
     "evidence_schema",
     "padded",
     "plain_columns",

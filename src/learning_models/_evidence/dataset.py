@@ -17,8 +17,8 @@ from pathlib import Path
 
 import polars as pl
 
-from .._documents import check_path
-from ..errors import EvidenceError, Problem
+from .._documents import Message, check_path, say
+from ..errors import EvidenceError, Problem, Said
 from .codes import CodeCorrection, pad_area_list, pad_column
 from .dates import iso_dates
 from .numbers import read_count
@@ -61,7 +61,7 @@ class Table:
     file: str
     #: Where each column is in the file, as messages name it ("column F 'Thu nhập'" in a
     #: sheet); empty when it follows from the file (`column_places`).
-    columns: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, Said] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -151,18 +151,18 @@ def pad_subject_areas(tables: Mapping[str, Table], areas: pl.DataFrame,
     return fixed, corrections
 
 
-def column_places(frame: pl.DataFrame, file: str) -> dict[str, str]:
+def column_places(frame: pl.DataFrame, file: str) -> dict[str, Message]:
     """How messages name the place of each column of a table read from `file`: its number
     and header in a CSV file (``column 12 'income'``); nothing for other files, whose
     records name their fields."""
     if not file.lower().endswith(".csv"):
         return {}
-    return {name: f"column {k} {name!r}"
+    return {name: say("column-number", number=k, name=name)
             for k, name in enumerate((c for c in frame.columns if c not in (ROW, LINE)),
                                      start=1)}
 
 
-def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None = None,
+def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, Message] | None = None,
                 ) -> tuple[pl.DataFrame, list[RecordError]]:
     """Check the area list: unique codes, known levels, parents that exist, totals >= 0.
     `places` names where each column is in the file, for the messages."""
@@ -195,10 +195,11 @@ def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None 
         for column, reason in ([problem] if problem else []) + problems:
             place = (places or {}).get(column)
             if kept:  # a bad total makes the area's total unknown, never the area vanish
-                reason += "; the area is kept, its total unknown"
-            errors.append(RecordError(row["code"] or None, row[ROW], "invalid-record",
-                                      f"{reason} ({place})" if place else reason, column,
-                                      file, row[LINE]))
+                reason = reason.plus(say("area-kept"))
+            if place:
+                reason = reason.plus(say("in-place", place=place))
+            errors.append(RecordError.of(row["code"] or None, row[ROW], "invalid-record",
+                                         reason, column, file, row[LINE]))
         if not kept:
             bad.add(row[ROW])
         seen.add(row["code"])
@@ -216,7 +217,7 @@ def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, str] | None 
 
 
 def _total_problems(row: Mapping[str, object], totals: list[str],
-                    read: dict[str, list[int | None]]) -> list[tuple[str, str]]:
+                    read: dict[str, list[int | None]]) -> list[tuple[str, Message]]:
     """Read the area's totals (`read` gets one value per column, None when unknown); the
     column and the reason of each one that cannot be read as a whole number >= 0."""
     problems = []
@@ -224,26 +225,26 @@ def _total_problems(row: Mapping[str, object], totals: list[str],
         value, why = read_count(row[column])
         read[column].append(value)
         if why is not None:
-            problems.append((column, f"{column!r} must be a whole number >= 0, {why}"))
+            problems.append((column, say("area-total", column=column, why=why)))
     return problems
 
 
 def _area_problem(row: Mapping[str, object], levels: Mapping[str, str | None],
-                  seen: set[str]) -> tuple[str, str] | None:
+                  seen: set[str]) -> tuple[str, Message] | None:
     """The column and the reason an area is rejected, or None."""
     code = row["code"]
     if not code:
-        return "code", "the area has no code"
+        return "code", say("area-no-code")
     if code in seen:
-        return "code", f"area code {code!r} is used twice"
+        return "code", say("area-code-twice", code=code)
     if row["level"] not in AREA_LEVELS:
-        return "level", f"level {row['level']!r} is not one of {', '.join(AREA_LEVELS)}"
+        return "level", say("area-level", level=row["level"], levels=", ".join(AREA_LEVELS))
     parent = row["parent"]
     if parent and parent not in levels:
-        return "parent", f"parent area {parent!r} is not in the area list"
+        return "parent", say("area-parent-absent", parent=parent)
     above = levels.get(str(parent)) if parent else None
     if above in AREA_LEVELS and AREA_LEVELS.index(str(above)) >= \
             AREA_LEVELS.index(str(row["level"])):
-        return "parent", (f"parent area {parent!r} is a {above}, not above a "
-                          f"{row['level']}")
+        return "parent", say("area-parent-level", parent=parent, above=above,
+                             level=row["level"])
     return None

@@ -14,6 +14,7 @@ from datetime import date
 
 import polars as pl
 
+from .._documents import Message
 from ..errors import EvidenceError, Problem
 from .records import LINE, ROW
 
@@ -41,7 +42,7 @@ def iso_date(text: str) -> str | None:
 
 
 def iso_dates(frame: pl.DataFrame, column: str, where: str,
-              place: str | None = None) -> pl.DataFrame:
+              place: Message | None = None) -> pl.DataFrame:
     """`frame` with its text `column` as ISO dates (empty cells stay empty); a value that is
     not a date raises `EvidenceError` naming each (`where`: the file or sheet; `place`: the
     column as the user sees it, e.g. ``column C 'Từ ngày'``)."""

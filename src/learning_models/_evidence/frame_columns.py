@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from .._documents import Message, say
 from .records import LINE, ROW, RecordError, value_as_text
 
 __all__ = ["plain_columns"]
 
-_KINDS = {pl.List: "a list", pl.Array: "an array", pl.Struct: "a group of fields",
-          pl.Duration: "a duration", pl.Time: "a time of day"}
+_KINDS = {pl.List: "kind-list", pl.Array: "kind-array", pl.Struct: "kind-struct",
+          pl.Duration: "kind-duration", pl.Time: "kind-time"}
 
 
 def plain_columns(frame: pl.DataFrame, file: str | None = None,
@@ -48,17 +49,20 @@ def plain_columns(frame: pl.DataFrame, file: str | None = None,
     for column, hit in given.items():
         for k in hit.arg_true().to_list():
             row = frame[ROW][k]
-            bad.setdefault(row, RecordError(
-                ids[k], row, "unknown-column", f"unknown column {column!r}; the set declares "
-                "no such input", column, file, None))
+            bad.setdefault(row, RecordError.of(
+                ids[k], row, "unknown-column", say("unknown-column", column=column,
+                                                   suggestion=None), column, file, None))
     for column in odd:
         values, reasons = _convert(frame[column])
         frame = frame.with_columns(values.alias(column))
         rows, lines = frame[ROW].to_list(), (frame[LINE].to_list() if LINE in frame.columns
                                              else [None] * frame.height)
         for k in reasons.is_not_null().arg_true().to_list():
-            bad.setdefault(rows[k], RecordError(
-                ids[k], rows[k], "invalid-record", f"{column!r} {reasons[k]}", column, file,
+            reason = reasons[k]
+            bad.setdefault(rows[k], RecordError.of(
+                ids[k], rows[k], "invalid-record",
+                say("not-utf8-text", field=column) if reason == _NOT_UTF8 else
+                say("value-not-single", field=column, kind=_kind(reason)), column, file,
                 lines[k]))
     if bad:
         frame = frame.filter(~pl.col(ROW).is_in(sorted(bad)))
@@ -88,8 +92,22 @@ def _ids(frame: pl.DataFrame) -> list[str | None]:
     return [None] * frame.height
 
 
+#: The reason of a value that is not UTF-8 text; any other reason is the kind of value found
+#: where a single value is expected (an id of `_KINDS`, or ``type:`` and a type's name).
+_NOT_UTF8 = "not-utf8"
+
+
+def _kind(reason: str) -> Message:
+    if reason.startswith("type:"):
+        return say("kind-python", kind=reason.removeprefix("type:"))
+    if reason.startswith("dtype:"):
+        return say("kind-other", kind=reason.removeprefix("dtype:"))
+    return say(reason)
+
+
 def _convert(column: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """The column in a plain kind, and per row why its value is refused (null: it is not)."""
+    """The column in a plain kind, and per row why its value is refused (null: it is not;
+    see `_kind`)."""
     dtype = column.dtype
     given = column.is_not_null()
     if dtype == pl.Null:
@@ -100,8 +118,8 @@ def _convert(column: pl.Series) -> tuple[pl.Series, pl.Series]:
     if dtype == pl.Binary or dtype == pl.Object:
         return _one_by_one(column)
     kind = next((word for base, word in _KINDS.items() if isinstance(dtype, base)),
-                f"a value of type {dtype}")
-    refused = pl.Series([None, f"must be a single value, found {kind}"], dtype=pl.String) \
+                f"dtype:{dtype}")
+    refused = pl.Series([None, kind], dtype=pl.String) \
         .gather(given.cast(pl.UInt32))
     return pl.repeat(None, column.len(), dtype=pl.String, eager=True), refused
 
@@ -117,11 +135,11 @@ def _one_by_one(column: pl.Series) -> tuple[pl.Series, pl.Series]:
                 reasons.append(None)
             except UnicodeDecodeError:
                 texts.append(None)
-                reasons.append("is not UTF-8 text")
+                reasons.append(_NOT_UTF8)
         elif value is None or isinstance(value, str | int | float | bool):
             texts.append(value_as_text(value))
             reasons.append(None)
         else:
             texts.append(None)
-            reasons.append(f"must be a single value, found {type(value).__name__}")
+            reasons.append(f"type:{type(value).__name__}")
     return pl.Series(texts, dtype=pl.String), pl.Series(reasons, dtype=pl.String)

@@ -25,6 +25,9 @@ import re
 
 import polars as pl
 
+from .._documents import Message, say
+from .column_texts import ColumnText, column_text
+
 __all__ = ["number_reading", "read_count", "reading_hint", "whole_reading"]
 
 _SIGN = r"^[+-]?"
@@ -65,39 +68,34 @@ def ambiguous(raw: pl.Expr) -> pl.Expr:
     return raw.str.contains(DOT_THREE).fill_null(False)
 
 
-def reading_hint(raw: pl.Expr) -> pl.Expr:
-    """How a refused number's text was read, for its message (empty when there is nothing
-    to say): both readings of an ambiguous value, a space that separates nothing."""
+def reading_hint(raw: pl.Expr) -> ColumnText:
+    """How a refused number's text was read, for its message (no message when there is
+    nothing to say): both readings of an ambiguous value, a space that separates nothing."""
     dots = raw.str.replace_all(".", "", literal=True)
     commas = raw.str.replace_all(",", "", literal=True)
-    return (
-        pl.when(raw.str.contains(DOT_THREE))
-        .then(pl.format(": read the Vietnamese way it is {}, the English way {}; write it "
-                        "without the dot ({}) or with a decimal comma", dots,
-                        raw, dots))
-        .when(raw.str.contains(COMMA_THREE))
-        .then(pl.format(": read the Vietnamese way it is {}, the English way {}; write it "
-                        "without the comma ({}) or with a decimal comma",
-                        raw.str.replace(",", ".", literal=True), commas, commas))
-        .when(raw.str.contains(_SPACES))
-        .then(pl.lit(": a space inside a number that does not separate groups of three "
-                     "digits; write the number without spaces"))
-        .otherwise(pl.lit("")))
+    dot = raw.str.contains(DOT_THREE)
+    kind = (pl.when(dot).then(pl.lit("reading-dot"))
+            .when(raw.str.contains(COMMA_THREE)).then(pl.lit("reading-comma"))
+            .when(raw.str.contains(_SPACES)).then(pl.lit("reading-space")))
+    return column_text(kind, vi_way=pl.when(dot).then(dots).otherwise(
+                           raw.str.replace(",", ".", literal=True)),
+                       en_way=pl.when(dot).then(raw).otherwise(commas),
+                       fix=pl.when(dot).then(dots).otherwise(commas))
 
 
-def read_count(text: object) -> tuple[int | None, str | None]:
+def read_count(text: object) -> tuple[int | None, Message | None]:
     """One cell read as a whole number >= 0: (the number, None), or (None, why not) with how
     the text was read. An empty cell is (None, None)."""
     if text is None:
         return None, None
     if isinstance(text, bool):
-        return None, f"found {text!r}, a yes/no value"
+        return None, say("count-yes-no", found=repr(text))
     if isinstance(text, int):
-        return (text, None) if text >= 0 else (None, f"found {text}")
+        return (text, None) if text >= 0 else (None, say("count-found", found=str(text)))
     if isinstance(text, float):
         if text.is_integer() and text >= 0:
             return int(text), None
-        return None, f"found {text!r}"
+        return None, say("count-found", found=repr(text))
     shown = str(text).strip()
     if not shown:
         return None, None
@@ -110,11 +108,9 @@ def read_count(text: object) -> tuple[int | None, str | None]:
     if re.fullmatch(r"\d+\.0*", shown):
         return int(shown.split(".")[0]), None
     if re.fullmatch(COMMA_THREE, shown):
-        return None, (f"found {shown!r}: {shown.replace(',', '.')} read the Vietnamese way, "
-                      f"{shown.replace(',', '')} the English way; write the whole number "
-                      "without a separator")
+        return None, say("count-comma", found=repr(shown), vi_way=shown.replace(",", "."),
+                         en_way=shown.replace(",", ""))
     if re.search(_SPACES, shown):
-        return None, (f"found {shown!r}: a space that does not separate groups of three "
-                      f"digits (without it: {re.sub(_SPACES, '', shown)!r}); write the "
-                      "number without spaces")
-    return None, f"found {shown!r}"
+        return None, say("count-space", found=repr(shown),
+                         without=repr(re.sub(_SPACES, "", shown)))
+    return None, say("count-found", found=repr(shown))

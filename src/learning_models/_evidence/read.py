@@ -26,7 +26,15 @@ from typing import Any
 
 import polars as pl
 
-from .._documents import DuplicateKey, YamlLimits, check_path, int_from_text, parse_yaml
+from .._documents import (
+    DuplicateKey,
+    Message,
+    YamlLimits,
+    check_path,
+    int_from_text,
+    parse_yaml,
+    say,
+)
 from ..errors import EvidenceError, Problem, Span
 from .frame_columns import plain_columns
 from .records import LINE, ROW, RecordError, records_to_frame
@@ -45,8 +53,6 @@ MAX_COLUMNS = 1000
 CSV_CHUNK_ROWS = 50_000
 SEPARATORS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_SAVE_AS_UTF8 = ('save it as UTF-8: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; '
-                 'in LibreOffice, tick "Edit filter settings" and choose "Unicode (UTF-8)"')
 #: YAML evidence is read by a parser written in Python (≈ 20–50 µs a value): it is for
 #: small files; large ones are CSV or Parquet (docs/limits.md).
 _YAML_LIMITS = YamlLimits(max_bytes=16 * 1024 * 1024, max_nodes=500_000)
@@ -61,11 +67,11 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
     name = display_name or str(path)
     suffix = file.suffix.lower()
     if suffix not in EVIDENCE_SUFFIXES:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {name!r}: unknown kind of file {suffix!r}",
-            hint="use .csv, .json, .yaml or .parquet")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("evidence-kind", name=name, suffix=suffix),
+            hint=say("evidence-kind-hint"))])
     if not file.is_file():
-        raise EvidenceError([Problem("file-not-found", f"no such evidence file: {name!r}")])
+        raise EvidenceError([Problem.of("file-not-found", say("evidence-missing", name=name))])
     if suffix == ".parquet":
         frame, errors = _read_parquet(file, name)
     elif suffix == ".csv":  # read a piece at a time
@@ -83,9 +89,9 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
 
 def _check_size(file: Path, name: str, limit: int) -> None:
     if file.stat().st_size > limit:
-        raise EvidenceError([Problem("too-large", f"{name!r} is larger than "
-                                     f"{limit // 2**20} MiB; use CSV or Parquet",
-                                     Span(name, 1, 1))])
+        raise EvidenceError([Problem.of("too-large", say("evidence-too-large", name=name,
+                                                         mib=limit // 2**20),
+                                        Span(name, 1, 1))])
 
 
 def _refuse(data: bytes, name: str) -> None:
@@ -109,26 +115,23 @@ def _decode(data: bytes, name: str, *, utf16: bool = False) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise EvidenceError([Problem(
-                "not-utf8", "the file starts like UTF-16 (Excel's \"Unicode Text\") but is "
-                f"not valid UTF-16 at byte {exc.start + 2:,}", Span(name, 1, 1),
-                hint=_SAVE_AS_UTF8)]) from exc
+            raise EvidenceError([Problem.of(
+                "not-utf8", say("utf16-broken", byte=exc.start + 2), Span(name, 1, 1),
+                hint=say("save-as-utf8"))]) from exc
     nul = data.find(b"\x00")  # never in UTF-8 text: UTF-16 without its mark, or binary
     if nul >= 0:
         line, column = _position(data, nul)
-        raise EvidenceError([Problem(
-            "not-utf8", f"a NUL byte at line {line}, column {column}: the file is probably "
-            "UTF-16 without a byte-order mark, or not a text file", Span(name, line, column),
-            hint=_SAVE_AS_UTF8)])
+        raise EvidenceError([Problem.of(
+            "not-utf8", say("nul-byte", line=line, column=column), Span(name, line, column),
+            hint=say("save-as-utf8"))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise EvidenceError([Problem(
-            "not-utf8", f"byte 0x{data[exc.start]:02x} at line {line}, column {column} is not "
-            "valid UTF-8: the file was saved in another encoding (Excel's \"CSV (Comma "
-            "delimited)\" uses the computer's code page)", Span(name, line, column),
-            hint=_SAVE_AS_UTF8)]) from exc
+        raise EvidenceError([Problem.of(
+            "not-utf8", say("not-utf8-byte", byte=f"{data[exc.start]:02x}", line=line,
+                            column=column), Span(name, line, column),
+            hint=say("save-as-utf8"))]) from exc
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -155,11 +158,12 @@ def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[Recor
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        raise EvidenceError([Problem("unreadable-evidence", f"not CSV: {_csv_reason(exc)}",
-                                     Span(name, 1, 1))]) from exc
+        raise EvidenceError([Problem.of("unreadable-evidence",
+                                        say("not-csv", reason=_csv_reason(exc)),
+                                        Span(name, 1, 1))]) from exc
     if not header:
-        raise EvidenceError([Problem("unreadable-evidence", "the CSV file has no header row",
-                                     Span(name, 1, 1))])
+        raise EvidenceError([Problem.of("unreadable-evidence", say("csv-no-header"),
+                                        Span(name, 1, 1))])
     _check_width(len(header), name)
     _check_header(header, name)
     table = _Chunks(header)
@@ -173,18 +177,19 @@ def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[Recor
             break
         except csv.Error as exc:
             n += 1
-            errors.append(RecordError(None, n, "invalid-record", f"not CSV: {_csv_reason(exc)}",
-                                      None, name, line))
+            errors.append(RecordError.of(None, n, "invalid-record",
+                                         say("not-csv", reason=_csv_reason(exc)), None, name,
+                                         line))
             continue
         if not any(cell.strip() for cell in row):
             continue  # blank lines are layout, not records
         n += 1
         if len(row) != len(header):
-            message = f"the row has {len(row)} fields, the header {len(header)}"
+            message = say("row-width", fields=len(row), header=len(header))
             if rows.line_num > line:  # a quote left open swallows the lines after it
-                message += f"; it runs on to line {rows.line_num}: is a quote not closed?"
-            errors.append(RecordError(_first_line(row[0]) if row else None, n,
-                                      "invalid-record", message, None, name, line))
+                message = message.plus(say("quote-open", line=rows.line_num))
+            errors.append(RecordError.of(_first_line(row[0]) if row else None, n,
+                                         "invalid-record", message, None, name, line))
             continue
         table.add(row, n, line)
     return table.frame(), errors
@@ -245,12 +250,11 @@ def _check_header(header: Sequence[str], name: str) -> None:
     seen: set[str] = set()
     for k, column in enumerate(header, start=1):
         if not column.strip():
-            problems.append(Problem("unreadable-evidence", f"column {k} has no name",
-                                    Span(name, 1, 1)))
+            problems.append(Problem.of("unreadable-evidence", say("column-no-name", number=k),
+                                       Span(name, 1, 1)))
         elif column in seen or column in (ROW, LINE):
-            problems.append(Problem("unreadable-evidence",
-                                    f"column {column!r} appears twice in the header",
-                                    Span(name, 1, 1)))
+            problems.append(Problem.of("unreadable-evidence", say("column-twice", column=column),
+                                       Span(name, 1, 1)))
         seen.add(column)
     if problems:
         raise EvidenceError(problems)
@@ -283,7 +287,7 @@ def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     if not twice:
         return frame, errors
     lines = _json_lines(text, len(records))
-    found = [(k, key, lines[k], "") for k, keys in twice.items() for key in keys]
+    found = [(k, key, lines[k], None) for k, keys in twice.items() for key in keys]
     return _without_duplicates(frame, errors, records, found, name)
 
 
@@ -335,7 +339,8 @@ def _json_lines(text: str, count: int) -> list[int]:
 
 
 def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
-                        records: Sequence[Any], found: Sequence[tuple[int, str, int, str]],
+                        records: Sequence[Any],
+                        found: Sequence[tuple[int, str, int, Message | None]],
                         name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     """`frame` without the records that give a key twice, and `errors` with one
     ``duplicate-key`` error for each such key: (record index, key, line, where the first
@@ -343,9 +348,9 @@ def _without_duplicates(frame: pl.DataFrame, errors: list[RecordError],
     for k, key, line, first in found:
         record = records[k]
         ident = record.get("id") if isinstance(record, Mapping) else None
-        errors.append(RecordError(
+        errors.append(RecordError.of(
             str(ident) if isinstance(ident, str | int) else None, k + 1, "duplicate-key",
-            f"{key!r} is given twice{first}; keep one", key, name, line))
+            say("key-twice", key=key, first=first), key, name, line))
     rows = sorted({k + 1 for k, _, _, _ in found})
     errors.sort(key=lambda e: (e.row, e.field or ""))
     return frame.filter(~pl.col(ROW).is_in(rows)), errors
@@ -363,13 +368,13 @@ def _read_yaml(data: bytes, name: str) -> tuple[pl.DataFrame, list[RecordError]]
     frame, errors = records_to_frame(records, file=name, lines=lines)
     if not in_record:
         return frame, errors
-    found: dict[tuple[int, str], tuple[int, str, int, str]] = {}
+    found: dict[tuple[int, str], tuple[int, str, int, Message | None]] = {}
     for duplicate in in_record:  # a key three times: one error, at its second place
         k = _record_of(duplicate, prefix) or 0
         span, hint = duplicate.problem.span, duplicate.problem.hint
         found.setdefault((k, duplicate.key), (
             k, duplicate.key, span.line if span is not None else lines[k],
-            f" ({hint})" if hint else ""))
+            say("in-place", place=duplicate.problem.hint_said or hint) if hint else None))
     return _without_duplicates(frame, errors, records, list(found.values()), name)
 
 

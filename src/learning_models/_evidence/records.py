@@ -15,20 +15,24 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from typing import Any
 
 import polars as pl
 
 from .._criteria import EVIDENCE_PREFIX, InputSpec
-from .._documents import BadValue, int_problem, safe_text, shown, text_problem
+from .._documents import BadValue, Message, int_problem, safe_text, say, shown, text_problem
 from .._expressions import collect_plain
-from ..errors import ProblemCode
+from .._words import MESSAGES, Lang
+from ..errors import ProblemCode, Said
+from .column_texts import ColumnText, column_text, text_columns, text_of
 from .numbers import ambiguous, number_reading, reading_hint, whole_reading
 
 #: A reason to reject records: condition, field, code, message (all but field column-wise;
-#: the message row-wise, as it is only computed for the rows some condition flags).
-Check = tuple[pl.Expr, str | None, ProblemCode, pl.Expr]
+#: the message's parameters row-wise, as they are only computed for the rows some condition
+#: flags).
+Check = tuple[pl.Expr, str | None, ProblemCode, ColumnText]
 
 __all__ = ["META_COLUMNS", "Check", "RecordError", "record_shape_problem", "records_to_frame",
            "strictly_increasing", "type_frame", "type_query", "value_as_text"]
@@ -43,7 +47,11 @@ FALSE_WORDS = ("false", "no", "không", "0")
 
 @dataclass(frozen=True, slots=True)
 class RecordError:
-    """Why one input record was rejected (a record may have several)."""
+    """Why one input record was rejected (a record may have several).
+
+    `message` is English; `text(lang)` says it in either language (from `said`, the
+    catalogue's text, when the error has one). `to_dict` and `format` take the language.
+    """
 
     record: str | None          # the subject id, when it could be read
     row: int                    # 1-based position of the record in its input
@@ -52,19 +60,40 @@ class RecordError:
     field: str | None = None
     file: str | None = None
     line: int | None = None
+    said: Said | None = dataclass_field(default=None, compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    @classmethod
+    def of(cls, record: str | None, row: int, code: ProblemCode, said: Said,
+           field: str | None = None, file: str | None = None,
+           line: int | None = None) -> RecordError:
+        """The error saying `said`, with its English `message`."""
+        return cls(record, row, code, said.render("en"), field, file, line, said)
+
+    def text(self, lang: Lang = "vi") -> str:
+        """The message in `lang`."""
+        return self.said.render(lang) if self.said is not None else self.message
+
+    def followed_by(self, *more: Said) -> RecordError:
+        """The error with `more` said after its message."""
+        said = say("verbatim", text=self.said or self.message).plus(*more)
+        return replace(self, message=said.render("en"), said=said)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         return {"record": self.record, "row": self.row, "file": self.file, "line": self.line,
-                "field": self.field, "code": self.code, "message": self.message}
+                "field": self.field, "code": self.code, "message": self.text(lang)}
 
-    def format(self) -> str:
+    def format(self, lang: Lang = "en") -> str:
         where = f"{self.file}:{self.line}" if self.file and self.line else \
-            f"{self.file or 'record'} #{self.row}"
+            f"{self.file or MESSAGES['label-record'][lang]} #{self.row}"
         record = self.record
         if record is not None and not record.isprintable():  # e.g. a line break in an id
             record = repr(record)
         who = f" {record}:" if record is not None else ""
-        return f"{where}:{who} {self.message} [{self.code}]"
+        return f"{where}:{who} {self.text(lang)} [{self.code}]"
+
+    def render(self, lang: Lang = "vi") -> str:
+        """`format` in `lang` (so that a problem can say it: `Problem.of`)."""
+        return self.format(lang)
 
 
 def records_to_frame(records: Iterable[object], *, file: str | None = None,
@@ -84,15 +113,15 @@ def records_to_frame(records: Iterable[object], *, file: str | None = None,
         line = lines[n - 1] if lines is not None and n - 1 < len(lines) else None
         problem = record_shape_problem(record)
         if problem is not None:
-            errors.append(RecordError(_id_of(record), n, "invalid-record", problem, None,
-                                      file, line))
+            errors.append(RecordError.of(_id_of(record), n, "invalid-record", problem, None,
+                                         file, line))
             continue
         assert isinstance(record, Mapping)
         reserved = [key for key in (ROW, LINE) if key in record]
         if reserved:
-            errors += [RecordError(_id_of(record), n, "unknown-column",
-                                   f"unknown column {key!r}; the set declares no such input",
-                                   key, file, line) for key in reserved]
+            errors += [RecordError.of(_id_of(record), n, "unknown-column",
+                                      say("unknown-column", column=key, suggestion=None),
+                                      key, file, line) for key in reserved]
             continue
         kept = len(positions)
         for key, value in record.items():
@@ -128,35 +157,36 @@ def _id_of(record: object) -> str | None:
     return None
 
 
-def record_shape_problem(record: object) -> str | None:
+def record_shape_problem(record: object) -> Message | None:
     """Why `record` cannot be a record (not a mapping, a key that is not text, a value
     that is a collection or a number that is not finite, text that is not text, a value
     its file could not read), or None."""
     if not isinstance(record, Mapping):
-        return f"a record must be a mapping of input names to values, found {record!r:.60}"
+        return say("record-not-mapping", found=f"{record!r:.60}")
     for key, value in record.items():
         if not isinstance(key, str):
-            return f"column names must be text, found {key!r:.60}"
+            return say("column-name-not-text", found=f"{key!r:.60}")
         if (reason := text_problem(key)) is not None:
-            return f"the column name {shown(key)} {reason}"
+            return say("column-name-bad", name=shown(key), reason=reason)
         if (reason := _value_problem(key, value)) is not None:
             return reason
     return None
 
 
-def _value_problem(key: str, value: object) -> str | None:
+def _value_problem(key: str, value: object) -> Message | None:
     if isinstance(value, BadValue):
-        return f"{key!r}: {value.reason}"
+        return say("value-bad", field=key, reason=value.reason)
     if _is_references(key, value):
         return None
     if isinstance(value, Mapping | list | tuple | set):
-        return f"{key!r} must be a single value, found {type(value).__name__}"
+        return say("value-not-single", field=key,
+                   kind=say("kind-python", kind=type(value).__name__))
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{key!r} must be a finite number, found {value!r}"
+        return say("value-not-finite", field=key, value=repr(value))
     if isinstance(value, int) and (reason := int_problem(value)) is not None:
-        return f"{key!r} is {reason}"
+        return say("value-too-long", field=key, reason=reason)
     if isinstance(value, str) and (reason := text_problem(value)) is not None:
-        return f"{key!r}: {shown(value)} {reason}"
+        return say("text-bad", field=key, value=shown(value), reason=reason)
     return None
 
 
@@ -311,10 +341,10 @@ def _build_typing(inputs: Mapping[str, InputSpec], schema: pl.Schema,
     typed += [s.typed() for s in staged]
     ids = pl.col("id")
     missing = ids.is_null() | (ids == "")
-    checks.append((missing, "id", "missing-id", pl.lit("the record has no 'id'")))
+    checks.append((missing, "id", "missing-id", column_text("no-id")))
     # A row that is not the first of its value is necessarily a duplicate.
     duplicate: Check = (~missing & ~ids.is_first_distinct(), "id", "duplicate-record",
-                        pl.format("id '{}' is used by an earlier record", ids))
+                        column_text("id-used-before", id=ids))
     conditions = tuple(cond.alias(f"{prefix}c{k}") for k, (cond, _, _, _) in enumerate(checks))
     return _Typing(prefix, tuple(prelude), tuple(tuple(layer) for layer in layers),
                    tuple(staged), tuple(checks), conditions, duplicate, tuple(typed))
@@ -344,13 +374,14 @@ def _column_checks(columns: Sequence[str], inputs: Mapping[str, InputSpec],
         if column.startswith(EVIDENCE_PREFIX):  # references for an indicator (format 1.1)
             close = difflib.get_close_matches(column, [c for c in keep if c in columns
                                                        or c.startswith(EVIDENCE_PREFIX)], n=1)
-            what = f"the set has no indicator {column.removeprefix(EVIDENCE_PREFIX)!r} " \
-                   "to give evidence for"
+            hint = say("did-you-mean", name=close[0]) if close else None
+            message = column_text("unknown-evidence-column", column=column,
+                                  indicator=column.removeprefix(EVIDENCE_PREFIX),
+                                  suggestion=hint)
         else:
             close = difflib.get_close_matches(column, list(inputs), n=1)
-            what = "the set declares no such input"
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        message = pl.lit(f"unknown column {column!r}{hint}; {what}")
+            hint = say("did-you-mean", name=close[0]) if close else None
+            message = column_text("unknown-column", column=column, suggestion=hint)
         checks.append((pl.lit(True), column, "unknown-column", message))
     return checks
 
@@ -442,21 +473,22 @@ class _Staged:
         else:
             present, value, shown = pl.lit(False), pl.lit(None, dtype=self.target), pl.lit("")
         hint = reading_hint(pl.col(self.clean)) if self.text and \
-            spec.type in ("integer", "number") else pl.lit("")
+            spec.type in ("integer", "number") else None
         checks: list[Check] = [
             (present & value.is_null(), name, "invalid-record",
-             pl.format(f"{name!r} must be {_expected(spec)}, found '{{}}'{{}}", shown, hint))]
+             column_text("value-invalid", field=name, expected=_expected(spec), value=shown,
+                         reading=hint))]
         if spec.minimum is not None:
             checks.append((value < spec.minimum, name, "out-of-bounds",
-                           pl.format(f"{name!r} is {{}}, below the minimum {spec.minimum:g}",
-                                     shown)))
+                           column_text("below-minimum", field=name, value=shown,
+                                       minimum=spec.minimum)))
         if spec.maximum is not None:
             checks.append((value > spec.maximum, name, "out-of-bounds",
-                           pl.format(f"{name!r} is {{}}, above the maximum {spec.maximum:g}",
-                                     shown)))
+                           column_text("above-maximum", field=name, value=shown,
+                                       maximum=spec.maximum)))
         if spec.required:
             checks.append((~present.fill_null(False), name, "invalid-record",
-                           pl.lit(f"required input {name!r} is missing")))
+                           column_text("required-missing", field=name)))
         return checks
 
     def typed(self) -> pl.Expr:
@@ -465,15 +497,15 @@ class _Staged:
         return pl.col(self.value).alias(self.name)
 
 
-def _expected(spec: InputSpec) -> str:
+def _expected(spec: InputSpec) -> Message:
     if spec.type == "enum":  # the words officials write first (the labels), then values
         words = spec.value_labels("vi")
-        text = "one of " + ", ".join(repr(w) for w in words)
+        listed = ", ".join(repr(w) for w in words)
         if tuple(words) != spec.values:
-            text += f" (or {', '.join(spec.values or ())})"
-        return text.replace("{", "(").replace("}", ")")  # the text goes into pl.format
-    return {"integer": "a whole number", "number": "a number",
-            "boolean": "yes/no (có/không, true/false, 1/0)"}.get(spec.type, "text")
+            return say("expected-enum-values", words=listed, values=", ".join(spec.values or ()))
+        return say("expected-enum", words=listed)
+    return say(f"expected-{spec.type}" if spec.type in ("integer", "number", "boolean")
+               else "expected-text")
 
 
 def _convert(raw: pl.Expr, dtype: pl.DataType, text: bool, spec: InputSpec) -> pl.Expr:
@@ -562,15 +594,18 @@ def _collect_errors(frame: pl.DataFrame, checks: Sequence[Check], flags: pl.Data
     """
     hit = flags.select(pl.any_horizontal(pl.all()).fill_null(False)).to_series()
     flagged = flags.filter(hit).get_columns()
-    messages = frame.filter(hit).select(
-        pl.col(ROW), pl.col(LINE), pl.col("id"),
-        *(pl.when(flagged[k]).then(msg).alias(f"_e{k}")
-          for k, (_, _, _, msg) in enumerate(checks)),
-    )
+    rows = frame.filter(hit).with_columns(
+        pl.Series(f"_f{k}", column) for k, column in enumerate(flagged))
     errors: list[RecordError] = []
-    for k, (_, field, code, _) in enumerate(checks):
-        hits = messages.filter(pl.col(f"_e{k}").is_not_null())
-        for row, line, ident, message in hits.select(ROW, LINE, "id", f"_e{k}").iter_rows():
-            errors.append(RecordError(ident or None, row, code, message, field, file, line))
+    for k, (_, column, code, text) in enumerate(checks):
+        hits = rows.filter(pl.col(f"_f{k}").fill_null(False))
+        if hits.height == 0:
+            continue
+        values = hits.select(ROW, LINE, "id", *text_columns(text, f"_e{k}"))
+        for row in values.iter_rows(named=True):
+            said = text_of(text, row, f"_e{k}")
+            if said is not None:
+                errors.append(RecordError.of(row["id"] or None, row[ROW], code, said,
+                                             column, file, row[LINE]))
     errors.sort(key=lambda e: (e.row, e.field or ""))
     return errors

@@ -80,11 +80,11 @@ def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[st
     out = Path(directory)
     paths = [out / "results.json", out / "results.csv", out / "errors.csv"]
     mark = BOM if bom else ""
-    write_text(paths[0], results_json(evaluation))
+    write_text(paths[0], results_json(evaluation, lang))
     write_text(paths[1], mark + results_csv(evaluation, lang))
     write_text(paths[2], mark + errors_csv(
         [(evaluation.year, e) for e in evaluation.errors]
-        + [(before.year, e) for before in previous for e in before.errors]))
+        + [(before.year, e) for before in previous for e in before.errors], lang))
     if rollup is not None:
         paths.append(out / "rollup.json")
         write_text(paths[3], rollup.to_json())
@@ -96,10 +96,11 @@ def _models(evaluation: DatasetEvaluation) -> list[str]:
                   key=lambda m: (MODELS.index(m) if m in MODELS else len(MODELS), m))
 
 
-def results_json(evaluation: DatasetEvaluation) -> str:
+def results_json(evaluation: DatasetEvaluation, lang: Lang = "en") -> str:
     """Every subject's evaluation (as ``evaluate --format json`` gives it, plus its area;
-    its provenance is given once per model), per model, with every rejected record. One
-    subject per line, so large files stay quick to write and easy to compare."""
+    its provenance is given once per model), per model, with every rejected record (its
+    message in `lang`). One subject per line, so large files stay quick to write and easy
+    to compare."""
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
@@ -132,7 +133,7 @@ def results_json(evaluation: DatasetEvaluation) -> str:
         if subjects:
             lines.append(",\n".join(subjects))
         lines += ["      ]", "    }" + ("," if n < len(models) - 1 else "")]
-    errors = [f"    {dump(_error(e))}" for e in evaluation.errors]
+    errors = [f"    {dump(_error(e, lang))}" for e in evaluation.errors]
     lines += ["  },", '  "errors": [', *([",\n".join(errors)] if errors else []), "  ]", "}"]
     return "\n".join(lines) + "\n"
 
@@ -171,19 +172,19 @@ def results_csv(evaluation: DatasetEvaluation, lang: Lang = "vi") -> str:
     return safe_text_columns(pl.concat(frames)).write_csv(line_terminator="\n")
 
 
-def errors_csv(errors: Sequence[tuple[int | None, RecordError]]) -> str:
+def errors_csv(errors: Sequence[tuple[int | None, RecordError]], lang: Lang = "vi") -> str:
     """Every rejected record, with the year of the data it was read from: year, file (its
-    name in the dataset), row, line, record, field, code, message."""
+    name in the dataset), row, line, record, field, code, message (in `lang`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(YEAR_ERROR_COLUMNS)
     for year, error in errors:
-        data = {"year": year, **_error(error)}
+        data = {"year": year, **_error(error, lang)}
         writer.writerow(safe_row("" if data[c] is None else data[c] for c in YEAR_ERROR_COLUMNS))
     return buffer.getvalue()
 
 
-def _error(error: RecordError) -> dict[str, Any]:
-    data = error.to_dict()
+def _error(error: RecordError, lang: Lang) -> dict[str, Any]:
+    data = error.to_dict(lang)
     data["file"] = None if error.file is None else Path(error.file).name
     return data

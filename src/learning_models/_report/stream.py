@@ -20,6 +20,7 @@ from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from .._scoring import Evaluations
+from .._words import Lang
 from .csv_cells import safe_text_columns
 
 __all__ = ["CHUNK_ROWS", "indented", "write_csv", "write_json"]
@@ -28,16 +29,16 @@ __all__ = ["CHUNK_ROWS", "indented", "write_csv", "write_json"]
 CHUNK_ROWS = 10_000
 
 
-def write_json(results: Evaluations, out: TextIO, chunk: int = 0) -> None:
-    """The bytes of ``results.to_json()``, written `chunk` subjects (default `CHUNK_ROWS`)
-    at a time, each part's gaps found together (`Evaluations.part`)."""
+def write_json(results: Evaluations, out: TextIO, chunk: int = 0, lang: Lang = "en") -> None:
+    """The bytes of ``results.to_json(lang)``, written `chunk` subjects (default
+    `CHUNK_ROWS`) at a time, each part's gaps found together (`Evaluations.part`)."""
     size = chunk or CHUNK_ROWS
     out.write('{\n  "evaluations": ')
     _write_list(out, (results.part(start, size).subject_dicts()
                       for start in range(0, len(results), size)))
     out.write(',\n  "errors": ')
     errors = results.errors
-    _write_list(out, ((e.to_dict() for e in errors[start:start + size])
+    _write_list(out, ((e.to_dict(lang) for e in errors[start:start + size])
                       for start in range(0, len(errors), size)))
     out.write("\n}\n")
 

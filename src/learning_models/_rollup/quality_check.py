@@ -66,9 +66,9 @@ def _area_issue(error: RecordError, names: Mapping[str, str | None],
             "area_total_unknown", "error", error.file, error.row, error.line, error.field,
             error.record,
             Text(vi=f"{TOTAL_WORDS[column].capitalize()} của {names.get(code) or code} "
-                    f"({code}) không đọc được ({error.message})",
+                    f"({code}) không đọc được ({error.text('vi')})",
                  en=f"the {column} total of {names.get(code) or code} ({code}) cannot be "
-                    f"read ({error.message})"),
+                    f"read ({error.text('en')})"),
             Text(vi="địa bàn vẫn được giữ với số hồ sơ của nó; mẫu số (tổng của các địa bàn "
                     "con nếu đủ, nếu không là số hồ sơ trong dữ liệu): " + shown.vi,
                  en="the area keeps its place and its records; denominators (the sum over "
@@ -78,8 +78,9 @@ def _area_issue(error: RecordError, names: Mapping[str, str | None],
     return QualityIssue(
         "area_rejected", "error", error.file, error.row, error.line, error.field,
         error.record,
-        Text(vi=f"Địa bàn {code or '(không mã)'} bị loại khỏi danh mục ({error.message})",
-             en=f"area {code or '(no code)'} is left out of the area list ({error.message})"),
+        Text(vi=f"Địa bàn {code or '(không mã)'} bị loại khỏi danh mục ({error.text('vi')})",
+             en=f"area {code or '(no code)'} is left out of the area list "
+                f"({error.text('en')})"),
         Text(vi="các hồ sơ ghi địa bàn này bị từ chối; các hồ sơ chỉ thuộc địa bàn này qua "
                 "thôn, tổ được tính vào dòng “Chưa xác định địa bàn”",
              en="the records naming this area are rejected; records that belong to it only "
@@ -101,9 +102,9 @@ def _relation_issue(error: RecordError, model: str) -> QualityIssue:
         "relation_rejected", "error", error.file, error.row, error.line, error.field,
         error.record,
         Text(vi=f"Hồ sơ {error.record or ''} bị từ chối vì liên kết “{error.field}” không "
-                f"hợp lệ ({error.message})",
+                f"hợp lệ ({error.text('vi')})",
              en=f"record {error.record or ''} is rejected: its {error.field!r} link is not "
-                f"valid ({error.message})"),
+                f"valid ({error.text('en')})"),
         Text(vi="hồ sơ được đếm là bị từ chối, không tính vào số đạt",
              en="the record counts as rejected, not as recognised"))
 

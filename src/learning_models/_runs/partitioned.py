@@ -199,8 +199,7 @@ def read_partition(name: str, source: PartitionSource, sets: GivenSets, *,
                 ignored[shown] = extra
         else:
             frame, read_errors = read_evidence(file)
-            errors += [RecordError(e.record, e.row, e.code, e.message, e.field, shown, e.line)
-                       for e in read_errors]
+            errors += [replace(e, file=shown) for e in read_errors]
         tables[model] = Table(model, frame, shown)
     return tables, errors, ignored
 
@@ -372,7 +371,7 @@ def _read_areas(areas: str | os.PathLike[str] | pl.DataFrame) -> pl.DataFrame:
     typed, problems = type_areas(frame, "areas" if isinstance(areas, pl.DataFrame)
                                   else Path(areas).name)
     if problems:
-        raise EvidenceError([Problem("invalid-record", e.format()) for e in problems[:20]])
+        raise EvidenceError([Problem.of("invalid-record", e) for e in problems[:20]])
     return typed
 
 

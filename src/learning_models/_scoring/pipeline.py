@@ -23,16 +23,18 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet, Derivation, HistoryDerivation, Program, program_of
-from .._documents import check_kind
+from .._documents import Message, check_kind, say
 from .._evidence import (
     LINE,
     RELATIONS,
     ROW,
     Check,
+    ColumnText,
     Dataset,
     RecordError,
     Table,
     column_places,
+    column_text,
     rename_headers,
     strictly_increasing,
     type_frame,
@@ -264,15 +266,16 @@ def _placed(errors: Sequence[RecordError], table: Table,
             firsts[ident] = (row, _shown(table.file, row, line))
     placed = []
     for e in errors:
-        message = e.message
+        more: list[Message] = []
         # (the first record of an id is rejected only when an earlier partition has it:
         # its message says where that is)
         if e.code == "duplicate-record" and e.record in firsts and \
                 firsts[e.record][0] != e.row:
-            message += f", at {(taken or {}).get(e.record) or firsts[e.record][1]}"
+            more.append(say("at-place",
+                            where=(taken or {}).get(e.record) or firsts[e.record][1]))
         if e.field is not None and e.field in table.columns:
-            message += f" ({table.columns[e.field]})"
-        placed.append(e if message == e.message else replace(e, message=message))
+            more.append(say("in-place", place=table.columns[e.field]))
+        placed.append(e.followed_by(*more) if more else e)
     return placed
 
 
@@ -653,10 +656,10 @@ def _applies_checks(program: Program, frame: pl.DataFrame, year: int | None,
     if not outside:
         return []
     names = sorted(expression_names(program.applies_to) - {"year"})
-    message = (f"the criteria set {program.spec.id!r} is for the subjects where "
-               f"{program.spec.applies_to}, and this record is not one of them")
+    message = column_text("set-not-for-record", set=program.spec.id,
+                          applies=program.spec.applies_to)
     return [(pl.col(ROW).is_in(sorted(e.row for e in outside)), names[0] if names else None,
-             "no-set-applies", pl.lit(message))]
+             "no-set-applies", message)]
 
 
 def _taken_checks(taken: Mapping[str, str]) -> list[Check]:
@@ -667,8 +670,7 @@ def _taken_checks(taken: Mapping[str, str]) -> list[Check]:
     ids = _trimmed("id")
     where = ids.replace_strict(dict(taken), default=None, return_dtype=pl.String)
     return [(ids.is_in(list(taken)) & ids.is_first_distinct(), "id", "duplicate-record",
-             pl.format("id '{}' is used by a record of an earlier partition, at {}",
-                       ids, where))]
+             column_text("id-used-in-partition", id=ids, where=where))]
 
 
 def _relation_checks(dataset: _Linked, model: str,
@@ -683,7 +685,9 @@ def _relation_checks(dataset: _Linked, model: str,
             continue
         checks.append((pl.col(_DANGLING + column), column, "invalid-record",
                        _missing(target, _trimmed(column), refused.get(target, {}),
-                                f"does not exist in {Path(dataset.tables[target].file).name}")))
+                                column_text("relation-absent", what=target,
+                                            value=_trimmed(column),
+                                            file=Path(dataset.tables[target].file).name))))
     if dataset.areas is not None and "area" in frame.columns:
         value = _trimmed("area")
         dangling = value.is_not_null() & (value != "") & \
@@ -691,20 +695,20 @@ def _relation_checks(dataset: _Linked, model: str,
         listed = f" ({Path(dataset.areas_file).name})" if dataset.areas_file else ""
         checks.append((dangling, "area", "invalid-record",
                        _missing("area", value, refused.get("areas", {}),
-                                f"is not in the area list{listed}")))
+                                column_text("area-absent", value=value, listed=listed))))
     return checks
 
 
-def _missing(what: str, value: pl.Expr, refused: Mapping[str, str], otherwise: str,
-             ) -> pl.Expr:
-    """The message for a relation `value` naming nothing: rejected (and where), or not."""
-    absent = pl.format("{} '{}' {}", pl.lit(what), value, pl.lit(otherwise))
+def _missing(what: str, value: pl.Expr, refused: Mapping[str, str], absent: ColumnText,
+             ) -> ColumnText:
+    """The message for a relation `value` naming nothing: rejected (and where), or
+    `absent`."""
     if not refused:
         return absent
     where = value.replace_strict(dict(refused), default=None, return_dtype=pl.String)
-    return pl.when(where.is_not_null()) \
-        .then(pl.format("{} '{}' was rejected ({})", pl.lit(what), value, where)) \
-        .otherwise(absent)
+    kind = pl.when(where.is_not_null()).then(pl.lit("relation-rejected")) \
+        .otherwise(pl.lit(absent.id))
+    return column_text(kind, **{**absent.params, "what": what, "where": where})
 
 
 def _locate(results: dict[str, Evaluations], dataset: _Linked) -> None:

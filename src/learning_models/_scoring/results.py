@@ -315,13 +315,14 @@ class Evaluations(Sequence[Evaluation]):
         for evaluation in self:
             yield evaluation.to_dict()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The evaluations and the rejected records (their messages in `lang`)."""
         return {"evaluations": list(self.subject_dicts()),
-                "errors": [e.to_dict() for e in self.errors]}
+                "errors": [e.to_dict(lang) for e in self.errors]}
 
-    def to_json(self) -> str:
+    def to_json(self, lang: Lang = "en") -> str:
         """Deterministic JSON: same inputs and set, same bytes."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def _statuses_as_text(frame: pl.DataFrame) -> list[pl.Expr]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from .._criteria import CriteriaSet, Program, program_of
+from .._documents import say
 from .._evidence import LINE, ROW, RecordError, records_to_frame, type_frame
 from .._expressions import expression_names, to_polars
 from ..errors import LearningModelsError
@@ -92,13 +93,11 @@ def route(programs: Sequence[Program], raw: pl.DataFrame, *, year: int | None = 
                        LINE if LINE in raw.columns else pl.lit(None).alias(LINE))
     for row, ident, line in lines.filter(~pl.col(ROW).is_in(sorted(taken))).iter_rows():
         if row in which:
-            message = (f"several criteria sets apply to this record: "
-                       f"{_candidates(which[row])}; their applies_to must not both hold")
+            message = say("sets-several", sets=_candidates(which[row]))
         else:
-            message = (f"no criteria set applies to this record; the sets in force: "
-                       f"{_candidates(programs)}")
-        errors.append(RecordError(None if ident is None else str(ident), row,
-                                  "no-set-applies", message, file=file, line=line))
+            message = say("sets-none", sets=_candidates(programs))
+        errors.append(RecordError.of(None if ident is None else str(ident), row,
+                                     "no-set-applies", message, file=file, line=line))
     return parts, errors
 
 

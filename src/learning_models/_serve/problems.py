@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from dataclasses import field as default
 from typing import Any, Literal
 
+from .._evidence import RecordError
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "PROBLEM_SCHEMA", "ServiceCode", "ServiceProblem",
-           "from_library_error", "hide_folder", "problem_body", "request_lang"]
+           "error_dict", "from_library_error", "hide_folder", "problem_body", "request_lang"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -107,10 +108,22 @@ def problem_body(problem: ServiceProblem, lang: Literal["vi", "en"],
     if problem.record is not None:
         body["record"] = problem.record
     if problem.problems:
-        body["problems"] = list(problem.problems)
+        body["problems"] = [_in_lang(p, pick) for p in problem.problems]
     if problem.errors:
-        body["errors"] = list(problem.errors)
+        body["errors"] = [_in_lang(e, pick) for e in problem.errors]
     return body
+
+
+def _in_lang(entry: Mapping[str, Any], pick: int) -> dict[str, Any]:
+    """A located problem or a rejected record with its texts kept as (vi, en) pairs, in the
+    language picked."""
+    return {k: v[pick] if isinstance(v, tuple) else v for k, v in entry.items()}
+
+
+def error_dict(error: RecordError) -> dict[str, Any]:
+    """A rejected record for a problem document: its message in both languages, one of
+    them shown (`problem_body`)."""
+    return {**error.to_dict(), "message": (error.text("vi"), error.text("en"))}
 
 
 def from_library_error(exc: LearningModelsError) -> ServiceProblem:
@@ -119,14 +132,15 @@ def from_library_error(exc: LearningModelsError) -> ServiceProblem:
     if isinstance(exc, CriteriaError | EvidenceError):
         located = [_problem_dict(p) for p in exc.problems]
         unknown = any(p.code in ("unknown-set", "no-set-for-year") for p in exc.problems)
-        first = exc.problems[0].message if exc.problems else str(exc)
+        vi, en = (exc.problems[0].text("vi"), exc.problems[0].text("en")) if exc.problems \
+            else (str(exc), str(exc))
         if isinstance(exc, EvidenceError):
             return ServiceProblem(422, "unreadable-evidence",
-                                  (f"không đọc được dữ liệu: {first}", first), problems=located)
+                                  (f"không đọc được dữ liệu: {vi}", en), problems=located)
         if unknown:
-            return ServiceProblem(404, "not-found", (f"không có bộ tiêu chí: {first}", first),
+            return ServiceProblem(404, "not-found", (f"không có bộ tiêu chí: {vi}", en),
                                   field="criteria", problems=located)
-        return ServiceProblem(422, "invalid-criteria", (f"bộ tiêu chí có lỗi: {first}", first),
+        return ServiceProblem(422, "invalid-criteria", (f"bộ tiêu chí có lỗi: {vi}", en),
                               problems=located)
     return ServiceProblem(422, "refused", (f"yêu cầu bị từ chối: {exc}", str(exc)))
 
@@ -139,6 +153,8 @@ def hide_folder(problem: ServiceProblem, folder: str, shown: str) -> ServiceProb
         if isinstance(value, str):
             return value.replace(folder + "/upload.xlsx", shown) \
                 .replace(folder + "/upload.zip", shown).replace(folder + "/", "")
+        if isinstance(value, tuple):   # a text in both languages
+            return tuple(clean(v) for v in value)
         if isinstance(value, Mapping):
             return {k: clean(v) for k, v in value.items()}
         return value
@@ -152,5 +168,6 @@ def hide_folder(problem: ServiceProblem, folder: str, shown: str) -> ServiceProb
 def _problem_dict(problem: Problem) -> dict[str, Any]:
     where = None if problem.span is None else {
         "file": problem.span.file, "line": problem.span.line, "column": problem.span.column}
-    return {"code": problem.code, "message": problem.message, "where": where,
-            "hint": problem.hint}
+    hint = problem.hint_text("vi"), problem.hint_text("en")
+    return {"code": problem.code, "message": (problem.text("vi"), problem.text("en")),
+            "where": where, "hint": None if hint[1] is None else hint}

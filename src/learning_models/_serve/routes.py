@@ -22,7 +22,7 @@ from .bodies import (
     read_table,
 )
 from .openapi import evaluation_body, responses
-from .problems import ServiceProblem
+from .problems import ServiceProblem, error_dict, request_lang
 from .responses import JSONBytes, invalid_request, off_loop
 from .service import Lang, Service, ndjson_lines, results_document
 
@@ -84,16 +84,22 @@ def _install_evaluations(app: FastAPI, service: Service) -> None:
         if media != "application/json":
             raise _unsupported(media)
         parsed = _parse(EvaluationRequest, body)
-        data = await off_loop(service.config, _evaluate_json, service, parsed,
+        # the language the answer's messages speak, chosen as for problems: the query's,
+        # else the body's, else the Accept-Language
+        in_query = request.query_params.get("lang")
+        said = request_lang(in_query, None) if in_query in ("vi", "en") else \
+            _asked(parsed) or request_lang(None, request.headers.get("accept-language"))
+        data = await off_loop(service.config, _evaluate_json, service, parsed, said,
                               lang=_asked(parsed))
         return JSONBytes(data)
 
 
-def _evaluate_json(service: Service, request: EvaluationRequest) -> dict[str, Any]:
+def _evaluate_json(service: Service, request: EvaluationRequest,
+                   lang: Lang) -> dict[str, Any]:
     spec, implied = service.choose_set(criteria_of(request), request.overlays)
     year = request.year if request.year is not None else implied
     results = service.evaluate(spec, request.records, year)
-    return results_document(results, request.explain, request.lang)
+    return results_document(results, request.explain, lang)
 
 
 async def _table(service: Service, body: bytes, media: str, query: dict[str, Any],
@@ -140,13 +146,14 @@ def _explain(service: Service, request: ExplanationRequest) -> dict[str, Any]:
     results = service.evaluate(spec, [request.record], year)
     if results.errors or not len(results):
         first = results.errors[0] if results.errors else None
-        message = first.message if first is not None else "no subject"
+        vi, en = (first.text("vi"), first.text("en")) if first is not None \
+            else ("không có đối tượng", "no subject")
         raise ServiceProblem(
-            422, "record-rejected", (f"hồ sơ bị từ chối: {message}",
-                                     f"the record was rejected: {message}"),
+            422, "record-rejected", (f"hồ sơ bị từ chối: {vi}",
+                                     f"the record was rejected: {en}"),
             field=first.field if first is not None else None,
             record=first.record if first is not None else None,
-            errors=[e.to_dict() for e in results.errors])
+            errors=[error_dict(e) for e in results.errors])
     document = results_document(results, True, choose_lang(request.lang))
     item: dict[str, Any] = document["evaluations"][0]
     return {"evaluation": {k: v for k, v in item.items() if k != "explanation"},

@@ -146,7 +146,7 @@ class Service:
 def results_document(results: lm.Evaluations, explain: bool, lang: Lang) -> dict[str, Any]:
     """``results.to_dict()`` (what ``evaluate --format json`` prints), each evaluation with
     its explanation in `lang` when `explain`."""
-    data = results.to_dict()
+    data = results.to_dict(lang)
     if explain:
         for evaluation, item in zip(results, data["evaluations"], strict=True):
             item["explanation"] = evaluation.explain(lang)
@@ -167,4 +167,4 @@ def ndjson_lines(results: lm.Evaluations, explain: bool, lang: Lang) -> Iterator
             lines.append(orjson.dumps({"evaluation": item}))
         yield b"\n".join(lines) + b"\n"
     for error in results.errors:
-        yield orjson.dumps({"error": error.to_dict()}) + b"\n"
+        yield orjson.dumps({"error": error.to_dict(lang)}) + b"\n"

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 import polars as pl
 
+from ..._documents import Message, say
 from ...errors import EvidenceError, Problem
 from .layout import column_letter
 
@@ -39,10 +40,10 @@ class Marks:
 
 
 def apply_marks(grid: pl.DataFrame, first_column: int, marks: Marks, top: int, where: str,
-                ) -> tuple[pl.DataFrame, dict[int, tuple[int, str]]]:
+                ) -> tuple[pl.DataFrame, dict[int, tuple[int, Message]]]:
     """Fill merged-down cells; rows with cells merged across columns, or holding an Excel
     error, are returned as Excel row → (grid column, reason)."""
-    bad: dict[int, tuple[int, str]] = {}
+    bad: dict[int, tuple[int, Message]] = {}
     problems = []
     patches: dict[int, dict[int, str | None]] = {}
     covered = sum(min(r2, grid.height) - r1 + 1 for r1, _, r2, _ in marks.merges
@@ -62,8 +63,7 @@ def apply_marks(grid: pl.DataFrame, first_column: int, marks: Marks, top: int, w
                                     hint="unmerge them and give every column its own header"))
         elif c2 > c1:
             for row in range(max(r1, top + 2), min(r2, grid.height) + 1):
-                bad.setdefault(row, (max(k1, 0), f"cells {ref} are merged across columns; "
-                                                 "unmerge them and fill in every cell"))
+                bad.setdefault(row, (max(k1, 0), say("cells-merged", ref=ref)))
         elif r2 > r1 and r1 > top + 1:
             value = grid[grid.columns[k1]][r1 - 1]
             column = patches.setdefault(k1, {})
@@ -75,8 +75,7 @@ def apply_marks(grid: pl.DataFrame, first_column: int, marks: Marks, top: int, w
         k = col - 1 - first_column
         if 0 <= k < grid.width and row <= grid.height:
             cell = f"{column_letter(col - 1)}{row}"
-            bad.setdefault(row, (k, f"cell {cell} holds the Excel error {value or '#VALUE!'}; "
-                                    "correct the formula or the value"))
+            bad.setdefault(row, (k, say("cell-error", cell=cell, value=value or "#VALUE!")))
     if patches:
         columns = []
         for k, name in enumerate(grid.columns):

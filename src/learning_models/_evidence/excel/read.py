@@ -34,7 +34,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from ..._documents import check_path
+from ..._documents import Message, check_path, say
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
@@ -69,11 +69,11 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     file = Path(path)
     shown = str(path)
     if not file.is_file():
-        raise EvidenceError([Problem("file-not-found", f"no such workbook: {shown!r}")])
+        raise EvidenceError([Problem.of("file-not-found", say("workbook-missing", name=shown))])
     if file.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r} as a workbook",
-            hint="save it as an Excel workbook (.xlsx); .ods and .xls are read too")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("workbook-kind", name=shown),
+            hint=say("workbook-kind-hint"))])
     marks = _MARKS.get(file.suffix.lower(), workbook_marks)(file, shown)
     try:
         reader = fastexcel.read_excel(file)
@@ -81,7 +81,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     except (fastexcel.FastExcelError, OSError, ValueError) as exc:
         raise _unreadable(shown, exc) from exc
     tables: dict[str, Table] = {}
-    frames: dict[str, tuple[pl.DataFrame, dict[str, str]]] = {}
+    frames: dict[str, tuple[pl.DataFrame, dict[str, Message]]] = {}
     errors: list[RecordError] = []
     problems: list[Problem] = []
     taken: dict[str, str] = {}
@@ -130,9 +130,9 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
     if problems:
         raise EvidenceError(problems)
     if not tables:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"no subject records in {shown!r}",
-            hint=f"fill in at least one of the sheets {', '.join(MODEL_SHEETS.values())}")])
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("workbook-empty", name=shown),
+            hint=say("workbook-empty-hint", sheets=", ".join(MODEL_SHEETS.values())))])
     areas = areas_file = None
     corrections: list[CodeCorrection] = []
     if "areas" in frames:
@@ -158,9 +158,9 @@ _MARKS = {".ods": ods_marks, ".xls": xls_marks}
 
 def _unreadable(where: str, exc: Exception) -> EvidenceError:
     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return EvidenceError([Problem("unreadable-evidence",
-                                  f"cannot read {where!r} as an Excel workbook: {reason}",
-                                  hint="open it in Excel or LibreOffice and save it as .xlsx")])
+    return EvidenceError([Problem.of("unreadable-evidence",
+                                     say("workbook-unreadable", name=where, reason=reason),
+                                     hint=say("workbook-save-xlsx"))])
 
 
 def _has_cells(grid: pl.DataFrame) -> bool:
@@ -170,7 +170,7 @@ def _has_cells(grid: pl.DataFrame) -> bool:
 
 def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
                headers: Mapping[str, str | None],
-               ) -> tuple[pl.DataFrame, list[RecordError], dict[str, str]] | None:
+               ) -> tuple[pl.DataFrame, list[RecordError], dict[str, Message]] | None:
     """A sheet's cells (row k of `grid` is Excel row k + 1) → records, rejected rows, and
     where each column is (its letter and header, as messages name it)."""
     if grid.height == 0 or grid.width == 0:
@@ -191,7 +191,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
             "too-large", f"{where}: the header has {len(keep):,} columns; at most "
             f"{MAX_COLUMNS:,} are read", hint="a sheet has one column per input of the "
             "criteria set; check that this is the right sheet")])
-    places = {name: f"column {column_letter(first_column + k)} {' '.join(str(header[k]).split())!r}"
+    places = {name: say("column-letter", letter=column_letter(first_column + k),
+                        name=" ".join(str(header[k]).split()))
               for k, name in zip(keep, names, strict=True)}
     start = top + 1
     lead = grid.columns[keep[0]]
@@ -217,8 +218,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
         ident = ids.get(row)
         name = names[keep.index(column)] if column in keep else None
         if name is not None:
-            message += f" ({places[name]})"
-        errors.append(RecordError(ident, row, "invalid-record", message, name, where, row))
+            message = message.plus(say("in-place", place=places[name]))
+        errors.append(RecordError.of(ident, row, "invalid-record", message, name, where, row))
         rejected.add(row)
     if rejected:
         rows = rows.filter(~pl.col(ROW).is_in(sorted(rejected)))
@@ -246,9 +247,9 @@ def _header_columns(grid: pl.DataFrame, header: Sequence[str | None], top: int,
         cell = f"{column_letter(first_column + k)}{top + 1}"
         if text is None:
             if grid.slice(top + 1)[grid.columns[k]].is_not_null().any():
-                problems.append(Problem("unreadable-evidence",
-                                        f"{where}: column {column_letter(first_column + k)} has "
-                                        f"values but no header (cell {cell} is empty)"))
+                problems.append(Problem.of("unreadable-evidence", say(
+                    "header-missing", where=where, letter=column_letter(first_column + k),
+                    cell=cell)))
             continue
         title = " ".join(text.split())
         name = headers.get(title) or headers.get(fold(title)) or title
@@ -258,10 +259,9 @@ def _header_columns(grid: pl.DataFrame, header: Sequence[str | None], top: int,
             continue
         key = fold(name)
         if key in seen:
-            problems.append(Problem("unreadable-evidence",
-                                    f"{where}: column {title!r} (cell {cell}) appears twice "
-                                    f"in the header (first in {seen[key]})",
-                                    hint="give every column its own header"))
+            problems.append(Problem.of("unreadable-evidence", say(
+                "header-twice", where=where, title=title, cell=cell, first=seen[key]),
+                hint=say("header-twice-hint")))
             continue
         seen[key] = cell
         keep.append(k)
