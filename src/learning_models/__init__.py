@@ -117,6 +117,7 @@ from ._report import (
 )
 from ._rollup import (
     AreaRollup,
+    CountedFigures,
     DataQuality,
     ModelFigures,
     QualityIssue,
@@ -174,6 +175,7 @@ __all__ = [
     "CodeCorrection",
     "CommuneList",
     "CompiledIndicator",
+    "CountedFigures",
     "CriteriaError",
     "CriteriaSet",
     "Criterion",
