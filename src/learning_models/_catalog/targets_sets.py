@@ -55,7 +55,7 @@ def set_problems(target: Mapping[str, Any], k: int, source: SourceMap,
         if name not in known:
             of_model = sorted(i for i, m in known.items() if m == model)
             yield Problem("invalid-value", f"unknown criteria set {name!r} in {where}", at,
-                          hint=did_you_mean(name, known) or
+                          hint=did_you_mean(name, of_model) or
                           f"sets of model {model!r}: {', '.join(of_model) or 'none'}")
         elif known[name] != model:
             yield Problem("invalid-value", f"criteria set {name!r} in {where} governs model "
