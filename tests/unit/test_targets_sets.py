@@ -187,3 +187,15 @@ def test_a_one_set_model_counts_all_its_subjects_when_the_target_names_its_set(
         .models["clan"].targets if t.target == "units_recognised").gap
     # a set that evaluated nothing this year counts nothing: 0 of the census, never more
     assert (other.counted.evaluated, other.counted.recognised, other.counted.sets) == (0, 0, ())
+
+
+def test_lint_checks_a_targets_file_against_the_sets_of_the_catalogue(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "tg.yaml"
+    path.write_text(PLAN.replace("[vn/unit]", "[vn/2021-2025/unit-tt2]"), encoding="utf-8")
+    assert main(["lint", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:11:12: unknown criteria set 'vn/2021-2025/unit-tt2' in 'targets[0].sets[0]'" in err
+    assert "did you mean 'vn/2021-2025/unit-tt22'?" in err
+    path.write_text(PLAN, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
