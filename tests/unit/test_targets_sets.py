@@ -195,7 +195,8 @@ def test_lint_checks_a_targets_file_against_the_sets_of_the_catalogue(
     path.write_text(PLAN.replace("[vn/unit]", "[vn/2021-2025/unit-tt2]"), encoding="utf-8")
     assert main(["lint", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:11:12: unknown criteria set 'vn/2021-2025/unit-tt2' in 'targets[0].sets[0]'" in err
+    assert f"{path}:11:12: unknown criteria set 'vn/2021-2025/unit-tt2' in " \
+        "'targets[0].sets[0]'" in err
     assert "did you mean 'vn/2021-2025/unit-tt22'?" in err
     path.write_text(PLAN, encoding="utf-8")
     assert main(["lint", str(path)]) == 0
