@@ -609,7 +609,7 @@ def _write_year(folder: Path, pop: Population, year: int, seed: int, catalog: Ca
             *({"id": i, "name": name, "area": area, **higher[i]}
               for i, name, _, area in higher_units(year))])
     _write(folder / "areas.csv", ["code", "name", "level", "parent", "households", "clans",
-                                  "communities", "units"], [],
+                                  "communities", "units", "higher_units"], [],
            _areas(pop, units, year, seed))
     if year >= 2026:
         _write(folder / "crosswalk.csv", ["old_code", "new_code", "since"], [],
@@ -620,9 +620,11 @@ def _write_year(folder: Path, pop: Population, year: int, seed: int, catalog: Ca
 def _areas(pop: Population, units: Sequence[Unit], year: int, seed: int,
            ) -> Iterable[dict[str, Any]]:
     """The area list with census totals: every household, not only those in the data; a
-    few clans and units that did not take part are counted too. A unit above the communes
-    is counted in the area it is seated in: the city's own total of units (2024) is its
-    communes' and its own offices'."""
+    few clans and units that did not take part are counted too. Units are counted in two
+    columns: ``units``, the commune-level units (what the plans' targets count), and
+    ``higher_units``, the units above the communes, each in the area it is seated in (the
+    city's own offices in 2024, the provincial centre in its ward in 2026); every level's
+    figures add up to its children's and its own."""
     rng = random.Random(seed + year)
     merged = year >= 2026
     seated = {area: sum(1 for *_, at in higher_units(year) if at == area)
@@ -648,7 +650,8 @@ def _areas(pop: Population, units: Sequence[Unit], year: int, seed: int,
                       "clans": clans + sum(rng.choice((0, 1, 1, 2)) for _ in old),
                       "communities": len(villages),
                       "units": sum(1 for u in units if u.commune == code)
-                      + (1 if rng.random() < 0.5 else 0) + seated.get(code, 0)})
+                      + (1 if rng.random() < 0.5 else 0),
+                      "higher_units": seated.get(code, 0)})
         for village in villages:
             label = village.name
             if merged:
@@ -656,9 +659,9 @@ def _areas(pop: Population, units: Sequence[Unit], year: int, seed: int,
                 label = f"{village.name} ({before.split(' ', 1)[1]} cũ)"
             below.append({"code": village.code, "name": label, "level": "village",
                           "parent": code, "households": village.households})
-    if not merged and seated.get(CITY_2024[0]):
-        top[1]["units"] = seated[CITY_2024[0]] + sum(
-            a["units"] for a in below if a["level"] == "commune")
+    if not merged:
+        top[1]["units"] = sum(a["units"] for a in below if a["level"] == "commune")
+        top[1]["higher_units"] = seated.get(CITY_2024[0], 0)
     yield from top
     yield from below
 

@@ -131,6 +131,7 @@ if TYPE_CHECKING:  # each stage is imported when one of its names is first used
     )
     from ._rollup import (
         AreaRollup,
+        CountedFigures,
         DataQuality,
         ModelFigures,
         QualityIssue,
@@ -187,6 +188,7 @@ __all__ = [
     "CodeCorrection",
     "CommuneList",
     "CompiledIndicator",
+    "CountedFigures",
     "CriteriaError",
     "CriteriaSet",
     "Criterion",

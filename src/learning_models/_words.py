@@ -24,6 +24,7 @@ __all__ = [
     "REPORT_LABELS",
     "REVIEW_WORDS",
     "TARGET_NOUNS",
+    "TARGET_WORDS",
     "Lang",
 ]
 
@@ -457,6 +458,15 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
 
 
 #: What a target counts, for the gap sentence: singular and plural, vi and en.
+#: The gap sentence of a target that names its criteria sets (``sets:``): what it counts.
+TARGET_WORDS: dict[str, dict[Lang, str]] = {
+    "counted": {
+        "vi": "chỉ tiêu chỉ tính đối tượng của bộ tiêu chí {sets}: {reached}/{denominator} "
+              "({share}); {gap}",
+        "en": "the target counts only the subjects of the criteria set {sets}: "
+              "{reached}/{denominator} ({share}); {gap}",
+    },
+}
 TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
     "family": {"vi": ("gia đình học tập",) * 2, "en": ("learning family", "learning families")},
     "clan": {"vi": ("dòng họ học tập",) * 2, "en": ("learning clan", "learning clans")},

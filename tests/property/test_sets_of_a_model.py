@@ -96,3 +96,74 @@ def test_per_set_counts_add_up_to_the_models_and_no_record_is_lost(
                 getattr(figures, status), (area.code, status)
     whole = summary.area(ALL).models["unit"]
     assert whole.evaluated == len(results) and whole.rejected == len(rejected)
+
+
+TARGETS = """format: learning-models/targets/1
+id: narrowed
+title: {vi: Chỉ tiêu thử, en: Test targets}
+source: {verified: false}
+area: {level: city, code: "058", name: {vi: Thành phố Bắc Kạn, en: Bắc Kạn city}}
+targets:
+  - {id: all_units, title: {vi: Mọi đơn vị, en: Every unit}, measure: recognised_share,
+     model: unit, milestones: {2025: 0.9}}
+  - {id: commune_units, title: {vi: Đơn vị cấp xã, en: Commune-level units},
+     measure: recognised_share, model: unit, sets: [vn/unit], milestones: {2025: 0.9}}
+  - {id: higher_units, title: {vi: Đơn vị cấp huyện, en: District-level units},
+     measure: recognised_share, model: unit, sets: [vn/2021-2025/unit-tt22],
+     census: higher_units, milestones: {2025: 0.9}}
+"""
+
+
+def _targets() -> lm.Targets:
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "targets.yaml").write_text(TARGETS, encoding="utf-8")
+        return lm.load_targets(Path(tmp) / "targets.yaml")
+
+
+NARROWED = _targets()
+#: A census cell, right or wrong.
+CENSUS = ("4", "1", "0", "", "x", "-1")
+
+
+@given(units, st.lists(st.sampled_from(CENSUS), min_size=6, max_size=6))
+def test_a_target_that_names_its_sets_counts_those_subjects_over_their_census_only(
+        rows: list[dict[str, str]], census: list[str]) -> None:
+    areas = ("code,name,level,parent,units,higher_units\n"
+             f"058,Thành phố Bắc Kạn,district,,{census[0]},{census[1]}\n"
+             f"01834,Phường Nguyễn Thị Minh Khai,commune,058,{census[2]},{census[3]}\n"
+             f"01837,Phường Sông Cầu,commune,058,{census[4]},{census[5]}\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "areas.csv").write_text(areas, encoding="utf-8")
+        (root / "unit.csv").write_text(_csv(rows), encoding="utf-8")
+        evaluation = lm.evaluate_dataset(lm.read_dataset(root), year=2024, sets=SETS)
+        summary = lm.rollup(evaluation, NARROWED)
+    for area in summary.areas:
+        figures = area.models.get("unit")
+        if figures is None:
+            continue
+        checks = {c.target: c for c in figures.targets}
+        if figures.data_problem:   # more records than the census: no target checked
+            assert not checks
+            continue
+        assert checks["all_units"].counted is None        # the model's figure, as before
+        per_set = {s.criteria_set: s for s in figures.by_set}
+        counted = {}
+        for ident, wanted in (("commune_units", COMMUNE), ("higher_units", TT22)):
+            check = checks.get(ident)
+            mine = per_set.get(wanted)
+            evaluated = 0 if mine is None else mine.evaluated
+            if check is None:   # only when those subjects outnumber their census
+                assert check is None and evaluated > 0
+                continue
+            assert check.counted is not None
+            c = check.counted
+            assert (c.evaluated, c.recognised) == (
+                (0, 0) if mine is None else (mine.evaluated, mine.recognised))
+            assert c.recognised <= c.evaluated <= c.denominator          # never above 100 %
+            assert c.rate is None or 0 <= c.rate <= 1
+            assert check.met == (check.gap == 0) and check.required <= c.denominator
+            counted[ident] = c
+        if len(counted) == 2:  # every evaluated subject in one of the two, none twice
+            assert sum(c.evaluated for c in counted.values()) == figures.evaluated
+            assert sum(c.recognised for c in counted.values()) == figures.recognised

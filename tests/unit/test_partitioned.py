@@ -134,9 +134,14 @@ def test_the_table_says_what_the_rollup_objects_say(
     for area in expected.areas:
         for model, f in area.models.items():
             for check in f.targets or (None,):
-                rows.append((area.code, area.level, model, f.subjects, f.evaluated,
-                             f.recognised, f.rejected, f.area_total, f.denominator,
-                             f.denominator_kind, f.rate,
+                counted = None if check is None else check.counted
+                # a target that names its sets: its row holds those sets' subjects only
+                figures = (f.subjects, f.evaluated, f.recognised, f.rejected, f.area_total,
+                           f.denominator, f.denominator_kind, f.rate) if counted is None else (
+                    counted.evaluated, counted.evaluated, counted.recognised, 0,
+                    counted.denominator if counted.denominator_kind == "area_total" else None,
+                    counted.denominator, counted.denominator_kind, counted.rate)
+                rows.append((area.code, area.level, model, *figures,
                              None if check is None else check.required,
                              None if check is None else check.gap))
         for measure, s in area.shares.items():

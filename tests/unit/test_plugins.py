@@ -371,7 +371,7 @@ def report_cli(monkeypatch: pytest.MonkeyPatch) -> object:
     from learning_models._cli import options as _cli_options
     from learning_models._cli import report as _cli_report
 
-    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
+    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None, sets=None: CITY)
 
     def run(plugins: tuple[tuple[str, object], ...], *argv: str,
             data: Path = DATA / "2026") -> int:

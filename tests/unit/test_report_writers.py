@@ -598,7 +598,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_the_report_command_writes_everything_and_exits_1_on_rejections(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None: CITY)
+    monkeypatch.setattr(_cli_report, "load_targets", lambda which, models=None, sets=None: CITY)
     out = tmp_path / "report"
     status, stdout, stderr = run(
         ["report", str(DATA / "2026"), "--year", "2026", "--targets", "test/city",
@@ -614,10 +614,21 @@ def test_the_report_command_writes_everything_and_exits_1_on_rejections(
     assert json.loads((out / "results.json").read_text("utf-8"))["year"] == 2026
 
 
+def city_plan(folder: Path) -> Path:
+    """The city's targets, their unit target counting the unit set of the test sets (`SETS`,
+    read with --no-shipped: a target's sets must be sets of the catalogue in use)."""
+    folder.mkdir(exist_ok=True)
+    plan = folder / "plan.yaml"
+    plan.write_text(shipped_targets()["bac-kan-city"].read_text("utf-8").replace(
+        "sets: [vn/unit]", "sets: [test/unit]"), encoding="utf-8")
+    return plan
+
+
 def test_the_command_names_the_area_of_the_targets(
         city_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, stdout, _ = run(["report", str(city_data), "--year", "2024", "--targets",
-                             "bac-kan-city", "--out", str(tmp_path), "--criteria-dir",
+                             str(city_plan(tmp_path)), "--out", str(tmp_path / "out"),
+                             "--criteria-dir",
                              str(SETS), "--no-shipped", "--format", "html"], capsys)
     assert status == 0
     assert stdout.splitlines()[0] == \
@@ -687,8 +698,9 @@ def test_records_rejected_from_an_earlier_year_are_reported_and_exit_1(
         city_data: Path, earlier_with_errors: Path, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report"
+    plan = city_plan(tmp_path)
     status, stdout, stderr = run(
-        ["report", str(city_data), "--year", "2024", "--targets", "bac-kan-city", "--out",
+        ["report", str(city_data), "--year", "2024", "--targets", str(plan), "--out",
          str(out), "--criteria-dir", str(SETS), "--no-shipped", "--previous",
          str(earlier_with_errors), "--previous-year", "2023"], capsys)
     assert status == 1                            # this year's data has no rejected record
@@ -849,7 +861,8 @@ def test_a_removed_area_the_crosswalks_do_not_map_stops_the_report(
 def test_the_report_refuses_a_misspelt_model_and_accepts_one_of_its_catalogue(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = (shipped_targets()["bac-kan-city"].read_text("utf-8")
-            .replace("model: clan", "model: clann").replace('code: "058"', 'code: "19"'))
+            .replace("model: clan", "model: clann").replace('code: "058"', 'code: "19"')
+            .replace("sets: [vn/unit]", "sets: [test/unit]"))  # the unit set of SETS
     (tmp_path / "typo.yaml").write_text(plan, encoding="utf-8")
     argv = ["report", str(DATA / "2026"), "--year", "2026", "--criteria-dir", str(SETS),
             "--no-shipped", "--format", "results"]

@@ -22,6 +22,7 @@ from .targets import (
     targets_schema,
     validate_targets,
 )
+from .targets_sets import counted_by, without_period
 
 __all__ = [
     "OVERLAP_HINT",
@@ -34,6 +35,7 @@ __all__ = [
     "collect_criteria_sources",
     "collect_functions",
     "collect_overlays",
+    "counted_by",
     "load_criteria",
     "load_targets",
     "plugin_items",
@@ -43,6 +45,7 @@ __all__ = [
     "targets_schema",
     "told_apart",
     "validate_targets",
+    "without_period",
 ]
 
 publish_stage(globals())

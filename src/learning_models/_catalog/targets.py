@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -37,7 +37,8 @@ from .._documents import (
     schema_problem,
 )
 from ..errors import CriteriaError, Problem
-from .catalog import shipped_criteria_dir
+from .catalog import Catalog, shipped_criteria_dir
+from .targets_sets import set_problems
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
@@ -95,6 +96,10 @@ class Target(_Frozen):
     measure: Measure
     model: str | None = None
     milestones: dict[int, float]
+    #: The sets whose subjects it counts (ids, or ids without their period); None: all.
+    sets: tuple[str, ...] | None = None
+    #: The area-list column holding the census of those subjects (default: the model's).
+    census: str | None = None
     source: Source | None = None
 
     def milestone_for(self, year: int) -> tuple[int, float]:
@@ -153,12 +158,15 @@ def shipped_targets() -> dict[str, Path]:
 
 def load_targets(path_or_id: str | os.PathLike[str], *,
                  display_name: str | None = None,
-                 models: Collection[str] | None = None) -> Targets:
+                 models: Collection[str] | None = None,
+                 sets: Mapping[str, str] | None = None) -> Targets:
     """Load a targets file, or the shipped targets with this id (``vn-387``).
 
     An existing file wins over an id. A target's ``model`` must be one of `models` (default:
     the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
-    some). Raises `CriteriaError` with every problem found, each as FILE:LINE:COLUMN.
+    some); a target's ``sets`` must name sets of `sets` (id → model; default: the shipped
+    catalogue's) of its model. Raises `CriteriaError` with every problem found, each as
+    FILE:LINE:COLUMN.
     """
     check_path(path_or_id, "path_or_id")
     path = Path(path_or_id)
@@ -167,26 +175,30 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
         if path_or_id in shipped:
             name = display_name or f"criteria/targets/{path_or_id}.yaml"
             return validate_targets(load_yaml(shipped[path_or_id], display_name=name),
-                                    models=models)
+                                    models=models, sets=sets)
         if not path.suffix:
             hint = did_you_mean(path_or_id, shipped) or \
                 f"shipped targets: {', '.join(shipped) or 'none'}"
             raise CriteriaError([Problem(
                 "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
                 hint=hint)])
-    return validate_targets(load_yaml(path, display_name=display_name), models=models)
+    return validate_targets(load_yaml(path, display_name=display_name), models=models,
+                            sets=sets)
 
 
-def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None) -> Targets:
+def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None,
+                     sets: Mapping[str, str] | None = None) -> Targets:
     """Check a loaded document against the targets format and build the frozen `Targets`;
-    a target's ``model`` must be one of `models` (default: `MODELS`).
+    a target's ``model`` must be one of `models` (default: `MODELS`), its ``sets`` sets of
+    `sets` (id → model; default: the shipped catalogue's) that govern its model.
 
     Raises `CriteriaError` with every problem found, each located in the file.
     """
     data = check_shape(raw, "targets", "a targets file", _schema_problem)
     source = raw.source
     known = MODELS if models is None else tuple(dict.fromkeys((*MODELS, *sorted(models))))
-    targets = build_located(Targets, data, source, _meaning_problems(data, source, known))
+    problems = [*_meaning_problems(data, source, known), *_sets_problems(data, source, sets)]
+    targets = build_located(Targets, data, source, problems)
     targets._source = source
     return targets
 
@@ -241,3 +253,19 @@ def _meaning_problems(data: dict[str, Any], source: SourceMap, models: Collectio
                           hint=f"first used at line {first.line}")
         else:
             seen[ident] = k
+
+
+def _sets_problems(data: dict[str, Any], source: SourceMap,
+                   sets: Mapping[str, str] | None) -> Iterator[Problem]:
+    """The problems of the targets' ``sets`` (the shipped catalogue read only when needed)."""
+    narrowed = [(k, t) for k, t in enumerate(data["targets"]) if "sets" in t]
+    for k, target in enumerate(data["targets"]):
+        if "census" in target and "sets" not in target:
+            yield Problem("invalid-value", f"'census' in {describe_path(('targets', k), _DOCUMENT)}"
+                          " is only allowed with 'sets'",
+                          source.locate(("targets", k, "census"), key=True),
+                          hint="a target over every set of its model uses the model's census")
+    if narrowed and sets is None:
+        sets = {e.id: e.model for e in Catalog.default().entries()}
+    for k, target in narrowed:
+        yield from set_problems(target, k, source, sets or {})

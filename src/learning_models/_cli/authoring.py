@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._authoring import diff_sets, lint_set
-from .._catalog import Catalog, shipped_criteria_dir
+from .._catalog import Catalog, shipped_criteria_dir, validate_targets
 from .._criteria import check_document, validate_criteria
 from .._documents import load_yaml
 from ..errors import CriteriaError, Problem, sort_problems
@@ -58,6 +58,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- lint
 
+TARGETS_FORMAT = "learning-models/targets/1"
+
 
 def _lint(args: argparse.Namespace) -> int:
     shipped = shipped_criteria_dir()
@@ -100,6 +102,12 @@ def _display(file: Path, shipped: Path, *, default: bool) -> str:
 def _lint_file(file: Path, name: str, catalog: Catalog) -> list[Problem]:
     try:
         raw = load_yaml(file, display_name=name)
+        if isinstance(raw.data, dict) and raw.data.get("format") == TARGETS_FORMAT:
+            # a targets file named on its own: checked against the sets linted with it
+            entries = catalog.entries()
+            validate_targets(raw, models={e.model for e in entries},
+                             sets={e.id: e.model for e in entries})
+            return []
         check_document(raw)
         if "extends" in raw.data or catalog.overlays:  # resolved, with the overlays applied
             catalog.add_documents([raw])

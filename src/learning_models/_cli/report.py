@@ -249,10 +249,11 @@ def model_title(model: str, lang: Lang) -> str:
     return LABELS.get(f"short_{model}", {}).get(lang, model)
 
 
-def load_targets(which: str, models: Collection[str] | None = None) -> TargetsLike:
+def load_targets(which: str, models: Collection[str] | None = None,
+                 sets: Mapping[str, str] | None = None) -> TargetsLike:
     """The plan's targets by id or file, whose targets may name the built-in models and
-    `models`."""
-    targets: TargetsLike = load_targets_file(which, models=models)
+    `models`, and the sets of `sets` (id → model; default: the shipped catalogue's)."""
+    targets: TargetsLike = load_targets_file(which, models=models, sets=sets)
     return targets
 
 
@@ -280,8 +281,9 @@ def _report(args: argparse.Namespace) -> int:
         with progress.stage(WORDS["read"][lang]):
             catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
             # a target may name a model a set of the catalogue governs (a plugin's too)
-            targets = load_targets(args.targets, {e.model for e in catalog.entries()}) \
-                if args.targets else None
+            entries = catalog.entries()
+            targets = load_targets(args.targets, {e.model for e in entries},
+                                   {e.id: e.model for e in entries}) if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
             history = stack.enter_context(open_history(args.history)) \
                 if args.history is not None else None

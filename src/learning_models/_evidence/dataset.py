@@ -49,7 +49,8 @@ FILE_NAMES: dict[str, str] = {
 }
 AREA_LEVELS = ("country", "province", "district", "commune", "village")
 #: Optional totals an area may carry: the denominators of recognition rates.
-AREA_TOTALS = ("households", "clans", "communities", "units", "workers", "staff")
+AREA_TOTALS = ("households", "clans", "communities", "units", "higher_units", "workers",
+               "staff")
 
 
 @dataclass(frozen=True, slots=True)

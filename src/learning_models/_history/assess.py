@@ -23,6 +23,7 @@ from .._rollup import (
     AreaRollup,
     ModelFigures,
     Rollup,
+    TargetCheck,
     TargetsLike,
     area_closure,
     ordered_models,
@@ -188,10 +189,17 @@ def _area_impact(area: AreaRollup, earlier: AreaRollup | None, model: str,
 
 def _shifts(then: ModelFigures | None, now: ModelFigures | None,
             ) -> tuple[TargetShift, ...]:
-    """Each target of the model under both sets (as the two roll-ups checked it)."""
+    """Each target of the model under both sets (as the two roll-ups checked it), its rate
+    the one the target is measured on (a target that names its sets: those sets' only)."""
     if then is None or now is None:
         return ()
     old = {t.target: t for t in then.targets}
-    return tuple(TargetShift(new.target, new.title, then.rate, now.rate, old[new.target].met,
+    return tuple(TargetShift(new.target, new.title, _measured(then, old[new.target]),
+                             _measured(now, new), old[new.target].met,
                              new.met, old[new.target].gap, new.gap)
                  for new in now.targets if new.target in old)
+
+
+def _measured(figures: ModelFigures, check: TargetCheck) -> float | None:
+    """The rate `check` was measured on: its own count's, else the model's."""
+    return figures.rate if check.counted is None else check.counted.rate

@@ -26,7 +26,15 @@ from .build import (
 )
 from .quality import DataQuality, QualityIssue
 from .quality_check import assess_quality
-from .types import UNLOCATED, SetFigures, TargetCheck, TargetLike, TextLike, ordered_models
+from .types import (
+    UNLOCATED,
+    CountedFigures,
+    SetFigures,
+    TargetCheck,
+    TargetLike,
+    TextLike,
+    ordered_models,
+)
 
 __all__ = [
     "ALL",
@@ -36,6 +44,7 @@ __all__ = [
     "UNLOCATED",
     "AreaCounts",
     "AreaRollup",
+    "CountedFigures",
     "DataQuality",
     "ModelFigures",
     "QualityIssue",

@@ -63,6 +63,7 @@ from .targets import TargetChecker, format_percent
 from .targets import gap_sentence as gap_sentence
 from .types import (
     ALL,
+    EXTRA_TOTALS,
     LEVELS,
     MODELS,
     TOTALS,
@@ -176,7 +177,7 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
                         _figures(model, cs[model].get(code), ts.get(code)), y)
                 for y, cs, ts, _ in old if model in cs)
             models[model] = _with(figures, () if figures.data_problem else checks.model(
-                model, figures.denominator, figures.recognised), changes)
+                figures, total_rows.get(code), counts.one_set.get(model)), changes)
         area_shares: dict[str, ShareFigures] = {}
         for measure, (basis, _) in shares.items():
             share = _share(measure, basis, share_rows[measure].get(code))
@@ -210,8 +211,7 @@ def _index(frame: pl.DataFrame) -> dict[str, dict[str, Any]]:
 def _figures(model: str, counts: Mapping[str, Any] | None,
              totals: Mapping[str, Any] | None) -> ModelFigures | None:
     numbers = {s: int(counts[s]) if counts else 0 for s in STATUSES}
-    column = TOTAL_OF.get(model)
-    total = None if totals is None or column is None else totals.get(column)
+    total = _census(model, totals)
     evaluated = numbers["recognised"] + numbers["not_recognised"] + numbers["incomplete"]
     subjects = evaluated + numbers["rejected"]
     if subjects == 0 and total is None:
@@ -227,6 +227,16 @@ def _figures(model: str, counts: Mapping[str, Any] | None,
                         kind,  # type: ignore[arg-type]
                         None if over else rate, data_problem="over_total" if over else None,
                         by_set=_by_set(counts))
+
+
+def _census(model: str, totals: Mapping[str, Any] | None) -> int | None:
+    """The model's census in an area: its column (``units``), plus the columns that count
+    its other subjects apart (``higher_units``) where the area list gives them."""
+    column = TOTAL_OF.get(model)
+    own = None if totals is None or column is None else totals.get(column)
+    if own is None or totals is None:
+        return own
+    return int(own) + sum(int(totals.get(c) or 0) for c in EXTRA_TOTALS.get(model, ()))
 
 
 def _by_set(counts: Mapping[str, Any] | None) -> tuple[SetFigures, ...]:

@@ -13,7 +13,7 @@ Python loops run over models only, never over subjects.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -44,6 +44,8 @@ class AreaCounts:
 
     models: Mapping[str, pl.DataFrame]
     shares: Mapping[str, tuple[tuple[str, ...], pl.DataFrame]]
+    #: Per model evaluated by one set only (no per-set columns), that set's id.
+    one_set: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,11 @@ def count_by_area(evaluation: DatasetEvaluation, areas: pl.DataFrame, closure: p
     located = {m: _located(evaluation, m, areas, families) for m in evaluation.results}
     sets = {m: [p.program.spec.id for p in parts_of(r)]
             for m, r in evaluation.results.items() if len(parts_of(r)) > 1}
+    one_set = {m: parts_of(r)[0].program.spec.id
+               for m, r in evaluation.results.items() if len(parts_of(r)) == 1}
     return AreaCounts(_model_counts(located, areas, closure, mapping, sets),
-                      _shares(evaluation, located, families, areas, closure, mapping))
+                      _shares(evaluation, located, families, areas, closure, mapping),
+                      one_set)
 
 
 def _families_of_citizens(evaluation: DatasetEvaluation) -> pl.DataFrame | None:
@@ -104,7 +109,10 @@ def add_counts(parts: Sequence[AreaCounts]) -> AreaCounts:
     """The counts of disjoint sets of subjects, summed area by area."""
     models: dict[str, list[pl.DataFrame]] = {}
     shares: dict[str, tuple[set[str], list[pl.DataFrame]]] = {}
+    one_set: dict[str, set[str]] = {}
     for part in parts:
+        for model, ident in part.one_set.items():
+            one_set.setdefault(model, set()).add(ident)
         for model, frame in part.models.items():
             models.setdefault(model, []).append(frame)
         for measure, (basis, frame) in part.shares.items():
@@ -121,7 +129,8 @@ def add_counts(parts: Sequence[AreaCounts]) -> AreaCounts:
         {m: total(f) for m, f in models.items()},
         {m: (tuple(sorted(basis, key=lambda b: (_BASIS_ORDER.index(b)
                                                 if b in _BASIS_ORDER else 99, b))),
-             total(frames)) for m, (basis, frames) in shares.items()})
+             total(frames)) for m, (basis, frames) in shares.items()},
+        {m: next(iter(ids)) for m, ids in one_set.items() if len(ids) == 1})
 
 
 def _located(evaluation: DatasetEvaluation, model: str, areas: pl.DataFrame,

@@ -41,6 +41,7 @@ Severity = Literal["error", "warning"]
 #: How the area list's totals are named in Vietnamese.
 TOTAL_WORDS = {"households": "số hộ gia đình", "clans": "số dòng họ",
                "communities": "số thôn, tổ dân phố", "units": "số đơn vị",
+               "higher_units": "số đơn vị cấp huyện, tỉnh",
                "workers": "số người lao động", "staff": "số cán bộ"}
 
 

@@ -10,7 +10,7 @@ import polars as pl
 from .._criteria import Text
 from .._evidence import RELATIONS, RecordError
 from .quality import TOTAL_OF, TOTAL_WORDS, DataQuality, QualityIssue
-from .types import AreaRollup, ModelFigures
+from .types import EXTRA_TOTALS, AreaRollup, ModelFigures
 
 __all__ = ["assess_quality"]
 
@@ -58,7 +58,8 @@ def _area_issue(error: RecordError, names: Mapping[str, str | None],
     if code and code in names and error.field in TOTAL_WORDS:
         chain = _chain(code, parents)
         column = error.field or ""
-        model = next((m for m, t in TOTAL_OF.items() if t == column), None)
+        model = next((m for m, t in TOTAL_OF.items() if t == column), None) or next(
+            (m for m, ts in EXTRA_TOTALS.items() if column in ts), None)
         used = [(c, figures.get(c, {}).get(model or "")) for c in chain]
         shown = Text(vi=", ".join(_denominator(names.get(c) or c, c, f, "vi") for c, f in used),
                      en=", ".join(_denominator(names.get(c) or c, c, f, "en") for c, f in used))

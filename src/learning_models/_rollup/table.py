@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import polars as pl
 
+from .._catalog import counted_by
 from ..errors import LearningModelsError
 from .areas import effective_totals
-from .counts import AreaCounts
+from .counts import SET_SEPARATOR, AreaCounts
 from .targets import TargetChecker
-from .types import ALL, LEVELS, STATUSES, TOTAL_OF, TOTALS, TargetLike, TargetsLike, ordered_models
+from .types import (
+    ALL,
+    EXTRA_TOTALS,
+    LEVELS,
+    STATUSES,
+    TOTAL_OF,
+    TOTALS,
+    TargetLike,
+    TargetsLike,
+    ordered_models,
+)
 
 __all__ = ["TABLE_COLUMNS", "rollup_table"]
 
@@ -43,10 +54,8 @@ def rollup_table(year: int | None, targets: TargetsLike | None, areas: pl.DataFr
     order = [*ordered_models(counts.models), *counts.shares]
     for rank, measure in enumerate(order):
         if measure in counts.models:
-            column = TOTAL_OF.get(measure)
             frame = base.join(counts.models[measure], on="code", how="left").join(
-                totals.select("code", (pl.col(column) if column else
-                                       pl.lit(None, dtype=pl.Int64)).alias("area_total")),
+                totals.select("code", _census(measure).alias("area_total")),
                 on="code", how="left").with_columns(pl.col(s).fill_null(0) for s in STATUSES)
             evaluated = pl.col("recognised") + pl.col("not_recognised") + pl.col("incomplete")
             frame = frame.with_columns(evaluated.alias("evaluated")).with_columns(
@@ -78,7 +87,9 @@ def rollup_table(year: int | None, targets: TargetsLike | None, areas: pl.DataFr
             frames.append(frame)
             continue
         for target in chosen:
-            frames.append(_with_target(frame, checker, target, noun))
+            narrowed = frame if not getattr(target, "sets", None) else _narrowed(
+                frame, target, totals, counts.one_set.get(measure), measure)
+            frames.append(_with_target(narrowed, checker, target, noun))
     schema = {"code": pl.String, "name": pl.String, "level": pl.String, "parent": pl.String,
               "measure": pl.String, **dict.fromkeys(TABLE_COLUMNS[5:12], pl.Int64),
               "denominator": pl.Int64, "denominator_kind": pl.String, "rate": pl.Float64,
@@ -110,3 +121,44 @@ def _with_target(frame: pl.DataFrame, checker: TargetChecker, target: TargetLike
     gap = (pl.col("required") - pl.col("recognised")).clip(lower_bound=0)
     return frame.with_columns(gap.alias("gap")).with_columns(
         pl.when(~pl.col("_over")).then(pl.col("gap") == 0).alias("met"))
+
+
+def _census(model: str) -> pl.Expr:
+    """The model's census (as `build._census`): its column plus the columns counting its
+    other subjects apart, where given."""
+    column = TOTAL_OF.get(model)
+    if column is None:
+        return pl.lit(None, dtype=pl.Int64)
+    extra = [pl.col(c).fill_null(0) for c in EXTRA_TOTALS.get(model, ())]
+    return pl.col(column) + pl.sum_horizontal(pl.lit(0, dtype=pl.Int64), *extra)
+
+
+def _narrowed(frame: pl.DataFrame, target: TargetLike, totals: pl.DataFrame,
+              one_set: str | None, model: str) -> pl.DataFrame:
+    """The rows of a target that names its sets: the figures of those sets' subjects only,
+    over their census (the rejected records, in no set, are not among them)."""
+    names: tuple[str, ...] = getattr(target, "sets", None) or ()
+    ids = sorted({c.partition(SET_SEPARATOR)[2] for c in frame.columns if SET_SEPARATOR in c})
+    statuses = ("recognised", "not_recognised", "incomplete")
+    if ids:
+        chosen = [i for i in ids if counted_by(names, i)]
+        sums = {s: pl.sum_horizontal(pl.lit(0, dtype=pl.Int64), *(
+            pl.col(f"{s}{SET_SEPARATOR}{i}").fill_null(0) for i in chosen)) for s in statuses}
+    else:
+        keep = one_set is not None and counted_by(names, one_set)
+        sums = {s: pl.col(s) if keep else pl.lit(0, dtype=pl.Int64) for s in statuses}
+    column = getattr(target, "census", None) or TOTAL_OF.get(model, "")
+    census = totals.select("code", pl.col(column).alias("_census"))
+    frame = frame.with_columns(**{s: e for s, e in sums.items()}).join(
+        census, on="code", how="left").with_columns(
+        pl.lit(0, dtype=pl.Int64).alias("rejected"), pl.col("_census").alias("area_total"))
+    evaluated = pl.sum_horizontal(*(pl.col(s) for s in statuses))
+    over = (evaluated > pl.col("area_total")).fill_null(False)
+    return frame.with_columns(
+        evaluated.alias("evaluated"), evaluated.alias("subjects"),
+        pl.coalesce("area_total", evaluated).alias("denominator"),
+        pl.when(pl.col("area_total").is_not_null()).then(pl.lit("area_total"))
+        .otherwise(pl.lit("subjects")).alias("denominator_kind"), over.alias("_over"),
+    ).with_columns(pl.when((pl.col("denominator") != 0) & ~pl.col("_over"))
+                   .then(pl.col("recognised") / pl.col("denominator")).alias("rate")
+                   ).drop("_census")

@@ -3,14 +3,28 @@ the gap, and the sentence that says it (``cần thêm 37 gia đình học tập 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from decimal import ROUND_CEILING, Decimal
 from functools import lru_cache
+from typing import Any
 
+from .._catalog import counted_by
 from .._criteria import Lang, Text
 from .._words import TARGET_NOUNS as NOUNS
-from .types import SHARES, TargetCheck, TargetLike, TargetsLike
+from .._words import TARGET_WORDS
+from .types import (
+    SHARES,
+    TOTAL_OF,
+    CountedFigures,
+    ModelFigures,
+    SetFigures,
+    TargetCheck,
+    TargetLike,
+    TargetsLike,
+)
 
-__all__ = ["NOUNS", "TargetChecker", "format_percent", "gap_sentence"]
+__all__ = ["NOUNS", "TargetChecker", "counted_sentence", "format_percent", "gap_sentence"]
 
 
 
@@ -52,9 +66,39 @@ class TargetChecker:
                 t for t in self.all if t.measure == measure)
         return chosen
 
-    def model(self, model: str, denominator: int, recognised: int) -> tuple[TargetCheck, ...]:
-        return tuple(self.check(t, denominator, recognised, model)
-                     for t in self.targets_of_model(model))
+    def model(self, figures: ModelFigures, totals: Mapping[str, Any] | None = None,
+              one_set: str | None = None) -> tuple[TargetCheck, ...]:
+        """The targets of `figures`' model: on the model's figure, or — a target that names
+        its sets — on the subjects of those sets over their census (`totals`, the area's);
+        `one_set`: the set that evaluated every subject when there are no per-set figures."""
+        found = (self.check(t, figures.denominator, figures.recognised, figures.model)
+                 if not getattr(t, "sets", None) else self.narrowed(t, figures, totals, one_set)
+                 for t in self.targets_of_model(figures.model))
+        return tuple(c for c in found if c is not None)
+
+    def narrowed(self, target: TargetLike, figures: ModelFigures,
+                 totals: Mapping[str, Any] | None, one_set: str | None) -> TargetCheck | None:
+        """`target` measured on the subjects of its sets only; None when they are more than
+        their census (a data problem: no share above 100 %, no target met)."""
+        names: tuple[str, ...] = getattr(target, "sets", None) or ()
+        per_set = figures.by_set or ((SetFigures(
+            one_set, figures.evaluated, figures.recognised, figures.not_recognised,
+            figures.incomplete),) if one_set is not None else ())
+        chosen = [f for f in per_set if counted_by(names, f.criteria_set)]
+        evaluated = sum(f.evaluated for f in chosen)
+        recognised = sum(f.recognised for f in chosen)
+        column = getattr(target, "census", None) or TOTAL_OF.get(figures.model, "")
+        census = None if totals is None else totals.get(column)
+        if census is not None and evaluated > int(census):
+            return None
+        denominator, kind = (int(census), "area_total") if census is not None else \
+            (evaluated, "subjects")
+        rate = recognised / denominator if denominator else None
+        counted = CountedFigures(tuple(f.criteria_set for f in chosen), evaluated, recognised,
+                          denominator, kind, rate)  # type: ignore[arg-type]
+        check = self.check(target, denominator, recognised, figures.model)
+        return replace(check, counted=counted,
+                       sentence=counted_sentence(names, counted, check.sentence))
 
     def share(self, measure: str, denominator: int, learning: int) -> tuple[TargetCheck, ...]:
         return tuple(self.check(t, denominator, learning, "citizen")
@@ -90,3 +134,15 @@ def gap_sentence(gap: int, value: float, noun: str) -> Text:
     words = NOUNS.get(noun, NOUNS["citizen"])
     return Text(vi=f"cần thêm {gap} {words['vi'][0]} để đạt {vi_share}",
                 en=f"needs {gap} more {words['en'][gap != 1]} to reach {en_share}")
+
+
+def counted_sentence(names: tuple[str, ...], counted: CountedFigures, gap: Text) -> Text:
+    """The gap sentence of a target that names its sets, saying what it counts:
+    ``chỉ tiêu chỉ tính đối tượng của bộ tiêu chí vn/2021-2025/unit: 54/58 (93,1%); cần
+    thêm …`` (the sets counted, else the names the target gives)."""
+    def say(lang: Lang) -> str:
+        share = "—" if counted.rate is None else format_percent(counted.rate, lang)
+        return TARGET_WORDS["counted"][lang].format(
+            sets=", ".join(counted.sets or names), reached=counted.recognised,
+            denominator=counted.denominator, share=share, gap=gap.get(lang))
+    return Text(vi=say("vi"), en=say("en"))

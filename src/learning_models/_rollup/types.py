@@ -15,6 +15,7 @@ from .quality import DataQuality
 
 __all__ = [
     "ALL",
+    "EXTRA_TOTALS",
     "LEVELS",
     "MODELS",
     "SHARES",
@@ -23,6 +24,7 @@ __all__ = [
     "TOTAL_OF",
     "UNLOCATED",
     "AreaRollup",
+    "CountedFigures",
     "Denominator",
     "ModelFigures",
     "RateChange",
@@ -50,7 +52,11 @@ MODELS = (*BASE_MODELS[1:], BASE_MODELS[0])
 #: The area-list column that holds each model's denominator.
 TOTAL_OF: dict[str, str] = {"family": "households", "clan": "clans",
                             "community": "communities", "unit": "units"}
-TOTALS = tuple(sorted(set(TOTAL_OF.values())))
+#: Area-list columns a model's census adds to its own column: the units above the
+#: communes (district and provincial units, Circulars 22/2020 and 24/2023), counted apart
+#: from the commune-level units the plans' targets are about (``units``).
+EXTRA_TOTALS: dict[str, tuple[str, ...]] = {"unit": ("higher_units",)}
+TOTALS = tuple(sorted({*TOTAL_OF.values(), *(c for cs in EXTRA_TOTALS.values() for c in cs)}))
 SHARES = ("citizens_in_learning_households", "citizens_in_learning_units")
 STATUSES = ("recognised", "not_recognised", "incomplete", "rejected")
 
@@ -103,6 +109,25 @@ class TargetsLike(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class CountedFigures:
+    """What a target that names its sets (``sets:``) is measured on, in one area: the
+    subjects of those sets only — recognised, evaluated — over the census of exactly those
+    subjects (the area list's ``census`` column, else the evaluated subjects)."""
+
+    sets: tuple[str, ...]       # the sets counted (ids as evaluated)
+    evaluated: int
+    recognised: int
+    denominator: int
+    denominator_kind: Denominator
+    rate: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sets": list(self.sets), "evaluated": self.evaluated,
+                "recognised": self.recognised, "denominator": self.denominator,
+                "denominator_kind": self.denominator_kind, "rate": self.rate}
+
+
+@dataclass(frozen=True, slots=True)
 class TargetCheck:
     """One target applied to one figure: the milestone in force and the gap to it."""
 
@@ -115,12 +140,15 @@ class TargetCheck:
     gap: int                   # how many more are needed (0 when met)
     met: bool
     sentence: Text
+    #: For a target that names its sets: what it counts (None: the model's figure).
+    counted: CountedFigures | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        counted = {} if self.counted is None else {"counted": self.counted.to_dict()}
         return {"target": self.target, "title": _text(self.title), "measure": self.measure,
                 "milestone_year": self.milestone_year, "value": self.value,
                 "required": self.required, "gap": self.gap, "met": self.met,
-                "sentence": _text(self.sentence)}
+                "sentence": _text(self.sentence), **counted}
 
 
 @dataclass(frozen=True, slots=True)

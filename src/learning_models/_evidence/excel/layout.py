@@ -56,7 +56,8 @@ RELATION_HEADERS: dict[str, str] = {
 AREA_HEADERS: dict[str, str] = {
     "code": "Mã", "name": "Tên", "level": "Cấp", "parent": "Thuộc",
     "households": "Số hộ gia đình", "clans": "Số dòng họ", "communities": "Số cộng đồng",
-    "units": "Số đơn vị", "workers": "Số người lao động", "staff": "Số cán bộ, nhân viên",
+    "units": "Số đơn vị", "higher_units": "Số đơn vị cấp huyện, tỉnh",
+    "workers": "Số người lao động", "staff": "Số cán bộ, nhân viên",
 }
 #: Other headers the Địa bàn sheet accepts (folded).
 AREA_ALIASES = {"mã cấp trên": "parent", "số hộ": "households",

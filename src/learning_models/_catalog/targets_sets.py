@@ -1,0 +1,63 @@
+"""Which criteria sets a target counts (its ``sets:``), and the checks of those names.
+
+A target of measure ``recognised_share`` counts, by default, every subject of its model,
+whichever set of the model evaluated it. ``sets:`` narrows it to the subjects of the sets it
+names: each entry a set id (``vn/2021-2025/unit``) or a set id without its period
+(``vn/unit``), which names that set in every period, so that one target spans 2021–2030. The
+census the share is measured on is the area list's column ``census`` (default: the model's
+own column, ``units`` for units), which must count exactly those subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .._documents import SourceMap, describe_path, did_you_mean
+from ..errors import Problem
+
+__all__ = ["CENSUS_COLUMNS", "counted_by", "set_problems", "without_period"]
+
+#: The area-list columns a target may name as its census.
+CENSUS_COLUMNS = ("households", "clans", "communities", "units", "higher_units")
+_PERIOD = re.compile(r"^[0-9]{4}-[0-9]{4}$")
+_DOCUMENT = "the targets file"
+
+
+def without_period(set_id: str) -> str:
+    """``vn/2021-2025/unit`` → ``vn/unit``: the id with its period segment left out."""
+    return "/".join(part for part in set_id.split("/") if not _PERIOD.match(part))
+
+
+def counted_by(names: Iterable[str], set_id: str) -> bool:
+    """Whether a target naming `names` (its ``sets:``) counts the subjects of `set_id`."""
+    plain = without_period(set_id)
+    return any(name in (set_id, plain) for name in names)
+
+
+def set_problems(target: Mapping[str, Any], k: int, source: SourceMap,
+                 sets: Mapping[str, str]) -> Iterator[Problem]:
+    """The problems of target `k`'s ``sets:`` against the known sets (id → model)."""
+    names = target.get("sets")
+    if names is None:
+        return
+    model = target.get("model")
+    if model is None:
+        yield Problem("invalid-value", f"'sets' in {describe_path(('targets', k), _DOCUMENT)} "
+                      "needs the target's model", source.locate(("targets", k, "sets"), key=True),
+                      hint="sets narrow measure 'recognised_share' of one model; add 'model'")
+        return
+    known = dict(sets) | {without_period(i): m for i, m in sets.items()}
+    for j, name in enumerate(names):
+        at = source.locate(("targets", k, "sets", j))
+        where = describe_path(("targets", k, "sets", j), _DOCUMENT)
+        if name not in known:
+            of_model = sorted(i for i, m in known.items() if m == model)
+            yield Problem("invalid-value", f"unknown criteria set {name!r} in {where}", at,
+                          hint=did_you_mean(name, of_model) or
+                          f"sets of model {model!r}: {', '.join(of_model) or 'none'}")
+        elif known[name] != model:
+            yield Problem("invalid-value", f"criteria set {name!r} in {where} governs model "
+                          f"{known[name]!r}, not the target's {model!r}", at,
+                          hint="a target counts the subjects of its own model's sets")
