@@ -177,7 +177,15 @@ REPORT_LABELS: dict[str, dict[Lang, str]] = {
     "incomplete": {"vi": "Chưa đủ minh chứng", "en": "Incomplete"},
     "rejected": {"vi": "Bị từ chối", "en": "Rejected"},
     "area_total": {"vi": "tổng số của địa bàn", "en": "area total"},
+    "counted_basis": {"vi": "tổng số đối tượng của bộ tiêu chí {sets}",
+                      "en": "total of the subjects of the criteria set {sets}"},
     "subjects_basis": {"vi": "số hồ sơ trong dữ liệu", "en": "records in the data"},
+    "counted_note": {"vi": "‡ Chỉ tiêu chỉ tính đối tượng của bộ tiêu chí {sets}, trên tổng số "
+                           "của riêng các đối tượng đó; số liệu chung của mô hình ở bảng của "
+                           "mô hình.",
+                     "en": "‡ The target counts only the subjects of the criteria set {sets}, "
+                           "over the total of those subjects alone; the model's figures across "
+                           "its sets are in the model's table."},
     "subjects_note": {"vi": "† Mẫu số là số hồ sơ trong dữ liệu vì danh mục địa bàn chưa có "
                             "tổng số.",
                       "en": "† The denominator is the number of records in the data: the "

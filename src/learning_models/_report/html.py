@@ -251,7 +251,16 @@ def _state(figure: Figure) -> str:
 
 
 def _dagger(figure: Figure) -> str:
-    return "" if figure.denominator_kind == "area_total" else "†"
+    return ("" if figure.denominator_kind == "area_total" else "†") + \
+        ("‡" if figure.counted else "")
+
+
+def _counted_note(report: Report) -> list[str]:
+    """``‡ …``: which sets the targets that name their sets count (none: no line)."""
+    sets = sorted({s for area in report.summary for f in area.figures for s in f.counted})
+    if not sets:
+        return []
+    return [f'<p class="footnote">{_e(report.label("counted_note", sets=", ".join(sets)))}</p>']
 
 
 def _summary(report: Report) -> str:
@@ -299,6 +308,7 @@ def _summary(report: Report) -> str:
         "<tbody>", *rows, "</tbody>",
         "</table></div>",
         f'<p class="footnote">{_e(report.label("subjects_note"))}</p>',
+        *_counted_note(report),
         _notes(report),
         "</section>",
     ])

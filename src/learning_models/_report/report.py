@@ -134,6 +134,9 @@ class Figure:
     met: bool | None = None
     assessment: str = ""         # the gap sentence
     changes: tuple[RateChange, ...] = ()
+    #: The sets its target counts, when the target names them (``sets:``): reached,
+    #: denominator and rate are then those sets' alone, not the model's across its sets.
+    counted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,9 +662,13 @@ def _figure(area: AreaRollup, key: str, label: str, lang: Lang) -> Figure | None
     if check is None:
         return Figure(key, label, reached, denominator, kind, figures.rate,
                       changes=figures.changes)
-    return Figure(key, label, reached, denominator, kind, figures.rate, check.value,
+    rate, counted = figures.rate, check.counted
+    if counted is not None:   # the target counts only its sets: the figure is theirs
+        reached, denominator, kind, rate = counted.recognised, counted.denominator, \
+            counted.denominator_kind, counted.rate
+    return Figure(key, label, reached, denominator, kind, rate, check.value,
                   check.milestone_year, check.gap, check.met, check.sentence.get(lang),
-                  figures.changes)
+                  figures.changes, () if counted is None else counted.sets)
 
 
 def _same(one: AreaRollup, other: AreaRollup) -> bool:

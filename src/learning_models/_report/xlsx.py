@@ -159,6 +159,8 @@ def _pct_style(figure: Figure) -> str:
 
 
 def _basis(report: Report, figure: Figure) -> str:
+    if figure.counted:
+        return report.label("counted_basis", sets=", ".join(figure.counted))
     if figure.denominator_kind == "area_total":
         return report.label("area_total")
     if figure.key.startswith("citizens_"):
