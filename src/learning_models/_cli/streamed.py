@@ -27,7 +27,7 @@ from .stdin import input_pieces
 __all__ = ["PIECE_ROWS", "evaluate_streamed"]
 
 #: Lines of the input file read, typed and scored at a time.
-PIECE_ROWS = 100_000
+PIECE_ROWS = 200_000
 
 
 def evaluate_streamed(args: argparse.Namespace, spec: CriteriaSet) -> int:
