@@ -65,3 +65,16 @@ def test_the_errors_file_is_whole_when_standard_output_goes_away(
     assert status == 0  # as for any command piped into `head`
     assert errors.read_text(encoding="utf-8") == expected
     assert expected.count("\n") == 5  # header, two repeated ids, a bad number, a short row
+
+
+def test_a_relation_column_empty_in_the_first_pieces_is_written_from_the_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [LINES[0] + ",community", *(line + "," for line in LINES[1:8]),
+             *(line + ",0183401" for line in LINES[8:11])]
+    monkeypatch.setattr(__name__ + ".LINES", lines)
+    whole = evaluate(tmp_path, monkeypatch, capsys, 1_000_000, "--format", "csv")
+    assert whole[1].splitlines()[0].startswith("id,community,total,")
+    assert whole[1].splitlines()[-1].startswith("HH-010,0183401,")
+    for rows in (1, 2, 5):
+        assert evaluate(tmp_path, monkeypatch, capsys, rows, "--format", "csv") == whole

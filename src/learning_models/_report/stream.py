@@ -61,19 +61,20 @@ def write_json_parts(parts: Iterable[Evaluations], errors: Callable[[], Sequence
 def write_csv(results: Evaluations, out: TextIO, chunk: int = 0) -> None:
     """The bytes of ``results.to_frame().write_csv()``, written `chunk` rows (default
     `CHUNK_ROWS`) at a time."""
-    write_csv_parts([results], out, chunk)
+    write_csv_parts([results], out, chunk, carried=results.carried())
 
 
-def write_csv_parts(parts: Iterable[Evaluations], out: Writer, chunk: int = 0) -> None:
+def write_csv_parts(parts: Iterable[Evaluations], out: Writer, chunk: int = 0, *,
+                    carried: Sequence[str] | None = None) -> None:
     """The evaluations of `parts` as one CSV table (`Evaluations.to_frame`), each part as it
     comes: the header once, and the columns of the first part's table (a relation or area
-    column is written when the records have it, even where a part leaves it empty)."""
+    column is written when the records have it, even where they leave it empty: the
+    pieces of a file share its columns, not their values), unless `carried` names them."""
     size = chunk or CHUNK_ROWS
-    carried: Sequence[str] | None = None
+    header = True
     for part in parts:
         if carried is None:
-            carried = part.carried()
-            header = True
+            carried = part.carried(empty=True)
         table = part.to_frame(carried)
         for start in range(0, max(table.height, 1 if header else 0), size):
             out.write(safe_text_columns(table.slice(start, size)).write_csv(

@@ -249,10 +249,11 @@ class Evaluations(Sequence[Evaluation]):
             self._index = {s: i for i, s in enumerate(self._frame["id"].to_list())}
         return self[self._index[subject]]
 
-    def carried(self) -> list[str]:
-        """The relation and area columns (`CARRIED`) that some record carries."""
+    def carried(self, *, empty: bool = False) -> list[str]:
+        """The relation and area columns (`CARRIED`) that some record carries (with
+        `empty`, also those the records have but leave empty)."""
         return [c for c in CARRIED if c in self._frame.columns
-                and self._frame[c].null_count() < self._frame.height]
+                and (empty or self._frame[c].null_count() < self._frame.height)]
 
     def to_frame(self, carried: Sequence[str] | None = None) -> pl.DataFrame:
         """One row per subject: id, the `carried` relation and area columns (default: those
