@@ -124,8 +124,10 @@ def measure(name: str) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         argv = CASES[name](Path(folder))
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", RUN, *argv], capture_output=True,
-                              text=True, check=False, cwd=folder)
+        # The output is not kept: held by this process, a large one would be counted in
+        # the peak memory of the next case's process, forked from this one.
+        done = subprocess.run([sys.executable, "-c", RUN, *argv], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, check=False, cwd=folder)
     figures = [line for line in done.stderr.splitlines() if line.startswith("@@ ")]
     other = [line for line in done.stderr.splitlines() if not line.startswith("@@ ")]
     if not figures:

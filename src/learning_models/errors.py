@@ -96,6 +96,7 @@ ProblemCode = Literal[
     "never-met",
     "comparison-out-of-bounds",
     "division-by-zero",
+    "integer-overflow",
     "unused-input",
     "unused-derived",
     "untested-indicator",

@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 
 import learning_models as lm
 from learning_models._documents.yaml import parse_yaml
+from learning_models._evidence import records_to_frame
+from learning_models._scoring import evaluate_pieces
 from learning_models._scoring.score_rows import FEW
 
 BOOLS = ("b0", "b1", "b2")
@@ -383,3 +385,25 @@ def test_a_mutated_example_is_valid_or_fails_with_located_problems(text: str) ->
             assert problem.span.file == "family-set.yaml"
             assert 1 <= problem.span.line <= len(lines), problem
             assert 1 <= problem.span.column <= len(lines[problem.span.line - 1]) + 1, problem
+
+
+pieces_of = st.lists(st.integers(0, 3), min_size=1, max_size=24)   # ids drawn from a few
+
+
+@pytest.mark.slow
+@given(drawn_sets(), records_of, pieces_of, st.integers(1, FEW + 3))
+def test_a_batch_evaluated_in_pieces_gives_the_results_of_the_whole(
+        drawn: Drawn, records: list[Record], ids: list[int], size: int) -> None:
+    # Ids repeat within and across pieces (and one is blank); a value out of bounds is
+    # rejected: every piece rejects what the whole rejects, with the same message.
+    spec = drawn.load()
+    rows = [{**records[k % len(records)], "id": " " if n == 0 and k % 5 == 4 else f" S{n}"}
+            for k, n in enumerate(ids)]
+    rows[-1] = {**rows[-1], "i0": 9}
+    whole = lm.evaluate(spec, rows, year=2022)
+    raw, _ = records_to_frame(rows)
+    pieces = [(raw.slice(start, size), []) for start in range(0, raw.height, size)]
+    parts = list(evaluate_pieces(spec, pieces, year=2022))
+    assert [d for p in parts for d in p.subject_dicts()] == list(whole.subject_dicts())
+    assert [e for p in parts for e in p.errors] == list(whole.errors)
+    assert sum(len(p) for p in parts) + len({e.row for e in whole.errors}) == len(rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import learning_models as lm
-from learning_models._evidence import read as _evidence
+from learning_models._evidence import csv_file as _evidence
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 1000])

@@ -16,6 +16,7 @@ from report_data import DATA, SETS
 import learning_models as lm
 from learning_models._cli import core as _cli_core
 from learning_models._cli import main
+from learning_models._cli import streamed as _cli_streamed
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "family"
 EVALUATE = ["evaluate", "--criteria", str(EXAMPLES / "family-set.yaml"), "--input",
@@ -39,7 +40,7 @@ def ctrl_c(*args: object, **kwargs: object) -> None:
 def test_ctrl_c_prints_one_line_and_exits_130(capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch, lang: str,
                                               line: str) -> None:
-    monkeypatch.setattr(_cli_core, "read_input", ctrl_c)
+    monkeypatch.setattr(_cli_streamed, "evaluate_pieces", ctrl_c)
     assert interrupted_main([*EVALUATE, "--lang", lang]) == 130
     assert capsys.readouterr() == ("", line + "\n")
 

@@ -472,3 +472,43 @@ def test_a_condition_called_never_true_is_never_true(text: str) -> None:
         for y in range(5):
             for b in (True, False):
                 assert not eval(text, {}, {"x": x, "y": y, "b": b}), (text, x, y, b)
+
+
+# --------------------------------------------------------------------------- integer overflow
+
+
+def test_a_product_the_bounds_let_leave_64_bits_is_a_warning_at_it() -> None:
+    text = changed(C11, "when: adults * 1000000000000000000 >= 1 and learners >= 1")
+    problem = only(lint(text), "integer-overflow")
+    assert (problem.severity, problem.span) == ("warning", at(text, 22, "adults *"))
+    assert problem.message.startswith("'adults * 1000000000000000000' can reach "
+                                      "30,000,000,000,000,000,000 given the declared bounds")
+    assert "bounds" in (problem.hint or "")
+
+
+def test_a_product_of_an_input_without_a_maximum_is_a_warning_once() -> None:
+    text = changed("  learners: {type: integer, minimum: 0, maximum: 30}",
+                   "  learners: {type: integer, minimum: 0}")
+    text = text.replace(C11, "when: adults * learners * learners >= 1 and learners >= 1")
+    problem = only(lint(text), "integer-overflow")
+    assert problem.span == at(text, 22, "adults * learners * learners")
+    assert "multiplies a value with no declared maximum" in problem.message
+
+
+@pytest.mark.parametrize("condition", [
+    "adults * learners * 1000 >= 1",            # at most 900,000
+    "adults * 2.5 >= 1",                        # a number: computed in floating point
+    "adults / 3 * 1000000000000000000 >= 1",    # a division gives a number
+    "adults - learners + 9223372036854775000 >= 1",  # within 2**63 - 1
+])
+def test_arithmetic_within_64_bits_or_in_numbers_is_not_an_overflow(condition: str) -> None:
+    text = changed(C11, f"when: {condition} and learners >= 1")
+    assert "integer-overflow" not in codes(lint(text))
+
+
+def test_an_overflow_through_a_derived_value_is_found_where_it_happens() -> None:
+    text = changed("  share: ratio(learners, adults)",
+                   "  share: ratio(learners, adults)\n  big: adults * 300000000000000000")
+    text = text.replace(C11, "when: big * 2 >= 1 and learners >= 1")
+    assert [p.span for p in lint(text) if p.code == "integer-overflow"] == [
+        at(text, 23, "big * 2")]

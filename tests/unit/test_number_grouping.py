@@ -4,19 +4,19 @@ use `Report.number`, the same function)."""
 
 from __future__ import annotations
 
-from learning_models._cli.core import _summary
+from learning_models._cli.evaluate_text import summary
 from learning_models._report import format_number
 
 COUNTS = {"recognised": 10516, "not_recognised": 484, "incomplete": 8, "rejected": 1200}
 
 
 def test_the_evaluate_summary_groups_thousands_in_vietnamese() -> None:
-    assert _summary(COUNTS, "vi") == ("11.008 hồ sơ đã đánh giá: 10.516 đạt, 484 không đạt, "
+    assert summary(COUNTS, "vi") == ("11.008 hồ sơ đã đánh giá: 10.516 đạt, 484 không đạt, "
                                       "8 chưa đủ minh chứng; 1.200 hồ sơ bị từ chối")
 
 
 def test_the_evaluate_summary_groups_thousands_in_english() -> None:
-    assert _summary(COUNTS, "en") == ("11,008 evaluated: 10,516 recognised, 484 not "
+    assert summary(COUNTS, "en") == ("11,008 evaluated: 10,516 recognised, 484 not "
                                       "recognised, 8 incomplete; 1,200 records rejected")
 
 

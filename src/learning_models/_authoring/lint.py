@@ -14,6 +14,8 @@ its author meant):
   given its declared ``minimum`` / ``maximum`` (``x >= 0`` with ``minimum: 0``),
   contradictions such as ``x > 5 and x < 3`` — an error when the indicator is mandatory (no
   subject could ever be recognised);
+* integer arithmetic that the declared bounds let leave 64 bits, or a product of a value
+  without bounds (`int_range`): where it does, the value is missing;
 * inputs and derived values that nothing reads;
 * indicators no test case covers (when the covering cases are given);
 * Vietnamese titles without any Vietnamese diacritic (probably stripped somewhere);
@@ -62,6 +64,7 @@ from .._expressions import (
 )
 from .._scoring import outcome_pass
 from ..errors import CriteriaError, Problem, ProblemCode, Severity, Span, sort_problems
+from .int_range import Range, integer_overflows
 
 __all__ = ["lint_set"]
 
@@ -323,8 +326,10 @@ class _Linter:
         self.conditions = _Conditions(self.spec.inputs)
         for path, expr in self.expressions():
             self.bounds(path, expr)
+        ranges: dict[str, Range | None] = {}
         for path, expr in (*self.expressions(), (("recognition", "pass"), self.program.pass_expr)):
             self.divisions(path, expr)
+            self.overflows(path, expr, ranges)
         self.titles()
         self.coverage()
         return self.problems
@@ -511,6 +516,16 @@ class _Linter:
                         self.at_expr(path, node.right),
                         hint="divide by an input or derived value, or use ratio(a, b), which "
                              "gives a value when b is 0")
+
+    def overflows(self, path: Path, expr: Expr, ranges: dict[str, Range | None]) -> None:
+        """Integer arithmetic that the declared bounds let leave 64 bits (`int_range`);
+        `ranges` collects the derived values' ranges (derived values come first)."""
+        result, found = integer_overflows(expr, self.spec.inputs, ranges)
+        if path[0] == "derived":
+            ranges[str(path[1])] = result
+        for overflow in found:
+            self.report("warning", "integer-overflow", overflow.message,
+                        self.at_expr(path, overflow.node), hint=overflow.hint)
 
     # --- names, sources, titles, tests
 

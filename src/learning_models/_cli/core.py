@@ -33,12 +33,12 @@ from .._documents import (
 )
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
 from .._plugins import notify
-from .._report import LABELS as REPORT_LABELS
-from .._report import errors_csv, format_number, write_csv, write_json
-from .._scoring import Evaluations, Routed, evaluate_routed, results_schema, word
+from .._report import errors_csv, write_csv, write_json
+from .._scoring import Routed, evaluate_routed, results_schema
 from .._words import CLI_WORDS as WORDS
 from ..errors import CriteriaError, EvidenceError, Problem, Span, sort_problems
 from .commands import summary
+from .evaluate_text import SHOWN_ERRORS, counts_sentence, print_errors, print_table
 from .options import (
     CatalogMaker,
     UsageError,
@@ -51,6 +51,7 @@ from .options import (
     resolve_criteria,
 )
 from .stdin import INPUT_FORMATS, STDIN, read_input
+from .streamed import evaluate_streamed
 
 __all__ = ["criteria_files", "nothing_found", "print_errors", "register"]
 
@@ -272,9 +273,23 @@ def _ancestors(ident: str, bases: dict[str, str | None]) -> set[str]:
 # --------------------------------------------------------------------------- evaluate, explain
 
 
-def _run_routed(args: argparse.Namespace) -> tuple[CriteriaSet, Routed]:
+def _run_routed(args: argparse.Namespace, sets: list[CriteriaSet] | None = None,
+                ) -> tuple[CriteriaSet, Routed]:
     """The records evaluated, each with its set: the one named, or (``--model M --year
-    Y``) the one in force whose ``applies_to`` holds for it."""
+    Y``) the one in force whose ``applies_to`` holds for it (`sets`, when known)."""
+    sets = sets or _sets_named(args)
+    frame, read_errors, name = read_input(args.input, args.input_format)
+    routed = evaluate_routed(sets, frame, year=args.year, file=name)
+    parts = list(routed.parts)
+    parts[0] = parts[0].with_errors(read_errors)
+    manager = plugin_manager_from_args(args)
+    for part in parts:
+        notify(manager, part)
+    return sets[0], Routed(tuple(parts), routed.errors)
+
+
+def _sets_named(args: argparse.Namespace) -> list[CriteriaSet]:
+    """The set ``--criteria`` names, or the sets of ``--model`` in force in ``--year``."""
     if args.criteria is None and args.model is None:
         args.parser.error("name the set: --criteria FILE|ID, or --model MODEL with --year YEAR")
     if args.criteria is not None and args.model is not None:
@@ -284,17 +299,8 @@ def _run_routed(args: argparse.Namespace) -> tuple[CriteriaSet, Routed]:
     _check_evidence_path(args.input)
     make = catalog_maker(args)
     if args.criteria is None:
-        sets = make(args.criteria_dir).variants(args.model, args.year)
-    else:
-        sets = [resolve_criteria(args.criteria, None, None, args.criteria_dir, make)]
-    frame, read_errors, name = read_input(args.input, args.input_format)
-    routed = evaluate_routed(sets, frame, year=args.year, file=name)
-    parts = list(routed.parts)
-    parts[0] = parts[0].with_errors(read_errors)
-    manager = plugin_manager_from_args(args)
-    for part in parts:
-        notify(manager, part)
-    return sets[0], Routed(tuple(parts), routed.errors)
+        return make(args.criteria_dir).variants(args.model, args.year)
+    return [resolve_criteria(args.criteria, None, None, args.criteria_dir, make)]
 
 
 def _check_evidence_path(path: Path) -> None:
@@ -316,7 +322,13 @@ def _check_evidence_path(path: Path) -> None:
 def _evaluate(args: argparse.Namespace) -> int:
     if args.errors is not None:  # before the work, not after it
         check_output_file(args.errors, say("output-errors"), suffix=".csv", force=args.force)
-    _, routed = _run_routed(args)
+    sets = _sets_named(args)
+    # One set for every record, and no plugin to be given the whole batch at once: the
+    # input is evaluated and written a piece at a time.
+    if len(sets) == 1 and sets[0].applies_to is None and not plugin_manager_from_args(
+            args).hook.learning_models_after_evaluation.get_hookimpls():
+        return evaluate_streamed(args, sets[0])
+    _, routed = _run_routed(args, sets)
     errors = sorted([*routed.errors, *(e for p in routed.parts for e in p.errors)],
                     key=lambda e: (e.row, e.field or ""))
     if args.errors is not None:  # first: there even when the output is cut short
@@ -333,7 +345,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         elif args.format == "csv":
             write_csv(results, out)
         else:
-            _print_table(results, args.lang, out)
+            print_table(results, args.lang, out)
     else:
         _print_variants(routed, errors, args.format, args.lang, out)
     see = ("file" if args.errors is not None else args.format if args.format == "json"
@@ -360,59 +372,9 @@ def _print_variants(routed: Routed, errors: Sequence[RecordError], form: str, la
         for part in routed.parts:
             out.write(f"# {part.program.spec.id}: {part.program.spec.title.get(lang)} "
                       f"({part.program.spec.applies_to})\n")
-            _print_table(part, lang, out)
+            print_table(part, lang, out)
         counts = routed.counts()
-        out.write(_summary(counts, lang) + "\n")
-
-
-#: How many problems ``evaluate`` shows on standard error; all are in ``--errors FILE`` and
-#: in the JSON output.
-SHOWN_ERRORS = 20
-
-
-
-def print_errors(errors: Sequence[RecordError], lang: Lang, see: str, stream: TextIO,
-                 ) -> None:
-    """The rejected records, a line each — but one line for a problem many records share
-    (a column the set does not declare, a required input missing in every row) — at most
-    `SHOWN_ERRORS` lines, then how many more there are and where to `see` them."""
-    groups: dict[tuple[str | None, str, str | None, str], list[RecordError]] = {}
-    for error in errors:
-        groups.setdefault((error.file, error.code, error.field, error.message), []).append(error)
-    shown = list(groups.values())
-    for same in shown[:SHOWN_ERRORS]:
-        more = WORDS["same"][lang].format(n=len(same) - 1) if len(same) > 1 else ""
-        print(same[0].format(lang) + more, file=stream)
-    rest = sum(len(same) for same in shown[SHOWN_ERRORS:])
-    if rest:
-        print(WORDS["more"][lang].format(n=rest, see=see), file=stream)
-
-
-def _print_table(results: Evaluations, lang: Lang, out: TextIO) -> None:
-    grades = {g.id: g.title.get(lang) for g in results.program.spec.recognition.grades}
-    for e in results:
-        grade = grades.get(e.grade, "") if e.grade else ""
-        if e.grade_range is not None and e.status == "recognised":
-            low, high = (grades.get(g, "—") if g else "—" for g in e.grade_range)
-            grade = REPORT_LABELS["grade_range"][lang].format(low=low, high=high)
-        out.write(f"{e.subject}\t{e.total:g}/{e.max_total:g}\t{word(e.status, lang)}"
-                  f"{chr(9) + grade if grade else ''}\n")
-    counts = results.counts()
-    out.write(_summary(counts, lang) + "\n")
-
-
-def _summary(counts: dict[str, int], lang: Lang) -> str:
-    """The counts in a sentence, grouped as the language groups thousands (12.345 in vi)."""
-    n = {k: format_number(v, lang) for k, v in counts.items()}
-    evaluated = format_number(
-        counts["recognised"] + counts["not_recognised"] + counts["incomplete"], lang)
-    if lang == "en":
-        return (f"{evaluated} evaluated: {n['recognised']} recognised, "
-                f"{n['not_recognised']} not recognised, {n['incomplete']} incomplete; "
-                f"{n['rejected']} records rejected")
-    return (f"{evaluated} hồ sơ đã đánh giá: {n['recognised']} đạt, "
-            f"{n['not_recognised']} không đạt, {n['incomplete']} chưa đủ minh chứng; "
-            f"{n['rejected']} hồ sơ bị từ chối")
+        out.write(counts_sentence(counts, lang) + "\n")
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.reader import ReaderError
+from yaml.reader import Reader, ReaderError
 
 from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
@@ -196,6 +197,25 @@ class _Stop(Exception):  # a problem after which reading cannot go on
         super().__init__(problem.message)
         self.problem = problem
 
+#: libyaml's C parser and composer, when PyYAML was built with it.
+_WITH_LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
+#: Whether documents are composed by libyaml when they can be (`_compose_node`).
+_C_COMPOSER = _WITH_LIBYAML
+#: What libyaml reads otherwise than the Python parser (found by comparing the two on
+#: generated documents): a tab (libyaml accepts some where PyYAML refuses them), a
+#: byte-order mark inside the text (libyaml skips it), a comment right after a block
+#: scalar's header (PyYAML refuses it), a ``?`` after a flow collection opens (PyYAML ends
+#: a plain scalar there). Documents with one are composed by Python.
+_PYTHON_ONLY = re.compile("[\t\ufeff]|[|>][-+0-9]*#")
+
+
+def _python_only(text: str) -> bool:
+    """Whether `text` has something libyaml reads otherwise (`_PYTHON_ONLY`)."""
+    question = text.rfind("?")
+    if question >= 0 and (text.find("[", 0, question) >= 0 or text.find("{", 0, question) >= 0):
+        return True
+    return _PYTHON_ONLY.search(text) is not None
+
 
 class _Mark(Protocol):
     line: int
@@ -283,7 +303,7 @@ class _Loader(yaml.SafeLoader):
 class _Builder:
     """Turns composed nodes into data, recording spans and problems on the way."""
 
-    def __init__(self, text: str, file: str, loader: _Loader, duplicates: bool,
+    def __init__(self, text: str, file: str, loader: SafeConstructor, duplicates: bool,
                  bad_values: bool = False) -> None:
         self.text, self.file, self.loader = text, file, loader
         self.problems: list[Problem] = []
@@ -531,31 +551,75 @@ def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
         raise _Stop(problem) from None
 
 
-def _prescan(text: str, file: str, limits: YamlLimits) -> None:
+def _prescan(text: str, file: str, limits: YamlLimits) -> bool:
     """Run the guard over the events of libyaml's C parser (when PyYAML has it), about
     thirty times faster than the Python parser: a document beyond the limits is refused
     in a second or two, not after a minute. A syntax error is left to the Python parser,
-    whose messages the problems are made from."""
-    if not getattr(yaml, "__with_libyaml__", False):
-        return
+    whose messages the problems are made from. Whether libyaml read the whole document."""
+    if not _WITH_LIBYAML:
+        return False
     guard = _Guard(file, limits)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             guard.see(event)
     except (yaml.YAMLError, UnicodeError):  # text that is not text: the Python parser says
-        return
+        return False
+    return True
+
+
+def _compose_node(text: str, file: str, limits: YamlLimits,
+                  ) -> tuple[Node | None, SafeConstructor]:
+    """The node tree of `text` and the constructor its scalars are read with.
+
+    libyaml composes it when its parser read the whole document within the limits (the
+    prescan), holds nothing libyaml reads otherwise (`_PYTHON_ONLY`) and Python's
+    reader accepts every character of it, and no value is left empty: its marks count
+    characters, lines and columns as the Python parser's do (tests check both on
+    generated documents), ten times faster. Anything else — a syntax error, a character
+    Python's reader refuses — is composed by the Python parser, whose messages the
+    problems are made from, with the guard over its events."""
+    if _prescan(text, file, limits) and _C_COMPOSER and not _python_only(text) \
+            and not Reader.NON_PRINTABLE.search(text):
+        fast = yaml.CSafeLoader(text)
+        try:
+            node = fast.get_single_node()
+            if not _has_empty_plain(node):
+                return node, fast
+        except yaml.YAMLError:
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text, _Guard(file, limits))
+    try:
+        return loader.get_single_node(), loader
+    finally:
+        loader.dispose()
+
+
+def _has_empty_plain(root: Node | None) -> bool:
+    """Whether the tree holds an empty plain scalar (``key:`` with no value), which libyaml
+    places at the next token and the Python parser right after the colon."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.value == "" and not node.style:
+                return True
+        elif isinstance(node, MappingNode):
+            stack += [item for pair in node.value for item in pair]
+        else:
+            stack += node.value
+    return False
 
 
 def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
              bad_values: bool = False,
              ) -> tuple[Any, SourceMap, list[Problem], list[DuplicateKey]]:
-    _prescan(text, file, limits)
     try:
-        loader = _Loader(text, _Guard(file, limits))
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node, loader = _compose_node(text, file, limits)
         builder = _Builder(text, file, loader, duplicates, bad_values)
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as exc:

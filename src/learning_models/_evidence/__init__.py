@@ -20,7 +20,7 @@ from .dataset import (
 from .excel import read_workbook, rename_headers, template_sets, write_template
 from .excel.layout import MODEL_SHEETS
 from .frame_columns import plain_columns
-from .read import EVIDENCE_SUFFIXES, read_evidence
+from .read import EVIDENCE_SUFFIXES, read_evidence, read_evidence_pieces
 from .records import (
     LINE,
     META_COLUMNS,
@@ -28,6 +28,7 @@ from .records import (
     TRUE_WORDS,
     Check,
     RecordError,
+    earlier_id_check,
     records_to_frame,
     strictly_increasing,
     type_frame,
@@ -57,11 +58,13 @@ __all__ = [
     "Table",
     "column_places",
     "column_text",
+    "earlier_id_check",
     "evidence_schema",
     "padded",
     "plain_columns",
     "read_dataset",
     "read_evidence",
+    "read_evidence_pieces",
     "read_workbook",
     "records_to_frame",
     "rename_headers",

@@ -15,7 +15,6 @@ quotes. Any other encoding is refused once, at its first bad byte, with what to 
 from __future__ import annotations
 
 import codecs
-import csv
 import itertools
 import json
 import os
@@ -36,22 +35,17 @@ from .._documents import (
     say,
 )
 from ..errors import EvidenceError, Problem, Span
+from .csv_file import check_width, csv_pieces
 from .frame_columns import plain_columns
 from .records import LINE, ROW, RecordError, records_to_frame
-from .text_lines import text_lines
+from .text_lines import check_text, text_lines
 
-__all__ = ["EVIDENCE_SUFFIXES", "read_evidence"]
+__all__ = ["EVIDENCE_SUFFIXES", "read_evidence", "read_evidence_pieces"]
 
 EVIDENCE_SUFFIXES = (".csv", ".json", ".yaml", ".yml", ".parquet")
 MAX_TEXT_BYTES = 512 * 1024 * 1024
 #: A JSON document is parsed whole (its objects take several times its size in memory).
 MAX_JSON_BYTES = 64 * 1024 * 1024
-#: More columns than any set has inputs: a wider table is not evidence (or is turned on its
-#: side), and each unknown column would reject every record.
-MAX_COLUMNS = 1000
-#: Rows of a CSV file turned into a Polars table at a time (bounds Python's share of memory).
-CSV_CHUNK_ROWS = 50_000
-SEPARATORS = (",", ";", "\t")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: YAML evidence is read by a parser written in Python (≈ 20–50 µs a value): it is for
 #: small files; large ones are CSV or Parquet (docs/limits.md).
@@ -62,6 +56,19 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
                   ) -> tuple[pl.DataFrame, list[RecordError]]:
     """The records of an evidence file as text columns (plus ``_row``/``_line``); problems
     name it `display_name` when given (``<stdin>``), else by its path."""
+    parts: list[pl.DataFrame] = []
+    errors: list[RecordError] = []
+    for part, wrong in read_evidence_pieces(path, display_name=display_name):
+        parts.append(part)
+        errors += wrong
+    return parts[0] if len(parts) == 1 else pl.concat(parts, rechunk=False), errors
+
+
+def read_evidence_pieces(path: str | os.PathLike[str], *, display_name: str | None = None,
+                         rows: int = 0) -> Iterator[tuple[pl.DataFrame, list[RecordError]]]:
+    """The records of an evidence file as `read_evidence` reads them, a piece at a time:
+    a CSV file `rows` lines (default `CSV_CHUNK_ROWS`) at a time, any other kind whole.
+    A file that cannot be read at all raises before the first piece."""
     check_path(path, "path")
     file = Path(path)
     name = display_name or str(path)
@@ -72,19 +79,21 @@ def read_evidence(path: str | os.PathLike[str], *, display_name: str | None = No
             hint=say("evidence-kind-hint"))])
     if not file.is_file():
         raise EvidenceError([Problem.of("file-not-found", say("evidence-missing", name=name))])
+    if suffix == ".csv":  # read a piece at a time (its width is checked at its header)
+        _check_size(file, name, MAX_TEXT_BYTES)
+        check_text(file, name, _refuse)
+        pieces = csv_pieces(text_lines(file, name, _refuse), name, rows)
+        return itertools.chain([next(pieces)], pieces)
     if suffix == ".parquet":
         frame, errors = _read_parquet(file, name)
-    elif suffix == ".csv":  # read a piece at a time
-        _check_size(file, name, MAX_TEXT_BYTES)
-        frame, errors = _read_csv(text_lines(file, name, _refuse), name)
     elif suffix == ".json":  # one document, held whole while it is read
         _check_size(file, name, MAX_JSON_BYTES)
         frame, errors = _read_json(_decode(file.read_bytes(), name), name)
     else:
         _check_size(file, name, _YAML_LIMITS.max_bytes)
         frame, errors = _read_yaml(file.read_bytes(), name)
-    _check_width(len([c for c in frame.columns if c not in (ROW, LINE)]), name)
-    return frame, errors
+    check_width(len([c for c in frame.columns if c not in (ROW, LINE)]), name)
+    return iter([(frame, errors)])
 
 
 def _check_size(file: Path, name: str, limit: int) -> None:
@@ -97,15 +106,6 @@ def _check_size(file: Path, name: str, limit: int) -> None:
 def _refuse(data: bytes, name: str) -> None:
     """Raise the located problem of a CSV file that is not text."""
     _decode(data, name, utf16=True)
-
-
-def _check_width(columns: int, name: str) -> None:
-    if columns > MAX_COLUMNS:
-        raise EvidenceError([Problem(
-            "too-large", f"the records have {columns:,} columns; at most {MAX_COLUMNS:,} are "
-            "read", Span(name, 1, 1),
-            hint="an evidence file has one column per input of the criteria set; check that "
-                 "this is the right file and that rows and columns are not swapped")])
 
 
 def _decode(data: bytes, name: str, *, utf16: bool = False) -> str:
@@ -142,122 +142,6 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]
     start = before.rfind(b"\n") + 1
     return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
-
-
-def _separator(line: str) -> str:
-    """The separator a CSV header line uses: the one of `SEPARATORS` that occurs most often
-    outside double quotes (a comma when none does, or on a tie)."""
-    outside = "".join(line.split('"')[::2])
-    counts = [outside.count(sep) for sep in SEPARATORS]
-    return SEPARATORS[counts.index(max(counts))]
-
-
-def _read_csv(lines: Iterator[str], name: str) -> tuple[pl.DataFrame, list[RecordError]]:
-    first = next(lines, "")
-    rows = csv.reader(itertools.chain([first], lines), delimiter=_separator(first))
-    try:
-        header = next(rows, None)
-    except csv.Error as exc:
-        raise EvidenceError([Problem.of("unreadable-evidence",
-                                        say("not-csv", reason=_csv_reason(exc)),
-                                        Span(name, 1, 1))]) from exc
-    if not header:
-        raise EvidenceError([Problem.of("unreadable-evidence", say("csv-no-header"),
-                                        Span(name, 1, 1))])
-    _check_width(len(header), name)
-    _check_header(header, name)
-    table = _Chunks(header)
-    errors: list[RecordError] = []
-    n = 0
-    while True:
-        line = rows.line_num + 1
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            n += 1
-            errors.append(RecordError.of(None, n, "invalid-record",
-                                         say("not-csv", reason=_csv_reason(exc)), None, name,
-                                         line))
-            continue
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines are layout, not records
-        n += 1
-        if len(row) != len(header):
-            message = say("row-width", fields=len(row), header=len(header))
-            if rows.line_num > line:  # a quote left open swallows the lines after it
-                message = message.plus(say("quote-open", line=rows.line_num))
-            errors.append(RecordError.of(_first_line(row[0]) if row else None, n,
-                                         "invalid-record", message, None, name, line))
-            continue
-        table.add(row, n, line)
-    return table.frame(), errors
-
-
-class _Chunks:
-    """The records of a CSV file, kept as Polars tables of `CSV_CHUNK_ROWS` rows: Python
-    holds the cells of one chunk at a time, not of the whole file."""
-
-    def __init__(self, header: Sequence[str]) -> None:
-        self.header = list(header)
-        self.schema = {**dict.fromkeys(header, pl.String), ROW: pl.Int64, LINE: pl.Int64}
-        self.parts: list[pl.DataFrame] = []
-        self._clear()
-
-    def _clear(self) -> None:
-        self.columns: list[list[str | None]] = [[] for _ in self.header]
-        self.positions: list[int] = []
-        self.lines: list[int] = []
-
-    def add(self, row: Sequence[str], position: int, line: int) -> None:
-        for column, cell in zip(self.columns, row, strict=True):
-            column.append(cell if cell.strip() else None)
-        self.positions.append(position)
-        self.lines.append(line)
-        if len(self.positions) >= CSV_CHUNK_ROWS:
-            self._flush()
-
-    def _flush(self) -> None:
-        self.parts.append(pl.DataFrame(
-            {**dict(zip(self.header, self.columns, strict=True)), ROW: self.positions,
-             LINE: self.lines}, schema=self.schema))
-        self._clear()
-
-    def frame(self) -> pl.DataFrame:
-        if self.positions or not self.parts:
-            self._flush()
-        return self.parts[0] if len(self.parts) == 1 else pl.concat(self.parts, rechunk=False)
-
-
-def _csv_reason(exc: csv.Error) -> str:
-    reason = str(exc)
-    if reason.startswith("field larger than field limit"):
-        return (f"a value longer than {csv.field_size_limit():,} characters; is a quote not "
-                "closed?")
-    return reason
-
-
-def _first_line(cell: str) -> str:
-    """A cell as an id in a message: its first line only (a quote left open can make a
-    cell of many lines)."""
-    lines = cell.splitlines()
-    return lines[0] + "…" if lines and lines[0] != cell else cell
-
-
-def _check_header(header: Sequence[str], name: str) -> None:
-    problems = []
-    seen: set[str] = set()
-    for k, column in enumerate(header, start=1):
-        if not column.strip():
-            problems.append(Problem.of("unreadable-evidence", say("column-no-name", number=k),
-                                       Span(name, 1, 1)))
-        elif column in seen or column in (ROW, LINE):
-            problems.append(Problem.of("unreadable-evidence", say("column-twice", column=column),
-                                       Span(name, 1, 1)))
-        seen.add(column)
-    if problems:
-        raise EvidenceError(problems)
 
 
 def _records_of(data: Any, name: str, span: Span) -> list[Any]:

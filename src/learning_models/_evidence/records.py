@@ -34,7 +34,8 @@ from .numbers import ambiguous, number_reading, reading_hint, whole_reading
 #: flags).
 Check = tuple[pl.Expr, str | None, ProblemCode, ColumnText]
 
-__all__ = ["META_COLUMNS", "Check", "RecordError", "record_shape_problem", "records_to_frame",
+__all__ = ["META_COLUMNS", "Check", "RecordError", "earlier_id_check", "record_shape_problem",
+           "records_to_frame",
            "strictly_increasing", "type_frame", "type_query", "value_as_text"]
 
 #: Columns a record may carry besides its inputs.
@@ -339,15 +340,26 @@ def _build_typing(inputs: Mapping[str, InputSpec], schema: pl.Schema,
         typed.append(pl.col("name").cast(pl.String))
     typed += [pl.col(c) for c in keep if c in schema]
     typed += [s.typed() for s in staged]
-    ids = pl.col("id")
-    missing = ids.is_null() | (ids == "")
-    checks.append((missing, "id", "missing-id", column_text("no-id")))
+    checks.append((_MISSING_ID, "id", "missing-id", column_text("no-id")))
     # A row that is not the first of its value is necessarily a duplicate.
-    duplicate: Check = (~missing & ~ids.is_first_distinct(), "id", "duplicate-record",
-                        column_text("id-used-before", id=ids))
+    duplicate: Check = (~_MISSING_ID & ~pl.col("id").is_first_distinct(), "id",
+                        "duplicate-record", _REPEATED)
     conditions = tuple(cond.alias(f"{prefix}c{k}") for k, (cond, _, _, _) in enumerate(checks))
     return _Typing(prefix, tuple(prelude), tuple(tuple(layer) for layer in layers),
                    tuple(staged), tuple(checks), conditions, duplicate, tuple(typed))
+
+
+_MISSING_ID = pl.col("id").is_null() | (pl.col("id") == "")
+_REPEATED = column_text("id-used-before", id=pl.col("id"))
+
+
+def earlier_id_check(earlier: Sequence[str]) -> Check:
+    """The check that rejects a record whose id is one of `earlier` (ids of records read
+    before this table, e.g. in an earlier piece of the same file), as a repeated id within
+    the table is rejected: same code and message, one error for the record."""
+    ids = pl.col("id")
+    return (~_MISSING_ID & ids.is_in(pl.lit(pl.Series(earlier, dtype=pl.String)).implode())
+            & ids.is_first_distinct(), "id", "duplicate-record", _REPEATED)
 
 
 def _fresh_prefix(columns: Sequence[str]) -> str:

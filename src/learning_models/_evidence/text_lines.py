@@ -13,10 +13,12 @@ import codecs
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
-__all__ = ["text_lines"]
+__all__ = ["check_text", "text_lines"]
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_BLOCK = 8 * 1024 * 1024
 
 
 def text_lines(file: Path, name: str, locate: Callable[[bytes, str], object]) -> Iterator[str]:
@@ -33,8 +35,26 @@ def text_lines(file: Path, name: str, locate: Callable[[bytes, str], object]) ->
                     raise UnicodeError("NUL")
                 yield line
         except UnicodeError:
-            pass
-        else:
-            return
+            _not_text(file, name, locate)
+
+
+def check_text(file: Path, name: str, locate: Callable[[bytes, str], object]) -> None:
+    """Read `file` through once, a block at a time, and call `locate` (which raises) as
+    `text_lines` does when it is not text: a file read a piece at a time is then refused
+    before its first piece, not after its first results were written."""
+    with open(file, "rb") as raw:
+        utf16 = raw.read(2) in _UTF16_BOMS
+        raw.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")("strict")
+        try:
+            for block in iter(lambda: raw.read(_BLOCK), b""):
+                if "\x00" in decoder.decode(block):
+                    raise UnicodeError("NUL")
+            decoder.decode(b"", final=True)
+        except UnicodeError:
+            _not_text(file, name, locate)
+
+
+def _not_text(file: Path, name: str, locate: Callable[[bytes, str], object]) -> NoReturn:
     locate(file.read_bytes(), name)  # raises: the file is not text
     raise AssertionError(f"{name}: not text, but no problem found")  # pragma: no cover

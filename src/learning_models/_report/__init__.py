@@ -22,7 +22,7 @@ from .report import (
     build_report,
     format_number,
 )
-from .stream import write_csv, write_json
+from .stream import Writer, write_csv, write_csv_parts, write_json, write_json_parts
 from .xlsx import write_xlsx
 
 __all__ = [
@@ -42,14 +42,17 @@ __all__ = [
     "SetRow",
     "SetUsed",
     "SourceNotice",
+    "Writer",
     "build_report",
     "errors_csv",
     "format_number",
     "letterhead_of",
     "safe_row",
     "write_csv",
+    "write_csv_parts",
     "write_html",
     "write_json",
+    "write_json_parts",
     "write_results",
     "write_xlsx",
 ]

@@ -15,15 +15,23 @@ any other kind is left to the standard library.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from json.encoder import encode_basestring
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
+from .._evidence import RecordError
 from .._scoring import Evaluations
 from .._words import Lang
 from .csv_cells import safe_text_columns
 
-__all__ = ["CHUNK_ROWS", "indented", "write_csv", "write_json"]
+__all__ = ["CHUNK_ROWS", "Writer", "indented", "write_csv", "write_csv_parts", "write_json",
+           "write_json_parts"]
+
+class Writer(Protocol):
+    """Where results are written: standard output, a file, a buffer."""
+
+    def write(self, text: str, /) -> object: ...
+
 
 #: Subjects turned into JSON or CSV at a time.
 CHUNK_ROWS = 10_000
@@ -32,28 +40,50 @@ CHUNK_ROWS = 10_000
 def write_json(results: Evaluations, out: TextIO, chunk: int = 0, lang: Lang = "en") -> None:
     """The bytes of ``results.to_json(lang)``, written `chunk` subjects (default
     `CHUNK_ROWS`) at a time, each part's gaps found together (`Evaluations.part`)."""
+    write_json_parts([results], lambda: results.errors, out, chunk, lang)
+
+
+def write_json_parts(parts: Iterable[Evaluations], errors: Callable[[], Sequence[RecordError]],
+                     out: Writer, chunk: int = 0, lang: Lang = "en") -> None:
+    """The evaluations of `parts` (e.g. the pieces of a file, `evaluate_pieces`) written as
+    one ``to_json(lang)`` document, each part as it comes, then `errors()` (asked for once
+    every part is written: the rejected records of them all, in order)."""
     size = chunk or CHUNK_ROWS
     out.write('{\n  "evaluations": ')
-    _write_list(out, (results.part(start, size).subject_dicts()
-                      for start in range(0, len(results), size)))
+    _write_list(out, (part.part(start, size).subject_dicts()
+                      for part in parts for start in range(0, len(part), size)))
     out.write(',\n  "errors": ')
-    errors = results.errors
-    _write_list(out, ((e.to_dict(lang) for e in errors[start:start + size])
-                      for start in range(0, len(errors), size)))
+    rejected = errors()
+    _write_list(out, ((e.to_dict(lang) for e in rejected[start:start + size])
+                      for start in range(0, len(rejected), size)))
     out.write("\n}\n")
 
 
 def write_csv(results: Evaluations, out: TextIO, chunk: int = 0) -> None:
     """The bytes of ``results.to_frame().write_csv()``, written `chunk` rows (default
     `CHUNK_ROWS`) at a time."""
+    write_csv_parts([results], out, chunk, carried=results.carried())
+
+
+def write_csv_parts(parts: Iterable[Evaluations], out: Writer, chunk: int = 0, *,
+                    carried: Sequence[str] | None = None) -> None:
+    """The evaluations of `parts` as one CSV table (`Evaluations.to_frame`), each part as it
+    comes: the header once, and the columns of the first part's table (a relation or area
+    column is written when the records have it, even where they leave it empty: the
+    pieces of a file share its columns, not their values), unless `carried` names them."""
     size = chunk or CHUNK_ROWS
-    table = results.to_frame()
-    for start in range(0, max(table.height, 1), size):
-        out.write(safe_text_columns(table.slice(start, size)).write_csv(
-            include_header=start == 0))
+    header = True
+    for part in parts:
+        if carried is None:
+            carried = part.carried(empty=True)
+        table = part.to_frame(carried)
+        for start in range(0, max(table.height, 1 if header else 0), size):
+            out.write(safe_text_columns(table.slice(start, size)).write_csv(
+                include_header=header))
+            header = False
 
 
-def _write_list(out: TextIO, parts: Iterable[Iterable[Any]]) -> None:
+def _write_list(out: Writer, parts: Iterable[Iterable[Any]]) -> None:
     """The value of a top-level key holding a list, as ``json.dumps(..., indent=2)`` writes
     it, one part of the list at a time."""
     opened = False

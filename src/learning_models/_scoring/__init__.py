@@ -8,6 +8,7 @@ from .explain import word
 from .outcome import Gap, IndicatorResult, Provenance
 from .output_schema import results_schema
 from .past import PastResults
+from .pieces import evaluate_pieces
 from .pipeline import (
     DatasetEvaluation,
     GivenSets,
@@ -39,6 +40,7 @@ __all__ = [
     "check_evaluation",
     "evaluate",
     "evaluate_dataset",
+    "evaluate_pieces",
     "evaluate_routed",
     "gather_by_link",
     "outcome_pass",

@@ -12,6 +12,7 @@ from .._evidence import (
     MODEL_COLUMNS,
     RELATIONS,
     SUBJECT_COLUMNS,
+    Check,
     RecordError,
     plain_columns,
     records_to_frame,
@@ -24,7 +25,7 @@ from .results import Evaluations
 from .score import score_table
 from .score_rows import FEW, score_rows, score_typed
 
-__all__ = ["evaluate"]
+__all__ = ["checked_program", "evaluate", "evaluate_table"]
 
 
 def evaluate(criteria: CriteriaSet | Program,
@@ -38,14 +39,8 @@ def evaluate(criteria: CriteriaSet | Program,
     """
     check_kind(criteria, (CriteriaSet, Program), "criteria", "load a set with load_criteria")
     check_records(records)
-    program = criteria if isinstance(criteria, Program) else program_of(criteria)
+    program = checked_program(criteria, year)
     spec = program.spec
-    if year is not None and year not in spec.years:
-        raise LearningModelsError(
-            f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
-    if year is None and program.reads_year:
-        raise LearningModelsError(
-            f"criteria set {spec.id!r} reads the evaluation year: give year=")
     if isinstance(records, Sequence):   # a few plain records: typed and scored in Python
         few = type_few(records, spec.inputs)
         scored = score_typed(program, *few, year=year) if few is not None else None
@@ -56,9 +51,32 @@ def evaluate(criteria: CriteriaSet | Program,
         raw, errors = plain_columns(records, file)
     else:
         raw, errors = records_to_frame(records, file=file)
+    return evaluate_table(program, raw, errors, year=year, file=file)
+
+
+def checked_program(criteria: CriteriaSet | Program, year: int | None) -> Program:
+    """The program of `criteria`, once `year` is known to suit it."""
+    check_kind(criteria, (CriteriaSet, Program), "criteria", "load a set with load_criteria")
+    program = criteria if isinstance(criteria, Program) else program_of(criteria)
+    spec = program.spec
+    if year is not None and year not in spec.years:
+        raise LearningModelsError(
+            f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
+    if year is None and program.reads_year:
+        raise LearningModelsError(
+            f"criteria set {spec.id!r} reads the evaluation year: give year=")
+    return program
+
+
+def evaluate_table(program: Program, raw: pl.DataFrame, errors: Sequence[RecordError], *,
+                   year: int | None, file: str | None, checks: Sequence[Check] = ()
+                   ) -> Evaluations:
+    """Evaluate the raw columns `raw` (``errors``: its records already rejected); `checks`
+    are further reasons to reject a record (`type_query`)."""
+    spec = program.spec
     keep = [*dataset_columns(spec.model, raw.columns, spec.inputs),
             *(c for c in program.evidence_columns if c in raw.columns)]
-    typed, type_errors = type_query(raw, spec.inputs, file=file, keep=keep)
+    typed, type_errors = type_query(raw, spec.inputs, file=file, checks=checks, keep=keep)
     # A few subjects are scored row by row: a query's planning would cost more than they.
     scored = score_rows(program, collect_plain(typed), year=year) if raw.height <= FEW else \
         score_table(program, typed, year=year)

@@ -271,13 +271,20 @@ class Evaluations(Sequence[Evaluation]):
             self._index = {s: i for i, s in enumerate(self._frame["id"].to_list())}
         return self[self._index[subject]]
 
-    def to_frame(self) -> pl.DataFrame:
-        """One row per subject: id, total, max_total, status, grade, and per indicator its
-        points (``points[C1.1]``) and status (``status[C1.1]``)."""
+    def carried(self, *, empty: bool = False) -> list[str]:
+        """The relation and area columns (`CARRIED`) that some record carries (with
+        `empty`, also those the records have but leave empty)."""
+        return [c for c in CARRIED if c in self._frame.columns
+                and (empty or self._frame[c].null_count() < self._frame.height)]
+
+    def to_frame(self, carried: Sequence[str] | None = None) -> pl.DataFrame:
+        """One row per subject: id, the `carried` relation and area columns (default: those
+        some record carries), total, max_total, status, grade, and per indicator its points
+        (``points[C1.1]``) and status (``status[C1.1]``)."""
         inds = self.program.indicators
         return self._frame.select(
-            "id", *(c for c in CARRIED if c in self._frame.columns    # when some record
-                    and self._frame[c].null_count() < self._frame.height),  # carries it
+            "id", *(pl.col(c) if c in self._frame.columns else pl.lit(None).alias(c)
+                    for c in (self.carried() if carried is None else carried)),
             "total", "max_total", "status", "grade",
             *(pl.col(points_column(k)).fill_null(0.0).alias(f"points[{i.id}]")
               for k, i in enumerate(inds)),

@@ -105,10 +105,11 @@ class ModelEvaluations(Evaluations):
                 continue
         raise KeyError(subject)
 
-    def to_frame(self) -> pl.DataFrame:
+    def to_frame(self, carried: Sequence[str] | None = None) -> pl.DataFrame:
         """One row per subject, as one set's `to_frame`, with the set each was scored by
         (``criteria_set``, after the id); indicators' columns of every set."""
-        frames = [p.to_frame().with_columns(
+        carried = self.carried() if carried is None else carried
+        frames = [p.to_frame(carried).with_columns(
             pl.lit(p.program.spec.id, dtype=pl.String).alias("criteria_set")) for p in self.parts]
         frame = pl.concat(frames, how="diagonal_relaxed")
         first = ["id", "criteria_set", *(c for c in CARRIED if c in frame.columns)]

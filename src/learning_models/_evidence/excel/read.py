@@ -37,9 +37,9 @@ import polars as pl
 from ..._documents import Message, check_path, say
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
+from ..csv_file import MAX_COLUMNS
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
 from ..dates import iso_dates
-from ..read import MAX_COLUMNS
 from ..records import LINE, ROW, RecordError
 from .headers import fixed_headers
 from .layout import (
