@@ -783,6 +783,8 @@ PROBLEM_CODES: dict[str, dict[Lang, str]] = {
     "duplicate-key": {"vi": "một khóa được ghi hai lần", "en": "a key given twice"},
     "too-large": {"vi": "tệp hoặc dữ liệu vượt quá giới hạn",
                   "en": "a file or data over the limit"},
+    "integer-overflow": {"vi": "phép tính số nguyên có thể vượt quá 64 bit",
+                         "en": "integer arithmetic that can exceed 64 bits"},
     "too-deep": {"vi": "lồng nhau quá sâu", "en": "nested too deeply"},
     "too-many-aliases": {"vi": "quá nhiều bí danh YAML (*ref)",
                          "en": "too many YAML aliases (*ref)"},

@@ -4,7 +4,7 @@ use `Report.number`, the same function)."""
 
 from __future__ import annotations
 
-from learning_models._cli.evaluate_text import summary
+from learning_models._cli.evaluate_text import counts_sentence as summary
 from learning_models._report import format_number
 
 COUNTS = {"recognised": 10516, "not_recognised": 484, "incomplete": 8, "rejected": 1200}
