@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import learning_models as lm
@@ -80,7 +80,7 @@ def check_invariants(r: lm.Rollup) -> None:
             whole.subjects, model
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30)
 @given(damages())
 def test_damaged_data_keeps_every_invariant_and_reports_the_damage(
         drawn: tuple[str, int, str, str, bool]) -> None:

@@ -197,3 +197,32 @@ def test_an_overlays_changes_are_described_in_vietnamese_and_in_english(folder: 
         "replace recognition recognition")
     assert applied.to_dict()["changes"] == list(applied.describe("en"))  # provenance: English
     assert applied.describe() == applied.describe("vi")
+
+
+ADD_AWARDED = """\
+add:
+  inputs:
+    club_points: {type: number, minimum: 0, maximum: 10}
+  indicators:
+    - criterion: C2
+      id: C2.2
+      title: {vi: Câu lạc bộ học tập, en: Learning club}
+      points: 10
+      awarded: club_points
+"""
+
+
+def test_an_extending_set_of_format_1_1_adds_an_indicator_the_assessor_awards(
+        folder: Path) -> None:
+    head = HEAD.replace("criteria-set/1\n", "criteria-set/1.1\n")
+    (folder / "local.yaml").write_text(head + ADD_AWARDED, encoding="utf-8")
+    cs = Catalog.default([folder], shipped=False).get("test/local")
+    found = lm.evaluate(cs, [{"id": "H1", "adults": 2, "adults_learning": 2, "corner": True,
+                              "income": "stable", "club_points": 7.5}], year=2024)[0]
+    assert found.total == 107.5 and found.max_total == 110
+
+
+def test_adding_an_awarded_indicator_in_a_file_of_format_1_says_it_needs_1_1(
+        folder: Path) -> None:
+    found = problems(folder, ADD_AWARDED)
+    assert any("'awarded' needs format 1.1" in p for p in found), found

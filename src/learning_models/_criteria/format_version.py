@@ -44,6 +44,10 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
                           source.locate(("criteria", c, "applies"), key=True), hint=_HINT)
         for i, ind in enumerate(criterion.get("indicators", [])):
             yield from _indicator_problems(ind, ("criteria", c, "indicators", i), source)
+    added = data.get("add")
+    for i, ind in enumerate(added.get("indicators") or () if isinstance(added, dict) else ()):
+        if isinstance(ind, dict):
+            yield from _indicator_problems(ind, ("add", "indicators", i), source)
     if "source" in data.get("recognition", {}):
         yield Problem("invalid-value", "the recognition's 'source' needs format 1.1, and this "
                       "file says format 1", source.locate(("recognition", "source"), key=True),
