@@ -179,10 +179,12 @@ def handwritten(frame: pl.DataFrame, *, text: bool) -> pl.DataFrame:
         pl.when(worst).then(pl.lit("recognised"))
         .when(~best).then(pl.lit("not_recognised"))
         .otherwise(pl.lit("incomplete")).alias("status"))
-    recognised = pl.col("status") == "recognised"
+    # A grade is given only when every filling of the missing evidence gives the same one
+    # (the worst case's grade on the total, the best case's on the best total).
+    recognised, total = pl.col("status") == "recognised", pl.col("total")
     lf = lf.with_columns(
-        pl.when(recognised & (pl.col("total") >= 90)).then(pl.lit("good"))
-        .when(recognised & (pl.col("total") >= 80)).then(pl.lit("fair")).alias("grade"))
+        pl.when(recognised & (total >= 90)).then(pl.lit("good"))
+        .when(recognised & (best_total < 90)).then(pl.lit("fair")).alias("grade"))
     return lf.select("id", *POINTS, "total", "status", "grade").collect()
 
 
