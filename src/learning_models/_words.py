@@ -417,6 +417,10 @@ IMPACT_WORDS: dict[str, dict[Lang, str]] = {
     "met": {"vi": "đạt", "en": "met"},
     "short": {"vi": "thiếu {gap}", "en": "{gap} short"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "measured_on": {"vi": "Chỉ tiêu tính trên", "en": "Target measured on"},
+    "model_figure": {"vi": "số liệu chung của mô hình", "en": "the model's figure"},
+    "target_note": {"vi": "Năm {year}, {area}, {model}: {sentence}.",
+                    "en": "{year}, {area}, {model}: {sentence}."},
 }
 
 
@@ -447,6 +451,10 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
     "lost_in": {"vi": "Không đạt năm", "en": "Not recognised in"},
     "status": {"vi": "Kết quả", "en": "Status"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "measured_on": {"vi": "Chỉ tiêu tính trên", "en": "Target measured on"},
+    "model_figure": {"vi": "số liệu chung của mô hình", "en": "the model's figure"},
+    "target_note": {"vi": "Năm {year}, {area}, {model}: {sentence}.",
+                    "en": "{year}, {area}, {model}: {sentence}."},
     "none": {"vi": "không có", "en": "none"},
     "carried": {"vi": "Số liệu năm {year} của các địa bàn cũ được cộng vào địa bàn mới theo bảng "
                       "chuyển đổi địa bàn: {pairs}.",
@@ -464,6 +472,15 @@ TARGET_WORDS: dict[str, dict[Lang, str]] = {
         "vi": "chỉ tiêu chỉ tính đối tượng của bộ tiêu chí {sets}: {reached}/{denominator} "
               "({share}); {gap}",
         "en": "the target counts only the subjects of the criteria set {sets}: "
+              "{reached}/{denominator} ({share}); {gap}",
+    },
+    # the period review, for a year whose recorded run kept no figures of the target's sets
+    "model_figure": {
+        "vi": "lịch sử không lưu số liệu riêng của bộ tiêu chí {sets} (lượt ghi trước khi có), "
+              "chỉ tiêu tính trên số liệu chung của mô hình: {reached}/{denominator} "
+              "({share}); {gap}",
+        "en": "the history kept no figures of the criteria set {sets} alone (a run recorded "
+              "before it did), the target is measured on the model's figure: "
               "{reached}/{denominator} ({share}); {gap}",
     },
 }

@@ -24,6 +24,7 @@ from .._words import REVIEW_WORDS, TARGET_NOUNS
 from .impact_table import model_word
 from .review_model import Review, Series
 from .review_table import carried_notes
+from .review_targets import target_notes
 
 __all__ = ["ReviewReport", "build_review_report"]
 
@@ -87,7 +88,7 @@ def build_review_report(found: Review, lang: Lang = "vi", targets: TargetsLike |
         LABELS["programme"][lang], tuple((m, model_word(m, lang)) for m in models),
         {m: TARGET_NOUNS[m][lang][1] if m in TARGET_NOUNS else model_word(m, lang)
          for m in models},
-        carried_notes(found, lang), labels, found,
+        (*carried_notes(found, lang), *target_notes(found, lang)), labels, found,
         None if issuer else letterhead_of(targets, lang))
 
 
