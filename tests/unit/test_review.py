@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from history_places import history_place
 
@@ -310,3 +311,7 @@ def test_the_review_says_in_the_annual_reports_words_what_the_unit_target_counts
     assert unit["target_sets"] == ["vn/unit"]
     assert unit["years"][0]["measured_on"] == "sets"
     assert unit["years"][0]["sets"] == ["vn/2021-2025/unit"]
+    sheet = openpyxl.load_workbook(out / "danh-gia-2021-2025.xlsx")["Theo năm"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[:3] ==
+            ("Toàn bộ dữ liệu", "Đơn vị học tập", 2024)]
+    assert [r[3:5] + r[8:9] for r in rows] == [(54, 58, "vn/2021-2025/unit")]

@@ -11,7 +11,7 @@ from .._words import REVIEW_WORDS, TARGET_WORDS
 from .impact_table import model_word
 from .review_model import Review, Series, YearFigure
 
-__all__ = ["measured_word", "target_notes"]
+__all__ = ["measured_word", "target_notes", "target_notes_by_model"]
 
 
 def measured_word(figure: YearFigure, lang: Lang) -> str | None:
@@ -28,8 +28,16 @@ def target_notes(found: Review, lang: Lang) -> tuple[str, ...]:
     """Per model whose target names its sets, per year: the whole area's figure the target
     was measured on, in the sentence the annual report prints (or, for a year whose run
     kept no figures of the sets, that the model's figure was used, and why)."""
-    return tuple(_note(series, point, lang) for series in _whole(found)
-                 for point in series.years if point.measured_on is not None)
+    return tuple(note for notes in target_notes_by_model(found, lang).values()
+                 for note in notes)
+
+
+def target_notes_by_model(found: Review, lang: Lang) -> dict[str, tuple[str, ...]]:
+    """`target_notes`, by model (models whose target names no sets: none)."""
+    found_notes = {series.model: tuple(_note(series, point, lang) for point in series.years
+                                       if point.measured_on is not None)
+                   for series in _whole(found)}
+    return {model: notes for model, notes in found_notes.items() if notes}
 
 
 def _whole(found: Review) -> list[Series]:
