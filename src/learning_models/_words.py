@@ -476,12 +476,12 @@ TARGET_WORDS: dict[str, dict[Lang, str]] = {
     },
     # the period review, for a year whose recorded run kept no figures of the target's sets
     "model_figure": {
-        "vi": "lịch sử không lưu số liệu riêng của bộ tiêu chí {sets} (lượt ghi trước khi có), "
-              "chỉ tiêu tính trên số liệu chung của mô hình: {reached}/{denominator} "
-              "({share}); {gap}",
-        "en": "the history kept no figures of the criteria set {sets} alone (a run recorded "
-              "before it did), the target is measured on the model's figure: "
-              "{reached}/{denominator} ({share}); {gap}",
+        "vi": "lượt ghi của năm không lưu số liệu riêng của bộ tiêu chí {sets} (ghi trước khi "
+              "lịch sử lưu, hoặc không theo chỉ tiêu này), chỉ tiêu tính trên số liệu chung "
+              "của mô hình: {reached}/{denominator} ({share}); {gap}",
+        "en": "the year's run kept no figures of the criteria set {sets} alone (recorded "
+              "before the history kept them, or not against this target), the target is "
+              "measured on the model's figure: {reached}/{denominator} ({share}); {gap}",
     },
 }
 TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {

@@ -91,8 +91,9 @@ def test_an_old_history_is_migrated_and_says_its_target_is_on_the_models_figure(
     assert main(["review", "--history", old_place, "--period", "2021-2025",
                  "--targets", "bac-kan-city", "--out", str(out)]) == 0
     page = (out / "danh-gia-2021-2025.html").read_text(encoding="utf-8")
-    assert "lịch sử không lưu số liệu riêng của bộ tiêu chí vn/unit (lượt ghi trước " \
-           "khi có), chỉ tiêu tính trên số liệu chung của mô hình: 57/61" in page
+    assert "lượt ghi của năm không lưu số liệu riêng của bộ tiêu chí vn/unit (ghi trước " \
+           "khi lịch sử lưu, hoặc không theo chỉ tiêu này), chỉ tiêu tính trên số liệu chung " \
+           "của mô hình: 57/61 (93,4%); cần thêm 1 đơn vị học tập để đạt 95%" in page
     assert "<td>số liệu chung của mô hình</td>" in page
 
 

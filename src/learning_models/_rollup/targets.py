@@ -140,9 +140,9 @@ def counted_sentence(names: tuple[str, ...], counted: CountedFigures, gap: Text)
     """The gap sentence of a target that names its sets, saying what it counts:
     ``chỉ tiêu chỉ tính đối tượng của bộ tiêu chí vn/2021-2025/unit: 54/58 (93,1%); cần
     thêm …`` (the sets counted, else the names the target gives)."""
-    def say(lang: Lang) -> str:
+    def worded(lang: Lang) -> str:
         share = "—" if counted.rate is None else format_percent(counted.rate, lang)
         return TARGET_WORDS["counted"][lang].format(
             sets=", ".join(counted.sets or names), reached=counted.recognised,
             denominator=counted.denominator, share=share, gap=gap.get(lang))
-    return Text(vi=say("vi"), en=say("en"))
+    return Text(vi=worded("vi"), en=worded("en"))
