@@ -425,6 +425,10 @@ IMPACT_WORDS: dict[str, dict[Lang, str]] = {
     "met": {"vi": "đạt", "en": "met"},
     "short": {"vi": "thiếu {gap}", "en": "{gap} short"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "measured_on": {"vi": "Chỉ tiêu tính trên", "en": "Target measured on"},
+    "model_figure": {"vi": "số liệu chung của mô hình", "en": "the model's figure"},
+    "target_note": {"vi": "Năm {year}, {area}, {model}: {sentence}.",
+                    "en": "{year}, {area}, {model}: {sentence}."},
 }
 
 
@@ -455,6 +459,10 @@ REVIEW_WORDS: dict[str, dict[Lang, str]] = {
     "lost_in": {"vi": "Không đạt năm", "en": "Not recognised in"},
     "status": {"vi": "Kết quả", "en": "Status"},
     "whole": {"vi": "Toàn bộ dữ liệu", "en": "Whole dataset"},
+    "measured_on": {"vi": "Chỉ tiêu tính trên", "en": "Target measured on"},
+    "model_figure": {"vi": "số liệu chung của mô hình", "en": "the model's figure"},
+    "target_note": {"vi": "Năm {year}, {area}, {model}: {sentence}.",
+                    "en": "{year}, {area}, {model}: {sentence}."},
     "none": {"vi": "không có", "en": "none"},
     "carried": {"vi": "Số liệu năm {year} của các địa bàn cũ được cộng vào địa bàn mới theo bảng "
                       "chuyển đổi địa bàn: {pairs}.",
@@ -473,6 +481,15 @@ TARGET_WORDS: dict[str, dict[Lang, str]] = {
               "({share}); {gap}",
         "en": "the target counts only the subjects of the criteria set {sets}: "
               "{reached}/{denominator} ({share}); {gap}",
+    },
+    # the period review, for a year whose recorded run kept no figures of the target's sets
+    "model_figure": {
+        "vi": "lượt ghi của năm không lưu số liệu riêng của bộ tiêu chí {sets} (ghi trước khi "
+              "lịch sử lưu, hoặc không theo chỉ tiêu này), chỉ tiêu tính trên số liệu chung "
+              "của mô hình: {reached}/{denominator} ({share}); {gap}",
+        "en": "the year's run kept no figures of the criteria set {sets} alone (recorded "
+              "before the history kept them, or not against this target), the target is "
+              "measured on the model's figure: {reached}/{denominator} ({share}); {gap}",
     },
 }
 TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from history_places import history_place
 
@@ -65,10 +66,17 @@ def test_the_review_of_both_years_shows_the_annual_reports_figures(
                 continue   # an area of the new list: checked below, summed
             if point.year == 2024 and series.code in ("01840", "01843"):
                 continue   # the codes the reform reused: carried, checked below
-            figures = _area(printed, series.code)["models"][series.model]
+            figures = _measured_on(_area(printed, series.code)["models"][series.model])
             assert (point.recognised, point.denominator) == \
                 (figures["recognised"], figures["denominator"])
             assert point.rate == figures["rate"]
+
+
+def _measured_on(figures: dict[str, Any]) -> dict[str, Any]:
+    """What the annual report measured the model's target on: the ``counted`` block of a
+    target that names its sets, else the model's figure."""
+    counted = [t["counted"] for t in figures["targets"] if "counted" in t]
+    return counted[0] if counted else figures
 
 
 @pytest.mark.slow
@@ -248,3 +256,62 @@ def test_without_installed_plugins_the_review_is_the_page_the_workbook_and_the_j
     assert sorted(p.name for p in out.iterdir()) == [
         "danh-gia-2021-2025.html", "danh-gia-2021-2025.xlsx", "review.json"]
     assert capsys.readouterr().out.count(str(out)) == 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("period", ["2021-2025", "2021-2030"])
+def test_a_target_that_names_its_sets_is_measured_in_the_review_as_in_the_annual_report(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path], period: str) -> None:
+    place, rollups, _ = recorded
+    found = _review(place, period)
+    checked = 0
+    for series in found.series:
+        for point in series.years:
+            printed = [a for a in rollups[point.year]["areas"] if a["code"] == series.code
+                       and a["level"] == series.level]
+            if not printed or (point.year == 2024 and series.code in ("01840", "01843")):
+                continue   # carried onto the new areas: summed, checked above
+            targets = printed[0]["models"][series.model]["targets"]
+            counted = [t for t in targets if "counted" in t]
+            if not counted:
+                assert point.measured_on is None
+                continue
+            (target,) = counted
+            block = target["counted"]
+            assert point.measured_on == "sets" and list(point.sets) == block["sets"]
+            assert (point.recognised, point.denominator, point.denominator_kind,
+                    point.rate) == (block["recognised"], block["denominator"],
+                                    block["denominator_kind"], block["rate"])
+            assert point.milestone == target["value"] and point.met == target["met"]
+            checked += 1
+    assert checked > 0
+    whole = found.series_of("*", "unit")
+    first = whole.years[0]
+    assert (first.year, first.recognised, first.denominator) == (2024, 54, 58)
+    if whole.goal_year == whole.years[-1].milestone_year:
+        (target,) = [t for t in _area(rollups[whole.years[-1].year], "*")["models"]["unit"]
+                     ["targets"] if "counted" in t]
+        assert whole.gap == target["gap"]
+
+
+@pytest.mark.slow
+def test_the_review_says_in_the_annual_reports_words_what_the_unit_target_counts(
+        recorded: tuple[str, dict[int, dict[str, Any]], Path]) -> None:
+    place, rollups, tmp = recorded
+    out = tmp / "narrowed"
+    assert main(["review", "--history", place, "--period", "2021-2025", "--targets",
+                 "bac-kan-city", "--out", str(out)]) == 0
+    page = (out / "danh-gia-2021-2025.html").read_text(encoding="utf-8")
+    (target,) = [t for t in _area(rollups[2024], "*")["models"]["unit"]["targets"]
+                 if "counted" in t]
+    assert target["sentence"]["vi"] in page
+    assert "54/58 (93,1%); cần thêm 2 đơn vị học tập để đạt 95%" in page
+    data = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    (unit,) = [s for s in data["series"] if s["code"] == "*" and s["model"] == "unit"]
+    assert unit["target_sets"] == ["vn/unit"]
+    assert unit["years"][0]["measured_on"] == "sets"
+    assert unit["years"][0]["sets"] == ["vn/2021-2025/unit"]
+    sheet = openpyxl.load_workbook(out / "danh-gia-2021-2025.xlsx")["Theo năm"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if r[:3] ==
+            ("Toàn bộ dữ liệu", "Đơn vị học tập", 2024)]
+    assert [r[3:5] + r[8:9] for r in rows] == [(54, 58, "vn/2021-2025/unit")]

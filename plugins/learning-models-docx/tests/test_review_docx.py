@@ -125,7 +125,7 @@ def test_every_figure_of_the_document_is_the_review_workbooks(
     rows = list(sheet.iter_rows(values_only=True))
     top = next(k for k, row in enumerate(rows) if row[0] == "Địa bàn")
     checked = 0
-    for area, model, year, recognised, denominator, rate, milestone, met in rows[top + 1:]:
+    for area, model, year, recognised, denominator, rate, milestone, met, _ in rows[top + 1:]:
         name = "Toàn bộ dữ liệu" if area == "Toàn bộ dữ liệu" else area.rsplit(" (", 1)[0]
         shown = printed.get((model, name, year))
         if shown is None:

@@ -314,7 +314,7 @@ def _report(args: argparse.Namespace) -> int:
             written = moved(written, fresh, out)
         if history is not None and not refused:
             with progress.stage(WORDS["history"][lang]):
-                recorded = history.record(evaluation, rolled=rolled)
+                recorded = history.record(evaluation, rolled=rolled, targets=targets)
     _print_summary(report, lang, written, zip(args.previous, earlier, strict=True))
     if recorded is not None:
         print(WORDS["recorded"][lang].format(place=args.history, run=recorded.id,

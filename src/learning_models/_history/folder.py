@@ -5,18 +5,25 @@
     PLACE/results/<run>.parquet             the run's rows (`rows.RESULT_SCHEMA`)
     PLACE/figures/<run>.parquet             its roll-up by area (`rows.FIGURE_SCHEMA`)
     PLACE/crosswalk/<run>.parquet           its data's crosswalk (`rows.CROSSWALK_SCHEMA`)
+    PLACE/target_figures/<run>.parquet      what it measured each narrowed target on
+                                            (`rows.TARGET_FIGURE_SCHEMA`; version 2)
     PLACE/current/<decided>-<order>.json    one file per decision on a year's current run
 
 Every file is written once, atomically, under a name no other writer uses (run ids are
 unique), so writers of the same year at the same time never lose each other's runs. A run
 exists once its ``runs/`` file does, and that file is written after its rows: a run
 interrupted half-way is never seen. Copying the folder is a backup.
+
+Versions: 1, the runs, results, figures and crosswalks; 2, each run's target figures.
+Opening a version-1 history migrates it (`FOLDER_MIGRATIONS`): a run recorded before
+version 2 gets an empty table of target figures (its annual report's narrowed figures were
+not kept: the review says so), then ``history.json`` says version 2.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +34,11 @@ from ..errors import HistoryError
 from .rows import TABLES
 from .store import Decision, History, HistoryRun, dumps
 
-__all__ = ["FOLDER_FORMAT", "FOLDER_VERSION", "FolderHistory"]
+__all__ = ["FOLDER_FORMAT", "FOLDER_MIGRATIONS", "FOLDER_VERSION", "FolderHistory"]
 
 FOLDER_FORMAT = "learning-models/history"
 #: The version of the folder's layout this engine writes and reads.
-FOLDER_VERSION = 1
+FOLDER_VERSION = 2
 
 
 class FolderHistory(History):
@@ -68,6 +75,20 @@ class FolderHistory(History):
             raise HistoryError(f"{marker}: the history has version {header['version']}, "
                                f"this engine reads up to version {FOLDER_VERSION}; upgrade "
                                "learning-models")
+        if header["version"] < FOLDER_VERSION:
+            self._migrate(header["version"])
+
+    def _migrate(self, version: int) -> None:
+        """Bring a folder of `version` to `FOLDER_VERSION` (every step is idempotent: two
+        processes migrating at once write the same files)."""
+        try:
+            for number in range(version + 1, FOLDER_VERSION + 1):
+                FOLDER_MIGRATIONS[number - 1](self.root)
+                write_text(self.root / "history.json",
+                           dumps({"format": FOLDER_FORMAT, "version": number}))
+        except OSError as exc:
+            raise HistoryError(f"{self.place}: cannot migrate the history to version "
+                               f"{FOLDER_VERSION}: {exc}") from exc
 
     def runs(self) -> tuple[HistoryRun, ...]:
         found = [HistoryRun.from_dict(_json(p)) for p in (self.root / "runs").glob("*.json")]
@@ -106,6 +127,20 @@ class FolderHistory(History):
                                f"{', '.join(missing)}")
         return pl.concat([pl.read_parquet(f).select(list(TABLES[table])) for f in files],
                          how="vertical")
+
+
+def _target_figures(root: Path) -> None:
+    """Version 2: an empty table of target figures for every run recorded before."""
+    empty = pl.DataFrame(schema=TABLES["target_figures"])
+    for run in (root / "runs").glob("*.json"):
+        path = root / "target_figures" / f"{run.stem}.parquet"
+        if not path.exists():
+            with atomic_path(path) as temporary:
+                empty.write_parquet(temporary, statistics=True)
+
+
+#: The folder's migrations, in order: applying the first n gives version n (1: created).
+FOLDER_MIGRATIONS: tuple[Callable[[Path], None], ...] = (lambda root: None, _target_figures)
 
 
 def _json(path: Path) -> dict[str, Any]:

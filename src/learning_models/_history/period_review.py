@@ -2,7 +2,11 @@
 current runs against every milestone of the plan, what was reached and when, the remaining
 gap; the subjects recognised every year and those that lost recognition.
 
-The figures are those each annual report printed (the roll-up a run keeps). Areas follow
+The figures are those each annual report printed (the roll-up a run keeps). A target that
+names its sets (``sets:``) is measured, as the annual report measured it, on the subjects
+of those sets over their census (the run's target figures); a run recorded before the
+history kept them has none, and its year's target is measured on the model's figure —
+each year says which (`YearFigure.measured_on`). Areas follow
 the latest year's list: an earlier year's commune is carried onto the commune it became
 through the crosswalks the later runs' data carried, and an area the earlier year did not
 have is the sum of the communes that became it (counts and denominators add up; a rate is
@@ -40,15 +44,16 @@ def review(history: History, period: str, targets: TargetsLike | None = None) ->
     below = _hierarchy(figures.filter(pl.col("year") == years[-1]))
     mappings = _mappings(history, years)
     by_target = {t.model: t for t in (targets.targets if targets else ()) if t.model}
+    narrowed = _narrowed(history, years, figures)
     series = []
     for model in ordered_models(dict.fromkeys(figures["model"].unique().to_list())):
-        rows = figures.filter(pl.col("model") == model)
+        target = by_target.get(model)
+        measured = {y: _measured(figures, narrowed, model, target, y) for y in years}
         for code, name, level in places:
-            points = tuple(_year(rows.filter(pl.col("year") == y), code, mappings[y],
-                                 below.get(code, []), by_target.get(model), y)
+            points = tuple(_year(measured[y][0], code, mappings[y], below.get(code, []),
+                                 target, y, measured[y][1])
                            for y in years)
-            series.append(_series(code, name, level, model, points, by_target.get(model),
-                                  span[-1]))
+            series.append(_series(code, name, level, model, points, target, span[-1]))
     results = history.results(years=years)
     carried = tuple((y, old, new) for y in years for old, new in sorted(mappings[y].items()))
     return Review(history.place, period, years, None if targets is None else targets.id,
@@ -111,11 +116,32 @@ def _hierarchy(figures: pl.DataFrame) -> dict[str, list[str]]:
     return {code: below(code) for code in figures["code"].unique().to_list()}
 
 
+def _narrowed(history: History, years: Sequence[int], figures: pl.DataFrame) -> pl.DataFrame:
+    """The runs' target figures, each with its area's level (from the run's figures)."""
+    levels = figures.select("year", "code", "model", "level").unique(("year", "code", "model"))
+    return history.target_figures(years=years).join(levels, on=("year", "code", "model"),
+                                                     how="left")
+
+
+def _measured(figures: pl.DataFrame, narrowed: pl.DataFrame, model: str,
+              target: TargetLike | None, year: int) -> tuple[pl.DataFrame, str | None]:
+    """The rows `model`'s target is measured on in `year`, and on what: ``"sets"``, the
+    figures the annual report measured a target that names its sets on; ``"model"``, the
+    model's figure, for such a target whose run kept none (recorded before the history kept
+    them); None, the model's figure, for a target that names no sets (or no target)."""
+    rows = figures.filter(pl.col("model") == model, pl.col("year") == year)
+    if target is None or not getattr(target, "sets", None):
+        return rows, None
+    own = narrowed.filter(pl.col("model") == model, pl.col("target") == target.id,
+                          pl.col("year") == year)
+    return (own, "sets") if not own.is_empty() else (rows, "model")
+
+
 def _year(rows: pl.DataFrame, code: str, mapping: Mapping[str, str], below: Sequence[str],
-          target: TargetLike | None, year: int) -> YearFigure:
-    """The figure of area `code` in `year` (`rows`: that year's rows of one model): the
-    year's own row when the areas have not changed since, else the sum of the year's
-    communes that became `code` or an area below it."""
+          target: TargetLike | None, year: int, measured_on: str | None) -> YearFigure:
+    """The figure of area `code` in `year` (`rows`: that year's rows of one model, or of
+    its target's sets, `_measured`): the year's own row when the areas have not changed
+    since, else the sum of the year's communes that became `code` or an area below it."""
     own = rows.filter(pl.col("code") == code)
     if code != "*" and (mapping or own.is_empty()):
         carried = rows.filter(pl.col("level") == "commune").with_columns(
@@ -128,8 +154,10 @@ def _year(rows: pl.DataFrame, code: str, mapping: Mapping[str, str], below: Sequ
     rate = recognised / denominator if denominator else None
     milestone_year, milestone = target.milestone_for(year) if target else (None, None)
     met = None if milestone is None or rate is None else rate >= milestone
+    sets = tuple(sorted({s for joined in own["sets"].to_list() for s in joined.split(",")
+                         if s})) if "sets" in own.columns else ()
     return YearFigure(year, recognised, denominator, kind, rate, milestone_year, milestone,
-                      met)
+                      met, measured_on, sets)
 
 
 def _series(code: str, name: str, level: str, model: str, points: Sequence[YearFigure],
@@ -142,7 +170,8 @@ def _series(code: str, name: str, level: str, model: str, points: Sequence[YearF
                                         - last.recognised)
     return Series(code, name, level, model, None if target is None else target.id,
                   None if target is None else target.title,
-                  goal_year, goal, tuple(points), reached, gap)
+                  goal_year, goal, tuple(points), reached, gap,
+                  tuple(getattr(target, "sets", None) or ()))
 
 
 def _every_year(results: pl.DataFrame, years: Sequence[int]) -> dict[str, int]:

@@ -26,12 +26,19 @@ class YearFigure:
     milestone_year: int | None
     milestone: float | None
     met: bool | None
+    #: For a target that names its sets: ``"sets"``, measured on the subjects of those sets
+    #: over their census as the annual report measured it (``sets``: the ids counted);
+    #: ``"model"``, on the model's figure (the year's run kept no figures of the sets).
+    #: None: the target names no sets, the figure is the model's.
+    measured_on: str | None = None
+    sets: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"year": self.year, "recognised": self.recognised,
                 "denominator": self.denominator, "denominator_kind": self.denominator_kind,
                 "rate": self.rate, "milestone_year": self.milestone_year,
-                "milestone": self.milestone, "met": self.met}
+                "milestone": self.milestone, "met": self.met,
+                "measured_on": self.measured_on, "sets": list(self.sets)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,7 @@ class Series:
     years: tuple[YearFigure, ...]
     reached_in: int | None         # the first year the goal was reached
     gap: int | None                # how many more were needed in the last year for the goal
+    target_sets: tuple[str, ...] = ()   # the sets the target names (its ``sets:``), if any
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "level": self.level,
@@ -57,7 +65,7 @@ class Series:
                 else {"vi": self.target_title.vi, "en": self.target_title.en},
                 "goal_year": self.goal_year, "goal": self.goal,
                 "years": [y.to_dict() for y in self.years], "reached_in": self.reached_in,
-                "gap": self.gap}
+                "gap": self.gap, "target_sets": list(self.target_sets)}
 
 
 @dataclass(frozen=True, slots=True)

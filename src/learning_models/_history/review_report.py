@@ -13,7 +13,7 @@ review shows the same ones.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._criteria import Lang
@@ -24,6 +24,7 @@ from .._words import REVIEW_WORDS, TARGET_NOUNS
 from .impact_table import model_word
 from .review_model import Review, Series
 from .review_table import carried_notes
+from .review_targets import target_notes_by_model
 
 __all__ = ["ReviewReport", "build_review_report"]
 
@@ -51,6 +52,9 @@ class ReviewReport:
     labels: Mapping[str, str]
     review: Review
     letterhead: LetterheadUsed | None = None
+    #: model → per year, what its target that names its sets was measured on, in the
+    #: annual report's words (`TARGET_WORDS`); models whose target names no sets: none
+    measured: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def label(self, key: str, **values: object) -> str:
         text = self.labels[key]
@@ -88,7 +92,7 @@ def build_review_report(found: Review, lang: Lang = "vi", targets: TargetsLike |
         {m: TARGET_NOUNS[m][lang][1] if m in TARGET_NOUNS else model_word(m, lang)
          for m in models},
         carried_notes(found, lang), labels, found,
-        None if issuer else letterhead_of(targets, lang))
+        None if issuer else letterhead_of(targets, lang), target_notes_by_model(found, lang))
 
 
 def _area(found: Review, targets: TargetsLike | None, lang: Lang) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from .._rollup import format_percent
 from .._words import REVIEW_WORDS
 from .impact_table import model_word
 from .review_model import Review, Series, YearFigure
+from .review_targets import measured_word, target_notes
 
 __all__ = ["REVIEW_WORDS", "ReviewTables", "carried_notes", "review_tables", "series_label"]
 
@@ -43,7 +44,7 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
                                     targets=found.targets or w["none"])
     series_rows = tuple((series_label(s, lang), model_word(s.model, lang), y.year,
                          y.recognised, y.denominator, _percent(y.rate, lang),
-                         _percent(y.milestone, lang), _met(y, lang))
+                         _percent(y.milestone, lang), _met(y, lang), measured_word(y, lang))
                         for s in found.series for y in s.years)
     summary_rows = tuple((series_label(s, lang), model_word(s.model, lang),
                           _percent(s.goal, lang), s.reached_in, s.gap)
@@ -51,9 +52,9 @@ def review_tables(found: Review, lang: Lang = "vi", *, today: int | None = None,
     lost_rows = tuple((model_word(x.model, lang), x.subject, x.area, x.recognised_in,
                        x.lost_in, x.status) for x in found.lost)
     return ReviewTables(
-        title, subtitle, carried_notes(found, lang),
+        title, subtitle, (*carried_notes(found, lang), *target_notes(found, lang)),
         (w["area"], w["model"], w["year"], w["recognised"], w["denominator"], w["rate"],
-         w["milestone_col"], w["met"]), series_rows,
+         w["milestone_col"], w["met"], w["measured_on"]), series_rows,
         (w["area"], w["model"], w["goal"], w["reached"], w["gap"]), summary_rows,
         (w["model"], w["subject"], w["area"], w["recognised_in"], w["lost_in"], w["status"]),
         lost_rows)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
 from .._evidence import Dataset
-from .._rollup import Rollup
+from .._rollup import TOTAL_OF, Rollup
 from .._scoring import DatasetEvaluation, Evaluations, parts_of
 
-__all__ = ["CROSSWALK_SCHEMA", "FIGURE_SCHEMA", "RESULT_SCHEMA", "TABLES", "crosswalk_rows",
-           "evidence_hashes", "figure_rows", "history_rows"]
+__all__ = ["CROSSWALK_SCHEMA", "FIGURE_SCHEMA", "RESULT_SCHEMA", "TABLES",
+           "TARGET_FIGURE_SCHEMA", "crosswalk_rows", "evidence_hashes", "figure_rows",
+           "history_rows", "target_figure_rows"]
 
 #: The columns of the results table, in order, with their types (every back end).
 RESULT_SCHEMA: dict[str, pl.DataType] = {
@@ -61,9 +62,27 @@ FIGURE_SCHEMA: dict[str, pl.DataType] = {
 CROSSWALK_SCHEMA: dict[str, pl.DataType] = {
     "run": pl.String(), "old_code": pl.String(), "new_code": pl.String(), "since": pl.String(),
 }
+#: What the annual report measured a target that names its sets (``sets:``) on, per area and
+#: model: the subjects of those sets (``sets``: the ids counted, comma-separated) over the
+#: census of exactly those subjects (``census``: the area list's column; null: the denominator
+#: is the evaluated subjects).
+TARGET_FIGURE_SCHEMA: dict[str, pl.DataType] = {
+    "run": pl.String(),
+    "year": pl.Int64(),
+    "code": pl.String(),
+    "model": pl.String(),
+    "target": pl.String(),
+    "sets": pl.String(),
+    "census": pl.String(),
+    "evaluated": pl.Int64(),
+    "recognised": pl.Int64(),
+    "denominator": pl.Int64(),
+    "denominator_kind": pl.String(),
+}
 #: Every table a run adds to, by name.
 TABLES: dict[str, dict[str, pl.DataType]] = {
     "results": RESULT_SCHEMA, "figures": FIGURE_SCHEMA, "crosswalk": CROSSWALK_SCHEMA,
+    "target_figures": TARGET_FIGURE_SCHEMA,
 }
 
 
@@ -74,6 +93,26 @@ def figure_rows(rolled: Rollup, run: str) -> pl.DataFrame:
              f.recognised, f.rejected, f.denominator, f.denominator_kind)
             for a in rolled.areas for model, f in sorted(a.models.items())]
     return pl.DataFrame(rows, schema=FIGURE_SCHEMA, orient="row")
+
+
+def target_figure_rows(rolled: Rollup, run: str,
+                       censuses: Mapping[str, str | None] | None = None) -> pl.DataFrame:
+    """The figures `rolled` measured each narrowed target on (`TargetCheck.counted`), per
+    area and model; `censuses`: target id → the census column it names (else the model's
+    own column, when the denominator is a census)."""
+    known = censuses or {}
+    rows = [(run, rolled.year, a.code, model, c.target, ",".join(c.counted.sets),
+             _census(known.get(c.target), model, c.counted.denominator_kind),
+             c.counted.evaluated, c.counted.recognised, c.counted.denominator,
+             c.counted.denominator_kind)
+            for a in rolled.areas for model, f in sorted(a.models.items())
+            for c in f.targets if c.counted is not None]
+    return pl.DataFrame(rows, schema=TARGET_FIGURE_SCHEMA, orient="row")
+
+
+def _census(named: str | None, model: str, kind: str) -> str | None:
+    """The census column a narrowed figure was measured over (None: no census)."""
+    return None if kind != "area_total" else named or TOTAL_OF.get(model)
 
 
 def crosswalk_rows(dataset: Dataset, run: str) -> pl.DataFrame:

@@ -8,6 +8,8 @@ Tables (their names start with ``lm_`` so they can share a database with the hos
     lm_current   seq, year, run, decided_at, ord  (decisions on a year's current run)
     lm_figures   each run's roll-up by area and model (`rows.FIGURE_SCHEMA`)
     lm_crosswalk each run's crosswalk of area codes (`rows.CROSSWALK_SCHEMA`)
+    lm_target_figures  what each run's annual report measured a target that names its
+                 sets on, per area and model (`rows.TARGET_FIGURE_SCHEMA`; version 4)
 
 The schema is created and migrated by the library (`MIGRATIONS`, applied in order, the
 version kept in ``lm_meta``) inside one transaction that holds a lock, so two processes
@@ -26,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import HistoryError
-from .rows import CROSSWALK_SCHEMA, FIGURE_SCHEMA, RESULT_SCHEMA, TABLES
+from .rows import CROSSWALK_SCHEMA, FIGURE_SCHEMA, RESULT_SCHEMA, TABLES, TARGET_FIGURE_SCHEMA
 from .store import Decision, History, HistoryRun
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqlHistory", "migrate"]
@@ -55,7 +57,10 @@ def _run_table(name: str, schema: Mapping[str, pl.DataType], key: Sequence[str])
 RESULTS = _run_table("lm_results", RESULT_SCHEMA, ("run", "model", "subject"))
 FIGURES = _run_table("lm_figures", FIGURE_SCHEMA, ("run", "code", "model"))
 CROSSWALK = _run_table("lm_crosswalk", CROSSWALK_SCHEMA, ("run", "old_code", "new_code"))
-SQL_TABLES = {"results": RESULTS, "figures": FIGURES, "crosswalk": CROSSWALK}
+TARGET_FIGURES = _run_table("lm_target_figures", TARGET_FIGURE_SCHEMA,
+                            ("run", "code", "model", "target"))
+SQL_TABLES = {"results": RESULTS, "figures": FIGURES, "crosswalk": CROSSWALK,
+              "target_figures": TARGET_FIGURES}
 CURRENT = sa.Table("lm_current", _meta,
                    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
                    sa.Column("year", sa.Integer, nullable=False),
@@ -83,8 +88,14 @@ def _v3(conn: Connection) -> None:
     _meta.create_all(conn, tables=[FIGURES, CROSSWALK])
 
 
+def _v4(conn: Connection) -> None:
+    """What each run measured a target that names its sets on (runs recorded before have
+    none: the review measures their targets on the model's figure, and says so)."""
+    _meta.create_all(conn, tables=[TARGET_FIGURES])
+
+
 #: The migrations, in order: applying the first n gives schema version n.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The PostgreSQL advisory lock a migration holds (any fixed number, the same everywhere).
 _LOCK = 387_2021_17

@@ -24,11 +24,11 @@ from typing import Any
 
 import polars as pl
 
-from .._rollup import Rollup, rollup
+from .._rollup import Rollup, TargetsLike, rollup
 from .._scoring import DatasetEvaluation
 from .._version import __version__
 from ..errors import HistoryError
-from .rows import TABLES, crosswalk_rows, figure_rows, history_rows
+from .rows import TABLES, crosswalk_rows, figure_rows, history_rows, target_figure_rows
 
 __all__ = ["Decision", "History", "HistoryRun", "new_run_id", "now"]
 
@@ -92,18 +92,23 @@ class History(ABC):
         """Release what the back end holds open (a database connection pool)."""
 
     def record(self, evaluation: DatasetEvaluation, *, rolled: Rollup | None = None,
-               note: str = "", current: bool = True) -> HistoryRun:
-        """Add `evaluation`'s results (and its roll-up by area, `rolled` or computed) as a
-        new run of its year; make it the year's current run unless `current` is False."""
+               note: str = "", current: bool = True,
+               targets: TargetsLike | None = None) -> HistoryRun:
+        """Add `evaluation`'s results (and its roll-up by area, `rolled` or computed, with
+        what it measured each target that names its sets on) as a new run of its year; make
+        it the year's current run unless `current` is False. `targets`: those `rolled` was
+        checked against, to record the census each narrowed target names."""
         if evaluation.year is None:
             raise HistoryError(f"{self.place}: only an evaluation of a year can be recorded "
                                "(evaluate with a year)")
         at = now()
         run_id = new_run_id(evaluation.year, at)
         rows = history_rows(evaluation, run_id)
+        rolled = rolled or rollup(evaluation, targets)
         tables = {"results": rows,
-                  "figures": figure_rows(rolled or rollup(evaluation), run_id),
-                  "crosswalk": crosswalk_rows(evaluation.dataset, run_id)}
+                  "figures": figure_rows(rolled, run_id),
+                  "crosswalk": crosswalk_rows(evaluation.dataset, run_id),
+                  "target_figures": target_figure_rows(rolled, run_id, _censuses(targets))}
         run = HistoryRun(run_id, evaluation.year, at, f"learning-models {__version__}",
                          rows.height, note)
         self._append(run, tables, Decision(at, run_id, run.year, run_id) if current else None)
@@ -155,6 +160,14 @@ class History(ABC):
         (`rows.FIGURE_SCHEMA`)."""
         return self._table("figures", years, runs).sort("year", "model", "code")
 
+    def target_figures(self, *, years: Iterable[int] | None = None,
+                       runs: Sequence[str] | None = None) -> pl.DataFrame:
+        """What those runs' annual reports measured each target that names its sets on, by
+        area and model (`rows.TARGET_FIGURE_SCHEMA`; none for a run recorded before the
+        history kept them)."""
+        return self._table("target_figures", years, runs).sort("year", "model", "target",
+                                                               "code")
+
     def crosswalks(self, *, years: Iterable[int] | None = None,
                    runs: Sequence[str] | None = None) -> pl.DataFrame:
         """The crosswalks those runs' data carried (`rows.CROSSWALK_SCHEMA`)."""
@@ -199,3 +212,8 @@ class History(ABC):
 
 def dumps(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _censuses(targets: TargetsLike | None) -> dict[str, str | None]:
+    """Target id → the census column it names (None: the model's own)."""
+    return {t.id: getattr(t, "census", None) for t in (targets.targets if targets else ())}

@@ -20,6 +20,7 @@ from .build import (
     count_by_area,
     extend_closure,
     format_percent,
+    gap_sentence,
     hierarchy,
     rollup,
     rollup_table,
@@ -27,6 +28,7 @@ from .build import (
 from .quality import DataQuality, QualityIssue
 from .quality_check import assess_quality
 from .types import (
+    TOTAL_OF,
     UNLOCATED,
     CountedFigures,
     SetFigures,
@@ -41,6 +43,7 @@ __all__ = [
     "LEVELS",
     "MODELS",
     "SHARES",
+    "TOTAL_OF",
     "UNLOCATED",
     "AreaCounts",
     "AreaRollup",
@@ -63,6 +66,7 @@ __all__ = [
     "count_by_area",
     "extend_closure",
     "format_percent",
+    "gap_sentence",
     "hierarchy",
     "ordered_models",
     "rollup",

@@ -110,6 +110,8 @@ class _ReviewDoc(DecreePage):
             self.bullet(self.w("year_item", year=point.year, reached=r.number(point.recognised),
                                denominator=r.number(point.denominator),
                                rate=r.percent(point.rate), milestone=milestone))
+        for note in r.measured.get(model, ()):
+            self.bullet(note)
         if main.goal is not None:
             self.bullet(self._goal(main, model))
         self.bullet(self.w("every_year", years=", ".join(map(str, r.review.years)),
