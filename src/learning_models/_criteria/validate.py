@@ -52,7 +52,7 @@ def criteria_set_schema() -> dict[str, Any]:
 
 def check_document(raw: RawDocument) -> None:
     """Check a document's shape against the format (a complete set or one that extends)."""
-    data = require_format(raw, "criteria-set", "a criteria set")
+    data = require_format(raw, "criteria-set")
     problems = _schema_problems(data, raw.source)
     if problems:
         raise CriteriaError(problems)
