@@ -1043,6 +1043,78 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "hint-write": {"vi": "hãy viết {text}", "en": "write {text}"},
     "ref-unknown": {"vi": "{kind}({id!r}): bộ tiêu chí không có {what}",
                     "en": "{kind}({id!r}): the set has no {what}"},
+    # the meaning of a set
+    "type-enum": {"vi": "liệt kê (enum)", "en": "enum"},
+    "extends-needs-catalog": {"vi": "bộ tiêu chí mở rộng {base!r}; hãy nạp nó qua một danh mục",
+                              "en": "the set extends {base!r}; load it through a catalogue"},
+    "extends-needs-catalog-hint": {"vi": "hãy dùng load_criteria() hoặc Catalog.get()",
+                                   "en": "use load_criteria() or Catalog.get()"},
+    "period-backwards": {"vi": "giai đoạn {period!r} kết thúc trước khi bắt đầu",
+                         "en": "period {period!r} ends before it starts"},
+    "enum-needs-values": {"vi": "thông tin liệt kê {name!r} cần có 'values'",
+                          "en": "enum input {name!r} needs 'values'"},
+    "values-only-enum": {"vi": "chỉ thông tin liệt kê mới có 'values'; {name!r} có kiểu {kind}",
+                         "en": "only enum inputs take 'values'; {name!r} is {kind}"},
+    "bound-only-numbers": {"vi": "{bound!r} chỉ dùng cho số; {name!r} có kiểu {kind}",
+                           "en": "{bound!r} applies to numbers; {name!r} is {kind}"},
+    "minimum-above-maximum": {"vi": "thông tin {name!r} có mức tối thiểu lớn hơn mức tối đa",
+                              "en": "input {name!r} has minimum above maximum"},
+    "reserved-name": {"vi": "{name!r} là tên dành riêng", "en": "{name!r} is a reserved name"},
+    "reserved-names": {"vi": "các tên dành riêng: {names}", "en": "reserved: {names}"},
+    "derived-named-like-input": {"vi": "giá trị dẫn xuất {name!r} trùng tên một thông tin đầu "
+                                       "vào",
+                                 "en": "derived value {name!r} has the name of an input"},
+    "reserved-criterion-id": {"vi": "mã tiêu chí {id!r} là tên dành riêng",
+                              "en": "criterion id {id!r} is a reserved name"},
+    "word-input-name": {"vi": "tên thông tin", "en": "input name"},
+    "word-derived-name": {"vi": "tên giá trị dẫn xuất", "en": "derived value name"},
+    "word-criterion-id": {"vi": "mã tiêu chí", "en": "criterion id"},
+    "keyword-name": {"vi": "{what} {name!r} là một từ khóa của ngôn ngữ biểu thức, nên không "
+                           "biểu thức nào đọc được",
+                     "en": "{what} {name!r} is a keyword of the expression language, so no "
+                           "expression could read it"},
+    "keyword-name-hint": {"vi": "hãy đổi tên, ví dụ {renamed!r}: các từ khóa của Python (and, "
+                                "or, not, in, is, if, else, class, …) không dùng làm tên được",
+                          "en": "rename it, e.g. {renamed!r}: Python's keywords (and, or, not, "
+                                "in, is, if, else, class, …) cannot be names"},
+    "id-twice": {"vi": "mã {id!r} dùng hai lần", "en": "id {id!r} is used twice"},
+    "also-used-at": {"vi": "cũng dùng ở {where}", "en": "also used at {where}"},
+    "first-used-at": {"vi": "dùng lần đầu ở {where}", "en": "first used at {where}"},
+    "found-keys": {"vi": "{keys}", "en": "{keys}"},
+    "found-none": {"vi": "không có khóa nào", "en": "none"},
+    "scoring-one-of": {"vi": "chỉ số {id!r} cần đúng một trong 'when', 'levels' và 'awarded', "
+                             "nhưng có {found}",
+                       "en": "indicator {id!r} needs exactly one of 'when', 'levels' and "
+                             "'awarded', found {found}"},
+    "scoring-one-of-hint": {"vi": "'when' cho đủ điểm hoặc không điểm; 'levels' chấm theo mức "
+                                  "(mức đầu tiên thỏa mãn được chọn); 'awarded' (định dạng 1.1) "
+                                  "lấy số điểm người chấm cho",
+                            "en": "'when' scores all or nothing; 'levels' grades (first match "
+                                  "wins); 'awarded' (format 1.1) takes the points an assessor "
+                                  "gives"},
+    "word-item": {"vi": "mục", "en": "item"},
+    "word-evidence-document": {"vi": "minh chứng", "en": "evidence document"},
+    "listed-twice": {"vi": "{what} {id!r} của {owner!r} được liệt kê hai lần",
+                     "en": "{what} {id!r} of {owner!r} is listed twice"},
+    "level-above-points": {"vi": "mức {number} của {id!r} cho {points:g} điểm, nhiều hơn "
+                                 "{most:g} điểm của chỉ số",
+                           "en": "level {number} of {id!r} gives {points:g} points, more than "
+                                 "the indicator's {most:g}"},
+    "grade-order": {"vi": "xếp loại {id!r} (tối thiểu {min:g}) phải thấp hơn {higher!r} (tối "
+                          "thiểu {higher_min:g})",
+                    "en": "grade {id!r} (min {min:g}) must be lower than {higher!r} (min "
+                          "{higher_min:g})"},
+    "grade-order-hint": {"vi": "hãy xếp các mức xếp loại từ cao xuống thấp",
+                         "en": "list grades highest first"},
+    "history-type": {"vi": "thông tin {name!r} lấy {history} của năm trước ('from'), nên phải "
+                           "có kiểu string hoặc enum, không phải {kind}",
+                     "en": "input {name!r} takes an earlier year's {history} ('from'), so it "
+                           "must be a string or an enum, not {kind}"},
+    "counts-subjects": {"vi": "đếm các đối tượng liên quan", "en": "counts related subjects"},
+    "counts-years": {"vi": "đếm số năm", "en": "counts years"},
+    "count-type": {"vi": "thông tin {name!r} {what} ('from'), nên phải là số nguyên, không phải "
+                         "{kind}",
+                   "en": "input {name!r} {what} ('from'), so it must be an integer, not {kind}"},
     # criteria documents: their format and shape
     "doc-criteria-set": {"vi": "bộ tiêu chí", "en": "the criteria set"},
     "doc-test-cases": {"vi": "tệp trường hợp kiểm thử", "en": "the test-cases file"},
