@@ -563,6 +563,36 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                       "chỉ số {indicator!r} để nộp minh chứng",
                                 "en": "unknown column {column!r}{suggestion}; the set has no "
                                       "indicator {indicator!r} to give evidence for"},
+    "sets-without-model": {"vi": "'sets' trong {where} cần mô hình của chỉ tiêu",
+                           "en": "'sets' in {where} needs the target's model"},
+    "sets-without-model-hint": {"vi": "'sets' thu hẹp thước đo 'recognised_share' của một mô "
+                                      "hình; hãy thêm 'model'",
+                                "en": "sets narrow measure 'recognised_share' of one model; "
+                                      "add 'model'"},
+    "target-unknown-set": {"vi": "không có bộ tiêu chí {name!r} ở {where}",
+                           "en": "unknown criteria set {name!r} in {where}"},
+    "target-sets-of-model": {"vi": "các bộ tiêu chí của mô hình {model!r}: {ids}",
+                             "en": "sets of model {model!r}: {ids}"},
+    "target-set-other-model": {"vi": "bộ tiêu chí {name!r} ở {where} thuộc mô hình {other!r}, "
+                                     "không phải mô hình {model!r} của chỉ tiêu",
+                               "en": "criteria set {name!r} in {where} governs model {other!r}, "
+                                     "not the target's {model!r}"},
+    "target-set-other-model-hint": {"vi": "chỉ tiêu đếm đối tượng của các bộ tiêu chí thuộc mô "
+                                          "hình của chính nó",
+                                    "en": "a target counts the subjects of its own model's sets"},
+    "too-many-columns": {"vi": "hồ sơ có {columns} cột; chỉ đọc tối đa {most} cột",
+                         "en": "the records have {columns:,} columns; at most {most:,} are read"},
+    "too-many-columns-hint": {"vi": "tệp minh chứng có một cột cho mỗi thông tin của bộ tiêu "
+                                    "chí; hãy kiểm tra đúng tệp và hàng, cột không bị đảo",
+                              "en": "an evidence file has one column per input of the criteria "
+                                    "set; check that this is the right file and that rows and "
+                                    "columns are not swapped"},
+    "census-without-sets": {"vi": "'census' trong {where} chỉ được dùng cùng 'sets'",
+                            "en": "'census' in {where} is only allowed with 'sets'"},
+    "census-without-sets-hint": {"vi": "chỉ tiêu tính trên mọi bộ tiêu chí của mô hình thì dùng "
+                                       "tổng số của mô hình",
+                                 "en": "a target over every set of its model uses the model's "
+                                       "census"},
     "did-you-mean": {"vi": " (có phải là {name!r}?)", "en": " (did you mean {name!r}?)"},
     "record-not-mapping": {"vi": "mỗi hồ sơ phải là một bảng tên thông tin và giá trị, nhưng "
                                  "có {found}",
@@ -786,6 +816,451 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "sets-none": {"vi": "không bộ tiêu chí nào áp dụng cho hồ sơ này; các bộ đang có hiệu lực: "
                         "{sets}",
                   "en": "no criteria set applies to this record; the sets in force: {sets}"},
+    # test cases
+    "hint-pattern-set-id": {"vi": "hãy gọi bộ tiêu chí bằng mã của nó, ví dụ "
+                                  "'vn/2021-2025/family'",
+                            "en": "name a set by its id, e.g. 'vn/2021-2025/family'"},
+    "cases-no-set": {"vi": "tệp không nêu bộ tiêu chí nào", "en": "the file names no criteria set"},
+    "cases-no-set-hint": {"vi": "hãy thêm 'criteria: <mã bộ tiêu chí>', hoặc 'model' và 'year' "
+                                "để dùng bộ tiêu chí có hiệu lực năm đó",
+                          "en": "add 'criteria: <set id>', or 'model' and 'year' for the set "
+                                "in force that year"},
+    "cases-set-twice": {"vi": "hãy ghi hoặc 'criteria', hoặc 'model' cùng 'year', không ghi cả "
+                              "hai",
+                        "en": "give either 'criteria' or 'model' with 'year', not both"},
+    "cases-model-year": {"vi": "'model' cần có 'year': bộ tiêu chí dùng là bộ có hiệu lực năm "
+                               "đó",
+                         "en": "'model' needs 'year': the set is the one in force that year"},
+    "cases-expects-nothing": {"vi": "{where} không kỳ vọng điều gì",
+                              "en": "{where} expects nothing"},
+    "cases-expect-keys": {"vi": "hãy ghi ít nhất một trong các khóa {keys}",
+                          "en": "give at least one of {keys}"},
+    "cases-indicator-status": {"vi": "{where} phải là met, partly_met, not_met, missing hoặc "
+                                     "một số điểm, nhưng có {value!r}",
+                               "en": "{where} must be met, partly_met, not_met, missing or a "
+                                     "number of points, found {value!r}"},
+    "cases-single-value": {"vi": "{where} phải là một giá trị đơn (văn bản, một số, true hoặc "
+                                 "false, hoặc null), nhưng có {kind}",
+                           "en": "{where} must be a single value (text, a number, true or "
+                                 "false, or null), found {kind}"},
+    "no-set-with-id": {"vi": "không có bộ tiêu chí mã {id!r}",
+                       "en": "no criteria set with id {id!r}"},
+    "known-sets": {"vi": "các bộ tiêu chí hiện có: {ids}", "en": "known sets: {ids}"},
+    "set-has-problems": {"vi": "bộ tiêu chí {id!r} có lỗi (liệt kê cùng tệp của nó)",
+                         "en": "criteria set {id!r} has problems (listed with its file)"},
+    "set-has-problems-hint": {"vi": "hãy sửa bộ tiêu chí trước: learning-models validate",
+                              "en": "fix the set first: learning-models validate"},
+    "case-input-required": {"vi": "{text}: bộ tiêu chí {id!r} bắt buộc phải có",
+                            "en": "{text}: criteria set {id!r} requires it"},
+    "case-input-required-hint": {"vi": "hãy ghi ở mục 'inputs:' của trường hợp hoặc ở "
+                                       "'defaults: inputs:'",
+                                 "en": "give it under the case's 'inputs:' or under 'defaults: "
+                                       "inputs:'"},
+    "case-name-twice": {"vi": "tên trường hợp {name!r} dùng hai lần",
+                        "en": "case name {name!r} is used twice"},
+    "first-used-line": {"vi": "dùng lần đầu ở dòng {line}", "en": "first used at line {line}"},
+    "case-year-outside": {"vi": "năm {year} nằm ngoài giai đoạn {period} của bộ tiêu chí {id!r}",
+                          "en": "year {year} is outside the period {period} of criteria set "
+                                "{id!r}"},
+    "use-year-from": {"vi": "hãy dùng một năm từ {first} đến {last}",
+                      "en": "use a year from {first} to {last}"},
+    "set-has-no-input": {"vi": "bộ tiêu chí {id!r} không có thông tin {name!r}",
+                         "en": "criteria set {id!r} has no input {name!r}"},
+    "set-has-no-indicator": {"vi": "bộ tiêu chí {id!r} không có chỉ số {ident!r}",
+                             "en": "criteria set {id!r} has no indicator {ident!r}"},
+    "indicator-at-most": {"vi": "chỉ số {id!r} cho tối đa {most:g} điểm, không phải {value:g}",
+                          "en": "indicator {id!r} gives at most {most:g} points, not {value:g}"},
+    "its-grades": {"vi": "các mức xếp loại của bộ: {grades}", "en": "its grades: {grades}"},
+    "no-grades": {"vi": "bộ tiêu chí không có xếp loại; hãy ghi 'grade: null' hoặc bỏ khóa này",
+                  "en": "the set has no grades; write 'grade: null' or leave it out"},
+    "set-has-no-grade": {"vi": "bộ tiêu chí {id!r} không có xếp loại {grade!r}",
+                         "en": "criteria set {id!r} has no grade {grade!r}"},
+    "total-above-max": {"vi": "tổng {total:g} điểm vượt quá {most:g} điểm tối đa mà bộ tiêu chí "
+                              "{id!r} có thể cho",
+                        "en": "a total of {total:g} is above the {most:g} points criteria set "
+                              "{id!r} can give"},
+    "no-test-files": {"vi": "không có tệp kiểm thử (*.test.yaml) trong {where}",
+                      "en": "no test files (*.test.yaml) in {where}"},
+    # targets files
+    "shipped-targets": {"vi": "các tệp chỉ tiêu có sẵn: {ids}", "en": "shipped targets: {ids}"},
+    "no-targets": {"vi": "không có tệp chỉ tiêu hay chỉ tiêu có sẵn nào mã {id!r}",
+                   "en": "no targets file or shipped targets with id {id!r}"},
+    "target-model-measure": {"vi": "{where} chỉ dùng được với thước đo {allowed!r}, không phải "
+                                   "{measure!r}",
+                             "en": "{where} is only allowed with measure {allowed!r}, not "
+                                   "{measure!r}"},
+    "target-model-measure-hint": {"vi": "hãy bỏ 'model', hoặc dùng thước đo 'recognised_share'",
+                                  "en": "remove 'model', or use measure 'recognised_share'"},
+    "target-model-missing-hint": {"vi": "thước đo 'recognised_share' đếm số đối tượng được công "
+                                        "nhận của một mô hình; hãy ghi mô hình đó: citizen, "
+                                        "family, clan, community hoặc unit",
+                                  "en": "measure 'recognised_share' counts one model's "
+                                        "recognised subjects; name it: citizen, family, clan, "
+                                        "community or unit"},
+    "not-a-milestone": {"vi": "{value!r} không phải là một năm mốc trong {where}",
+                        "en": "{value!r} is not a milestone year in {where}"},
+    "milestone-hint": {"vi": "mốc là năm kèm tỷ lệ phải đạt: {{2025: 0.7, 2030: 0.8}}",
+                       "en": "milestones are years with their share: {{2025: 0.7, 2030: 0.8}}"},
+    "target-unknown-model": {"vi": "không có mô hình {model!r} ở {where}",
+                             "en": "unknown model {model!r} in {where}"},
+    "known-models": {"vi": "các mô hình: {models}{more}", "en": "models: {models}{more}"},
+    "plugin-models-later": {"vi": "; mô hình do plugin thêm được kiểm tra khi dùng chỉ tiêu "
+                                  "(report)",
+                            "en": "; a model a plugin adds is checked when the targets are used "
+                                  "(report)"},
+    "target-id-twice": {"vi": "mã chỉ tiêu {id!r} dùng hai lần",
+                        "en": "target id {id!r} is used twice"},
+    "hint-target-id": {"vi": "mã chỉ gồm chữ thường, chữ số, '_', '.' và '-'",
+                       "en": "ids use lower-case letters, digits, '_', '.' and '-'"},
+    "hint-area-code": {"vi": "mã đơn vị hành chính gồm các chữ số, ghi dạng văn bản: \"058\"",
+                       "en": "an administrative code is digits, written as text: \"058\""},
+    # validate and lint
+    "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
+                          "en": "no {what} found in {where}"},
+    "cli-by-format": {"vi": "tệp được nhận ra nhờ dòng 'format:', ví dụ 'format: "
+                            "learning-models/criteria-set/1'",
+                      "en": "files are recognised by their 'format:' line, e.g. 'format: "
+                            "learning-models/criteria-set/1'"},
+    "cli-any-document": {"vi": "bộ tiêu chí, tệp kiểm thử hay tệp chỉ tiêu",
+                         "en": "criteria sets, test files or targets files"},
+    "cli-criteria-sets": {"vi": "bộ tiêu chí", "en": "criteria sets"},
+    "cli-test-files": {"vi": "tệp kiểm thử", "en": "test files"},
+    "cli-targets-files": {"vi": "tệp chỉ tiêu", "en": "targets files"},
+    "cli-valid-count": {"vi": "{ok}/{n} {what} hợp lệ", "en": "{ok} of {n} {what} valid"},
+    "cli-formats-hint": {"vi": "lệnh này đọc các tệp learning-models/criteria-set/1, "
+                               "learning-models/test-cases/1 và learning-models/targets/1",
+                         "en": "this command reads learning-models/criteria-set/1, "
+                               "learning-models/test-cases/1 and learning-models/targets/1 "
+                               "files"},
+    "cli-lint-count": {"vi": "{errors}, {warnings}", "en": "{errors}, {warnings}"},
+    "count-error": {"vi": "{n} lỗi", "en": "{n} error"},
+    "count-errors": {"vi": "{n} lỗi", "en": "{n} errors"},
+    "count-warning": {"vi": "{n} cảnh báo", "en": "{n} warning"},
+    "count-warnings": {"vi": "{n} cảnh báo", "en": "{n} warnings"},
+    "in-file": {"vi": "{file}: {text}", "en": "{file}: {text}"},
+    # expressions
+    "at-column": {"vi": " (tại cột {column})", "en": " (at column {column})"},
+    "at-line-column": {"vi": " (tại dòng {line}, cột {column})",
+                       "en": " (at line {line}, column {column})"},
+    "type-boolean": {"vi": "đúng/sai", "en": "boolean"},
+    "type-integer": {"vi": "số nguyên", "en": "integer"},
+    "type-number": {"vi": "số", "en": "number"},
+    "type-string": {"vi": "văn bản", "en": "string"},
+    "type-numeric": {"vi": "số", "en": "numeric"},
+    "type-any": {"vi": "giá trị bất kỳ", "en": "any"},
+    "hint-none": {"vi": "thiếu minh chứng thì giá trị đã là null; hãy dùng default(x, giá trị "
+                        "thay thế) để thay nó",
+                  "en": "missing evidence is already null; use default(x, fallback) to replace "
+                        "it"},
+    "hint-true-false": {"vi": "giá trị đúng/sai viết là True và False",
+                        "en": "booleans are written True and False"},
+    "hint-call-function": {"vi": "{name} là một hàm: hãy gọi nó, như {name}(...)",
+                           "en": "{name} is a function: call it, as in {name}(...)"},
+    "unknown-name": {"vi": "không có tên {name!r} trong bộ tiêu chí",
+                     "en": "unknown name {name!r}"},
+    "needs-operands": {"vi": "{what} cần toán hạng kiểu {wanted}, nhưng có {found}",
+                       "en": "{what} needs {wanted} operands, found {found}"},
+    "compares-one-type": {"vi": "'{op}' so sánh các giá trị cùng kiểu, nhưng có {first} và "
+                                "{second}",
+                          "en": "'{op}' compares values of one type, found {first} and "
+                                "{second}"},
+    "not-enum-value": {"vi": "{value!r} không phải là một giá trị của {name!r}; các giá trị "
+                             "được dùng: {allowed}",
+                       "en": "{value!r} is not a value of {name!r}; allowed values: {allowed}"},
+    "list-and-more": {"vi": "{shown} và {more} giá trị khác", "en": "{shown} and {more} more"},
+    "what-if-condition": {"vi": "điều kiện của 'if'", "en": "the condition of 'if'"},
+    "if-branches": {"vi": "hai nhánh của 'if' phải cùng kiểu, nhưng có {body} và {orelse}",
+                    "en": "both branches of 'if' need one type, found {body} and {orelse}"},
+    "in-items": {"vi": "'in' cần các phần tử kiểu {wanted}, nhưng có {kind} {value!r}",
+                 "en": "'in' needs {wanted} list items, found {kind} {value!r}"},
+    "unknown-function": {"vi": "không có hàm {name!r}", "en": "unknown function {name!r}"},
+    "arity-at-least-1": {"vi": "ít nhất {n} đối số", "en": "at least {n} argument"},
+    "arity-at-least": {"vi": "ít nhất {n} đối số", "en": "at least {n} arguments"},
+    "arity-exactly-1": {"vi": "{n} đối số", "en": "{n} argument"},
+    "arity-exactly": {"vi": "{n} đối số", "en": "{n} arguments"},
+    "arity-range": {"vi": "từ {low} đến {high} đối số", "en": "{low} to {high} arguments"},
+    "function-arity": {"vi": "{name}() nhận {arity}, nhưng có {count}",
+                       "en": "{name}() takes {arity}, found {count}"},
+    "arguments-misfit": {"vi": "các đối số của {name}() không đi cùng nhau được: {kinds}",
+                         "en": "the arguments of {name}() do not fit together: {kinds}"},
+    "argument-type": {"vi": "đối số thứ {number} của {name}() phải là {wanted}, nhưng có "
+                            "{found}",
+                      "en": "argument {number} of {name}() must be {wanted}, found {found}"},
+    "argument-literal": {"vi": "đối số thứ {number} của {name}() phải là một giá trị cố định",
+                         "en": "argument {number} of {name}() must be a literal value"},
+    "expression-too-deep": {"vi": "biểu thức lồng nhau quá {depth} tầng",
+                            "en": "the expression is nested more than {depth} levels deep"},
+    "forbidden-syntax": {"vi": "không được dùng {what} trong biểu thức",
+                         "en": "{what} is not allowed in an expression"},
+    "syntax-with-text": {"vi": "{what} {text}", "en": "{what} {text}"},
+    "syntax-this-construct": {"vi": "cấu trúc này", "en": "this construct"},
+    "syntax-attribute-access": {"vi": "truy cập thuộc tính", "en": "attribute access"},
+    "syntax-subscript": {"vi": "chỉ số truy cập (subscript)", "en": "subscript"},
+    "syntax-slice": {"vi": "cắt lát (slice)", "en": "slice"},
+    "syntax-lambda": {"vi": "lambda", "en": "lambda"},
+    "syntax-list-comprehension": {"vi": "biểu thức tạo danh sách (list comprehension)",
+                                  "en": "list comprehension"},
+    "syntax-set-comprehension": {"vi": "biểu thức tạo tập hợp (set comprehension)",
+                                 "en": "set comprehension"},
+    "syntax-dict-comprehension": {"vi": "biểu thức tạo từ điển (dict comprehension)",
+                                  "en": "dict comprehension"},
+    "syntax-generator-expression": {"vi": "biểu thức sinh (generator expression)",
+                                    "en": "generator expression"},
+    "syntax-f-string": {"vi": "chuỗi định dạng (f-string)", "en": "f-string"},
+    "syntax-assignment-expression": {"vi": "phép gán trong biểu thức",
+                                     "en": "assignment expression"},
+    "syntax-dict-literal": {"vi": "từ điển (dict)", "en": "dict literal"},
+    "syntax-set-literal": {"vi": "tập hợp (set)", "en": "set literal"},
+    "syntax-tuple-literal": {"vi": "bộ giá trị (tuple)", "en": "tuple literal"},
+    "syntax-list-literal": {"vi": "danh sách", "en": "list literal"},
+    "syntax-starred-expression": {"vi": "biểu thức có dấu * (starred)",
+                                  "en": "starred expression"},
+    "syntax-await": {"vi": "await", "en": "await"},
+    "syntax-yield": {"vi": "yield", "en": "yield"},
+    "syntax-yield-from": {"vi": "yield from", "en": "yield from"},
+    "hint-no-attributes": {"vi": "tên là các từ đơn; không có thuộc tính",
+                           "en": "names are plain words; there are no attributes"},
+    "hint-plain-string": {"vi": "hãy viết một chuỗi thường", "en": "write a plain string"},
+    "hint-list-after-in": {"vi": "danh sách chỉ được đứng sau 'in', như x in [1, 2]",
+                           "en": "lists may only follow 'in', as in x in [1, 2]"},
+    "hint-power": {"vi": "hãy nhân trực tiếp, ví dụ x * x",
+                   "en": "multiply explicitly, e.g. x * x"},
+    "hint-floor-division": {"vi": "hãy dùng round() hoặc ratio()",
+                            "en": "use round() or ratio()"},
+    "hint-use-and": {"vi": "hãy dùng 'and'", "en": "use 'and'"},
+    "hint-use-or": {"vi": "hãy dùng 'or'", "en": "use 'or'"},
+    "hint-use-not": {"vi": "hãy dùng 'not'", "en": "use 'not'"},
+    "hint-use-equals": {"vi": "hãy dùng '==' hoặc '!='", "en": "use '==' or '!='"},
+    "hint-join-and": {"vi": "hãy nối chúng bằng 'and'", "en": "join them with 'and'"},
+    "hint-in-list": {"vi": "hãy viết các giá trị thành danh sách, như x in [1, 2]",
+                     "en": "write the values as a list, as in x in [1, 2]"},
+    "hint-only-functions": {"vi": "chỉ gọi được các hàm như ratio() hoặc min()",
+                            "en": "only functions such as ratio() or min() can be called"},
+    "hint-by-position": {"vi": "hãy truyền đối số theo vị trí",
+                         "en": "pass arguments by position"},
+    "syntax-large-number": {"vi": "một số lớn như vậy", "en": "a number this large"},
+    "syntax-literal": {"vi": "giá trị {value!r}", "en": "the literal {value!r}"},
+    "syntax-bitwise-invert": {"vi": "toán tử bit '~'", "en": "the bitwise operator '~'"},
+    "syntax-operator": {"vi": "toán tử '{symbol}'", "en": "the operator '{symbol}'"},
+    "syntax-chained-in": {"vi": "nối 'in' với các phép so sánh khác",
+                          "en": "chaining 'in' with other comparisons"},
+    "syntax-in-without-list": {"vi": "'in' không có danh sách giá trị cố định",
+                               "en": "'in' without a literal list"},
+    "syntax-in-item": {"vi": "một phần tử không cố định trong danh sách của 'in'",
+                       "en": "a non-literal 'in' list item"},
+    "syntax-calling": {"vi": "lời gọi {text}", "en": "calling {text}"},
+    "syntax-keyword-argument": {"vi": "đối số có tên {text}",
+                                "en": "the keyword argument {text}"},
+    "invalid-expression": {"vi": "biểu thức không hợp lệ: {reason}",
+                           "en": "invalid expression: {reason}"},
+    "not-unicode": {"vi": "văn bản không phải Unicode hợp lệ",
+                    "en": "the text is not valid Unicode"},
+    "expression-too-long": {"vi": "biểu thức dài {length} ký tự; giới hạn là {limit}",
+                            "en": "the expression is {length} characters long; the limit is "
+                                  "{limit}"},
+    "expression-empty": {"vi": "biểu thức để trống", "en": "the expression is empty"},
+    # compiling a set
+    "must-be-condition": {"vi": "{what} phải là một điều kiện (đúng hoặc sai), nhưng có {found}",
+                          "en": "{what} must be a condition (true or false), found {found}"},
+    "hint-compare": {"vi": "hãy so sánh một giá trị, ví dụ 'x >= 1'",
+                     "en": "compare a value, e.g. 'x >= 1'"},
+    "derived-cycle": {"vi": "giá trị dẫn xuất {name!r} phụ thuộc vào chính nó: {cycle}",
+                      "en": "derived value {name!r} depends on itself: {cycle}"},
+    "owner-criterion": {"vi": "tiêu chí {id!r}", "en": "criterion {id!r}"},
+    "owner-indicator": {"vi": "chỉ số {id!r}", "en": "indicator {id!r}"},
+    "owner-grade": {"vi": "xếp loại {id!r}", "en": "grade {id!r}"},
+    "with-owner": {"vi": "{text} ({owner})", "en": "{text} ({owner})"},
+    "what-condition-of": {"vi": "điều kiện của {id!r}", "en": "the condition of {id!r}"},
+    "what-item-condition": {"vi": "điều kiện của mục {item!r} thuộc {id!r}",
+                            "en": "the condition of item {item!r} of {id!r}"},
+    "what-applies-of": {"vi": "'applies' của {what}", "en": "'applies' of {what}"},
+    "what-pass-rule": {"vi": "điều kiện công nhận", "en": "the pass rule"},
+    "what-grade-condition": {"vi": "điều kiện của xếp loại {id!r}",
+                             "en": "the condition of grade {id!r}"},
+    "awarded-not-number": {"vi": "số điểm được chấm cho {id!r} phải là một số, nhưng có {found}",
+                           "en": "the points awarded for {id!r} must be a number, found {found}"},
+    "hint-awarded-number": {"vi": "hãy ghi tên một thông tin kiểu số, ví dụ 'awarded: "
+                                  "plan_points' với thông tin khai báo '{{type: number, minimum: "
+                                  "0, maximum: N}}'",
+                            "en": "name a number input, e.g. 'awarded: plan_points' with the "
+                                  "input declared '{{type: number, minimum: 0, maximum: N}}'"},
+    "hint-awarded": {"vi": "để lấy số điểm người chấm cho từ thông tin {name!r}, hãy ghi "
+                           "'awarded: {name}' (định dạng 1.1) và giữ 'points:' là số điểm tối "
+                           "đa, ví dụ 'points: 10'",
+                     "en": "to take the points an assessor gives from the input {name!r}, write "
+                           "'awarded: {name}' (format 1.1) and keep 'points:' as the most they "
+                           "may give, e.g. 'points: 10'"},
+    "hint-quote-year": {"vi": "hãy đặt năm trong dấu nháy: period: \"{year}\"",
+                        "en": "write the year in quotes: period: \"{year}\""},
+    "hint-comma-in-text": {"vi": "dấu phẩy trong {{vi: …, en: …}} kết thúc văn bản, nên {key!r} "
+                                 "bị đọc thành một khóa: hãy đặt văn bản trong dấu nháy, ví dụ "
+                                 "{{vi: \"Học tập, rèn luyện\", en: \"Learning, training\"}}",
+                           "en": "a comma inside {{vi: …, en: …}} ends the text, so {key!r} was "
+                                 "read as a key: put the text in quotes, e.g. {{vi: \"Học tập, "
+                                 "rèn luyện\", en: \"Learning, training\"}}"},
+    "hint-bare-indicator": {"vi": "để đọc số điểm của chỉ số {id!r}, hãy viết points({id!r}); "
+                                  "met({id!r}) cho biết chỉ số đã đạt đủ hay chưa (định dạng "
+                                  "1.1)",
+                            "en": "to read the points of indicator {id!r}, write points({id!r}); "
+                                  "met({id!r}) says whether it is fully met (format 1.1)"},
+    "ref-one-id": {"vi": "{kind}() nhận một mã viết trong dấu nháy",
+                   "en": "{kind}() takes one id written in quotes"},
+    "hint-write": {"vi": "hãy viết {text}", "en": "write {text}"},
+    "ref-unknown": {"vi": "{kind}({id!r}): bộ tiêu chí không có {what}",
+                    "en": "{kind}({id!r}): the set has no {what}"},
+    # the meaning of a set
+    "type-enum": {"vi": "liệt kê (enum)", "en": "enum"},
+    "extends-needs-catalog": {"vi": "bộ tiêu chí mở rộng {base!r}; hãy nạp nó qua một danh mục",
+                              "en": "the set extends {base!r}; load it through a catalogue"},
+    "extends-needs-catalog-hint": {"vi": "hãy dùng load_criteria() hoặc Catalog.get()",
+                                   "en": "use load_criteria() or Catalog.get()"},
+    "period-backwards": {"vi": "giai đoạn {period!r} kết thúc trước khi bắt đầu",
+                         "en": "period {period!r} ends before it starts"},
+    "enum-needs-values": {"vi": "thông tin liệt kê {name!r} cần có 'values'",
+                          "en": "enum input {name!r} needs 'values'"},
+    "values-only-enum": {"vi": "chỉ thông tin liệt kê mới có 'values'; {name!r} có kiểu {kind}",
+                         "en": "only enum inputs take 'values'; {name!r} is {kind}"},
+    "bound-only-numbers": {"vi": "{bound!r} chỉ dùng cho số; {name!r} có kiểu {kind}",
+                           "en": "{bound!r} applies to numbers; {name!r} is {kind}"},
+    "minimum-above-maximum": {"vi": "thông tin {name!r} có mức tối thiểu lớn hơn mức tối đa",
+                              "en": "input {name!r} has minimum above maximum"},
+    "reserved-name": {"vi": "{name!r} là tên dành riêng", "en": "{name!r} is a reserved name"},
+    "reserved-names": {"vi": "các tên dành riêng: {names}", "en": "reserved: {names}"},
+    "derived-named-like-input": {"vi": "giá trị dẫn xuất {name!r} trùng tên một thông tin đầu "
+                                       "vào",
+                                 "en": "derived value {name!r} has the name of an input"},
+    "reserved-criterion-id": {"vi": "mã tiêu chí {id!r} là tên dành riêng",
+                              "en": "criterion id {id!r} is a reserved name"},
+    "word-input-name": {"vi": "tên thông tin", "en": "input name"},
+    "word-derived-name": {"vi": "tên giá trị dẫn xuất", "en": "derived value name"},
+    "word-criterion-id": {"vi": "mã tiêu chí", "en": "criterion id"},
+    "keyword-name": {"vi": "{what} {name!r} là một từ khóa của ngôn ngữ biểu thức, nên không "
+                           "biểu thức nào đọc được",
+                     "en": "{what} {name!r} is a keyword of the expression language, so no "
+                           "expression could read it"},
+    "keyword-name-hint": {"vi": "hãy đổi tên, ví dụ {renamed!r}: các từ khóa của Python (and, "
+                                "or, not, in, is, if, else, class, …) không dùng làm tên được",
+                          "en": "rename it, e.g. {renamed!r}: Python's keywords (and, or, not, "
+                                "in, is, if, else, class, …) cannot be names"},
+    "id-twice": {"vi": "mã {id!r} dùng hai lần", "en": "id {id!r} is used twice"},
+    "also-used-at": {"vi": "cũng dùng ở {where}", "en": "also used at {where}"},
+    "first-used-at": {"vi": "dùng lần đầu ở {where}", "en": "first used at {where}"},
+    "found-keys": {"vi": "{keys}", "en": "{keys}"},
+    "found-none": {"vi": "không có khóa nào", "en": "none"},
+    "scoring-one-of": {"vi": "chỉ số {id!r} cần đúng một trong 'when', 'levels' và 'awarded', "
+                             "nhưng có {found}",
+                       "en": "indicator {id!r} needs exactly one of 'when', 'levels' and "
+                             "'awarded', found {found}"},
+    "scoring-one-of-hint": {"vi": "'when' cho đủ điểm hoặc không điểm; 'levels' chấm theo mức "
+                                  "(mức đầu tiên thỏa mãn được chọn); 'awarded' (định dạng 1.1) "
+                                  "lấy số điểm người chấm cho",
+                            "en": "'when' scores all or nothing; 'levels' grades (first match "
+                                  "wins); 'awarded' (format 1.1) takes the points an assessor "
+                                  "gives"},
+    "word-item": {"vi": "mục", "en": "item"},
+    "word-evidence-document": {"vi": "minh chứng", "en": "evidence document"},
+    "listed-twice": {"vi": "{what} {id!r} của {owner!r} được liệt kê hai lần",
+                     "en": "{what} {id!r} of {owner!r} is listed twice"},
+    "level-above-points": {"vi": "mức {number} của {id!r} cho {points:g} điểm, nhiều hơn "
+                                 "{most:g} điểm của chỉ số",
+                           "en": "level {number} of {id!r} gives {points:g} points, more than "
+                                 "the indicator's {most:g}"},
+    "grade-order": {"vi": "xếp loại {id!r} (tối thiểu {min:g}) phải thấp hơn {higher!r} (tối "
+                          "thiểu {higher_min:g})",
+                    "en": "grade {id!r} (min {min:g}) must be lower than {higher!r} (min "
+                          "{higher_min:g})"},
+    "grade-order-hint": {"vi": "hãy xếp các mức xếp loại từ cao xuống thấp",
+                         "en": "list grades highest first"},
+    "history-type": {"vi": "thông tin {name!r} lấy {history} của năm trước ('from'), nên phải "
+                           "có kiểu string hoặc enum, không phải {kind}",
+                     "en": "input {name!r} takes an earlier year's {history} ('from'), so it "
+                           "must be a string or an enum, not {kind}"},
+    "counts-subjects": {"vi": "đếm các đối tượng liên quan", "en": "counts related subjects"},
+    "counts-years": {"vi": "đếm số năm", "en": "counts years"},
+    "count-type": {"vi": "thông tin {name!r} {what} ('from'), nên phải là số nguyên, không phải "
+                         "{kind}",
+                   "en": "input {name!r} {what} ('from'), so it must be an integer, not {kind}"},
+    # criteria documents: their format and shape
+    "doc-criteria-set": {"vi": "bộ tiêu chí", "en": "the criteria set"},
+    "doc-test-cases": {"vi": "tệp trường hợp kiểm thử", "en": "the test-cases file"},
+    "doc-targets": {"vi": "tệp chỉ tiêu", "en": "the targets file"},
+    "doc-a-criteria-set": {"vi": "một bộ tiêu chí", "en": "a criteria set"},
+    "doc-a-test-cases": {"vi": "một tệp trường hợp kiểm thử", "en": "a test-cases file"},
+    "doc-a-targets": {"vi": "một tệp chỉ tiêu", "en": "a targets file"},
+    "found-empty-file": {"vi": "một tệp rỗng", "en": "an empty file"},
+    "found-a-kind": {"vi": "{kind}", "en": "a {kind}"},
+    "document-not-mapping": {"vi": "{document} phải là một bảng khóa–giá trị, nhưng có {found}",
+                             "en": "{document} must be a mapping, found {found}"},
+    "hint-start-format": {"vi": "hãy bắt đầu tệp bằng 'format: {format}'",
+                          "en": "start the file with 'format: {format}'"},
+    "format-missing": {"vi": "thiếu khóa 'format'", "en": "missing key 'format'"},
+    "hint-add-format": {"vi": "hãy thêm 'format: {format}' làm dòng đầu tiên",
+                        "en": "add 'format: {format}' as the first line"},
+    "format-unknown": {"vi": "không biết định dạng {found!r}; cần {expected!r}",
+                       "en": "unknown format {found!r}; expected {expected!r}"},
+    "noun-mapping": {"vi": "bảng khóa–giá trị", "en": "mapping"},
+    "noun-list": {"vi": "danh sách", "en": "list"},
+    "noun-string": {"vi": "chuỗi văn bản", "en": "string"},
+    "noun-integer": {"vi": "số nguyên", "en": "integer"},
+    "noun-number": {"vi": "số", "en": "number"},
+    "noun-boolean": {"vi": "giá trị đúng/sai", "en": "boolean"},
+    "expected-mapping": {"vi": "một bảng khóa–giá trị", "en": "a mapping"},
+    "expected-string": {"vi": "một chuỗi văn bản", "en": "a string"},
+    "expected-integer-kind": {"vi": "một số nguyên", "en": "an integer"},
+    "expected-true-false": {"vi": "true hoặc false", "en": "true or false"},
+    "extends-only": {"vi": "khóa {key!r} chỉ dùng được trong bộ tiêu chí mở rộng một bộ khác",
+                     "en": "{key!r} is only allowed in a set that extends another"},
+    "extends-only-here": {"vi": "khóa này chỉ dùng được trong bộ tiêu chí mở rộng một bộ khác",
+                          "en": "this key is only allowed in a set that extends another"},
+    "extends-only-hint": {"vi": "hãy thêm 'extends: <mã bộ tiêu chí>' hoặc viết đầy đủ bộ tiêu "
+                                "chí",
+                          "en": "add 'extends: <set id>' or write the set out in full"},
+    "expression-too-long-at": {"vi": "biểu thức {where} dài {length} ký tự; giới hạn là {limit}",
+                               "en": "the expression {where} is {length} characters long; the "
+                                     "limit is {limit}"},
+    "hint-split-derived": {"vi": "hãy tách bớt các phần của biểu thức thành giá trị dẫn xuất "
+                                 "(derived)",
+                           "en": "move parts of it into derived values"},
+    "unknown-key-in": {"vi": "khóa {key!r} không có trong định dạng của {where}",
+                       "en": "unknown key {key!r} in {where}"},
+    "allowed-keys": {"vi": "các khóa được dùng: {keys}", "en": "allowed keys: {keys}"},
+    "hint-did-you-mean": {"vi": "có phải là {name!r}?", "en": "did you mean {name!r}?"},
+    "hint-did-you-mean-many": {"vi": "có phải là {names} hoặc {last!r}?",
+                               "en": "did you mean {names} or {last!r}?"},
+    "missing-key-in": {"vi": "thiếu khóa {key!r} trong {where}",
+                       "en": "missing key {key!r} in {where}"},
+    "must-be-kind": {"vi": "{where} phải là {expected}, nhưng có {kind} {value!r}",
+                     "en": "{where} must be {expected}, found {kind} {value!r}"},
+    "not-a-name": {"vi": "{value!r} không phải là một tên hợp lệ trong {where}",
+                   "en": "{value!r} is not a valid name in {where}"},
+    "hint-name": {"vi": "hãy dùng chữ thường ASCII, chữ số và dấu _, bắt đầu bằng một chữ cái",
+                  "en": "use lower-case ASCII letters, digits and _, starting with a letter"},
+    "points-too-many": {"vi": "{where} là {points:g}; một chỉ số hoặc một mức cho tối đa "
+                              "{most:g} điểm",
+                        "en": "{where} is {points:g}; an indicator or a level gives at most "
+                              "{most:g} points"},
+    "hint-points": {"vi": "hãy ghi đúng số điểm văn bản quy định; một bộ tiêu chí thường có "
+                          "tổng cộng 100 điểm",
+                    "en": "write the points the document gives; a set usually scores 100 "
+                          "points in all"},
+    "invalid-value-in": {"vi": "{where} có giá trị không hợp lệ {value!r}",
+                         "en": "{where} has the invalid value {value!r}"},
+    "must-be-one-of": {"vi": "{where} phải là một trong các giá trị {options}, nhưng có "
+                             "{value!r}",
+                       "en": "{where} must be one of {options}, found {value!r}"},
+    "schema-other": {"vi": "{where}: {text}", "en": "{where}: {text}"},
+    "hint-pattern-id": {"vi": "mã chỉ gồm chữ cái, chữ số, '.', '_' và '-' (mã bộ tiêu chí: "
+                              "chữ thường, các phần cách nhau bằng '/')",
+                        "en": "ids use letters, digits, '.', '_' and '-' (set ids: lower case, "
+                              "'/' between parts)"},
+    "hint-pattern-model": {"vi": "mô hình viết bằng chữ thường ASCII: citizen, family, clan, "
+                                 "community, unit",
+                           "en": "a model is lower-case ASCII: citizen, family, clan, "
+                                 "community, unit"},
+    "hint-pattern-period": {"vi": "giai đoạn viết 'YYYY-YYYY' (ví dụ '2021-2025') hoặc một "
+                                  "năm 'YYYY'",
+                            "en": "a period is 'YYYY-YYYY' (e.g. '2021-2025') or one year "
+                                  "'YYYY'"},
 }
 
 

@@ -1,7 +1,8 @@
 """Golden error messages: what a user sees for broken criteria files and bad evidence.
 
 Each ``criteria/NAME.yaml`` is broken on purpose; ``criteria/NAME.expected`` is the exact
-standard error of ``learning-models validate NAME.yaml``. ``evidence/`` holds the standard
+standard error of ``learning-models validate NAME.yaml --lang en``, ``NAME.vi.expected``
+the same in Vietnamese (the default). ``evidence/`` holds the standard
 error and the JSON output of evaluating the example households with errors. A change to a
 message shows up here as a diff; to accept it on purpose, run
 ``pytest tests/golden --update-goldens`` and review the changed files.
@@ -34,20 +35,26 @@ def check(expected_file: Path, actual: str, update: bool) -> None:
 def test_the_golden_folder_has_a_case_per_main_code() -> None:
     assert len(BROKEN) >= 12
     assert sorted(p.name for p in CRITERIA.glob("*.expected")) == sorted(
-        name.removesuffix(".yaml") + ".expected" for name in BROKEN)
+        name.removesuffix(".yaml") + suffix for name in BROKEN
+        for suffix in (".expected", ".vi.expected"))
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("name", BROKEN)
-def test_validate_reports_a_broken_set_exactly(name: str, update_goldens: bool,
+def test_validate_reports_a_broken_set_exactly(name: str, lang: str, update_goldens: bool,
                                                capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Vietnamese by default (NAME.vi.expected), English with --lang en (NAME.expected)
     monkeypatch.chdir(CRITERIA)
-    status = main(["validate", name])
+    asked = ["--lang", "en"] if lang == "en" else []
+    status = main(["validate", name, *asked])
     out, err = capsys.readouterr()
     assert (status, out) == (1, "")
-    assert err.endswith("0 of 1 criteria sets valid\n")
+    assert err.endswith("0 of 1 criteria sets valid\n" if lang == "en"
+                        else "0/1 bộ tiêu chí hợp lệ\n")
     assert f"[{name.removesuffix('.yaml')}]" in err  # the case shows the code it is named for
-    check(CRITERIA / name.replace(".yaml", ".expected"), err, update_goldens)
+    golden = name.replace(".yaml", ".expected" if lang == "en" else ".vi.expected")
+    check(CRITERIA / golden, err, update_goldens)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -616,16 +616,25 @@ def test_cli_test_prints_each_failure_then_the_summary(
 def test_cli_test_exits_0_when_every_case_passes(capsys: pytest.CaptureFixture[str],
                                                  small_sets: Path) -> None:
     path = write(small_sets, "family.test.yaml", GOOD)
-    assert run(capsys, "test", str(path)) == (0, "4 passed, 0 failed\n", "")
+    assert run(capsys, "test", "--lang", "en", str(path)) == (0, "4 passed, 0 failed\n", "")
 
 
 def test_cli_test_reports_problems_on_stderr_and_exits_1(capsys: pytest.CaptureFixture[str],
                                                         small_sets: Path) -> None:
     path = write(small_sets, "family.test.yaml", GOOD.replace("grade: fair", "grade: fiar"))
-    status, out, err = run(capsys, "test", str(path))
+    status, out, err = run(capsys, "test", str(path), "--lang", "en")
     assert (status, out) == (1, "0 passed, 0 failed\n")
     assert err == (f"{path}:14:14: criteria set 'test/2021-2025/family' has no grade 'fiar' "
                    "[invalid-value]\n  hint: did you mean 'fair'?\n")
+
+
+def test_cli_test_reports_problems_in_vietnamese_by_default(
+        capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
+    path = write(small_sets, "family.test.yaml", GOOD.replace("grade: fair", "grade: fiar"))
+    status, _, err = run(capsys, "test", str(path))
+    assert status == 1
+    assert err == (f"{path}:14:14: bộ tiêu chí 'test/2021-2025/family' không có xếp loại "
+                   "'fiar' [invalid-value]\n  gợi ý: có phải là 'fair'?\n")
 
 
 def test_cli_test_finds_sets_in_criteria_dirs(capsys: pytest.CaptureFixture[str],
@@ -633,16 +642,16 @@ def test_cli_test_finds_sets_in_criteria_dirs(capsys: pytest.CaptureFixture[str]
     tests = tmp_path / "tests-elsewhere"
     tests.mkdir()
     write(tests, "family.test.yaml", GOOD)
-    status, _, err = run(capsys, "test", str(tests))
+    status, _, err = run(capsys, "test", "--lang", "en", str(tests))
     assert status == 1 and "no criteria set with id 'test/2021-2025/family'" in err
-    assert run(capsys, "test", str(tests), "--criteria-dir", str(small_sets)) == (
+    assert run(capsys, "test", "--lang", "en", str(tests), "--criteria-dir", str(small_sets)) == (
         0, "4 passed, 0 failed\n", "")
 
 
 def test_cli_test_without_paths_runs_the_shipped_cases(capsys: pytest.CaptureFixture[str]) -> None:
     assert find_case_files([shipped_criteria_dir()]), \
         "no shipped test cases: the shipped criteria/ folder is missing or empty"
-    status, out, _ = run(capsys, "test")
+    status, out, _ = run(capsys, "test", "--lang", "en")
     assert status == 0
     assert re.fullmatch(r"[1-9]\d* passed, 0 failed", out.splitlines()[-1])
 
@@ -685,7 +694,7 @@ def test_cli_test_without_shipped_cases_says_so_without_a_machine_path(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     monkeypatch.setattr("learning_models._cli.cases.shipped_criteria_dir", lambda: tmp_path)
-    assert run(capsys, "test") == (1, "0 passed, 0 failed\n",
+    assert run(capsys, "test", "--lang", "en") == (1, "0 passed, 0 failed\n",
                                    "no test files (*.test.yaml) in criteria [file-not-found]\n")
 
 
@@ -693,7 +702,8 @@ def test_cli_validate_refuses_a_case_value_the_set_would_reject(
         capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
     path = write(small_sets, "family.test.yaml", GOOD.replace(
         "inputs: {corner: false}", "inputs: {corner: false, adults: two}"))
-    status, out, err = run(capsys, "validate", str(path), "--criteria-dir", str(small_sets))
+    status, out, err = run(capsys, "validate", "--lang", "en", str(path), "--criteria-dir",
+                           str(small_sets))
     assert (status, out) == (1, "")
     assert err.splitlines()[0] == (f"{path}:10:37: 'adults' must be a whole number, found 'two' "
                                    "[invalid-value]")

@@ -113,7 +113,7 @@ def test_list_says_when_a_set_overlaps_another(capsys: pytest.CaptureFixture[str
                                                small_sets: Path) -> None:
     assert any(e.model == "family" for e in Catalog.default().entries()), \
         "no shipped family set: the shipped criteria/ folder is missing or incomplete"
-    status, out, err = run(capsys, "list", "--criteria-dir", str(small_sets))
+    status, out, err = run(capsys, "list", "--lang", "en", "--criteria-dir", str(small_sets))
     assert status == 1 and FAMILY in out  # listed, and the ambiguity reported
     assert "[overlapping-periods]" in err
 
@@ -125,7 +125,7 @@ def test_list_reports_catalogue_problems_on_stderr_and_exits_1(
           .replace("period: 2021-2025", "period: 2024-2026"))
     write(small_sets, "broken.yaml", family.replace(f"id: {FAMILY}", "id: test/broken")
           .replace("points: 30\n        when: corner", "points: many\n        when: corner"))
-    status, out, err = run(capsys, "list", "--criteria-dir", str(small_sets))
+    status, out, err = run(capsys, "list", "--lang", "en", "--criteria-dir", str(small_sets))
     assert status == 1
     assert "test/other" in out and "test/broken" not in out
     assert (f"{small_sets / 'broken.yaml'}:27:17: 'criteria[0].indicators[1].points' must be a "
@@ -367,12 +367,12 @@ def test_validate_resolves_extends_across_the_paths_given(capsys: pytest.Capture
     write(province, "family.yaml", (small_sets / "family-next.yaml").read_text(encoding="utf-8")
           .replace(f"id: {NEXT}", "id: province/family"))
     (small_sets / "family-next.yaml").unlink()
-    status, _, err = run(capsys, "validate", str(province))
+    status, _, err = run(capsys, "validate", "--lang", "en", str(province))
     assert status == 1
     assert err.startswith(f"{province / 'family.yaml'}:3:10: no criteria set with id "
                           f"'{FAMILY}' [unknown-base]\n")
     assert err.endswith("\n0 of 1 criteria sets valid\n")
-    status, _, err = run(capsys, "validate", str(small_sets), str(province))
+    status, _, err = run(capsys, "validate", "--lang", "en", str(small_sets), str(province))
     assert (status, err) == (0, "2 of 2 criteria sets valid\n")
 
 
@@ -381,7 +381,7 @@ def test_validate_reports_overlapping_periods_among_the_sets_given(
     other = write(small_sets, "other.yaml", (small_sets / "family.yaml").read_text(
         encoding="utf-8").replace(f"id: {FAMILY}", "id: test/other").replace(
         "period: 2021-2025", "period: 2025-2027"))
-    status, out, err = run(capsys, "validate", str(small_sets))
+    status, out, err = run(capsys, "validate", "--lang", "en", str(small_sets))
     assert (status, out) == (1, "")
     lines = err.splitlines()
     assert lines[-1] == "1 of 3 criteria sets valid"
@@ -396,7 +396,7 @@ def test_validate_reports_an_id_used_twice_in_one_folder(capsys: pytest.CaptureF
                                                         small_sets: Path) -> None:
     copy = write(small_sets, "sub/copy.yaml", (small_sets / "family.yaml").read_text(
         encoding="utf-8").replace("period: 2021-2025", "period: 2031-2035"))
-    status, _, err = run(capsys, "validate", str(small_sets))
+    status, _, err = run(capsys, "validate", "--lang", "en", str(small_sets))
     assert status == 1
     assert f"{copy}:2:5: criteria set id '{FAMILY}' is used twice [duplicate-id]" in err
     assert err.splitlines()[-1] == "2 of 3 criteria sets valid"
@@ -406,13 +406,14 @@ def test_validate_does_not_blame_a_set_for_overlapping_sets_it_was_not_given(
         capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
     # The shipped family sets govern the same years as the small ones: a local set may be
     # chosen by its id, so only the sets given are compared with each other.
-    assert run(capsys, "validate", str(small_sets)) == (0, "", "2 of 2 criteria sets valid\n")
+    assert run(capsys, "validate", "--lang", "en", str(small_sets)) == (
+        0, "", "2 of 2 criteria sets valid\n")
 
 
 def test_validate_the_shipped_criteria(capsys: pytest.CaptureFixture[str]) -> None:
     count = len(shipped_ids())
     assert count, "the shipped criteria/ folder is missing or empty"
-    status, out, err = run(capsys, "validate", str(shipped_criteria_dir()))
+    status, out, err = run(capsys, "validate", "--lang", "en", str(shipped_criteria_dir()))
     assert (status, out) == (0, "")
     assert err.splitlines()[-1].startswith(f"{count} of {count} criteria sets valid")
 
@@ -420,12 +421,13 @@ def test_validate_the_shipped_criteria(capsys: pytest.CaptureFixture[str]) -> No
 def test_validate_a_named_extending_set_finds_its_base_beside_it(
         capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
     path = small_sets / "family-next.yaml"
-    assert run(capsys, "validate", str(path)) == (0, "", "1 of 1 criteria sets valid\n")
+    assert run(capsys, "validate", "--lang", "en", str(path)) == (
+        0, "", "1 of 1 criteria sets valid\n")
 
 
 def test_validate_a_named_test_file_finds_its_set_beside_it(
         capsys: pytest.CaptureFixture[str], small_sets: Path) -> None:
     path = write(small_sets, "family.test.yaml", "format: learning-models/test-cases/1\n"
                  f"criteria: {FAMILY}\ncases:\n  - name: x\n    expect: {{total: 0}}\n")
-    assert run(capsys, "validate", str(path)) == (
+    assert run(capsys, "validate", "--lang", "en", str(path)) == (
         0, "", "0 of 0 criteria sets valid, 1 of 1 test files valid\n")

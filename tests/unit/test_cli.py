@@ -41,14 +41,14 @@ def write(directory: Path, name: str, text: str) -> str:
 
 
 def test_validate_a_good_set_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "validate", SET) == (0, "", "1 of 1 criteria sets valid\n")
+    assert run(capsys, "validate", "--lang", "en", SET) == (0, "", "1 of 1 criteria sets valid\n")
 
 
 def test_validate_a_broken_set_lists_every_problem_and_exits_1(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "set.yaml", mini(WHEN, "when: adults >= 1 and adults_lerning")
                  .replace("pass: total >= 5", "pass: totl >= 5"))
-    assert run(capsys, "validate", path) == (1, "", (
+    assert run(capsys, "validate", "--lang", "en", path) == (1, "", (
         f"{path}:19:31: unknown name 'adults_lerning' [unknown-name]\n"
         "  hint: did you mean 'adults_learning' or 'adults'?\n"
         f"{path}:21:9: unknown name 'totl' [unknown-name]\n"
@@ -62,7 +62,7 @@ def test_validate_a_directory_checks_only_criteria_files(
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub", "b.yml", mini("points: 10", "points: ten"))
     write(tmp_path, "other.yaml", "just: data\n")
-    status, out, err = run(capsys, "validate", str(tmp_path))
+    status, out, err = run(capsys, "validate", "--lang", "en", str(tmp_path))
     assert (status, out) == (1, "")
     assert err.splitlines()[-1] == "1 of 2 criteria sets valid"
     assert err.startswith(f"{tmp_path / 'sub' / 'b.yml'}:18:17: ")
@@ -71,14 +71,14 @@ def test_validate_a_directory_checks_only_criteria_files(
 def test_validate_nothing_found_is_a_failure_naming_the_folder(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     write(tmp_path, "notes.yaml", "just: data\n")
-    assert run(capsys, "validate", str(tmp_path)) == (3, "", (
+    assert run(capsys, "validate", "--lang", "en", str(tmp_path)) == (3, "", (
         f"no criteria sets, test files or targets files found in {str(tmp_path)!r}\n"
         "  hint: files are recognised by their 'format:' line, e.g. "
         "'format: learning-models/criteria-set/1'\n"))
 
 
 def test_validate_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "validate", "nope.yaml") == (
+    assert run(capsys, "validate", "--lang", "en", "nope.yaml") == (
         1, "", "nope.yaml: file not found: 'nope.yaml' [file-not-found]\n"
         "0 of 1 criteria sets valid\n")
 
@@ -86,7 +86,7 @@ def test_validate_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) -> 
 def test_validate_a_set_with_remove_but_no_extends_is_a_clean_failure(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "set.yaml", mini("model: family\n", "model: family\nremove: {}\n"))
-    status, _, err = run(capsys, "validate", path)
+    status, _, err = run(capsys, "validate", "--lang", "en", path)
     assert status == 1
     assert "[unknown-key]" in err
 
@@ -171,7 +171,7 @@ def test_a_missing_or_unknown_file_is_a_clean_error(capsys: pytest.CaptureFixtur
 def test_evaluate_with_a_broken_set_lists_its_problems(capsys: pytest.CaptureFixture[str],
                                                        tmp_path: Path) -> None:
     path = write(tmp_path, "set.yaml", mini("points: 10", "points: ten"))
-    status, out, err = run(capsys, "evaluate", "--criteria", path, "--input", GOOD)
+    status, out, err = run(capsys, "evaluate", "--criteria", path, "--input", GOOD, "--lang", "en")
     assert (status, out) == (3, "")
     assert err == (f"{path}:18:17: 'criteria[0].indicators[0].points' must be a number, "
                    "found string 'ten' (indicator 'C1.1') [wrong-type]\n")

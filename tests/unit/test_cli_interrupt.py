@@ -47,9 +47,16 @@ def test_ctrl_c_prints_one_line_and_exits_130(capsys: pytest.CaptureFixture[str]
 
 def test_a_command_without_lang_says_it_in_both(capsys: pytest.CaptureFixture[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_cli_core, "criteria_set_schema", ctrl_c)
+    assert interrupted_main(["schema", "criteria-set"]) == 130
+    assert capsys.readouterr().err == "đã dừng / interrupted\n"
+
+
+def test_validate_stopped_says_it_in_vietnamese_by_default(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_cli_core, "files_by_format", ctrl_c)
     assert interrupted_main(["validate", "x.yaml"]) == 130
-    assert capsys.readouterr().err == "đã dừng / interrupted\n"
+    assert capsys.readouterr().err == "đã dừng\n"
 
 
 def test_ctrl_c_while_a_file_is_written_removes_its_temporary_file(

@@ -182,8 +182,8 @@ add:
 def test_lint_applies_the_overlays_named(capsys: pytest.CaptureFixture[str]) -> None:
     Path("set.yaml").write_text(MINI, "utf-8")
     Path("overlay.yaml").write_text(OVERLAY, "utf-8")
-    assert run(capsys, "lint", "set.yaml", "--no-plugins")[0] == 0
-    status, _, err = run(capsys, "lint", "set.yaml", "--overlay", "overlay.yaml")
+    assert run(capsys, "lint", "--lang", "en", "set.yaml", "--no-plugins")[0] == 0
+    status, _, err = run(capsys, "lint", "--lang", "en", "set.yaml", "--overlay", "overlay.yaml")
     assert status == 1
     assert "[unreachable-mandatory]" in err
 
@@ -215,14 +215,14 @@ def test_an_unknown_overlay_name_is_never_ignored(capsys: pytest.CaptureFixture[
 def test_validate_an_empty_folder_says_nothing_was_found(
         capsys: pytest.CaptureFixture[str]) -> None:
     Path("empty").mkdir()
-    status, out, err = run(capsys, "validate", "empty")
+    status, out, err = run(capsys, "validate", "--lang", "en", "empty")
     assert (status, out) == (3, "")
     assert err.startswith("no criteria sets, test files or targets files found in 'empty'\n")
 
 
 def test_lint_an_empty_folder_names_it(capsys: pytest.CaptureFixture[str]) -> None:
     Path("empty").mkdir()
-    status, _, err = run(capsys, "lint", "empty")
+    status, _, err = run(capsys, "lint", "--lang", "en", "empty")
     assert status == 3
     assert err.startswith("no criteria sets found in 'empty'\n")
 
@@ -250,7 +250,7 @@ def test_show_a_broken_set_prints_it_and_its_problems(
         capsys: pytest.CaptureFixture[str]) -> None:
     text = mini("points: 10", "points: ten")
     Path("broken.yaml").write_text(text, "utf-8")
-    status, out, err = run(capsys, "show", "broken.yaml")
+    status, out, err = run(capsys, "show", "broken.yaml", "--lang", "en")
     assert (status, out) == (3, text)
     assert err == ("broken.yaml:18:17: 'criteria[0].indicators[0].points' must be a number, "
                    "found string 'ten' (indicator 'C1.1') [wrong-type]\n")
@@ -304,7 +304,7 @@ def test_report_of_one_evidence_file_points_at_evaluate(
     (["show", "vn/2021-2025/famly"], "'vn/2021-2025/famly' is neither a file nor the id"),
     (["list", "--overlay", "nosuch"], "no overlay named 'nosuch'; available: "),
     (["report", str(DATA / "2026"), "--year", "2026", "--targets", "nosuch"],
-     "no targets file or shipped targets with id 'nosuch' [file-not-found]"),
+     "không có tệp chỉ tiêu hay chỉ tiêu có sẵn nào mã 'nosuch' [file-not-found]"),
     (["report", "nosuchdata", "--year", "2024"], "no such dataset folder: 'nosuchdata'"),
     (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch"],
      "no evidence reader named 'nosuch'; readers: "),

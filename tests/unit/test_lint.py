@@ -346,7 +346,7 @@ def test_a_set_that_does_not_compile_gives_its_errors() -> None:
 
 
 def _lint(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    status = main(["lint", *argv])
+    status = main(["lint", "--lang", "en", *argv])
     out, err = capsys.readouterr()
     assert out == ""
     return status, err

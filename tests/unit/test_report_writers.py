@@ -867,7 +867,7 @@ def test_the_report_refuses_a_misspelt_model_and_accepts_one_of_its_catalogue(
     argv = ["report", str(DATA / "2026"), "--year", "2026", "--criteria-dir", str(SETS),
             "--no-shipped", "--format", "results"]
     status, stdout, stderr = run([*argv, "--targets", str(tmp_path / "typo.yaml"), "--out",
-                                  str(tmp_path / "a")], capsys)
+                                  str(tmp_path / "a"), "--lang", "en"], capsys)
     assert (status, stdout) == (3, "")
     assert "typo.yaml:" in stderr and "unknown model 'clann'" in stderr
     assert "did you mean 'clan'?" in stderr

@@ -267,7 +267,7 @@ def test_a_model_a_plugin_adds_is_known_when_the_caller_names_it(tmp_path: Path)
 def test_validate_refuses_a_misspelt_model(capsys: pytest.CaptureFixture[str],
                                            tmp_path: Path) -> None:
     path = write(tmp_path, "tg.yaml", PLAN.replace("model: family", "model: clann"))
-    assert run(capsys, "validate", str(path)) == (1, "", (
+    assert run(capsys, "validate", "--lang", "en", str(path)) == (1, "", (
         f"{path}:10:12: unknown model 'clann' in 'targets[0]' [invalid-value]\n"
         "  hint: did you mean 'clan'?\n"
         "0 of 0 criteria sets valid, 0 of 1 targets files valid\n"))
@@ -354,7 +354,7 @@ def test_validate_checks_sets_test_files_and_targets_under_a_folder(
     write(small_sets, "plan.yaml", PLAN)
     write(small_sets, "notes.yaml", "format: something/else\n")
     write(small_sets, "data.yaml", "- just data\n")
-    assert run(capsys, "validate", str(small_sets)) == (0, "", (
+    assert run(capsys, "validate", "--lang", "en", str(small_sets)) == (0, "", (
         "2 of 2 criteria sets valid, 1 of 1 test files valid, 1 of 1 targets files valid\n"))
 
 
@@ -362,7 +362,7 @@ def test_validate_lists_the_problems_of_each_kind(capsys: pytest.CaptureFixture[
                                                   small_sets: Path) -> None:
     cases = write(small_sets, "family.test.yaml", CASES.replace("incomplete", "done"))
     plan = write(small_sets, "plan.yaml", PLAN.replace("0.8", "80"))
-    status, out, err = run(capsys, "validate", str(small_sets))
+    status, out, err = run(capsys, "validate", "--lang", "en", str(small_sets))
     assert (status, out) == (1, "")
     assert err == (
         f"{cases}:5:22: 'cases[0].expect.status' must be one of 'recognised', 'not_recognised', "
@@ -375,7 +375,7 @@ def test_validate_lists_the_problems_of_each_kind(capsys: pytest.CaptureFixture[
 def test_validate_a_file_named_with_an_unknown_format_is_an_error(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "notes.yaml", "format: something/else\n")
-    assert run(capsys, "validate", str(path)) == (1, "", (
+    assert run(capsys, "validate", "--lang", "en", str(path)) == (1, "", (
         f"{path}:1:9: unknown format 'something/else'; expected "
         "'learning-models/criteria-set/1' [unknown-format]\n"
         "  hint: this command reads learning-models/criteria-set/1, learning-models/"
@@ -386,7 +386,7 @@ def test_validate_a_file_named_with_an_unknown_format_is_an_error(
 def test_validate_a_named_targets_file_of_another_version(capsys: pytest.CaptureFixture[str],
                                                           tmp_path: Path) -> None:
     path = write(tmp_path, "plan.yaml", PLAN.replace("targets/1", "targets/2"))
-    assert run(capsys, "validate", str(path)) == (1, "", (
+    assert run(capsys, "validate", "--lang", "en", str(path)) == (1, "", (
         f"{path}:1:9: unknown format 'learning-models/targets/2'; expected "
         "'learning-models/targets/1' [unknown-format]\n"
         "0 of 0 criteria sets valid, 0 of 1 targets files valid\n"))
@@ -397,6 +397,6 @@ def test_validate_the_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
 
     count = len(shipped_targets())
     assert count, "the shipped criteria/targets/ folder is missing or empty"
-    status, _, err = run(capsys, "validate", str(shipped_criteria_dir()))
+    status, _, err = run(capsys, "validate", "--lang", "en", str(shipped_criteria_dir()))
     assert err.splitlines()[-1].endswith(f"{count} of {count} targets files valid")
     assert status == 0

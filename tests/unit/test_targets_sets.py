@@ -99,7 +99,7 @@ def test_validate_locates_an_unknown_set(capsys: pytest.CaptureFixture[str],
                                          tmp_path: Path) -> None:
     path = tmp_path / "tg.yaml"
     path.write_text(PLAN.replace("[vn/unit]", "[vn/unti]"), encoding="utf-8")
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr()
     assert f"{path}:11:12: unknown criteria set 'vn/unti'" in out.out + out.err
     assert "did you mean 'vn/unit'?" in out.out + out.err
@@ -193,7 +193,7 @@ def test_lint_checks_a_targets_file_against_the_sets_of_the_catalogue(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "tg.yaml"
     path.write_text(PLAN.replace("[vn/unit]", "[vn/2021-2025/unit-tt2]"), encoding="utf-8")
-    assert main(["lint", str(path)]) == 1
+    assert main(["lint", str(path), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert f"{path}:11:12: unknown criteria set 'vn/2021-2025/unit-tt2' in " \
         "'targets[0].sets[0]'" in err

@@ -25,16 +25,25 @@ from .._documents import (
     RawDocument,
     SourceMap,
     check_shape,
-    describe_kind,
-    describe_path,
-    did_you_mean,
+    describe_kind_said,
     load_yaml,
+    say,
     schema,
     schema_problem,
+    suggestion,
+    verbatim,
+    where_said,
 )
 from .._evidence import RecordError, records_to_frame, type_frame
 from .._scoring import Evaluation, evaluate
-from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, sort_problems
+from ..errors import (
+    CriteriaError,
+    LearningModelsError,
+    Problem,
+    ProblemCode,
+    Said,
+    sort_problems,
+)
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
@@ -63,12 +72,8 @@ IndicatorWord = Literal["met", "partly_met", "not_met", "missing", "not_applicab
 SUFFIXES = (".test.yaml", ".test.yml")
 
 _TOLERANCE = 1e-9
-_HINTS = {
-    "criteria": "name a set by its id, e.g. 'vn/2021-2025/family'",
-    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
-}
+_HINTS = {"criteria": "hint-pattern-set-id", "model": "hint-pattern-model"}
 _EXPECT_KEYS = "total, status, grade, indicators, gaps"
-_DOCUMENT = "the test-cases file"
 
 
 # --- the cases ------------------------------------------------------------------------------
@@ -148,7 +153,7 @@ def load_cases(path: str | os.PathLike[str], *, catalog: Catalog | None = None,
 
 def validate_cases(raw: RawDocument, catalog: Catalog) -> CaseFile:
     """Check a loaded test file against the format and the sets it tests."""
-    data = check_shape(raw, "test-cases", "a test-cases file", _schema_problem)
+    data = check_shape(raw, "test-cases", _schema_problem)
     source = raw.source
     builder = _Builder(data, source, catalog)
     cases = builder.build()
@@ -160,28 +165,29 @@ def validate_cases(raw: RawDocument, catalog: Catalog) -> CaseFile:
 def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Problem:
     path = tuple(error.absolute_path)
     kind = str(error.validator)
-    where = describe_path(path, _DOCUMENT)
+    where = where_said(path, say("doc-test-cases"))
     if not path and kind == "anyOf":
-        return Problem("missing-key", "the file names no criteria set", source.locate(()),
-                       hint="add 'criteria: <set id>', or 'model' and 'year' for the set in "
-                            "force that year")
+        return Problem.of("missing-key", say("cases-no-set"), source.locate(()),
+                          hint=say("cases-no-set-hint"))
     if not path and kind == "not":
-        return Problem("invalid-value", "give either 'criteria' or 'model' with 'year', "
-                       "not both", source.locate(("model",), key=True))
+        return Problem.of("invalid-value", say("cases-set-twice"),
+                          source.locate(("model",), key=True))
     if kind == "dependentRequired":
-        return Problem("missing-key", "'model' needs 'year': the set is the one in force "
-                       "that year", source.locate(("model",), key=True))
+        return Problem.of("missing-key", say("cases-model-year"),
+                          source.locate(("model",), key=True))
     if kind == "minProperties" and path[-1:] == ("expect",):
-        return Problem("missing-key", f"{where} expects nothing",
-                       source.locate(path, key=True), hint=f"give at least one of {_EXPECT_KEYS}")
+        return Problem.of("missing-key", say("cases-expects-nothing", where=where),
+                          source.locate(path, key=True),
+                          hint=say("cases-expect-keys", keys=_EXPECT_KEYS))
     if kind == "anyOf" and path[-2:-1] == ("indicators",):
-        return Problem("invalid-value", f"{where} must be met, partly_met, not_met, missing "
-                       f"or a number of points, found {error.instance!r}", source.locate(path))
+        return Problem.of("invalid-value", say("cases-indicator-status", where=where,
+                                               value=error.instance), source.locate(path))
     if kind == "type" and isinstance(error.validator_value, list) and "inputs" in path:
-        return Problem("wrong-type", f"{where} must be a single value (text, a number, true or "
-                       f"false, or null), found {describe_kind(error.instance)}",
-                       source.locate(path))
-    return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
+        return Problem.of("wrong-type", say("cases-single-value", where=where,
+                                            kind=describe_kind_said(error.instance)),
+                          source.locate(path))
+    return schema_problem(error, source, document=say("doc-test-cases"),
+                          pattern_hints={key: say(id_) for key, id_ in _HINTS.items()})
 
 
 class _Builder:
@@ -193,9 +199,10 @@ class _Builder:
         self._sets: dict[str, CriteriaSet | None] = {}
         self._reported: set[tuple[object, ...]] = set()
 
-    def problem(self, code: ProblemCode, message: str, path: Sequence[str | int], *,
-                key: bool = False, hint: str | None = None) -> None:
-        self.problems.append(Problem(code, message, self.source.locate(path, key=key), hint))
+    def problem(self, code: ProblemCode, message: Said, path: Sequence[str | int], *,
+                key: bool = False, hint: Said | None = None) -> None:
+        self.problems.append(Problem.of(code, message, self.source.locate(path, key=key),
+                                        hint=hint))
 
     def once(self, *what: object) -> bool:
         """True the first time `what` is seen: a shared value is reported once."""
@@ -206,18 +213,18 @@ class _Builder:
 
     def resolve(self, ident: str, at: Sequence[str | int]) -> CriteriaSet | None:
         if ident not in self.catalog:
-            close = did_you_mean(ident, self.catalog.ids())
-            self.problem("unknown-set", f"no criteria set with id {ident!r}", at,
-                         hint=close or f"known sets: {', '.join(self.catalog.ids()) or 'none'}")
+            close = suggestion(ident, self.catalog.ids())
+            self.problem("unknown-set", say("no-set-with-id", id=ident), at,
+                         hint=close or say("known-sets", ids=", ".join(self.catalog.ids())
+                                           or "—"))
             return None
         if ident not in self._sets:
             try:
                 self._sets[ident] = self.catalog.get(ident)
             except CriteriaError as exc:
                 self._sets[ident] = None
-                self.problem("unknown-set", f"criteria set {ident!r} has problems "
-                             f"(listed with its file)", at,
-                             hint="fix the set first: learning-models validate")
+                self.problem("unknown-set", say("set-has-problems", id=ident), at,
+                             hint=say("set-has-problems-hint"))
                 self.problems.extend(exc.problems)
         return self._sets[ident]
 
@@ -231,7 +238,7 @@ class _Builder:
             self.problems.extend(exc.problems)
             return None
         except LearningModelsError as exc:
-            self.problem("no-set-for-year", str(exc), ("model",))
+            self.problem("no-set-for-year", exc.said or verbatim(str(exc)), ("model",))
             return None
         self._sets.setdefault(spec.id, spec)
         return spec
@@ -281,17 +288,17 @@ class _Builder:
         required = error.message.startswith("required input")
         if error.record == "defaults":
             if not required and self.once("value", name, spec.id):  # not all: the cases'
-                self.problem("invalid-value", error.message, ("defaults", "inputs", name))
+                self.problem("invalid-value", _said(error), ("defaults", "inputs", name))
             return
         at: tuple[str | int, ...] = ("cases", int(error.record or 0))
         raw = self.data["cases"][int(error.record or 0)]
         if required:
-            self.problem("invalid-value", f"{error.message}: criteria set {spec.id!r} "
-                         "requires it", (*at, "inputs") if "inputs" in raw else (*at, "name"),
-                         key=True,
-                         hint="give it under the case's 'inputs:' or under 'defaults: inputs:'")
+            self.problem("invalid-value", say("case-input-required", text=_said(error),
+                                              id=spec.id),
+                         (*at, "inputs") if "inputs" in raw else (*at, "name"), key=True,
+                         hint=say("case-input-required-hint"))
         elif name in raw.get("inputs", {}):
-            self.problem("invalid-value", error.message, (*at, "inputs", name))
+            self.problem("invalid-value", _said(error), (*at, "inputs", name))
 
     def check_names(self) -> None:
         first: dict[str, int] = {}
@@ -299,8 +306,8 @@ class _Builder:
             name = raw_case["name"]
             if name in first:
                 line = self.source.locate(("cases", first[name], "name")).line
-                self.problem("duplicate-case", f"case name {name!r} is used twice",
-                             ("cases", i, "name"), hint=f"first used at line {line}")
+                self.problem("duplicate-case", say("case-name-twice", name=name),
+                             ("cases", i, "name"), hint=say("first-used-line", line=line))
             else:
                 first[name] = i
 
@@ -311,9 +318,9 @@ class _Builder:
         year_at = (*at, "year") if "year" in raw else ("year",)
         if year is not None and year not in spec.years and (
                 "year" in raw or self.once("year", spec.id)):
-            self.problem("year-outside-period", f"year {year} is outside the period "
-                         f"{spec.period} of criteria set {spec.id!r}", year_at,
-                         hint=f"use a year from {spec.years[0]} to {spec.years[-1]}")
+            self.problem("year-outside-period", say("case-year-outside", year=year,
+                                                    period=spec.period, id=spec.id), year_at,
+                         hint=say("use-year-from", first=spec.years[0], last=spec.years[-1]))
         known = {*spec.inputs, *_evidence_keys(spec)}
         for name in defaults:
             if name not in known and self.once("default", name, spec.id):
@@ -332,8 +339,8 @@ class _Builder:
     def unknown_input(self, name: str, at: Sequence[str | int], spec: CriteriaSet) -> None:
         """A case's input the set does not declare (nor, in format 1.1, an indicator's
         evidence references, ``evidence.<id>``)."""
-        self.problem("unknown-input", f"criteria set {spec.id!r} has no input {name!r}", at,
-                     key=True, hint=did_you_mean(name, spec.inputs))
+        self.problem("unknown-input", say("set-has-no-input", id=spec.id, name=name), at,
+                     key=True, hint=suggestion(name, spec.inputs))
 
     def expectation(self, raw: dict[str, Any], at: tuple[str | int, ...],
                     spec: CriteriaSet) -> Expectation | None:
@@ -343,8 +350,8 @@ class _Builder:
             if ident not in points:
                 self.unknown_indicator(ident, (*at, "indicators", ident), spec, key=True)
             elif not isinstance(value, str) and value > points[ident]:
-                self.problem("invalid-value", f"indicator {ident!r} gives at most "
-                             f"{points[ident]:g} points, not {value:g}",
+                self.problem("invalid-value", say("indicator-at-most", id=ident,
+                                                  most=points[ident], value=value),
                              (*at, "indicators", ident))
         for k, ident in enumerate(raw.get("gaps", [])):
             if ident not in points:
@@ -352,15 +359,14 @@ class _Builder:
         grades = [g.id for g in spec.recognition.grades]
         grade = raw.get("grade")
         if grade is not None and grade not in grades:
-            hint = did_you_mean(grade, grades) or (
-                f"its grades: {', '.join(grades)}" if grades else "the set has no grades; "
-                "write 'grade: null' or leave it out")
-            self.problem("invalid-value", f"criteria set {spec.id!r} has no grade {grade!r}",
+            hint = suggestion(grade, grades) or (
+                say("its-grades", grades=", ".join(grades)) if grades else say("no-grades"))
+            self.problem("invalid-value", say("set-has-no-grade", id=spec.id, grade=grade),
                          (*at, "grade"), hint=hint)
         total = raw.get("total")
         if total is not None and total > spec.max_total + _TOLERANCE:
-            self.problem("invalid-value", f"a total of {total:g} is above the {spec.max_total:g} "
-                         f"points criteria set {spec.id!r} can give", (*at, "total"))
+            self.problem("invalid-value", say("total-above-max", total=total,
+                                              most=spec.max_total, id=spec.id), (*at, "total"))
         if len(self.problems) > before:
             return None
         gaps = raw.get("gaps")
@@ -375,9 +381,8 @@ class _Builder:
 
     def unknown_indicator(self, ident: str, at: Sequence[str | int], spec: CriteriaSet, *,
                           key: bool = False) -> None:
-        self.problem("unknown-indicator", f"criteria set {spec.id!r} has no indicator "
-                     f"{ident!r}", at, key=key,
-                     hint=did_you_mean(ident, (i.id for i in spec.indicators)))
+        self.problem("unknown-indicator", say("set-has-no-indicator", id=spec.id, ident=ident),
+                     at, key=key, hint=suggestion(ident, (i.id for i in spec.indicators)))
 
 
 # --- running --------------------------------------------------------------------------------
@@ -492,8 +497,8 @@ def run_cases(paths: Iterable[str | os.PathLike[str]], catalog: Catalog | None =
     problems: list[Problem] = []
     if not named:
         where = ", ".join(display_root if display_root is not None and Path(p).is_dir()
-                          else str(Path(p)) for p in paths) or "nowhere"
-        problems.append(Problem("file-not-found", f"no test files (*.test.yaml) in {where}"))
+                          else str(Path(p)) for p in paths) or "—"
+        problems.append(Problem.of("file-not-found", say("no-test-files", where=where)))
     if catalog is None:
         catalog = case_catalog(named)
     results: list[CaseResult] = []
@@ -630,3 +635,8 @@ def _evidence_keys(spec: CriteriaSet) -> tuple[str, ...]:
     if spec.format == FORMAT:
         return ()
     return tuple(f"{EVIDENCE_PREFIX}{i.id}" for i in spec.indicators)
+
+
+def _said(error: RecordError) -> Said:
+    """What a rejected value of a case says, in either language."""
+    return error.said if error.said is not None else verbatim(error.message)

@@ -30,11 +30,12 @@ from .._documents import (
     SourceMap,
     build_located,
     check_shape,
-    describe_path,
-    did_you_mean,
     load_yaml,
+    say,
     schema,
     schema_problem,
+    suggestion,
+    where_said,
 )
 from ..errors import CriteriaError, Problem
 from .catalog import Catalog, shipped_criteria_dir
@@ -57,12 +58,7 @@ AreaLevel = Literal["country", "province", "city", "district", "commune"]
 MODEL_MEASURE = "recognised_share"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")
-_HINTS = {
-    "id": "ids use lower-case letters, digits, '_', '.' and '-'",
-    "code": "an administrative code is digits, written as text: \"058\"",
-    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
-}
-_DOCUMENT = "the targets file"
+_HINTS = {"id": "hint-target-id", "code": "hint-area-code", "model": "hint-pattern-model"}
 
 
 class _Frozen(BaseModel):
@@ -177,11 +173,10 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
             return validate_targets(load_yaml(shipped[path_or_id], display_name=name),
                                     models=models, sets=sets)
         if not path.suffix:
-            hint = did_you_mean(path_or_id, shipped) or \
-                f"shipped targets: {', '.join(shipped) or 'none'}"
-            raise CriteriaError([Problem(
-                "file-not-found", f"no targets file or shipped targets with id {path_or_id!r}",
-                hint=hint)])
+            hint = suggestion(path_or_id, shipped) or \
+                say("shipped-targets", ids=", ".join(shipped) or "—")
+            raise CriteriaError([Problem.of(
+                "file-not-found", say("no-targets", id=path_or_id), hint=hint)])
     return validate_targets(load_yaml(path, display_name=display_name), models=models,
                             sets=sets)
 
@@ -194,7 +189,7 @@ def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None,
 
     Raises `CriteriaError` with every problem found, each located in the file.
     """
-    data = check_shape(raw, "targets", "a targets file", _schema_problem)
+    data = check_shape(raw, "targets", _schema_problem)
     source = raw.source
     known = MODELS if models is None else tuple(dict.fromkeys((*MODELS, *sorted(models))))
     problems = [*_meaning_problems(data, source, known), *_sets_problems(data, source, sets)]
@@ -209,27 +204,26 @@ def _schema_problem(error: jsonschema.ValidationError, source: SourceMap) -> Pro
     kind = str(error.validator)
     instance: Any = error.instance
     expected: Any = error.validator_value
-    where = describe_path(path, _DOCUMENT)
+    where = where_said(path, say("doc-targets"))
     if kind == "not" and len(path) == 2 and path[0] == "targets":  # model without its measure
         measure = instance.get("measure")
         if measure not in get_args(Measure):  # the measure itself is reported
             return None
-        model_at = describe_path((*path, "model"), _DOCUMENT)
-        return Problem("invalid-value", f"{model_at} is only allowed with "
-                       f"measure {MODEL_MEASURE!r}, not {measure!r}",
-                       source.locate((*path, "model"), key=True),
-                       hint="remove 'model', or use measure 'recognised_share'")
+        model_at = where_said((*path, "model"), say("doc-targets"))
+        return Problem.of("invalid-value", say("target-model-measure", where=model_at,
+                                               allowed=MODEL_MEASURE, measure=measure),
+                          source.locate((*path, "model"), key=True),
+                          hint=say("target-model-measure-hint"))
     if kind == "required" and len(path) == 2 and path[0] == "targets" \
             and "model" in expected and instance.get("measure") == MODEL_MEASURE:
-        return Problem("missing-key", f"missing key 'model' in {where}",
-                       source.locate(path),
-                       hint="measure 'recognised_share' counts one model's recognised subjects; "
-                            "name it: citizen, family, clan, community or unit")
+        return Problem.of("missing-key", say("missing-key-in", key="model", where=where),
+                          source.locate(path), hint=say("target-model-missing-hint"))
     if error.schema_path and "propertyNames" in error.schema_path:
-        return Problem("invalid-value", f"{instance!r} is not a milestone year in {where}",
-                       source.locate((*path, instance), key=True),
-                       hint="milestones are years with their share: {2025: 0.7, 2030: 0.8}")
-    return schema_problem(error, source, document=_DOCUMENT, pattern_hints=_HINTS)
+        return Problem.of("invalid-value", say("not-a-milestone", value=instance, where=where),
+                          source.locate((*path, instance), key=True),
+                          hint=say("milestone-hint"))
+    return schema_problem(error, source, document=say("doc-targets"),
+                          pattern_hints={key: say(id_) for key, id_ in _HINTS.items()})
 
 
 def _meaning_problems(data: dict[str, Any], source: SourceMap, models: Collection[str],
@@ -238,19 +232,18 @@ def _meaning_problems(data: dict[str, Any], source: SourceMap, models: Collectio
     for k, target in enumerate(data["targets"]):
         model = target.get("model")
         if model is not None and model not in models:
-            plugins = "" if set(models) - set(MODELS) else \
-                "; a model a plugin adds is checked when the targets are used (report)"
-            yield Problem("invalid-value",
-                          f"unknown model {model!r} in {describe_path(('targets', k), _DOCUMENT)}",
-                          source.locate(("targets", k, "model")),
-                          hint=did_you_mean(model, models)
-                          or f"models: {', '.join(models)}{plugins}")
+            plugins = None if set(models) - set(MODELS) else say("plugin-models-later")
+            yield Problem.of("invalid-value", say("target-unknown-model", model=model, where=(
+                             where_said(("targets", k), say("doc-targets")))),
+                             source.locate(("targets", k, "model")),
+                             hint=suggestion(model, models)
+                             or say("known-models", models=", ".join(models), more=plugins))
         ident = target["id"]
         if ident in seen:
             first = source.locate(("targets", seen[ident], "id"))
-            yield Problem("duplicate-target", f"target id {ident!r} is used twice",
-                          source.locate(("targets", k, "id")),
-                          hint=f"first used at line {first.line}")
+            yield Problem.of("duplicate-target", say("target-id-twice", id=ident),
+                             source.locate(("targets", k, "id")),
+                             hint=say("first-used-line", line=first.line))
         else:
             seen[ident] = k
 
@@ -261,10 +254,11 @@ def _sets_problems(data: dict[str, Any], source: SourceMap,
     narrowed = [(k, t) for k, t in enumerate(data["targets"]) if "sets" in t]
     for k, target in enumerate(data["targets"]):
         if "census" in target and "sets" not in target:
-            yield Problem("invalid-value", f"'census' in {describe_path(('targets', k), _DOCUMENT)}"
-                          " is only allowed with 'sets'",
-                          source.locate(("targets", k, "census"), key=True),
-                          hint="a target over every set of its model uses the model's census")
+            yield Problem.of("invalid-value",
+                             say("census-without-sets",
+                                 where=where_said(("targets", k), say("doc-targets"))),
+                             source.locate(("targets", k, "census"), key=True),
+                             hint=say("census-without-sets-hint"))
     if narrowed and sets is None:
         sets = {e.id: e.model for e in Catalog.default().entries()}
     for k, target in narrowed:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .._documents import SourceMap, describe_path, did_you_mean
+from .._documents import SourceMap, say, suggestion, where_said
 from ..errors import Problem
 
 __all__ = ["CENSUS_COLUMNS", "counted_by", "set_problems", "without_period"]
@@ -22,7 +22,6 @@ __all__ = ["CENSUS_COLUMNS", "counted_by", "set_problems", "without_period"]
 #: The area-list columns a target may name as its census.
 CENSUS_COLUMNS = ("households", "clans", "communities", "units", "higher_units")
 _PERIOD = re.compile(r"^[0-9]{4}-[0-9]{4}$")
-_DOCUMENT = "the targets file"
 
 
 def without_period(set_id: str) -> str:
@@ -44,20 +43,24 @@ def set_problems(target: Mapping[str, Any], k: int, source: SourceMap,
         return
     model = target.get("model")
     if model is None:
-        yield Problem("invalid-value", f"'sets' in {describe_path(('targets', k), _DOCUMENT)} "
-                      "needs the target's model", source.locate(("targets", k, "sets"), key=True),
-                      hint="sets narrow measure 'recognised_share' of one model; add 'model'")
+        yield Problem.of("invalid-value",
+                         say("sets-without-model",
+                             where=where_said(("targets", k), say("doc-targets"))),
+                         source.locate(("targets", k, "sets"), key=True),
+                         hint=say("sets-without-model-hint"))
         return
     known = dict(sets) | {without_period(i): m for i, m in sets.items()}
     for j, name in enumerate(names):
         at = source.locate(("targets", k, "sets", j))
-        where = describe_path(("targets", k, "sets", j), _DOCUMENT)
+        where = where_said(("targets", k, "sets", j), say("doc-targets"))
         if name not in known:
             of_model = sorted(i for i, m in known.items() if m == model)
-            yield Problem("invalid-value", f"unknown criteria set {name!r} in {where}", at,
-                          hint=did_you_mean(name, of_model) or
-                          f"sets of model {model!r}: {', '.join(of_model) or 'none'}")
+            yield Problem.of("invalid-value", say("target-unknown-set", name=name, where=where),
+                             at, hint=suggestion(name, of_model) or
+                             say("target-sets-of-model", model=model,
+                                 ids=", ".join(of_model) or "—"))
         elif known[name] != model:
-            yield Problem("invalid-value", f"criteria set {name!r} in {where} governs model "
-                          f"{known[name]!r}, not the target's {model!r}", at,
-                          hint="a target counts the subjects of its own model's sets")
+            yield Problem.of("invalid-value",
+                             say("target-set-other-model", name=name, where=where,
+                                 other=known[name], model=model),
+                             at, hint=say("target-set-other-model-hint"))

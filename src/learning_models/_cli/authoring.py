@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .._authoring import diff_sets, lint_set
 from .._catalog import Catalog, shipped_criteria_dir, validate_targets
 from .._criteria import check_document, validate_criteria
-from .._documents import load_yaml
+from .._documents import Message, format_problem, load_yaml, say, verbatim
 from ..errors import CriteriaError, Problem, sort_problems
 from .commands import summary
 from .core import criteria_files, nothing_found
@@ -38,6 +39,8 @@ def register(sub: Any) -> None:
                    help="files or directories (default: the shipped criteria)")
     add_catalog_options(p)
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="language of the messages")
     p.set_defaults(run=_lint)
 
 
@@ -75,18 +78,20 @@ def _lint(args: argparse.Namespace) -> int:
     kept = sort_problems(p for p in problems if p.severity == "error" or p.span is None
                          or p.span.file in shown)
     for problem in kept:
-        print(problem.format(), file=sys.stderr)
+        print(format_problem(problem, args.lang), file=sys.stderr)
     errors = sum(p.severity == "error" for p in kept)
     warnings = len(kept) - errors
     if not files:
-        print(nothing_found("criteria sets", roots), file=sys.stderr)
+        print(nothing_found("cli-criteria-sets", roots, args.lang), file=sys.stderr)
         return 3
-    print(f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", file=sys.stderr)
+    print(_count(errors, warnings).render(args.lang), file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _count(errors: int, warnings: int) -> Message:
+    return say("cli-lint-count", errors=say("count-error" if errors == 1 else "count-errors",
+                                            n=errors),
+               warnings=say("count-warning" if warnings == 1 else "count-warnings", n=warnings))
 
 
 def _display(file: Path, shipped: Path, *, default: bool) -> str:
@@ -115,8 +120,9 @@ def _lint_file(file: Path, name: str, catalog: Catalog) -> list[Problem]:
         else:
             spec = validate_criteria(raw)
     except CriteriaError as exc:
-        return [p if p.span is not None else Problem(p.code, f"{name}: {p.message}", None,
-                                                      p.hint, p.severity)
+        return [p if p.span is not None else replace(
+                    p, message=f"{name}: {p.message}",
+                    said=say("in-file", file=name, text=p.said or verbatim(p.message)))
                 for p in exc.problems]
     return lint_set(spec, cases_covering=cases_covering(file.parent, spec.id),
                     functions=catalog.functions)

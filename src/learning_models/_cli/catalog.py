@@ -49,6 +49,8 @@ def register(sub: Any) -> None:
     p.add_argument("--resolved", action="store_true",
                    help="the complete set after 'extends', not the file as written")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="language of the problems of a set that does not load")
     add_catalog_options(p)
     p.set_defaults(run=_show, parser=p)
 

@@ -8,6 +8,7 @@ import re
 import shlex
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +27,7 @@ from .._criteria import CriteriaSet, Lang, criteria_set_schema
 from .._documents import (
     FormatKind,
     did_you_mean,
+    format_problem,
     say,
     schema,
     sniff_format,
@@ -36,6 +38,7 @@ from .._plugins import notify
 from .._report import errors_csv, write_csv, write_json
 from .._scoring import Routed, evaluate_routed, results_schema
 from .._words import CLI_WORDS as WORDS
+from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, Span, sort_problems
 from .commands import summary
 from .evaluate_text import SHOWN_ERRORS, counts_sentence, print_errors, print_table
@@ -67,6 +70,8 @@ def register(sub: Any) -> None:
                     "the --criteria-dir folders, then the paths given.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
     add_catalog_options(p)
+    p.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="language of the messages")
     p.set_defaults(run=_validate)
 
     for name, run in (("evaluate", _evaluate), ("explain", _explain)):
@@ -123,20 +128,20 @@ def _is_criteria_file(path: Path) -> bool:
     return "learning-models/criteria-set/" in head
 
 
-def nothing_found(what: str, folders: Sequence[Path]) -> str:
-    """The message for folders in which a command found nothing to work on."""
+def nothing_found(what: str, folders: Sequence[Path], lang: Lang = "vi") -> str:
+    """The message for folders in which a command found nothing to work on (`what`: the id
+    of the message naming it)."""
     where = ", ".join(repr(str(f)) for f in folders)
-    return (f"no {what} found in {where}\n  hint: files are recognised by their 'format:' "
-            "line, e.g. 'format: learning-models/criteria-set/1'")
+    text = say("cli-nothing-found", what=say(what), where=where).render(lang)
+    return f"{text}\n  {MESSAGES['label-hint'][lang]}: {say('cli-by-format').render(lang)}"
 
 
 # --------------------------------------------------------------------------- validate
 
 _KIND_WORDS: dict[FormatKind, str] = {
-    "criteria-set": "criteria sets", "test-cases": "test files", "targets": "targets files"}
+    "criteria-set": "cli-criteria-sets", "test-cases": "cli-test-files",
+    "targets": "cli-targets-files"}
 _EXTENDS = re.compile(r"^extends:", re.MULTILINE)
-_FORMATS_HINT = ("this command reads learning-models/criteria-set/1, learning-models/"
-                 "test-cases/1 and learning-models/targets/1 files")
 
 
 def files_by_format(paths: Sequence[Path]) -> list[tuple[Path, FormatKind]]:
@@ -158,8 +163,7 @@ def files_by_format(paths: Sequence[Path]) -> list[tuple[Path, FormatKind]]:
 def _validate(args: argparse.Namespace) -> int:
     files = files_by_format(args.paths)
     if not files:  # only folders were named, and nothing is in them
-        print(nothing_found("criteria sets, test files or targets files", args.paths),
-              file=sys.stderr)
+        print(nothing_found("cli-any-document", args.paths, args.lang), file=sys.stderr)
         return 3
     sets = [f for f, kind in files if kind == "criteria-set"]
     catalog = _validation_catalog(catalog_maker(args), args.criteria_dir, args.paths, files)
@@ -174,7 +178,7 @@ def _validate(args: argparse.Namespace) -> int:
     for file, kind in files:
         found = sort_problems(problems[str(file)])
         for problem in found:
-            print(problem.format(str(file)), file=sys.stderr)
+            print(format_problem(problem, args.lang, str(file)), file=sys.stderr)
         tally = counts.setdefault(kind, [0, 0])
         tally[0] += not found
         tally[1] += 1
@@ -182,7 +186,7 @@ def _validate(args: argparse.Namespace) -> int:
     for kind, words in _KIND_WORDS.items():  # criteria sets always, the others when found
         if kind == "criteria-set" or kind in counts:
             ok, n = counts.get(kind, [0, 0])
-            parts.append(f"{ok} of {n} {words} valid")
+            parts.append(say("cli-valid-count", ok=ok, n=n, what=say(words)).render(args.lang))
     print(", ".join(parts), file=sys.stderr)
     return 1 if any(ok < n for ok, n in counts.values()) else 0
 
@@ -215,7 +219,8 @@ def _check_file(file: Path, kind: FormatKind, catalog: Catalog) -> list[Problem]
             _check_set(file, catalog)
     except CriteriaError as exc:
         if kind == "criteria-set" and sniff_format(file) is None:
-            return [Problem(p.code, p.message, p.span, _FORMATS_HINT, p.severity)
+            hint = say("cli-formats-hint")
+            return [replace(p, hint=hint.render("en"), hint_said=hint)
                     if p.code == "unknown-format" and p.hint is None else p
                     for p in exc.problems]
         return list(exc.problems)

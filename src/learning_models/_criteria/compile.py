@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from .._documents import SourceMap
+from .._documents import Message, SourceMap, say, verbatim
 from .._expressions import (
     BUILTIN_FUNCTIONS,
     BoolOp,
@@ -24,6 +24,7 @@ from .._expressions import (
     check_expression,
     expression_names,
     parse_expression,
+    type_said,
 )
 from ..errors import CriteriaError, Problem, Span
 from .hints import bare_indicator_hint
@@ -205,13 +206,13 @@ class _Compiler:
             return None
 
     def check(self, expr: Expr, names: Mapping[str, NameInfo], path: Sequence[str | int],
-              want: ValueType | None, what: str) -> ValueType | None:
+              want: ValueType | None, what: Message | None) -> ValueType | None:
         found, problems = check_expression(expr, names, self.span(path), self.functions)
         self.problems.extend(problems)
         if want is not None and found is not None and found != want:
-            self.problems.append(Problem(
-                "type-mismatch", f"{what} must be a condition (true or false), found {found}",
-                self.at(path), hint="compare a value, e.g. 'x >= 1'"))
+            self.problems.append(Problem.of(
+                "type-mismatch", say("must-be-condition", what=what, found=type_said(found)),
+                self.at(path), hint=say("hint-compare")))
         return found
 
     def run(self) -> Program:
@@ -238,7 +239,7 @@ class _Compiler:
         if expr is None:
             return None
         scope = {k: v for k, v in names.items() if k in self.spec.inputs or k == "year"}
-        self.check(expr, scope, ("applies_to",), "boolean", "'applies_to'")
+        self.check(expr, scope, ("applies_to",), "boolean", verbatim("'applies_to'"))
         return expr
 
     def derived(self, names: dict[str, NameInfo]) -> tuple[tuple[str, Expr], ...]:
@@ -250,7 +251,7 @@ class _Compiler:
         names.update({name: NameInfo(None) for name in parsed})
         ordered: list[tuple[str, Expr]] = []
         for name in self.topological(exprs):
-            found = self.check(exprs[name], names, ("derived", name), None, "")
+            found = self.check(exprs[name], names, ("derived", name), None, None)
             names[name] = NameInfo(found or "number")
             ordered.append((name, exprs[name]))
         for name in parsed:  # a derived value that failed to parse still has a name
@@ -268,8 +269,8 @@ class _Compiler:
                 return
             if state.get(name) == "active":
                 cycle = " → ".join((*trail[trail.index(name):], name))
-                self.problems.append(Problem(
-                    "derived-cycle", f"derived value {name!r} depends on itself: {cycle}",
+                self.problems.append(Problem.of(
+                    "derived-cycle", say("derived-cycle", name=name, cycle=cycle),
                     self.at(("derived", name))))
                 return
             state[name] = "active"
@@ -286,7 +287,7 @@ class _Compiler:
                    derived: Mapping[str, Expr]) -> Iterator[CompiledIndicator]:
         for c, criterion in enumerate(self.spec.criteria):
             group = self.applies(criterion.applies, names, ("criteria", c, "applies"),
-                                 f"criterion {criterion.id!r}")
+                                 say("owner-criterion", id=criterion.id))
             for i, ind in enumerate(criterion.indicators):
                 at: tuple[str | int, ...] = ("criteria", c, "indicators", i)
                 items = tuple(self.items(ind.items or (), names, at, ind.id))
@@ -294,7 +295,7 @@ class _Compiler:
                 if ind.items is not None:  # the checklist's counts, for this indicator only
                     inner.update({ITEMS_MET: NameInfo("integer"),
                                   ITEMS_TOTAL: NameInfo("integer")})
-                what = f"the condition of {ind.id!r}"
+                what = say("what-condition-of", id=ind.id)
                 when = self.parse(ind.when, (*at, "when")) if ind.when is not None else None
                 if when is not None:
                     self.check(when, inner, (*at, "when"), "boolean", what)
@@ -306,7 +307,7 @@ class _Compiler:
                         levels.append((expr, level.points))
                 awarded = self.awarded(ind.awarded, inner, (*at, "awarded"), ind.id)
                 applies = self.applies(ind.applies, names, (*at, "applies"),
-                                       f"indicator {ind.id!r}")
+                                       say("owner-indicator", id=ind.id))
                 exprs = [e for e in (group, applies, *(e for _, e in items), when, awarded,
                                      *(e for e, _ in levels)) if e is not None]
                 reads = tuple(n for n in _reads(exprs, derived)
@@ -323,15 +324,15 @@ class _Compiler:
             expr = self.parse(item.when, path)
             if expr is not None:
                 self.check(expr, names, path, "boolean",
-                           f"the condition of item {item.id!r} of {ident!r}")
+                           say("what-item-condition", item=item.id, id=ident))
                 yield item.id, expr
 
     def applies(self, text: str | None, names: Mapping[str, NameInfo],
-                path: Sequence[str | int], what: str) -> Expr | None:
+                path: Sequence[str | int], what: Message) -> Expr | None:
         """For which subjects an indicator (or a criterion's) counts: a condition."""
         expr = self.parse(text, path) if text is not None else None
         if expr is not None:
-            self.check(expr, names, path, "boolean", f"'applies' of {what}")
+            self.check(expr, names, path, "boolean", say("what-applies-of", what=what))
         return expr
 
     def awarded(self, text: str | None, names: Mapping[str, NameInfo],
@@ -340,29 +341,28 @@ class _Compiler:
         expr = self.parse(text, path) if text is not None else None
         if expr is None:
             return None
-        found = self.check(expr, names, path, None, "")
+        found = self.check(expr, names, path, None, None)
         if found is not None and found not in ("integer", "number"):
-            self.problems.append(Problem(
-                "type-mismatch", f"the points awarded for {ident!r} must be a number, "
-                f"found {found}", self.at(path),
-                hint="name a number input, e.g. 'awarded: plan_points' with the input declared "
-                     "'{type: number, minimum: 0, maximum: N}'"))
+            self.problems.append(Problem.of(
+                "type-mismatch", say("awarded-not-number", id=ident, found=type_said(found)),
+                self.at(path), hint=say("hint-awarded-number")))
         return expr
 
     def rule(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
-             what: str) -> Expr | None:
+             what: Message) -> Expr | None:
         """A pass rule or grade condition: its indicator functions made names, checked."""
         before = len(self.problems)
         expr = self.rule_expr(text, names, path, what)
         hint = bare_indicator_hint(text, (i.id for i in self.spec.indicators)) \
             if len(self.problems) > before else None
         if hint is not None:  # an indicator named bare: say how to read it
-            self.problems[before:] = [replace(p, hint=hint) if p.code in _BARE_CODES else p
+            self.problems[before:] = [replace(p, hint=hint.render("en"), hint_said=hint)
+                                      if p.code in _BARE_CODES else p
                                       for p in self.problems[before:]]
         return expr
 
     def rule_expr(self, text: str, names: Mapping[str, NameInfo], path: Sequence[str | int],
-                  what: str) -> Expr | None:
+                  what: Message) -> Expr | None:
         expr = self.parse(text, path)
         if expr is None:
             return None
@@ -382,13 +382,13 @@ class _Compiler:
 
     def recognition(self, names: Mapping[str, NameInfo]) -> Expr | None:
         return self.rule(self.spec.recognition.pass_, names, ("recognition", "pass"),
-                         "the pass rule")
+                         say("what-pass-rule"))
 
     def grades(self, names: Mapping[str, NameInfo]) -> Iterator[CompiledGrade]:
         for k, grade in enumerate(self.spec.recognition.grades):
             when = None if grade.when is None else self.rule(
                 grade.when, names, ("recognition", "grades", k, "when"),
-                f"the condition of grade {grade.id!r}")
+                say("what-grade-condition", id=grade.id))
             yield CompiledGrade(grade.id, grade.min, when)
 
 

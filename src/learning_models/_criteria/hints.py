@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._documents import Message, say, verbatim
 from ..errors import Problem
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
@@ -29,14 +30,20 @@ def improve(problem: Problem, error: jsonschema.ValidationError, data: Any) -> P
     in and, for a common mistake, a hint that says what to write."""
     path = tuple(error.absolute_path)
     owner = _owner(path, data)
-    message = problem.message if owner is None else f"{problem.message} ({owner})"
-    hint = _hint(path, error, data) or problem.hint
-    return dataclasses.replace(problem, message=message, hint=hint)
+    said = problem.said or verbatim(problem.message)
+    if owner is not None:
+        said = said.plus(say("in-place", place=owner)) if isinstance(said, Message) \
+            else say("with-owner", text=said, owner=owner)
+    hint = _hint(path, error, data)
+    if hint is None:
+        return dataclasses.replace(problem, message=said.render("en"), said=said)
+    return dataclasses.replace(problem, message=said.render("en"), said=said,
+                               hint=hint.render("en"), hint_said=hint)
 
 
-def _owner(path: Sequence[str | int], data: Any) -> str | None:
+def _owner(path: Sequence[str | int], data: Any) -> Message | None:
     """"indicator 'C1.1'", "criterion 'C1'" or "grade 'tot'" for a place inside one."""
-    found: str | None = None
+    found: Message | None = None
     node = data
     for depth, key in enumerate(path):
         try:
@@ -45,43 +52,38 @@ def _owner(path: Sequence[str | int], data: Any) -> str | None:
             return found
         parent = path[depth - 1] if depth else None
         if isinstance(key, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
-            what = {"criteria": "criterion", "indicators": "indicator",
-                    "grades": "grade"}.get(str(parent))
+            what = {"criteria": "owner-criterion", "indicators": "owner-indicator",
+                    "grades": "owner-grade"}.get(str(parent))
             if what is not None:
-                found = f"{what} {node['id']!r}"
+                found = say(what, id=node["id"])
     return found
 
 
 def _hint(path: Sequence[str | int], error: jsonschema.ValidationError, data: Any,
-          ) -> str | None:
+          ) -> Message | None:
     kind, instance = str(error.validator), error.instance
     inputs = data.get("inputs") if isinstance(data, dict) else None
     if kind == "type" and path[-1:] == ("points",) and "indicators" in path \
             and isinstance(instance, str) and isinstance(inputs, dict) and instance in inputs:
-        return (f"to take the points an assessor gives from the input {instance!r}, write "
-                f"'awarded: {instance}' (format 1.1) and keep 'points:' as the most they may "
-                "give, e.g. 'points: 10'")
+        return say("hint-awarded", name=instance)
     if kind == "type" and tuple(path) == ("period",) and isinstance(instance, int):
-        return f"write the year in quotes: period: \"{instance}\""
+        return say("hint-quote-year", year=instance)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if kind == "additionalProperties" and isinstance(instance, dict) \
             and set(schema.get("properties", {})) == {"vi", "en"}:
         stray = [k for k, v in instance.items() if k not in ("vi", "en") and v is None]
         if stray:
-            return (f"a comma inside {{vi: …, en: …}} ends the text, so {stray[0]!r} was "
-                    "read as a key: put the text in quotes, e.g. "
-                    "{vi: \"Học tập, rèn luyện\", en: \"Learning, training\"}")
+            return say("hint-comma-in-text", key=stray[0])
     return None
 
 
-def bare_indicator_hint(text: str, indicators: Iterable[str]) -> str | None:
+def bare_indicator_hint(text: str, indicators: Iterable[str]) -> Message | None:
     """The hint for a rule that names an indicator as a bare id (``A.1 >= 5``), or None."""
     for ident in sorted(indicators, key=len, reverse=True):
         if _is_number(ident):
             continue  # "1" is also a number: no way to tell
         if re.search(rf"(?<![\w.'\"]){re.escape(ident)}(?![\w'\"])", text):
-            return (f"to read the points of indicator {ident!r}, write points({ident!r}); "
-                    f"met({ident!r}) says whether it is fully met (format 1.1)")
+            return say("hint-bare-indicator", id=ident)
     return None
 
 

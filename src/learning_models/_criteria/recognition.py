@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .._documents import did_you_mean
+from .._documents import Message, say, suggestion
 from .._expressions import (
     Binary,
     BoolOp,
@@ -151,19 +151,20 @@ class _Rewriter:
             f"{kind}('C1.2')"
         if len(call.args) != 1 or not isinstance(call.args[0], Const) \
                 or not isinstance(call.args[0].value, str):
-            self.report("wrong-arguments", f"{kind}() takes one id written in quotes",
-                        call, f"write {usage}")
+            self.report("wrong-arguments", say("ref-one-id", kind=kind), call,
+                        say("hint-write", text=usage))
             return False
         ident = call.args[0].value
         known = self.criteria if kind == "min_points" else self.indicators
         if ident not in known:
-            what = "criterion" if kind == "min_points" else "indicator"
-            self.report("unknown-name", f"{kind}({ident!r}): the set has no {what} {ident!r}",
-                        call.args[0], did_you_mean(ident, sorted(known)))
+            what = say("owner-criterion" if kind == "min_points" else "owner-indicator",
+                       id=ident)
+            self.report("unknown-name", say("ref-unknown", kind=kind, id=ident, what=what),
+                        call.args[0], suggestion(ident, sorted(known)))
             return False
         return ident
 
-    def report(self, code: Literal["wrong-arguments", "unknown-name"], message: str,
-               at: Expr, hint: str | None) -> None:
+    def report(self, code: Literal["wrong-arguments", "unknown-name"], message: Message,
+               at: Expr, hint: Message | None) -> None:
         self.problems.append(expression_problem(code, message, self.span, (at.line, at.col),
                                                 hint))

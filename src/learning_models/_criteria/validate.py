@@ -15,15 +15,18 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .._documents import (
+    Message,
     RawDocument,
     SourceMap,
     build_located,
     extends_only_problem,
     require_format,
+    say,
     schema,
     schema_problem,
     schema_validator,
 )
+from .._expressions import type_said
 from ..errors import CriteriaError, Problem, Span
 from .format_version import version_problems
 from .hints import improve
@@ -52,7 +55,7 @@ def criteria_set_schema() -> dict[str, Any]:
 
 def check_document(raw: RawDocument) -> None:
     """Check a document's shape against the format (a complete set or one that extends)."""
-    data = require_format(raw, "criteria-set", "a criteria set")
+    data = require_format(raw, "criteria-set")
     problems = _schema_problems(data, raw.source)
     if problems:
         raise CriteriaError(problems)
@@ -67,9 +70,9 @@ def validate_criteria(raw: RawDocument) -> CriteriaSet:
     check_document(raw)
     source, data = raw.source, raw.data
     if "extends" in data:
-        raise CriteriaError([Problem(
-            "unknown-base", f"the set extends {data['extends']!r}; load it through a catalogue",
-            source.locate(("extends",)), hint="use load_criteria() or Catalog.get()")])
+        raise CriteriaError([Problem.of(
+            "unknown-base", say("extends-needs-catalog", base=data["extends"]),
+            source.locate(("extends",)), hint=say("extends-needs-catalog-hint"))])
     spec = build_located(CriteriaSet, data, source, _meaning_problems(data, source))
     return spec.model_copy(update={"source_map": source})
 
@@ -109,8 +112,8 @@ def _meaning_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Probl
 
 def _period_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
     if not period_years(data["period"]):
-        yield Problem("invalid-value", f"period {data['period']!r} ends before it starts",
-                      source.locate(("period",)))
+        yield Problem.of("invalid-value", say("period-backwards", period=data["period"]),
+                         source.locate(("period",)))
 
 
 def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
@@ -118,18 +121,21 @@ def _input_problems(inputs: dict[str, Any], source: SourceMap) -> Iterator[Probl
         at = ("inputs", name)
         kind = spec["type"]
         if kind == "enum" and "values" not in spec:
-            yield Problem("missing-key", f"enum input {name!r} needs 'values'", source.locate(at))
+            yield Problem.of("missing-key", say("enum-needs-values", name=name),
+                             source.locate(at))
         if kind != "enum" and "values" in spec:
-            yield Problem("invalid-value", f"only enum inputs take 'values'; {name!r} is {kind}",
-                          source.locate((*at, "values"), key=True))
+            yield Problem.of("invalid-value", say("values-only-enum", name=name,
+                                                  kind=type_said(kind)),
+                             source.locate((*at, "values"), key=True))
         for bound in ("minimum", "maximum"):
             if bound in spec and kind not in ("integer", "number"):
-                yield Problem("invalid-value", f"{bound!r} applies to numbers; {name!r} is {kind}",
-                              source.locate((*at, bound), key=True))
+                yield Problem.of("invalid-value", say("bound-only-numbers", bound=bound,
+                                                      name=name, kind=type_said(kind)),
+                                 source.locate((*at, bound), key=True))
         yield from _derivation_type_problems(name, spec, at, source)
         if spec.get("minimum", float("-inf")) > spec.get("maximum", float("inf")):
-            yield Problem("invalid-value", f"input {name!r} has minimum above maximum",
-                          source.locate((*at, "minimum")))
+            yield Problem.of("invalid-value", say("minimum-above-maximum", name=name),
+                             source.locate((*at, "minimum")))
 
 
 def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
@@ -137,34 +143,32 @@ def _name_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]
     for section in ("inputs", "derived"):
         for name in data.get(section, {}):
             if keyword.iskeyword(name):
-                yield _keyword_problem(f"{_SECTION_WORD[section]} name", name,
+                yield _keyword_problem(say(_SECTION_WORD[section]), name,
                                        source.locate((section, name), key=True))
             elif name in reserved:
-                yield Problem("name-clash", f"{name!r} is a reserved name",
-                              source.locate((section, name), key=True),
-                              hint=f"reserved: {', '.join(sorted(reserved))}")
+                yield Problem.of("name-clash", say("reserved-name", name=name),
+                                 source.locate((section, name), key=True),
+                                 hint=say("reserved-names", names=", ".join(sorted(reserved))))
     for name in data.get("derived", {}):
         if name in data["inputs"]:
-            yield Problem("name-clash", f"derived value {name!r} has the name of an input",
-                          source.locate(("derived", name), key=True))
+            yield Problem.of("name-clash", say("derived-named-like-input", name=name),
+                             source.locate(("derived", name), key=True))
     for c, criterion in enumerate(data["criteria"]):
         if keyword.iskeyword(criterion["id"]):
-            yield _keyword_problem("criterion id", criterion["id"],
+            yield _keyword_problem(say("word-criterion-id"), criterion["id"],
                                    source.locate(("criteria", c, "id")))
         elif criterion["id"] in reserved:
-            yield Problem("name-clash", f"criterion id {criterion['id']!r} is a reserved name",
-                          source.locate(("criteria", c, "id")))
+            yield Problem.of("name-clash", say("reserved-criterion-id", id=criterion["id"]),
+                             source.locate(("criteria", c, "id")))
 
 
-_SECTION_WORD = {"inputs": "input", "derived": "derived value"}
+_SECTION_WORD = {"inputs": "word-input-name", "derived": "word-derived-name"}
 
 
-def _keyword_problem(what: str, name: str, at: Span) -> Problem:
+def _keyword_problem(what: Message, name: str, at: Span) -> Problem:
     """A name expressions could never read: Python's grammar takes it as a keyword."""
-    return Problem("invalid-value", f"{what} {name!r} is a keyword of the expression "
-                   "language, so no expression could read it", at,
-                   hint=f"rename it, e.g. {name + '_'!r}: Python's keywords (and, or, not, "
-                        "in, is, if, else, class, …) cannot be names")
+    return Problem.of("invalid-value", say("keyword-name", what=what, name=name), at,
+                      hint=say("keyword-name-hint", renamed=name + "_"))
 
 
 def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
@@ -178,17 +182,17 @@ def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[
         if ident in seen:
             first, here = source.locate(seen[ident]), source.locate(path)
             if first.file == here.file:
-                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
-                              hint=f"first used at line {first.line}")
+                yield Problem.of("duplicate-id", say("id-twice", id=ident), here,
+                                 hint=say("first-used-line", line=first.line))
                 continue
             # A set that extends another: said in the file being checked (the one that
             # made the second), naming where the other is.
             if first.file == source.file:
-                yield Problem("duplicate-id", f"id {ident!r} is used twice", first,
-                              hint=f"also used at {here}")
+                yield Problem.of("duplicate-id", say("id-twice", id=ident), first,
+                                 hint=say("also-used-at", where=str(here)))
             else:
-                yield Problem("duplicate-id", f"id {ident!r} is used twice", here,
-                              hint=f"first used at {first}")
+                yield Problem.of("duplicate-id", say("id-twice", id=ident), here,
+                                 hint=say("first-used-at", where=str(first)))
         else:
             seen[ident] = path
 
@@ -196,27 +200,26 @@ def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[
 def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Iterator[Problem]:
     given = [key for key in ("when", "levels", "awarded") if key in ind]
     if len(given) != 1:
-        found = " and ".join(repr(k) for k in given) if given else "none"
-        yield Problem("invalid-value",
-                      f"indicator {ind['id']!r} needs exactly one of 'when', 'levels' and "
-                      f"'awarded', found {found}", source.locate(at),
-                      hint="'when' scores all or nothing; 'levels' grades (first match wins); "
-                           "'awarded' (format 1.1) takes the points an assessor gives")
-    for key, what in (("items", "item"), ("evidence", "evidence document")):
+        found = say("found-keys", keys=" and ".join(repr(k) for k in given)) if given \
+            else say("found-none")
+        yield Problem.of("invalid-value", say("scoring-one-of", id=ind["id"], found=found),
+                         source.locate(at), hint=say("scoring-one-of-hint"))
+    for key, what in (("items", "word-item"), ("evidence", "word-evidence-document")):
         seen: set[str] = set()
         for j, entry in enumerate(ind.get(key, [])):
             if not isinstance(entry, dict):
                 continue
             if entry["id"] in seen:
-                yield Problem("duplicate-id", f"{what} {entry['id']!r} of {ind['id']!r} is "
-                              "listed twice", source.locate((*at, key, j, "id")))
+                yield Problem.of("duplicate-id", say("listed-twice", what=say(what),
+                                                     id=entry["id"], owner=ind["id"]),
+                                 source.locate((*at, key, j, "id")))
             seen.add(entry["id"])
     for k, level in enumerate(ind.get("levels", [])):
         if level["points"] > ind["points"]:
-            yield Problem("levels-exceed-points",
-                          f"level {k + 1} of {ind['id']!r} gives {level['points']:g} points, "
-                          f"more than the indicator's {ind['points']:g}",
-                          source.locate((*at, "levels", k, "points")))
+            yield Problem.of("levels-exceed-points",
+                             say("level-above-points", number=k + 1, id=ind["id"],
+                                 points=level["points"], most=ind["points"]),
+                             source.locate((*at, "levels", k, "points")))
 
 
 def _grade_problems(grades: list[dict[str, Any]], source: SourceMap) -> Iterator[Problem]:
@@ -225,11 +228,11 @@ def _grade_problems(grades: list[dict[str, Any]], source: SourceMap) -> Iterator
     with_min = [(k, g) for k, g in enumerate(grades) if "min" in g and "when" not in g]
     for (_, higher), (k, grade) in itertools.pairwise(with_min):
         if grade["min"] >= higher["min"]:
-            yield Problem("grades-order",
-                          f"grade {grade['id']!r} (min {grade['min']:g}) must be lower "
-                          f"than {higher['id']!r} (min {higher['min']:g})",
-                          source.locate(("recognition", "grades", k, "min")),
-                          hint="list grades highest first")
+            yield Problem.of("grades-order",
+                             say("grade-order", id=grade["id"], min=grade["min"],
+                                 higher=higher["id"], higher_min=higher["min"]),
+                             source.locate(("recognition", "grades", k, "min")),
+                             hint=say("grade-order-hint"))
 
 
 def _derivation_type_problems(name: str, spec: dict[str, Any], at: tuple[str | int, ...],
@@ -241,10 +244,11 @@ def _derivation_type_problems(name: str, spec: dict[str, Any], at: tuple[str | i
         return
     if how.get("history") in ("status", "grade"):
         if kind not in ("string", "enum"):
-            yield Problem("invalid-value", f"input {name!r} takes an earlier year's "
-                          f"{how['history']} ('from'), so it must be a string or an enum, "
-                          f"not {kind}", source.locate((*at, "type")))
+            yield Problem.of("invalid-value", say("history-type", name=name,
+                                                  history=how["history"], kind=type_said(kind)),
+                             source.locate((*at, "type")))
     elif kind not in ("integer", "number"):
-        what = "counts related subjects" if "history" not in how else "counts years"
-        yield Problem("invalid-value", f"input {name!r} {what} ('from'), "
-                      f"so it must be an integer, not {kind}", source.locate((*at, "type")))
+        what = say("counts-subjects" if "history" not in how else "counts-years")
+        yield Problem.of("invalid-value", say("count-type", name=name, what=what,
+                                              kind=type_said(kind)),
+                         source.locate((*at, "type")))

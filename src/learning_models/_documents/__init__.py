@@ -5,7 +5,14 @@ formats a file can declare, did-you-mean suggestions, and the atomic file writer
 from .._publish import publish_stage
 from .arguments import check_kind, check_lang, check_path, check_records
 from .bad_values import BadValue, int_from_text, int_problem, safe_text, shown, text_problem
-from .formats import FormatKind, describe_kind, schema, schema_validator, sniff_format
+from .formats import (
+    FormatKind,
+    describe_kind,
+    describe_kind_said,
+    schema,
+    schema_validator,
+    sniff_format,
+)
 from .output import atomic_path, new_workbook, write_bytes, write_text
 from .shape import (
     build_located,
@@ -14,8 +21,9 @@ from .shape import (
     extends_only_problem,
     require_format,
     schema_problem,
+    where_said,
 )
-from .suggest import did_you_mean
+from .suggest import did_you_mean, suggestion
 from .texts import Message, format_problem, say, verbatim
 from .yaml import DuplicateKey, RawDocument, SourceMap, TextSpan, YamlLimits, load_yaml, parse_yaml
 
@@ -36,6 +44,7 @@ __all__ = [
     "check_records",
     "check_shape",
     "describe_kind",
+    "describe_kind_said",
     "describe_path",
     "did_you_mean",
     "extends_only_problem",
@@ -53,8 +62,10 @@ __all__ = [
     "schema_validator",
     "shown",
     "sniff_format",
+    "suggestion",
     "text_problem",
     "verbatim",
+    "where_said",
     "write_bytes",
     "write_text",
 ]

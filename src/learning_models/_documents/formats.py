@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import Problem
+from .texts import Message, say, verbatim
 from .yaml import SourceMap
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
 
 __all__ = ["FORMATS", "READ_FORMATS", "TARGETS", "TEST_CASES", "FormatKind", "describe_kind",
-           "format_kind", "format_problem", "schema", "schema_validator", "sniff_format"]
+           "describe_kind_said", "format_kind", "format_problem", "schema", "schema_validator",
+           "sniff_format"]
 
 FormatKind = Literal["criteria-set", "test-cases", "targets"]
 
@@ -96,21 +98,27 @@ def schema_validator(kind: FormatKind) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(kind))
 
 
-def format_problem(data: object, source: SourceMap, kind: FormatKind, what: str) -> Problem:
-    """The problem of a document that is not a mapping with ``format:`` of `kind`.
-
-    `what` names the document in messages ("a test-cases file").
-    """
+def format_problem(data: object, source: SourceMap, kind: FormatKind) -> Problem:
+    """The problem of a document that is not a mapping with ``format:`` of `kind`."""
     expected = FORMATS[kind]
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"a {describe_kind(data)}"
-        return Problem("wrong-type", f"{what} must be a mapping, found {found}",
-                       source.locate(()), hint=f"start the file with 'format: {expected}'")
+        found = say("found-empty-file") if data is None else say(
+            "found-a-kind", kind=describe_kind_said(data))
+        return Problem.of("wrong-type", say("document-not-mapping", document=say(
+            _DOCUMENT_WORDS[kind]), found=found), source.locate(()),
+            hint=say("hint-start-format", format=expected))
     if "format" not in data:
-        return Problem("unknown-format", "missing key 'format'", source.locate(()),
-                       hint=f"add 'format: {expected}' as the first line")
-    return Problem("unknown-format", f"unknown format {data['format']!r}; expected {expected!r}",
-                   source.locate(("format",)))
+        return Problem.of("unknown-format", say("format-missing"), source.locate(()),
+                          hint=say("hint-add-format", format=expected))
+    return Problem.of("unknown-format", say("format-unknown", found=data["format"],
+                                            expected=expected), source.locate(("format",)))
+
+
+_DOCUMENT_WORDS: dict[FormatKind, str] = {
+    "criteria-set": "doc-a-criteria-set", "test-cases": "doc-a-test-cases",
+    "targets": "doc-a-targets"}
+_KIND_WORDS = {dict: "noun-mapping", list: "noun-list", str: "noun-string", int: "noun-integer",
+               float: "noun-number"}
 
 
 def describe_kind(value: object) -> str:
@@ -119,3 +127,11 @@ def describe_kind(value: object) -> str:
         return "boolean"
     return {dict: "mapping", list: "list", str: "string", int: "integer",
             float: "number"}.get(type(value), type(value).__name__)
+
+
+def describe_kind_said(value: object) -> Message:
+    """`describe_kind` as a text of the message catalogue."""
+    if isinstance(value, bool):
+        return say("noun-boolean")
+    key = _KIND_WORDS.get(type(value))
+    return say(key) if key is not None else verbatim(type(value).__name__)

@@ -18,19 +18,20 @@ from ..errors import CriteriaError, Problem, ProblemCode
 from .formats import (
     READ_FORMATS,
     FormatKind,
-    describe_kind,
+    describe_kind_said,
     format_problem,
     schema,
     schema_validator,
 )
-from .suggest import did_you_mean
+from .suggest import suggestion
+from .texts import Message, say, verbatim
 from .yaml import RawDocument, SourceMap
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
 
 __all__ = ["build_located", "check_shape", "describe_path", "extends_only_problem",
-           "require_format", "schema_problem"]
+           "require_format", "schema_problem", "where_said"]
 
 Path = Sequence[str | int]
 Model = TypeVar("Model", bound=pydantic.BaseModel)
@@ -38,20 +39,20 @@ Model = TypeVar("Model", bound=pydantic.BaseModel)
 ToProblem = Callable[["jsonschema.ValidationError", SourceMap], "Problem | None"]
 
 
-def require_format(raw: RawDocument, kind: FormatKind, what: str) -> dict[str, Any]:
+def require_format(raw: RawDocument, kind: FormatKind) -> dict[str, Any]:
     """The data of `raw`, a mapping with the ``format:`` of `kind`; else `CriteriaError`
-    with the problem (`what` names the document: "a targets file")."""
+    with the problem."""
     data = raw.data
     if not isinstance(data, dict) or data.get("format") not in READ_FORMATS[kind]:
-        raise CriteriaError([format_problem(data, raw.source, kind, what)])
+        raise CriteriaError([format_problem(data, raw.source, kind)])
     return data
 
 
-def check_shape(raw: RawDocument, kind: FormatKind, what: str,
+def check_shape(raw: RawDocument, kind: FormatKind,
                 to_problem: ToProblem) -> dict[str, Any]:
     """The data of `raw` once it has the format and the shape of `kind`; else
     `CriteriaError` with every problem, each schema error worded by `to_problem`."""
-    data = require_format(raw, kind, what)
+    data = require_format(raw, kind)
     problems = [p for e in schema_validator(kind).iter_errors(data)
                 if (p := to_problem(e, raw.source)) is not None]
     if problems:
@@ -70,7 +71,7 @@ def build_located(model: type[Model], data: dict[str, Any], source: SourceMap,
         return model.model_validate(data)
     except pydantic.ValidationError as exc:  # the schema should have caught it; stay located
         raise CriteriaError(
-            Problem("invalid-value", e["msg"].lower(), source.locate(e["loc"]))
+            Problem.of("invalid-value", verbatim(e["msg"].lower()), source.locate(e["loc"]))
             for e in exc.errors()
         ) from exc
 
@@ -84,11 +85,11 @@ _SCHEMA_CODES: dict[str, ProblemCode] = {
 def extends_only_problem(key: str | int | None, source: SourceMap, path: Path = ()) -> Problem:
     """The problem of `key` (at `path`), which only a set that ``extends`` another may have."""
     if key is None:
-        message, at = "this key is only allowed in a set that extends another", path
+        message, at = say("extends-only-here"), path
     else:
-        message, at = f"{key!r} is only allowed in a set that extends another", (*path, key)
-    return Problem("unknown-key", message, source.locate(at, key=True),
-                   hint="add 'extends: <set id>' or write the set out in full")
+        message, at = say("extends-only", key=key), (*path, key)
+    return Problem.of("unknown-key", message, source.locate(at, key=True),
+                      hint=say("extends-only-hint"))
 
 
 def _is_expression(value: object) -> bool:
@@ -98,8 +99,8 @@ def _is_expression(value: object) -> bool:
 
 
 def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
-                   document: str = "the criteria set",
-                   pattern_hints: Mapping[str, str] | None = None) -> Problem:
+                   document: Message | None = None,
+                   pattern_hints: Mapping[str, Message] | None = None) -> Problem:
     """One JSON Schema error as a located problem; `document` names the root in messages
     ("the criteria set"), `pattern_hints` the hint for a bad value by its key."""
     path = tuple(error.absolute_path)
@@ -107,46 +108,67 @@ def schema_problem(error: jsonschema.ValidationError, source: SourceMap, *,
     instance: Any = error.instance
     expected: Any = error.validator_value
     code = _SCHEMA_CODES.get(kind, "invalid-value")
-    where = describe_path(path, document)
+    where = where_said(path, document or say("doc-criteria-set"))
     if error.schema is False:  # add / replace / remove without extends
         return extends_only_problem(path[-1] if path else None, source, path[:-1])
     if kind == "maxLength" and isinstance(instance, str) and _is_expression(error.schema):
         # Not quoted: the text is what is too long. The same code as parsing would give.
-        return Problem("expression-too-long", f"the expression {where} is {len(instance)} "
-                       f"characters long; the limit is {expected}", source.locate(path),
-                       hint="move parts of it into derived values")
+        return Problem.of("expression-too-long", say(
+            "expression-too-long-at", where=where, length=len(instance), limit=expected),
+            source.locate(path), hint=say("hint-split-derived"))
     if kind == "additionalProperties":
-        properties: Any = error.schema
-        allowed = sorted(properties.get("properties", {}))
-        extra = sorted(set(instance) - set(allowed))
-        key = extra[0]
-        hint = did_you_mean(key, allowed) or f"allowed keys: {', '.join(allowed)}"
-        return Problem(code, f"unknown key {key!r} in {where}",
-                       source.locate((*path, key), key=True), hint=hint)
+        return _unknown_key(error, source, path, where)
     if kind == "required":
         missing = [k for k in expected if k not in instance]
-        return Problem(code, f"missing key {missing[0]!r} in {where}", source.locate(path))
+        return Problem.of(code, say("missing-key-in", key=missing[0], where=where),
+                          source.locate(path))
     if kind == "type":
-        return Problem(code, f"{where} must be {_article(expected)}, found "
-                       f"{describe_kind(instance)} {instance!r}", source.locate(path))
+        return Problem.of(code, say("must-be-kind", where=where, expected=_article(expected),
+                                    kind=describe_kind_said(instance), value=instance),
+                          source.locate(path))
+    return _value_problem(error, source, path, where, pattern_hints)
+
+
+def _unknown_key(error: jsonschema.ValidationError, source: SourceMap, path: Path,
+                 where: Message) -> Problem:
+    properties: Any = error.schema
+    allowed = sorted(properties.get("properties", {}))
+    instance: Any = error.instance
+    key = sorted(set(instance) - set(allowed))[0]
+    hint = suggestion(key, allowed) or say("allowed-keys", keys=", ".join(allowed))
+    return Problem.of("unknown-key", say("unknown-key-in", key=key, where=where),
+                      source.locate((*path, key), key=True), hint=hint)
+
+
+def _value_problem(error: jsonschema.ValidationError, source: SourceMap, path: Path,
+                   where: Message, pattern_hints: Mapping[str, Message] | None) -> Problem:
+    kind = str(error.validator)
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    code = _SCHEMA_CODES.get(kind, "invalid-value")
     if error.schema_path and "propertyNames" in error.schema_path:
-        return Problem("invalid-value", f"{instance!r} is not a valid name in {where}",
-                       source.locate((*path, instance), key=True),
-                       hint="use lower-case ASCII letters, digits and _, starting with a letter")
+        return Problem.of("invalid-value", say("not-a-name", value=instance, where=where),
+                          source.locate((*path, instance), key=True), hint=say("hint-name"))
     if kind == "maximum" and path[-1:] == ("points",):
-        return Problem(code, f"{where} is {instance:g}; an indicator or a level gives at most "
-                       f"{expected:g} points",
-                       source.locate(path),
-                       hint="write the points the document gives; a set usually scores 100 "
-                            "points in all")
+        return Problem.of(code, say("points-too-many", where=where, points=instance,
+                                    most=expected),
+                          source.locate(path), hint=say("hint-points"))
     if kind == "pattern":
-        return Problem(code, f"{where} has the invalid value {instance!r}",
-                       source.locate(path), hint=_pattern_hint(path, pattern_hints))
+        return Problem.of(code, say("invalid-value-in", where=where, value=instance),
+                          source.locate(path), hint=_pattern_hint(path, pattern_hints))
     if kind in ("const", "enum"):
         options = [expected] if kind == "const" else expected
-        return Problem(code, f"{where} must be one of {', '.join(map(repr, options))}, found "
-                       f"{instance!r}", source.locate(path))
-    return Problem(code, f"{where}: {_lower(error.message)}", source.locate(path))
+        return Problem.of(code, say("must-be-one-of", where=where,
+                                    options=", ".join(map(repr, options)), value=instance),
+                          source.locate(path))
+    return Problem.of(code, say("schema-other", where=where, text=_lower(error.message)),
+                      source.locate(path))
+
+
+def where_said(path: Path, document: Message) -> Message:
+    """`describe_path` as a text: the place, or `document` (in either language) for the
+    root."""
+    return verbatim(describe_path(path, "")) if path else document
 
 
 def describe_path(path: Path, document: str) -> str:
@@ -158,23 +180,25 @@ def describe_path(path: Path, document: str) -> str:
         .replace(".[", "[") + "'"
 
 
-def _article(expected: object) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "a string",
-             "number": "a number", "integer": "an integer", "boolean": "true or false"}
-    return names.get(str(expected), str(expected))
+def _article(expected: object) -> Message:
+    names = {"object": "expected-mapping", "array": "kind-list", "string": "expected-string",
+             "number": "expected-number", "integer": "expected-integer-kind",
+             "boolean": "expected-true-false"}
+    key = names.get(str(expected))
+    return say(key) if key is not None else verbatim(str(expected))
 
 
 def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-_PATTERN_HINTS = {
-    "id": "ids use letters, digits, '.', '_' and '-' (set ids: lower case, '/' between parts)",
-    "model": "a model is lower-case ASCII: citizen, family, clan, community, unit",
-    "period": "a period is 'YYYY-YYYY' (e.g. '2021-2025') or one year 'YYYY'",
-}
+_PATTERN_HINTS = {"id": "hint-pattern-id", "model": "hint-pattern-model",
+                  "period": "hint-pattern-period"}
 
 
-def _pattern_hint(path: Path, hints: Mapping[str, str] | None = None) -> str | None:
+def _pattern_hint(path: Path, hints: Mapping[str, Message] | None = None) -> Message | None:
     last = next((p for p in reversed(path) if isinstance(p, str)), "")
-    return (_PATTERN_HINTS if hints is None else hints).get(last)
+    if hints is not None:
+        return hints.get(last)
+    key = _PATTERN_HINTS.get(last)
+    return say(key) if key is not None else None

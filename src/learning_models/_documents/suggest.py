@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["did_you_mean"]
+from .texts import Message, say
+
+__all__ = ["did_you_mean", "suggestion"]
 
 
 def did_you_mean(word: str, choices: Iterable[str], *, most: int = 1) -> str | None:
@@ -17,3 +19,14 @@ def did_you_mean(word: str, choices: Iterable[str], *, most: int = 1) -> str | N
     quoted = [repr(match) for match in matches]
     spoken = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"did you mean {spoken}?"
+
+
+def suggestion(word: str, choices: Iterable[str], *, most: int = 1) -> Message | None:
+    """`did_you_mean` as a text of the message catalogue (``có phải là 'x'?``)."""
+    matches = difflib.get_close_matches(word, list(choices), n=most)
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return say("hint-did-you-mean", name=matches[0])
+    return say("hint-did-you-mean-many", names=", ".join(map(repr, matches[:-1])),
+               last=matches[-1])

@@ -44,11 +44,9 @@ Piece = tuple[pl.DataFrame, list[RecordError]]
 def check_width(columns: int, name: str) -> None:
     """Refuse records with more than `MAX_COLUMNS` columns."""
     if columns > MAX_COLUMNS:
-        raise EvidenceError([Problem(
-            "too-large", f"the records have {columns:,} columns; at most {MAX_COLUMNS:,} are "
-            "read", Span(name, 1, 1),
-            hint="an evidence file has one column per input of the criteria set; check that "
-                 "this is the right file and that rows and columns are not swapped")])
+        raise EvidenceError([Problem.of(
+            "too-large", say("too-many-columns", columns=columns, most=MAX_COLUMNS),
+            Span(name, 1, 1), hint=say("too-many-columns-hint"))])
 
 
 def csv_pieces(lines: Iterator[str], name: str, rows: int = 0) -> Iterator[Piece]:

@@ -25,6 +25,7 @@ from .ir import (
     expression_problem,
     node_span,
     render,
+    type_said,
     walk,
 )
 from .parse import parse_expression
@@ -61,6 +62,7 @@ __all__ = [
     "render",
     "to_polars",
     "to_python",
+    "type_said",
     "walk",
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._documents import did_you_mean
+from .._documents import Message, say, suggestion, verbatim
 from ..errors import Problem, ProblemCode, Span
 from .functions import (
     BUILTIN_FUNCTIONS,
@@ -34,18 +34,15 @@ from .ir import (
     NameInfo,
     Unary,
     expression_problem,
+    type_said,
 )
 
 __all__ = ["check_expression"]
 
 
 _ORDERING = frozenset({"<", "<=", ">", ">="})
-_WORD_HINTS = {
-    "true": "booleans are written True and False",
-    "false": "booleans are written True and False",
-    "null": NONE_HINT,
-    "none": NONE_HINT,
-}
+_WORD_HINTS = {"true": "hint-true-false", "false": "hint-true-false", "null": NONE_HINT,
+               "none": NONE_HINT}
 
 
 def _const_type(value: LiteralValue) -> ValueType:
@@ -60,9 +57,21 @@ def _numeric(kind: ValueType) -> bool:
     return kind in ("integer", "number")
 
 
-def _quoted_list(values: tuple[str, ...], limit: int = 12) -> str:
+def _quoted_list(values: tuple[str, ...], limit: int = 12) -> Message:
     shown = ", ".join(repr(value) for value in values[:limit])
-    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+    if len(values) > limit:
+        return say("list-and-more", shown=shown, more=len(values) - limit)
+    return verbatim(shown)
+
+
+def _arity(function: Function) -> Message:
+    """``1 argument``, ``1 to 2 arguments``, ``at least 2 arguments``."""
+    low, high = function.min_args, function.max_args
+    if high is None:
+        return say("arity-at-least-1" if low == 1 else "arity-at-least", n=low)
+    if low == high:
+        return say("arity-exactly-1" if low == 1 else "arity-exactly", n=low)
+    return say("arity-range", low=low, high=high)
 
 
 class _Checker:
@@ -74,16 +83,20 @@ class _Checker:
         self.names, self.functions, self.span = names, functions, span
         self.problems: list[Problem] = []
 
-    def report(self, code: ProblemCode, message: str, at: Expr, hint: str | None = None) -> None:
+    def report(self, code: ProblemCode, message: Message, at: Expr,
+               hint: Message | None = None) -> None:
         problem = expression_problem(code, message, self.span, (at.line, at.col), hint)
         if problem not in self.problems:
             self.problems.append(problem)
 
-    def expect(self, node: Expr, found: ValueType | None, wanted: str, what: str) -> bool:
+    def expect(self, node: Expr, found: ValueType | None, wanted: str,
+               what: str | Message) -> bool:
         """Report unless `found` is unknown or satisfies `wanted` ("boolean" or "numeric")."""
         ok = found is None or (_numeric(found) if wanted == "numeric" else found == wanted)
         if not ok:
-            self.report("type-mismatch", f"{what} needs {wanted} operands, found {found}", node)
+            self.report("type-mismatch", say("needs-operands", what=what,
+                                             wanted=type_said(wanted), found=type_said(found)),
+                        node)
         return ok
 
     def check(self, expr: Expr) -> ValueType | None:
@@ -115,11 +128,12 @@ class _Checker:
         info = self.names.get(expr.id)
         if info is not None:
             return info.type
-        hint = _WORD_HINTS.get(expr.id.lower())
+        word = _WORD_HINTS.get(expr.id.lower())
+        hint = say(word) if word is not None else None
         if expr.id in self.functions:
-            hint = f"{expr.id} is a function: call it, as in {expr.id}(...)"
-        hint = hint or did_you_mean(expr.id, self.names, most=3)
-        self.report("unknown-name", f"unknown name {expr.id!r}", expr, hint)
+            hint = say("hint-call-function", name=expr.id)
+        hint = hint or suggestion(expr.id, self.names, most=3)
+        self.report("unknown-name", say("unknown-name", name=expr.id), expr, hint)
         return None
 
     def binary(self, expr: Binary) -> ValueType | None:
@@ -141,7 +155,8 @@ class _Checker:
                 continue
             first, second = kinds[index], kinds[index + 1]
             if first is not None and second is not None and common_type(first, second) is None:
-                message = f"'{op}' compares values of one type, found {first} and {second}"
+                message = say("compares-one-type", op=op, first=type_said(first),
+                              second=type_said(second))
                 self.report("type-mismatch", message, left)
             self.enum_value(left, right)
             self.enum_value(right, left)
@@ -155,19 +170,19 @@ class _Checker:
         if info is None or info.values is None or not isinstance(other.value, str):
             return
         if other.value not in info.values:
-            message = f"{other.value!r} is not a value of {name.id!r}"
-            allowed = f"allowed values: {_quoted_list(info.values)}"
-            hint = did_you_mean(other.value, info.values, most=3)
-            self.report("unknown-enum-value", f"{message}; {allowed}", other, hint)
+            message = say("not-enum-value", value=other.value, name=name.id,
+                          allowed=_quoted_list(info.values))
+            hint = suggestion(other.value, info.values, most=3)
+            self.report("unknown-enum-value", message, other, hint)
 
     def if_exp(self, expr: IfExp) -> ValueType | None:
-        self.expect(expr.test, self.check(expr.test), "boolean", "the condition of 'if'")
+        self.expect(expr.test, self.check(expr.test), "boolean", say("what-if-condition"))
         body, orelse = self.check(expr.body), self.check(expr.orelse)
         if body is None or orelse is None:
             return None
         common = common_type(body, orelse)
         if common is None:
-            message = f"both branches of 'if' need one type, found {body} and {orelse}"
+            message = say("if-branches", body=type_said(body), orelse=type_said(orelse))
             self.report("type-mismatch", message, expr)
         return common
 
@@ -176,7 +191,8 @@ class _Checker:
         for option in expr.options:
             kind = _const_type(option.value)
             if found is not None and common_type(found, kind) is None:
-                message = f"'in' needs {found} list items, found {kind} {option.value!r}"
+                message = say("in-items", wanted=type_said(found), kind=type_said(kind),
+                              value=option.value)
                 self.report("type-mismatch", message, option)
             self.enum_value(expr.value, option)
         return "boolean"
@@ -185,12 +201,12 @@ class _Checker:
         kinds = [self.check(arg) for arg in expr.args]
         function = self.functions.get(expr.func)
         if function is None:
-            hint = did_you_mean(expr.func, self.functions, most=3)
-            self.report("unknown-function", f"unknown function {expr.func!r}", expr, hint)
+            hint = suggestion(expr.func, self.functions, most=3)
+            self.report("unknown-function", say("unknown-function", name=expr.func), expr, hint)
             return None
         count, high = len(expr.args), function.max_args
         if count < function.min_args or (high is not None and count > high):
-            message = f"{expr.func}() takes {function.arity_text()}, found {count}"
+            message = say("function-arity", name=expr.func, arity=_arity(function), count=count)
             self.report("wrong-arguments", message, expr)
             return None
         ok = self.arguments(expr, function, kinds)
@@ -199,7 +215,7 @@ class _Checker:
         known = [kind for kind in kinds if kind is not None]
         result = function.result_type(known)
         if result is None:
-            message = f"the arguments of {expr.func}() do not fit together: {', '.join(known)}"
+            message = say("arguments-misfit", name=expr.func, kinds=", ".join(known))
             self.report("wrong-arguments", message, expr)
         return result
 
@@ -208,18 +224,19 @@ class _Checker:
         for index, (arg, kind) in enumerate(zip(expr.args, kinds, strict=True)):
             wanted = function.param_type(index)
             if kind is not None and not accepts(wanted, kind):
-                message = f"argument {index + 1} of {expr.func}() must be {wanted}, found {kind}"
+                message = say("argument-type", number=index + 1, name=expr.func,
+                              wanted=type_said(wanted), found=type_said(kind))
                 self.report("wrong-arguments", message, arg)
                 ok = False
             if index in function.literal_params and not isinstance(arg, Const):
-                message = f"argument {index + 1} of {expr.func}() must be a literal value"
+                message = say("argument-literal", number=index + 1, name=expr.func)
                 self.report("wrong-arguments", message, arg)
                 ok = False
         if ok and function.check_literals is not None:
             literals = [arg.value if isinstance(arg, Const) else None for arg in expr.args]
             error = function.check_literals(literals)
             if error is not None:
-                self.report("wrong-arguments", error, expr)
+                self.report("wrong-arguments", verbatim(error), expr)
                 ok = False
         return ok
 

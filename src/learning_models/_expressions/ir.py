@@ -50,7 +50,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .._documents import TextSpan
+from .._documents import Message, TextSpan, say, verbatim
+from .._words import MESSAGES
 from ..errors import Problem, ProblemCode, Span
 from .functions import LiteralValue, ValueType
 
@@ -199,22 +200,30 @@ def node_span(node: Expr, span: Span | None) -> Span | None:
 
 def expression_problem(
     code: ProblemCode,
-    message: str,
+    message: Message,
     span: Span | None,
     where: tuple[int, int],
-    hint: str | None = None,
+    hint: Message | None = None,
 ) -> Problem:
     """A problem at `where` (line, col) of an expression's text whose column 0 is at `span`
     (without a span, the message says the position)."""
     line, col = where
     if span is None:
-        at = f"column {col + 1}" if line == 0 else f"line {line + 1}, column {col + 1}"
-        message = f"{message} (at {at})"
-    return Problem(code, message, _locate(span, line, col), hint)
+        message = message.plus(say("at-column", column=col + 1) if line == 0 else
+                               say("at-line-column", line=line + 1, column=col + 1))
+    return Problem.of(code, message, _locate(span, line, col), hint=hint)
 
 
-#: The hint for ``None`` / ``null`` in an expression (the parser and the checker give it).
-NONE_HINT = "missing evidence is already null; use default(x, fallback) to replace it"
+def type_said(kind: str | None) -> Message:
+    """A value type (``boolean``, ``number``, …) as a text of the message catalogue (the
+    English word as it is; a plugin's own type name in both languages)."""
+    key = f"type-{kind}"
+    return say(key) if key in MESSAGES else verbatim(str(kind))
+
+
+#: The hint for ``None`` / ``null`` in an expression (the parser and the checker give it):
+#: the id of its message.
+NONE_HINT = "hint-none"
 
 
 # --------------------------------------------------------------------------- traversal

@@ -16,6 +16,7 @@ import re
 import tokenize
 import warnings
 
+from .._documents import Message, say, verbatim
 from ..errors import CriteriaError, Problem, Span
 from .ir import (
     MAX_DEPTH,
@@ -101,14 +102,14 @@ _BINARY: dict[type[ast.operator], BinaryOperator] = {
     ast.Div: "/",
 }
 _BAD_BINARY: dict[type[ast.operator], tuple[str, str | None]] = {
-    ast.Pow: ("**", "multiply explicitly, e.g. x * x"),
-    ast.FloorDiv: ("//", "use round() or ratio()"),
+    ast.Pow: ("**", "hint-power"),
+    ast.FloorDiv: ("//", "hint-floor-division"),
     ast.Mod: ("%", None),
     ast.MatMult: ("@", None),
     ast.LShift: ("<<", None),
     ast.RShift: (">>", None),
-    ast.BitAnd: ("&", "use 'and'"),
-    ast.BitOr: ("|", "use 'or'"),
+    ast.BitAnd: ("&", "hint-use-and"),
+    ast.BitOr: ("|", "hint-use-or"),
     ast.BitXor: ("^", None),
 }
 _COMPARE: dict[type[ast.cmpop], CompareOperator] = {
@@ -120,24 +121,24 @@ _COMPARE: dict[type[ast.cmpop], CompareOperator] = {
     ast.GtE: ">=",
 }
 _FORBIDDEN: dict[type[ast.expr], tuple[str, str | None]] = {
-    ast.Attribute: ("attribute access", "names are plain words; there are no attributes"),
-    ast.Subscript: ("subscript", None),
-    ast.Slice: ("slice", None),
-    ast.Lambda: ("lambda", None),
-    ast.ListComp: ("list comprehension", None),
-    ast.SetComp: ("set comprehension", None),
-    ast.DictComp: ("dict comprehension", None),
-    ast.GeneratorExp: ("generator expression", None),
-    ast.JoinedStr: ("f-string", "write a plain string"),
-    ast.NamedExpr: ("assignment expression", None),
-    ast.Dict: ("dict literal", None),
-    ast.Set: ("set literal", None),
-    ast.Tuple: ("tuple literal", None),
-    ast.List: ("list literal", "lists may only follow 'in', as in x in [1, 2]"),
-    ast.Starred: ("starred expression", None),
-    ast.Await: ("await", None),
-    ast.Yield: ("yield", None),
-    ast.YieldFrom: ("yield from", None),
+    ast.Attribute: ("syntax-attribute-access", "hint-no-attributes"),
+    ast.Subscript: ("syntax-subscript", None),
+    ast.Slice: ("syntax-slice", None),
+    ast.Lambda: ("syntax-lambda", None),
+    ast.ListComp: ("syntax-list-comprehension", None),
+    ast.SetComp: ("syntax-set-comprehension", None),
+    ast.DictComp: ("syntax-dict-comprehension", None),
+    ast.GeneratorExp: ("syntax-generator-expression", None),
+    ast.JoinedStr: ("syntax-f-string", "hint-plain-string"),
+    ast.NamedExpr: ("syntax-assignment-expression", None),
+    ast.Dict: ("syntax-dict-literal", None),
+    ast.Set: ("syntax-set-literal", None),
+    ast.Tuple: ("syntax-tuple-literal", None),
+    ast.List: ("syntax-list-literal", "hint-list-after-in"),
+    ast.Starred: ("syntax-starred-expression", None),
+    ast.Await: ("syntax-await", None),
+    ast.Yield: ("syntax-yield", None),
+    ast.YieldFrom: ("syntax-yield-from", None),
 }
 
 
@@ -147,7 +148,7 @@ class _TooDeep(Exception):
 
 
 def _too_deep(span: Span | None, where: tuple[int, int]) -> CriteriaError:
-    message = f"the expression is nested more than {MAX_DEPTH} levels deep"
+    message = say("expression-too-deep", depth=MAX_DEPTH)
     return CriteriaError([expression_problem("expression-too-deep", message, span, where)])
 
 
@@ -159,9 +160,11 @@ class _Converter:
         self.span = span
         self.problems: list[Problem] = []
 
-    def forbid(self, where: tuple[int, int], what: str, hint: str | None = None) -> None:
-        message = f"{what} is not allowed in an expression"
-        problem = expression_problem("forbidden-syntax", message, self.span, where, hint)
+    def forbid(self, where: tuple[int, int], what: Message, hint: str | None = None) -> None:
+        """Report `what` as not allowed; `hint`: the id of a message that says what to do."""
+        message = say("forbidden-syntax", what=what)
+        problem = expression_problem("forbidden-syntax", message, self.span, where,
+                                     None if hint is None else say(hint))
         self.problems.append(problem)
 
     def convert(self, node: ast.expr, depth: int) -> Expr | None:
@@ -188,8 +191,9 @@ class _Converter:
             return None if parts is None else IfExp(*parts, line=line, col=col)
         if isinstance(node, ast.Call):
             return self.call(node, depth, where)
-        what, hint = _FORBIDDEN.get(type(node), ("this construct", None))
-        self.forbid(where, f"{what} {self.source.snippet(node)}", hint)
+        what, hint = _FORBIDDEN.get(type(node), ("syntax-this-construct", None))
+        self.forbid(where, say("syntax-with-text", what=say(what),
+                               text=self.source.snippet(node)), hint)
         return None
 
     def convert_all(self, nodes: list[ast.expr], depth: int) -> tuple[Expr, ...] | None:
@@ -207,11 +211,11 @@ class _Converter:
         if isinstance(value, float) and math.isfinite(value):
             return Const(value, line=line, col=col)
         if isinstance(value, int | float):
-            self.forbid(where, "a number this large")
+            self.forbid(where, say("syntax-large-number"))
         elif value is None:
-            self.forbid(where, "None", NONE_HINT)
+            self.forbid(where, verbatim("None"), NONE_HINT)
         else:
-            self.forbid(where, f"the literal {value!r}")
+            self.forbid(where, say("syntax-literal", value=value))
         return None
 
     def unary(self, node: ast.UnaryOp, depth: int, where: tuple[int, int]) -> Expr | None:
@@ -221,7 +225,7 @@ class _Converter:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return self.constant(-value, where)
         if isinstance(node.op, ast.Invert):
-            self.forbid(where, "the bitwise operator '~'", "use 'not'")
+            self.forbid(where, say("syntax-bitwise-invert"), "hint-use-not")
             self.convert(operand, depth + 1)
             return None
         op: UnaryOperator = "-" if isinstance(node.op, ast.USub) else "+"
@@ -236,7 +240,7 @@ class _Converter:
         if op is None:
             symbol, hint = _BAD_BINARY[type(node.op)]
             at = self.source.operator(node.left, node.right, symbol)
-            self.forbid(at, f"the operator '{symbol}'", hint)
+            self.forbid(at, say("syntax-operator", symbol=symbol), hint)
             return None
         return None if parts is None else Binary(op, *parts, line=where[0], col=where[1])
 
@@ -244,7 +248,7 @@ class _Converter:
         if any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
             if len(node.ops) == 1:
                 return self.membership(node, depth, where)
-            self.forbid(where, "chaining 'in' with other comparisons", "join them with 'and'")
+            self.forbid(where, say("syntax-chained-in"), "hint-join-and")
             return None
         operands = [node.left, *node.comparators]
         ops: list[CompareOperator] = []
@@ -252,7 +256,7 @@ class _Converter:
             symbol = _COMPARE.get(type(op))
             if symbol is None:
                 at = self.source.operator(operands[index], operands[index + 1], "is")
-                self.forbid(at, "the operator 'is'", "use '==' or '!='")
+                self.forbid(at, say("syntax-operator", symbol="is"), "hint-use-equals")
             else:
                 ops.append(symbol)
         parts = self.convert_all(operands, depth)
@@ -264,13 +268,13 @@ class _Converter:
         value = self.convert(node.left, depth + 1)
         listed = node.comparators[0]
         if not isinstance(listed, ast.List):
-            hint = "write the values as a list, as in x in [1, 2]"
-            self.forbid(self.source.position(listed), "'in' without a literal list", hint)
+            self.forbid(self.source.position(listed), say("syntax-in-without-list"),
+                        "hint-in-list")
             return None
         options = [self.convert(item, depth + 2) for item in listed.elts]
         for item, option in zip(listed.elts, options, strict=True):
             if option is not None and not isinstance(option, Const):
-                self.forbid(self.source.position(item), "a non-literal 'in' list item")
+                self.forbid(self.source.position(item), say("syntax-in-item"))
         if value is None or not all(isinstance(option, Const) for option in options):
             return None
         consts = tuple(option for option in options if isinstance(option, Const))
@@ -280,11 +284,12 @@ class _Converter:
     def call(self, node: ast.Call, depth: int, where: tuple[int, int]) -> Expr | None:
         func = node.func
         if not isinstance(func, ast.Name):
-            hint = "only functions such as ratio() or min() can be called"
-            self.forbid(self.source.position(func), f"calling {self.source.snippet(func)}", hint)
+            self.forbid(self.source.position(func),
+                        say("syntax-calling", text=self.source.snippet(func)),
+                        "hint-only-functions")
         for keyword in node.keywords:
-            what = f"the keyword argument {self.source.snippet(keyword)}"
-            self.forbid(self.source.position(keyword), what, "pass arguments by position")
+            what = say("syntax-keyword-argument", text=self.source.snippet(keyword))
+            self.forbid(self.source.position(keyword), what, "hint-by-position")
         args = self.convert_all(node.args, depth)
         if args is None or node.keywords or not isinstance(func, ast.Name):
             return None
@@ -322,7 +327,7 @@ def _nesting_limit(text: str) -> tuple[int, int] | None:
 
 def _syntax_problem(error: SyntaxError, source: _Source, span: Span | None) -> Problem:
     where = source.char_where(error.lineno, (error.offset or 1) - 1)
-    message = f"invalid expression: {error.msg}"
+    message = say("invalid-expression", reason=verbatim(error.msg))
     return expression_problem("expression-syntax", message, span, where)
 
 
@@ -330,13 +335,13 @@ def _parse_tree(text: str, span: Span | None) -> tuple[ast.Expression, _Source]:
     """Python's AST for `text`, once the limits hold (raises CriteriaError otherwise)."""
     source, problems = _Source(text), []
     if len(text) > MAX_LENGTH:
-        message = f"the expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
+        message = say("expression-too-long", length=len(text), limit=MAX_LENGTH)
         problems.append(expression_problem("expression-too-long", message, span, (0, 0)))
     deep = _nesting_limit(text)
     if deep is not None:
         problems.extend(_too_deep(span, source.where(*deep)).problems)
     if not text.strip():
-        message = "the expression is empty"
+        message = say("expression-empty")
         problems.append(expression_problem("expression-syntax", message, span, (0, 0)))
     if problems:
         raise CriteriaError(problems)
@@ -350,7 +355,7 @@ def _parse_tree(text: str, span: Span | None) -> tuple[ast.Expression, _Source]:
         raise _too_deep(span, (0, 0)) from None
     except ValueError as error:  # e.g. a lone surrogate that cannot be encoded
         where = source.index_where(getattr(error, "start", 0))
-        message = "invalid expression: the text is not valid Unicode"
+        message = say("invalid-expression", reason=say("not-unicode"))
         problem = expression_problem("expression-syntax", message, span, where)
         raise CriteriaError([problem]) from None
 
