@@ -259,6 +259,10 @@ class Evaluations(Sequence[Evaluation]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        return self._at(index)
+
+    def _at(self, index: int) -> Evaluation:
+        """The subject at `index`, known to be within the results."""
         return Evaluation(self, self._frame.row(index, named=True), index)
 
     def __iter__(self) -> Iterator[Evaluation]:

@@ -14,7 +14,7 @@ or its provenance goes through its part: iterating yields each part's evaluation
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
+from typing import Any
 
 import polars as pl
 
@@ -77,17 +77,7 @@ class ModelEvaluations(Evaluations):
                          else part.part(0, 0))
         return ModelEvaluations(parts, (), self.year)
 
-    @overload
-    def __getitem__(self, index: int) -> Evaluation: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Evaluation]: ...
-    def __getitem__(self, index: int | slice) -> Evaluation | Sequence[Evaluation]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _at(self, index: int) -> Evaluation:
         for part, start in zip(self.parts, self._offsets, strict=False):
             if index < start + len(part):
                 return part[index - start]
