@@ -587,6 +587,17 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                               "en": "an evidence file has one column per input of the criteria "
                                     "set; check that this is the right file and that rows and "
                                     "columns are not swapped"},
+    "document-too-large": {"vi": "tài liệu lớn hơn {most} byte",
+                           "en": "the document is larger than {most} bytes"},
+    "document-not-utf8": {"vi": "tệp không phải UTF-8: không giải mã được byte {byte}",
+                          "en": "the file is not UTF-8: byte {byte} cannot be decoded"},
+    "document-not-utf8-hint": {"vi": "hãy lưu tệp theo mã UTF-8", "en": "save the file as UTF-8"},
+    "document-too-deep": {"vi": "lồng nhau quá sâu", "en": "nesting is too deep"},
+    "yaml-file-missing": {"vi": "không tìm thấy tệp {name!r}", "en": "file not found: {name!r}"},
+    "yaml-file-folder": {"vi": "{name!r} là một thư mục, không phải một tệp",
+                         "en": "{name!r} is a directory, not a file"},
+    "yaml-file-unreadable": {"vi": "không đọc được {name!r}: {reason}",
+                             "en": "cannot read {name!r}: {reason}"},
     "census-without-sets": {"vi": "'census' trong {where} chỉ được dùng cùng 'sets'",
                             "en": "'census' in {where} is only allowed with 'sets'"},
     "census-without-sets-hint": {"vi": "chỉ tiêu tính trên mọi bộ tiêu chí của mô hình thì dùng "

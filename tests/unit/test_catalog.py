@@ -319,7 +319,7 @@ def test_a_file_still_wins_and_a_missing_file_is_still_a_file_error(
                          "--input", evidence)
     assert status == 0 and out.startswith("HH-1\t100/100\t")
     assert run(capsys, "evaluate", "--criteria", "nope.yaml", "--input", evidence) == (
-        3, "", "file not found: 'nope.yaml' [file-not-found]\n")
+        3, "", "không tìm thấy tệp 'nope.yaml' [file-not-found]\n")
 
 
 def test_an_extending_file_resolves_against_criteria_dirs(

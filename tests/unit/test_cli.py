@@ -156,7 +156,7 @@ def test_a_year_outside_the_period_is_a_clean_error(capsys: pytest.CaptureFixtur
 
 
 @pytest.mark.parametrize(("criteria", "evidence", "message"), [
-    ("nope.yaml", GOOD, "file not found: 'nope.yaml' [file-not-found]\n"),
+    ("nope.yaml", GOOD, "không tìm thấy tệp 'nope.yaml' [file-not-found]\n"),
     (SET, "nope.csv", "không có tệp minh chứng 'nope.csv' [file-not-found]\n"),
     (SET, "notes.txt", "không đọc được 'notes.txt': không biết loại tệp '.txt' "
      "[unreadable-evidence]\n  gợi ý: hãy dùng .csv, .json, .yaml hoặc .parquet\n"),

@@ -28,6 +28,7 @@ from yaml.reader import Reader, ReaderError
 
 from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
+from .texts import say, verbatim
 
 __all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
            "parse_yaml"]
@@ -536,8 +537,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
 def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
     size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
     if size > limits.max_bytes:
-        message = f"the document is larger than {limits.max_bytes} bytes"
-        raise _Stop(Problem("too-large", message, Span(file, 1, 1)))
+        raise _Stop(Problem.of("too-large", say("document-too-large", most=limits.max_bytes),
+                               Span(file, 1, 1)))
     if isinstance(text, str):
         return text.removeprefix("\ufeff")
     raw = text.removeprefix(codecs.BOM_UTF8)
@@ -546,8 +547,8 @@ def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8")
         line, column = _position(prefix, len(prefix))
-        message = f"the file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
-        problem = Problem("not-utf8", message, Span(file, line, column), "save the file as UTF-8")
+        problem = Problem.of("not-utf8", say("document-not-utf8", byte=f"0x{raw[exc.start]:02x}"),
+                             Span(file, line, column), hint=say("document-not-utf8-hint"))
         raise _Stop(problem) from None
 
 
@@ -625,7 +626,7 @@ def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
     except yaml.YAMLError as exc:
         raise _Stop(_syntax_problem(exc, text, file)) from None
     except RecursionError:  # only reachable with a max_depth far above the default
-        raise _Stop(Problem("too-deep", "nesting is too deep", Span(file, 1, 1))) from None
+        raise _Stop(Problem.of("too-deep", say("document-too-deep"), Span(file, 1, 1))) from None
     source = SourceMap(file, builder.values, builder.keys, builder.expressions)
     return data, source, builder.problems, builder.duplicates
 
@@ -668,11 +669,11 @@ def load_yaml(
         with open(path, "rb") as handle:
             content = handle.read(limits.max_bytes + 1)
     except FileNotFoundError:
-        raise error([Problem("file-not-found", f"file not found: {name!r}")]) from None
+        raise error([Problem.of("file-not-found", say("yaml-file-missing", name=name))]) from None
     except IsADirectoryError:
-        message = f"{name!r} is a directory, not a file"
-        raise error([Problem("file-not-found", message)]) from None
+        raise error([Problem.of("file-not-found", say("yaml-file-folder", name=name))]) from None
     except OSError as exc:
-        message = f"cannot read {name!r}: {_lower(exc.strerror or type(exc).__name__)}"
-        raise error([Problem("file-not-found", message)]) from None
+        reason = verbatim(_lower(exc.strerror or type(exc).__name__))
+        raise error([Problem.of("file-not-found",
+                                say("yaml-file-unreadable", name=name, reason=reason))]) from None
     return parse_yaml(content, name, limits=limits, error=error)
