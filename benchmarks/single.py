@@ -84,14 +84,23 @@ def subjects(nation: national_data.Nation | None = None,
     catalog = Catalog.default()
     out = {}
     for model in MODELS:
-        spec = catalog.for_year(model, YEAR)
         row = pl.read_parquet(folder / f"{model}.parquet", n_rows=1).row(0, named=True)
+        spec = _set_for(catalog.variants(model, YEAR), row)
         record = {k: v for k, v in row.items() if k == "id" or k in spec.inputs}
         for name, inp in spec.inputs.items():
             if inp.from_ is not None and record.get(name) is None:
                 record[name] = 1
         out[model] = (spec, record)
     return out
+
+
+def _set_for(sets: list[lm.CriteriaSet], row: Mapping[str, Any]) -> lm.CriteriaSet:
+    """The one of a model's `sets` in force that the record `row` goes to (its
+    ``applies_to``), as ``evaluate --model M --year Y`` routes it."""
+    if len(sets) == 1:
+        return sets[0]
+    routed = lm.evaluate_routed(sets, [row], year=YEAR)
+    return next(p.program.spec for p in routed.parts if len(p))
 
 
 def library(spec: lm.CriteriaSet, record: Mapping[str, Any]) -> lm.Evaluation:
