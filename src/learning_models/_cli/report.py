@@ -358,11 +358,9 @@ def _print_summary(report: Report, lang: Lang, written: list[Path],
             not_recognised=n(row.not_recognised), incomplete=n(row.incomplete),
             rejected=n(row.rejected))
         if f.rate is not None and table.model != "citizen":
-            basis = report.label("area_total" if f.denominator_kind == "area_total"
-                                 else "subjects_basis")
             text += "; " + WORDS["rate"][lang].format(
                 rate=format_percent(f.rate, lang), recognised=n(f.reached),
-                denominator=n(f.denominator), basis=basis)
+                denominator=n(f.denominator), basis=report.basis(f))
         if f.assessment:
             text += f" — {f.assessment}"
         out.write(text + "\n")

@@ -266,6 +266,17 @@ class Report:
         text = self.labels[key]
         return text.format(**values) if values else text
 
+    def basis(self, figure: Figure) -> str:
+        """What `figure`'s denominator counts, in the report's words: the area's total, the
+        total of the sets its target names, or the records in the data."""
+        if figure.counted:
+            return self.label("counted_basis", sets=", ".join(figure.counted))
+        if figure.denominator_kind == "area_total":
+            return self.label("area_total")
+        if figure.key.startswith("citizens_"):
+            return self.label("citizens_basis")
+        return self.label("subjects_basis")
+
     def percent(self, value: float | None) -> str:
         return "" if value is None else format_percent(value, self.lang)
 

@@ -158,16 +158,6 @@ def _pct_style(figure: Figure) -> str:
     return "pct_met" if figure.met else "pct_short"
 
 
-def _basis(report: Report, figure: Figure) -> str:
-    if figure.counted:
-        return report.label("counted_basis", sets=", ".join(figure.counted))
-    if figure.denominator_kind == "area_total":
-        return report.label("area_total")
-    if figure.key.startswith("citizens_"):
-        return report.label("citizens_basis")
-    return report.label("subjects_basis")
-
-
 def _change_columns(report: Report) -> list[str]:
     labels = []
     for year in report.previous_years:
@@ -201,7 +191,7 @@ def _summary(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
                       (area.code if area.level != "all" else "", "text"),
                       (area.level_label, "text"), (figure.label, "text"),
                       (figure.reached, "int"), (figure.denominator, "int"),
-                      (_basis(report, figure), "text"), (figure.rate, _pct_style(figure)),
+                      (report.basis(figure), "text"), (figure.rate, _pct_style(figure)),
                       (figure.target, "pct"), (figure.milestone_year, "year"),
                       (figure.gap, "int"), (figure.assessment, "text"),
                       *_change_values(report, figure)])
@@ -257,7 +247,7 @@ def _model_sheet(book: Any, sheet: Any, report: Report, table: Any,
         out.line([(row.code if row.code != "*" else "", bold), (row.name, bold),
                   (row.subjects, "int"), (row.evaluated, "int"), (row.recognised, "int"),
                   (row.not_recognised, "int"), (row.incomplete, "int"), (row.rejected, "int"),
-                  (figure.denominator, "int"), (_basis(report, figure), "text"),
+                  (figure.denominator, "int"), (report.basis(figure), "text"),
                   (figure.rate, _pct_style(figure)), (figure.target, "pct"),
                   (figure.gap, "int"), (figure.assessment, "text"),
                   *_change_values(report, figure)])
