@@ -200,3 +200,53 @@ def test_lint_checks_a_targets_file_against_the_sets_of_the_catalogue(
     assert "did you mean 'vn/2021-2025/unit-tt22'?" in err
     path.write_text(PLAN, encoding="utf-8")
     assert main(["lint", str(path)]) == 0
+
+
+LOCAL_UNIT = """\
+format: learning-models/criteria-set/1.1
+id: {ident}
+extends: {base}
+period: "{period}"
+title: {{vi: Đơn vị học tập cấp xã của tỉnh, en: The province's commune-level learning unit}}
+source: {{verified: false, note: a province's own version of the national set}}
+"""
+
+
+def local_set(folder: Path, ident: str, base: str, period: str = "2021-2025") -> None:
+    path = folder / f"{ident.replace('/', '-')}.yaml"
+    path.write_text(LOCAL_UNIT.format(ident=ident, base=base, period=period), encoding="utf-8")
+
+
+def test_a_target_counts_a_provinces_version_of_a_set_it_names_in_the_same_period(
+        tmp_path: Path) -> None:
+    local_set(tmp_path, "hn/2021-2025/unit", "vn/2021-2025/unit")
+    local_set(tmp_path, "hn/2021-2025/unit-x", "hn/2021-2025/unit")   # through another
+    local_set(tmp_path, "hn/2021-2025/unit-tt22", "vn/2021-2025/unit-tt22")
+    local_set(tmp_path, "hn/2026-2030/unit", "vn/2021-2025/unit", "2026-2030")
+    catalog = lm.Catalog.default([tmp_path])
+    targets = lm.validate_targets(parse_yaml(PLAN, "plan.yaml"), catalog=catalog)
+    # the set a later period bases on the earlier one is new law: named, or not counted
+    assert targets.targets[0].sets == ("vn/unit", "hn/2021-2025/unit", "hn/2021-2025/unit-x")
+    named = lm.validate_targets(parse_yaml(PLAN.replace(
+        "[vn/unit]", "[vn/2021-2025/unit-tt22]"), "plan.yaml"), catalog=catalog)
+    assert named.targets[0].sets == ("vn/2021-2025/unit-tt22", "hn/2021-2025/unit-tt22")
+    # without a catalogue, the names as written
+    assert lm.validate_targets(parse_yaml(PLAN, "plan.yaml")).targets[0].sets == ("vn/unit",)
+
+
+def test_the_city_target_reads_the_same_when_a_province_version_supersedes_the_national_set(
+        tmp_path: Path, city_2024: lm.Rollup) -> None:
+    local_set(tmp_path, "bk/2021-2025/unit", "vn/2021-2025/unit")
+    catalog = lm.Catalog.default([tmp_path])
+    evaluation = lm.evaluate_dataset(lm.read_dataset(EXAMPLE / "2024"), year=2024,
+                                     catalog=catalog)
+    targets = lm.load_targets("bac-kan-city", catalog=catalog)
+    units = lm.rollup(evaluation, targets).area("058").models["unit"]
+    assert [(s.criteria_set, s.evaluated) for s in units.by_set] == [
+        ("bk/2021-2025/unit", 54), ("vn/2021-2025/unit-tt22", 3)]
+    (check,) = units.targets
+    national = city_2024.area("058").models["unit"].targets[0]
+    assert check.counted is not None and national.counted is not None
+    assert check.counted.sets == ("bk/2021-2025/unit",)
+    assert (check.counted.recognised, check.counted.denominator, check.gap) == \
+        (national.counted.recognised, national.counted.denominator, national.gap) == (54, 58, 2)

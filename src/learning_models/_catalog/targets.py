@@ -39,7 +39,7 @@ from .._documents import (
 )
 from ..errors import CriteriaError, Problem
 from .catalog import Catalog, shipped_criteria_dir
-from .targets_sets import set_problems
+from .targets_sets import local_versions, set_problems
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is checked, not with the package
     import jsonschema
@@ -155,14 +155,17 @@ def shipped_targets() -> dict[str, Path]:
 def load_targets(path_or_id: str | os.PathLike[str], *,
                  display_name: str | None = None,
                  models: Collection[str] | None = None,
-                 sets: Mapping[str, str] | None = None) -> Targets:
+                 sets: Mapping[str, str] | None = None,
+                 catalog: Catalog | None = None) -> Targets:
     """Load a targets file, or the shipped targets with this id (``vn-387``).
 
     An existing file wins over an id. A target's ``model`` must be one of `models` (default:
     the five of Programme 387, `MODELS`; give the models of your catalogue when plugins add
     some); a target's ``sets`` must name sets of `sets` (id → model; default: the shipped
-    catalogue's) of its model. Raises `CriteriaError` with every problem found, each as
-    FILE:LINE:COLUMN.
+    catalogue's) of its model. Given `catalog`, both default to its sets' (plugins' and
+    folders' included), and a target also counts the sets of the catalogue that extend a set
+    it names within their period (`local_versions`). Raises `CriteriaError` with every
+    problem found, each as FILE:LINE:COLUMN.
     """
     check_path(path_or_id, "path_or_id")
     path = Path(path_or_id)
@@ -171,29 +174,40 @@ def load_targets(path_or_id: str | os.PathLike[str], *,
         if path_or_id in shipped:
             name = display_name or f"criteria/targets/{path_or_id}.yaml"
             return validate_targets(load_yaml(shipped[path_or_id], display_name=name),
-                                    models=models, sets=sets)
+                                    models=models, sets=sets, catalog=catalog)
         if not path.suffix:
             hint = suggestion(path_or_id, shipped) or \
                 say("shipped-targets", ids=", ".join(shipped) or "—")
             raise CriteriaError([Problem.of(
                 "file-not-found", say("no-targets", id=path_or_id), hint=hint)])
     return validate_targets(load_yaml(path, display_name=display_name), models=models,
-                            sets=sets)
+                            sets=sets, catalog=catalog)
 
 
 def validate_targets(raw: RawDocument, *, models: Collection[str] | None = None,
-                     sets: Mapping[str, str] | None = None) -> Targets:
+                     sets: Mapping[str, str] | None = None,
+                     catalog: Catalog | None = None) -> Targets:
     """Check a loaded document against the targets format and build the frozen `Targets`;
     a target's ``model`` must be one of `models` (default: `MODELS`), its ``sets`` sets of
-    `sets` (id → model; default: the shipped catalogue's) that govern its model.
+    `sets` (id → model; default: the shipped catalogue's) that govern its model. Given
+    `catalog`, `models` and `sets` default to its own, and each target's ``sets`` gains the
+    catalogue's local versions of the sets it names (`local_versions`).
 
     Raises `CriteriaError` with every problem found, each located in the file.
     """
     data = check_shape(raw, "targets", _schema_problem)
     source = raw.source
+    entries = catalog.entries() if catalog is not None else None
+    if entries is not None:
+        models = {e.model for e in entries} if models is None else models
+        sets = {e.id: e.model for e in entries} if sets is None else sets
     known = MODELS if models is None else tuple(dict.fromkeys((*MODELS, *sorted(models))))
     problems = [*_meaning_problems(data, source, known), *_sets_problems(data, source, sets)]
     targets = build_located(Targets, data, source, problems)
+    if entries is not None:
+        targets = targets.model_copy(update={"targets": tuple(
+            t if t.sets is None else t.model_copy(update={"sets": local_versions(t.sets, entries)})
+            for t in targets.targets)})
     targets._source = source
     return targets
 

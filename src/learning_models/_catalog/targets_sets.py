@@ -6,18 +6,25 @@ names: each entry a set id (``vn/2021-2025/unit``) or a set id without its perio
 (``vn/unit``), which names that set in every period, so that one target spans 2021–2030. The
 census the share is measured on is the area list's column ``census`` (default: the model's
 own column, ``units`` for units), which must count exactly those subjects.
+
+A set that ``extends`` a named set within the same period (a province's own version of the
+national set) governs the same subjects, so the target counts it too: `local_versions` adds
+it to the names. A set of a later period that extends one of an earlier period replaces it
+under new rules, and is counted only when the target names it (or names the set without its
+period).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from .._documents import SourceMap, say, suggestion, where_said
 from ..errors import Problem
 
-__all__ = ["CENSUS_COLUMNS", "counted_by", "set_problems", "without_period"]
+__all__ = ["CENSUS_COLUMNS", "counted_by", "local_versions", "set_problems",
+           "without_period"]
 
 #: The area-list columns a target may name as its census.
 CENSUS_COLUMNS = ("households", "clans", "communities", "units", "higher_units")
@@ -33,6 +40,35 @@ def counted_by(names: Iterable[str], set_id: str) -> bool:
     """Whether a target naming `names` (its ``sets:``) counts the subjects of `set_id`."""
     plain = without_period(set_id)
     return any(name in (set_id, plain) for name in names)
+
+
+class SetEntry(Protocol):
+    """What `local_versions` reads of a catalogue entry."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def extends(self) -> str | None: ...
+
+
+def local_versions(names: tuple[str, ...], entries: Iterable[SetEntry]) -> tuple[str, ...]:
+    """`names`, then the id of every set of `entries` that extends — directly or through sets
+    of its own period — a set that `names` counts, within that same period."""
+    by_id = {e.id: e for e in entries}
+    found = list(names)
+    for entry in by_id.values():
+        if counted_by(names, entry.id):
+            continue
+        base, seen = by_id.get(entry.extends or ""), {entry.id}
+        while base is not None and base.period == entry.period and base.id not in seen:
+            if counted_by(names, base.id):
+                found.append(entry.id)
+                break
+            seen.add(base.id)
+            base = by_id.get(base.extends or "")
+    return tuple(dict.fromkeys(found))
 
 
 def set_problems(target: Mapping[str, Any], k: int, source: SourceMap,

@@ -109,9 +109,7 @@ def _lint_file(file: Path, name: str, catalog: Catalog) -> list[Problem]:
         raw = load_yaml(file, display_name=name)
         if isinstance(raw.data, dict) and raw.data.get("format") == TARGETS_FORMAT:
             # a targets file named on its own: checked against the sets linted with it
-            entries = catalog.entries()
-            validate_targets(raw, models={e.model for e in entries},
-                             sets={e.id: e.model for e in entries})
+            validate_targets(raw, catalog=catalog)
             return []
         check_document(raw)
         if "extends" in raw.data or catalog.overlays:  # resolved, with the overlays applied

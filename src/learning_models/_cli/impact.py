@@ -65,9 +65,7 @@ def _impact(args: argparse.Namespace) -> int:
     after = resolve_criteria(args.after, None, None, args.criteria_dir, catalog_maker(args))
     pm = plugin_manager_from_args(args)
     catalog = catalog_from_args(plain, plugins=pm)
-    entries = catalog.entries()
-    targets = load_targets(args.targets, {e.model for e in entries},
-                           {e.id: e.model for e in entries}) if args.targets else None
+    targets = load_targets(args.targets, catalog) if args.targets else None
     dataset = read_data(args.data, collect_readers(pm), reader=args.reader)
     found = impact(dataset, year=args.year, before=before, after=after, targets=targets,
                    catalog=catalog)

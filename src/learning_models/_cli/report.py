@@ -33,11 +33,12 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from .._catalog import Catalog
 from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
 from .._documents import say
@@ -249,11 +250,11 @@ def model_title(model: str, lang: Lang) -> str:
     return LABELS.get(f"short_{model}", {}).get(lang, model)
 
 
-def load_targets(which: str, models: Collection[str] | None = None,
-                 sets: Mapping[str, str] | None = None) -> TargetsLike:
-    """The plan's targets by id or file, whose targets may name the built-in models and
-    `models`, and the sets of `sets` (id → model; default: the shipped catalogue's)."""
-    targets: TargetsLike = load_targets_file(which, models=models, sets=sets)
+def load_targets(which: str, catalog: Catalog | None = None) -> TargetsLike:
+    """The plan's targets by id or file, whose targets may name the built-in models and the
+    models and sets of `catalog` (default: the shipped catalogue's), and count the
+    catalogue's local versions of the sets they name."""
+    targets: TargetsLike = load_targets_file(which, catalog=catalog)
     return targets
 
 
@@ -281,9 +282,7 @@ def _report(args: argparse.Namespace) -> int:
         with progress.stage(WORDS["read"][lang]):
             catalog = catalog_from_args(args, shipped=not args.no_shipped, plugins=pm)
             # a target may name a model a set of the catalogue governs (a plugin's too)
-            entries = catalog.entries()
-            targets = load_targets(args.targets, {e.model for e in entries},
-                                   {e.id: e.model for e in entries}) if args.targets else None
+            targets = load_targets(args.targets, catalog) if args.targets else None
             dataset = read_data(args.data, readers, reader=args.reader)
             history = stack.enter_context(open_history(args.history)) \
                 if args.history is not None else None

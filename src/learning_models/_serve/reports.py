@@ -129,10 +129,7 @@ def check_targets(targets: str | None) -> None:
 
 def _make_report(job: Job, catalog: lm.Catalog, year: int, targets: str | None,
                  lang: Literal["vi", "en"]) -> None:
-    entries = catalog.entries()
-    chosen = lm.load_targets(targets, models={e.model for e in entries},
-                             sets={e.id: e.model for e in entries}) \
-        if targets is not None else None
+    chosen = lm.load_targets(targets, catalog=catalog) if targets is not None else None
     dataset = _read_upload(job.folder)
     evaluation = lm.evaluate_dataset(dataset, year=year, catalog=catalog)
     rolled = lm.rollup(evaluation, chosen)
