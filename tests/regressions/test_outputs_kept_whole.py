@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
+import learning_models as lm
 from learning_models._cli import main
+from learning_models._documents import write_pieces
 from learning_models._report import files as _writers
 
 ROOT = Path(__file__).parents[2]
@@ -106,7 +110,13 @@ def test_a_failing_writer_leaves_the_old_report_as_it_was(
             disk_full()
         original(path, text)
 
+    def pieces_counted(path: Path, pieces: Iterable[str]) -> None:
+        calls.append(Path(path).name)
+        original_pieces(path, pieces)
+
+    original_pieces = _writers.write_pieces
     monkeypatch.setattr(_writers, "write_text", fails_on_the_last)
+    monkeypatch.setattr(_writers, "write_pieces", pieces_counted)
     status, _, err = run(capsys, *REPORT, "--out", str(out), "--force")
     assert status == 3 and "no space left on device" in err.lower()
     assert calls[-1] == "rollup.json" and len(calls) == 4  # three files were written first
@@ -178,3 +188,26 @@ def test_results_csv_of_a_report_neutralises_formulas_but_keeps_numbers(
     rows = list(csv.DictReader(io.StringIO((out / "results.csv").read_text(encoding="utf-8"))))
     assert "'=1+2" in [r["id"] for r in rows]
     assert all(not r["total"].startswith("'") for r in rows)
+
+
+def test_results_json_is_written_a_subject_at_a_time_and_whole_or_not_at_all(
+        tmp_path: Path) -> None:
+    evaluation = lm.evaluate_dataset(lm.read_dataset(ROOT / "examples" / "bac-kan-city" / "2024"),
+                                     year=2024)
+    pieces = list(_writers.results_json_pieces(evaluation, "vi"))
+    families = len(evaluation.results["family"])
+    assert len(pieces) > families   # never the whole text in one piece
+    path = tmp_path / "results.json"
+    write_pieces(path, pieces)
+    text = path.read_text("utf-8")
+    assert text == _writers.results_json(evaluation, "vi")
+    assert json.loads(text)["models"]["family"]["counts"]["recognised"] > 0
+
+    def broken() -> Iterator[str]:
+        yield from pieces[:100]
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        write_pieces(path, broken())
+    assert path.read_text("utf-8") == text and [p.name for p in tmp_path.iterdir()] == [
+        "results.json"]

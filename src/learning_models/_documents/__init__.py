@@ -13,7 +13,7 @@ from .formats import (
     schema_validator,
     sniff_format,
 )
-from .output import atomic_path, new_workbook, write_bytes, write_text
+from .output import atomic_path, new_workbook, write_bytes, write_pieces, write_text
 from .shape import (
     build_located,
     check_shape,
@@ -67,6 +67,7 @@ __all__ = [
     "verbatim",
     "where_said",
     "write_bytes",
+    "write_pieces",
     "write_text",
 ]
 

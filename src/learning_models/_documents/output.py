@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_path", "new_workbook", "write_bytes", "write_text"]
+__all__ = ["atomic_path", "new_workbook", "write_bytes", "write_pieces", "write_text"]
 
 
 @contextmanager
@@ -49,6 +49,15 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def write_text(path: str | os.PathLike[str], text: str) -> None:
     """UTF-8 with ``\\n`` line ends, whatever the platform."""
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_pieces(path: str | os.PathLike[str], pieces: Iterable[str]) -> None:
+    """`write_text` of the pieces joined, written as they come: a file larger than memory
+    (a province's per-subject results) is never held whole."""
+    with atomic_path(path) as temporary, \
+            open(temporary, "w", encoding="utf-8", newline="\n") as out:
+        for piece in pieces:
+            out.write(piece)
 
 
 def new_workbook(path: Path, *, created: datetime, options: Mapping[str, Any] | None = None,

@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -23,7 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import polars as pl
 
 from .._criteria import Lang
-from .._documents import write_text
+from .._documents import write_pieces, write_text
 from .._evidence import RecordError
 from .._rollup import MODELS, Rollup
 from .._scoring import CARRIED, DatasetEvaluation, parts_of, set_counts
@@ -80,7 +80,7 @@ def write_results(evaluation: DatasetEvaluation, directory: str | os.PathLike[st
     out = Path(directory)
     paths = [out / "results.json", out / "results.csv", out / "errors.csv"]
     mark = BOM if bom else ""
-    write_text(paths[0], results_json(evaluation, lang))
+    write_pieces(paths[0], results_json_pieces(evaluation, lang))
     write_text(paths[1], mark + results_csv(evaluation, lang))
     write_text(paths[2], mark + errors_csv(
         [(evaluation.year, e) for e in evaluation.errors]
@@ -101,11 +101,16 @@ def results_json(evaluation: DatasetEvaluation, lang: Lang = "en") -> str:
     its provenance is given once per model), per model, with every rejected record (its
     message in `lang`). One subject per line, so large files stay quick to write and easy
     to compare."""
+    return "".join(results_json_pieces(evaluation, lang))
+
+
+def results_json_pieces(evaluation: DatasetEvaluation, lang: Lang = "en") -> Iterator[str]:
+    """`results_json` a subject at a time, so that writing it never holds the whole text."""
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
-    lines = ["{", f'  "year": {dump(evaluation.year)},',
-             f'  "engine": {dump(f"learning-models {__version__}")},', '  "models": {']
+    yield (f'{{\n  "year": {dump(evaluation.year)},\n'
+           f'  "engine": {dump(f"learning-models {__version__}")},\n  "models": {{\n')
     models = _models(evaluation)
     for n, model in enumerate(models):
         results = evaluation.results[model]
@@ -117,25 +122,26 @@ def results_json(evaluation: DatasetEvaluation, lang: Lang = "en") -> str:
         parts = parts_of(results)
         made = results.provenance.to_dict() if len(parts) == 1 else \
             [p.provenance.to_dict() for p in parts]   # each subject names its criteria_set
-        lines += [f"    {dump(model)}: {{",
-                  f'      "provenance": {dump(made)},',
-                  f'      "counts": {dump(counts)},',
-                  *([f'      "counts_by_set": {dump(set_counts(results))},']
-                    if len(parts) > 1 else []),
-                  '      "evaluations": [']
-        subjects = []
+        by_set = f'      "counts_by_set": {dump(set_counts(results))},\n' \
+            if len(parts) > 1 else ""
+        yield (f'    {dump(model)}: {{\n      "provenance": {dump(made)},\n'
+               f'      "counts": {dump(counts)},\n{by_set}      "evaluations": [\n')
+        separator = ""
         for data, area in zip(results.subject_dicts(), areas, strict=True):
             data.pop("provenance", None)         # the model's, given once above
             for column in CARRIED:               # the subject's area, filled in, comes last
                 data.pop(column, None)
             data["area"] = area
-            subjects.append(f"        {dump(data)}")
-        if subjects:
-            lines.append(",\n".join(subjects))
-        lines += ["      ]", "    }" + ("," if n < len(models) - 1 else "")]
-    errors = [f"    {dump(_error(e, lang))}" for e in evaluation.errors]
-    lines += ["  },", '  "errors": [', *([",\n".join(errors)] if errors else []), "  ]", "}"]
-    return "\n".join(lines) + "\n"
+            yield f"{separator}        {dump(data)}"
+            separator = ",\n"
+        yield ("\n" if separator else "") + "      ]\n    }" + \
+            ("," if n < len(models) - 1 else "") + "\n"
+    yield '  },\n  "errors": [\n'
+    separator = ""
+    for error in evaluation.errors:
+        yield f"{separator}    {dump(_error(error, lang))}"
+        separator = ",\n"
+    yield ("\n" if separator else "") + "  ]\n}\n"
 
 
 def results_csv(evaluation: DatasetEvaluation, lang: Lang = "vi") -> str:
