@@ -82,6 +82,10 @@ REPORT_LABELS: dict[str, dict[Lang, str]] = {
     "summary_intro": {"vi": "Kết quả so với chỉ tiêu của kế hoạch, theo địa bàn.",
                       "en": "Results against the plan's targets, by area."},
     "lists": {"vi": "Danh sách đề nghị công nhận", "en": "Recognition lists"},
+    "lists_part": {"vi": "Phần {part}/{parts} của danh sách (một trang tính chứa được "
+                         "{rows} dòng); số thứ tự tiếp nối phần trước.",
+                   "en": "Part {part} of {parts} of the list (a sheet holds {rows} rows); "
+                         "the numbers continue from the previous part."},
     "lists_intro": {"vi": "Các đối tượng đạt tiêu chí, đề nghị công nhận, theo xã/phường, với "
                           "điểm và xếp loại. Hồ sơ không đạt hoặc chưa đủ minh chứng không "
                           "có trong danh sách này; tệp results.csv có kết quả của mọi hồ sơ.",

@@ -16,6 +16,8 @@ from hypothesis import given, settings
 
 import learning_models as lm
 from learning_models._cli import main
+from learning_models._documents import output as _output
+from learning_models._history import write_impact
 
 CITY = Path(__file__).parents[2] / "examples" / "bac-kan-city" / "2024"
 OLD, NEW = "vn/2021-2025/family", "vn/2026-2030/family"
@@ -158,3 +160,18 @@ def test_an_overlay_applies_to_the_proposed_side_only(
     (whole,) = [a for a in data["areas"] if a["code"] == "*" and a["model"] == "family"]
     assert whole["recognised_after"] < whole["recognised_before"]
     assert {c["indicator"] for c in whole["causes"]} >= {"C5.1"}
+
+
+def test_an_impact_longer_than_a_sheet_goes_on_over_sheets_losing_no_subject(
+        city_impact: lm.Impact, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a sheet holds 1,048,576 rows, and rows past it would be dropped without a word
+    monkeypatch.setattr(_output, "SHEET_ROWS", 500)
+    out = write_impact(city_impact, tmp_path / "tac-dong.xlsx", "xlsx")
+    sheets = pl.read_excel(out, sheet_id=0)
+    parts = [n for n in sheets if n.startswith("Hồ sơ")]
+    changes = len(city_impact.changes)
+    assert changes > 1_000 and parts == ["Hồ sơ", *(f"Hồ sơ ({k})" for k in range(
+        2, -(-changes // 499) + 1))]
+    subjects = [s for n in parts for s in sheets[n]["subject"].to_list()]
+    assert subjects == [c.subject for c in city_impact.changes]
+    assert all(sheets[n].height <= 499 for n in parts)   # the header, then 499 subjects

@@ -217,6 +217,42 @@ def test_the_workbook_lists_the_recognised_and_counts_the_rest(report: Report,
     assert rows[2][0].startswith("Các đối tượng đạt tiêu chí, đề nghị công nhận")
 
 
+
+@pytest.mark.parametrize("rows", [1, 3, 4, 13, 14, 100])
+def test_a_list_longer_than_a_sheet_goes_on_over_sheets_losing_no_one(
+        report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
+    # a sheet holds 1,048,576 rows and XlsxWriter drops the rows past it without a word:
+    # a province's list must go on, every subject on exactly one sheet, numbered as in one
+    monkeypatch.setattr(_write_xlsx, "LIST_ROWS", rows)
+    write_xlsx(report, tmp_path / "bao-cao-2026.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "bao-cao-2026.xlsx")
+    title = "Danh sách đề nghị công nhận"
+    listed = sum(len(c.entries) for c in report.lists)
+    parts = max(1, -(-listed // rows))
+    names = [n for n in book.sheetnames if n.startswith(title[:20])]
+    assert names == [title, *(f"{title[:31 - len(f' ({k})')]} ({k})"
+                              for k in range(2, parts + 1))]   # 31 characters at most
+    assert book.sheetnames[-1] != names[-1]         # the sources sheet still comes last
+    found, rests = [], []
+    for k, name in enumerate(names, 1):
+        values = [r for r in book[name].iter_rows(values_only=True)]
+        head = next(i for i, r in enumerate(values) if r[0] == "STT")
+        table = [r for r in values[head + 1:] if isinstance(r[0], int) and r[4] is not None]
+        assert len(table) <= rows
+        found += [(r[0], r[2], r[4]) for r in table]
+        rests.append(any(r[0] == "Xã/phường" for r in values[head + 1:]))
+        said = [r[0] for r in values[:head] if r[0] and str(r[0]).startswith("Phần")]
+        assert said == ([f"Phần {k}/{parts} của danh sách (một trang tính chứa được {rows} "
+                         "dòng); số thứ tự tiếp nối phần trước."] if parts > 1 else [])
+    one_sheet = []
+    for commune in report.lists:
+        model, n = None, 0
+        for entry in commune.entries:
+            model, n = entry.model, (n + 1 if entry.model == model else 1)
+            one_sheet.append((n, commune.code, entry.id))
+    assert found == one_sheet and len(found) == listed == 14
+    assert rests == [False] * (len(names) - 1) + [True]   # the communes' rest: once, at the end
+
 # --- the notice on the criteria sets applied ----------------------------------------------
 
 NOTICE = "Lưu ý về nguồn của bộ tiêu chí"

@@ -13,7 +13,15 @@ from .formats import (
     schema_validator,
     sniff_format,
 )
-from .output import atomic_path, new_workbook, write_bytes, write_pieces, write_text
+from .output import (
+    SHEET_ROWS,
+    atomic_path,
+    new_workbook,
+    write_bytes,
+    write_pieces,
+    write_rows_over_sheets,
+    write_text,
+)
 from .shape import (
     build_located,
     check_shape,
@@ -28,6 +36,7 @@ from .texts import Message, format_problem, say, verbatim
 from .yaml import DuplicateKey, RawDocument, SourceMap, TextSpan, YamlLimits, load_yaml, parse_yaml
 
 __all__ = [
+    "SHEET_ROWS",
     "BadValue",
     "DuplicateKey",
     "FormatKind",
@@ -68,6 +77,7 @@ __all__ = [
     "where_said",
     "write_bytes",
     "write_pieces",
+    "write_rows_over_sheets",
     "write_text",
 ]
 

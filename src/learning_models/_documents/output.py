@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_path", "new_workbook", "write_bytes", "write_pieces", "write_text"]
+__all__ = ["SHEET_ROWS", "atomic_path", "new_workbook", "write_bytes", "write_pieces",
+           "write_rows_over_sheets", "write_text"]
 
 
 @contextmanager
@@ -69,3 +70,29 @@ def new_workbook(path: Path, *, created: datetime, options: Mapping[str, Any] | 
     book = xlsxwriter.Workbook(str(path), {**(options or {}), "in_memory": True})
     book.set_properties({**(properties or {}), "created": created})
     return book
+
+
+#: The rows a worksheet holds (Excel's limit). XlsxWriter drops a row written past it without
+#: a word, so a table that may be longer (a province's subjects) goes on over more sheets.
+SHEET_ROWS = 1_048_576
+
+
+def write_rows_over_sheets(book: Any, name: str, head: Callable[[Any], int],
+                           rows: Iterable[Sequence[object]]) -> int:
+    """Write `rows` on a new sheet `name`, going on to ``name (2)``, ``name (3)`` … as each
+    fills up: `head(sheet)` writes what stands above the rows on every one of them (a title,
+    the header) and gives the first row left for them. Every row lands on exactly one sheet;
+    the number of sheets (one, maybe without rows, when they fit)."""
+    sheet = book.add_worksheet(name)
+    row = first = head(sheet)
+    sheets = 1
+    for values in rows:
+        if row >= SHEET_ROWS:
+            sheets += 1
+            sheet = book.add_worksheet(f"{name} ({sheets})")
+            row = first = head(sheet)
+            if first >= SHEET_ROWS:
+                raise ValueError(f"the head of sheet {name!r} leaves no row for the table")
+        sheet.write_row(row, 0, values)
+        row += 1
+    return sheets

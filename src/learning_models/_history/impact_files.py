@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .._criteria import Lang
-from .._documents import atomic_path, new_workbook, write_text
+from .._documents import atomic_path, new_workbook, write_rows_over_sheets, write_text
 from .impact_model import Impact
 from .impact_table import impact_table
 
@@ -82,12 +83,15 @@ def _xlsx(impact: Impact, path: Path, lang: Lang) -> None:
             sheet.write_row(n, 0, row)
         if not impact.changes:
             sheet.write(4, 0, table.empty)
-        changes = book.add_worksheet("Hồ sơ" if lang == "vi" else "Subjects")
         columns = ("model", "subject", "area", "before", "after", "grade_before",
                    "grade_after", "direction", "indicators")
-        changes.write_row(0, 0, columns, bold)
-        for n, change in enumerate(impact.changes, start=1):
-            data = change.to_dict()
-            changes.write_row(n, 0, [", ".join(data[c]) if c == "indicators" else data[c]
-                                     for c in columns])
+
+        def header(sheet: Any) -> int:
+            sheet.write_row(0, 0, columns, bold)
+            return 1
+
+        write_rows_over_sheets(
+            book, "Hồ sơ" if lang == "vi" else "Subjects", header,
+            ([", ".join(data[c]) if c == "indicators" else data[c] for c in columns]
+             for data in (change.to_dict() for change in impact.changes)))
         book.close()

@@ -8,9 +8,10 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .._criteria import Lang
-from .._documents import atomic_path, new_workbook, write_text
+from .._documents import atomic_path, new_workbook, write_rows_over_sheets, write_text
 from .impact_table import model_word
 from .review_model import Review, Series
 from .review_table import REVIEW_WORDS, review_tables, series_label
@@ -135,11 +136,13 @@ def _xlsx(found: Review, path: Path, lang: Lang) -> None:
                 ("Tổng hợp" if vi else "Summary", t.summary_headers, t.summary_rows),
                 ("Theo năm" if vi else "By year", t.series_headers, t.series_rows),
                 ("Mất danh hiệu" if vi else "Lost", t.lost_headers, t.lost_rows)):
-            sheet = book.add_worksheet(name)
-            sheet.write(0, 0, t.title, bold)
-            sheet.write_column(1, 0, (t.subtitle, *t.notes))
-            top = 3 + len(t.notes)
-            sheet.write_row(top, 0, headers, bold)
-            for n, row in enumerate(rows, start=top + 1):
-                sheet.write_row(n, 0, ["" if v is None else v for v in row])
+            def head(sheet: Any, headers: Sequence[str] = headers) -> int:
+                sheet.write(0, 0, t.title, bold)
+                sheet.write_column(1, 0, (t.subtitle, *t.notes))
+                top = 3 + len(t.notes)
+                sheet.write_row(top, 0, headers, bold)
+                return top + 1
+
+            write_rows_over_sheets(book, name, head,
+                                   (["" if v is None else v for v in row] for row in rows))
         book.close()

@@ -5,7 +5,9 @@ and how many of their indicators are verified; then the area reported on, each d
 commune under it, against the targets), one sheet per model with its per-commune figures,
 the recognition lists ("Danh sách đề nghị công nhận": the subjects proposed for recognition
 by commune with their score and grade, then per commune how many were not listed — not
-recognised, incomplete — which results.csv holds) and the sources (criteria sets with their
+recognised, incomplete — which results.csv holds; a list longer than a sheet holds, a
+province's, goes on as many sheets as it needs, "Danh sách đề nghị công nhận (2)" …, each with
+its title and header, the numbers going on) and the sources (criteria sets with their
 source documents, verified indicators and content hashes, targets, notes). Headers are
 frozen, columns sized to their contents, rates formatted as percentages with one decimal.
 
@@ -27,6 +29,10 @@ from .xlsx_charts import add_rate_chart
 __all__ = ["sheet_names", "write_xlsx"]
 
 _MAX_WIDTH = 60
+#: Rows of the recognition list on one sheet: a sheet holds 1,048,576 rows (rows past it
+#: would be dropped without a word), and its title, header and the table of the communes'
+#: other subjects must fit too.
+LIST_ROWS = 1_000_000
 _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
@@ -41,26 +47,32 @@ def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
                         "author": report.engine, "company": ""})
         try:
             styles = _styles(book)
-            names = sheet_names(report)
+            parts = _list_parts(report)
+            names = sheet_names(report, len(parts))
             _summary(book.add_worksheet(names[0]), report, styles)
-            for table, name in zip(report.tables, names[1:-2], strict=True):
+            models = len(report.tables)
+            for table, name in zip(report.tables, names[1:1 + models], strict=True):
                 _model_sheet(book, book.add_worksheet(name), report, table, styles)
-            _lists(book.add_worksheet(names[-2]), report, styles)
+            for k, part in enumerate(parts):
+                _lists(book.add_worksheet(names[1 + models + k]), report, styles, part,
+                       (k + 1, len(parts)))
             _sources(book.add_worksheet(names[-1]), report, styles)
         finally:
             book.close()
 
 
-def sheet_names(report: Report) -> list[str]:
-    """Summary, one per model (its title), the lists, the sources — valid and unique."""
+def sheet_names(report: Report, list_sheets: int = 1) -> list[str]:
+    """Summary, one per model (its title), the lists (on `list_sheets` sheets), the sources
+    — valid and unique."""
     wanted = [report.label("summary"), *(t.short_title for t in report.tables),
-              report.label("lists"), report.label("sources")]
+              *[report.label("lists")] * list_sheets, report.label("sources")]
     names: list[str] = []
     for name in wanted:
         clean = name.translate(_FORBIDDEN).strip()[:31] or "Sheet"
         candidate, n = clean, 2
         while candidate.casefold() in (x.casefold() for x in names):
-            candidate = f"{clean[:28]} ({n})"
+            suffix = f" ({n})"                      # a name holds at most 31 characters
+            candidate = f"{clean[:31 - len(suffix)]}{suffix}"
             n += 1
         names.append(candidate)
     return names
@@ -278,25 +290,54 @@ def _by_set(out: Any, report: Report, table: Any) -> None:
                   (s.incomplete, "int")])
 
 
-def _lists(sheet: Any, report: Report, styles: dict[str, Any]) -> None:
+#: The rows of one list sheet: (commune, its first entry, the entry after its last) each.
+_Part = list[tuple[int, int, int]]
+
+
+def _list_parts(report: Report) -> list[_Part]:
+    """The recognition list cut into sheets of at most `LIST_ROWS` rows, in order: every
+    entry on exactly one sheet (one sheet, maybe empty, when it fits)."""
+    parts: list[_Part] = [[]]
+    room = LIST_ROWS
+    for c, commune in enumerate(report.lists):
+        start = 0
+        while start < len(commune.entries):
+            if room == 0:
+                parts.append([])
+                room = LIST_ROWS
+            end = min(len(commune.entries), start + room)
+            parts[-1].append((c, start, end))
+            room -= end - start
+            start = end
+    return parts
+
+
+def _lists(sheet: Any, report: Report, styles: dict[str, Any], part: _Part,
+           which: tuple[int, int] = (1, 1)) -> None:
     out = _Sheet(sheet, styles)
+    more = [(report.label("lists_part", part=which[0], parts=which[1],
+                          rows=f"{LIST_ROWS:,}".replace(",", ".")), "notice")] \
+        if which[1] > 1 else []
     out.title(report.label("lists"), _subtitle(report),
-              [(report.label("lists_intro"), "plain")])
+              [(report.label("lists_intro"), "plain"), *more])
     header = out.header([report.label("number"), report.label("commune"),
                          report.label("code"), report.label("model"), report.label("id"),
                          report.label("name"), report.label("score"),
                          report.label("max_score"), report.label("grade")])
-    for commune in report.lists:
+    for c, start, end in part:
+        commune = report.lists[c]
+        entries = commune.entries
         model, n = None, 0
-        for entry in commune.entries:
+        for k, entry in enumerate(entries[:end]):  # the numbers count from the commune's first
             model, n = entry.model, (n + 1 if entry.model == model else 1)
-            out.line([(n, "int"), (commune.name, "text"), (commune.code, "text"),
-                      (entry.model_title, "text"), (entry.id, "text"),
-                      (entry.name, "text"), (entry.total, "score"),
-                      (entry.max_total, "score"), (entry.grade, "text")])
+            if k >= start:
+                out.line([(n, "int"), (commune.name, "text"), (commune.code, "text"),
+                          (entry.model_title, "text"), (entry.id, "text"),
+                          (entry.name, "text"), (entry.total, "score"),
+                          (entry.max_total, "score"), (entry.grade, "text")])
     sheet.autofilter(header, 0, max(out.row - 1, header), 8)
     rest = [c for c in report.lists if c.not_recognised or c.incomplete]
-    if rest:
+    if rest and which[0] == which[1]:
         out.row += 1
         out.put(0, report.label("lists_rest_head"), "notice", measure=False)
         out.row += 1
