@@ -50,7 +50,7 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet
-from .._documents import write_text
+from .._documents import say, write_text
 from .._evidence import (
     EVIDENCE_SUFFIXES,
     FILE_NAMES,
@@ -63,6 +63,7 @@ from .._evidence import (
     Dataset,
     RecordError,
     Table,
+    parquet_unreadable,
     read_evidence,
     type_areas,
 )
@@ -152,8 +153,8 @@ def _model_files(source: PartitionSource) -> dict[str, Path]:
         return {str(m): Path(f) for m, f in source.items()}
     folder = Path(source)
     if not folder.is_dir():
-        raise EvidenceError([Problem("file-not-found",
-                                     f"no such partition folder: {folder.name!r}")])
+        raise EvidenceError([Problem.of("file-not-found",
+                                        say("partition-missing", name=folder.name))])
     files: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
         if file.suffix.lower() not in EVIDENCE_SUFFIXES or file.name.startswith("."):
@@ -162,8 +163,8 @@ def _model_files(source: PartitionSource) -> dict[str, Path]:
         if kind is None or kind in ("areas", "crosswalk"):
             continue
         if kind in files:
-            raise EvidenceError([Problem("unreadable-evidence",
-                                         f"{file.name!r}: a second file for {kind!r}")])
+            raise EvidenceError([Problem.of("unreadable-evidence", say(
+                "dataset-second-file", name=file.name, kind=kind))])
         files[kind] = file
     return files
 
@@ -190,7 +191,7 @@ def read_partition(name: str, source: PartitionSource, sets: GivenSets, *,
     ignored: dict[str, tuple[str, ...]] = {}
     for model, file in _model_files(source).items():
         if model not in sets:
-            raise LearningModelsError(f"partition {name!r}: no criteria set for {model!r}")
+            raise LearningModelsError.saying(say("partition-no-set", name=name, model=model))
         shown = f"{name}/{file.name}"
         if file.suffix.lower() == ".parquet":
             frame, extra = _scan_parquet(file, shown, known_columns(model, sets[model]),
@@ -218,8 +219,7 @@ def _scan_parquet(file: Path, shown: str, known: Sequence[str],
         # through (and realigning) the reader's many
         frame = scan.select(wanted).collect().rechunk()
     except (pl.exceptions.PolarsError, OSError) as exc:
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     f"cannot read Parquet file {shown!r}: {exc}")]) from exc
+        raise parquet_unreadable(shown, exc) from exc
     return frame, extra
 
 

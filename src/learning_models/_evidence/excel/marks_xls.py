@@ -11,8 +11,9 @@ from pathlib import Path
 
 import xlrd
 
+from ..._documents import say
 from ...errors import EvidenceError, Problem
-from .marks import MAX_UNCOMPRESSED, Marks
+from .marks import MAX_UNCOMPRESSED, Marks, workbook_too_large
 
 __all__ = ["xls_marks"]
 
@@ -20,16 +21,13 @@ __all__ = ["xls_marks"]
 def xls_marks(file: Path, shown: str) -> dict[str, Marks]:
     """Sheet name → its merged ranges and error cells."""
     if file.stat().st_size > MAX_UNCOMPRESSED:
-        raise EvidenceError([Problem("too-large", f"{shown!r} is larger than "
-                                     f"{MAX_UNCOMPRESSED // 2**20} MiB",
-                                     hint="split the workbook")])
+        raise workbook_too_large(shown, MAX_UNCOMPRESSED, unpacked=False)
     try:
         book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True)
     except (xlrd.XLRDError, OSError, EOFError, ValueError, AssertionError,
             IndexError, KeyError) as exc:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r}: not a legacy Excel workbook "
-            "(.xls)", hint="open it in Excel or LibreOffice and save it as .xlsx")]) from exc
+        raise EvidenceError([Problem.of("unreadable-evidence", say("not-xls", name=shown),
+                                        hint=say("workbook-save-xlsx"))]) from exc
     try:
         return {name: _sheet_marks(book.sheet_by_name(name)) for name in book.sheet_names()}
     finally:
