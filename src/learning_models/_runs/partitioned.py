@@ -28,9 +28,9 @@ run over the partitions' files one after the other rejects them; the first keeps
 Outputs under `out_dir`: ``results/<partition>/<model>.parquet`` (one row per evaluated
 subject: id, area, total, max_total, status, grade and, on request, every indicator's
 points), ``errors.csv`` (every rejected record: its file, row, line, id,
-field, code and reason), ``rollup.parquet`` (`rollup_table`: every area, measure and
-target) and ``rollup.json`` (the `Rollup` of the levels asked for, as `Rollup.to_dict`
-gives it, on one line).
+field, code and reason, in the language asked for: Vietnamese by default),
+``rollup.parquet`` (`rollup_table`: every area, measure and target) and ``rollup.json``
+(the `Rollup` of the levels asked for, as `Rollup.to_dict` gives it, on one line).
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ from .._scoring import (
     points_column,
     scored_table,
 )
+from .._words import Lang
 from ..errors import EvidenceError, LearningModelsError, Problem
 from .partition_ids import taken_ids
 from .progress import Progress
@@ -232,7 +233,7 @@ def evaluate_partitioned(
     targets: TargetsLike | None = None, out_dir: str | os.PathLike[str] | None = None,
     rollup_levels: Sequence[str] | None = ROLLUP_LEVELS,
     extra_columns: Literal["reject", "ignore"] = "reject", indicators: bool = False,
-    progress: bool | None = None, observe: Observer | None = None,
+    progress: bool | None = None, observe: Observer | None = None, lang: Lang = "vi",
 ) -> PartitionedEvaluation:
     """Evaluate every partition of a dataset in turn and roll the whole up by area.
 
@@ -250,7 +251,8 @@ def evaluate_partitioned(
     stage and partition on standard error (by default only when it is a terminal);
     `observe(stage, partition)` is entered around every stage (``partition`` is None for
     the reading of the ids before the first partition, and for the final roll-up and
-    write).
+    write). `lang` is the language of the reasons in ``errors.csv`` (Vietnamese by
+    default, ``"en"`` for English; the codes stay English).
     """
     seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -332,7 +334,7 @@ def evaluate_partitioned(
         with bar.stage("write"), stage("write", None):
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
-                write_text(out / "errors.csv", _errors_csv(errors))
+                write_text(out / "errors.csv", _errors_csv(errors, lang))
                 table.write_parquet(out / "rollup.parquet")
                 # compact: the indented form (`Rollup.to_json`) takes Python's slow encoder
                 write_text(out / "rollup.json", json.dumps(
@@ -419,11 +421,11 @@ def _write_partition(folder: Path, evaluation: DatasetEvaluation, indicators: bo
             folder / f"{model}.parquet", compression="lz4")
 
 
-def _errors_csv(errors: Sequence[RecordError]) -> str:
+def _errors_csv(errors: Sequence[RecordError], lang: Lang) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ERROR_COLUMNS)
     for error in sorted(errors, key=lambda e: (e.file or "", e.row, e.field or "")):
-        data = error.to_dict()
+        data = error.to_dict(lang)
         writer.writerow(safe_row("" if data[c] is None else data[c] for c in ERROR_COLUMNS))
     return buffer.getvalue()
