@@ -706,7 +706,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                    "en": "; it runs on to line {line}: is a quote not closed?"},
     "key-twice": {"vi": "{key!r} được ghi hai lần{first}; hãy giữ một",
                   "en": "{key!r} is given twice{first}; keep one"},
-    # evidence files: JSON, YAML and Parquet records
+    # evidence files: CSV values, JSON, YAML and Parquet records
     "records-not-list": {"vi": "cần một danh sách hồ sơ (hoặc 'records: [...]')",
                          "en": "expected a list of records (or 'records: [...]')"},
     "not-json": {"vi": "không phải JSON: {reason}", "en": "not JSON: {reason}"},
@@ -731,6 +731,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                           "en": "illegal trailing comma before end of object"},
     "json-comma-array": {"vi": "có dấu phẩy thừa trước dấu ']'",
                          "en": "illegal trailing comma before end of array"},
+    "csv-value-too-long": {"vi": "một giá trị dài hơn {most} ký tự; có dấu ngoặc kép nào chưa "
+                                 "đóng?",
+                           "en": "a value longer than {most:,} characters; is a quote not "
+                                 "closed?"},
     "json-too-deep": {"vi": "tệp JSON lồng nhau quá sâu", "en": "the JSON is nested too deeply"},
     "json-key-twice": {"vi": "khóa {key!r} được ghi hai lần", "en": "duplicate key {key!r}"},
     "keep-one": {"vi": "hãy giữ một", "en": "keep one"},
@@ -768,6 +772,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                         "en": "write a date cell, or the date as dd/mm/yyyy: 01/07/2025"},
     "partition-missing": {"vi": "không có thư mục phần dữ liệu {name!r}",
                           "en": "no such partition folder: {name!r}"},
+    "partition-stage-ids": {"vi": "tìm mã hồ sơ dùng ở hai phần dữ liệu",
+                            "en": "ids used in two partitions"},
+    "partition-stage-read": {"vi": "đọc dữ liệu", "en": "read"},
+    "partition-stage-evaluate": {"vi": "đánh giá", "en": "evaluate"},
+    "partition-stage-roll-up": {"vi": "tổng hợp theo địa bàn", "en": "roll-up"},
+    "partition-stage-write": {"vi": "ghi kết quả", "en": "write"},
     "partition-no-set": {"vi": "phần dữ liệu {name!r}: không có bộ tiêu chí cho mô hình "
                                "{model!r}",
                          "en": "partition {name!r}: no criteria set for {model!r}"},

@@ -248,11 +248,12 @@ def evaluate_partitioned(
     ``extra_columns="ignore"`` leaves columns the sets do not know unread instead of
     rejecting their records. With `indicators`, the results carry every indicator's points
     (``points[C1.1]``: ten more columns per model to write). `progress` draws a bar per
-    stage and partition on standard error (by default only when it is a terminal);
+    stage and partition on standard error (by default only when it is a terminal), in
+    `lang`;
     `observe(stage, partition)` is entered around every stage (``partition`` is None for
     the reading of the ids before the first partition, and for the final roll-up and
-    write). `lang` is the language of the reasons in ``errors.csv`` (Vietnamese by
-    default, ``"en"`` for English; the codes stay English).
+    write). `lang` is the language of the progress line and of the reasons in
+    ``errors.csv`` (Vietnamese by default, ``"en"`` for English; the codes stay English).
     """
     seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -284,13 +285,14 @@ def evaluate_partitioned(
         if model not in chosen:   # a model the sets given leave out: the catalogue's
             catalog = catalog if catalog is not None else Catalog.default()
             chosen[model] = tuple(catalog.variants(model, year))
+    words = _stage_words(lang)
     with Progress(steps, enabled=progress) as bar:
-        with bar.stage("ids used in two partitions"), stage("read", None):
+        with bar.stage(words["ids"]), stage("read", None):
             taken = taken_ids(list(files_of.items()))
         for index, (name, files) in enumerate(files_of.items(), start=1):
             label = f"{name} ({index}/{len(partitions)})"
             before = dict(seconds)
-            with bar.stage(f"{label}: read"), stage("read", name):
+            with bar.stage(f"{label}: {words['read']}"), stage("read", name):
                 tables, read_errors, skipped = read_partition(
                     name, files, chosen, extra_columns=extra_columns)
                 for model in models:
@@ -300,11 +302,11 @@ def evaluate_partitioned(
                 tables = {m: tables[m] for m in models}
                 ignored.update(skipped)
                 dataset = Dataset(tables, area_list, None, tuple(read_errors))
-            with bar.stage(f"{label}: evaluate"), stage("evaluate", name):
+            with bar.stage(f"{label}: {words['evaluate']}"), stage("evaluate", name):
                 evaluation = evaluate_dataset(dataset, year=year,
                                               sets={m: chosen[m] for m in tables},
                                               taken=taken.get(name))
-            with bar.stage(f"{label}: roll-up"), stage("roll-up", name):
+            with bar.stage(f"{label}: {words['roll-up']}"), stage("roll-up", name):
                 communities = evaluation.results.get("community")
                 own = hierarchy(area_list, None,
                                 None if communities is None else scored_table(communities))
@@ -313,14 +315,14 @@ def evaluate_partitioned(
                 parts.append(count_by_area(evaluation, own,
                                            extend_closure(closure, unlisted)))
                 workers.append(not _no_worker_values(evaluation))
-            with bar.stage(f"{label}: write"), stage("write", name):
+            with bar.stage(f"{label}: {words['write']}"), stage("write", name):
                 if out is not None:
                     _write_partition(out / "results" / name, evaluation, indicators)
             summaries.append(_summary(name, evaluation, before, seconds))
             errors += evaluation.errors
             model_of.update({t.file: m for m, t in tables.items()})
             del evaluation, dataset, tables
-        with bar.stage("roll-up"), stage("roll-up", None):
+        with bar.stage(words["roll-up"]), stage("roll-up", None):
             whole = pl.concat([listed, *villages]).unique("code", keep="first",
                                                           maintain_order=True)
             if any(workers):  # see `_no_worker_values`
@@ -331,7 +333,7 @@ def evaluate_partitioned(
             result = replace(result, quality=assess_quality(errors, whole, result.areas,
                                                             files=model_of))
             table = rollup_table(year, targets, whole, counts)
-        with bar.stage("write"), stage("write", None):
+        with bar.stage(words["write"]), stage("write", None):
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
                 write_text(out / "errors.csv", _errors_csv(errors, lang))
@@ -341,6 +343,11 @@ def evaluate_partitioned(
                     result.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     return PartitionedEvaluation(year, result, table, tuple(summaries), tuple(errors),
                                  seconds, out, ignored)
+
+
+def _stage_words(lang: Lang) -> dict[str, str]:
+    """What the progress line calls each stage (and the reading of the ids), in `lang`."""
+    return {stage: say(f"partition-stage-{stage}").render(lang) for stage in (*STAGES, "ids")}
 
 
 def _no_worker_values(evaluation: DatasetEvaluation) -> bool:
