@@ -347,3 +347,17 @@ def test_wrong_partitions_are_refused_in_vietnamese() -> None:
         read_partition("xa=2", part, {})
     assert caught.value.text() == "phần dữ liệu 'xa=2': không có bộ tiêu chí cho mô hình " \
         "'family'"
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [(".xlsx", "không phải sổ tính Excel (.xlsx)"),
+                                              (".ods", "không phải bảng tính OpenDocument (.ods)")])
+def test_a_workbook_whose_part_name_is_not_utf8_is_refused_in_vietnamese(
+        suffix: str, kind: str) -> None:
+    # a member name marked as UTF-8 whose bytes are not: one byte of "ộ" spoiled
+    with zipfile.ZipFile(f"b{suffix}", "w") as archive:
+        archive.writestr("nội dung.xml", "<x/>")
+    data = Path(f"b{suffix}").read_bytes().replace("ộ".encode(), b"\xe1\x28\x28")
+    Path(f"b{suffix}").write_bytes(data)
+    problem = refused(lm.read_workbook, f"b{suffix}")
+    assert problem.text("vi") == f"không đọc được 'b{suffix}': {kind}"
+    assert problem.hint_text("vi").endswith("lưu thành .xlsx")

@@ -19,6 +19,7 @@ import xlsxwriter
 
 import learning_models as lm
 from learning_models._evidence.dataset import Dataset
+from learning_models._evidence.excel.marks_xls import xls_marks
 from learning_models._plugins.builtin import WorkbookReader
 
 AREAS = [["Mã", "Tên", "Cấp", "Thuộc", "Số hộ gia đình"],
@@ -170,3 +171,23 @@ def test_a_damaged_copy_is_read_or_refused_in_vietnamese_never_a_traceback(
                        for p in exc.problems), path.name
     assert refused >= 8
     assert capsys.readouterr() == ("", "")     # the readers print nothing of their own
+
+
+def test_every_damaged_byte_of_an_xls_is_read_or_refused_never_a_traceback(
+        copies: dict[str, Path], tmp_path: Path) -> None:
+    """One byte in fourteen of the legacy workbook, spoiled one at a time: its merged cells
+    and error cells are read, or the file is refused as not a legacy workbook. (The marks
+    only: the values' reader, fastexcel, can abort the process on some of these copies.)"""
+    data = copies["xls"].read_bytes()
+    path = tmp_path / "hong.xls"
+    outcomes = set()
+    for k in range(5, len(data), 14):
+        path.write_bytes(data[:k] + bytes([data[k] ^ 0xFF]) + data[k + 1:])
+        try:
+            xls_marks(path, "hong.xls")
+            outcomes.add("read")
+        except lm.EvidenceError as exc:
+            assert exc.problems[0].text("vi") == \
+                "không đọc được 'hong.xls': không phải sổ tính Excel cũ (.xls)"
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}

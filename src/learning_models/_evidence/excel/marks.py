@@ -120,13 +120,14 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
             return marks
     # What `zipfile` raises for a file that is not a workbook: a broken archive, a truncated
     # one, a missing part, a compression method it does not support (NotImplementedError),
-    # an encrypted member (RuntimeError), a damaged compressed part (zlib.error).
+    # an encrypted member (RuntimeError), a damaged compressed part (zlib.error), a member
+    # name marked UTF-8 that is not (UnicodeDecodeError, a ValueError).
     except zlib.error as exc:
         raise EvidenceError([Problem.of(
             "unreadable-evidence", say("workbook-damaged", name=shown, reason=verbatim(str(exc))),
             hint=say("workbook-damaged-hint"))]) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError) as exc:
+            NotImplementedError, RuntimeError, ValueError) as exc:
         raise EvidenceError([Problem.of("unreadable-evidence", say("not-xlsx", name=shown),
                                         hint=say("workbook-save-xlsx"))]) from exc
 

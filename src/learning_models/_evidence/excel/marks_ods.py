@@ -39,9 +39,11 @@ def ods_marks(file: Path, shown: str) -> dict[str, Marks]:
                 return _scan(content)
     # What zipfile raises for a damaged or unusual archive: NotImplementedError for a
     # compression method it lacks, RuntimeError for a password, zlib.error for a damaged
-    # compressed part; KeyError when there is no content.xml.
+    # compressed part; KeyError when there is no content.xml; UnicodeDecodeError (a
+    # ValueError) for a member name marked UTF-8 that is not.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError, zlib.error, ElementTree.ParseError) as exc:
+            NotImplementedError, RuntimeError, zlib.error, ElementTree.ParseError,
+            ValueError) as exc:
         raise EvidenceError([Problem.of("unreadable-evidence", say("not-ods", name=shown),
                                         hint=say("ods-save-xlsx"))]) from exc
 

@@ -40,9 +40,10 @@ def xls_marks(file: Path, shown: str) -> dict[str, Marks]:
 
 #: What xlrd raises for a file that is not a whole legacy workbook: its own errors, those
 #: of the compound document around the workbook, and those of the records it unpacks (a
-#: record cut short, an index or a code page that does not exist).
+#: record cut short, an index or a code page that does not exist, a sector chain that
+#: leads nowhere: TypeError, a number out of range: OverflowError).
 _DAMAGED = (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, LookupError, OSError,
-            EOFError, ValueError, AssertionError)
+            EOFError, ValueError, AssertionError, TypeError, ArithmeticError)
 
 
 def _sheet_marks(sheet: xlrd.sheet.Sheet) -> Marks:
