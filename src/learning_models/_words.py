@@ -710,6 +710,151 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                    "en": "; it runs on to line {line}: is a quote not closed?"},
     "key-twice": {"vi": "{key!r} được ghi hai lần{first}; hãy giữ một",
                   "en": "{key!r} is given twice{first}; keep one"},
+    # evidence files: CSV values, JSON, YAML and Parquet records
+    "records-not-list": {"vi": "cần một danh sách hồ sơ (hoặc 'records: [...]')",
+                         "en": "expected a list of records (or 'records: [...]')"},
+    "not-json": {"vi": "không phải JSON: {reason}", "en": "not JSON: {reason}"},
+    "json-expecting-value": {"vi": "thiếu một giá trị ở đây", "en": "expecting value"},
+    "json-expecting-name": {"vi": "cần tên khóa đặt trong dấu ngoặc kép",
+                            "en": "expecting property name enclosed in double quotes"},
+    "json-expecting-colon": {"vi": "thiếu dấu hai chấm ':' sau tên khóa",
+                             "en": "expecting ':' delimiter"},
+    "json-expecting-comma": {"vi": "thiếu dấu phẩy ',' giữa hai giá trị",
+                             "en": "expecting ',' delimiter"},
+    "json-unterminated": {"vi": "chuỗi bắt đầu ở đây chưa có dấu ngoặc kép đóng",
+                          "en": "unterminated string starting at"},
+    "json-control": {"vi": "có ký tự điều khiển trong chuỗi (ví dụ một dấu xuống dòng chưa "
+                           "viết thành \\n)",
+                     "en": "invalid control character at"},
+    "json-escape": {"vi": "có mã thoát bắt đầu bằng \\ không hợp lệ",
+                    "en": "invalid \\escape"},
+    "json-unicode-escape": {"vi": "có mã thoát \\uXXXX không hợp lệ",
+                            "en": "invalid \\uxxxx escape"},
+    "json-extra": {"vi": "còn dữ liệu thừa sau phần JSON", "en": "extra data"},
+    "json-comma-object": {"vi": "có dấu phẩy thừa trước dấu '}}'",
+                          "en": "illegal trailing comma before end of object"},
+    "json-comma-array": {"vi": "có dấu phẩy thừa trước dấu ']'",
+                         "en": "illegal trailing comma before end of array"},
+    "csv-value-too-long": {"vi": "một giá trị dài hơn {most} ký tự; có dấu ngoặc kép nào chưa "
+                                 "đóng?",
+                           "en": "a value longer than {most:,} characters; is a quote not "
+                                 "closed?"},
+    "json-too-deep": {"vi": "tệp JSON lồng nhau quá sâu", "en": "the JSON is nested too deeply"},
+    "json-key-twice": {"vi": "khóa {key!r} được ghi hai lần", "en": "duplicate key {key!r}"},
+    "keep-one": {"vi": "hãy giữ một", "en": "keep one"},
+    "parquet-unreadable": {"vi": "không đọc được tệp Parquet {name!r}: {reason}",
+                           "en": "cannot read Parquet file {name!r}: {reason}"},
+    # dataset folders and partitions
+    "dataset-missing": {"vi": "không có thư mục dữ liệu {name!r}",
+                        "en": "no such dataset folder: {name!r}"},
+    "dataset-unknown-file": {"vi": "{name!r}: không nhận ra tệp này trong thư mục dữ liệu",
+                             "en": "{name!r}: unknown file in a dataset folder"},
+    "dataset-unknown-file-hint": {"vi": "hãy đặt tên tệp theo mô hình mà tệp chứa: citizen, "
+                                        "family, clan, community, unit (hoặc cong-dan, "
+                                        "gia-dinh, dong-ho, cong-dong, don-vi), areas, crosswalk",
+                                  "en": "name files after the model they hold: citizen, family, "
+                                        "clan, community, unit (or cong-dan, gia-dinh, dong-ho, "
+                                        "cong-dong, don-vi), areas, crosswalk"},
+    "dataset-second-file": {"vi": "{name!r}: đã có một tệp khác cho {kind!r}",
+                            "en": "{name!r}: a second file for {kind!r}"},
+    "dataset-no-subjects": {"vi": "không có tệp hồ sơ đối tượng nào trong {name!r}",
+                            "en": "no subject files in {name!r}"},
+    "dataset-no-subjects-hint": {"vi": "cần các tệp như family.csv, community.csv",
+                                 "en": "expected e.g. family.csv, community.csv"},
+    "areas-lack-columns": {"vi": "{file}: danh mục địa bàn thiếu cột {columns}",
+                           "en": "{file}: the area list lacks the column(s) {columns}"},
+    "areas-lack-columns-hint": {"vi": "danh mục địa bàn cần các cột code, name và level (Mã, "
+                                      "Tên, Cấp trong sổ tính), có thể có thêm parent và các "
+                                      "cột tổng số",
+                                "en": "the areas need the columns code, name and level (Mã, "
+                                      "Tên, Cấp in a workbook), and may have parent and the "
+                                      "totals"},
+    "not-a-date": {"vi": "{where}:{at}: {value!r} ở cột {column!r} không phải một ngày{place}",
+                   "en": "{where}:{at}: {value!r} in {column!r} is not a date{place}"},
+    "not-a-date-hint": {"vi": "hãy nhập một ô kiểu ngày, hoặc viết ngày theo dạng dd/mm/yyyy: "
+                              "01/07/2025",
+                        "en": "write a date cell, or the date as dd/mm/yyyy: 01/07/2025"},
+    "partition-missing": {"vi": "không có thư mục phần dữ liệu {name!r}",
+                          "en": "no such partition folder: {name!r}"},
+    "partition-stage-ids": {"vi": "tìm mã hồ sơ dùng ở hai phần dữ liệu",
+                            "en": "ids used in two partitions"},
+    "partition-stage-read": {"vi": "đọc dữ liệu", "en": "read"},
+    "partition-stage-evaluate": {"vi": "đánh giá", "en": "evaluate"},
+    "partition-stage-roll-up": {"vi": "tổng hợp theo địa bàn", "en": "roll-up"},
+    "partition-stage-write": {"vi": "ghi kết quả", "en": "write"},
+    "partition-no-set": {"vi": "phần dữ liệu {name!r}: không có bộ tiêu chí cho mô hình "
+                               "{model!r}",
+                         "en": "partition {name!r}: no criteria set for {model!r}"},
+    # workbooks: sheets, headers, merged cells, damaged files
+    "sheet-unknown": {"vi": "{where}: không nhận ra trang tính này",
+                      "en": "{where}: unknown sheet"},
+    "sheet-unknown-hint": {"vi": "hãy đặt tên trang tính theo mô hình mà trang chứa: {sheets} "
+                                 "(hoặc citizen, family, clan, community, unit, areas, "
+                                 "crosswalk); ghi chú để ở các trang có tên bắt đầu bằng _",
+                           "en": "name sheets after the model they hold: {sheets} (or "
+                                 "citizen, family, clan, community, unit, areas, crosswalk); "
+                                 "notes go in sheets whose name starts with _"},
+    "sheet-twice": {"vi": "{where}: đã có một trang tính khác cho {kind!r} (trang {first!r})",
+                    "en": "{where}: a second sheet for {kind!r} (first: {first!r})"},
+    "header-reserved": {"vi": "{where}: tiêu đề {title!r} (ô {cell}) là tên dành riêng, không "
+                              "dùng làm tên cột",
+                        "en": "{where}: the header {title!r} (cell {cell}) is reserved"},
+    "sheet-too-wide": {"vi": "{where}: dòng tiêu đề có {columns} cột; chỉ đọc tối đa {most} cột",
+                       "en": "{where}: the header has {columns:,} columns; at most {most:,} "
+                             "are read"},
+    "sheet-too-wide-hint": {"vi": "mỗi trang tính có một cột cho mỗi thông tin của bộ tiêu chí; "
+                                  "hãy kiểm tra đúng trang tính",
+                            "en": "a sheet has one column per input of the criteria set; "
+                                  "check that this is the right sheet"},
+    "columns-one-name": {"vi": "{where}cột {first!r} và cột {second!r} cùng được hiểu là cột "
+                               "{name!r}",
+                         "en": "{where}columns {first!r} and {second!r} both give {name!r}"},
+    "columns-one-name-hint": {"vi": "hãy giữ một trong hai cột",
+                              "en": "keep one of the two columns"},
+    "header-merged": {"vi": "{where}: các ô tiêu đề {ref} bị gộp",
+                      "en": "{where}: the header cells {ref} are merged"},
+    "header-merged-hint": {"vi": "hãy bỏ gộp ô và đặt cho mỗi cột một tiêu đề riêng",
+                           "en": "unmerge them and give every column its own header"},
+    "merged-too-many": {"vi": "{where}: các ô được gộp trải trên hơn {most} dòng",
+                        "en": "{where}: merged cells cover more than {most:,} rows"},
+    "merged-too-many-hint": {"vi": "hãy bỏ gộp ô (chọn tất cả, rồi Merge & Center → Unmerge "
+                                   "Cells; trong LibreOffice: Format → Merge and Unmerge Cells "
+                                   "→ Unmerge Cells)",
+                             "en": "unmerge the cells (select all, then Merge & Center → "
+                                   "Unmerge Cells)"},
+    "workbook-unpacks-large": {"vi": "{name!r} khi giải nén lớn hơn {mib} MiB",
+                               "en": "{name!r} unpacks to more than {mib} MiB"},
+    "workbook-larger": {"vi": "{name!r} lớn hơn {mib} MiB",
+                        "en": "{name!r} is larger than {mib} MiB"},
+    "workbook-split": {"vi": "hãy tách sổ tính thành nhiều tệp nhỏ hơn",
+                       "en": "split the workbook"},
+    "workbook-damaged": {"vi": "không đọc được {name!r}: sổ tính bị hỏng (không giải nén được "
+                               "một phần của tệp: {reason})",
+                         "en": "cannot read {name!r}: the workbook is damaged (a compressed "
+                               "part cannot be unpacked: {reason})"},
+    "workbook-damaged-hint": {"vi": "hãy mở tệp bằng Excel hoặc LibreOffice (có thể sửa được "
+                                    "tệp) rồi lưu thành .xlsx; hoặc lấy lại tệp từ bản sao lưu",
+                              "en": "open it in Excel or LibreOffice, which may repair it, and "
+                                    "save it as .xlsx; or take it from a backup"},
+    "not-xlsx": {"vi": "không đọc được {name!r}: không phải sổ tính Excel (.xlsx)",
+                 "en": "cannot read {name!r}: not an Excel workbook (.xlsx)"},
+    "not-ods": {"vi": "không đọc được {name!r}: không phải bảng tính OpenDocument (.ods)",
+                "en": "cannot read {name!r}: not an OpenDocument spreadsheet (.ods)"},
+    "ods-save-xlsx": {"vi": "hãy mở tệp bằng LibreOffice hoặc Excel và lưu thành .xlsx",
+                      "en": "open it in LibreOffice or Excel and save it as .xlsx"},
+    "not-xls": {"vi": "không đọc được {name!r}: không phải sổ tính Excel cũ (.xls)",
+                "en": "cannot read {name!r}: not a legacy Excel workbook (.xls)"},
+    # the data-entry template, the results writer
+    "template-no-set": {"vi": "không có bộ tiêu chí nào có hiệu lực trong năm {year}",
+                        "en": "no criteria set is in force in {year}"},
+    "template-no-folder": {"vi": "không ghi được {name!r}: không có thư mục {folder!r}",
+                           "en": "cannot write {name!r}: the folder {folder!r} does not exist"},
+    "template-unwritable": {"vi": "không ghi được {name!r}: {reason}",
+                            "en": "cannot write {name!r}: {reason}"},
+    "results-from-run": {"vi": "kết quả được ghi từ lần đánh giá, không phải từ báo cáo: hãy "
+                               "dùng write_run hoặc learning_models.write_results",
+                         "en": "the results are written from the evaluation, not from the "
+                               "report: use write_run, or learning_models.write_results"},
     # relations between records, areas
     "relation-absent": {"vi": "{what} '{value}' không có trong {file}",
                         "en": "{what} '{value}' does not exist in {file}"},

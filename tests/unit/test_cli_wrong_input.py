@@ -305,7 +305,8 @@ def test_report_of_one_evidence_file_points_at_evaluate(
     (["list", "--overlay", "nosuch"], "no overlay named 'nosuch'; available: "),
     (["report", str(DATA / "2026"), "--year", "2026", "--targets", "nosuch"],
      "không có tệp chỉ tiêu hay chỉ tiêu có sẵn nào mã 'nosuch' [file-not-found]"),
-    (["report", "nosuchdata", "--year", "2024"], "no such dataset folder: 'nosuchdata'"),
+    (["report", "nosuchdata", "--year", "2024", "--lang", "en"],
+     "no such dataset folder: 'nosuchdata'"),
     (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch"],
      "no evidence reader named 'nosuch'; readers: "),
 ], ids=lambda value: value[0] if isinstance(value, list) else "")

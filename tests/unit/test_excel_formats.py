@@ -19,6 +19,7 @@ import xlsxwriter
 
 import learning_models as lm
 from learning_models._evidence.dataset import Dataset
+from learning_models._evidence.excel.marks_xls import xls_marks
 from learning_models._plugins.builtin import WorkbookReader
 
 AREAS = [["Mã", "Tên", "Cấp", "Thuộc", "Số hộ gia đình"],
@@ -135,3 +136,58 @@ def test_a_broken_ods_or_xls_is_refused_cleanly(tmp_path: Path, suffix: str) -> 
         lm.read_workbook(path)
     [problem] = caught.value.problems
     assert problem.code == "unreadable-evidence" and "save it as .xlsx" in (problem.hint or "")
+
+
+def damaged_copies(source: Path, folder: Path) -> list[Path]:
+    """`source` cut short at every eighth of its length, and with runs of its bytes
+    scrambled at every eighth of its length: damage as a copy or a disk gives it."""
+    data = source.read_bytes()
+    found = []
+    for k in range(1, 8):
+        at = len(data) * k // 8
+        scrambled = bytearray(data)
+        for i in range(at, min(at + 24, len(data))):
+            scrambled[i] ^= 0xA5
+        for name, damaged in ((f"cut-{k}", data[:at]), (f"scrambled-{k}", bytes(scrambled))):
+            path = folder / f"{name}{source.suffix}"
+            path.write_bytes(damaged)
+            found.append(path)
+    # the start of a compound document (as an .xls is) and nothing else of it
+    (folder / f"header{source.suffix}").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)
+    return [*found, folder / f"header{source.suffix}"]
+
+
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_a_damaged_copy_is_read_or_refused_in_vietnamese_never_a_traceback(
+        copies: dict[str, Path], kind: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    refused = 0
+    for path in damaged_copies(copies[kind], tmp_path):
+        try:
+            lm.read_workbook(path)
+        except lm.EvidenceError as exc:
+            refused += 1
+            assert all(p.text("vi") != p.text("en") and "lưu thành .xlsx" in p.hint_text("vi")
+                       for p in exc.problems), path.name
+    assert refused >= 8
+    assert capsys.readouterr() == ("", "")     # the readers print nothing of their own
+
+
+def test_every_damaged_byte_of_an_xls_is_read_or_refused_never_a_traceback(
+        copies: dict[str, Path], tmp_path: Path) -> None:
+    """One byte in fourteen of the legacy workbook, spoiled one at a time: its merged cells
+    and error cells are read, or the file is refused as not a legacy workbook. (The marks
+    only: the values' reader, fastexcel, can abort the process on some of these copies.)"""
+    data = copies["xls"].read_bytes()
+    path = tmp_path / "hong.xls"
+    outcomes = set()
+    for k in range(5, len(data), 14):
+        path.write_bytes(data[:k] + bytes([data[k] ^ 0xFF]) + data[k + 1:])
+        try:
+            xls_marks(path, "hong.xls")
+            outcomes.add("read")
+        except lm.EvidenceError as exc:
+            assert exc.problems[0].text("vi") == \
+                "không đọc được 'hong.xls': không phải sổ tính Excel cũ (.xls)"
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}

@@ -136,16 +136,6 @@ STILL_ENGLISH = {
     "_criteria/overlays.py": 7,
     "_criteria/resolve.py": 3,
     "_documents/yaml.py": 5,
-    "_evidence/dataset.py": 5,
-    "_evidence/dates.py": 1,
-    "_evidence/excel/headers.py": 1,
-    "_evidence/excel/marks.py": 5,
-    "_evidence/excel/marks_ods.py": 2,
-    "_evidence/excel/marks_xls.py": 2,
-    "_evidence/excel/read.py": 4,
-    "_evidence/read.py": 5,
-    "_runs/partition_ids.py": 1,
-    "_runs/partitioned.py": 3,
     "_scoring/pipeline.py": 3,
 }
 

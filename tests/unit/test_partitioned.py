@@ -234,9 +234,16 @@ def test_progress_is_drawn_only_when_asked_or_on_a_terminal(
                          catalog=catalog)
     assert stream.getvalue() == ""          # not a terminal: silent
     evaluate_partitioned(parts, areas=EXAMPLE / "2024" / "areas.csv", year=2024,
-                         catalog=catalog, progress=True)
+                         catalog=catalog, progress=True, lang="en")
     drawn = stream.getvalue()
     assert "commune=01834 (1/1): evaluate" in drawn and "roll-up" in drawn
+    stream.seek(0)
+    stream.truncate()
+    evaluate_partitioned(parts, areas=EXAMPLE / "2024" / "areas.csv", year=2024,
+                         catalog=catalog, progress=True)      # in Vietnamese by default
+    drawn = stream.getvalue()
+    assert "commune=01834 (1/1): đánh giá" in drawn and "tổng hợp theo địa bàn" in drawn
+    assert "evaluate" not in drawn
 
 
 def test_the_area_list_is_required_and_must_be_valid(tmp_path: Path,

@@ -20,7 +20,7 @@ from .dataset import (
 from .excel import read_workbook, rename_headers, template_sets, write_template
 from .excel.layout import MODEL_SHEETS
 from .frame_columns import plain_columns
-from .read import EVIDENCE_SUFFIXES, read_evidence, read_evidence_pieces
+from .read import EVIDENCE_SUFFIXES, parquet_unreadable, read_evidence, read_evidence_pieces
 from .records import (
     LINE,
     META_COLUMNS,
@@ -61,6 +61,7 @@ __all__ = [
     "earlier_id_check",
     "evidence_schema",
     "padded",
+    "parquet_unreadable",
     "plain_columns",
     "read_dataset",
     "read_evidence",

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 import polars as pl
 
-from .._documents import say
+from .._documents import Message, say, verbatim
 from ..errors import EvidenceError, Problem, Span
 from .records import LINE, ROW, RecordError
 
@@ -239,12 +239,11 @@ def _blank_as_null(cell: pl.Expr) -> pl.Expr:
     return pl.when(cell.str.strip_chars() != "").then(cell)
 
 
-def _csv_reason(exc: csv.Error) -> str:
+def _csv_reason(exc: csv.Error) -> Message:
     reason = str(exc)
     if reason.startswith("field larger than field limit"):
-        return (f"a value longer than {csv.field_size_limit():,} characters; is a quote not "
-                "closed?")
-    return reason
+        return say("csv-value-too-long", most=csv.field_size_limit())
+    return verbatim(reason)
 
 
 def _first_line(cell: str) -> str:

@@ -89,7 +89,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     check_path(path, "path")
     root = Path(path)
     if not root.is_dir():
-        raise EvidenceError([Problem("file-not-found", f"no such dataset folder: {str(path)!r}")])
+        raise EvidenceError([Problem.of("file-not-found", say("dataset-missing", name=str(path)))])
     tables: dict[str, Table] = {}
     errors: list[RecordError] = []
     areas = crosswalk = crosswalk_file = None
@@ -100,14 +100,13 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
             continue
         kind = FILE_NAMES.get(file.stem.lower())
         if kind is None:
-            problems.append(Problem(
-                "unreadable-evidence", f"{file.name!r}: unknown file in a dataset folder",
-                hint="name files after the model they hold: citizen, family, clan, community, "
-                     "unit (or cong-dan, gia-dinh, dong-ho, cong-dong, don-vi), areas, crosswalk"))
+            problems.append(Problem.of(
+                "unreadable-evidence", say("dataset-unknown-file", name=file.name),
+                hint=say("dataset-unknown-file-hint")))
             continue
         if kind in tables or (kind == "areas" and areas is not None):
-            problems.append(Problem("unreadable-evidence",
-                                    f"{file.name!r}: a second file for {kind!r}"))
+            problems.append(Problem.of("unreadable-evidence",
+                                       say("dataset-second-file", name=file.name, kind=kind)))
             continue
         frame, read_errors = read_evidence(file)
         errors += read_errors
@@ -121,9 +120,9 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
     if problems:
         raise EvidenceError(problems)
     if not tables:
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     f"no subject files in {str(path)!r}",
-                                     hint="expected e.g. family.csv, community.csv")])
+        raise EvidenceError([Problem.of("unreadable-evidence",
+                                        say("dataset-no-subjects", name=str(path)),
+                                        hint=say("dataset-no-subjects-hint"))])
     corrections: list[CodeCorrection] = []
     area_frame: pl.DataFrame | None = None
     area_errors: list[RecordError] = []
@@ -170,11 +169,10 @@ def type_areas(frame: pl.DataFrame, file: str, places: Mapping[str, Message] | N
     errors: list[RecordError] = []
     missing = [c for c in ("code", "name", "level") if c not in frame.columns]
     if missing:
-        raise EvidenceError([Problem(
+        raise EvidenceError([Problem.of(
             "unreadable-evidence",
-            f"{file}: the area list lacks the column(s) {', '.join(map(repr, missing))}",
-            hint="the areas need the columns code, name and level (Mã, Tên, Cấp in a "
-                 "workbook), and may have parent and the totals")])
+            say("areas-lack-columns", file=file, columns=", ".join(map(repr, missing))),
+            hint=say("areas-lack-columns-hint"))])
     if ROW not in frame.columns:
         frame = frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
     if LINE not in frame.columns:

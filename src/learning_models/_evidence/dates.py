@@ -14,7 +14,7 @@ from datetime import date
 
 import polars as pl
 
-from .._documents import Message
+from .._documents import Message, say
 from ..errors import EvidenceError, Problem
 from .records import LINE, ROW
 
@@ -54,10 +54,10 @@ def iso_dates(frame: pl.DataFrame, column: str, where: str,
            if d is None and v is not None and v.strip()]
     if bad:
         at = LINE if LINE in frame.columns else ROW if ROW in frame.columns else None
-        shown = f" ({place})" if place else ""
-        raise EvidenceError([Problem(
+        shown = say("in-place", place=place) if place else None
+        raise EvidenceError([Problem.of(
             "invalid-value",
-            f"{where}:{frame[at][k] if at else k + 1}: {values[k]!r} in {column!r} is not a "
-            f"date{shown}", hint="write a date cell, or the date as dd/mm/yyyy: 01/07/2025")
+            say("not-a-date", where=where, at=frame[at][k] if at else k + 1, value=values[k],
+                column=column, place=shown), hint=say("not-a-date-hint"))
             for k in bad])
     return frame.with_columns(pl.Series(column, dates, dtype=pl.String))

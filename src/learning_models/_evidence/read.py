@@ -33,6 +33,7 @@ from .._documents import (
     int_from_text,
     parse_yaml,
     say,
+    verbatim,
 )
 from ..errors import EvidenceError, Problem, Span
 from .csv_file import check_width, csv_pieces
@@ -40,7 +41,7 @@ from .frame_columns import plain_columns
 from .records import LINE, ROW, RecordError, records_to_frame
 from .text_lines import check_text, text_lines
 
-__all__ = ["EVIDENCE_SUFFIXES", "read_evidence", "read_evidence_pieces"]
+__all__ = ["EVIDENCE_SUFFIXES", "parquet_unreadable", "read_evidence", "read_evidence_pieces"]
 
 EVIDENCE_SUFFIXES = (".csv", ".json", ".yaml", ".yml", ".parquet")
 MAX_TEXT_BYTES = 512 * 1024 * 1024
@@ -148,8 +149,7 @@ def _records_of(data: Any, name: str, span: Span) -> list[Any]:
     if isinstance(data, dict) and set(data) == {"records"}:
         data = data["records"]
     if not isinstance(data, list):
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     "expected a list of records (or 'records: [...]')", span)])
+        raise EvidenceError([Problem.of("unreadable-evidence", say("records-not-list"), span)])
     return data
 
 
@@ -157,14 +157,15 @@ def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     try:
         data = json.loads(text, object_pairs_hook=_json_object, parse_int=int_from_text)
     except json.JSONDecodeError as exc:
-        raise EvidenceError([Problem("unreadable-evidence", f"not JSON: {exc.msg.lower()}",
-                                     Span(name, exc.lineno, exc.colno))]) from exc
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("not-json", reason=_json_reason(exc.msg)),
+            Span(name, exc.lineno, exc.colno))]) from exc
     except RecursionError as exc:
-        raise EvidenceError([Problem("too-deep", "the JSON is nested too deeply",
-                                     Span(name, 1, 1))]) from exc
+        raise EvidenceError([Problem.of("too-deep", say("json-too-deep"),
+                                        Span(name, 1, 1))]) from exc
     if isinstance(data, _Twice):  # e.g. "records" twice: not one record's problem
-        raise EvidenceError([Problem("duplicate-key", f"duplicate key {data.twice[0]!r}",
-                                     Span(name, 1, 1), hint="keep one")])
+        raise EvidenceError([Problem.of("duplicate-key", say("json-key-twice", key=data.twice[0]),
+                                        Span(name, 1, 1), hint=say("keep-one"))])
     records = _records_of(data, name, Span(name, 1, 1))
     twice = {k: record.twice for k, record in enumerate(records) if isinstance(record, _Twice)}
     frame, errors = records_to_frame(records, file=name)
@@ -173,6 +174,29 @@ def _read_json(text: str, name: str) -> tuple[pl.DataFrame, list[RecordError]]:
     lines = _json_lines(text, len(records))
     found = [(k, key, lines[k], None) for k, keys in twice.items() for key in keys]
     return _without_duplicates(frame, errors, records, found, name)
+
+
+#: The messages of the `json` module (each its own text, none with a parameter), as the
+#: catalogue says them; another text is shown as it is.
+_JSON_REASONS = {
+    "Expecting value": "json-expecting-value",
+    "Expecting property name enclosed in double quotes": "json-expecting-name",
+    "Expecting ':' delimiter": "json-expecting-colon",
+    "Expecting ',' delimiter": "json-expecting-comma",
+    "Unterminated string starting at": "json-unterminated",
+    "Invalid control character at": "json-control",
+    "Invalid \\escape": "json-escape",
+    "Invalid \\uXXXX escape": "json-unicode-escape",
+    "Extra data": "json-extra",
+    "Illegal trailing comma before end of object": "json-comma-object",
+    "Illegal trailing comma before end of array": "json-comma-array",
+}
+
+
+def _json_reason(text: str) -> Message:
+    """Why a text is not JSON, from the message of `json.JSONDecodeError`."""
+    known = _JSON_REASONS.get(text)
+    return say(known) if known is not None else verbatim(text.lower())
 
 
 class _Twice(dict[str, Any]):
@@ -275,6 +299,11 @@ def _read_parquet(file: Path, name: str) -> tuple[pl.DataFrame, list[RecordError
     try:
         frame = pl.read_parquet(file)
     except (pl.exceptions.PolarsError, OSError) as exc:
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     f"cannot read Parquet file {name!r}: {exc}")]) from exc
+        raise parquet_unreadable(name, exc) from exc
     return plain_columns(frame, name)
+
+
+def parquet_unreadable(name: str, exc: Exception) -> EvidenceError:
+    """The refusal of Parquet file `name`, which the reader could not read (`exc`)."""
+    return EvidenceError([Problem.of("unreadable-evidence", say(
+        "parquet-unreadable", name=name, reason=verbatim(str(exc))))])

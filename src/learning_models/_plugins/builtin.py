@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._catalog import shipped_criteria_dir
+from .._documents import say
 from .._evidence import Dataset, read_dataset, read_workbook
 from .._report import Report, ReportBasis, write_results
 from ..errors import LearningModelsError
@@ -83,8 +84,7 @@ class ResultsWriter:
     name = "results"
 
     def write(self, report: Report, out_dir: Path) -> Sequence[Path]:
-        raise LearningModelsError("the results are written from the evaluation, not from the "
-                                  "report: use write_run, or learning_models.write_results")
+        raise LearningModelsError.saying(say("results-from-run"))
 
     def write_run(self, basis: ReportBasis, out_dir: Path) -> Sequence[Path]:
         return write_results(basis.evaluation, out_dir, previous=basis.previous,

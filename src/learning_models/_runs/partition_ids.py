@@ -24,8 +24,8 @@ from pathlib import Path
 
 import polars as pl
 
-from .._evidence import LINE, ROW, read_evidence
-from ..errors import EvidenceError, Problem
+from .._evidence import LINE, ROW, parquet_unreadable, read_evidence
+from ..errors import EvidenceError
 
 __all__ = ["IdRanges", "Taken", "repeated_ids", "taken_ids"]
 
@@ -189,5 +189,4 @@ def _read(file: Path, shown: str) -> pl.DataFrame:
 
 
 def _unreadable(shown: str, exc: Exception) -> EvidenceError:
-    return EvidenceError([Problem("unreadable-evidence",
-                                  f"cannot read Parquet file {shown!r}: {exc}")])
+    return parquet_unreadable(shown, exc)

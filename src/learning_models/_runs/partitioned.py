@@ -28,9 +28,9 @@ run over the partitions' files one after the other rejects them; the first keeps
 Outputs under `out_dir`: ``results/<partition>/<model>.parquet`` (one row per evaluated
 subject: id, area, total, max_total, status, grade and, on request, every indicator's
 points), ``errors.csv`` (every rejected record: its file, row, line, id,
-field, code and reason), ``rollup.parquet`` (`rollup_table`: every area, measure and
-target) and ``rollup.json`` (the `Rollup` of the levels asked for, as `Rollup.to_dict`
-gives it, on one line).
+field, code and reason, in the language asked for: Vietnamese by default),
+``rollup.parquet`` (`rollup_table`: every area, measure and target) and ``rollup.json``
+(the `Rollup` of the levels asked for, as `Rollup.to_dict` gives it, on one line).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet
-from .._documents import write_text
+from .._documents import say, write_text
 from .._evidence import (
     EVIDENCE_SUFFIXES,
     FILE_NAMES,
@@ -63,6 +63,7 @@ from .._evidence import (
     Dataset,
     RecordError,
     Table,
+    parquet_unreadable,
     read_evidence,
     type_areas,
 )
@@ -89,6 +90,7 @@ from .._scoring import (
     points_column,
     scored_table,
 )
+from .._words import Lang
 from ..errors import EvidenceError, LearningModelsError, Problem
 from .partition_ids import taken_ids
 from .progress import Progress
@@ -152,8 +154,8 @@ def _model_files(source: PartitionSource) -> dict[str, Path]:
         return {str(m): Path(f) for m, f in source.items()}
     folder = Path(source)
     if not folder.is_dir():
-        raise EvidenceError([Problem("file-not-found",
-                                     f"no such partition folder: {folder.name!r}")])
+        raise EvidenceError([Problem.of("file-not-found",
+                                        say("partition-missing", name=folder.name))])
     files: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
         if file.suffix.lower() not in EVIDENCE_SUFFIXES or file.name.startswith("."):
@@ -162,8 +164,8 @@ def _model_files(source: PartitionSource) -> dict[str, Path]:
         if kind is None or kind in ("areas", "crosswalk"):
             continue
         if kind in files:
-            raise EvidenceError([Problem("unreadable-evidence",
-                                         f"{file.name!r}: a second file for {kind!r}")])
+            raise EvidenceError([Problem.of("unreadable-evidence", say(
+                "dataset-second-file", name=file.name, kind=kind))])
         files[kind] = file
     return files
 
@@ -190,7 +192,7 @@ def read_partition(name: str, source: PartitionSource, sets: GivenSets, *,
     ignored: dict[str, tuple[str, ...]] = {}
     for model, file in _model_files(source).items():
         if model not in sets:
-            raise LearningModelsError(f"partition {name!r}: no criteria set for {model!r}")
+            raise LearningModelsError.saying(say("partition-no-set", name=name, model=model))
         shown = f"{name}/{file.name}"
         if file.suffix.lower() == ".parquet":
             frame, extra = _scan_parquet(file, shown, known_columns(model, sets[model]),
@@ -218,8 +220,7 @@ def _scan_parquet(file: Path, shown: str, known: Sequence[str],
         # through (and realigning) the reader's many
         frame = scan.select(wanted).collect().rechunk()
     except (pl.exceptions.PolarsError, OSError) as exc:
-        raise EvidenceError([Problem("unreadable-evidence",
-                                     f"cannot read Parquet file {shown!r}: {exc}")]) from exc
+        raise parquet_unreadable(shown, exc) from exc
     return frame, extra
 
 
@@ -232,7 +233,7 @@ def evaluate_partitioned(
     targets: TargetsLike | None = None, out_dir: str | os.PathLike[str] | None = None,
     rollup_levels: Sequence[str] | None = ROLLUP_LEVELS,
     extra_columns: Literal["reject", "ignore"] = "reject", indicators: bool = False,
-    progress: bool | None = None, observe: Observer | None = None,
+    progress: bool | None = None, observe: Observer | None = None, lang: Lang = "vi",
 ) -> PartitionedEvaluation:
     """Evaluate every partition of a dataset in turn and roll the whole up by area.
 
@@ -247,10 +248,12 @@ def evaluate_partitioned(
     ``extra_columns="ignore"`` leaves columns the sets do not know unread instead of
     rejecting their records. With `indicators`, the results carry every indicator's points
     (``points[C1.1]``: ten more columns per model to write). `progress` draws a bar per
-    stage and partition on standard error (by default only when it is a terminal);
+    stage and partition on standard error (by default only when it is a terminal), in
+    `lang`;
     `observe(stage, partition)` is entered around every stage (``partition`` is None for
     the reading of the ids before the first partition, and for the final roll-up and
-    write).
+    write). `lang` is the language of the progress line and of the reasons in
+    ``errors.csv`` (Vietnamese by default, ``"en"`` for English; the codes stay English).
     """
     seconds = dict.fromkeys(STAGES, 0.0)
 
@@ -282,13 +285,14 @@ def evaluate_partitioned(
         if model not in chosen:   # a model the sets given leave out: the catalogue's
             catalog = catalog if catalog is not None else Catalog.default()
             chosen[model] = tuple(catalog.variants(model, year))
+    words = _stage_words(lang)
     with Progress(steps, enabled=progress) as bar:
-        with bar.stage("ids used in two partitions"), stage("read", None):
+        with bar.stage(words["ids"]), stage("read", None):
             taken = taken_ids(list(files_of.items()))
         for index, (name, files) in enumerate(files_of.items(), start=1):
             label = f"{name} ({index}/{len(partitions)})"
             before = dict(seconds)
-            with bar.stage(f"{label}: read"), stage("read", name):
+            with bar.stage(f"{label}: {words['read']}"), stage("read", name):
                 tables, read_errors, skipped = read_partition(
                     name, files, chosen, extra_columns=extra_columns)
                 for model in models:
@@ -298,11 +302,11 @@ def evaluate_partitioned(
                 tables = {m: tables[m] for m in models}
                 ignored.update(skipped)
                 dataset = Dataset(tables, area_list, None, tuple(read_errors))
-            with bar.stage(f"{label}: evaluate"), stage("evaluate", name):
+            with bar.stage(f"{label}: {words['evaluate']}"), stage("evaluate", name):
                 evaluation = evaluate_dataset(dataset, year=year,
                                               sets={m: chosen[m] for m in tables},
                                               taken=taken.get(name))
-            with bar.stage(f"{label}: roll-up"), stage("roll-up", name):
+            with bar.stage(f"{label}: {words['roll-up']}"), stage("roll-up", name):
                 communities = evaluation.results.get("community")
                 own = hierarchy(area_list, None,
                                 None if communities is None else scored_table(communities))
@@ -311,14 +315,14 @@ def evaluate_partitioned(
                 parts.append(count_by_area(evaluation, own,
                                            extend_closure(closure, unlisted)))
                 workers.append(not _no_worker_values(evaluation))
-            with bar.stage(f"{label}: write"), stage("write", name):
+            with bar.stage(f"{label}: {words['write']}"), stage("write", name):
                 if out is not None:
                     _write_partition(out / "results" / name, evaluation, indicators)
             summaries.append(_summary(name, evaluation, before, seconds))
             errors += evaluation.errors
             model_of.update({t.file: m for m, t in tables.items()})
             del evaluation, dataset, tables
-        with bar.stage("roll-up"), stage("roll-up", None):
+        with bar.stage(words["roll-up"]), stage("roll-up", None):
             whole = pl.concat([listed, *villages]).unique("code", keep="first",
                                                           maintain_order=True)
             if any(workers):  # see `_no_worker_values`
@@ -329,16 +333,21 @@ def evaluate_partitioned(
             result = replace(result, quality=assess_quality(errors, whole, result.areas,
                                                             files=model_of))
             table = rollup_table(year, targets, whole, counts)
-        with bar.stage("write"), stage("write", None):
+        with bar.stage(words["write"]), stage("write", None):
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
-                write_text(out / "errors.csv", _errors_csv(errors))
+                write_text(out / "errors.csv", _errors_csv(errors, lang))
                 table.write_parquet(out / "rollup.parquet")
                 # compact: the indented form (`Rollup.to_json`) takes Python's slow encoder
                 write_text(out / "rollup.json", json.dumps(
                     result.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     return PartitionedEvaluation(year, result, table, tuple(summaries), tuple(errors),
                                  seconds, out, ignored)
+
+
+def _stage_words(lang: Lang) -> dict[str, str]:
+    """What the progress line calls each stage (and the reading of the ids), in `lang`."""
+    return {stage: say(f"partition-stage-{stage}").render(lang) for stage in (*STAGES, "ids")}
 
 
 def _no_worker_values(evaluation: DatasetEvaluation) -> bool:
@@ -419,11 +428,11 @@ def _write_partition(folder: Path, evaluation: DatasetEvaluation, indicators: bo
             folder / f"{model}.parquet", compression="lz4")
 
 
-def _errors_csv(errors: Sequence[RecordError]) -> str:
+def _errors_csv(errors: Sequence[RecordError], lang: Lang) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(ERROR_COLUMNS)
     for error in sorted(errors, key=lambda e: (e.file or "", e.row, e.field or "")):
-        data = error.to_dict()
+        data = error.to_dict(lang)
         writer.writerow(safe_row("" if data[c] is None else data[c] for c in ERROR_COLUMNS))
     return buffer.getvalue()

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from ..._criteria import EVIDENCE_PREFIX, FORMAT, CriteriaSet
+from ..._documents import say
 from ...errors import EvidenceError, Problem
 from ..records import LINE, ROW
 from .layout import (
@@ -77,11 +78,10 @@ def _rename(frame: pl.DataFrame, names: Mapping[str, str | None],
     for column in frame.columns:
         name = mapping.get(column, column)
         if name in final:
-            problems.append(Problem(
+            problems.append(Problem.of(
                 "unreadable-evidence",
-                (f"{file}: " if file else "")
-                + f"columns {final[name]!r} and {column!r} both give {name!r}",
-                hint="keep one of the two columns"))
+                say("columns-one-name", where=f"{file}: " if file else "", first=final[name],
+                    second=column, name=name), hint=say("columns-one-name-hint")))
         final[name] = column
     if problems:
         raise EvidenceError(problems)

@@ -18,12 +18,12 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from ..._documents import Message, say
+from ..._documents import Message, say, verbatim
 from ...errors import EvidenceError, Problem
 from .layout import column_letter
 
 __all__ = ["MAX_MERGED_ROWS", "MAX_PART", "MAX_UNCOMPRESSED", "Marks", "apply_marks",
-           "workbook_marks"]
+           "workbook_marks", "workbook_too_large"]
 
 #: Uncompressed size above which a workbook is refused (a zip bomb is not a workbook).
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024
@@ -49,18 +49,18 @@ def apply_marks(grid: pl.DataFrame, first_column: int, marks: Marks, top: int, w
     covered = sum(min(r2, grid.height) - r1 + 1 for r1, _, r2, _ in marks.merges
                   if r1 <= grid.height)
     if covered > MAX_MERGED_ROWS:
-        raise EvidenceError([Problem(
-            "too-large", f"{where}: merged cells cover more than {MAX_MERGED_ROWS:,} rows",
-            hint="unmerge the cells (select all, then Merge & Center → Unmerge Cells)")])
+        raise EvidenceError([Problem.of(
+            "too-large", say("merged-too-many", where=where, most=MAX_MERGED_ROWS),
+            hint=say("merged-too-many-hint"))])
     for r1, c1, r2, c2 in marks.merges:
         ref = f"{column_letter(c1 - 1)}{r1}:{column_letter(c2 - 1)}{r2}"
         k1, k2 = c1 - 1 - first_column, c2 - 1 - first_column
         if r1 > grid.height or k2 < 0 or k1 >= grid.width:
             continue
         if c2 > c1 and r1 <= top + 1 <= r2:
-            problems.append(Problem("unreadable-evidence",
-                                    f"{where}: the header cells {ref} are merged",
-                                    hint="unmerge them and give every column its own header"))
+            problems.append(Problem.of("unreadable-evidence",
+                                       say("header-merged", where=where, ref=ref),
+                                       hint=say("header-merged-hint")))
         elif c2 > c1:
             for row in range(max(r1, top + 2), min(r2, grid.height) + 1):
                 bad.setdefault(row, (max(k1, 0), say("cells-merged", ref=ref)))
@@ -110,9 +110,7 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
         with zipfile.ZipFile(file) as archive:
             infos = archive.infolist()
             if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-                raise EvidenceError([Problem(
-                    "too-large", f"{shown!r} unpacks to more than "
-                    f"{MAX_UNCOMPRESSED // 2**20} MiB", hint="split the workbook")])
+                raise workbook_too_large(shown, MAX_UNCOMPRESSED)
             names = {i.filename for i in infos}
             sheets = _sheet_parts(archive, names)
             marks = {}
@@ -122,18 +120,24 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
             return marks
     # What `zipfile` raises for a file that is not a workbook: a broken archive, a truncated
     # one, a missing part, a compression method it does not support (NotImplementedError),
-    # an encrypted member (RuntimeError), a damaged compressed part (zlib.error).
+    # an encrypted member (RuntimeError), a damaged compressed part (zlib.error), a member
+    # name marked UTF-8 that is not (UnicodeDecodeError, a ValueError).
     except zlib.error as exc:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r}: the workbook is damaged (a "
-            f"compressed part cannot be unpacked: {exc})",
-            hint="open it in Excel or LibreOffice, which may repair it, and save it as "
-                 ".xlsx; or take it from a backup")]) from exc
+        raise EvidenceError([Problem.of(
+            "unreadable-evidence", say("workbook-damaged", name=shown, reason=verbatim(str(exc))),
+            hint=say("workbook-damaged-hint"))]) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError) as exc:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r}: not an Excel workbook (.xlsx)",
-            hint="open it in Excel or LibreOffice and save it as .xlsx")]) from exc
+            NotImplementedError, RuntimeError, ValueError) as exc:
+        raise EvidenceError([Problem.of("unreadable-evidence", say("not-xlsx", name=shown),
+                                        hint=say("workbook-save-xlsx"))]) from exc
+
+
+def workbook_too_large(shown: str, limit: int, *, unpacked: bool = True) -> EvidenceError:
+    """The refusal of a workbook larger than `limit` bytes: its parts unpacked, or (not
+    `unpacked`) the file itself."""
+    message = "workbook-unpacks-large" if unpacked else "workbook-larger"
+    return EvidenceError([Problem.of("too-large", say(message, name=shown, mib=limit // 2**20),
+                                     hint=say("workbook-split"))])
 
 
 def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:

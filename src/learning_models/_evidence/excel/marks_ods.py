@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
 
+from ..._documents import say
 from ...errors import EvidenceError, Problem
-from .marks import MAX_UNCOMPRESSED, Marks
+from .marks import MAX_UNCOMPRESSED, Marks, workbook_too_large
 
 __all__ = ["ods_marks"]
 
@@ -33,19 +34,18 @@ def ods_marks(file: Path, shown: str) -> dict[str, Marks]:
     try:
         with zipfile.ZipFile(file) as archive:
             if sum(i.file_size for i in archive.infolist()) > MAX_UNCOMPRESSED:
-                raise EvidenceError([Problem(
-                    "too-large", f"{shown!r} unpacks to more than "
-                    f"{MAX_UNCOMPRESSED // 2**20} MiB", hint="split the workbook")])
+                raise workbook_too_large(shown, MAX_UNCOMPRESSED)
             with archive.open("content.xml") as content:
                 return _scan(content)
     # What zipfile raises for a damaged or unusual archive: NotImplementedError for a
     # compression method it lacks, RuntimeError for a password, zlib.error for a damaged
-    # compressed part; KeyError when there is no content.xml.
+    # compressed part; KeyError when there is no content.xml; UnicodeDecodeError (a
+    # ValueError) for a member name marked UTF-8 that is not.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError, zlib.error, ElementTree.ParseError) as exc:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r}: not an OpenDocument spreadsheet "
-            "(.ods)", hint="open it in LibreOffice or Excel and save it as .xlsx")]) from exc
+            NotImplementedError, RuntimeError, zlib.error, ElementTree.ParseError,
+            ValueError) as exc:
+        raise EvidenceError([Problem.of("unreadable-evidence", say("not-ods", name=shown),
+                                        hint=say("ods-save-xlsx"))]) from exc
 
 
 def _scan(content: IO[bytes]) -> dict[str, Marks]:

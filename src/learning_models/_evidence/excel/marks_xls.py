@@ -7,12 +7,15 @@ file is read once, whole (an .xls is at most 65,536 rows a sheet), after a size 
 
 from __future__ import annotations
 
+import io
+import struct
 from pathlib import Path
 
 import xlrd
 
+from ..._documents import say
 from ...errors import EvidenceError, Problem
-from .marks import MAX_UNCOMPRESSED, Marks
+from .marks import MAX_UNCOMPRESSED, Marks, workbook_too_large
 
 __all__ = ["xls_marks"]
 
@@ -20,20 +23,27 @@ __all__ = ["xls_marks"]
 def xls_marks(file: Path, shown: str) -> dict[str, Marks]:
     """Sheet name → its merged ranges and error cells."""
     if file.stat().st_size > MAX_UNCOMPRESSED:
-        raise EvidenceError([Problem("too-large", f"{shown!r} is larger than "
-                                     f"{MAX_UNCOMPRESSED // 2**20} MiB",
-                                     hint="split the workbook")])
+        raise workbook_too_large(shown, MAX_UNCOMPRESSED, unpacked=False)
     try:
-        book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True)
-    except (xlrd.XLRDError, OSError, EOFError, ValueError, AssertionError,
-            IndexError, KeyError) as exc:
-        raise EvidenceError([Problem(
-            "unreadable-evidence", f"cannot read {shown!r}: not a legacy Excel workbook "
-            "(.xls)", hint="open it in Excel or LibreOffice and save it as .xlsx")]) from exc
-    try:
-        return {name: _sheet_marks(book.sheet_by_name(name)) for name in book.sheet_names()}
-    finally:
-        book.release_resources()
+        # xlrd writes its warnings (in English) to standard output unless told where
+        book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True,
+                                  logfile=io.StringIO())
+        try:   # (on demand: a sheet's records are read, and may be damaged, here)
+            return {name: _sheet_marks(book.sheet_by_name(name))
+                    for name in book.sheet_names()}
+        finally:
+            book.release_resources()
+    except _DAMAGED as exc:
+        raise EvidenceError([Problem.of("unreadable-evidence", say("not-xls", name=shown),
+                                        hint=say("workbook-save-xlsx"))]) from exc
+
+
+#: What xlrd raises for a file that is not a whole legacy workbook: its own errors, those
+#: of the compound document around the workbook, and those of the records it unpacks (a
+#: record cut short, an index or a code page that does not exist, a sector chain that
+#: leads nowhere: TypeError, a number out of range: OverflowError).
+_DAMAGED = (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, LookupError, OSError,
+            EOFError, ValueError, AssertionError, TypeError, ArithmeticError)
 
 
 def _sheet_marks(sheet: xlrd.sheet.Sheet) -> Marks:

@@ -99,17 +99,14 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
             raise _unreadable(where, exc) from exc
         if kind is None:
             if visible and not is_note_sheet(sheet_name) and _has_cells(grid):
-                problems.append(Problem(
-                    "unreadable-evidence", f"{where}: unknown sheet",
-                    hint="name sheets after the model they hold: "
-                         f"{', '.join(MODEL_SHEETS.values())}, {AREAS_SHEET}, "
-                         f"{CROSSWALK_SHEET} (or citizen, family, clan, community, unit, "
-                         "areas, crosswalk); notes go in sheets whose name starts with _"))
+                sheets = ", ".join([*MODEL_SHEETS.values(), AREAS_SHEET, CROSSWALK_SHEET])
+                problems.append(Problem.of("unreadable-evidence",
+                                           say("sheet-unknown", where=where),
+                                           hint=say("sheet-unknown-hint", sheets=sheets)))
             continue
         if kind in taken:
-            problems.append(Problem("unreadable-evidence",
-                                    f"{where}: a second sheet for {kind!r} (first: "
-                                    f"{taken[kind]!r})"))
+            problems.append(Problem.of("unreadable-evidence", say(
+                "sheet-twice", where=where, kind=kind, first=taken[kind])))
             continue
         taken[kind] = sheet_name
         headers = fixed_headers(kind)
@@ -187,10 +184,9 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
     if not keep:
         return None
     if len(keep) > MAX_COLUMNS:
-        raise EvidenceError([Problem(
-            "too-large", f"{where}: the header has {len(keep):,} columns; at most "
-            f"{MAX_COLUMNS:,} are read", hint="a sheet has one column per input of the "
-            "criteria set; check that this is the right sheet")])
+        raise EvidenceError([Problem.of(
+            "too-large", say("sheet-too-wide", where=where, columns=len(keep), most=MAX_COLUMNS),
+            hint=say("sheet-too-wide-hint"))])
     places = {name: say("column-letter", letter=column_letter(first_column + k),
                         name=" ".join(str(header[k]).split()))
               for k, name in zip(keep, names, strict=True)}
@@ -254,8 +250,8 @@ def _header_columns(grid: pl.DataFrame, header: Sequence[str | None], top: int,
         title = " ".join(text.split())
         name = headers.get(title) or headers.get(fold(title)) or title
         if name in (ROW, LINE):
-            problems.append(Problem("unreadable-evidence",
-                                    f"{where}: the header {title!r} (cell {cell}) is reserved"))
+            problems.append(Problem.of("unreadable-evidence", say(
+                "header-reserved", where=where, title=title, cell=cell)))
             continue
         key = fold(name)
         if key in seen:

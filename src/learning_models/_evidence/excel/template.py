@@ -21,7 +21,7 @@ from typing import Any
 
 from ..._catalog import Catalog
 from ..._criteria import EVIDENCE_PREFIX, CriteriaSet, Derivation, Document, InputSpec
-from ..._documents import atomic_path, new_workbook
+from ..._documents import atomic_path, new_workbook, say, verbatim
 from ..._expressions import expression_names, parse_expression
 from ...errors import CriteriaError, LearningModelsError
 from ..dataset import AREA_TOTALS, RELATIONS
@@ -52,7 +52,7 @@ def template_sets(catalog: Catalog, year: int) -> dict[str, tuple[CriteriaSet, .
     models = sorted({e.model for e in catalog.entries() if year in e.years},
                     key=lambda m: (list(MODEL_SHEETS).index(m) if m in MODEL_SHEETS else 99, m))
     if not models:
-        raise LearningModelsError(f"no criteria set is in force in {year}")
+        raise LearningModelsError.saying(say("template-no-set", year=year))
     return {model: tuple(catalog.variants(model, year)) for model in models}
 
 
@@ -107,8 +107,8 @@ def write_template(path: str | os.PathLike[str],
         by_model.setdefault(spec.model, []).append(spec)
     target = Path(path)
     if not target.parent.is_dir():  # the template never creates folders
-        raise LearningModelsError(f"cannot write {str(path)!r}: the folder "
-                                  f"{str(target.parent)!r} does not exist")
+        raise LearningModelsError.saying(say("template-no-folder", name=str(path),
+                                             folder=str(target.parent)))
     try:
         with atomic_path(target) as temporary:
             # Dated by the year it is for, not by the clock: two runs give the same bytes.
@@ -129,7 +129,8 @@ def write_template(path: str | os.PathLike[str],
     except LearningModelsError:
         raise
     except Exception as exc:  # XlsxWriter's FileCreateError and OS errors
-        raise LearningModelsError(f"cannot write {str(path)!r}: {exc}") from exc
+        raise LearningModelsError.saying(say("template-unwritable", name=str(path),
+                                             reason=verbatim(str(exc)))) from exc
     return target
 
 
