@@ -13,6 +13,7 @@ from typing import Literal
 Lang = Literal["vi", "en"]
 
 __all__ = [
+    "CLI_HELP",
     "CLI_WORDS",
     "DIFF_VALUE_WORDS",
     "DIFF_WORDS",
@@ -503,6 +504,55 @@ TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
 }
 
 
+#: The help of the command line (``--help``), by key: each command's summary and the help of
+#: its options, in Vietnamese and English (`_cli.argparsing.Parser` says them).
+CLI_HELP: dict[str, dict[Lang, str]] = {
+    "program": {"vi": "Chấm điểm minh chứng theo các bộ tiêu chí học tập suốt đời của Việt Nam.",
+                "en": "Score evidence against Vietnam's lifelong-learning criteria sets."},
+    "version": {"vi": "in số phiên bản rồi thoát", "en": "show program's version number and exit"},
+    "language": {"vi": "ngôn ngữ của thông báo: vi (mặc định) hoặc en",
+                 "en": "language of the messages: vi (the default) or en"},
+    # the commands, as ``learning-models --help`` lists them
+    "summary-validate": {"vi": "kiểm tra bộ tiêu chí, tệp ca kiểm thử và tệp chỉ tiêu",
+                         "en": "check criteria sets, test-case files and targets files"},
+    "summary-evaluate": {"vi": "chấm điểm các hồ sơ minh chứng", "en": "score evidence records"},
+    "summary-explain": {"vi": "giải thích kết quả chấm điểm của một đối tượng",
+                        "en": "explain one subject's evaluation"},
+    "summary-schema": {"vi": "in một JSON Schema", "en": "print a JSON Schema"},
+    "summary-list": {"vi": "liệt kê các bộ tiêu chí đã biết: mã, mô hình, giai đoạn, tên",
+                     "en": "list the criteria sets known: id, model, period, title"},
+    "summary-show": {"vi": "in một bộ tiêu chí, như đã viết hoặc đã giải (--resolved)",
+                     "en": "print a criteria set, as written or resolved (--resolved)"},
+    "summary-test": {"vi": "chạy các ca kiểm thử (*.test.yaml) của bộ tiêu chí",
+                     "en": "run the test cases (*.test.yaml) of criteria sets"},
+    "summary-template": {"vi": "ghi sổ nhập liệu trống (.xlsx) cho các bộ tiêu chí của một năm",
+                         "en": "write the empty data-entry workbook (.xlsx) for a year's sets"},
+    "summary-diff": {"vi": "những gì khác nhau giữa hai bộ tiêu chí",
+                     "en": "what changed between two criteria sets"},
+    "summary-lint": {"vi": "tìm những chỗ có thể viết nhầm trong bộ tiêu chí",
+                     "en": "look for likely authoring mistakes in criteria sets"},
+    "summary-report": {"vi": "tổng hợp kết quả một năm theo địa bàn, so với chỉ tiêu của kế "
+                             "hoạch, và ghi báo cáo năm",
+                       "en": "roll a year's results up by area against a plan's targets and "
+                             "write the annual report"},
+    "summary-review": {"vi": "báo cáo sơ kết giai đoạn từ lịch sử: số liệu từng năm so với các "
+                             "mốc của kế hoạch",
+                       "en": "the period review from a history: series by year against the "
+                             "plan's milestones"},
+    "summary-impact": {"vi": "một thay đổi tiêu chí làm bao nhiêu đối tượng của mỗi địa bàn đổi "
+                             "kết quả, theo chiều nào, và vì sao",
+                       "en": "how many subjects of each area a criteria change would move, in "
+                             "which direction, and why"},
+    "summary-plugins": {"vi": "liệt kê các plugin đã nạp: phiên bản, hook, điều chỉnh, bộ đọc, "
+                              "bộ ghi",
+                        "en": "list the plugins loaded: versions, hooks, overlays, readers, "
+                              "writers"},
+    "summary-serve": {"vi": "chạy dịch vụ HTTP (cần: pip install 'learning-models[server]')",
+                      "en": "run the HTTP service (needs: pip install "
+                            "'learning-models[server]')"},
+}
+
+
 #: Every message a problem or a rejected record says, by id: a template in each language
 #: with the same named parameters (``str.format`` fields; a parameter may be another message
 #: of this table, rendered in the same language). ``_documents.say`` builds one.
@@ -815,6 +865,159 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli-format-needs-out": {"vi": "--format {format} ghi ra tệp: hãy đặt tên tệp bằng --out "
                                    "FILE",
                              "en": "--format {format} writes a file: name it with --out FILE"},
+    # the command line's parsing: argparse's own texts, said from the catalogue
+    "argparse-usage": {"vi": "cách dùng: ", "en": "usage: "},
+    "argparse-error": {"vi": "{prog}: lỗi: {message}\n", "en": "{prog}: error: {message}\n"},
+    "argparse-positionals": {"vi": "tham số vị trí", "en": "positional arguments"},
+    "argparse-options": {"vi": "tùy chọn", "en": "options"},
+    "argparse-help": {"vi": "in hướng dẫn này rồi thoát", "en": "show this help message and exit"},
+    "argparse-argument": {"vi": "tham số {argument}: {message}",
+                          "en": "argument {argument}: {message}"},
+    "argparse-invalid-value": {"vi": "{value} không phải {type} hợp lệ",
+                               "en": "invalid {type} value: {value}"},
+    "argparse-type-int": {"vi": "số nguyên", "en": "int"},
+    "argparse-type-float": {"vi": "số", "en": "float"},
+    "argparse-type-path": {"vi": "đường dẫn", "en": "Path"},
+    "argparse-invalid-choice": {"vi": "không có lựa chọn {value}; hãy chọn một trong: {choices}",
+                                "en": "invalid choice: {value} (choose from {choices})"},
+    "argparse-required": {"vi": "thiếu tham số bắt buộc: {names}",
+                          "en": "the following arguments are required: {names}"},
+    "argparse-one-required": {"vi": "cần một trong các tham số {names}",
+                              "en": "one of the arguments {names} is required"},
+    "argparse-unrecognized": {"vi": "không nhận ra tham số: {names}",
+                              "en": "unrecognized arguments: {names}"},
+    "argparse-not-allowed": {"vi": "không dùng được cùng với tham số {other}",
+                             "en": "not allowed with argument {other}"},
+    "argparse-ambiguous": {"vi": "tùy chọn {option} chưa rõ, có thể là: {matches}",
+                           "en": "ambiguous option: {option} could match {matches}"},
+    "argparse-expected-one": {"vi": "cần một giá trị", "en": "expected one argument"},
+    "argparse-expected-at-most-one": {"vi": "chỉ nhận nhiều nhất một giá trị",
+                                      "en": "expected at most one argument"},
+    "argparse-expected-at-least-one": {"vi": "cần ít nhất một giá trị",
+                                       "en": "expected at least one argument"},
+    "argparse-expected-1": {"vi": "cần 1 giá trị", "en": "expected 1 argument"},
+    "argparse-expected-n": {"vi": "cần {n} giá trị", "en": "expected {n} arguments"},
+    "argparse-ignored-value": {"vi": "tùy chọn này không nhận giá trị, nhưng đã ghi {value}",
+                               "en": "ignored explicit argument {value}"},
+    "argparse-cannot-open": {"vi": "không mở được tệp '{file}': {reason}",
+                             "en": "can't open '{file}': {reason}"},
+    # the command line's errors: naming the set, schema, explain, readers, writers, serve
+    "cli-set-is-folder": {"vi": "{criteria!r} là một thư mục, không phải bộ tiêu chí",
+                          "en": "{criteria!r} is a folder, not a criteria set"},
+    "cli-set-is-folder-hint": {"vi": "hãy chỉ tệp của một bộ tiêu chí, hoặc mã của nó "
+                                     "('learning-models list' liệt kê các mã)",
+                               "en": "name a set's file, or its id ('learning-models list' "
+                                     "shows them)"},
+    "cli-no-such-set": {"vi": "{criteria!r} không phải một tệp, cũng không phải mã của bộ tiêu "
+                              "chí nào",
+                        "en": "{criteria!r} is neither a file nor the id of a criteria set"},
+    "cli-name-the-set-or": {"vi": "hãy chỉ bộ tiêu chí: --criteria FILE|ID, hoặc --model MODEL "
+                                  "cùng --year YEAR",
+                            "en": "name the set: --criteria FILE|ID, or --model MODEL with "
+                                  "--year YEAR"},
+    "cli-criteria-or-model": {"vi": "chỉ dùng --criteria hoặc --model, không dùng cả hai",
+                              "en": "give --criteria or --model, not both"},
+    "cli-model-needs-year": {"vi": "--model cần --year: bộ tiêu chí có hiệu lực năm đó",
+                             "en": "--model needs --year: the set in force that year"},
+    "cli-name-the-set-id": {"vi": "hãy chỉ bộ tiêu chí: ID, hoặc --model MODEL cùng --year YEAR",
+                            "en": "name the set: ID, or --model MODEL with --year YEAR"},
+    "cli-id-or-model": {"vi": "chỉ dùng ID hoặc --model, không dùng cả hai",
+                        "en": "give ID or --model, not both"},
+    "cli-year-needs-model": {"vi": "--year đi cùng --model: bộ tiêu chí có hiệu lực năm đó",
+                             "en": "--year goes with --model: the set in force that year"},
+    "cli-no-set-id": {"vi": "không có bộ tiêu chí nào mã {id!r}",
+                      "en": "no criteria set with id {id!r}"},
+    "cli-schema-criteria": {"vi": "--criteria chỉ dùng với 'schema evidence', không dùng với "
+                                  "'schema {which}'",
+                            "en": "--criteria goes with 'schema evidence', not 'schema "
+                                  "{which}'"},
+    "cli-schema-needs-criteria": {"vi": "'schema evidence' cần --criteria FILE|ID",
+                                  "en": "'schema evidence' needs --criteria FILE|ID"},
+    "cli-sets-overlap": {"vi": "hai bộ tiêu chí {a!r} và {b!r} cùng áp dụng cho mô hình {model!r} "
+                               "trong {years}",
+                         "en": "sets {a!r} and {b!r} both govern {model!r} in {years}"},
+    "cli-input-is-dataset": {"vi": "{path!r} là {kind}; --input là một tệp minh chứng "
+                                   "({suffixes})",
+                             "en": "{path!r} is {kind}; --input is one evidence file "
+                                   "({suffixes})"},
+    "cli-a-folder": {"vi": "một thư mục", "en": "a folder"},
+    "cli-a-workbook": {"vi": "một sổ tính", "en": "a workbook"},
+    "cli-input-is-dataset-hint": {"vi": "để chấm một thư mục dữ liệu hoặc một sổ nhập liệu, hãy "
+                                        "dùng 'learning-models report {path} --year YEAR'",
+                                  "en": "to evaluate a dataset folder or a data-entry workbook, "
+                                        "use 'learning-models report {path} --year YEAR'"},
+    "cli-subject-rejected": {"vi": "đối tượng {subject!r} đã bị loại",
+                             "en": "subject {subject!r} was rejected"},
+    "cli-subject-missing": {"vi": "không có đối tượng {subject!r} trong {file!r}",
+                            "en": "subject {subject!r} is not in {file!r}"},
+    "cli-subjects-none": {"vi": "không đối tượng nào của tệp được chấm",
+                          "en": "no subject of it was evaluated"},
+    "cli-subjects-some": {"vi": "các đối tượng của tệp: {shown} (tất cả {n})",
+                          "en": "its subjects: {shown} ({n} in all)"},
+    "cli-no-reader-named": {"vi": "không có bộ đọc minh chứng nào tên {name!r}; các bộ đọc: "
+                                  "{readers}",
+                            "en": "no evidence reader named {name!r}; readers: {readers}"},
+    "cli-no-reader-for": {"vi": "không bộ đọc minh chứng nào đọc được {what} ({path!r}); các bộ "
+                                "đọc: {readers}",
+                          "en": "no evidence reader reads {what} ({path!r}); readers: "
+                                "{readers}"},
+    "cli-no-reader-hint": {"vi": "\n  gợi ý: để chấm một tệp minh chứng, hãy dùng "
+                                 "'learning-models evaluate --model MODEL --year YEAR --input "
+                                 "{path}'",
+                           "en": "\n  hint: to score one evidence file, use 'learning-models "
+                                 "evaluate --model MODEL --year YEAR --input {path}'"},
+    "cli-readers-several": {"vi": "nhiều bộ đọc minh chứng cùng đọc {what}: {readers}; hãy chọn "
+                                  "một bằng --reader NAME",
+                            "en": "several evidence readers read {what}: {readers}; choose one "
+                                  "with --reader NAME"},
+    "cli-read-folder": {"vi": "thư mục", "en": "a folder"},
+    "cli-read-suffix": {"vi": "tệp {suffix!r}", "en": "{suffix!r} files"},
+    "cli-read-no-suffix": {"vi": "tệp không có đuôi", "en": "files without a suffix"},
+    "cli-reader-folders": {"vi": "thư mục", "en": "folders"},
+    "cli-of-plugin": {"vi": "{name} (plugin {plugin!r})", "en": "{name} (plugin {plugin!r})"},
+    "cli-none": {"vi": "không có", "en": "none"},
+    "cli-and-next": {"vi": ", {item}", "en": ", {item}"},
+    "cli-of-kind": {"vi": "{name} ({kind})", "en": "{name} ({kind})"},
+    "cli-unknown-format": {"vi": "không có định dạng báo cáo {names}; các định dạng: "
+                                 "{formats}{docx}",
+                           "en": "unknown report format {names}; formats: {formats}{docx}"},
+    "cli-docx-install": {"vi": " (docx: python -m pip install learning-models-docx)",
+                         "en": " (docx: python -m pip install learning-models-docx)"},
+    "cli-plugin-failed-reading": {"vi": "plugin {plugin!r} gặp lỗi khi đọc {path!r} bằng bộ đọc "
+                                        "minh chứng {reader!r}: {reason}",
+                                  "en": "plugin {plugin!r} failed reading {path!r} with "
+                                        "evidence reader {reader!r}: {reason}"},
+    "cli-plugin-not-dataset": {"vi": "plugin {plugin!r}: bộ đọc minh chứng {reader!r} trả về "
+                                     "{type}, không phải một Dataset",
+                               "en": "plugin {plugin!r}: evidence reader {reader!r} returned "
+                                     "{type}, not a Dataset"},
+    "cli-plugin-failed-writing": {"vi": "plugin {plugin!r} gặp lỗi khi ghi {what} bằng {writer}: "
+                                        "{reason}",
+                                  "en": "plugin {plugin!r} failed writing {what} with "
+                                        "{writer}: {reason}"},
+    "cli-report-writer": {"vi": "bộ ghi báo cáo {name!r}", "en": "report writer {name!r}"},
+    "cli-review-writer": {"vi": "bộ ghi báo cáo sơ kết {name!r}",
+                          "en": "review writer {name!r}"},
+    "cli-plugin-not-paths": {"vi": "plugin {plugin!r}: {writer} phải trả về các đường dẫn đã "
+                                   "ghi, nhưng trả về {got}",
+                             "en": "plugin {plugin!r}: {writer} must return the paths it "
+                                   "wrote, got {got}"},
+    "cli-hash-key-empty": {"vi": "--hash-key đọc khóa từ đầu vào chuẩn, nhưng không nhận được "
+                                 "khóa nào",
+                           "en": "--hash-key reads the key from standard input; none was "
+                                 "given"},
+    "cli-host-not-loopback": {"vi": "--host {host} không phải địa chỉ loopback: hãy cho --api-keys "
+                                    "FILE (khi đó máy khách gửi 'Authorization: Bearer KEY')",
+                              "en": "--host {host} is not a loopback address: give --api-keys "
+                                    "FILE (clients then send 'Authorization: Bearer KEY')"},
+    "cli-server-missing": {"vi": "dịch vụ HTTP cần {module!r}: python -m pip install "
+                                 "'learning-models[server]'",
+                           "en": "the HTTP service needs {module!r}: python -m pip install "
+                                 "'learning-models[server]'"},
+    "cli-positive-number": {"vi": "{option} phải là số dương (cổng không quá 65535), không "
+                                  "phải {value:g}",
+                            "en": "{option} must be a positive number (and a port at most "
+                                  "65535), not {value:g}"},
     # which criteria set a record goes to
     "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
                                  "{applies}; hồ sơ này không thuộc số đó",

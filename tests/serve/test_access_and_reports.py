@@ -81,6 +81,9 @@ def test_only_loopback_addresses_count_as_this_machine(host: str, loopback: bool
 def test_serve_refuses_another_address_without_keys(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert capsys.readouterr().err.startswith(
+        "--host 0.0.0.0 không phải địa chỉ loopback: hãy cho --api-keys FILE")
+    assert main(["serve", "--host", "0.0.0.0", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
         "--host 0.0.0.0 is not a loopback address: give --api-keys FILE")
 
 
@@ -205,7 +208,7 @@ def test_every_problem_code_of_the_service_is_documented_once() -> None:
 def test_serve_without_the_server_extra_says_how_to_install_it(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "uvicorn", None)
-    assert main(["serve"]) == 3
+    assert main(["serve", "--lang", "en"]) == 3
     assert capsys.readouterr().err == ("the HTTP service needs 'uvicorn': python -m pip install "
                                        "'learning-models[server]'\n")
 

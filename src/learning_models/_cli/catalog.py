@@ -13,7 +13,7 @@ import yaml
 
 from .._catalog import Catalog, CatalogEntry, shipped_criteria_dir
 from .._criteria import CriteriaSet, Lang
-from .._documents import format_problem, load_yaml
+from .._documents import format_problem, load_yaml, say
 from ..errors import CriteriaError, LearningModelsError, Problem, sort_problems
 from .commands import summary
 from .options import add_catalog_options, catalog_maker, resolve_criteria
@@ -106,13 +106,13 @@ def _broken(catalog: Catalog, entries: Sequence[CatalogEntry]) -> list[Problem]:
 
 def _show(args: argparse.Namespace) -> int:
     if args.ident is None and args.model is None:
-        args.parser.error("name the set: ID, or --model MODEL with --year YEAR")
+        args.parser.error(say("cli-name-the-set-id"))
     if args.ident is not None and args.model is not None:
-        args.parser.error("give ID or --model, not both")
+        args.parser.error(say("cli-id-or-model"))
     if args.model is not None and args.year is None:
-        args.parser.error("--model needs --year: the set in force that year")
+        args.parser.error(say("cli-model-needs-year"))
     if args.year is not None and args.model is None:
-        args.parser.error("--year goes with --model: the set in force that year")
+        args.parser.error(say("cli-year-needs-model"))
     make = catalog_maker(args)
     if args.resolved:
         spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
@@ -165,7 +165,8 @@ def _file_of(ident: str | None, model: str | None, year: int | None,
     if ident is not None:
         if ident not in catalog:
             resolve_criteria(ident, None, None, criteria_dirs)  # raises the located problem
-            raise LearningModelsError(f"no criteria set with id {ident!r}")  # pragma: no cover
+            raise LearningModelsError.saying(  # pragma: no cover
+                say("cli-no-set-id", id=ident))
         return Path(catalog.file_of(ident))
     assert model is not None and year is not None
     return Path(catalog.file_of(catalog.for_year(model, year).id))

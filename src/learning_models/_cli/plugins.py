@@ -18,7 +18,7 @@ from typing import Any
 
 from .._plugins import DISABLE_ENV, PluginInfo, describe_plugins, plugins_disabled
 from .commands import summary
-from .options import add_plugin_options, plugin_manager_from_args
+from .options import add_lang_option, add_plugin_options, plugin_manager_from_args
 
 __all__ = ["register"]
 
@@ -36,6 +36,7 @@ def register(sub: Any) -> None:
                     "writers.")
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_plugin_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_plugins)
 
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
-from .._documents import say
+from .._documents import Message, say
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._history import HistoryRun, open_history
 from .._plugins import Named, collect_readers, collect_writers, notify
@@ -136,11 +136,11 @@ def read_data(path: Path, readers: Mapping[str, EvidenceReader] | None = None, *
     except Exception as exc:
         if owner.startswith("builtin-"):
             raise
-        raise PluginError(f"plugin {owner!r} failed reading {str(path)!r} with evidence "
-                          f"reader {chosen.name!r}: {exc}") from exc
+        raise PluginError.saying(say("cli-plugin-failed-reading", plugin=owner, path=str(path),
+                                     reader=chosen.name, reason=str(exc))) from exc
     if not owner.startswith("builtin-") and not isinstance(dataset, Dataset):
-        raise PluginError(f"plugin {owner!r}: evidence reader {chosen.name!r} returned "
-                          f"{type(dataset).__name__}, not a Dataset")
+        raise PluginError.saying(say("cli-plugin-not-dataset", plugin=owner, reader=chosen.name,
+                                     type=type(dataset).__name__))
     return dataset
 
 
@@ -151,40 +151,50 @@ def choose_reader(path: Path, readers: Mapping[str, EvidenceReader],
     reader of its suffix. None, or several, is a `LearningModelsError` saying which there are."""
     if name is not None:
         if name not in readers:
-            raise LearningModelsError(f"no evidence reader named {name!r}; readers: "
-                                      f"{_reader_list(readers)}")
+            raise LearningModelsError.saying(say("cli-no-reader-named", name=name,
+                                                 readers=_reader_list(readers)))
         return readers[name]
     if path.is_dir() or not (path.suffix or path.is_file()):
         candidates = [r for r in readers.values() if not tuple(r.suffixes)]
-        what = "a folder"
+        what = say("cli-read-folder")
     else:
         suffix = path.suffix.lower()
         candidates = [r for r in readers.values()
                       if suffix in (s.lower() for s in r.suffixes)]
-        what = f"{suffix!r} files" if suffix else "files without a suffix"
+        what = say("cli-read-suffix", suffix=suffix) if suffix else say("cli-read-no-suffix")
     if not candidates:
-        hint = ("\n  hint: to score one evidence file, use 'learning-models evaluate --model "
-                f"MODEL --year YEAR --input {shlex.quote(str(path))}'"
-                if path.suffix.lower() in EVIDENCE_SUFFIXES else "")
-        raise LearningModelsError(f"no evidence reader reads {what} ({str(path)!r}); "
-                                  f"readers: {_reader_list(readers)}{hint}")
+        hint = (say("cli-no-reader-hint", path=shlex.quote(str(path)))
+                if path.suffix.lower() in EVIDENCE_SUFFIXES else None)
+        raise LearningModelsError.saying(say("cli-no-reader-for", what=what, path=str(path),
+                                             readers=_reader_list(readers)).plus(*[hint] if hint
+                                                                                 else []))
     if len(candidates) > 1:
-        raise LearningModelsError(
-            f"several evidence readers read {what}: "
-            f"{', '.join(_who(r.name, readers) for r in candidates)}; choose one with "
-            "--reader NAME")
+        raise LearningModelsError.saying(say(
+            "cli-readers-several", what=what,
+            readers=_listed([_who(r.name, readers) for r in candidates])))
     return candidates[0]
 
 
-def _who(name: str, registry: Mapping[str, Any]) -> str:
+def _who(name: str, registry: Mapping[str, Any]) -> Message | str:
     if isinstance(registry, Named):
-        return f"{name} (plugin {registry.plugin_of(name)!r})"
+        return say("cli-of-plugin", name=name, plugin=registry.plugin_of(name))
     return name
 
 
-def _reader_list(readers: Mapping[str, EvidenceReader]) -> str:
-    return ", ".join(f"{name} ({', '.join(r.suffixes) or 'folders'})"
-                     for name, r in readers.items()) or "none"
+def _reader_list(readers: Mapping[str, EvidenceReader]) -> Message:
+    return _listed([f"{name} ({', '.join(r.suffixes)})" if tuple(r.suffixes) else
+                    say("cli-of-kind", name=name, kind=say("cli-reader-folders"))
+                    for name, r in readers.items()])
+
+
+def _listed(items: Sequence[Message | str]) -> Message:
+    """`items` joined by commas (``none`` when there is none), each said in the language
+    the whole is said in."""
+    if not items:
+        return say("cli-none")
+    first, *rest = items
+    joined = say("verbatim", text=first)
+    return joined.plus(*(say("cli-and-next", item=item) for item in rest))
 
 
 def chosen_writers(formats: str | None, writers: Named[ReportWriter],
@@ -196,11 +206,10 @@ def chosen_writers(formats: str | None, writers: Named[ReportWriter],
     names = [n.strip() for n in formats.split(",") if n.strip()]
     unknown = [n for n in names if n not in writers]
     if unknown or not names:
-        raise UsageError(
-            f"unknown report format {', '.join(map(repr, unknown)) or repr(formats)}; "
-            f"formats: {', '.join(_who(n, writers) for n in writers)}"
-            + ("" if "docx" in writers else
-               " (docx: python -m pip install learning-models-docx)"))
+        raise UsageError.saying(say(
+            "cli-unknown-format", names=", ".join(map(repr, unknown)) or repr(formats),
+            formats=_listed([_who(n, writers) for n in writers]),
+            docx=None if "docx" in writers else say("cli-docx-install")))
     return [writers[n] for n in dict.fromkeys(names)]
 
 
@@ -228,18 +237,19 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
             if isinstance(exc, OSError):
                 raise cannot_write(say("output-report"), out, exc) from exc
             raise
-        raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
-                          f"{writer.name!r}: {exc}") from exc
-    return written_paths(paths, owner, f"report writer {writer.name!r}")
+        raise PluginError.saying(say(
+            "cli-plugin-failed-writing", plugin=owner, what=say("output-report"),
+            writer=say("cli-report-writer", name=writer.name), reason=str(exc))) from exc
+    return written_paths(paths, owner, say("cli-report-writer", name=writer.name))
 
 
-def written_paths(paths: object, owner: str, writer: str) -> list[Path]:
+def written_paths(paths: object, owner: str, writer: Message) -> list[Path]:
     """What a plugin's `writer` (``report writer 'docx'``) returned, as paths; anything else
     is a `PluginError` naming the plugin."""
     if isinstance(paths, str | bytes) or not isinstance(paths, Sequence) or not all(
             isinstance(p, str | os.PathLike) for p in paths):
-        raise PluginError(f"plugin {owner!r}: {writer} must return the paths it wrote, got "
-                          f"{paths!r:.80}")
+        raise PluginError.saying(say("cli-plugin-not-paths", plugin=owner, writer=writer,
+                                     got=f"{paths!r:.80}"))
     return [Path(p) for p in paths]
 
 

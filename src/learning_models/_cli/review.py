@@ -78,6 +78,7 @@ def _write_one(document: ReviewReport, out: Path, writer: ReviewWriter, owner: s
     except LearningModelsError:
         raise
     except Exception as exc:
-        raise PluginError(f"plugin {owner!r} failed writing the review with review writer "
-                          f"{writer.name!r}: {exc}") from exc
-    return written_paths(paths, owner, f"review writer {writer.name!r}")
+        raise PluginError.saying(say(
+            "cli-plugin-failed-writing", plugin=owner, what=say("output-review"),
+            writer=say("cli-review-writer", name=writer.name), reason=str(exc))) from exc
+    return written_paths(paths, owner, say("cli-review-writer", name=writer.name))

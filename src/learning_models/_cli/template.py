@@ -12,7 +12,13 @@ from .._documents import say
 from .._evidence import MODEL_SHEETS, template_sets, write_template
 from ..errors import LearningModelsError
 from .commands import summary
-from .options import add_catalog_options, catalog_maker, check_output_file, make_folder_of
+from .options import (
+    add_catalog_options,
+    add_lang_option,
+    catalog_maker,
+    check_output_file,
+    make_folder_of,
+)
 
 __all__ = ["register"]
 
@@ -27,6 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("--force", action="store_true",
                    help="overwrite the workbook if it exists")
     add_catalog_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_template)
 
 
