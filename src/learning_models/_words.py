@@ -1018,6 +1018,96 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                   "phải {value:g}",
                             "en": "{option} must be a positive number (and a port at most "
                                   "65535), not {value:g}"},
+    # plugins: loading them, what they register
+    "plugin-not-registered": {"vi": "không đăng ký được plugin {plugin!r}: {reason}",
+                              "en": "plugin {plugin!r} cannot be registered: {reason}"},
+    "plugin-unknown-hook": {"vi": "plugin {plugin!r} cài đặt một hook không tồn tại: {reason}",
+                            "en": "plugin {plugin!r} implements a hook that does not exist: "
+                                  "{reason}"},
+    "plugin-not-loaded": {"vi": "không nạp được plugin {plugin!r}: {reason} (điểm vào "
+                                "'{entry}' của nhóm {group!r}, gói {dist})",
+                          "en": "plugin {plugin!r} could not be loaded: {reason} (entry point "
+                                "'{entry}' of the group {group!r}, distribution {dist})"},
+    "plugin-group-not-loaded": {"vi": "không nạp được một plugin của nhóm điểm vào {group!r}: "
+                                      "{reason}",
+                                "en": "a plugin of the entry-point group {group!r} could not be "
+                                      "loaded: {reason}"},
+    "plugin-not-loaded-hint": {"vi": "\n  gợi ý: hãy cài lại hoặc gỡ plugin, hoặc chạy không "
+                                     "nạp plugin đã cài: --no-plugins, hoặc {env}=1",
+                               "en": "\n  hint: reinstall or uninstall the plugin, or run "
+                                     "without installed plugins: --no-plugins, or {env}=1"},
+    "plugin-evidence-reader": {"vi": "bộ đọc minh chứng", "en": "evidence reader"},
+    "plugin-report-writer": {"vi": "bộ ghi báo cáo", "en": "report writer"},
+    "plugin-review-writer": {"vi": "bộ ghi báo cáo sơ kết", "en": "review writer"},
+    "plugin-item-unnamed": {"vi": "plugin {plugin!r}: {what} cần có tên (dạng văn bản), nhưng "
+                                  "có {name}",
+                            "en": "plugin {plugin!r}: a {what} needs a name (text), got {name}"},
+    "plugin-item-twice": {"vi": "plugin {plugin!r}: {what} {name!r} đã được plugin {other!r} "
+                                "đăng ký",
+                          "en": "plugin {plugin!r}: {what} {name!r} is already registered by "
+                                "plugin {other!r}"},
+    "plugin-reader-suffixes": {"vi": "plugin {plugin!r}: bộ đọc minh chứng {name!r} phải cho các "
+                                     "đuôi tệp dạng tuple như ('.xlsx',), hoặc () cho thư mục; "
+                                     "nhưng có {suffixes}",
+                               "en": "plugin {plugin!r}: evidence reader {name!r} must give its "
+                                     "suffixes as a tuple like ('.xlsx',), or () for folders; "
+                                     "got {suffixes}"},
+    # histories: opening, recording, reading
+    "history-is-file": {"vi": "{place}: lịch sử là một thư mục, không phải tệp",
+                        "en": "{place}: a history is a folder, not a file"},
+    "history-not-empty": {"vi": "{place}: thư mục đã có tệp nhưng không có history.json; cần "
+                                "một thư mục lịch sử hoặc một thư mục mới",
+                          "en": "{place}: the folder is not empty and has no history.json; "
+                                "expected a history folder or a new one"},
+    "history-cannot-create": {"vi": "{place}: không tạo được lịch sử: {reason}",
+                              "en": "{place}: cannot create the history: {reason}"},
+    "history-bad-marker": {"vi": "{file}: cần 'format: {format}' và một số phiên bản",
+                           "en": "{file}: expected 'format: {format}' and a version number"},
+    "history-too-new": {"vi": "{place}: lịch sử có phiên bản {version}, phần mềm này chỉ đọc "
+                              "đến phiên bản {known}; hãy nâng cấp learning-models",
+                        "en": "{place}: the history has version {version}, this engine reads "
+                              "up to version {known}; upgrade learning-models"},
+    "history-cannot-migrate": {"vi": "{place}: không chuyển được lịch sử lên phiên bản "
+                                     "{version}: {reason}",
+                               "en": "{place}: cannot migrate the history to version "
+                                     "{version}: {reason}"},
+    "history-cannot-record": {"vi": "{place}: không ghi được lần chạy {run}: {reason}",
+                              "en": "{place}: cannot record run {run}: {reason}"},
+    "history-cannot-decide": {"vi": "{place}: không ghi được lần chạy hiện hành: {reason}",
+                              "en": "{place}: cannot record the current run: {reason}"},
+    "history-results-missing": {"vi": "{place}: thiếu kết quả của một lần chạy đã ghi: {files}",
+                                "en": "{place}: the results of a recorded run are missing: "
+                                      "{files}"},
+    "history-unreadable": {"vi": "{file}: không đọc được tệp lịch sử này: {reason}",
+                           "en": "{file}: cannot read this history file: {reason}"},
+    "history-not-object": {"vi": "{file}: cần một đối tượng JSON",
+                           "en": "{file}: expected a JSON object"},
+    "history-schema-too-new": {"vi": "{place}: lược đồ của lịch sử có phiên bản {version}, phần "
+                                     "mềm này chỉ biết đến phiên bản {known}; hãy nâng cấp "
+                                     "learning-models",
+                               "en": "{place}: the history's schema has version {version}, this "
+                                     "engine knows up to version {known}; upgrade "
+                                     "learning-models"},
+    "history-bad-url": {"vi": "{place}: không phải địa chỉ cơ sở dữ liệu mà phần mềm dùng được: "
+                              "{reason}",
+                        "en": "{place}: not a database URL this engine can use: {reason}"},
+    "history-database-failed": {"vi": "{place}: cơ sở dữ liệu lịch sử gặp lỗi: {reason}",
+                                "en": "{place}: the history database failed: {reason}"},
+    "history-needs-year": {"vi": "{place}: chỉ ghi được kết quả chấm của một năm (hãy chấm với "
+                                 "một năm)",
+                           "en": "{place}: only an evaluation of a year can be recorded "
+                                 "(evaluate with a year)"},
+    "history-no-run": {"vi": "{place}: không có lần chạy {run!r} trong lịch sử (các lần chạy "
+                             "gần nhất: {known})",
+                       "en": "{place}: no run {run!r} in the history (latest runs: {known})"},
+    "history-needs-sql": {"vi": "{place}: lịch sử trong cơ sở dữ liệu cần SQLAlchemy và một "
+                                "trình điều khiển: python -m pip install "
+                                "'learning-models[history-sql]'",
+                          "en": "{place}: a history in a database needs SQLAlchemy and a "
+                                "driver: python -m pip install 'learning-models[history-sql]'"},
+    "history-period-empty": {"vi": "{place}: chưa ghi năm nào của giai đoạn {period} (các năm "
+                                   "đã ghi: {years})",
+                             "en": "{place}: no year of {period} is recorded (years: {years})"},
     # which criteria set a record goes to
     "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
                                  "{applies}; hồ sơ này không thuộc số đó",

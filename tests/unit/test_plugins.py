@@ -142,6 +142,11 @@ def test_an_entry_point_that_fails_to_load_is_one_line_from_the_command_line(
     monkeypatch.delenv("LEARNING_MODELS_DISABLE_PLUGINS", raising=False)
     assert main(["plugins"]) == 3
     err = capsys.readouterr().err
+    assert err.startswith("không nạp được plugin 'broken': ModuleNotFoundError")
+    assert "\n  gợi ý: hãy cài lại hoặc gỡ plugin" in err
+    assert "Traceback" not in err
+    assert main(["plugins", "--lang", "en"]) == 3
+    err = capsys.readouterr().err
     assert err.startswith("plugin 'broken' could not be loaded: ModuleNotFoundError")
     assert "Traceback" not in err
     assert main(["plugins", "--no-plugins"]) == 0  # the way out the hint gives
