@@ -550,6 +550,265 @@ CLI_HELP: dict[str, dict[Lang, str]] = {
     "summary-serve": {"vi": "chạy dịch vụ HTTP (cần: pip install 'learning-models[server]')",
                       "en": "run the HTTP service (needs: pip install "
                             "'learning-models[server]')"},
+    # the options and descriptions of the commands, as their --help shows them
+    "diff-old": {"vi": "bộ tiêu chí cũ: một tệp, hoặc mã của bộ trong danh mục",
+                 "en": "the older set: a file, or a catalogue id"},
+    "diff-new": {"vi": "bộ tiêu chí mới: một tệp, hoặc mã của bộ trong danh mục",
+                 "en": "the newer set: a file, or a catalogue id"},
+    "lang-the-text": {"vi": "ngôn ngữ của nội dung",
+                      "en": "language of the text"},
+    "lint-paths": {"vi": "các tệp hoặc thư mục (mặc định: các bộ tiêu chí đi kèm)",
+                   "en": "files or directories (default: the shipped criteria)"},
+    "lint-strict": {"vi": "báo không đạt cả khi chỉ có cảnh báo",
+                    "en": "fail on warnings too"},
+    "lang-messages": {"vi": "ngôn ngữ của thông báo",
+                      "en": "language of the messages"},
+    "test-description": {"vi": "Chạy mọi ca của các tệp kiểm thử đã nêu, và của các tệp "
+                               "*.test.yaml trong các thư mục đã nêu (mặc định: các bộ tiêu chí "
+                               "đi kèm). Mỗi ca không đạt được chỉ ra tại FILE:LINE, với kết quả "
+                               "mong đợi và kết quả chấm thực tế; dòng cuối là 'N passed, M "
+                               "failed'. Bộ tiêu chí được tìm trong các bộ đi kèm, các thư mục "
+                               "--criteria-dir và thư mục của các tệp kiểm thử.",
+                         "en": "Run every case of the test files named, and of the *.test.yaml "
+                               "files below the folders named (default: the shipped criteria). "
+                               "Each failing case is shown at FILE:LINE with what was expected "
+                               "and what the evaluation gave; the last line is 'N passed, M "
+                               "failed'. Sets are looked up among the shipped sets, the "
+                               "--criteria-dir folders and the folders of the test files."},
+    "test-paths": {"vi": "các tệp kiểm thử hoặc thư mục (mặc định: các bộ tiêu chí đi kèm)",
+                   "en": "test files or folders (default: the shipped criteria)"},
+    "lang-explanations": {"vi": "ngôn ngữ của các dòng giải thích",
+                          "en": "language of the explanation lines"},
+    "list-description": {"vi": "Liệt kê mọi bộ tiêu chí của danh mục (các bộ đi kèm, rồi từng thư "
+                               "mục --criteria-dir) với mô hình, giai đoạn, tên, tỷ lệ chỉ báo có "
+                               "nguồn đã kiểm chứng và tỷ lệ quy tắc công nhận (quy tắc đạt và "
+                               "từng mức xếp loại) có nguồn đã kiểm chứng. Các lỗi của danh mục "
+                               "(bộ không nạp được, mã trùng nhau, giai đoạn chồng lên nhau) được "
+                               "ghi ra luồng lỗi chuẩn, với mã thoát 1.",
+                         "en": "List every criteria set of the catalogue (the shipped sets, then "
+                               "each --criteria-dir folder) with its model, period, title, the "
+                               "share of its indicators whose source is verified and the share of "
+                               "its recognition rule (the pass rule and each grade) whose source "
+                               "is verified. Problems of the catalogue (sets that do not load, "
+                               "duplicate ids, overlapping periods) go to standard error, with "
+                               "exit status 1."},
+    "lang-titles": {"vi": "ngôn ngữ của tên các bộ tiêu chí",
+                    "en": "language of the titles"},
+    "show-description": {"vi": "In một bộ tiêu chí theo mã (hoặc tệp), hoặc bộ có hiệu lực của "
+                               "--model trong --year: tệp như đã viết, hoặc với --resolved là bộ "
+                               "đầy đủ sau khi áp dụng 'extends' (và các điều chỉnh --overlay). "
+                               "Lỗi của một bộ không nạp được ghi ra luồng lỗi chuẩn, với mã "
+                               "thoát 3.",
+                         "en": "Print a criteria set named by id (or file), or the set in force "
+                               "for --model in --year: the file as written, or with --resolved "
+                               "the complete set after 'extends' (and the --overlay overlays). "
+                               "The problems of a set that does not load go to standard error, "
+                               "with exit status 3."},
+    "show-ident": {"vi": "mã của bộ tiêu chí (hoặc tệp của bộ)",
+                   "en": "a set's id (or a set's file)"},
+    "show-model": {"vi": "thay cho ID: bộ tiêu chí có hiệu lực của mô hình này trong --year",
+                   "en": "instead of ID: the set in force for this model in --year"},
+    "show-year": {"vi": "đi cùng --model: năm",
+                  "en": "with --model: the year"},
+    "show-resolved": {"vi": "bộ đầy đủ sau khi áp dụng 'extends', không phải tệp như đã viết",
+                      "en": "the complete set after 'extends', not the file as written"},
+    "lang-set-problems": {"vi": "ngôn ngữ của các lỗi khi bộ tiêu chí không nạp được",
+                          "en": "language of the problems of a set that does not load"},
+    "validate-description": {"vi": "Kiểm tra mọi tệp đã nêu, và mọi tệp bộ tiêu chí, tệp ca kiểm "
+                                   "thử và tệp chỉ tiêu trong các thư mục đã nêu (mỗi tệp YAML "
+                                   "theo 'format:' của nó). Bộ mở rộng bộ khác được giải qua một "
+                                   "danh mục chung: các bộ đi kèm, các thư mục --criteria-dir, "
+                                   "rồi các đường dẫn đã cho.",
+                             "en": "Check every file named, and every criteria-set, test-cases "
+                                   "and targets file below the folders named (each YAML file by "
+                                   "its 'format:'). Sets that extend others are resolved through "
+                                   "one catalogue: the shipped sets, the --criteria-dir folders, "
+                                   "then the paths given."},
+    "validate-paths": {"vi": "các tệp hoặc thư mục",
+                       "en": "files or directories"},
+    "schema-criteria": {"vi": "với 'evidence': bộ tiêu chí cần in lược đồ minh chứng, là một tệp "
+                              "hoặc mã của một bộ trong danh mục",
+                        "en": "with 'evidence': the set whose evidence schema to print, a file or "
+                              "the id of a set in the catalogue"},
+    "criteria": {"vi": "tệp bộ tiêu chí, hoặc mã của một bộ trong danh mục",
+                 "en": "a criteria-set file, or the id of a set in the catalogue"},
+    "evaluate-model": {"vi": "thay cho --criteria: bộ tiêu chí có hiệu lực của mô hình này trong "
+                             "--year (citizen, family, clan, …)",
+                       "en": "instead of --criteria: the set in force for this model in --year "
+                             "(citizen, family, clan, …)"},
+    "evaluate-input": {"vi": "một tệp minh chứng: .csv, .json, .yaml hoặc .parquet, hoặc - để đọc "
+                             "đầu vào chuẩn (thư mục dữ liệu hoặc sổ nhập liệu: hãy dùng "
+                             "'report')",
+                       "en": "one evidence file: .csv, .json, .yaml or .parquet, or - for "
+                             "standard input (a dataset folder or a data-entry workbook: use "
+                             "'report')"},
+    "evaluate-input-format": {"vi": "với --input -: định dạng của đầu vào chuẩn",
+                              "en": "with --input -: the format of standard input"},
+    "evaluate-year": {"vi": "năm đánh giá (trong giai đoạn của bộ tiêu chí)",
+                      "en": "the evaluation year (within the set's period)"},
+    "lang-text": {"vi": "ngôn ngữ của nội dung",
+                  "en": "language of text"},
+    "evaluate-errors": {"vi": "ghi mọi hồ sơ bị loại và lý do vào FILE (CSV: year, file, row, "
+                              "line, record, field, code, message); luồng lỗi chuẩn chỉ hiện 20 "
+                              "lỗi đầu",
+                        "en": "write every rejected record and why to FILE (CSV: year, file, row, "
+                              "line, record, field, code, message); standard error shows the "
+                              "first 20"},
+    "evaluate-force": {"vi": "ghi đè FILE của --errors nếu tệp đã có",
+                       "en": "replace the --errors FILE when it exists"},
+    "explain-subject": {"vi": "mã của đối tượng",
+                        "en": "the subject's id"},
+    "impact-data": {"vi": "thư mục dữ liệu hoặc sổ nhập liệu (.xlsx)",
+                    "en": "a dataset folder or a data-entry workbook (.xlsx)"},
+    "impact-year": {"vi": "năm đánh giá của DATA",
+                    "en": "the evaluation year of DATA"},
+    "impact-before": {"vi": "bộ tiêu chí đang có hiệu lực: mã hoặc tệp",
+                      "en": "the set in force: an id or a file"},
+    "impact-after": {"vi": "bộ tiêu chí đề xuất: mã hoặc tệp (--overlay áp dụng cho bộ này)",
+                     "en": "the proposed set: an id or a file (--overlay applies to it)"},
+    "targets": {"vi": "chỉ tiêu của kế hoạch",
+                "en": "the plan's targets"},
+    "impact-reader": {"vi": "bộ đọc minh chứng dùng để đọc DATA",
+                      "en": "the evidence reader to read DATA with"},
+    "impact-out": {"vi": "tệp cần ghi (bắt buộc với html và xlsx)",
+                   "en": "the file to write (needed for html and xlsx)"},
+    "letterhead": {"vi": "thể thức văn bản",
+                   "en": "letterhead"},
+    "letterhead-description": {"vi": "cơ quan ban hành báo cáo (docx) và nơi nhận; mỗi tùy chọn "
+                                     "thay cho phần tương ứng trong mục letterhead của tệp chỉ "
+                                     "tiêu",
+                               "en": "who issues the written report (docx) and whom it goes to; "
+                                     "each overrides the targets file's letterhead"},
+    "issuer": {"vi": "cơ quan ban hành, ví dụ 'Hội Khuyến học\\nphường Đức Xuân' (\\n: chỗ xuống "
+                     "dòng; mặc định: Hội Khuyến học của địa bàn, hoặc, với địa bàn cũ, của địa "
+                     "bàn hiện nay bao gồm nó)",
+               "en": "the issuing body, e.g. 'Hội Khuyến học\\nphường Đức Xuân' (\\n: where the "
+                     "line breaks; default: Hội Khuyến học of the area, or, for a former area, of "
+                     "the current area that holds it)"},
+    "superior": {"vi": "cơ quan chủ quản, in phía trên cơ quan ban hành (mặc định: không có)",
+                 "en": "the governing body printed above the issuing body (default: none)"},
+    "symbol": {"vi": "ký hiệu văn bản sau chỗ để trống số (mặc định: BC-HKH)",
+               "en": "the number's symbol after the blank number (default: BC-HKH)"},
+    "place": {"vi": "địa danh trước ngày tháng (mặc định: tên địa bàn)",
+              "en": "the place before the date (default: the area's name)"},
+    "recipient": {"vi": "một nơi nhận; lặp lại được ('Lưu: VT' được thêm vào cuối; mặc định: Ủy "
+                        "ban nhân dân của địa bàn)",
+                  "en": "a recipient (Nơi nhận); may be repeated ('Lưu: VT' is added last; "
+                        "default: the area's People's Committee)"},
+    "criteria-dir": {"vi": "thư mục có thêm bộ tiêu chí, cho mã và cho 'extends' (lặp lại được; "
+                           "thư mục sau thay bộ cùng mã của thư mục trước)",
+                     "en": "more criteria sets, for ids and for 'extends' (repeatable; later "
+                           "directories override earlier ones by id)"},
+    "overlay": {"vi": "áp dụng một điều chỉnh địa phương cho các bộ tiêu chí nó nhắm tới: tên một "
+                      "điều chỉnh do plugin đã cài cung cấp (xem 'learning-models plugins') hoặc "
+                      "một tệp điều chỉnh; lặp lại được",
+                "en": "apply a local overlay to the sets it targets: a name offered by an "
+                      "installed plugin (see 'learning-models plugins') or an overlay file; "
+                      "repeatable"},
+    "no-plugins": {"vi": "không nạp plugin đã cài, chỉ dùng các plugin có sẵn (hoặc đặt "
+                         "LEARNING_MODELS_DISABLE_PLUGINS=1)",
+                   "en": "load no installed plugin, only the built-in ones (or set "
+                         "LEARNING_MODELS_DISABLE_PLUGINS=1)"},
+    "plugins-description": {"vi": "Liệt kê mọi plugin đã nạp (các plugin có sẵn và các plugin cài "
+                                  "trong nhóm điểm vào 'learning_models') với gói và phiên bản, "
+                                  "các hook nó cài đặt, các điều chỉnh nó cung cấp (tên → bộ tiêu "
+                                  "chí đích), các hàm biểu thức, bộ đọc minh chứng và bộ ghi báo "
+                                  "cáo của nó.",
+                            "en": "List every plugin loaded (the built-in ones and those "
+                                  "installed under the entry-point group 'learning_models') with "
+                                  "its distribution and version, the hooks it implements, the "
+                                  "overlays it offers (name → target set), its expression "
+                                  "functions, evidence readers and report writers."},
+    "report-data": {"vi": "thư mục dữ liệu, sổ nhập liệu (.xlsx), hoặc một tệp mà bộ đọc minh "
+                          "chứng đã cài đọc được",
+                    "en": "a dataset folder, a data-entry workbook (.xlsx), or a file an "
+                          "installed evidence reader reads"},
+    "year": {"vi": "năm đánh giá",
+             "en": "the evaluation year"},
+    "report-targets": {"vi": "chỉ tiêu của kế hoạch: một mã (vn-387, bac-kan-city) hoặc một tệp "
+                             "chỉ tiêu",
+                       "en": "the plan's targets: an id (vn-387, bac-kan-city) or a targets file"},
+    "report-out": {"vi": "thư mục ghi báo cáo (mặc định: report)",
+                   "en": "the folder to write the report into (default: report)"},
+    "report-force": {"vi": "thay toàn bộ DIR nếu thư mục đã có tệp",
+                     "en": "replace DIR as a whole when it already holds files"},
+    "no-shipped": {"vi": "chỉ dùng các bộ tiêu chí của --criteria-dir, không dùng các bộ đi kèm",
+                   "en": "use only the sets of --criteria-dir, not the shipped ones"},
+    "report-format": {"vi": "các bộ ghi báo cáo cần dùng, cách nhau bằng dấu phẩy (mặc định: các "
+                            "bộ có sẵn xlsx,html,results; plugin đã cài có thể thêm, ví dụ docx — "
+                            "xem 'learning-models plugins')",
+                      "en": "the report writers to use, separated by commas (default: the "
+                            "built-in ones, xlsx,html,results; installed plugins may add more, "
+                            "e.g. docx — see 'learning-models plugins')"},
+    "report-reader": {"vi": "bộ đọc minh chứng dùng để đọc DATA (mặc định: chọn theo đuôi tệp của "
+                            "DATA, hoặc 'folder' với một thư mục)",
+                      "en": "the evidence reader to read DATA with (default: chosen by DATA's "
+                            "suffix, or 'folder' for a folder)"},
+    "previous": {"vi": "dữ liệu của một năm trước để so sánh; lặp lại được, mỗi lần kèm "
+                       "--previous-year của nó",
+                 "en": "an earlier year's dataset to compare with; may be repeated, each with its "
+                       "--previous-year"},
+    "previous-year": {"vi": "năm của dữ liệu --previous tương ứng",
+                      "en": "the year of the matching --previous dataset"},
+    "strict": {"vi": "không ghi báo cáo khi dữ liệu có bất kỳ lỗi nào (địa bàn, quan hệ hoặc dòng "
+                     "bảng chuyển đổi bị loại, tổng số không đọc được, mã đã được sửa)",
+               "en": "write no report when the data has any problem (a rejected area, relation or "
+                     "crosswalk row, an unreadable total, a corrected code)"},
+    "report-history": {"vi": "ghi kết quả của năm vào lịch sử này (một thư mục, hoặc địa chỉ cơ "
+                             "sở dữ liệu: sqlite:///FILE, postgresql://…) thành một lần chạy mới, "
+                             "hiện hành",
+                       "en": "record the year's results in this history (a folder, or a database "
+                             "URL: sqlite:///FILE, postgresql://…) as a new, current run"},
+    "quiet": {"vi": "không hiện thanh tiến độ",
+              "en": "no progress bar"},
+    "report-lang": {"vi": "ngôn ngữ của báo cáo và bản tóm tắt (mặc định: vi)",
+                    "en": "language of the report and the summary (default: vi)"},
+    "csv-encoding": {"vi": "bảng mã của các tệp CSV: UTF-8 có BOM để Excel mở đúng (mặc định), "
+                           "hoặc utf-8 không có BOM",
+                     "en": "the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
+                           "opens them right (default), or plain utf-8"},
+    "review-history": {"vi": "lịch sử: một thư mục, hoặc địa chỉ cơ sở dữ liệu (sqlite:///FILE, "
+                             "postgresql://…)",
+                       "en": "the history: a folder, or a database URL (sqlite:///FILE, "
+                             "postgresql://…)"},
+    "review-period": {"vi": "giai đoạn cần sơ kết, ví dụ 2021-2025",
+                      "en": "the period to review, e.g. 2021-2025"},
+    "review-out": {"vi": "thư mục ghi kết quả (mặc định: review)",
+                   "en": "the folder to write into (default: review)"},
+    "serve-description": {"vi": "Cung cấp các điểm cuối JSON có phiên bản dưới /v1, tài liệu "
+                                "OpenAPI (/openapi.json) và trang của nó (/docs). Chỉ lắng nghe "
+                                "trên 127.0.0.1 trừ khi --host chỉ địa chỉ khác; mọi địa chỉ khác "
+                                "cần --api-keys.",
+                          "en": "Serve versioned JSON endpoints under /v1, an OpenAPI document "
+                                "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless "
+                                "--host says otherwise; any other address needs --api-keys."},
+    "host": {"vi": "địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này)",
+             "en": "address to listen on (default: 127.0.0.1, this machine only)"},
+    "port": {"vi": "cổng (mặc định: 8000)",
+             "en": "port (default: 8000)"},
+    "api-keys": {"vi": "các khóa API đã băm, mỗi dòng một khóa 'NAME SHA256 [ENDPOINT ...]'; máy "
+                       "khách gửi 'Authorization: Bearer KEY'",
+                 "en": "hashed API keys, one 'NAME SHA256 [ENDPOINT ...]' a line; clients send "
+                       "'Authorization: Bearer KEY'"},
+    "hash-key": {"vi": "in SHA-256 của một khóa đọc từ đầu vào chuẩn rồi thoát",
+                 "en": "print the SHA-256 of a key read from standard input, and exit"},
+    "allow-criteria-upload": {"vi": "nhận bộ tiêu chí gửi kèm yêu cầu (được kiểm tra như một tệp)",
+                              "en": "accept criteria-set documents in requests (validated as "
+                                    "files)"},
+    "max-body-mb": {"vi": "dung lượng lớn nhất của nội dung một yêu cầu (MiB)",
+                    "en": "largest body (MiB)"},
+    "max-records": {"vi": "số hồ sơ nhiều nhất trong một yêu cầu",
+                    "en": "most records in one request"},
+    "request-timeout": {"vi": "thời gian tính lâu nhất của một yêu cầu",
+                        "en": "longest a request may compute"},
+    "max-report-jobs": {"vi": "số việc lập báo cáo chạy cùng lúc",
+                        "en": "report jobs running at once"},
+    "template-output": {"vi": "sổ nhập liệu cần ghi, một tệp .xlsx (mặc định: "
+                              "mau-nhap-lieu.xlsx); tệp đã có được giữ nguyên trừ khi có --force",
+                        "en": "the workbook to write, an .xlsx file (default: "
+                              "mau-nhap-lieu.xlsx); an existing file is kept unless --force"},
+    "template-force": {"vi": "ghi đè sổ nhập liệu nếu tệp đã có",
+                       "en": "overwrite the workbook if it exists"},
 }
 
 

@@ -85,12 +85,12 @@ def _value(name: str, value: str, lang: Lang) -> str:
 
 class Parser(argparse.ArgumentParser):
     """An `argparse.ArgumentParser` that speaks `lang`: its errors, the "usage:" line, the
-    help's titles; a ``help=`` or ``description=`` that is a key of `_words.CLI_HELP` is
-    said from there. The parsers of its commands speak the same language."""
+    help's titles; a help text, description or group title that is a key of
+    `_words.CLI_HELP` is shown from there (`help_words`). The parsers of its commands speak
+    the same language."""
 
     def __init__(self, *args: Any, lang: Lang = "vi", **kwargs: Any) -> None:
         self.lang: Lang = lang
-        kwargs["description"] = self.words(kwargs.get("description"))
         kwargs.setdefault("formatter_class", _formatter(lang))
         super().__init__(*args, **kwargs)
         self._positionals.title = MESSAGES["argparse-positionals"][lang]
@@ -99,15 +99,6 @@ class Parser(argparse.ArgumentParser):
             if isinstance(action, argparse._HelpAction):
                 action.help = MESSAGES["argparse-help"][lang]
 
-    def words(self, text: str | None) -> str | None:
-        """`text` in this parser's language when it is a key of `CLI_HELP`, else as it is."""
-        return help_words(text, self.lang)
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        if isinstance(kwargs.get("help"), str):
-            kwargs["help"] = self.words(kwargs["help"])
-        return super().add_argument(*args, **kwargs)
-
     def add_subparsers(self, **kwargs: Any) -> Any:
         lang, mine = self.lang, type(self)
 
@@ -115,11 +106,7 @@ class Parser(argparse.ArgumentParser):
             return mine(lang=lang, **options)
 
         kwargs.setdefault("parser_class", parser_class)
-        kwargs.setdefault("action", _Commands)
-        commands = super().add_subparsers(**kwargs)
-        if isinstance(commands, _Commands):
-            commands.lang = lang
-        return commands
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str | Any) -> NoReturn:
         """Print the usage and `message` (argparse's English text, or a `Message` of the
@@ -130,17 +117,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, MESSAGES["argparse-error"][self.lang].format(prog=self.prog, message=text))
 
 
-class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """The commands of a parser: each one's summary said in the parser's language."""
-
-    lang: Lang = "vi"
-
-    def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if isinstance(kwargs.get("help"), str):
-            kwargs["help"] = help_words(kwargs["help"], self.lang)
-        return super().add_parser(name, **kwargs)
-
-
 def help_words(text: str | None, lang: Lang) -> str | None:
     """`text` in `lang` when it is a key of `CLI_HELP` (a help text), else as it is."""
     if text is not None and text in CLI_HELP:
@@ -149,12 +125,22 @@ def help_words(text: str | None, lang: Lang) -> str | None:
 
 
 def _formatter(lang: Lang) -> type[argparse.HelpFormatter]:
-    """argparse's help formatter with the "usage:" prefix of `lang`."""
+    """argparse's help formatter speaking `lang`: the "usage:" prefix, and every help text,
+    description and section title that is a key of `CLI_HELP`."""
 
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: str | None, actions: Any, groups: Any,
                       prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups,
                               MESSAGES["argparse-usage"][lang] if prefix is None else prefix)
+
+        def start_section(self, heading: str | None) -> None:
+            super().start_section(help_words(heading, lang))
+
+        def add_text(self, text: str | None) -> None:
+            super().add_text(help_words(text, lang))
+
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return help_words(action.help, lang)
 
     return Formatter

@@ -26,31 +26,23 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "list", help=summary("list"),
-        description="List every criteria set of the catalogue (the shipped sets, then each "
-                    "--criteria-dir folder) with its model, period, title, the share of "
-                    "its indicators whose source is verified and the share of its recognition "
-                    "rule (the pass rule and each grade) whose source is verified. Problems "
-                    "of the catalogue (sets that do not load, duplicate ids, overlapping "
-                    "periods) go to standard error, with exit status 1.")
+        description="list-description")
     add_catalog_options(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the titles")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-titles")
     p.set_defaults(run=_list)
 
     p = sub.add_parser(
         "show", help=summary("show"),
-        description="Print a criteria set named by id (or file), or the set in force for "
-                    "--model in --year: the file as written, or with --resolved the complete "
-                    "set after 'extends' (and the --overlay overlays). The problems of a set "
-                    "that does not load go to standard error, with exit status 3.")
-    p.add_argument("ident", nargs="?", metavar="ID", help="a set's id (or a set's file)")
-    p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
-    p.add_argument("--year", type=int, help="with --model: the year")
+        description="show-description")
+    p.add_argument("ident", nargs="?", metavar="ID", help="show-ident")
+    p.add_argument("--model", help="show-model")
+    p.add_argument("--year", type=int, help="show-year")
     p.add_argument("--resolved", action="store_true",
-                   help="the complete set after 'extends', not the file as written")
+                   help="show-resolved")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the problems of a set that does not load")
+                   help="lang-set-problems")
     add_catalog_options(p)
     p.set_defaults(run=_show, parser=p)
 

@@ -42,7 +42,7 @@ from .._words import CLI_WORDS as WORDS
 from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, Span, sort_problems
 from .commands import summary
-from .evaluate_text import SHOWN_ERRORS, counts_sentence, print_errors, print_table
+from .evaluate_text import counts_sentence, print_errors, print_table
 from .options import (
     CatalogMaker,
     UsageError,
@@ -66,49 +66,40 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "validate", help=summary("validate"),
-        description="Check every file named, and every criteria-set, test-cases and targets "
-                    "file below the folders named (each YAML file by its 'format:'). Sets "
-                    "that extend others are resolved through one catalogue: the shipped sets, "
-                    "the --criteria-dir folders, then the paths given.")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
+        description="validate-description")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="validate-paths")
     add_catalog_options(p)
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the messages")
+                   help="lang-messages")
     p.set_defaults(run=_validate)
 
     for name, run in (("evaluate", _evaluate), ("explain", _explain)):
         p = sub.add_parser(name, help=summary(name))
         p.add_argument("--criteria", metavar="FILE|ID",
-                       help="a criteria-set file, or the id of a set in the catalogue")
-        p.add_argument("--model", help="instead of --criteria: the set in force for this "
-                                       "model in --year (citizen, family, clan, …)")
+                       help="criteria")
+        p.add_argument("--model", help="evaluate-model")
         p.add_argument("--input", required=True, type=Path,
-                       help="one evidence file: .csv, .json, .yaml or .parquet, or - for "
-                            "standard input (a dataset folder or a data-entry workbook: use "
-                            "'report')")
+                       help="evaluate-input")
         p.add_argument("--input-format", choices=INPUT_FORMATS,
-                       help="with --input -: the format of standard input")
-        p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
+                       help="evaluate-input-format")
+        p.add_argument("--year", type=int, help="evaluate-year")
         add_catalog_options(p)
-        p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
+        p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-text")
         if name == "evaluate":
             p.add_argument("--format", choices=("text", "json", "csv"), default="text")
             p.add_argument("--errors", type=Path, metavar="FILE",
-                           help="write every rejected record and why to FILE (CSV: year, "
-                                "file, row, line, record, field, code, message); standard "
-                                f"error shows the first {SHOWN_ERRORS}")
+                           help="evaluate-errors")
             p.add_argument("--force", action="store_true",
-                           help="replace the --errors FILE when it exists")
+                           help="evaluate-force")
         else:
-            p.add_argument("--subject", required=True, help="the subject's id")
+            p.add_argument("--subject", required=True, help="explain-subject")
         p.set_defaults(run=run, parser=p)
 
     p = sub.add_parser("schema", help=summary("schema"))
     p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets",
                                      "results"))
     p.add_argument("--criteria", metavar="FILE|ID",
-                   help="with 'evidence': the set whose evidence schema to print, a file or "
-                        "the id of a set in the catalogue")
+                   help="schema-criteria")
     add_catalog_options(p)
     add_lang_option(p)
     p.set_defaults(run=_schema)

@@ -33,7 +33,7 @@ import pluggy
 from .._catalog import Catalog, load_criteria
 from .._criteria import CriteriaSet
 from .._documents import Message, format_problem, say, suggestion
-from .._plugins import DISABLE_ENV, get_plugin_manager
+from .._plugins import get_plugin_manager
 from .._words import Lang
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem
 
@@ -76,12 +76,10 @@ def add_catalog_options(parser: argparse.ArgumentParser) -> None:
     for every command that reads criteria sets."""
     parser.add_argument(
         "--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
-        help="more criteria sets, for ids and for 'extends' (repeatable; later "
-             "directories override earlier ones by id)")
+        help="criteria-dir")
     parser.add_argument(
         "--overlay", action="append", default=[], metavar="NAME|FILE",
-        help="apply a local overlay to the sets it targets: a name offered by an installed "
-             "plugin (see 'learning-models plugins') or an overlay file; repeatable")
+        help="overlay")
     add_plugin_options(parser)
 
 
@@ -95,7 +93,7 @@ def add_plugin_options(parser: argparse.ArgumentParser) -> None:
     """``--no-plugins`` only (for commands that build no catalogue)."""
     parser.add_argument(
         "--no-plugins", action="store_true",
-        help=f"load no installed plugin, only the built-in ones (or set {DISABLE_ENV}=1)")
+        help="no-plugins")
 
 
 def plugin_manager_from_args(args: argparse.Namespace) -> pluggy.PluginManager:

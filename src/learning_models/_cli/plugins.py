@@ -29,11 +29,7 @@ def register(sub: Any) -> None:
     """Add the ``plugins`` command to the command line's subparsers."""
     p = sub.add_parser(
         "plugins", help=summary("plugins"),
-        description="List every plugin loaded (the built-in ones and those installed under "
-                    "the entry-point group 'learning_models') with its distribution and "
-                    "version, the hooks it implements, the overlays it offers (name → "
-                    "target set), its expression functions, evidence readers and report "
-                    "writers.")
+        description="plugins-description")
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_plugin_options(p)
     add_lang_option(p)

@@ -79,42 +79,34 @@ def register(sub: Any) -> None:
     """Add the ``report`` command to the command line's subparsers."""
     p = sub.add_parser("report", help=summary("report"))
     p.add_argument("data", type=Path, metavar="DATA",
-                   help="a dataset folder, a data-entry workbook (.xlsx), or a file an "
-                        "installed evidence reader reads")
-    p.add_argument("--year", type=int, required=True, help="the evaluation year")
+                   help="report-data")
+    p.add_argument("--year", type=int, required=True, help="year")
     p.add_argument("--targets", metavar="ID|FILE",
-                   help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
+                   help="report-targets")
     p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
-                   help="the folder to write the report into (default: report)")
+                   help="report-out")
     p.add_argument("--force", action="store_true",
-                   help="replace DIR as a whole when it already holds files")
+                   help="report-force")
     add_catalog_options(p)
     p.add_argument("--no-shipped", action="store_true",
-                   help="use only the sets of --criteria-dir, not the shipped ones")
+                   help="no-shipped")
     p.add_argument("--format", metavar="LIST", default=None,
-                   help="the report writers to use, separated by commas (default: the "
-                        "built-in ones, xlsx,html,results; installed plugins may add more, "
-                        "e.g. docx — see 'learning-models plugins')")
+                   help="report-format")
     p.add_argument("--reader", metavar="NAME",
-                   help="the evidence reader to read DATA with (default: chosen by DATA's "
-                        "suffix, or 'folder' for a folder)")
+                   help="report-reader")
     p.add_argument("--previous", action="append", type=Path, default=[], metavar="DATA",
-                   help="an earlier year's dataset to compare with; may be repeated, each "
-                        "with its --previous-year")
+                   help="previous")
     p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
-                   help="the year of the matching --previous dataset")
+                   help="previous-year")
     p.add_argument("--strict", action="store_true",
-                   help="write no report when the data has any problem (a rejected area, "
-                        "relation or crosswalk row, an unreadable total, a corrected code)")
+                   help="strict")
     p.add_argument("--history", metavar="PLACE",
-                   help="record the year's results in this history (a folder, or a database "
-                        "URL: sqlite:///FILE, postgresql://…) as a new, current run")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+                   help="report-history")
+    p.add_argument("--quiet", action="store_true", help="quiet")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the report and the summary (default: vi)")
+                   help="report-lang")
     p.add_argument("--csv-encoding", choices=("utf-8-sig", "utf-8"), default="utf-8-sig",
-                   help="the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
-                        "opens them right (default), or plain utf-8")
+                   help="csv-encoding")
     add_letterhead_options(p)
     p.set_defaults(run=_report)
 

@@ -38,13 +38,12 @@ def register(sub: Any) -> None:
     """Add the ``review`` command to the command line's subparsers."""
     p = sub.add_parser("review", help=summary("review"))
     p.add_argument("--history", required=True, metavar="PLACE",
-                   help="the history: a folder, or a database URL (sqlite:///FILE, "
-                        "postgresql://…)")
+                   help="review-history")
     p.add_argument("--period", required=True, metavar="YYYY-YYYY",
-                   help="the period to review, e.g. 2021-2025")
-    p.add_argument("--targets", metavar="ID|FILE", help="the plan's targets")
+                   help="review-period")
+    p.add_argument("--targets", metavar="ID|FILE", help="targets")
     p.add_argument("--out", type=Path, default=Path("review"), metavar="DIR",
-                   help="the folder to write into (default: review)")
+                   help="review-out")
     p.add_argument("--lang", choices=("vi", "en"), default="vi")
     add_letterhead_options(p)
     add_plugin_options(p)

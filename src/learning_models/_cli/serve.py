@@ -31,26 +31,22 @@ def register(sub: Any) -> None:
     """Add ``serve`` to the command line's subparsers."""
     p = sub.add_parser(
         "serve", help=summary("serve"),
-        description="Serve versioned JSON endpoints under /v1, an OpenAPI document "
-                    "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless --host says "
-                    "otherwise; any other address needs --api-keys.")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
-                                                       "127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+        description="serve-description")
+    p.add_argument("--host", default="127.0.0.1", help="host")
+    p.add_argument("--port", type=int, default=8000, help="port")
     p.add_argument("--api-keys", type=Path, metavar="FILE",
-                   help="hashed API keys, one 'NAME SHA256 [ENDPOINT ...]' a line; clients "
-                        "send 'Authorization: Bearer KEY'")
+                   help="api-keys")
     p.add_argument("--hash-key", action="store_true",
-                   help="print the SHA-256 of a key read from standard input, and exit")
+                   help="hash-key")
     p.add_argument("--allow-criteria-upload", action="store_true",
-                   help="accept criteria-set documents in requests (validated as files)")
-    p.add_argument("--max-body-mb", type=float, default=64.0, help="largest body (MiB)")
+                   help="allow-criteria-upload")
+    p.add_argument("--max-body-mb", type=float, default=64.0, help="max-body-mb")
     p.add_argument("--max-records", type=int, default=200_000,
-                   help="most records in one request")
+                   help="max-records")
     p.add_argument("--request-timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="longest a request may compute")
+                   help="request-timeout")
     p.add_argument("--max-report-jobs", type=int, default=2,
-                   help="report jobs running at once")
+                   help="max-report-jobs")
     add_catalog_options(p)
     add_lang_option(p)
     p.set_defaults(run=_serve)
