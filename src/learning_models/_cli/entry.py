@@ -38,8 +38,8 @@ from .commands import COMMANDS, GROUPS, groups_named
 __all__ = ["Terminated", "main"]
 
 
-#: The line printed when a command is stopped, in its --lang (both for commands without one).
-STOPPED = {"vi": "đã dừng", "en": "interrupted", None: "đã dừng / interrupted"}
+#: The line printed when a command is stopped, in its --lang.
+STOPPED: dict[Lang, str] = {"vi": "đã dừng", "en": "interrupted"}
 
 
 class Terminated(KeyboardInterrupt):
@@ -54,11 +54,11 @@ class Terminated(KeyboardInterrupt):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    words = sys.argv[1:] if argv is None else argv
+    lang = lang_of(words)
     args: argparse.Namespace | None = None
     try:
         with _stop_on_sigterm():
-            words = sys.argv[1:] if argv is None else argv
-            lang = lang_of(words)
             parser = _parser(groups_named(words), lang)
             args = parser.parse_args(words)
             if not hasattr(args, "run"):
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 2
             return _run(args, lang)
     except KeyboardInterrupt as exc:
-        print(STOPPED.get(getattr(args, "lang", None), STOPPED[None]), file=sys.stderr)
+        print(STOPPED[getattr(args, "lang", lang)], file=sys.stderr)
         return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
 
 
