@@ -96,8 +96,9 @@ def test_misspelt_hook_is_a_plugin_error_naming_the_plugin() -> None:
         def learning_models_overlay(self) -> list[object]:  # missing 's'
             return []
 
-    with pytest.raises(PluginError, match="typo"):
+    with pytest.raises(PluginError, match="typo") as caught:
         _manager(("typo", Typo()))
+    assert caught.value.text("vi").startswith("plugin 'typo' cài đặt một hook không tồn tại: ")
 
 
 def _installed(site: Path, module: str, code: str) -> None:
@@ -349,8 +350,11 @@ def test_builtin_readers_and_writers_are_registered_by_name() -> None:
 def test_a_writer_name_registered_twice_names_both_plugins() -> None:
     pm = _manager(("pretty-xlsx", _writers_plugin(_Writer("xlsx"))))
     with pytest.raises(PluginError, match="plugin 'pretty-xlsx': report writer 'xlsx' is "
-                                          "already registered by plugin 'builtin-writers'"):
+                                          "already registered by plugin 'builtin-writers'"
+                       ) as caught:
         collect_writers(pm)  # type: ignore[arg-type]
+    assert caught.value.text("vi") == "plugin 'pretty-xlsx': bộ ghi báo cáo 'xlsx' đã được " \
+        "plugin 'builtin-writers' đăng ký"
 
 
 def test_a_reader_name_registered_twice_names_both_plugins(tmp_path: Path) -> None:
