@@ -551,6 +551,10 @@ CLI_HELP: dict[str, dict[Lang, str]] = {
                       "en": "run the HTTP service (needs: pip install "
                             "'learning-models[server]')"},
     # the options and descriptions of the commands, as their --help shows them
+    "format": {"vi": "định dạng của kết quả", "en": "the output's format"},
+    "schema-which": {"vi": "lược đồ cần in", "en": "the schema to print"},
+    "lang-output": {"vi": "ngôn ngữ của kết quả (mặc định: vi)",
+                    "en": "language of the output (default: vi)"},
     "diff-old": {"vi": "bộ tiêu chí cũ: một tệp, hoặc mã của bộ trong danh mục",
                  "en": "the older set: a file, or a catalogue id"},
     "diff-new": {"vi": "bộ tiêu chí mới: một tệp, hoặc mã của bộ trong danh mục",

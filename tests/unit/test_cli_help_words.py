@@ -23,13 +23,15 @@ def _commands(lang: str = "vi") -> dict[str, argparse.ArgumentParser]:
     return {"": parser, **sub.choices}
 
 
-def test_every_text_of_the_help_is_a_text_of_the_catalogue() -> None:
+def test_every_option_has_help_and_every_text_of_the_help_is_of_the_catalogue() -> None:
     loose = []
     for name, parser in _commands().items():
         texts = [parser.description] + [group.description for group in parser._action_groups]
         texts += [group.title for group in parser._action_groups[2:]]
         texts += [a.help for a in parser._actions if not isinstance(a, argparse._HelpAction)]
         loose += [(name, text) for text in texts if text is not None and text not in CLI_HELP]
+        loose += [(name, a.dest) for a in parser._actions
+                  if a.help is None and not isinstance(a, argparse._SubParsersAction)]
     assert loose == []
 
 

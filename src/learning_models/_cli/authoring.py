@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("diff", help=summary("diff"))
     p.add_argument("old", metavar="A", help="diff-old")
     p.add_argument("new", metavar="B", help="diff-new")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-the-text")
     add_catalog_options(p)
     p.set_defaults(run=_diff)

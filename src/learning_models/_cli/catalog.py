@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
         "list", help=summary("list"),
         description="list-description")
     add_catalog_options(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-titles")
     p.set_defaults(run=_list)
 
@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     p.add_argument("--year", type=int, help="show-year")
     p.add_argument("--resolved", action="store_true",
                    help="show-resolved")
-    p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="format")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
                    help="lang-set-problems")
     add_catalog_options(p)

@@ -86,7 +86,8 @@ def register(sub: Any) -> None:
         add_catalog_options(p)
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-text")
         if name == "evaluate":
-            p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+            p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                           help="format")
             p.add_argument("--errors", type=Path, metavar="FILE",
                            help="evaluate-errors")
             p.add_argument("--force", action="store_true",
@@ -97,7 +98,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("schema", help=summary("schema"))
     p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets",
-                                     "results"))
+                                     "results"), help="schema-which")
     p.add_argument("--criteria", metavar="FILE|ID",
                    help="schema-criteria")
     add_catalog_options(p)

@@ -48,10 +48,10 @@ def register(sub: Any) -> None:
     p.add_argument("--targets", metavar="ID|FILE", help="targets")
     add_catalog_options(p)
     p.add_argument("--reader", metavar="NAME", help="impact-reader")
-    p.add_argument("--format", choices=IMPACT_FORMATS, default="text")
+    p.add_argument("--format", choices=IMPACT_FORMATS, default="text", help="format")
     p.add_argument("--out", type=Path, metavar="FILE",
                    help="impact-out")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-output")
     p.set_defaults(run=_impact)
 
 

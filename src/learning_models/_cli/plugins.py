@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "plugins", help=summary("plugins"),
         description="plugins-description")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
     add_plugin_options(p)
     add_lang_option(p)
     p.set_defaults(run=_plugins)

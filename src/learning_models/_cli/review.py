@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
     p.add_argument("--targets", metavar="ID|FILE", help="targets")
     p.add_argument("--out", type=Path, default=Path("review"), metavar="DIR",
                    help="review-out")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-output")
     add_letterhead_options(p)
     add_plugin_options(p)
     p.set_defaults(run=_review)
