@@ -8,7 +8,9 @@ the whole process (argparse's gettext domain: global state, chosen by the enviro
 by ``--lang``), `Parser.error` reads the text back against argparse's templates (`_TEXTS`)
 and says the same thing from the catalogue (`_words.MESSAGES`, ids ``argparse-…``); a text
 it does not know is shown as argparse wrote it. The titles of the help and the "usage:"
-prefix are set where argparse lets a parser choose them.
+prefix are set where argparse lets a parser choose them; the help of the commands (their
+summaries, descriptions, options and groups) is given as keys of `_words.CLI_HELP`, which
+the help formatter shows in the parser's language.
 """
 
 from __future__ import annotations
