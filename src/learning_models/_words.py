@@ -1371,6 +1371,23 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "history-period-empty": {"vi": "{place}: chưa ghi năm nào của giai đoạn {period} (các năm "
                                    "đã ghi: {years})",
                              "en": "{place}: no year of {period} is recorded (years: {years})"},
+    # the HTTP service's API keys file
+    "keys-no-file": {"vi": "không có tệp khóa API {path!r}",
+                     "en": "no such API keys file: {path!r}"},
+    "keys-unreadable": {"vi": "không đọc được tệp khóa API {path!r}: {reason}",
+                        "en": "cannot read the API keys file {path!r}: {reason}"},
+    "keys-none": {"vi": "{path}: tệp khóa API không có khóa nào",
+                  "en": "{path}: the API keys file holds no key"},
+    "keys-bad-line": {"vi": "{where}: cần dạng 'NAME SHA256 [ENDPOINT ...]', với SHA-256 của khóa "
+                            "gồm 64 chữ số thập lục phân\n  gợi ý: lệnh learning-models serve "
+                            "--hash-key < key.txt in ra giá trị này",
+                      "en": "{where}: expected 'NAME SHA256 [ENDPOINT ...]' with the key's SHA-256 "
+                            "as 64 hex digits\n  hint: learning-models serve --hash-key < key.txt "
+                            "prints it"},
+    "keys-unknown-endpoint": {"vi": "{where}: không có điểm cuối {endpoint!r}; cần một trong: "
+                                    "{endpoints}",
+                              "en": "{where}: unknown endpoint {endpoint!r}; expected one of "
+                                    "{endpoints}"},
     # which criteria set a record goes to
     "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
                                  "{applies}; hồ sơ này không thuộc số đó",

@@ -66,8 +66,10 @@ def test_a_keys_file_line_that_is_not_a_key_is_named(tmp_path: Path) -> None:
     with pytest.raises(LearningModelsError, match=r"keys.txt:1:1: expected 'NAME SHA256"):
         load_api_keys(path)
     path.write_text(f"portal {hash_key('k')} everything\n", encoding="utf-8")
-    with pytest.raises(LearningModelsError, match="unknown endpoint 'everything'"):
+    with pytest.raises(LearningModelsError, match="unknown endpoint 'everything'") as caught:
         load_api_keys(path)
+    assert caught.value.text("vi").startswith(f"{path}:1:1: không có điểm cuối 'everything'; "
+                                              "cần một trong: ")
 
 
 @pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("127.8.0.1", True),
@@ -90,6 +92,8 @@ def test_serve_refuses_another_address_without_keys(capsys: pytest.CaptureFixtur
 def test_serve_with_a_missing_keys_file_produces_nothing(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["serve", "--api-keys", str(tmp_path / "none.txt")]) == 3
+    assert "không có tệp khóa API" in capsys.readouterr().err
+    assert main(["serve", "--api-keys", str(tmp_path / "none.txt"), "--lang", "en"]) == 3
     assert "no such API keys file" in capsys.readouterr().err
 
 

@@ -85,6 +85,8 @@ BROKEN = {
     "plugins: an unknown format": ["plugins", "--format", "xml"],
     "serve: a port of 0": ["serve", "--port", "0"],
     "serve: another address without keys": ["serve", "--host", "0.0.0.0"],
+    "serve: a missing API keys file": ["serve", "--api-keys", "{tmp}/keys.txt"],
+    "serve: a keys file line that is not a key": ["serve", "--api-keys", "{tmp}/file.txt"],
 }
 
 

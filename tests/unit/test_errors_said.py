@@ -26,7 +26,6 @@ STILL_ENGLISH = {
     "_scoring/evaluator.py": 2,
     "_scoring/pipeline.py": 2,
     "_scoring/route.py": 2,
-    "_serve/keys.py": 5,
 }
 
 
