@@ -13,6 +13,7 @@ from typing import Literal
 Lang = Literal["vi", "en"]
 
 __all__ = [
+    "CLI_HELP",
     "CLI_WORDS",
     "DIFF_VALUE_WORDS",
     "DIFF_WORDS",
@@ -507,6 +508,318 @@ TARGET_NOUNS: dict[str, dict[Lang, tuple[str, str]]] = {
 }
 
 
+#: The help of the command line (``--help``), by key: each command's summary and the help of
+#: its options, in Vietnamese and English (`_cli.argparsing.Parser` says them).
+CLI_HELP: dict[str, dict[Lang, str]] = {
+    "program": {"vi": "Chấm điểm minh chứng theo các bộ tiêu chí học tập suốt đời của Việt Nam.",
+                "en": "Score evidence against Vietnam's lifelong-learning criteria sets."},
+    "version": {"vi": "in số phiên bản rồi thoát", "en": "show program's version number and exit"},
+    "language": {"vi": "ngôn ngữ của thông báo: vi (mặc định) hoặc en",
+                 "en": "language of the messages: vi (the default) or en"},
+    # the commands, as ``learning-models --help`` lists them
+    "summary-validate": {"vi": "kiểm tra bộ tiêu chí, tệp ca kiểm thử và tệp chỉ tiêu",
+                         "en": "check criteria sets, test-case files and targets files"},
+    "summary-evaluate": {"vi": "chấm điểm các hồ sơ minh chứng", "en": "score evidence records"},
+    "summary-explain": {"vi": "giải thích kết quả chấm điểm của một đối tượng",
+                        "en": "explain one subject's evaluation"},
+    "summary-schema": {"vi": "in một JSON Schema", "en": "print a JSON Schema"},
+    "summary-list": {"vi": "liệt kê các bộ tiêu chí đã biết: mã, mô hình, giai đoạn, tên",
+                     "en": "list the criteria sets known: id, model, period, title"},
+    "summary-show": {"vi": "in một bộ tiêu chí, như đã viết hoặc đã giải (--resolved)",
+                     "en": "print a criteria set, as written or resolved (--resolved)"},
+    "summary-test": {"vi": "chạy các ca kiểm thử (*.test.yaml) của bộ tiêu chí",
+                     "en": "run the test cases (*.test.yaml) of criteria sets"},
+    "summary-template": {"vi": "ghi sổ nhập liệu trống (.xlsx) cho các bộ tiêu chí của một năm",
+                         "en": "write the empty data-entry workbook (.xlsx) for a year's sets"},
+    "summary-diff": {"vi": "những gì khác nhau giữa hai bộ tiêu chí",
+                     "en": "what changed between two criteria sets"},
+    "summary-lint": {"vi": "tìm những chỗ có thể viết nhầm trong bộ tiêu chí",
+                     "en": "look for likely authoring mistakes in criteria sets"},
+    "summary-report": {"vi": "tổng hợp kết quả một năm theo địa bàn, so với chỉ tiêu của kế "
+                             "hoạch, và ghi báo cáo năm",
+                       "en": "roll a year's results up by area against a plan's targets and "
+                             "write the annual report"},
+    "summary-review": {"vi": "báo cáo sơ kết giai đoạn từ lịch sử: số liệu từng năm so với các "
+                             "mốc của kế hoạch",
+                       "en": "the period review from a history: series by year against the "
+                             "plan's milestones"},
+    "summary-impact": {"vi": "một thay đổi tiêu chí làm bao nhiêu đối tượng của mỗi địa bàn đổi "
+                             "kết quả, theo chiều nào, và vì sao",
+                       "en": "how many subjects of each area a criteria change would move, in "
+                             "which direction, and why"},
+    "summary-plugins": {"vi": "liệt kê các plugin đã nạp: phiên bản, hook, điều chỉnh, bộ đọc, "
+                              "bộ ghi",
+                        "en": "list the plugins loaded: versions, hooks, overlays, readers, "
+                              "writers"},
+    "summary-serve": {"vi": "chạy dịch vụ HTTP (cần: pip install 'learning-models[server]')",
+                      "en": "run the HTTP service (needs: pip install "
+                            "'learning-models[server]')"},
+    # the options and descriptions of the commands, as their --help shows them
+    "format": {"vi": "định dạng của kết quả", "en": "the output's format"},
+    "schema-which": {"vi": "lược đồ cần in", "en": "the schema to print"},
+    "lang-output": {"vi": "ngôn ngữ của kết quả (mặc định: vi)",
+                    "en": "language of the output (default: vi)"},
+    "diff-old": {"vi": "bộ tiêu chí cũ: một tệp, hoặc mã của bộ trong danh mục",
+                 "en": "the older set: a file, or a catalogue id"},
+    "diff-new": {"vi": "bộ tiêu chí mới: một tệp, hoặc mã của bộ trong danh mục",
+                 "en": "the newer set: a file, or a catalogue id"},
+    "lang-the-text": {"vi": "ngôn ngữ của nội dung",
+                      "en": "language of the text"},
+    "lint-paths": {"vi": "các tệp hoặc thư mục (mặc định: các bộ tiêu chí đi kèm)",
+                   "en": "files or directories (default: the shipped criteria)"},
+    "lint-strict": {"vi": "báo không đạt cả khi chỉ có cảnh báo",
+                    "en": "fail on warnings too"},
+    "lang-messages": {"vi": "ngôn ngữ của thông báo",
+                      "en": "language of the messages"},
+    "test-description": {"vi": "Chạy mọi ca của các tệp kiểm thử đã nêu, và của các tệp "
+                               "*.test.yaml trong các thư mục đã nêu (mặc định: các bộ tiêu chí "
+                               "đi kèm). Mỗi ca không đạt được chỉ ra tại FILE:LINE, với kết quả "
+                               "mong đợi và kết quả chấm thực tế; dòng cuối là 'N passed, M "
+                               "failed'. Bộ tiêu chí được tìm trong các bộ đi kèm, các thư mục "
+                               "--criteria-dir và thư mục của các tệp kiểm thử.",
+                         "en": "Run every case of the test files named, and of the *.test.yaml "
+                               "files below the folders named (default: the shipped criteria). "
+                               "Each failing case is shown at FILE:LINE with what was expected "
+                               "and what the evaluation gave; the last line is 'N passed, M "
+                               "failed'. Sets are looked up among the shipped sets, the "
+                               "--criteria-dir folders and the folders of the test files."},
+    "test-paths": {"vi": "các tệp kiểm thử hoặc thư mục (mặc định: các bộ tiêu chí đi kèm)",
+                   "en": "test files or folders (default: the shipped criteria)"},
+    "lang-explanations": {"vi": "ngôn ngữ của các dòng giải thích",
+                          "en": "language of the explanation lines"},
+    "list-description": {"vi": "Liệt kê mọi bộ tiêu chí của danh mục (các bộ đi kèm, rồi từng thư "
+                               "mục --criteria-dir) với mô hình, giai đoạn, tên, tỷ lệ chỉ báo có "
+                               "nguồn đã kiểm chứng và tỷ lệ quy tắc công nhận (quy tắc đạt và "
+                               "từng mức xếp loại) có nguồn đã kiểm chứng. Các lỗi của danh mục "
+                               "(bộ không nạp được, mã trùng nhau, giai đoạn chồng lên nhau) được "
+                               "ghi ra luồng lỗi chuẩn, với mã thoát 1.",
+                         "en": "List every criteria set of the catalogue (the shipped sets, then "
+                               "each --criteria-dir folder) with its model, period, title, the "
+                               "share of its indicators whose source is verified and the share of "
+                               "its recognition rule (the pass rule and each grade) whose source "
+                               "is verified. Problems of the catalogue (sets that do not load, "
+                               "duplicate ids, overlapping periods) go to standard error, with "
+                               "exit status 1."},
+    "lang-titles": {"vi": "ngôn ngữ của tên các bộ tiêu chí",
+                    "en": "language of the titles"},
+    "show-description": {"vi": "In một bộ tiêu chí theo mã (hoặc tệp), hoặc bộ có hiệu lực của "
+                               "--model trong --year: tệp như đã viết, hoặc với --resolved là bộ "
+                               "đầy đủ sau khi áp dụng 'extends' (và các điều chỉnh --overlay). "
+                               "Lỗi của một bộ không nạp được ghi ra luồng lỗi chuẩn, với mã "
+                               "thoát 3.",
+                         "en": "Print a criteria set named by id (or file), or the set in force "
+                               "for --model in --year: the file as written, or with --resolved "
+                               "the complete set after 'extends' (and the --overlay overlays). "
+                               "The problems of a set that does not load go to standard error, "
+                               "with exit status 3."},
+    "show-ident": {"vi": "mã của bộ tiêu chí (hoặc tệp của bộ)",
+                   "en": "a set's id (or a set's file)"},
+    "show-model": {"vi": "thay cho ID: bộ tiêu chí có hiệu lực của mô hình này trong --year",
+                   "en": "instead of ID: the set in force for this model in --year"},
+    "show-year": {"vi": "đi cùng --model: năm",
+                  "en": "with --model: the year"},
+    "show-resolved": {"vi": "bộ đầy đủ sau khi áp dụng 'extends', không phải tệp như đã viết",
+                      "en": "the complete set after 'extends', not the file as written"},
+    "lang-set-problems": {"vi": "ngôn ngữ của các lỗi khi bộ tiêu chí không nạp được",
+                          "en": "language of the problems of a set that does not load"},
+    "validate-description": {"vi": "Kiểm tra mọi tệp đã nêu, và mọi tệp bộ tiêu chí, tệp ca kiểm "
+                                   "thử và tệp chỉ tiêu trong các thư mục đã nêu (mỗi tệp YAML "
+                                   "theo 'format:' của nó). Bộ mở rộng bộ khác được giải qua một "
+                                   "danh mục chung: các bộ đi kèm, các thư mục --criteria-dir, "
+                                   "rồi các đường dẫn đã cho.",
+                             "en": "Check every file named, and every criteria-set, test-cases "
+                                   "and targets file below the folders named (each YAML file by "
+                                   "its 'format:'). Sets that extend others are resolved through "
+                                   "one catalogue: the shipped sets, the --criteria-dir folders, "
+                                   "then the paths given."},
+    "validate-paths": {"vi": "các tệp hoặc thư mục",
+                       "en": "files or directories"},
+    "schema-criteria": {"vi": "với 'evidence': bộ tiêu chí cần in lược đồ minh chứng, là một tệp "
+                              "hoặc mã của một bộ trong danh mục",
+                        "en": "with 'evidence': the set whose evidence schema to print, a file or "
+                              "the id of a set in the catalogue"},
+    "criteria": {"vi": "tệp bộ tiêu chí, hoặc mã của một bộ trong danh mục",
+                 "en": "a criteria-set file, or the id of a set in the catalogue"},
+    "evaluate-model": {"vi": "thay cho --criteria: bộ tiêu chí có hiệu lực của mô hình này trong "
+                             "--year (citizen, family, clan, …)",
+                       "en": "instead of --criteria: the set in force for this model in --year "
+                             "(citizen, family, clan, …)"},
+    "evaluate-input": {"vi": "một tệp minh chứng: .csv, .json, .yaml hoặc .parquet, hoặc - để đọc "
+                             "đầu vào chuẩn (thư mục dữ liệu hoặc sổ nhập liệu: hãy dùng "
+                             "'report')",
+                       "en": "one evidence file: .csv, .json, .yaml or .parquet, or - for "
+                             "standard input (a dataset folder or a data-entry workbook: use "
+                             "'report')"},
+    "evaluate-input-format": {"vi": "với --input -: định dạng của đầu vào chuẩn",
+                              "en": "with --input -: the format of standard input"},
+    "evaluate-year": {"vi": "năm đánh giá (trong giai đoạn của bộ tiêu chí)",
+                      "en": "the evaluation year (within the set's period)"},
+    "lang-text": {"vi": "ngôn ngữ của nội dung",
+                  "en": "language of text"},
+    "evaluate-errors": {"vi": "ghi mọi hồ sơ bị loại và lý do vào FILE (CSV: year, file, row, "
+                              "line, record, field, code, message); luồng lỗi chuẩn chỉ hiện 20 "
+                              "lỗi đầu",
+                        "en": "write every rejected record and why to FILE (CSV: year, file, row, "
+                              "line, record, field, code, message); standard error shows the "
+                              "first 20"},
+    "evaluate-force": {"vi": "ghi đè FILE của --errors nếu tệp đã có",
+                       "en": "replace the --errors FILE when it exists"},
+    "explain-subject": {"vi": "mã của đối tượng",
+                        "en": "the subject's id"},
+    "impact-data": {"vi": "thư mục dữ liệu hoặc sổ nhập liệu (.xlsx)",
+                    "en": "a dataset folder or a data-entry workbook (.xlsx)"},
+    "impact-year": {"vi": "năm đánh giá của DATA",
+                    "en": "the evaluation year of DATA"},
+    "impact-before": {"vi": "bộ tiêu chí đang có hiệu lực: mã hoặc tệp",
+                      "en": "the set in force: an id or a file"},
+    "impact-after": {"vi": "bộ tiêu chí đề xuất: mã hoặc tệp (--overlay áp dụng cho bộ này)",
+                     "en": "the proposed set: an id or a file (--overlay applies to it)"},
+    "targets": {"vi": "chỉ tiêu của kế hoạch",
+                "en": "the plan's targets"},
+    "impact-reader": {"vi": "bộ đọc minh chứng dùng để đọc DATA",
+                      "en": "the evidence reader to read DATA with"},
+    "impact-out": {"vi": "tệp cần ghi (bắt buộc với html và xlsx)",
+                   "en": "the file to write (needed for html and xlsx)"},
+    "letterhead": {"vi": "thể thức văn bản",
+                   "en": "letterhead"},
+    "letterhead-description": {"vi": "cơ quan ban hành báo cáo (docx) và nơi nhận; mỗi tùy chọn "
+                                     "thay cho phần tương ứng trong mục letterhead của tệp chỉ "
+                                     "tiêu",
+                               "en": "who issues the written report (docx) and whom it goes to; "
+                                     "each overrides the targets file's letterhead"},
+    "issuer": {"vi": "cơ quan ban hành, ví dụ 'Hội Khuyến học\\nphường Đức Xuân' (\\n: chỗ xuống "
+                     "dòng; mặc định: Hội Khuyến học của địa bàn, hoặc, với địa bàn cũ, của địa "
+                     "bàn hiện nay bao gồm nó)",
+               "en": "the issuing body, e.g. 'Hội Khuyến học\\nphường Đức Xuân' (\\n: where the "
+                     "line breaks; default: Hội Khuyến học of the area, or, for a former area, of "
+                     "the current area that holds it)"},
+    "superior": {"vi": "cơ quan chủ quản, in phía trên cơ quan ban hành (mặc định: không có)",
+                 "en": "the governing body printed above the issuing body (default: none)"},
+    "symbol": {"vi": "ký hiệu văn bản sau chỗ để trống số (mặc định: BC-HKH)",
+               "en": "the number's symbol after the blank number (default: BC-HKH)"},
+    "place": {"vi": "địa danh trước ngày tháng (mặc định: tên địa bàn)",
+              "en": "the place before the date (default: the area's name)"},
+    "recipient": {"vi": "một nơi nhận; lặp lại được ('Lưu: VT' được thêm vào cuối; mặc định: Ủy "
+                        "ban nhân dân của địa bàn)",
+                  "en": "a recipient (Nơi nhận); may be repeated ('Lưu: VT' is added last; "
+                        "default: the area's People's Committee)"},
+    "criteria-dir": {"vi": "thư mục có thêm bộ tiêu chí, cho mã và cho 'extends' (lặp lại được; "
+                           "thư mục sau thay bộ cùng mã của thư mục trước)",
+                     "en": "more criteria sets, for ids and for 'extends' (repeatable; later "
+                           "directories override earlier ones by id)"},
+    "overlay": {"vi": "áp dụng một điều chỉnh địa phương cho các bộ tiêu chí nó nhắm tới: tên một "
+                      "điều chỉnh do plugin đã cài cung cấp (xem 'learning-models plugins') hoặc "
+                      "một tệp điều chỉnh; lặp lại được",
+                "en": "apply a local overlay to the sets it targets: a name offered by an "
+                      "installed plugin (see 'learning-models plugins') or an overlay file; "
+                      "repeatable"},
+    "no-plugins": {"vi": "không nạp plugin đã cài, chỉ dùng các plugin có sẵn (hoặc đặt "
+                         "LEARNING_MODELS_DISABLE_PLUGINS=1)",
+                   "en": "load no installed plugin, only the built-in ones (or set "
+                         "LEARNING_MODELS_DISABLE_PLUGINS=1)"},
+    "plugins-description": {"vi": "Liệt kê mọi plugin đã nạp (các plugin có sẵn và các plugin cài "
+                                  "trong nhóm điểm vào 'learning_models') với gói và phiên bản, "
+                                  "các hook nó cài đặt, các điều chỉnh nó cung cấp (tên → bộ tiêu "
+                                  "chí đích), các hàm biểu thức, bộ đọc minh chứng và bộ ghi báo "
+                                  "cáo của nó.",
+                            "en": "List every plugin loaded (the built-in ones and those "
+                                  "installed under the entry-point group 'learning_models') with "
+                                  "its distribution and version, the hooks it implements, the "
+                                  "overlays it offers (name → target set), its expression "
+                                  "functions, evidence readers and report writers."},
+    "report-data": {"vi": "thư mục dữ liệu, sổ nhập liệu (.xlsx), hoặc một tệp mà bộ đọc minh "
+                          "chứng đã cài đọc được",
+                    "en": "a dataset folder, a data-entry workbook (.xlsx), or a file an "
+                          "installed evidence reader reads"},
+    "year": {"vi": "năm đánh giá",
+             "en": "the evaluation year"},
+    "report-targets": {"vi": "chỉ tiêu của kế hoạch: một mã (vn-387, bac-kan-city) hoặc một tệp "
+                             "chỉ tiêu",
+                       "en": "the plan's targets: an id (vn-387, bac-kan-city) or a targets file"},
+    "report-out": {"vi": "thư mục ghi báo cáo (mặc định: report)",
+                   "en": "the folder to write the report into (default: report)"},
+    "report-force": {"vi": "thay toàn bộ DIR nếu thư mục đã có tệp",
+                     "en": "replace DIR as a whole when it already holds files"},
+    "no-shipped": {"vi": "chỉ dùng các bộ tiêu chí của --criteria-dir, không dùng các bộ đi kèm",
+                   "en": "use only the sets of --criteria-dir, not the shipped ones"},
+    "report-format": {"vi": "các bộ ghi báo cáo cần dùng, cách nhau bằng dấu phẩy (mặc định: các "
+                            "bộ có sẵn xlsx,html,results; plugin đã cài có thể thêm, ví dụ docx — "
+                            "xem 'learning-models plugins')",
+                      "en": "the report writers to use, separated by commas (default: the "
+                            "built-in ones, xlsx,html,results; installed plugins may add more, "
+                            "e.g. docx — see 'learning-models plugins')"},
+    "report-reader": {"vi": "bộ đọc minh chứng dùng để đọc DATA (mặc định: chọn theo đuôi tệp của "
+                            "DATA, hoặc 'folder' với một thư mục)",
+                      "en": "the evidence reader to read DATA with (default: chosen by DATA's "
+                            "suffix, or 'folder' for a folder)"},
+    "previous": {"vi": "dữ liệu của một năm trước để so sánh; lặp lại được, mỗi lần kèm "
+                       "--previous-year của nó",
+                 "en": "an earlier year's dataset to compare with; may be repeated, each with its "
+                       "--previous-year"},
+    "previous-year": {"vi": "năm của dữ liệu --previous tương ứng",
+                      "en": "the year of the matching --previous dataset"},
+    "strict": {"vi": "không ghi báo cáo khi dữ liệu có bất kỳ lỗi nào (địa bàn, quan hệ hoặc dòng "
+                     "bảng chuyển đổi bị loại, tổng số không đọc được, mã đã được sửa)",
+               "en": "write no report when the data has any problem (a rejected area, relation or "
+                     "crosswalk row, an unreadable total, a corrected code)"},
+    "report-history": {"vi": "ghi kết quả của năm vào lịch sử này (một thư mục, hoặc địa chỉ cơ "
+                             "sở dữ liệu: sqlite:///FILE, postgresql://…) thành một lần chạy mới, "
+                             "hiện hành",
+                       "en": "record the year's results in this history (a folder, or a database "
+                             "URL: sqlite:///FILE, postgresql://…) as a new, current run"},
+    "quiet": {"vi": "không hiện thanh tiến độ",
+              "en": "no progress bar"},
+    "report-lang": {"vi": "ngôn ngữ của báo cáo và bản tóm tắt (mặc định: vi)",
+                    "en": "language of the report and the summary (default: vi)"},
+    "csv-encoding": {"vi": "bảng mã của các tệp CSV: UTF-8 có BOM để Excel mở đúng (mặc định), "
+                           "hoặc utf-8 không có BOM",
+                     "en": "the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
+                           "opens them right (default), or plain utf-8"},
+    "review-history": {"vi": "lịch sử: một thư mục, hoặc địa chỉ cơ sở dữ liệu (sqlite:///FILE, "
+                             "postgresql://…)",
+                       "en": "the history: a folder, or a database URL (sqlite:///FILE, "
+                             "postgresql://…)"},
+    "review-period": {"vi": "giai đoạn cần sơ kết, ví dụ 2021-2025",
+                      "en": "the period to review, e.g. 2021-2025"},
+    "review-out": {"vi": "thư mục ghi kết quả (mặc định: review)",
+                   "en": "the folder to write into (default: review)"},
+    "serve-description": {"vi": "Cung cấp các điểm cuối JSON có phiên bản dưới /v1, tài liệu "
+                                "OpenAPI (/openapi.json) và trang của nó (/docs). Chỉ lắng nghe "
+                                "trên 127.0.0.1 trừ khi --host chỉ địa chỉ khác; mọi địa chỉ khác "
+                                "cần --api-keys.",
+                          "en": "Serve versioned JSON endpoints under /v1, an OpenAPI document "
+                                "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless "
+                                "--host says otherwise; any other address needs --api-keys."},
+    "host": {"vi": "địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này)",
+             "en": "address to listen on (default: 127.0.0.1, this machine only)"},
+    "port": {"vi": "cổng (mặc định: 8000)",
+             "en": "port (default: 8000)"},
+    "api-keys": {"vi": "các khóa API đã băm, mỗi dòng một khóa 'NAME SHA256 [ENDPOINT ...]'; máy "
+                       "khách gửi 'Authorization: Bearer KEY'",
+                 "en": "hashed API keys, one 'NAME SHA256 [ENDPOINT ...]' a line; clients send "
+                       "'Authorization: Bearer KEY'"},
+    "hash-key": {"vi": "in SHA-256 của một khóa đọc từ đầu vào chuẩn rồi thoát",
+                 "en": "print the SHA-256 of a key read from standard input, and exit"},
+    "allow-criteria-upload": {"vi": "nhận bộ tiêu chí gửi kèm yêu cầu (được kiểm tra như một tệp)",
+                              "en": "accept criteria-set documents in requests (validated as "
+                                    "files)"},
+    "max-body-mb": {"vi": "dung lượng lớn nhất của nội dung một yêu cầu (MiB)",
+                    "en": "largest body (MiB)"},
+    "max-records": {"vi": "số hồ sơ nhiều nhất trong một yêu cầu",
+                    "en": "most records in one request"},
+    "request-timeout": {"vi": "thời gian tính lâu nhất của một yêu cầu",
+                        "en": "longest a request may compute"},
+    "max-report-jobs": {"vi": "số việc lập báo cáo chạy cùng lúc",
+                        "en": "report jobs running at once"},
+    "template-output": {"vi": "sổ nhập liệu cần ghi, một tệp .xlsx (mặc định: "
+                              "mau-nhap-lieu.xlsx); tệp đã có được giữ nguyên trừ khi có --force",
+                        "en": "the workbook to write, an .xlsx file (default: "
+                              "mau-nhap-lieu.xlsx); an existing file is kept unless --force"},
+    "template-force": {"vi": "ghi đè sổ nhập liệu nếu tệp đã có",
+                       "en": "overwrite the workbook if it exists"},
+}
+
+
 #: Every message a problem or a rejected record says, by id: a template in each language
 #: with the same named parameters (``str.format`` fields; a parameter may be another message
 #: of this table, rendered in the same language). ``_documents.say`` builds one.
@@ -964,6 +1277,266 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli-format-needs-out": {"vi": "--format {format} ghi ra tệp: hãy đặt tên tệp bằng --out "
                                    "FILE",
                              "en": "--format {format} writes a file: name it with --out FILE"},
+    # the command line's parsing: argparse's own texts, said from the catalogue
+    "argparse-usage": {"vi": "cách dùng: ", "en": "usage: "},
+    "argparse-error": {"vi": "{prog}: lỗi: {message}\n", "en": "{prog}: error: {message}\n"},
+    "argparse-positionals": {"vi": "tham số vị trí", "en": "positional arguments"},
+    "argparse-options": {"vi": "tùy chọn", "en": "options"},
+    "argparse-help": {"vi": "in hướng dẫn này rồi thoát", "en": "show this help message and exit"},
+    "argparse-argument": {"vi": "tham số {argument}: {message}",
+                          "en": "argument {argument}: {message}"},
+    "argparse-invalid-value": {"vi": "{value} không phải {type} hợp lệ",
+                               "en": "invalid {type} value: {value}"},
+    "argparse-type-int": {"vi": "số nguyên", "en": "int"},
+    "argparse-type-float": {"vi": "số", "en": "float"},
+    "argparse-type-path": {"vi": "đường dẫn", "en": "Path"},
+    "argparse-invalid-choice": {"vi": "không có lựa chọn {value}; hãy chọn một trong: {choices}",
+                                "en": "invalid choice: {value} (choose from {choices})"},
+    "argparse-required": {"vi": "thiếu tham số bắt buộc: {names}",
+                          "en": "the following arguments are required: {names}"},
+    "argparse-one-required": {"vi": "cần một trong các tham số {names}",
+                              "en": "one of the arguments {names} is required"},
+    "argparse-unrecognized": {"vi": "không nhận ra tham số: {names}",
+                              "en": "unrecognized arguments: {names}"},
+    "argparse-not-allowed": {"vi": "không dùng được cùng với tham số {other}",
+                             "en": "not allowed with argument {other}"},
+    "argparse-ambiguous": {"vi": "tùy chọn {option} chưa rõ, có thể là: {matches}",
+                           "en": "ambiguous option: {option} could match {matches}"},
+    "argparse-expected-one": {"vi": "cần một giá trị", "en": "expected one argument"},
+    "argparse-expected-at-most-one": {"vi": "chỉ nhận nhiều nhất một giá trị",
+                                      "en": "expected at most one argument"},
+    "argparse-expected-at-least-one": {"vi": "cần ít nhất một giá trị",
+                                       "en": "expected at least one argument"},
+    "argparse-expected-1": {"vi": "cần 1 giá trị", "en": "expected 1 argument"},
+    "argparse-expected-n": {"vi": "cần {n} giá trị", "en": "expected {n} arguments"},
+    "argparse-ignored-value": {"vi": "tùy chọn này không nhận giá trị, nhưng đã ghi {value}",
+                               "en": "ignored explicit argument {value}"},
+    "argparse-cannot-open": {"vi": "không mở được tệp '{file}': {reason}",
+                             "en": "can't open '{file}': {reason}"},
+    # the command line's errors: naming the set, schema, explain, readers, writers, serve
+    "cli-set-is-folder": {"vi": "{criteria!r} là một thư mục, không phải bộ tiêu chí",
+                          "en": "{criteria!r} is a folder, not a criteria set"},
+    "cli-set-is-folder-hint": {"vi": "hãy chỉ tệp của một bộ tiêu chí, hoặc mã của nó "
+                                     "('learning-models list' liệt kê các mã)",
+                               "en": "name a set's file, or its id ('learning-models list' "
+                                     "shows them)"},
+    "cli-no-such-set": {"vi": "{criteria!r} không phải một tệp, cũng không phải mã của bộ tiêu "
+                              "chí nào",
+                        "en": "{criteria!r} is neither a file nor the id of a criteria set"},
+    "cli-name-the-set-or": {"vi": "hãy chỉ bộ tiêu chí: --criteria FILE|ID, hoặc --model MODEL "
+                                  "cùng --year YEAR",
+                            "en": "name the set: --criteria FILE|ID, or --model MODEL with "
+                                  "--year YEAR"},
+    "cli-criteria-or-model": {"vi": "chỉ dùng --criteria hoặc --model, không dùng cả hai",
+                              "en": "give --criteria or --model, not both"},
+    "cli-model-needs-year": {"vi": "--model cần --year: bộ tiêu chí có hiệu lực năm đó",
+                             "en": "--model needs --year: the set in force that year"},
+    "cli-name-the-set-id": {"vi": "hãy chỉ bộ tiêu chí: ID, hoặc --model MODEL cùng --year YEAR",
+                            "en": "name the set: ID, or --model MODEL with --year YEAR"},
+    "cli-id-or-model": {"vi": "chỉ dùng ID hoặc --model, không dùng cả hai",
+                        "en": "give ID or --model, not both"},
+    "cli-year-needs-model": {"vi": "--year đi cùng --model: bộ tiêu chí có hiệu lực năm đó",
+                             "en": "--year goes with --model: the set in force that year"},
+    "cli-no-set-id": {"vi": "không có bộ tiêu chí nào mã {id!r}",
+                      "en": "no criteria set with id {id!r}"},
+    "cli-schema-criteria": {"vi": "--criteria chỉ dùng với 'schema evidence', không dùng với "
+                                  "'schema {which}'",
+                            "en": "--criteria goes with 'schema evidence', not 'schema "
+                                  "{which}'"},
+    "cli-schema-needs-criteria": {"vi": "'schema evidence' cần --criteria FILE|ID",
+                                  "en": "'schema evidence' needs --criteria FILE|ID"},
+    "cli-sets-overlap": {"vi": "hai bộ tiêu chí {a!r} và {b!r} cùng áp dụng cho mô hình {model!r} "
+                               "trong {years}",
+                         "en": "sets {a!r} and {b!r} both govern {model!r} in {years}"},
+    "cli-input-is-dataset": {"vi": "{path!r} là {kind}; --input là một tệp minh chứng "
+                                   "({suffixes})",
+                             "en": "{path!r} is {kind}; --input is one evidence file "
+                                   "({suffixes})"},
+    "cli-a-folder": {"vi": "một thư mục", "en": "a folder"},
+    "cli-a-workbook": {"vi": "một sổ tính", "en": "a workbook"},
+    "cli-input-is-dataset-hint": {"vi": "để chấm một thư mục dữ liệu hoặc một sổ nhập liệu, hãy "
+                                        "dùng 'learning-models report {path} --year YEAR'",
+                                  "en": "to evaluate a dataset folder or a data-entry workbook, "
+                                        "use 'learning-models report {path} --year YEAR'"},
+    "cli-subject-rejected": {"vi": "đối tượng {subject!r} đã bị loại",
+                             "en": "subject {subject!r} was rejected"},
+    "cli-subject-missing": {"vi": "không có đối tượng {subject!r} trong {file!r}",
+                            "en": "subject {subject!r} is not in {file!r}"},
+    "cli-subjects-none": {"vi": "không đối tượng nào của tệp được chấm",
+                          "en": "no subject of it was evaluated"},
+    "cli-subjects-some": {"vi": "các đối tượng của tệp: {shown} (tất cả {n})",
+                          "en": "its subjects: {shown} ({n} in all)"},
+    "cli-no-reader-named": {"vi": "không có bộ đọc minh chứng nào tên {name!r}; các bộ đọc: "
+                                  "{readers}",
+                            "en": "no evidence reader named {name!r}; readers: {readers}"},
+    "cli-no-reader-for": {"vi": "không bộ đọc minh chứng nào đọc được {what} ({path!r}); các bộ "
+                                "đọc: {readers}",
+                          "en": "no evidence reader reads {what} ({path!r}); readers: "
+                                "{readers}"},
+    "cli-no-reader-hint": {"vi": "\n  gợi ý: để chấm một tệp minh chứng, hãy dùng "
+                                 "'learning-models evaluate --model MODEL --year YEAR --input "
+                                 "{path}'",
+                           "en": "\n  hint: to score one evidence file, use 'learning-models "
+                                 "evaluate --model MODEL --year YEAR --input {path}'"},
+    "cli-readers-several": {"vi": "nhiều bộ đọc minh chứng cùng đọc {what}: {readers}; hãy chọn "
+                                  "một bằng --reader NAME",
+                            "en": "several evidence readers read {what}: {readers}; choose one "
+                                  "with --reader NAME"},
+    "cli-read-folder": {"vi": "thư mục", "en": "a folder"},
+    "cli-read-suffix": {"vi": "tệp {suffix!r}", "en": "{suffix!r} files"},
+    "cli-read-no-suffix": {"vi": "tệp không có đuôi", "en": "files without a suffix"},
+    "cli-reader-folders": {"vi": "thư mục", "en": "folders"},
+    "cli-of-plugin": {"vi": "{name} (plugin {plugin!r})", "en": "{name} (plugin {plugin!r})"},
+    "cli-none": {"vi": "không có", "en": "none"},
+    "cli-and-next": {"vi": ", {item}", "en": ", {item}"},
+    "cli-of-kind": {"vi": "{name} ({kind})", "en": "{name} ({kind})"},
+    "cli-unknown-format": {"vi": "không có định dạng báo cáo {names}; các định dạng: "
+                                 "{formats}{docx}",
+                           "en": "unknown report format {names}; formats: {formats}{docx}"},
+    "cli-docx-install": {"vi": " (docx: python -m pip install learning-models-docx)",
+                         "en": " (docx: python -m pip install learning-models-docx)"},
+    "cli-plugin-failed-reading": {"vi": "plugin {plugin!r} gặp lỗi khi đọc {path!r} bằng bộ đọc "
+                                        "minh chứng {reader!r}: {reason}",
+                                  "en": "plugin {plugin!r} failed reading {path!r} with "
+                                        "evidence reader {reader!r}: {reason}"},
+    "cli-plugin-not-dataset": {"vi": "plugin {plugin!r}: bộ đọc minh chứng {reader!r} trả về "
+                                     "{type}, không phải một Dataset",
+                               "en": "plugin {plugin!r}: evidence reader {reader!r} returned "
+                                     "{type}, not a Dataset"},
+    "cli-plugin-failed-writing": {"vi": "plugin {plugin!r} gặp lỗi khi ghi {what} bằng {writer}: "
+                                        "{reason}",
+                                  "en": "plugin {plugin!r} failed writing {what} with "
+                                        "{writer}: {reason}"},
+    "cli-report-writer": {"vi": "bộ ghi báo cáo {name!r}", "en": "report writer {name!r}"},
+    "cli-review-writer": {"vi": "bộ ghi báo cáo sơ kết {name!r}",
+                          "en": "review writer {name!r}"},
+    "cli-plugin-not-paths": {"vi": "plugin {plugin!r}: {writer} phải trả về các đường dẫn đã "
+                                   "ghi, nhưng trả về {got}",
+                             "en": "plugin {plugin!r}: {writer} must return the paths it "
+                                   "wrote, got {got}"},
+    "cli-hash-key-empty": {"vi": "--hash-key đọc khóa từ đầu vào chuẩn, nhưng không nhận được "
+                                 "khóa nào",
+                           "en": "--hash-key reads the key from standard input; none was "
+                                 "given"},
+    "cli-host-not-loopback": {"vi": "--host {host} không phải địa chỉ loopback: hãy cho --api-keys "
+                                    "FILE (khi đó máy khách gửi 'Authorization: Bearer KEY')",
+                              "en": "--host {host} is not a loopback address: give --api-keys "
+                                    "FILE (clients then send 'Authorization: Bearer KEY')"},
+    "cli-server-missing": {"vi": "dịch vụ HTTP cần {module!r}: python -m pip install "
+                                 "'learning-models[server]'",
+                           "en": "the HTTP service needs {module!r}: python -m pip install "
+                                 "'learning-models[server]'"},
+    "cli-positive-number": {"vi": "{option} phải là số dương (cổng không quá 65535), không "
+                                  "phải {value:g}",
+                            "en": "{option} must be a positive number (and a port at most "
+                                  "65535), not {value:g}"},
+    # plugins: loading them, what they register
+    "plugin-not-registered": {"vi": "không đăng ký được plugin {plugin!r}: {reason}",
+                              "en": "plugin {plugin!r} cannot be registered: {reason}"},
+    "plugin-unknown-hook": {"vi": "plugin {plugin!r} cài đặt một hook không tồn tại: {reason}",
+                            "en": "plugin {plugin!r} implements a hook that does not exist: "
+                                  "{reason}"},
+    "plugin-not-loaded": {"vi": "không nạp được plugin {plugin!r}: {reason} (điểm vào "
+                                "'{entry}' của nhóm {group!r}, gói {dist})",
+                          "en": "plugin {plugin!r} could not be loaded: {reason} (entry point "
+                                "'{entry}' of the group {group!r}, distribution {dist})"},
+    "plugin-group-not-loaded": {"vi": "không nạp được một plugin của nhóm điểm vào {group!r}: "
+                                      "{reason}",
+                                "en": "a plugin of the entry-point group {group!r} could not be "
+                                      "loaded: {reason}"},
+    "plugin-not-loaded-hint": {"vi": "\n  gợi ý: hãy cài lại hoặc gỡ plugin, hoặc chạy không "
+                                     "nạp plugin đã cài: --no-plugins, hoặc {env}=1",
+                               "en": "\n  hint: reinstall or uninstall the plugin, or run "
+                                     "without installed plugins: --no-plugins, or {env}=1"},
+    "plugin-evidence-reader": {"vi": "bộ đọc minh chứng", "en": "evidence reader"},
+    "plugin-report-writer": {"vi": "bộ ghi báo cáo", "en": "report writer"},
+    "plugin-review-writer": {"vi": "bộ ghi báo cáo sơ kết", "en": "review writer"},
+    "plugin-item-unnamed": {"vi": "plugin {plugin!r}: {what} cần có tên (dạng văn bản), nhưng "
+                                  "có {name}",
+                            "en": "plugin {plugin!r}: a {what} needs a name (text), got {name}"},
+    "plugin-item-twice": {"vi": "plugin {plugin!r}: {what} {name!r} đã được plugin {other!r} "
+                                "đăng ký",
+                          "en": "plugin {plugin!r}: {what} {name!r} is already registered by "
+                                "plugin {other!r}"},
+    "plugin-reader-suffixes": {"vi": "plugin {plugin!r}: bộ đọc minh chứng {name!r} phải cho các "
+                                     "đuôi tệp dạng tuple như ('.xlsx',), hoặc () cho thư mục; "
+                                     "nhưng có {suffixes}",
+                               "en": "plugin {plugin!r}: evidence reader {name!r} must give its "
+                                     "suffixes as a tuple like ('.xlsx',), or () for folders; "
+                                     "got {suffixes}"},
+    # histories: opening, recording, reading
+    "history-is-file": {"vi": "{place}: lịch sử là một thư mục, không phải tệp",
+                        "en": "{place}: a history is a folder, not a file"},
+    "history-not-empty": {"vi": "{place}: thư mục đã có tệp nhưng không có history.json; cần "
+                                "một thư mục lịch sử hoặc một thư mục mới",
+                          "en": "{place}: the folder is not empty and has no history.json; "
+                                "expected a history folder or a new one"},
+    "history-cannot-create": {"vi": "{place}: không tạo được lịch sử: {reason}",
+                              "en": "{place}: cannot create the history: {reason}"},
+    "history-bad-marker": {"vi": "{file}: cần 'format: {format}' và một số phiên bản",
+                           "en": "{file}: expected 'format: {format}' and a version number"},
+    "history-too-new": {"vi": "{place}: lịch sử có phiên bản {version}, phần mềm này chỉ đọc "
+                              "đến phiên bản {known}; hãy nâng cấp learning-models",
+                        "en": "{place}: the history has version {version}, this engine reads "
+                              "up to version {known}; upgrade learning-models"},
+    "history-cannot-migrate": {"vi": "{place}: không chuyển được lịch sử lên phiên bản "
+                                     "{version}: {reason}",
+                               "en": "{place}: cannot migrate the history to version "
+                                     "{version}: {reason}"},
+    "history-cannot-record": {"vi": "{place}: không ghi được lần chạy {run}: {reason}",
+                              "en": "{place}: cannot record run {run}: {reason}"},
+    "history-cannot-decide": {"vi": "{place}: không ghi được lần chạy hiện hành: {reason}",
+                              "en": "{place}: cannot record the current run: {reason}"},
+    "history-results-missing": {"vi": "{place}: thiếu kết quả của một lần chạy đã ghi: {files}",
+                                "en": "{place}: the results of a recorded run are missing: "
+                                      "{files}"},
+    "history-unreadable": {"vi": "{file}: không đọc được tệp lịch sử này: {reason}",
+                           "en": "{file}: cannot read this history file: {reason}"},
+    "history-not-object": {"vi": "{file}: cần một đối tượng JSON",
+                           "en": "{file}: expected a JSON object"},
+    "history-schema-too-new": {"vi": "{place}: lược đồ của lịch sử có phiên bản {version}, phần "
+                                     "mềm này chỉ biết đến phiên bản {known}; hãy nâng cấp "
+                                     "learning-models",
+                               "en": "{place}: the history's schema has version {version}, this "
+                                     "engine knows up to version {known}; upgrade "
+                                     "learning-models"},
+    "history-bad-url": {"vi": "{place}: không phải địa chỉ cơ sở dữ liệu mà phần mềm dùng được: "
+                              "{reason}",
+                        "en": "{place}: not a database URL this engine can use: {reason}"},
+    "history-database-failed": {"vi": "{place}: cơ sở dữ liệu lịch sử gặp lỗi: {reason}",
+                                "en": "{place}: the history database failed: {reason}"},
+    "history-needs-year": {"vi": "{place}: chỉ ghi được kết quả chấm của một năm (hãy chấm với "
+                                 "một năm)",
+                           "en": "{place}: only an evaluation of a year can be recorded "
+                                 "(evaluate with a year)"},
+    "history-no-run": {"vi": "{place}: không có lần chạy {run!r} trong lịch sử (các lần chạy "
+                             "gần nhất: {known})",
+                       "en": "{place}: no run {run!r} in the history (latest runs: {known})"},
+    "history-needs-sql": {"vi": "{place}: lịch sử trong cơ sở dữ liệu cần SQLAlchemy và một "
+                                "trình điều khiển: python -m pip install "
+                                "'learning-models[history-sql]'",
+                          "en": "{place}: a history in a database needs SQLAlchemy and a "
+                                "driver: python -m pip install 'learning-models[history-sql]'"},
+    "history-period-empty": {"vi": "{place}: chưa ghi năm nào của giai đoạn {period} (các năm "
+                                   "đã ghi: {years})",
+                             "en": "{place}: no year of {period} is recorded (years: {years})"},
+    # the HTTP service's API keys file
+    "keys-no-file": {"vi": "không có tệp khóa API {path!r}",
+                     "en": "no such API keys file: {path!r}"},
+    "keys-unreadable": {"vi": "không đọc được tệp khóa API {path!r}: {reason}",
+                        "en": "cannot read the API keys file {path!r}: {reason}"},
+    "keys-none": {"vi": "{path}: tệp khóa API không có khóa nào",
+                  "en": "{path}: the API keys file holds no key"},
+    "keys-bad-line": {"vi": "{where}: cần dạng 'NAME SHA256 [ENDPOINT ...]', với SHA-256 của khóa "
+                            "gồm 64 chữ số thập lục phân\n  gợi ý: lệnh learning-models serve "
+                            "--hash-key < key.txt in ra giá trị này",
+                      "en": "{where}: expected 'NAME SHA256 [ENDPOINT ...]' with the key's SHA-256 "
+                            "as 64 hex digits\n  hint: learning-models serve --hash-key < key.txt "
+                            "prints it"},
+    "keys-unknown-endpoint": {"vi": "{where}: không có điểm cuối {endpoint!r}; cần một trong: "
+                                    "{endpoints}",
+                              "en": "{where}: unknown endpoint {endpoint!r}; expected one of "
+                                    "{endpoints}"},
     # which criteria set a record goes to
     "set-not-for-record": {"vi": "bộ tiêu chí {set!r} chỉ áp dụng cho các đối tượng có "
                                  "{applies}; hồ sơ này không thuộc số đó",

@@ -253,6 +253,6 @@ def test_without_plugins_docx_is_an_unknown_format(tmp_path: Path,
                             "--year", "2024", "--format", "docx", "--no-plugins", "--out",
                             str(tmp_path / "out"))
     assert status == 2
-    assert "unknown report format 'docx'" in stderr
+    assert "không có định dạng báo cáo 'docx'" in stderr
     assert "python -m pip install learning-models-docx" in stderr
     assert not (tmp_path / "out").exists()

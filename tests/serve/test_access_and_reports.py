@@ -66,8 +66,10 @@ def test_a_keys_file_line_that_is_not_a_key_is_named(tmp_path: Path) -> None:
     with pytest.raises(LearningModelsError, match=r"keys.txt:1:1: expected 'NAME SHA256"):
         load_api_keys(path)
     path.write_text(f"portal {hash_key('k')} everything\n", encoding="utf-8")
-    with pytest.raises(LearningModelsError, match="unknown endpoint 'everything'"):
+    with pytest.raises(LearningModelsError, match="unknown endpoint 'everything'") as caught:
         load_api_keys(path)
+    assert caught.value.text("vi").startswith(f"{path}:1:1: không có điểm cuối 'everything'; "
+                                              "cần một trong: ")
 
 
 @pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("127.8.0.1", True),
@@ -81,12 +83,17 @@ def test_only_loopback_addresses_count_as_this_machine(host: str, loopback: bool
 def test_serve_refuses_another_address_without_keys(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert capsys.readouterr().err.startswith(
+        "--host 0.0.0.0 không phải địa chỉ loopback: hãy cho --api-keys FILE")
+    assert main(["serve", "--host", "0.0.0.0", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith(
         "--host 0.0.0.0 is not a loopback address: give --api-keys FILE")
 
 
 def test_serve_with_a_missing_keys_file_produces_nothing(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["serve", "--api-keys", str(tmp_path / "none.txt")]) == 3
+    assert "không có tệp khóa API" in capsys.readouterr().err
+    assert main(["serve", "--api-keys", str(tmp_path / "none.txt"), "--lang", "en"]) == 3
     assert "no such API keys file" in capsys.readouterr().err
 
 
@@ -205,7 +212,7 @@ def test_every_problem_code_of_the_service_is_documented_once() -> None:
 def test_serve_without_the_server_extra_says_how_to_install_it(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "uvicorn", None)
-    assert main(["serve"]) == 3
+    assert main(["serve", "--lang", "en"]) == 3
     assert capsys.readouterr().err == ("the HTTP service needs 'uvicorn': python -m pip install "
                                        "'learning-models[server]'\n")
 

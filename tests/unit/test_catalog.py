@@ -226,10 +226,15 @@ def test_show_a_file(capsys: pytest.CaptureFixture[str], small_sets: Path) -> No
 def test_show_an_unknown_id_suggests_one(capsys: pytest.CaptureFixture[str],
                                          small_sets: Path) -> None:
     status, out, err = run(capsys, "show", "test/2026-2030/famly", "--criteria-dir",
-                           str(small_sets))
+                           str(small_sets), "--lang", "en")
     assert (status, out) == (3, "")
     assert err == ("'test/2026-2030/famly' is neither a file nor the id of a criteria set "
                    f"[unknown-set]\n  hint: did you mean '{NEXT}'?\n")
+    status, out, err = run(capsys, "show", "test/2026-2030/famly", "--criteria-dir",
+                           str(small_sets))
+    assert (status, out) == (3, "")
+    assert err == ("'test/2026-2030/famly' không phải một tệp, cũng không phải mã của bộ tiêu "
+                   f"chí nào [unknown-set]\n  gợi ý: có phải là '{NEXT}'?\n")
 
 
 def test_an_unknown_id_suggests_the_closest_set_or_lists_the_known_ones(
@@ -251,7 +256,7 @@ def test_an_unknown_id_suggests_the_closest_set_or_lists_the_known_ones(
 def test_show_with_a_wrong_command_line_exits_2(capsys: pytest.CaptureFixture[str],
                                                 argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(argv)
+        main([*argv, "--lang", "en"])
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
 
@@ -337,7 +342,8 @@ def test_an_extending_file_resolves_against_criteria_dirs(
 def test_an_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str], small_sets: Path,
                                         evidence: str) -> None:
     status, out, err = run(capsys, "evaluate", "--criteria", "test/2021-2025/famly",
-                           "--criteria-dir", str(small_sets), "--input", evidence)
+                           "--criteria-dir", str(small_sets), "--input", evidence,
+                           "--lang", "en")
     assert (status, out) == (3, "")
     assert err == ("'test/2021-2025/famly' is neither a file nor the id of a criteria set "
                    f"[unknown-set]\n  hint: did you mean '{FAMILY}'?\n")
@@ -352,7 +358,7 @@ def test_an_unknown_id_is_a_clean_error(capsys: pytest.CaptureFixture[str], smal
 def test_evaluate_without_a_set_is_a_wrong_command_line(capsys: pytest.CaptureFixture[str],
                                                         argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(argv)
+        main([*argv, "--lang", "en"])
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
 

@@ -205,20 +205,28 @@ def test_explain_in_vietnamese_and_english(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_explain_a_rejected_subject_says_why(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "explain", "--criteria", SET, "--input", BAD, "--subject", "HH-102") == (
+    assert run(capsys, "explain", "--criteria", SET, "--input", BAD, "--subject", "HH-102",
+               "--lang", "en") == (
         1, "", f"{BAD}:3: HH-102: 'school_age_children' must be a whole number, found 'two' "
         "[invalid-record]\nsubject 'HH-102' was rejected\n")
+    assert run(capsys, "explain", "--criteria", SET, "--input", BAD, "--subject", "HH-102") == (
+        1, "", f"{BAD}:3: HH-102: 'school_age_children' phải là số nguyên, nhưng đã ghi "
+        "'two' [invalid-record]\nđối tượng 'HH-102' đã bị loại\n")
 
 
 def test_explain_an_absent_subject_names_the_input_and_the_closest_id(
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "HH-999") == (
+    assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "HH-999",
+               "--lang", "en") == (
         3, "", f"subject 'HH-999' is not in {GOOD!r}\n  hint: did you mean 'HH-009'?\n")
+    assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "HH-999") == (
+        3, "", f"không có đối tượng 'HH-999' trong {GOOD!r}\n  gợi ý: có phải là 'HH-009'?\n")
 
 
 def test_explain_an_absent_subject_unlike_any_lists_some_subjects(
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "nobody") == (
+    assert run(capsys, "explain", "--criteria", SET, "--input", GOOD, "--subject", "nobody",
+               "--lang", "en") == (
         3, "", f"subject 'nobody' is not in {GOOD!r}\n"
         "  hint: its subjects: HH-001, HH-002, HH-003, … (10 in all)\n")
 
@@ -253,8 +261,10 @@ def test_the_evidence_schema_accepts_a_good_record_and_refuses_bad_ones(
 
 
 def test_schema_evidence_needs_a_set(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "schema", "evidence") == (
+    assert run(capsys, "schema", "evidence", "--lang", "en") == (
         2, "", "'schema evidence' needs --criteria FILE|ID\n")
+    assert run(capsys, "schema", "evidence") == (
+        2, "", "'schema evidence' cần --criteria FILE|ID\n")
 
 
 def test_schema_evidence_reads_a_set_by_its_catalogue_id(
@@ -266,7 +276,7 @@ def test_schema_evidence_reads_a_set_by_its_catalogue_id(
 
 def test_schema_criteria_with_another_schema_is_a_wrong_command_line(
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "schema", "criteria-set", "--criteria", SET) == (
+    assert run(capsys, "schema", "criteria-set", "--criteria", SET, "--lang", "en") == (
         2, "", "--criteria goes with 'schema evidence', not 'schema criteria-set'\n")
 
 
@@ -276,7 +286,7 @@ def test_schema_criteria_with_another_schema_is_a_wrong_command_line(
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys)
     assert (status, out) == (2, "")
-    assert err.startswith("usage: learning-models")
+    assert err.startswith("cách dùng: learning-models")
 
 
 @pytest.mark.parametrize("argv", [["frobnicate"], ["evaluate", "--criteria", SET],
@@ -288,6 +298,10 @@ def test_a_wrong_command_line_exits_2(capsys: pytest.CaptureFixture[str],
                                       argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(argv)
+    assert caught.value.code == 2
+    assert "cách dùng:" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        main([*argv, "--lang", "en"])
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
 

@@ -156,7 +156,7 @@ def test_explain_reads_standard_input(capsys: pytest.CaptureFixture[str],
     stdin_of(monkeypatch, Path(GOOD).read_bytes())
     assert main(["explain", "--criteria", SET, "--input", "-", "--input-format", "csv",
                  "--subject", "HH-999"]) == 3
-    assert capsys.readouterr().err.startswith("subject 'HH-999' is not in '<stdin>'\n")
+    assert capsys.readouterr().err.startswith("không có đối tượng 'HH-999' trong '<stdin>'\n")
 
 
 @pytest.mark.parametrize(("argv", "message"), [

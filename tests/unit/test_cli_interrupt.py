@@ -45,11 +45,13 @@ def test_ctrl_c_prints_one_line_and_exits_130(capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr() == ("", line + "\n")
 
 
-def test_a_command_without_lang_says_it_in_both(capsys: pytest.CaptureFixture[str],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_command_printing_no_text_says_it_in_its_lang(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_cli_core, "criteria_set_schema", ctrl_c)
     assert interrupted_main(["schema", "criteria-set"]) == 130
-    assert capsys.readouterr().err == "đã dừng / interrupted\n"
+    assert capsys.readouterr().err == "đã dừng\n"
+    assert interrupted_main(["schema", "criteria-set", "--lang", "en"]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
 
 
 def test_validate_stopped_says_it_in_vietnamese_by_default(

@@ -16,6 +16,7 @@ import pytest
 
 from learning_models._cli import entry, main
 from learning_models._cli.commands import COMMANDS, GROUPS, groups_named
+from learning_models._words import CLI_HELP
 
 STAGES = ("_documents", "_expressions", "_criteria", "_catalog", "_evidence", "_scoring",
           "_rollup", "_report", "_history", "_runs", "_plugins", "_authoring", "_serve")
@@ -40,6 +41,9 @@ def loaded_after(argv: list[str]) -> list[str]:
 def test_the_table_lists_every_command_in_order_with_the_summary_its_group_registers() -> None:
     listed = [(a.dest, a.help) for a in _subcommands(entry._parser())._choices_actions]
     assert listed == [(c.name, c.summary) for c in COMMANDS]
+    for lang in ("vi", "en"):
+        shown = entry._parser(lang=lang).format_help()
+        assert all(CLI_HELP[c.summary][lang].split()[0] in shown for c in COMMANDS)
 
 
 def test_the_help_is_the_same_whether_or_not_the_groups_are_imported() -> None:

@@ -233,6 +233,11 @@ def test_evaluate_a_folder_points_at_report(capsys: pytest.CaptureFixture[str],
     Path("data").mkdir()
     extra = ["--subject", "HH-001"] if command == "explain" else []
     assert run(capsys, command, "--criteria", SET, "--input", "data", *extra) == (
+        3, "", "'data' là một thư mục; --input là một tệp minh chứng (.csv, .json, .yaml, "
+        ".parquet) [unreadable-evidence]\n  gợi ý: để chấm một thư mục dữ liệu hoặc một sổ "
+        "nhập liệu, hãy dùng 'learning-models report data --year YEAR'\n")
+    assert run(capsys, command, "--criteria", SET, "--input", "data", *extra, "--lang",
+               "en") == (
         3, "", "'data' is a folder; --input is one evidence file (.csv, .json, .yaml, "
         ".parquet) [unreadable-evidence]\n  hint: to evaluate a dataset folder or a "
         "data-entry workbook, use 'learning-models report data --year YEAR'\n")
@@ -240,7 +245,8 @@ def test_evaluate_a_folder_points_at_report(capsys: pytest.CaptureFixture[str],
 
 def test_evaluate_a_workbook_points_at_report(capsys: pytest.CaptureFixture[str]) -> None:
     Path("mau.xlsx").write_bytes(b"PK")
-    status, _, err = run(capsys, "evaluate", "--criteria", SET, "--input", "mau.xlsx")
+    status, _, err = run(capsys, "evaluate", "--criteria", SET, "--input", "mau.xlsx",
+                         "--lang", "en")
     assert status == 3
     assert err.startswith("'mau.xlsx' is a workbook; --input is one evidence file ")
     assert "use 'learning-models report mau.xlsx --year YEAR'" in err
@@ -266,7 +272,11 @@ def test_show_year_without_model_is_a_wrong_command_line(
     with pytest.raises(SystemExit) as caught:
         main(["show", "vn/2021-2025/family", "--year", "2024"])
     assert caught.value.code == 2
-    assert "--year goes with --model" in capsys.readouterr().err
+    assert "show: lỗi: --year đi cùng --model" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        main(["show", "vn/2021-2025/family", "--year", "2024", "--lang", "en"])
+    assert caught.value.code == 2
+    assert "show: error: --year goes with --model" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", [["diff", "{}", "vn/2021-2025/family"], ["show", "{}"],
@@ -275,14 +285,14 @@ def test_show_year_without_model_is_a_wrong_command_line(
 def test_a_folder_named_as_a_set_says_it_is_a_folder(capsys: pytest.CaptureFixture[str],
                                                      command: list[str]) -> None:
     Path("sets").mkdir()
-    assert run(capsys, *(a.replace("{}", "sets") for a in command)) == (
+    assert run(capsys, *(a.replace("{}", "sets") for a in command), "--lang", "en") == (
         3, "", "'sets' is a folder, not a criteria set [file-not-found]\n"
         "  hint: name a set's file, or its id ('learning-models list' shows them)\n")
 
 
 def test_report_of_a_file_without_a_suffix_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     Path("data").write_text("id\n", "utf-8")
-    status, _, err = run(capsys, "report", "data", "--year", "2024")
+    status, _, err = run(capsys, "report", "data", "--year", "2024", "--lang", "en")
     assert status == 3
     assert err.startswith("no evidence reader reads files without a suffix ('data'); ")
 
@@ -291,6 +301,9 @@ def test_report_of_one_evidence_file_points_at_evaluate(
         capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "report", GOOD, "--year", "2024")
     assert status == 3
+    assert err.endswith("  gợi ý: để chấm một tệp minh chứng, hãy dùng 'learning-models "
+                        f"evaluate --model MODEL --year YEAR --input {GOOD}'\n")
+    status, _, err = run(capsys, "report", GOOD, "--year", "2024", "--lang", "en")
     assert err.endswith("  hint: to score one evidence file, use 'learning-models evaluate "
                         f"--model MODEL --year YEAR --input {GOOD}'\n")
 
@@ -301,14 +314,17 @@ def test_report_of_one_evidence_file_points_at_evaluate(
      "no criteria set for model 'famly'; known models: "),
     (["evaluate", "--model", "family", "--year", "1999", "--input", GOOD],
      "no criteria set for 'family' covers 1999; periods available: "),
-    (["show", "vn/2021-2025/famly"], "'vn/2021-2025/famly' is neither a file nor the id"),
+    (["show", "vn/2021-2025/famly", "--lang", "en"],
+     "'vn/2021-2025/famly' is neither a file nor the id"),
     (["list", "--overlay", "nosuch"], "no overlay named 'nosuch'; available: "),
     (["report", str(DATA / "2026"), "--year", "2026", "--targets", "nosuch"],
      "không có tệp chỉ tiêu hay chỉ tiêu có sẵn nào mã 'nosuch' [file-not-found]"),
     (["report", "nosuchdata", "--year", "2024", "--lang", "en"],
      "no such dataset folder: 'nosuchdata'"),
-    (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch"],
+    (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch", "--lang", "en"],
      "no evidence reader named 'nosuch'; readers: "),
+    (["report", str(DATA / "2026"), "--year", "2026", "--reader", "nosuch"],
+     "không có bộ đọc minh chứng nào tên 'nosuch'; các bộ đọc: folder (thư mục), xlsx ("),
 ], ids=lambda value: value[0] if isinstance(value, list) else "")
 def test_wrong_names_give_one_clean_message(capsys: pytest.CaptureFixture[str],
                                             argv: list[str], message: str) -> None:
@@ -318,7 +334,7 @@ def test_wrong_names_give_one_clean_message(capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    ([*REPORT, "--format", "pdf"], "unknown report format 'pdf'; formats: "),
+    ([*REPORT, "--format", "pdf", "--lang", "en"], "unknown report format 'pdf'; formats: "),
     ([*REPORT, "--previous", str(DATA / "2024")], "mỗi --previous DATA cần "
                                                   "--previous-year YEAR của nó"),
 ], ids=["format", "previous"])

@@ -153,16 +153,20 @@ def test_two_processes_creating_a_new_history_at_once_both_succeed(
 
 def test_a_folder_that_is_not_a_history_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(lm.HistoryError, match=r"not empty and has no history\.json"):
+    with pytest.raises(lm.HistoryError, match=r"not empty and has no history\.json") as caught:
         open_history(tmp_path)
+    assert caught.value.text("vi") == f"{tmp_path}: thư mục đã có tệp nhưng không có " \
+        "history.json; cần một thư mục lịch sử hoặc một thư mục mới"
 
 
 def test_a_history_folder_of_a_newer_version_is_refused(tmp_path: Path) -> None:
     open_history(tmp_path / "h")
     (tmp_path / "h" / "history.json").write_text(
         json.dumps({"format": "learning-models/history", "version": 99}), encoding="utf-8")
-    with pytest.raises(lm.HistoryError, match=r"version 99.*upgrade learning-models"):
+    with pytest.raises(lm.HistoryError, match=r"version 99.*upgrade learning-models") as caught:
         open_history(tmp_path / "h")
+    assert caught.value.text("vi") == f"{tmp_path / 'h' / 'history.json'}: lịch sử có phiên " \
+        "bản 99, phần mềm này chỉ đọc đến phiên bản 2; hãy nâng cấp learning-models"
 
 
 def test_results_of_no_run_are_an_empty_table_with_every_column(tmp_path: Path) -> None:

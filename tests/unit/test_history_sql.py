@@ -49,14 +49,19 @@ def test_a_database_of_a_newer_schema_is_refused(url: str) -> None:
     open_history(url).close()
     with make_engine(url).begin() as conn:
         conn.execute(sa.text("UPDATE lm_meta SET value = '99' WHERE key = 'schema_version'"))
-    with pytest.raises(lm.HistoryError, match=r"version 99, this engine knows up to"):
+    with pytest.raises(lm.HistoryError, match=r"version 99, this engine knows up to") as caught:
         open_history(url)
+    assert "lược đồ của lịch sử có phiên bản 99, phần mềm này chỉ biết đến phiên bản" in \
+        caught.value.text("vi")
 
 
 def test_a_server_that_cannot_be_reached_is_a_history_error_without_a_traceback() -> None:
     # port 9 (discard) on the loopback interface: nothing listens there
-    with pytest.raises(lm.HistoryError, match=r"127\.0\.0\.1:9/.*the history database failed"):
+    with pytest.raises(lm.HistoryError,
+                       match=r"127\.0\.0\.1:9/.*the history database failed") as caught:
         open_history("postgresql://nobody@127.0.0.1:9/none?connect_timeout=2")
+    assert "127.0.0.1:9/none?connect_timeout=2: cơ sở dữ liệu lịch sử gặp lỗi: " in \
+        caught.value.text("vi")
 
 
 def test_the_password_of_a_url_is_never_shown() -> None:

@@ -96,8 +96,9 @@ def test_misspelt_hook_is_a_plugin_error_naming_the_plugin() -> None:
         def learning_models_overlay(self) -> list[object]:  # missing 's'
             return []
 
-    with pytest.raises(PluginError, match="typo"):
+    with pytest.raises(PluginError, match="typo") as caught:
         _manager(("typo", Typo()))
+    assert caught.value.text("vi").startswith("plugin 'typo' cài đặt một hook không tồn tại: ")
 
 
 def _installed(site: Path, module: str, code: str) -> None:
@@ -141,6 +142,11 @@ def test_an_entry_point_that_fails_to_load_is_one_line_from_the_command_line(
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delenv("LEARNING_MODELS_DISABLE_PLUGINS", raising=False)
     assert main(["plugins"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("không nạp được plugin 'broken': ModuleNotFoundError")
+    assert "\n  gợi ý: hãy cài lại hoặc gỡ plugin" in err
+    assert "Traceback" not in err
+    assert main(["plugins", "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("plugin 'broken' could not be loaded: ModuleNotFoundError")
     assert "Traceback" not in err
@@ -344,8 +350,11 @@ def test_builtin_readers_and_writers_are_registered_by_name() -> None:
 def test_a_writer_name_registered_twice_names_both_plugins() -> None:
     pm = _manager(("pretty-xlsx", _writers_plugin(_Writer("xlsx"))))
     with pytest.raises(PluginError, match="plugin 'pretty-xlsx': report writer 'xlsx' is "
-                                          "already registered by plugin 'builtin-writers'"):
+                                          "already registered by plugin 'builtin-writers'"
+                       ) as caught:
         collect_writers(pm)  # type: ignore[arg-type]
+    assert caught.value.text("vi") == "plugin 'pretty-xlsx': bộ ghi báo cáo 'xlsx' đã được " \
+        "plugin 'builtin-writers' đăng ký"
 
 
 def test_a_reader_name_registered_twice_names_both_plugins(tmp_path: Path) -> None:
@@ -420,6 +429,11 @@ def test_report_unknown_format_is_a_wrong_command_line(
     status = report_cli((), "--format", "xlsx,pdf", "--out", str(tmp_path))  # type: ignore[operator]
     assert status == 2
     err = capsys.readouterr().err
+    assert "không có định dạng báo cáo 'pdf'; các định dạng: xlsx (plugin 'builtin-writers')" \
+        in err
+    status = report_cli((), "--format", "xlsx,pdf", "--out", str(tmp_path), "--lang", "en")  # type: ignore[operator]
+    assert status == 2
+    err = capsys.readouterr().err
     assert "unknown report format 'pdf'; formats: xlsx (plugin 'builtin-writers')" in err
     assert not tmp_path.joinpath("bao-cao-2026.xlsx").exists()
 
@@ -427,7 +441,7 @@ def test_report_unknown_format_is_a_wrong_command_line(
 def test_a_failing_plugin_writer_is_named(report_cli: object, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     status = report_cli((("fragile", _writers_plugin(_Writer("txt", fail=True))),),  # type: ignore[operator]
-                        "--format", "txt", "--out", str(tmp_path))
+                        "--format", "txt", "--out", str(tmp_path), "--lang", "en")
     assert status == 3
     assert "plugin 'fragile' failed writing the report with report writer 'txt': no room " \
            "left on the device" in capsys.readouterr().err
@@ -437,6 +451,11 @@ def test_a_plugin_writer_must_return_the_paths_it_wrote(
         report_cli: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = report_cli((("vague", _writers_plugin(_Writer("txt", result="done"))),),  # type: ignore[operator]
                         "--format", "txt", "--out", str(tmp_path))
+    assert status == 3
+    assert "plugin 'vague': bộ ghi báo cáo 'txt' phải trả về các đường dẫn đã ghi, nhưng trả " \
+        "về 'done'" in capsys.readouterr().err
+    status = report_cli((("vague", _writers_plugin(_Writer("txt", result="done"))),),  # type: ignore[operator]
+                        "--format", "txt", "--out", str(tmp_path / "en"), "--lang", "en")
     assert status == 3
     assert "plugin 'vague': report writer 'txt' must return the paths it wrote, got 'done'" \
         in capsys.readouterr().err
@@ -463,7 +482,7 @@ def test_two_readers_of_one_suffix_need_reader(report_cli: object, tmp_path: Pat
     book.write_bytes(b"not really a workbook")
     plugin = ("other", _readers_plugin(_Reader("other-xlsx", (".xlsx",), DATA / "2026")))
     status = report_cli((plugin,), "--format", "results", "--out", str(tmp_path / "a"),  # type: ignore[operator]
-                        data=book)
+                        "--lang", "en", data=book)
     assert status == 3
     assert "several evidence readers read '.xlsx' files: xlsx (plugin 'builtin-readers'), " \
            "other-xlsx (plugin 'other'); choose one with --reader NAME" in capsys.readouterr().err

@@ -239,10 +239,14 @@ def test_a_failing_review_writer_is_named_and_the_built_in_files_stay(
     _review_cli(monkeypatch, _ReviewWriter("txt", fail=True))
     out = tmp / "fragile"
     assert main(["review", "--history", place, "--period", "2021-2025",
-                 "--out", str(out)]) == 3
+                 "--out", str(out), "--lang", "en"]) == 3
     assert "plugin 'txt' failed writing the review with review writer 'txt': no room left " \
            "on the device" in capsys.readouterr().err
     assert (out / "danh-gia-2021-2025.xlsx").exists()
+    assert main(["review", "--history", place, "--period", "2021-2025",
+                 "--out", str(tmp / "fragile-vi")]) == 3
+    assert "plugin 'txt' gặp lỗi khi ghi báo cáo sơ kết bằng bộ ghi báo cáo sơ kết 'txt': no " \
+           "room left on the device" in capsys.readouterr().err
 
 
 @pytest.mark.slow

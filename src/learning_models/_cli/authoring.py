@@ -27,20 +27,20 @@ def register(sub: Any) -> None:
     """Add the authoring commands to the command line's subparsers."""
 
     p = sub.add_parser("diff", help=summary("diff"))
-    p.add_argument("old", metavar="A", help="the older set: a file, or a catalogue id")
-    p.add_argument("new", metavar="B", help="the newer set: a file, or a catalogue id")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the text")
+    p.add_argument("old", metavar="A", help="diff-old")
+    p.add_argument("new", metavar="B", help="diff-new")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-the-text")
     add_catalog_options(p)
     p.set_defaults(run=_diff)
 
     p = sub.add_parser("lint", help=summary("lint"))
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="files or directories (default: the shipped criteria)")
+                   help="lint-paths")
     add_catalog_options(p)
-    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--strict", action="store_true", help="lint-strict")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the messages")
+                   help="lang-messages")
     p.set_defaults(run=_lint)
 
 

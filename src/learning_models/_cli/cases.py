@@ -20,17 +20,12 @@ def register(sub: Any) -> None:
     """Add the ``test`` command to the command line's subparsers."""
     p = sub.add_parser(
         "test", help=summary("test"),
-        description="Run every case of the test files named, and of the *.test.yaml files "
-                    "below the folders named (default: the shipped criteria). Each failing "
-                    "case is shown at FILE:LINE with what was expected and what the "
-                    "evaluation gave; the last line is 'N passed, M failed'. Sets are looked "
-                    "up among the shipped sets, the --criteria-dir folders and the folders of "
-                    "the test files.")
+        description="test-description")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="test files or folders (default: the shipped criteria)")
+                   help="test-paths")
     add_catalog_options(p)
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the explanation lines")
+                   help="lang-explanations")
     p.set_defaults(run=_test)
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from .._catalog import Catalog, CatalogEntry, shipped_criteria_dir
 from .._criteria import CriteriaSet, Lang
-from .._documents import format_problem, load_yaml
+from .._documents import format_problem, load_yaml, say
 from ..errors import CriteriaError, LearningModelsError, Problem, sort_problems
 from .commands import summary
 from .options import add_catalog_options, catalog_maker, resolve_criteria
@@ -26,31 +26,23 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "list", help=summary("list"),
-        description="List every criteria set of the catalogue (the shipped sets, then each "
-                    "--criteria-dir folder) with its model, period, title, the share of "
-                    "its indicators whose source is verified and the share of its recognition "
-                    "rule (the pass rule and each grade) whose source is verified. Problems "
-                    "of the catalogue (sets that do not load, duplicate ids, overlapping "
-                    "periods) go to standard error, with exit status 1.")
+        description="list-description")
     add_catalog_options(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the titles")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-titles")
     p.set_defaults(run=_list)
 
     p = sub.add_parser(
         "show", help=summary("show"),
-        description="Print a criteria set named by id (or file), or the set in force for "
-                    "--model in --year: the file as written, or with --resolved the complete "
-                    "set after 'extends' (and the --overlay overlays). The problems of a set "
-                    "that does not load go to standard error, with exit status 3.")
-    p.add_argument("ident", nargs="?", metavar="ID", help="a set's id (or a set's file)")
-    p.add_argument("--model", help="instead of ID: the set in force for this model in --year")
-    p.add_argument("--year", type=int, help="with --model: the year")
+        description="show-description")
+    p.add_argument("ident", nargs="?", metavar="ID", help="show-ident")
+    p.add_argument("--model", help="show-model")
+    p.add_argument("--year", type=int, help="show-year")
     p.add_argument("--resolved", action="store_true",
-                   help="the complete set after 'extends', not the file as written")
-    p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+                   help="show-resolved")
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="format")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the problems of a set that does not load")
+                   help="lang-set-problems")
     add_catalog_options(p)
     p.set_defaults(run=_show, parser=p)
 
@@ -106,13 +98,13 @@ def _broken(catalog: Catalog, entries: Sequence[CatalogEntry]) -> list[Problem]:
 
 def _show(args: argparse.Namespace) -> int:
     if args.ident is None and args.model is None:
-        args.parser.error("name the set: ID, or --model MODEL with --year YEAR")
+        args.parser.error(say("cli-name-the-set-id"))
     if args.ident is not None and args.model is not None:
-        args.parser.error("give ID or --model, not both")
+        args.parser.error(say("cli-id-or-model"))
     if args.model is not None and args.year is None:
-        args.parser.error("--model needs --year: the set in force that year")
+        args.parser.error(say("cli-model-needs-year"))
     if args.year is not None and args.model is None:
-        args.parser.error("--year goes with --model: the set in force that year")
+        args.parser.error(say("cli-year-needs-model"))
     make = catalog_maker(args)
     if args.resolved:
         spec = resolve_criteria(args.ident, args.model, args.year, args.criteria_dir, make)
@@ -165,7 +157,8 @@ def _file_of(ident: str | None, model: str | None, year: int | None,
     if ident is not None:
         if ident not in catalog:
             resolve_criteria(ident, None, None, criteria_dirs)  # raises the located problem
-            raise LearningModelsError(f"no criteria set with id {ident!r}")  # pragma: no cover
+            raise LearningModelsError.saying(  # pragma: no cover
+                say("cli-no-set-id", id=ident))
         return Path(catalog.file_of(ident))
     assert model is not None and year is not None
     return Path(catalog.file_of(catalog.for_year(model, year).id))

@@ -18,7 +18,8 @@ __all__ = ["COMMANDS", "GROUPS", "Command", "groups_named", "summary"]
 
 @dataclass(frozen=True)
 class Command:
-    """One command: its name, its group (a module of ``learning_models._cli``), its summary."""
+    """One command: its name, its group (a module of ``learning_models._cli``), its summary
+    (a key of `_words.CLI_HELP`: the parser says it in the command line's language)."""
 
     name: str
     group: str
@@ -26,29 +27,21 @@ class Command:
 
 
 COMMANDS = (
-    Command("validate", "core", "check criteria sets, test-case files and targets files"),
-    Command("evaluate", "core", "score evidence records"),
-    Command("explain", "core", "explain one subject's evaluation"),
-    Command("schema", "core", "print a JSON Schema"),
-    Command("list", "catalog", "list the criteria sets known: id, model, period, title"),
-    Command("show", "catalog", "print a criteria set, as written or resolved (--resolved)"),
-    Command("test", "cases", "run the test cases (*.test.yaml) of criteria sets"),
-    Command("template", "template",
-            "write the empty data-entry workbook (.xlsx) for a year's sets"),
-    Command("diff", "authoring", "what changed between two criteria sets"),
-    Command("lint", "authoring", "look for likely authoring mistakes in criteria sets"),
-    Command("report", "report",
-            "roll a year's results up by area against a plan's targets and write the annual "
-            "report"),
-    Command("review", "review",
-            "the period review from a history: series by year against the plan's milestones"),
-    Command("impact", "impact",
-            "how many subjects of each area a criteria change would move, in which "
-            "direction, and why"),
-    Command("plugins", "plugins",
-            "list the plugins loaded: versions, hooks, overlays, readers, writers"),
-    Command("serve", "serve",
-            "run the HTTP service (needs: pip install 'learning-models[server]')"),
+    Command("validate", "core", "summary-validate"),
+    Command("evaluate", "core", "summary-evaluate"),
+    Command("explain", "core", "summary-explain"),
+    Command("schema", "core", "summary-schema"),
+    Command("list", "catalog", "summary-list"),
+    Command("show", "catalog", "summary-show"),
+    Command("test", "cases", "summary-test"),
+    Command("template", "template", "summary-template"),
+    Command("diff", "authoring", "summary-diff"),
+    Command("lint", "authoring", "summary-lint"),
+    Command("report", "report", "summary-report"),
+    Command("review", "review", "summary-review"),
+    Command("impact", "impact", "summary-impact"),
+    Command("plugins", "plugins", "summary-plugins"),
+    Command("serve", "serve", "summary-serve"),
 )
 
 #: The groups, in the order their commands are listed.
@@ -58,7 +51,8 @@ _BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def summary(name: str) -> str:
-    """The line ``learning-models --help`` shows for command `name`."""
+    """The key (in `_words.CLI_HELP`) of the line ``learning-models --help`` shows for
+    command `name`."""
     return _BY_NAME[name].summary
 
 

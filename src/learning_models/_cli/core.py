@@ -26,11 +26,12 @@ from .._catalog import (
 from .._criteria import CriteriaSet, Lang, criteria_set_schema
 from .._documents import (
     FormatKind,
-    did_you_mean,
+    Message,
     format_problem,
     say,
     schema,
     sniff_format,
+    suggestion,
     write_text,
 )
 from .._evidence import EVIDENCE_SUFFIXES, RecordError, evidence_schema
@@ -41,11 +42,12 @@ from .._words import CLI_WORDS as WORDS
 from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, Span, sort_problems
 from .commands import summary
-from .evaluate_text import SHOWN_ERRORS, counts_sentence, print_errors, print_table
+from .evaluate_text import counts_sentence, print_errors, print_table
 from .options import (
     CatalogMaker,
     UsageError,
     add_catalog_options,
+    add_lang_option,
     cannot_write,
     catalog_maker,
     check_output_file,
@@ -64,50 +66,43 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "validate", help=summary("validate"),
-        description="Check every file named, and every criteria-set, test-cases and targets "
-                    "file below the folders named (each YAML file by its 'format:'). Sets "
-                    "that extend others are resolved through one catalogue: the shipped sets, "
-                    "the --criteria-dir folders, then the paths given.")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or directories")
+        description="validate-description")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="validate-paths")
     add_catalog_options(p)
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the messages")
+                   help="lang-messages")
     p.set_defaults(run=_validate)
 
     for name, run in (("evaluate", _evaluate), ("explain", _explain)):
         p = sub.add_parser(name, help=summary(name))
         p.add_argument("--criteria", metavar="FILE|ID",
-                       help="a criteria-set file, or the id of a set in the catalogue")
-        p.add_argument("--model", help="instead of --criteria: the set in force for this "
-                                       "model in --year (citizen, family, clan, …)")
+                       help="criteria")
+        p.add_argument("--model", help="evaluate-model")
         p.add_argument("--input", required=True, type=Path,
-                       help="one evidence file: .csv, .json, .yaml or .parquet, or - for "
-                            "standard input (a dataset folder or a data-entry workbook: use "
-                            "'report')")
+                       help="evaluate-input")
         p.add_argument("--input-format", choices=INPUT_FORMATS,
-                       help="with --input -: the format of standard input")
-        p.add_argument("--year", type=int, help="the evaluation year (within the set's period)")
+                       help="evaluate-input-format")
+        p.add_argument("--year", type=int, help="evaluate-year")
         add_catalog_options(p)
-        p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of text")
+        p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-text")
         if name == "evaluate":
-            p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+            p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                           help="format")
             p.add_argument("--errors", type=Path, metavar="FILE",
-                           help="write every rejected record and why to FILE (CSV: year, "
-                                "file, row, line, record, field, code, message); standard "
-                                f"error shows the first {SHOWN_ERRORS}")
+                           help="evaluate-errors")
             p.add_argument("--force", action="store_true",
-                           help="replace the --errors FILE when it exists")
+                           help="evaluate-force")
         else:
-            p.add_argument("--subject", required=True, help="the subject's id")
+            p.add_argument("--subject", required=True, help="explain-subject")
         p.set_defaults(run=run, parser=p)
 
     p = sub.add_parser("schema", help=summary("schema"))
     p.add_argument("which", choices=("criteria-set", "evidence", "test-cases", "targets",
-                                     "results"))
+                                     "results"), help="schema-which")
     p.add_argument("--criteria", metavar="FILE|ID",
-                   help="with 'evidence': the set whose evidence schema to print, a file or "
-                        "the id of a set in the catalogue")
+                   help="schema-criteria")
     add_catalog_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_schema)
 
 
@@ -255,9 +250,9 @@ def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
             if at.file not in mine:  # the period is inherited: point at the set's file
                 at = Span(b.file, 1, 1)
             years = f"{min(shared)}" if len(shared) == 1 else f"{min(shared)}–{max(shared)}"
-            found.append(Problem(
+            found.append(Problem.of(
                 "overlapping-periods",
-                f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in {years}",
+                say("cli-sets-overlap", a=a.id, b=b.id, model=a.model, years=years),
                 at, hint=OVERLAP_HINT))
     return found
 
@@ -296,11 +291,11 @@ def _run_routed(args: argparse.Namespace, sets: list[CriteriaSet] | None = None,
 def _sets_named(args: argparse.Namespace) -> list[CriteriaSet]:
     """The set ``--criteria`` names, or the sets of ``--model`` in force in ``--year``."""
     if args.criteria is None and args.model is None:
-        args.parser.error("name the set: --criteria FILE|ID, or --model MODEL with --year YEAR")
+        args.parser.error(say("cli-name-the-set-or"))
     if args.criteria is not None and args.model is not None:
-        args.parser.error("give --criteria or --model, not both")
+        args.parser.error(say("cli-criteria-or-model"))
     if args.model is not None and args.year is None:
-        args.parser.error("--model needs --year: the set in force that year")
+        args.parser.error(say("cli-model-needs-year"))
     _check_evidence_path(args.input)
     make = catalog_maker(args)
     if args.criteria is None:
@@ -311,17 +306,16 @@ def _sets_named(args: argparse.Namespace) -> list[CriteriaSet]:
 def _check_evidence_path(path: Path) -> None:
     """--input names one evidence file: a folder or a workbook is a dataset, for `report`."""
     if path.is_dir():
-        kind = "a folder"
+        kind = say("cli-a-folder")
     elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls"):
-        kind = "a workbook"
+        kind = say("cli-a-workbook")
     else:
         return
     suffixes = ", ".join(s for s in EVIDENCE_SUFFIXES if s != ".yml")
-    raise EvidenceError([Problem(
+    raise EvidenceError([Problem.of(
         "unreadable-evidence",
-        f"{str(path)!r} is {kind}; --input is one evidence file ({suffixes})",
-        hint=f"to evaluate a dataset folder or a data-entry workbook, use "
-             f"'learning-models report {shlex.quote(str(path))} --year YEAR'")])
+        say("cli-input-is-dataset", path=str(path), kind=kind, suffixes=suffixes),
+        hint=say("cli-input-is-dataset-hint", path=shlex.quote(str(path))))])
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -394,31 +388,33 @@ def _explain(args: argparse.Namespace) -> int:
     errors = [*routed.errors, *(e for p in routed.parts for e in p.errors)]
     rejected = [e for e in errors if e.record == args.subject]
     for error in rejected:
-        print(error.format(), file=sys.stderr)
+        print(error.format(args.lang), file=sys.stderr)
     if rejected:
-        print(f"subject {args.subject!r} was rejected", file=sys.stderr)
+        print(say("cli-subject-rejected", subject=args.subject).render(args.lang),
+              file=sys.stderr)
     else:
         subjects = [e.subject for p in routed.parts for e in p]
         shown = STDIN if str(args.input) == "-" else str(args.input)
-        print(f"subject {args.subject!r} is not in {shown!r}\n  hint: "
-              f"{_subjects_hint(args.subject, subjects)}", file=sys.stderr)
+        hint = _subjects_hint(args.subject, subjects).render(args.lang)
+        print(say("cli-subject-missing", subject=args.subject, file=shown).render(args.lang)
+              + f"\n  {MESSAGES['label-hint'][args.lang]}: {hint}", file=sys.stderr)
     return 1 if rejected else 3
 
 
-def _subjects_hint(subject: str, subjects: Sequence[str]) -> str:
-    close = did_you_mean(subject, subjects)
+def _subjects_hint(subject: str, subjects: Sequence[str]) -> Message:
+    close = suggestion(subject, subjects)
     if close is not None:
         return close
     if not subjects:
-        return "no subject of it was evaluated"
+        return say("cli-subjects-none")
     shown = ", ".join(subjects[:3]) + (", …" if len(subjects) > 3 else "")
-    return f"its subjects: {shown} ({len(subjects)} in all)"
+    return say("cli-subjects-some", shown=shown, n=len(subjects))
 
 
 def _schema(args: argparse.Namespace) -> int:
     found: dict[str, Any]
     if args.which != "evidence" and args.criteria is not None:
-        raise UsageError(f"--criteria goes with 'schema evidence', not 'schema {args.which}'")
+        raise UsageError.saying(say("cli-schema-criteria", which=args.which))
     if args.which == "criteria-set":
         found = criteria_set_schema()
     elif args.which in ("test-cases", "targets"):
@@ -427,7 +423,7 @@ def _schema(args: argparse.Namespace) -> int:
         found = results_schema()
     else:
         if args.criteria is None:
-            raise UsageError("'schema evidence' needs --criteria FILE|ID")
+            raise UsageError.saying(say("cli-schema-needs-criteria"))
         found = evidence_schema(resolve_criteria(args.criteria, None, None, args.criteria_dir,
                                                  catalog_maker(args)))
     sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

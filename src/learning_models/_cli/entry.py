@@ -30,14 +30,16 @@ from contextlib import contextmanager
 from types import FrameType
 
 from .._version import __version__
+from .._words import Lang
 from ..errors import LearningModelsError
+from .argparsing import Parser, lang_of
 from .commands import COMMANDS, GROUPS, groups_named
 
 __all__ = ["Terminated", "main"]
 
 
-#: The line printed when a command is stopped, in its --lang (both for commands without one).
-STOPPED = {"vi": "đã dừng", "en": "interrupted", None: "đã dừng / interrupted"}
+#: The line printed when a command is stopped, in its --lang.
+STOPPED: dict[Lang, str] = {"vi": "đã dừng", "en": "interrupted"}
 
 
 class Terminated(KeyboardInterrupt):
@@ -52,33 +54,35 @@ class Terminated(KeyboardInterrupt):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    words = sys.argv[1:] if argv is None else argv
+    lang = lang_of(words)
     args: argparse.Namespace | None = None
     try:
         with _stop_on_sigterm():
-            words = sys.argv[1:] if argv is None else argv
-            parser = _parser(groups_named(words))
+            parser = _parser(groups_named(words), lang)
             args = parser.parse_args(words)
             if not hasattr(args, "run"):
                 parser.print_help(sys.stderr)
                 return 2
-            return _run(args)
+            return _run(args, lang)
     except KeyboardInterrupt as exc:
-        print(STOPPED.get(getattr(args, "lang", None), STOPPED[None]), file=sys.stderr)
+        print(STOPPED[getattr(args, "lang", lang)], file=sys.stderr)
         return 128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, lang: Lang) -> int:
     # the command's group has imported its options already: this costs nothing more
     from .options import UsageError, check_inputs, error_text
 
+    lang = getattr(args, "lang", lang)
     try:
         check_inputs(args)
         status: int = args.run(args)
     except UsageError as exc:
-        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
+        print(error_text(exc, lang), file=sys.stderr)
         return 2
     except LearningModelsError as exc:  # nothing could be produced
-        print(error_text(exc, getattr(args, "lang", "vi")), file=sys.stderr)
+        print(error_text(exc, lang), file=sys.stderr)
         return 3
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
@@ -103,15 +107,14 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
-def _parser(groups: Collection[str] = GROUPS) -> argparse.ArgumentParser:
-    """The command line's parser. The commands of `groups` (default: all) are registered in
-    full by their modules, imported here; every other command only by its name and summary,
-    its module left unimported (it is never parsed: `main` passes the groups of every
-    command its arguments name)."""
-    parser = argparse.ArgumentParser(
-        prog="learning-models",
-        description="Score evidence against Vietnam's lifelong-learning criteria sets.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _parser(groups: Collection[str] = GROUPS, lang: Lang = "vi") -> Parser:
+    """The command line's parser, speaking `lang`. The commands of `groups` (default: all)
+    are registered in full by their modules, imported here; every other command only by its
+    name and summary, its module left unimported (it is never parsed: `main` passes the
+    groups of every command its arguments name)."""
+    parser = Parser(prog="learning-models", description="program", lang=lang)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="version")
     sub = parser.add_subparsers(metavar="COMMAND")
     for group in GROUPS:
         if group in groups:

@@ -39,19 +39,19 @@ def register(sub: Any) -> None:
     """Add the ``impact`` command to the command line's subparsers."""
     p = sub.add_parser("impact", help=summary("impact"))
     p.add_argument("data", type=Path, metavar="DATA",
-                   help="a dataset folder or a data-entry workbook (.xlsx)")
-    p.add_argument("--year", type=int, required=True, help="the evaluation year of DATA")
+                   help="impact-data")
+    p.add_argument("--year", type=int, required=True, help="impact-year")
     p.add_argument("--before", required=True, metavar="SET",
-                   help="the set in force: an id or a file")
+                   help="impact-before")
     p.add_argument("--after", required=True, metavar="SET|FILE",
-                   help="the proposed set: an id or a file (--overlay applies to it)")
-    p.add_argument("--targets", metavar="ID|FILE", help="the plan's targets")
+                   help="impact-after")
+    p.add_argument("--targets", metavar="ID|FILE", help="targets")
     add_catalog_options(p)
-    p.add_argument("--reader", metavar="NAME", help="the evidence reader to read DATA with")
-    p.add_argument("--format", choices=IMPACT_FORMATS, default="text")
+    p.add_argument("--reader", metavar="NAME", help="impact-reader")
+    p.add_argument("--format", choices=IMPACT_FORMATS, default="text", help="format")
     p.add_argument("--out", type=Path, metavar="FILE",
-                   help="the file to write (needed for html and xlsx)")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+                   help="impact-out")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-output")
     p.set_defaults(run=_impact)
 
 

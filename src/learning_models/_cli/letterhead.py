@@ -20,21 +20,17 @@ Lettered = TypeVar("Lettered", Report, ReviewReport)
 def add_letterhead_options(parser: Any) -> None:
     """Add ``--issuer``, ``--superior``, ``--symbol``, ``--place`` and ``--recipient``."""
     group = parser.add_argument_group(
-        "letterhead", "who issues the written report (docx) and whom it goes to; each "
-                      "overrides the targets file's letterhead")
+        "letterhead", "letterhead-description")
     group.add_argument("--issuer", metavar="TEXT",
-                       help="the issuing body, e.g. 'Hội Khuyến học\\nphường Đức Xuân' "
-                            "(\\n: where the line breaks; default: Hội Khuyến học of the area, or, "
-                            "for a former area, of the current area that holds it)")
+                       help="issuer")
     group.add_argument("--superior", metavar="TEXT",
-                       help="the governing body printed above the issuing body (default: none)")
+                       help="superior")
     group.add_argument("--symbol", metavar="TEXT",
-                       help="the number's symbol after the blank number (default: BC-HKH)")
+                       help="symbol")
     group.add_argument("--place", metavar="TEXT",
-                       help="the place before the date (default: the area's name)")
+                       help="place")
     group.add_argument("--recipient", action="append", metavar="TEXT",
-                       help="a recipient (Nơi nhận); may be repeated ('Lưu: VT' is added "
-                            "last; default: the area's People's Committee)")
+                       help="recipient")
 
 
 def with_letterhead(report: Lettered, args: argparse.Namespace) -> Lettered:

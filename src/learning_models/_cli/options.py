@@ -32,8 +32,8 @@ import pluggy
 
 from .._catalog import Catalog, load_criteria
 from .._criteria import CriteriaSet
-from .._documents import Message, did_you_mean, format_problem, say
-from .._plugins import DISABLE_ENV, get_plugin_manager
+from .._documents import Message, format_problem, say, suggestion
+from .._plugins import get_plugin_manager
 from .._words import Lang
 from ..errors import CriteriaError, EvidenceError, LearningModelsError, Problem
 
@@ -41,6 +41,7 @@ __all__ = [
     "CatalogMaker",
     "UsageError",
     "add_catalog_options",
+    "add_lang_option",
     "add_plugin_options",
     "cannot_write",
     "catalog_from_args",
@@ -75,20 +76,24 @@ def add_catalog_options(parser: argparse.ArgumentParser) -> None:
     for every command that reads criteria sets."""
     parser.add_argument(
         "--criteria-dir", action="append", default=[], type=Path, metavar="DIR",
-        help="more criteria sets, for ids and for 'extends' (repeatable; later "
-             "directories override earlier ones by id)")
+        help="criteria-dir")
     parser.add_argument(
         "--overlay", action="append", default=[], metavar="NAME|FILE",
-        help="apply a local overlay to the sets it targets: a name offered by an installed "
-             "plugin (see 'learning-models plugins') or an overlay file; repeatable")
+        help="overlay")
     add_plugin_options(parser)
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang vi|en``: the language of the messages (for commands that print no text of
+    their own in a language; the others say what their --lang changes)."""
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language")
 
 
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:
     """``--no-plugins`` only (for commands that build no catalogue)."""
     parser.add_argument(
         "--no-plugins", action="store_true",
-        help=f"load no installed plugin, only the built-in ones (or set {DISABLE_ENV}=1)")
+        help="no-plugins")
 
 
 def plugin_manager_from_args(args: argparse.Namespace) -> pluggy.PluginManager:
@@ -141,14 +146,13 @@ def resolve_criteria(criteria: str | None, model: str | None, year: int | None,
         catalog = make(criteria_dirs)
         if criteria not in catalog:
             if path.is_dir():
-                raise CriteriaError([Problem(
-                    "file-not-found", f"{criteria!r} is a folder, not a criteria set",
-                    hint="name a set's file, or its id ('learning-models list' shows them)")])
-            hint = did_you_mean(criteria, catalog.ids()) or \
-                f"known sets: {', '.join(catalog.ids()) or 'none'}"
-            raise CriteriaError([Problem(
-                "unknown-set", f"{criteria!r} is neither a file nor the id of a criteria set",
-                hint=hint)])
+                raise CriteriaError([Problem.of(
+                    "file-not-found", say("cli-set-is-folder", criteria=criteria),
+                    hint=say("cli-set-is-folder-hint"))])
+            hint = suggestion(criteria, catalog.ids()) or \
+                say("known-sets", ids=", ".join(catalog.ids()) or say("cli-none"))
+            raise CriteriaError([Problem.of(
+                "unknown-set", say("cli-no-such-set", criteria=criteria), hint=hint)])
         return catalog.get(criteria)
     if model is None or year is None:
         raise LearningModelsError.saying(say("cli-name-the-set"))

@@ -18,7 +18,7 @@ from typing import Any
 
 from .._plugins import DISABLE_ENV, PluginInfo, describe_plugins, plugins_disabled
 from .commands import summary
-from .options import add_plugin_options, plugin_manager_from_args
+from .options import add_lang_option, add_plugin_options, plugin_manager_from_args
 
 __all__ = ["register"]
 
@@ -29,13 +29,10 @@ def register(sub: Any) -> None:
     """Add the ``plugins`` command to the command line's subparsers."""
     p = sub.add_parser(
         "plugins", help=summary("plugins"),
-        description="List every plugin loaded (the built-in ones and those installed under "
-                    "the entry-point group 'learning_models') with its distribution and "
-                    "version, the hooks it implements, the overlays it offers (name → "
-                    "target set), its expression functions, evidence readers and report "
-                    "writers.")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+        description="plugins-description")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="format")
     add_plugin_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_plugins)
 
 

@@ -41,7 +41,7 @@ from typing import Any
 from .._catalog import Catalog
 from .._catalog import load_targets as load_targets_file
 from .._criteria import Lang
-from .._documents import say
+from .._documents import Message, say
 from .._evidence import EVIDENCE_SUFFIXES, Dataset
 from .._history import HistoryRun, open_history
 from .._plugins import Named, collect_readers, collect_writers, notify
@@ -80,42 +80,34 @@ def register(sub: Any) -> None:
     """Add the ``report`` command to the command line's subparsers."""
     p = sub.add_parser("report", help=summary("report"))
     p.add_argument("data", type=Path, metavar="DATA",
-                   help="a dataset folder, a data-entry workbook (.xlsx), or a file an "
-                        "installed evidence reader reads")
-    p.add_argument("--year", type=int, required=True, help="the evaluation year")
+                   help="report-data")
+    p.add_argument("--year", type=int, required=True, help="year")
     p.add_argument("--targets", metavar="ID|FILE",
-                   help="the plan's targets: an id (vn-387, bac-kan-city) or a targets file")
+                   help="report-targets")
     p.add_argument("--out", type=Path, default=Path("report"), metavar="DIR",
-                   help="the folder to write the report into (default: report)")
+                   help="report-out")
     p.add_argument("--force", action="store_true",
-                   help="replace DIR as a whole when it already holds files")
+                   help="report-force")
     add_catalog_options(p)
     p.add_argument("--no-shipped", action="store_true",
-                   help="use only the sets of --criteria-dir, not the shipped ones")
+                   help="no-shipped")
     p.add_argument("--format", metavar="LIST", default=None,
-                   help="the report writers to use, separated by commas (default: the "
-                        "built-in ones, xlsx,html,results; installed plugins may add more, "
-                        "e.g. docx — see 'learning-models plugins')")
+                   help="report-format")
     p.add_argument("--reader", metavar="NAME",
-                   help="the evidence reader to read DATA with (default: chosen by DATA's "
-                        "suffix, or 'folder' for a folder)")
+                   help="report-reader")
     p.add_argument("--previous", action="append", type=Path, default=[], metavar="DATA",
-                   help="an earlier year's dataset to compare with; may be repeated, each "
-                        "with its --previous-year")
+                   help="previous")
     p.add_argument("--previous-year", action="append", type=int, default=[], metavar="YEAR",
-                   help="the year of the matching --previous dataset")
+                   help="previous-year")
     p.add_argument("--strict", action="store_true",
-                   help="write no report when the data has any problem (a rejected area, "
-                        "relation or crosswalk row, an unreadable total, a corrected code)")
+                   help="strict")
     p.add_argument("--history", metavar="PLACE",
-                   help="record the year's results in this history (a folder, or a database "
-                        "URL: sqlite:///FILE, postgresql://…) as a new, current run")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+                   help="report-history")
+    p.add_argument("--quiet", action="store_true", help="quiet")
     p.add_argument("--lang", choices=("vi", "en"), default="vi",
-                   help="language of the report and the summary (default: vi)")
+                   help="report-lang")
     p.add_argument("--csv-encoding", choices=("utf-8-sig", "utf-8"), default="utf-8-sig",
-                   help="the CSV files' encoding: UTF-8 with a byte-order mark, so that Excel "
-                        "opens them right (default), or plain utf-8")
+                   help="csv-encoding")
     add_letterhead_options(p)
     p.set_defaults(run=_report)
 
@@ -137,11 +129,11 @@ def read_data(path: Path, readers: Mapping[str, EvidenceReader] | None = None, *
     except Exception as exc:
         if owner.startswith("builtin-"):
             raise
-        raise PluginError(f"plugin {owner!r} failed reading {str(path)!r} with evidence "
-                          f"reader {chosen.name!r}: {exc}") from exc
+        raise PluginError.saying(say("cli-plugin-failed-reading", plugin=owner, path=str(path),
+                                     reader=chosen.name, reason=str(exc))) from exc
     if not owner.startswith("builtin-") and not isinstance(dataset, Dataset):
-        raise PluginError(f"plugin {owner!r}: evidence reader {chosen.name!r} returned "
-                          f"{type(dataset).__name__}, not a Dataset")
+        raise PluginError.saying(say("cli-plugin-not-dataset", plugin=owner, reader=chosen.name,
+                                     type=type(dataset).__name__))
     return dataset
 
 
@@ -152,40 +144,50 @@ def choose_reader(path: Path, readers: Mapping[str, EvidenceReader],
     reader of its suffix. None, or several, is a `LearningModelsError` saying which there are."""
     if name is not None:
         if name not in readers:
-            raise LearningModelsError(f"no evidence reader named {name!r}; readers: "
-                                      f"{_reader_list(readers)}")
+            raise LearningModelsError.saying(say("cli-no-reader-named", name=name,
+                                                 readers=_reader_list(readers)))
         return readers[name]
     if path.is_dir() or not (path.suffix or path.is_file()):
         candidates = [r for r in readers.values() if not tuple(r.suffixes)]
-        what = "a folder"
+        what = say("cli-read-folder")
     else:
         suffix = path.suffix.lower()
         candidates = [r for r in readers.values()
                       if suffix in (s.lower() for s in r.suffixes)]
-        what = f"{suffix!r} files" if suffix else "files without a suffix"
+        what = say("cli-read-suffix", suffix=suffix) if suffix else say("cli-read-no-suffix")
     if not candidates:
-        hint = ("\n  hint: to score one evidence file, use 'learning-models evaluate --model "
-                f"MODEL --year YEAR --input {shlex.quote(str(path))}'"
-                if path.suffix.lower() in EVIDENCE_SUFFIXES else "")
-        raise LearningModelsError(f"no evidence reader reads {what} ({str(path)!r}); "
-                                  f"readers: {_reader_list(readers)}{hint}")
+        hint = (say("cli-no-reader-hint", path=shlex.quote(str(path)))
+                if path.suffix.lower() in EVIDENCE_SUFFIXES else None)
+        raise LearningModelsError.saying(say("cli-no-reader-for", what=what, path=str(path),
+                                             readers=_reader_list(readers)).plus(*[hint] if hint
+                                                                                 else []))
     if len(candidates) > 1:
-        raise LearningModelsError(
-            f"several evidence readers read {what}: "
-            f"{', '.join(_who(r.name, readers) for r in candidates)}; choose one with "
-            "--reader NAME")
+        raise LearningModelsError.saying(say(
+            "cli-readers-several", what=what,
+            readers=_listed([_who(r.name, readers) for r in candidates])))
     return candidates[0]
 
 
-def _who(name: str, registry: Mapping[str, Any]) -> str:
+def _who(name: str, registry: Mapping[str, Any]) -> Message | str:
     if isinstance(registry, Named):
-        return f"{name} (plugin {registry.plugin_of(name)!r})"
+        return say("cli-of-plugin", name=name, plugin=registry.plugin_of(name))
     return name
 
 
-def _reader_list(readers: Mapping[str, EvidenceReader]) -> str:
-    return ", ".join(f"{name} ({', '.join(r.suffixes) or 'folders'})"
-                     for name, r in readers.items()) or "none"
+def _reader_list(readers: Mapping[str, EvidenceReader]) -> Message:
+    return _listed([f"{name} ({', '.join(r.suffixes)})" if tuple(r.suffixes) else
+                    say("cli-of-kind", name=name, kind=say("cli-reader-folders"))
+                    for name, r in readers.items()])
+
+
+def _listed(items: Sequence[Message | str]) -> Message:
+    """`items` joined by commas (``none`` when there is none), each said in the language
+    the whole is said in."""
+    if not items:
+        return say("cli-none")
+    first, *rest = items
+    joined = say("verbatim", text=first)
+    return joined.plus(*(say("cli-and-next", item=item) for item in rest))
 
 
 def chosen_writers(formats: str | None, writers: Named[ReportWriter],
@@ -197,11 +199,10 @@ def chosen_writers(formats: str | None, writers: Named[ReportWriter],
     names = [n.strip() for n in formats.split(",") if n.strip()]
     unknown = [n for n in names if n not in writers]
     if unknown or not names:
-        raise UsageError(
-            f"unknown report format {', '.join(map(repr, unknown)) or repr(formats)}; "
-            f"formats: {', '.join(_who(n, writers) for n in writers)}"
-            + ("" if "docx" in writers else
-               " (docx: python -m pip install learning-models-docx)"))
+        raise UsageError.saying(say(
+            "cli-unknown-format", names=", ".join(map(repr, unknown)) or repr(formats),
+            formats=_listed([_who(n, writers) for n in writers]),
+            docx=None if "docx" in writers else say("cli-docx-install")))
     return [writers[n] for n in dict.fromkeys(names)]
 
 
@@ -229,18 +230,19 @@ def _write_one(report: Report, out: Path, writer: ReportWriter, owner: str,
             if isinstance(exc, OSError):
                 raise cannot_write(say("output-report"), out, exc) from exc
             raise
-        raise PluginError(f"plugin {owner!r} failed writing the report with report writer "
-                          f"{writer.name!r}: {exc}") from exc
-    return written_paths(paths, owner, f"report writer {writer.name!r}")
+        raise PluginError.saying(say(
+            "cli-plugin-failed-writing", plugin=owner, what=say("output-report"),
+            writer=say("cli-report-writer", name=writer.name), reason=str(exc))) from exc
+    return written_paths(paths, owner, say("cli-report-writer", name=writer.name))
 
 
-def written_paths(paths: object, owner: str, writer: str) -> list[Path]:
+def written_paths(paths: object, owner: str, writer: Message) -> list[Path]:
     """What a plugin's `writer` (``report writer 'docx'``) returned, as paths; anything else
     is a `PluginError` naming the plugin."""
     if isinstance(paths, str | bytes) or not isinstance(paths, Sequence) or not all(
             isinstance(p, str | os.PathLike) for p in paths):
-        raise PluginError(f"plugin {owner!r}: {writer} must return the paths it wrote, got "
-                          f"{paths!r:.80}")
+        raise PluginError.saying(say("cli-plugin-not-paths", plugin=owner, writer=writer,
+                                     got=f"{paths!r:.80}"))
     return [Path(p) for p in paths]
 
 

@@ -38,14 +38,13 @@ def register(sub: Any) -> None:
     """Add the ``review`` command to the command line's subparsers."""
     p = sub.add_parser("review", help=summary("review"))
     p.add_argument("--history", required=True, metavar="PLACE",
-                   help="the history: a folder, or a database URL (sqlite:///FILE, "
-                        "postgresql://…)")
+                   help="review-history")
     p.add_argument("--period", required=True, metavar="YYYY-YYYY",
-                   help="the period to review, e.g. 2021-2025")
-    p.add_argument("--targets", metavar="ID|FILE", help="the plan's targets")
+                   help="review-period")
+    p.add_argument("--targets", metavar="ID|FILE", help="targets")
     p.add_argument("--out", type=Path, default=Path("review"), metavar="DIR",
-                   help="the folder to write into (default: review)")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+                   help="review-out")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="lang-output")
     add_letterhead_options(p)
     add_plugin_options(p)
     p.set_defaults(run=_review)
@@ -78,6 +77,7 @@ def _write_one(document: ReviewReport, out: Path, writer: ReviewWriter, owner: s
     except LearningModelsError:
         raise
     except Exception as exc:
-        raise PluginError(f"plugin {owner!r} failed writing the review with review writer "
-                          f"{writer.name!r}: {exc}") from exc
-    return written_paths(paths, owner, f"review writer {writer.name!r}")
+        raise PluginError.saying(say(
+            "cli-plugin-failed-writing", plugin=owner, what=say("output-review"),
+            writer=say("cli-review-writer", name=writer.name), reason=str(exc))) from exc
+    return written_paths(paths, owner, say("cli-review-writer", name=writer.name))

@@ -18,10 +18,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._documents import say
 from .._serve import ServeConfig, create_app, hash_key, is_loopback, load_api_keys
 from ..errors import LearningModelsError
 from .commands import summary
-from .options import UsageError, add_catalog_options
+from .options import UsageError, add_catalog_options, add_lang_option
 
 __all__ = ["register"]
 
@@ -30,27 +31,24 @@ def register(sub: Any) -> None:
     """Add ``serve`` to the command line's subparsers."""
     p = sub.add_parser(
         "serve", help=summary("serve"),
-        description="Serve versioned JSON endpoints under /v1, an OpenAPI document "
-                    "(/openapi.json) and its page (/docs). Binds 127.0.0.1 unless --host says "
-                    "otherwise; any other address needs --api-keys.")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
-                                                       "127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+        description="serve-description")
+    p.add_argument("--host", default="127.0.0.1", help="host")
+    p.add_argument("--port", type=int, default=8000, help="port")
     p.add_argument("--api-keys", type=Path, metavar="FILE",
-                   help="hashed API keys, one 'NAME SHA256 [ENDPOINT ...]' a line; clients "
-                        "send 'Authorization: Bearer KEY'")
+                   help="api-keys")
     p.add_argument("--hash-key", action="store_true",
-                   help="print the SHA-256 of a key read from standard input, and exit")
+                   help="hash-key")
     p.add_argument("--allow-criteria-upload", action="store_true",
-                   help="accept criteria-set documents in requests (validated as files)")
-    p.add_argument("--max-body-mb", type=float, default=64.0, help="largest body (MiB)")
+                   help="allow-criteria-upload")
+    p.add_argument("--max-body-mb", type=float, default=64.0, help="max-body-mb")
     p.add_argument("--max-records", type=int, default=200_000,
-                   help="most records in one request")
+                   help="max-records")
     p.add_argument("--request-timeout", type=float, default=120.0, metavar="SECONDS",
-                   help="longest a request may compute")
+                   help="request-timeout")
     p.add_argument("--max-report-jobs", type=int, default=2,
-                   help="report jobs running at once")
+                   help="max-report-jobs")
     add_catalog_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_serve)
 
 
@@ -58,21 +56,18 @@ def _serve(args: argparse.Namespace) -> int:
     if args.hash_key:
         key = sys.stdin.readline().strip()
         if not key:
-            raise UsageError("--hash-key reads the key from standard input; none was given")
+            raise UsageError.saying(say("cli-hash-key-empty"))
         print(hash_key(key))
         return 0
     config = _config(args)
     if not is_loopback(args.host) and config.api_keys is None:
-        raise UsageError(f"--host {args.host} is not a loopback address: give --api-keys FILE "
-                         "(clients then send 'Authorization: Bearer KEY')")
+        raise UsageError.saying(say("cli-host-not-loopback", host=args.host))
     try:
         import uvicorn
 
         app = create_app(config)
     except ModuleNotFoundError as exc:
-        raise LearningModelsError(
-            f"the HTTP service needs {exc.name!r}: python -m pip install "
-            "'learning-models[server]'") from exc
+        raise LearningModelsError.saying(say("cli-server-missing", module=exc.name)) from exc
     # uvicorn says where it listens (and why it cannot); requests are not logged one by one
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False,
                 server_header=False)
@@ -85,8 +80,7 @@ def _config(args: argparse.Namespace) -> ServeConfig:
                "--max-report-jobs": args.max_report_jobs}
     for option, value in numbers.items():
         if value <= 0 or (option == "--port" and value > 65535):
-            raise UsageError(f"{option} must be a positive number (and a port at most 65535),"
-                             f" not {value:g}")
+            raise UsageError.saying(say("cli-positive-number", option=option, value=value))
     keys = load_api_keys(args.api_keys) if args.api_keys is not None else None
     return ServeConfig(criteria_dirs=tuple(args.criteria_dir), overlays=tuple(args.overlay),
                        plugins=not args.no_plugins, api_keys=keys,

@@ -12,7 +12,13 @@ from .._documents import say
 from .._evidence import MODEL_SHEETS, template_sets, write_template
 from ..errors import LearningModelsError
 from .commands import summary
-from .options import add_catalog_options, catalog_maker, check_output_file, make_folder_of
+from .options import (
+    add_catalog_options,
+    add_lang_option,
+    catalog_maker,
+    check_output_file,
+    make_folder_of,
+)
 
 __all__ = ["register"]
 
@@ -20,13 +26,13 @@ __all__ = ["register"]
 def register(sub: Any) -> None:
     """Add the ``template`` command to the command line's subparsers."""
     p = sub.add_parser("template", help=summary("template"))
-    p.add_argument("--year", required=True, type=int, help="the evaluation year")
+    p.add_argument("--year", required=True, type=int, help="year")
     p.add_argument("-o", "--output", type=Path, default=Path("mau-nhap-lieu.xlsx"),
-                   help="the workbook to write, an .xlsx file (default: mau-nhap-lieu.xlsx); "
-                        "an existing file is kept unless --force")
+                   help="template-output")
     p.add_argument("--force", action="store_true",
-                   help="overwrite the workbook if it exists")
+                   help="template-force")
     add_catalog_options(p)
+    add_lang_option(p)
     p.set_defaults(run=_template)
 
 

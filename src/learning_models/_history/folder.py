@@ -29,7 +29,7 @@ from typing import Any
 
 import polars as pl
 
-from .._documents import atomic_path, write_text
+from .._documents import atomic_path, say, write_text
 from ..errors import HistoryError
 from .rows import TABLES
 from .store import Decision, History, HistoryRun, dumps
@@ -52,29 +52,28 @@ class FolderHistory(History):
     def _open(self) -> None:
         marker = self.root / "history.json"
         if self.root.exists() and not self.root.is_dir():
-            raise HistoryError(f"{self.place}: a history is a folder, not a file")
+            raise HistoryError.saying(say("history-is-file", place=self.place))
         if not marker.exists():
             # Another process may be creating the same history: its temporary files are
             # hidden, and its marker may appear while we look.
             if self.root.exists() and any(not entry.name.startswith(".")
                                           for entry in self.root.iterdir()) \
                     and not marker.exists():
-                raise HistoryError(f"{self.place}: the folder is not empty and has no "
-                                   "history.json; expected a history folder or a new one")
+                raise HistoryError.saying(say("history-not-empty", place=self.place))
             try:
                 write_text(marker, dumps({"format": FOLDER_FORMAT,
                                           "version": FOLDER_VERSION}))
             except OSError as exc:
-                raise HistoryError(f"{self.place}: cannot create the history: {exc}") from exc
+                raise HistoryError.saying(say("history-cannot-create", place=self.place,
+                                              reason=str(exc))) from exc
             return
         header = _json(marker)
         if header.get("format") != FOLDER_FORMAT or not isinstance(header.get("version"), int):
-            raise HistoryError(f"{marker}: expected 'format: {FOLDER_FORMAT}' and a "
-                               "version number")
+            raise HistoryError.saying(say("history-bad-marker", file=str(marker),
+                                          format=FOLDER_FORMAT))
         if header["version"] > FOLDER_VERSION:
-            raise HistoryError(f"{marker}: the history has version {header['version']}, "
-                               f"this engine reads up to version {FOLDER_VERSION}; upgrade "
-                               "learning-models")
+            raise HistoryError.saying(say("history-too-new", place=str(marker),
+                                          version=header["version"], known=FOLDER_VERSION))
         if header["version"] < FOLDER_VERSION:
             self._migrate(header["version"])
 
@@ -87,8 +86,8 @@ class FolderHistory(History):
                 write_text(self.root / "history.json",
                            dumps({"format": FOLDER_FORMAT, "version": number}))
         except OSError as exc:
-            raise HistoryError(f"{self.place}: cannot migrate the history to version "
-                               f"{FOLDER_VERSION}: {exc}") from exc
+            raise HistoryError.saying(say("history-cannot-migrate", place=self.place,
+                                          version=FOLDER_VERSION, reason=str(exc))) from exc
 
     def runs(self) -> tuple[HistoryRun, ...]:
         found = [HistoryRun.from_dict(_json(p)) for p in (self.root / "runs").glob("*.json")]
@@ -102,7 +101,8 @@ class FolderHistory(History):
                     rows.write_parquet(temporary, statistics=True)
             write_text(self.root / "runs" / f"{run.id}.json", dumps(run.to_dict()))
         except OSError as exc:
-            raise HistoryError(f"{self.place}: cannot record run {run.id}: {exc}") from exc
+            raise HistoryError.saying(say("history-cannot-record", place=self.place,
+                                          run=run.id, reason=str(exc))) from exc
         if decision is not None:
             self._decide(decision)
 
@@ -113,7 +113,8 @@ class FolderHistory(History):
                        dumps({"decided_at": decision.decided_at, "order": decision.order,
                               "year": decision.year, "run": decision.run}))
         except OSError as exc:
-            raise HistoryError(f"{self.place}: cannot record the current run: {exc}") from exc
+            raise HistoryError.saying(say("history-cannot-decide", place=self.place,
+                                          reason=str(exc))) from exc
 
     def _decisions(self) -> list[Decision]:
         return [Decision(str(d["decided_at"]), str(d["order"]), int(d["year"]), str(d["run"]))
@@ -123,8 +124,8 @@ class FolderHistory(History):
         files = [self.root / table / f"{run}.parquet" for run in runs]
         missing = [str(f) for f in files if not f.exists()]
         if missing:
-            raise HistoryError(f"{self.place}: the results of a recorded run are missing: "
-                               f"{', '.join(missing)}")
+            raise HistoryError.saying(say("history-results-missing", place=self.place,
+                                          files=", ".join(missing)))
         return pl.concat([pl.read_parquet(f).select(list(TABLES[table])) for f in files],
                          how="vertical")
 
@@ -147,7 +148,8 @@ def _json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise HistoryError(f"{path}: cannot read this history file: {exc}") from exc
+        raise HistoryError.saying(say("history-unreadable", file=str(path),
+                                      reason=str(exc))) from exc
     if not isinstance(data, dict):
-        raise HistoryError(f"{path}: expected a JSON object")
+        raise HistoryError.saying(say("history-not-object", file=str(path)))
     return data

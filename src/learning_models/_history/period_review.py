@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from .._criteria import period_years
+from .._documents import say
 from .._rollup import TargetLike, TargetsLike, ordered_models
 from ..errors import HistoryError
 from .review_model import Lost, Review, Series, YearFigure
@@ -37,8 +38,10 @@ def review(history: History, period: str, targets: TargetsLike | None = None) ->
     span = period_years(period)
     years = tuple(y for y in history.current() if y in span)
     if not years:
-        raise HistoryError(f"{history.place}: no year of {period} is recorded (years: "
-                           f"{', '.join(map(str, history.years())) or 'none'})")
+        raise HistoryError.saying(say("history-period-empty", place=history.place,
+                                      period=period,
+                                      years=", ".join(map(str, history.years()))
+                                      or say("cli-none")))
     figures = history.figures(years=years)
     places = _places(figures, years[-1])
     below = _hierarchy(figures.filter(pl.col("year") == years[-1]))

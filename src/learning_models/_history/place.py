@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+from .._documents import say
 from ..errors import HistoryError
 from .folder import FolderHistory
 from .store import History
@@ -24,6 +25,5 @@ def open_history(place: str | os.PathLike[str]) -> History:
     try:
         from .sql import SqlHistory  # SQLAlchemy is an optional extra: imported when used
     except ImportError as exc:
-        raise HistoryError(f"{text}: a history in a database needs SQLAlchemy and a driver: "
-                           "python -m pip install 'learning-models[history-sql]'") from exc
+        raise HistoryError.saying(say("history-needs-sql", place=text)) from exc
     return SqlHistory(text)

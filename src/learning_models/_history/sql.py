@@ -27,6 +27,7 @@ import polars as pl
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from .._documents import say
 from ..errors import HistoryError
 from .rows import CROSSWALK_SCHEMA, FIGURE_SCHEMA, RESULT_SCHEMA, TABLES, TARGET_FIGURE_SCHEMA
 from .store import Decision, History, HistoryRun
@@ -107,8 +108,8 @@ def migrate(conn: Connection, place: str, up_to: int = SCHEMA_VERSION) -> int:
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
     version = schema_version(conn)
     if version > SCHEMA_VERSION:
-        raise HistoryError(f"{place}: the history's schema has version {version}, this engine "
-                           f"knows up to version {SCHEMA_VERSION}; upgrade learning-models")
+        raise HistoryError.saying(say("history-schema-too-new", place=place, version=version,
+                                      known=SCHEMA_VERSION))
     for number in range(version + 1, up_to + 1):
         MIGRATIONS[number - 1](conn)
         values = {"key": "schema_version", "value": str(number)}
@@ -157,8 +158,8 @@ class SqlHistory(History):
         try:
             self.engine = make_engine(url)
         except (sa.exc.ArgumentError, ImportError) as exc:
-            raise HistoryError(f"{self.place}: not a database URL this engine can use: "
-                               f"{exc}") from exc
+            raise HistoryError.saying(say("history-bad-url", place=self.place,
+                                          reason=str(exc))) from exc
         with self._transaction() as conn:
             migrate(conn, self.place)
 
@@ -236,8 +237,8 @@ class _Guarded:
 
 def _error(place: str, exc: sa.exc.SQLAlchemyError) -> HistoryError:
     detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return HistoryError(f"{place}: the history database failed: "
-                        f"{detail[0] if detail else type(exc).__name__}")
+    return HistoryError.saying(say("history-database-failed", place=place,
+                                   reason=detail[0] if detail else type(exc).__name__))
 
 
 def _hide_password(url: str) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 
 import polars as pl
 
+from .._documents import say
 from .._rollup import Rollup, TargetsLike, rollup
 from .._scoring import DatasetEvaluation
 from .._version import __version__
@@ -99,8 +100,7 @@ class History(ABC):
         it the year's current run unless `current` is False. `targets`: those `rolled` was
         checked against, to record the census each narrowed target names."""
         if evaluation.year is None:
-            raise HistoryError(f"{self.place}: only an evaluation of a year can be recorded "
-                               "(evaluate with a year)")
+            raise HistoryError.saying(say("history-needs-year", place=self.place))
         at = now()
         run_id = new_run_id(evaluation.year, at)
         rows = history_rows(evaluation, run_id)
@@ -125,9 +125,9 @@ class History(ABC):
         """The run with this id; a `HistoryError` naming the runs there are when none."""
         runs = {r.id: r for r in self.runs()}
         if run_id not in runs:
-            known = ", ".join(sorted(runs)[-5:]) or "none"
-            raise HistoryError(f"{self.place}: no run {run_id!r} in the history "
-                               f"(latest runs: {known})")
+            known = ", ".join(sorted(runs)[-5:]) or say("cli-none")
+            raise HistoryError.saying(say("history-no-run", place=self.place, run=run_id,
+                                          known=known))
         return runs[run_id]
 
     def current(self) -> dict[int, HistoryRun]:

@@ -19,6 +19,7 @@ import pluggy
 
 from .. import hookspecs
 from .._catalog import collect_criteria_sources, collect_overlays, plugin_items, plugin_results
+from .._documents import Message, say
 from .._expressions import Function
 from .._version import __version__
 from ..errors import PluginError
@@ -60,39 +61,37 @@ def get_plugin_manager(
         try:
             pm.register(plugin, name=name)
         except ValueError as exc:  # a name or an object registered twice
-            raise PluginError(f"plugin {name!r} cannot be registered: {exc}") from exc
+            raise PluginError.saying(say("plugin-not-registered", plugin=name,
+                                         reason=str(exc))) from exc
     if entry_points is None:
         entry_points = not plugins_disabled()
     if entry_points:
         try:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
         except Exception as exc:  # a plugin that fails to import is the plugin's fault
-            raise PluginError(_not_loaded(pm, exc)) from exc
+            raise PluginError.saying(_not_loaded(pm, exc)) from exc
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         name = (pm.get_name(exc.plugin) if exc.plugin is not None else None) or "?"
-        raise PluginError(f"plugin {name!r} implements a hook that does not exist: "
-                          f"{exc.args[0] if exc.args else exc}") from exc
+        raise PluginError.saying(say("plugin-unknown-hook", plugin=name,
+                                     reason=str(exc.args[0] if exc.args else exc))) from exc
     return pm
 
 
-def _not_loaded(pm: pluggy.PluginManager, exc: Exception) -> str:
+def _not_loaded(pm: pluggy.PluginManager, exc: Exception) -> Message:
     """What to say when loading the entry points failed: which one (the first of the group,
     in pluggy's order, that is not registered), of which distribution, and the exception."""
     reason = f"{type(exc).__name__}: {exc}"
-    hint = (f"\n  hint: reinstall or uninstall the plugin, or run without installed plugins: "
-            f"--no-plugins, or {DISABLE_ENV}=1")
+    hint = say("plugin-not-loaded-hint", env=DISABLE_ENV)
     for dist in importlib.metadata.distributions():
         for ep in dist.entry_points:
             if ep.group == hookspecs.PROJECT and not pm.has_plugin(ep.name) \
                     and not pm.is_blocked(ep.name):
-                name = dist.metadata["name"] or "?"
-                return (f"plugin {ep.name!r} could not be loaded: {reason} (entry point "
-                        f"'{ep.name} = {ep.value}' of the group {hookspecs.PROJECT!r}, "
-                        f"distribution {name} {dist.version}){hint}")
-    return (f"a plugin of the entry-point group {hookspecs.PROJECT!r} could not be loaded: "
-            f"{reason}{hint}")
+                return say("plugin-not-loaded", plugin=ep.name, reason=reason,
+                           entry=f"{ep.name} = {ep.value}", group=hookspecs.PROJECT,
+                           dist=f"{dist.metadata['name'] or '?'} {dist.version}").plus(hint)
+    return say("plugin-group-not-loaded", group=hookspecs.PROJECT, reason=reason).plus(hint)
 
 
 def plugins_disabled() -> bool:
@@ -113,16 +112,22 @@ class Named(dict[str, T]):
         return self.owners[name]
 
 
+#: The kinds of item a plugin registers by name, and the catalogue's word for each.
+_KINDS = {"evidence reader": "plugin-evidence-reader", "report writer": "plugin-report-writer",
+          "review writer": "plugin-review-writer"}
+
+
 def _named(pm: pluggy.PluginManager, hook: str, protocol: type, what: str) -> Named[Any]:
     found: Named[Any] = Named()
     items: Iterator[tuple[str, Any]] = plugin_items(pm, hook, protocol, what)
+    kind = say(_KINDS[what])
     for plugin, item in items:
         if not isinstance(item.name, str) or not item.name:
-            raise PluginError(f"plugin {plugin!r}: a {what} needs a name (text), got "
-                              f"{item.name!r}")
+            raise PluginError.saying(say("plugin-item-unnamed", plugin=plugin, what=kind,
+                                         name=repr(item.name)))
         if item.name in found:
-            raise PluginError(f"plugin {plugin!r}: {what} {item.name!r} is already registered "
-                              f"by plugin {found.owners[item.name]!r}")
+            raise PluginError.saying(say("plugin-item-twice", plugin=plugin, what=kind,
+                                         name=item.name, other=found.owners[item.name]))
         found[item.name] = item
         found.owners[item.name] = plugin
     return found
@@ -137,9 +142,8 @@ def collect_readers(pm: pluggy.PluginManager) -> Named[hookspecs.EvidenceReader]
         suffixes = reader.suffixes
         if not isinstance(suffixes, tuple) or not all(
                 isinstance(x, str) and x.startswith(".") for x in suffixes):
-            raise PluginError(f"plugin {readers.plugin_of(name)!r}: evidence reader {name!r} "
-                              "must give its suffixes as a tuple like ('.xlsx',), or () for "
-                              f"folders; got {suffixes!r}")
+            raise PluginError.saying(say("plugin-reader-suffixes", plugin=readers.plugin_of(name),
+                                         name=name, suffixes=repr(suffixes)))
     return readers
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._documents import say
 from ..errors import LearningModelsError
 
 __all__ = ["ENDPOINTS", "ApiKey", "ApiKeys", "hash_key", "load_api_keys"]
@@ -60,14 +61,14 @@ def load_api_keys(path: Path) -> ApiKeys:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise LearningModelsError(f"no such API keys file: {str(path)!r}") from exc
+        raise LearningModelsError.saying(say("keys-no-file", path=str(path))) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise LearningModelsError(f"cannot read the API keys file {str(path)!r}: {exc}") \
-            from exc
+        raise LearningModelsError.saying(say("keys-unreadable", path=str(path),
+                                             reason=str(exc))) from exc
     keys = [_parse_line(line, path, n) for n, line in enumerate(text.splitlines(), start=1)
             if line.split("#", 1)[0].strip()]
     if not keys:
-        raise LearningModelsError(f"{path}: the API keys file holds no key")
+        raise LearningModelsError.saying(say("keys-none", path=str(path)))
     return ApiKeys(tuple(keys))
 
 
@@ -75,11 +76,9 @@ def _parse_line(line: str, path: Path, number: int) -> ApiKey:
     parts = line.split("#", 1)[0].split()
     where = f"{path}:{number}:1"
     if len(parts) < 2 or not _HEX.match(parts[1].lower()):
-        raise LearningModelsError(
-            f"{where}: expected 'NAME SHA256 [ENDPOINT ...]' with the key's SHA-256 as 64 hex "
-            "digits\n  hint: learning-models serve --hash-key < key.txt prints it")
+        raise LearningModelsError.saying(say("keys-bad-line", where=where))
     unknown = [e for e in parts[2:] if e not in ENDPOINTS]
     if unknown:
-        raise LearningModelsError(f"{where}: unknown endpoint {unknown[0]!r}; expected one of "
-                                  f"{', '.join(ENDPOINTS)}")
+        raise LearningModelsError.saying(say("keys-unknown-endpoint", where=where,
+                                             endpoint=unknown[0], endpoints=", ".join(ENDPOINTS)))
     return ApiKey(parts[0], parts[1].lower(), frozenset(parts[2:]))
