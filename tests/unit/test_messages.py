@@ -135,7 +135,6 @@ STILL_ENGLISH = {
     "_criteria/format_version.py": 8,
     "_criteria/overlays.py": 7,
     "_criteria/resolve.py": 3,
-    "_documents/yaml.py": 5,
     "_evidence/dataset.py": 5,
     "_evidence/dates.py": 1,
     "_evidence/excel/headers.py": 1,
