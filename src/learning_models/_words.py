@@ -1091,6 +1091,96 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "yaml-token-anchor": {"vi": "một neo (&)", "en": "'<anchor>'"},
     "yaml-token-tag": {"vi": "một thẻ (!)", "en": "'<tag>'"},
     "yaml-token-scalar": {"vi": "một giá trị", "en": "'<scalar>'"},
+    # what a format-1 set may not say
+    "needs-1-1": {"vi": "{what} cần định dạng 1.1, nhưng tệp này ghi định dạng 1",
+                  "en": "{what} needs format 1.1, and this file says format 1"},
+    "needs-1-1-hint": {"vi": "hãy ghi 'format: {format}' ở dòng đầu tiên: khóa này mới có từ "
+                             "định dạng 1.1",
+                       "en": "write 'format: {format}' as the first line: the key is new in "
+                             "format 1.1"},
+    "needs-1-1-when-from": {"vi": "thông tin {name!r}: 'when' trong 'from'",
+                            "en": "input {name!r}: a 'when' in 'from'"},
+    "needs-1-1-applies-to": {"vi": "'applies_to'", "en": "'applies_to'"},
+    "needs-1-1-criterion-applies": {"vi": "tiêu chí {id!r}: 'applies'",
+                                    "en": "criterion {id!r}: 'applies'"},
+    "needs-1-1-recognition-source": {"vi": "'source' của điều kiện công nhận",
+                                     "en": "the recognition's 'source'"},
+    "needs-1-1-grade-source": {"vi": "xếp loại {id!r}: 'source' của xếp loại",
+                               "en": "grade {id!r}: a grade's 'source'"},
+    "needs-1-1-grade-when": {"vi": "xếp loại {id!r}: 'when' của xếp loại",
+                             "en": "grade {id!r}: a grade's 'when'"},
+    "needs-1-1-indicator-key": {"vi": "chỉ số {id!r}: {key!r}",
+                                "en": "indicator {id!r}: {key!r}"},
+    "needs-1-1-named-evidence": {"vi": "chỉ số {id!r}: văn bản minh chứng có tên ({{id, title, "
+                                       "required}})",
+                                 "en": "indicator {id!r}: a named evidence document ({{id, "
+                                       "title, required}})"},
+    # the values an input of kind enum may take
+    "enum-listed-twice": {"vi": "giá trị '{value}' được liệt kê hai lần",
+                          "en": "the value '{value}' is listed twice"},
+    "enum-empty-word": {"vi": "một giá trị hoặc nhãn của '{value}' để trống",
+                        "en": "a value or label of '{value}' is empty"},
+    "enum-two-values": {"vi": "'{word}' chỉ cả hai giá trị '{first}' và '{value}': mỗi giá trị "
+                              "và nhãn (không phân biệt chữ hoa, chữ thường) chỉ được chỉ một giá "
+                              "trị",
+                        "en": "'{word}' names two values, '{first}' and '{value}': every value "
+                              "and label (compared without case) must name one value only"},
+    # a set that extends another, and overlays
+    "part-input": {"vi": "thông tin", "en": "input"},
+    "part-derived-value": {"vi": "giá trị dẫn xuất", "en": "derived value"},
+    "part-criterion": {"vi": "tiêu chí", "en": "criterion"},
+    "part-indicator": {"vi": "chỉ số", "en": "indicator"},
+    "part-recognition": {"vi": "điều kiện công nhận", "en": "recognition"},
+    "part-inputs": {"vi": "thông tin", "en": "inputs"},
+    "part-derived": {"vi": "giá trị dẫn xuất", "en": "derived"},
+    "part-criteria": {"vi": "tiêu chí", "en": "criteria"},
+    "part-indicators": {"vi": "chỉ số", "en": "indicators"},
+    "op-add": {"vi": "thêm", "en": "add"},
+    "op-replace": {"vi": "thay", "en": "replace"},
+    "op-remove": {"vi": "bỏ", "en": "remove"},
+    "extends-other-model": {"vi": "mô hình {model!r} khác mô hình {base!r} của bộ tiêu chí gốc",
+                            "en": "model {model!r} differs from the base's {base!r}"},
+    "extends-none-such": {"vi": "không {op} được {part} {name!r}: bộ tiêu chí {base!r} không có",
+                          "en": "cannot {op} {part} {name!r}: {base!r} has none"},
+    "extends-no-criterion": {"vi": "không thêm được chỉ số {id!r} vào tiêu chí {criterion!r}: "
+                                   "không có tiêu chí này",
+                             "en": "cannot add indicator {id!r} to criterion {criterion!r}: "
+                                   "there is no such criterion"},
+    "extends-exists": {"vi": "{part} {name!r} đã có trong bộ tiêu chí {base!r} ({where})",
+                       "en": "{part} {name!r} already exists in {base!r} ({where})"},
+    "extends-exists-hint": {"vi": "hãy dùng 'replace' để thay đổi nó",
+                            "en": "use 'replace' to change it"},
+    "extends-emptied": {"vi": "tiêu chí {id!r} không còn chỉ số nào khi các chỉ số của nó bị bỏ",
+                        "en": "criterion {id!r} has no indicator left once its indicators are "
+                              "removed"},
+    "extends-emptied-hint": {"vi": "hãy bỏ cả tiêu chí (remove: {{criteria: [{id}]}}), hoặc thêm "
+                                   "một chỉ số cho nó",
+                             "en": "remove the criterion too (remove: {{criteria: [{id}]}}), or "
+                                   "add an indicator to it"},
+    "extends-removed-hint": {"vi": "{part} {name!r} đã bị bỏ ở {at}; hãy bỏ hoặc thay cả những "
+                                   "chỗ dùng nó",
+                             "en": "{part} {name!r} is removed by {at}; remove or replace what "
+                                   "reads it too"},
+    "overlay-format": {"vi": "tệp điều chỉnh phải bắt đầu bằng 'format: {format}'",
+                       "en": "an overlay file starts with 'format: {format}'"},
+    "overlay-unknown-key": {"vi": "khóa {key!r} không có trong định dạng của tệp điều chỉnh",
+                            "en": "unknown key {key!r} in an overlay"},
+    "overlay-needs": {"vi": "tệp điều chỉnh cần khóa {key!r} (văn bản)",
+                      "en": "an overlay needs {key!r} (text)"},
+    "overlay-after-list": {"vi": "'after' phải là một danh sách tên các điều chỉnh",
+                           "en": "'after' must be a list of overlay names"},
+    "overlay-after-absent": {"vi": "điều chỉnh {name!r} phải áp dụng sau {after!r}, nhưng "
+                                   "{after!r} không được áp dụng",
+                             "en": "overlay {name!r} must come after {after!r}, which is not "
+                                   "applied"},
+    "overlay-cycle": {"vi": "các điều chỉnh đòi áp dụng sau nhau theo vòng tròn: {trail}",
+                      "en": "overlays must each come after the other: {trail}"},
+    "overlay-conflict": {"vi": "hai điều chỉnh {a!r} và {b!r} cùng thay đổi {part} {item!r} của "
+                               "bộ tiêu chí {target!r}",
+                         "en": "overlays {a!r} and {b!r} both change {part} {item!r} of "
+                               "{target!r}"},
+    "overlay-conflict-hint": {"vi": "hãy nêu thứ tự: ghi 'after: [{a}]' trong {b!r}",
+                              "en": "declare an order: 'after: [{a}]' in {b!r}"},
     # validate and lint
     "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
                           "en": "no {what} found in {where}"},
