@@ -1181,6 +1181,72 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                "{target!r}"},
     "overlay-conflict-hint": {"vi": "hãy nêu thứ tự: ghi 'after: [{a}]' trong {b!r}",
                               "en": "declare an order: 'after: [{a}]' in {b!r}"},
+    # the catalogue of sets, and what plugins offer it
+    "word-none": {"vi": "không có", "en": "none"},
+    "set-id-twice": {"vi": "mã bộ tiêu chí {id!r} bị dùng hai lần",
+                     "en": "criteria set id {id!r} is used twice"},
+    "sets-extend-cycle": {"vi": "các bộ tiêu chí kế thừa (extends) vòng tròn nhau: {cycle}",
+                          "en": "sets extend each other: {cycle}"},
+    "sets-overlap": {"vi": "hai bộ tiêu chí {a!r} và {b!r} cùng áp dụng cho mô hình {model!r} "
+                           "trong {years}",
+                     "en": "sets {a!r} and {b!r} both govern {model!r} in {years}"},
+    "sets-overlap-hint": {"vi": "hãy cho các bộ tiêu chí những giai đoạn không trùng nhau, cho bộ "
+                                "này mở rộng (extends) bộ kia, hoặc (định dạng 1.1) ghi cho mỗi "
+                                "bộ một 'applies_to' nêu các đối tượng mà nó áp dụng, ví dụ "
+                                "applies_to: \"level == 'commune'\"",
+                          "en": "give the sets periods that do not overlap, make one extend the "
+                                "other, or (format 1.1) give each an 'applies_to' naming the "
+                                "subjects it is for, e.g. applies_to: \"level == 'commune'\""},
+    "sets-in-force-several": {"vi": "có nhiều bộ tiêu chí của mô hình {model!r} cùng có hiệu lực "
+                                    "năm {year}, mỗi bộ cho các đối tượng mà applies_to của nó "
+                                    "nêu: {sets}; hãy đánh giá với --model {model} --year {year} "
+                                    "(mỗi hồ sơ được đưa vào bộ của nó), hoặc chọn một bộ bằng "
+                                    "mã của nó",
+                              "en": "several criteria sets for {model!r} are in force in {year}, "
+                                    "each for the subjects its applies_to names: {sets}; "
+                                    "evaluate with --model {model} --year {year} (each record "
+                                    "goes to its set), or choose one with its id"},
+    "no-set-for-model": {"vi": "không có bộ tiêu chí nào cho mô hình {model!r}; các mô hình hiện "
+                               "có: {models}",
+                         "en": "no criteria set for model {model!r}; known models: {models}"},
+    "no-set-covers": {"vi": "không có bộ tiêu chí nào của mô hình {model!r} áp dụng cho năm "
+                            "{year}; các giai đoạn hiện có: {periods}",
+                      "en": "no criteria set for {model!r} covers {year}; periods available: "
+                            "{periods}"},
+    "sets-cover-several": {"vi": "có nhiều bộ tiêu chí của mô hình {model!r} cùng áp dụng cho năm "
+                                 "{year}: {ids}; hãy chọn một bộ bằng mã của nó (các bộ cùng có "
+                                 "hiệu lực phải nêu rõ mỗi bộ áp dụng cho đối tượng nào bằng "
+                                 "applies_to)",
+                           "en": "several criteria sets for {model!r} cover {year}: {ids}; "
+                                 "choose one with its id (sets in force together must each say "
+                                 "which subjects they are for with applies_to)"},
+    "no-overlay-named": {"vi": "không có điều chỉnh nào tên {name!r}; các điều chỉnh hiện có: "
+                               "{names}",
+                         "en": "no overlay named {name!r}; available: {names}"},
+    "overlays-none": {"vi": "không có (không plugin nào cung cấp điều chỉnh)",
+                      "en": "none (no plugin offers overlays)"},
+    "plugin-failed": {"vi": "plugin {plugin!r} bị lỗi khi chạy {hook}: {error}",
+                      "en": "plugin {plugin!r} failed in {hook}: {error}"},
+    "plugin-not-list": {"vi": "plugin {plugin!r}: {hook} phải trả về một danh sách {what}, nhưng "
+                              "trả về {kind}",
+                        "en": "plugin {plugin!r}: {hook} must return a list of {what}, got "
+                              "{kind}"},
+    "plugin-not-item": {"vi": "plugin {plugin!r}: {hook} trả về {item}, không phải {what}",
+                        "en": "plugin {plugin!r}: {hook} returned {item}, which is not {what}"},
+    "plugin-what-sources": {"vi": "thư mục hoặc tài liệu bộ tiêu chí (bảng khóa–giá trị)",
+                            "en": "directories or set documents (mappings)"},
+    "plugin-what-overlays": {"vi": "đối tượng Overlay", "en": "Overlay objects"},
+    "plugin-what-functions": {"vi": "đối tượng Function", "en": "Function objects"},
+    "plugin-no-directory": {"vi": "plugin {plugin!r}: không có thư mục bộ tiêu chí {folder!r}",
+                            "en": "plugin {plugin!r}: criteria directory {folder!r} does not "
+                                  "exist"},
+    "plugin-overlay-twice": {"vi": "plugin {plugin!r}: điều chỉnh {name!r} đã được plugin "
+                                   "{other!r} cung cấp",
+                             "en": "plugin {plugin!r}: overlay {name!r} is already offered by "
+                                   "{other!r}"},
+    "plugin-function-twice": {"vi": "plugin {plugin!r}: hàm {name!r} đã được đăng ký",
+                              "en": "plugin {plugin!r}: function {name!r} is already registered"},
+    "plugin-says": {"vi": "plugin {plugin!r}: {error}", "en": "plugin {plugin!r}: {error}"},
     # validate and lint
     "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
                           "en": "no {what} found in {where}"},

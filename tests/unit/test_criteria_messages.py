@@ -6,10 +6,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pluggy
 import pytest
 from builders import mini, problems_of
 
 import learning_models as lm
+from learning_models._catalog import collect_criteria_sources
 from learning_models._cli import main
 from learning_models._criteria.overlays import Overlay, order_overlays
 
@@ -146,3 +148,56 @@ def test_overlays_without_an_order_or_in_a_circle_are_said_in_vietnamese() -> No
     said = sorted(p.text("vi") for p in caught.value.problems)
     assert said == ["các điều chỉnh đòi áp dụng sau nhau theo vòng tròn: a → b → a",
                     "điều chỉnh 'c' phải áp dụng sau 'd', nhưng 'd' không được áp dụng"]
+
+
+def test_a_set_extending_an_unknown_id_is_said_in_vietnamese_and_in_english_on_demand(
+        small_sets: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    local = small_sets / "local.yaml"
+    local.write_text(LOCAL.replace(f"extends: {BASE_ID}", "extends: test/2021-2025/famly"),
+                     encoding="utf-8")
+    status, err = _run(capsys, "validate", str(local))
+    assert status != 0
+    assert err.startswith(f"{local}:3:10: không có bộ tiêu chí mã 'test/2021-2025/famly' "
+                          "[unknown-base]\n  gợi ý: có phải là 'test/2021-2025/family'?\n")
+    status, err = _run(capsys, "validate", "--lang", "en", str(local))
+    assert err.startswith(f"{local}:3:10: no criteria set with id 'test/2021-2025/famly' "
+                          "[unknown-base]\n  hint: did you mean 'test/2021-2025/family'?\n")
+
+
+def test_a_set_id_used_twice_and_sets_in_force_together_are_said_in_vietnamese(
+        small_sets: Path) -> None:
+    family = (small_sets / "family.yaml").read_text(encoding="utf-8")
+    (small_sets / "copy.yaml").write_text(family, encoding="utf-8")
+    (small_sets / "other.yaml").write_text(family.replace(BASE_ID, "test/other"),
+                                           encoding="utf-8")
+    catalog = lm.Catalog.default([small_sets], shipped=False)
+    said = {p.code: (p.text("vi"), p.hint_text("vi")) for p in catalog.problems()}
+    text, hint = said["duplicate-id"]
+    assert text == f"mã bộ tiêu chí '{BASE_ID}' bị dùng hai lần"
+    assert hint is not None and hint.startswith("dùng lần đầu ở ")
+    text, hint = said["overlapping-periods"]
+    assert text.startswith(f"hai bộ tiêu chí '{BASE_ID}' và 'test/other' cùng áp dụng cho mô "
+                           "hình 'family' trong ")
+    assert hint is not None and hint.startswith("hãy cho các bộ tiêu chí những giai đoạn ")
+    with pytest.raises(lm.errors.LearningModelsError) as caught:
+        catalog.for_year("family", 2022)
+    assert caught.value.text("vi").startswith(
+        "có nhiều bộ tiêu chí của mô hình 'family' cùng áp dụng cho năm 2022: ")
+    assert str(caught.value).startswith("several criteria sets for 'family' cover 2022: ")
+
+
+def test_a_plugin_that_breaks_its_hook_is_said_in_vietnamese() -> None:
+    class Broken:
+        @lm.hookspecs.hookimpl
+        def learning_models_criteria_sources(self) -> object:
+            return ["/no/such/folder"]
+
+    pm = pluggy.PluginManager("learning_models")
+    pm.add_hookspecs(lm.hookspecs)
+    pm.register(Broken(), name="broken")
+    with pytest.raises(lm.errors.PluginError) as caught:
+        collect_criteria_sources(pm)
+    assert str(caught.value) == \
+        "plugin 'broken': criteria directory '/no/such/folder' does not exist"
+    assert caught.value.text("vi") == \
+        "plugin 'broken': không có thư mục bộ tiêu chí '/no/such/folder'"

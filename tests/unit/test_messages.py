@@ -129,7 +129,6 @@ def test_an_error_built_from_plain_text_still_works() -> None:
 #: converted to `Problem.of(code, say(...))` leaves it, and a new bare `Problem(` fails.
 STILL_ENGLISH = {
     "_authoring/lint.py": 1,
-    "_catalog/catalog.py": 4,
     "_cli/core.py": 2,
     "_cli/options.py": 2,
     "_evidence/dataset.py": 5,
