@@ -1247,6 +1247,37 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "plugin-function-twice": {"vi": "plugin {plugin!r}: hàm {name!r} đã được đăng ký",
                               "en": "plugin {plugin!r}: function {name!r} is already registered"},
     "plugin-says": {"vi": "plugin {plugin!r}: {error}", "en": "plugin {plugin!r}: {error}"},
+    # evaluating with sets, rolling up, and comparing two sets
+    "no-set-given": {"vi": "không có bộ tiêu chí nào được chỉ cho mô hình {model!r}",
+                     "en": "no criteria set given for {model!r}"},
+    "no-set-given-year": {"vi": "không có bộ tiêu chí nào được chỉ cho mô hình {model!r}; hãy cho "
+                                "biết năm đánh giá để dùng các bộ tiêu chí có hiệu lực năm đó",
+                          "en": "no criteria set given for {model!r}; give the evaluation year "
+                                "to use the sets in force"},
+    "models-cycle": {"vi": "các mô hình phụ thuộc vòng tròn vào nhau: {cycle}",
+                     "en": "models depend on each other: {cycle}"},
+    "from-when-condition": {"vi": "'from: when: {when}' phải là một điều kiện (đúng hoặc sai) trên "
+                                  "các thông tin của {model!r}, nhưng có kiểu {found}",
+                            "en": "'from: when: {when}' must be a condition (true or false) over "
+                                  "the inputs of {model!r}, found {found}"},
+    "from-when-any": {"vi": "'from: when' đếm các đối tượng {model!r} theo thông tin của chúng, "
+                            "mà chỉ khi đánh giá các đối tượng đó mới đọc đến",
+                      "en": "'from: when' counts {model!r} subjects by their inputs, which only "
+                            "their evaluation reads"},
+    "from-when-any-hint": {"vi": "hãy ghi một trạng thái ở 'where' (evaluated, recognised, …) "
+                                 "cùng với 'when'",
+                           "en": "give a status in 'where' (evaluated, recognised, …) with "
+                                 "'when'"},
+    "no-set-to-evaluate": {"vi": "không có bộ tiêu chí nào để đánh giá",
+                           "en": "no criteria set to evaluate with"},
+    "sets-several-models": {"vi": "các bộ tiêu chí đã cho thuộc nhiều mô hình: {models}",
+                            "en": "sets of several models given: {models}"},
+    "targets-need-year": {"vi": "chỉ tiêu cần năm đánh giá; hãy đánh giá với một năm cụ thể",
+                          "en": "targets need the evaluation year; evaluate with a year"},
+    "sets-other-models": {"vi": "hai bộ tiêu chí thuộc hai mô hình khác nhau: {before!r} là mô "
+                                "hình {before_model!r}, {after!r} là mô hình {after_model!r}",
+                          "en": "the sets are of different models: {before!r} is "
+                                "{before_model!r}, {after!r} is {after_model!r}"},
     # validate and lint
     "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
                           "en": "no {what} found in {where}"},

@@ -141,7 +141,6 @@ STILL_ENGLISH = {
     "_evidence/read.py": 5,
     "_runs/partition_ids.py": 1,
     "_runs/partitioned.py": 3,
-    "_scoring/pipeline.py": 3,
 }
 
 
