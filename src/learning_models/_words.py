@@ -1278,6 +1278,150 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                 "hình {before_model!r}, {after!r} là mô hình {after_model!r}",
                           "en": "the sets are of different models: {before!r} is "
                                 "{before_model!r}, {after!r} is {after_model!r}"},
+    # lint: what a set says that cannot be meant
+    "lint-never-passes": {"vi": "điều kiện công nhận không thỏa mãn ngay cả khi mọi chỉ số đều đạt "
+                                "đủ điểm (tổng {top:g}/{top:g} điểm): không đối tượng nào được "
+                                "công nhận",
+                          "en": "the pass rule fails even when every indicator is fully met "
+                                "(total {top:g} of {top:g}): no subject can be recognised"},
+    "lint-always-passes": {"vi": "điều kiện công nhận luôn thỏa mãn kể cả khi không chỉ số nào "
+                                 "đạt (tổng 0 điểm): mọi đối tượng đều được công nhận",
+                           "en": "the pass rule holds even when no indicator is met (total 0): "
+                                 "every subject is recognised"},
+    "lint-threshold-above-max": {"vi": "điều kiện công nhận đòi '{name} {op} {value:g}', nhưng "
+                                       "{what} chỉ là {limit:g}",
+                                 "en": "the pass rule needs '{name} {op} {value:g}', but {what} "
+                                       "is {limit:g}"},
+    "lint-what-total": {"vi": "tổng điểm tối đa", "en": "the maximum total"},
+    "lint-what-share": {"vi": "tỷ lệ lớn nhất (toàn bộ số điểm được tính)",
+                        "en": "the largest share (all the points that apply)"},
+    "lint-what-criterion": {"vi": "số điểm tối đa của tiêu chí {id!r}",
+                            "en": "the most criterion {id!r} can give"},
+    "lint-grade-above-max": {"vi": "xếp loại {id!r} cần {min:g} điểm, nhiều hơn tổng điểm tối đa "
+                                   "{top:g}: không đối tượng nào đạt được",
+                             "en": "grade {id!r} needs {min:g} points, more than the maximum "
+                                   "total {top:g}: no subject can reach it"},
+    "lint-zero-level": {"vi": "mức {n} của {id!r}: một mức 0 điểm cũng như không khớp mức nào",
+                        "en": "level {n} of {id!r}: a level worth 0 points is the same as no "
+                              "match"},
+    "lint-remove-level": {"vi": "hãy bỏ mức này", "en": "remove the level"},
+    "lint-levels-order": {"vi": "mức {n} của {id!r} cho nhiều điểm ({points:g}) hơn mức {before} "
+                                "({before_points:g}); mức đầu tiên thỏa mãn sẽ được tính",
+                          "en": "level {n} of {id!r} gives more points ({points:g}) than level "
+                                "{before} ({before_points:g}); the first level that holds wins"},
+    "lint-levels-order-hint": {"vi": "hãy liệt kê các mức từ đòi hỏi cao nhất đến thấp nhất",
+                               "en": "list levels from the most to the least demanding"},
+    "lint-level-never": {"vi": "mức {n} của {id!r} không bao giờ thỏa mãn: '{expr}' không bao giờ "
+                               "đúng",
+                         "en": "level {n} of {id!r} can never hold: '{expr}' is never true"},
+    "lint-level-shadowed": {"vi": "mức {n} của {id!r} không bao giờ được tính: mỗi khi '{expr}' "
+                                  "đúng thì một mức trước nó đã khớp",
+                            "en": "level {n} of {id!r} can never be reached: whenever '{expr}' "
+                                  "holds, an earlier level already matches"},
+    "lint-mandatory-never": {"vi": "chỉ số bắt buộc {id!r} không bao giờ đạt: điều kiện của nó "
+                                   "không bao giờ đúng, nên không đối tượng nào được công nhận",
+                             "en": "mandatory indicator {id!r} can never be met: its condition "
+                                   "is never true, so no subject can be recognised"},
+    "lint-never-met": {"vi": "chỉ số {id!r} không bao giờ đạt: điều kiện của nó không bao giờ "
+                             "đúng",
+                       "en": "indicator {id!r} can never be met: its condition is never true"},
+    "lint-mandatory-not-full": {"vi": "chỉ số bắt buộc {id!r} không bao giờ đạt đủ điểm: {why}, "
+                                      "nên không đối tượng nào được công nhận",
+                                "en": "mandatory indicator {id!r} can never be fully met: {why}, "
+                                      "so no subject can be recognised"},
+    "lint-no-full-level": {"vi": "không mức nào cho đủ số điểm của chỉ số",
+                           "en": "no level gives its full points"},
+    "lint-full-level-unreached": {"vi": "không mức nào cho đủ số điểm có thể đạt tới",
+                                  "en": "no level with its full points can be reached"},
+    "lint-comparison-bounds": {"vi": "'{name} {op} {value:g}' {verdict}: {bounds}",
+                               "en": "'{name} {op} {value:g}' {verdict}: {bounds}"},
+    "lint-never-holds": {"vi": "không bao giờ đúng", "en": "can never hold"},
+    "lint-always-holds": {"vi": "luôn đúng", "en": "always holds"},
+    "lint-bounds-both": {"vi": "{name!r} được khai báo từ {low:g} đến {high:g}",
+                         "en": "{name!r} is declared from {low:g} to {high:g}"},
+    "lint-bounds-most": {"vi": "{name!r} tối đa là {high:g}", "en": "{name!r} is at most {high:g}"},
+    "lint-bounds-least": {"vi": "{name!r} tối thiểu là {low:g}",
+                          "en": "{name!r} is at least {low:g}"},
+    "lint-bounds-hint": {"vi": "hãy kiểm tra hằng số, hoặc giá trị tối thiểu và tối đa của thông "
+                               "tin",
+                         "en": "check the constant, or the input's minimum and maximum"},
+    "lint-divides-by-zero": {"vi": "'{expr}' chia cho 0, nên giá trị của nó bị thiếu với mọi đối "
+                                   "tượng",
+                             "en": "'{expr}' divides by zero, so its value is missing for every "
+                                   "subject"},
+    "lint-divides-by-zero-hint": {"vi": "hãy chia cho một thông tin hoặc giá trị dẫn xuất, hoặc "
+                                        "dùng ratio(a, b), hàm này vẫn cho giá trị khi b bằng 0",
+                                  "en": "divide by an input or derived value, or use ratio(a, b), "
+                                        "which gives a value when b is 0"},
+    "lint-overflow-unbounded": {"vi": "'{expr}' nhân một giá trị không có {missing}, nên có thể "
+                                      "vượt quá số nguyên 64 bit (±9,2 × 10^18); khi đó giá trị "
+                                      "của nó bị thiếu",
+                                "en": "'{expr}' multiplies a value with no {missing}, so it can "
+                                      "exceed 64-bit integers (±9.2 × 10^18); where it does, its "
+                                      "value is missing"},
+    "lint-missing-both": {"vi": "giá trị tối thiểu hoặc tối đa được khai báo",
+                          "en": "declared minimum or maximum"},
+    "lint-missing-min": {"vi": "giá trị tối thiểu được khai báo", "en": "declared minimum"},
+    "lint-missing-max": {"vi": "giá trị tối đa được khai báo", "en": "declared maximum"},
+    "lint-overflow-unbounded-hint": {"vi": "hãy khai báo 'minimum' và 'maximum' cho các thông tin "
+                                           "mà nó đọc",
+                                     "en": "declare a 'minimum' and a 'maximum' for the inputs it "
+                                           "reads"},
+    "lint-overflow-reach": {"vi": "'{expr}' có thể đạt tới {reach} với các giới hạn đã khai báo, "
+                                  "vượt quá số nguyên 64 bit (±9,2 × 10^18); khi đó giá trị của "
+                                  "nó bị thiếu",
+                            "en": "'{expr}' can reach {reach} given the declared bounds, beyond "
+                                  "64-bit integers (±9.2 × 10^18); where it does, its value is "
+                                  "missing"},
+    "lint-overflow-reach-hint": {"vi": "hãy hạ giới hạn của các thông tin hoặc các hằng số, hoặc "
+                                       "tính bằng số thực (ví dụ 1.0 * x) khi không cần chính xác "
+                                       "tuyệt đối",
+                                 "en": "lower the inputs' bounds or the constants, or compute "
+                                       "with a number (e.g. 1.0 * x) where exactness is not "
+                                       "needed"},
+    "lint-unused-input": {"vi": "thông tin {name!r} không được dùng: {why}",
+                          "en": "input {name!r} is never used: {why}"},
+    "lint-read-by-unused": {"vi": "chỉ các giá trị dẫn xuất không được dùng mới đọc nó",
+                            "en": "only derived values that are never used read it"},
+    "lint-read-by-none": {"vi": "không chỉ số hay giá trị dẫn xuất nào đọc nó",
+                          "en": "no indicator or derived value reads it"},
+    "lint-unused-derived": {"vi": "giá trị dẫn xuất {name!r} không được dùng: không chỉ số nào "
+                                  "đọc nó",
+                            "en": "derived value {name!r} is never used: no indicator reads it"},
+    "lint-unused-hint": {"vi": "hãy bỏ nó, hoặc dùng nó trong một điều kiện",
+                         "en": "remove it, or use it in a condition"},
+    "lint-set-unverified": {"vi": "nguồn của bộ tiêu chí chưa được xác minh và không có ghi chú",
+                            "en": "the set's source is not verified and has no note"},
+    "lint-indicator-unverified": {"vi": "nguồn của chỉ số {id!r} chưa được xác minh và không có "
+                                        "ghi chú",
+                                  "en": "the source of indicator {id!r} is not verified and has "
+                                        "no note"},
+    "lint-unverified-hint": {"vi": "hãy thêm 'note' nói rõ nội dung hoặc số điểm dựa trên văn "
+                                   "bản nào",
+                             "en": "add a 'note' saying what the text or points rest on"},
+    "lint-set-no-reference": {"vi": "nguồn của bộ tiêu chí đã được xác minh nhưng không nêu url "
+                                    "hay văn bản nào",
+                              "en": "the set's source is verified but names no url and no "
+                                    "document"},
+    "lint-indicator-no-reference": {"vi": "nguồn của chỉ số {id!r} đã được xác minh nhưng không "
+                                          "nêu url hay văn bản nào",
+                                    "en": "the source of indicator {id!r} is verified but names "
+                                          "no url and no document"},
+    "lint-reference-hint": {"vi": "hãy thêm 'url' của một bản công khai, hoặc 'document' (số và "
+                                  "ngày của văn bản) đã dùng để đối chiếu",
+                            "en": "add the 'url' of a public copy, or the 'document' (number and "
+                                  "date) it was checked against"},
+    "lint-no-diacritics": {"vi": "tiêu đề tiếng Việt của {part} {id!r} không có dấu tiếng Việt: "
+                                 "{title!r}; có phải dấu đã bị mất?",
+                           "en": "the Vietnamese title of {part} {id!r} has no Vietnamese "
+                                 "diacritics: {title!r}; were they stripped?"},
+    "lint-no-diacritics-hint": {"vi": "hãy viết tiêu đề có đủ dấu (và lưu tệp theo mã UTF-8)",
+                                "en": "write the title with its diacritics (and save the file as "
+                                      "UTF-8)"},
+    "lint-untested": {"vi": "không trường hợp kiểm thử nào kiểm tra chỉ số {id!r}",
+                      "en": "no test case checks indicator {id!r}"},
+    "lint-untested-hint": {"vi": "hãy thêm một trường hợp có 'expect: indicators:' nêu chỉ số này",
+                           "en": "add a case whose 'expect: indicators:' names it"},
     # validate and lint
     "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
                           "en": "no {what} found in {where}"},

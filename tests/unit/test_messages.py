@@ -128,7 +128,6 @@ def test_an_error_built_from_plain_text_still_works() -> None:
 #: each has; a problem built there is shown wholly in English. The list only shrinks: a file
 #: converted to `Problem.of(code, say(...))` leaves it, and a new bare `Problem(` fails.
 STILL_ENGLISH = {
-    "_authoring/lint.py": 1,
     "_cli/core.py": 2,
     "_cli/options.py": 2,
     "_evidence/dataset.py": 5,
