@@ -1274,6 +1274,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                             "en": "sets of several models given: {models}"},
     "targets-need-year": {"vi": "chỉ tiêu cần năm đánh giá; hãy đánh giá với một năm cụ thể",
                           "en": "targets need the evaluation year; evaluate with a year"},
+    "set-reads-year": {"vi": "bộ tiêu chí {id!r} đọc năm đánh giá: hãy cho biết year=",
+                       "en": "criteria set {id!r} reads the evaluation year: give year="},
+    "round-ndigits": {"vi": "round(): ndigits phải là một số nguyên ghi trực tiếp, từ 0 đến 15",
+                      "en": "round(): ndigits must be a literal integer from 0 to 15"},
     "sets-other-models": {"vi": "hai bộ tiêu chí thuộc hai mô hình khác nhau: {before!r} là mô "
                                 "hình {before_model!r}, {after!r} là mô hình {after_model!r}",
                           "en": "the sets are of different models: {before!r} is "

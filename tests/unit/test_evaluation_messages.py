@@ -56,3 +56,23 @@ def test_comparing_sets_of_two_models_is_said_in_vietnamese() -> None:
                           f"hình 'family', {citizen.id!r} là mô hình 'citizen'")
     assert english == (f"the sets are of different models: {family.id!r} is 'family', "
                        f"{citizen.id!r} is 'citizen'")
+
+
+def test_a_year_outside_the_sets_period_is_said_in_vietnamese() -> None:
+    family = lm.load_criteria(FAMILY)
+    assert _said(lambda: lm.evaluate(family, [{"id": "a"}], year=2040)) == (
+        f"năm 2040 nằm ngoài giai đoạn {family.period} của bộ tiêu chí {family.id!r}",
+        f"year 2040 is outside the period {family.period} of criteria set {family.id!r}")
+
+
+def test_round_with_digits_out_of_range_is_said_in_vietnamese(tmp_path: Path) -> None:
+    text = FAMILY.read_text(encoding="utf-8")
+    broken = tmp_path / "round.yaml"
+    broken.write_text(text.replace("derived:\n", "derived:\n  rounded: round(1.5, 16)\n", 1),
+                      encoding="utf-8")
+    with pytest.raises(lm.CriteriaError) as caught:
+        lm.load_criteria(broken)
+    (problem,) = [p for p in caught.value.problems if p.code == "wrong-arguments"]
+    assert problem.message == "round(): ndigits must be a literal integer from 0 to 15"
+    assert problem.text("vi") == \
+        "round(): ndigits phải là một số nguyên ghi trực tiếp, từ 0 đến 15"

@@ -236,7 +236,8 @@ class _Checker:
             literals = [arg.value if isinstance(arg, Const) else None for arg in expr.args]
             error = function.check_literals(literals)
             if error is not None:
-                self.report("wrong-arguments", verbatim(error), expr)
+                said = verbatim(error) if isinstance(error, str) else error
+                self.report("wrong-arguments", said, expr)
                 ok = False
         return ok
 
