@@ -14,6 +14,8 @@ import learning_models as lm
 from learning_models._catalog import collect_criteria_sources
 from learning_models._cli import main
 from learning_models._criteria.overlays import Overlay, order_overlays
+from learning_models._expressions import parse_expression
+from learning_models._expressions.python_syntax import syntax_reason
 
 BASE_ID = "test/2021-2025/family"
 LOCAL = f"""\
@@ -201,3 +203,29 @@ def test_a_plugin_that_breaks_its_hook_is_said_in_vietnamese() -> None:
         "plugin 'broken': criteria directory '/no/such/folder' does not exist"
     assert caught.value.text("vi") == \
         "plugin 'broken': không có thư mục bộ tiêu chí '/no/such/folder'"
+
+
+@pytest.mark.parametrize(("text", "english", "vietnamese"), [
+    ("adults >=", "invalid syntax", "sai cú pháp"),
+    ("(adults > 1", "'(' was never closed", "dấu '(' mở ra nhưng chưa được đóng"),
+    ("adults > 1)", "unmatched ')'", "dấu ')' không có dấu mở tương ứng"),
+    ("(adults > 1]", "closing parenthesis ']' does not match opening parenthesis '('",
+     "dấu đóng ']' không khớp với dấu mở '('"),
+    ("adults ≥ 1", "invalid character '≥' (U+2265)",
+     "không được dùng ký tự '≥' (U+2265) trong biểu thức"),
+    ("'abc", "unterminated string literal (detected at line 1)",
+     "chuỗi văn bản chưa có dấu nháy đóng (phát hiện ở dòng 1)"),
+    ("x if y", "expected 'else' after 'if' expression", "biểu thức 'if' thiếu phần 'else'"),
+])
+def test_an_expression_python_cannot_parse_is_said_in_vietnamese(
+        text: str, english: str, vietnamese: str) -> None:
+    with pytest.raises(lm.errors.CriteriaError) as caught:
+        parse_expression(text, None)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith(f"invalid expression: {english} (at column ")
+    assert problem.text("vi").startswith(f"biểu thức không hợp lệ: {vietnamese} (")
+
+
+def test_a_reason_python_may_give_one_day_is_kept_in_its_english() -> None:
+    reason = syntax_reason("a brand new complaint")
+    assert reason.render("vi") == reason.render("en") == "a brand new complaint"
