@@ -40,6 +40,7 @@ from typing import Literal
 import polars as pl
 
 from .._documents import Message, say
+from ..errors import Said
 
 __all__ = [
     "BUILTIN_FUNCTIONS",
@@ -65,8 +66,9 @@ LiteralValue = int | float | str | bool
 ReturnRule = Callable[[Sequence[ValueType]], "ValueType | None"]
 """Computes a result type from the argument types; None means they do not fit together."""
 
-LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | Message | None"]
-"""Checks the literal arguments (None where an argument is not a literal); returns an error."""
+LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | Said | None"]
+"""Checks the literal arguments (None where an argument is not a literal); returns an error:
+plain text, or a text that says itself in Vietnamese and English (`learning_models.errors.Said`)."""
 
 
 class NotScalar(Exception):
