@@ -1247,6 +1247,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "plugin-function-twice": {"vi": "plugin {plugin!r}: hàm {name!r} đã được đăng ký",
                               "en": "plugin {plugin!r}: function {name!r} is already registered"},
     "plugin-says": {"vi": "plugin {plugin!r}: {error}", "en": "plugin {plugin!r}: {error}"},
+    "keys-and": {"vi": "{keys} và {last!r}", "en": "{keys} and {last!r}"},
     # evaluating with sets, rolling up, and comparing two sets
     "no-set-given": {"vi": "không có bộ tiêu chí nào được chỉ cho mô hình {model!r}",
                      "en": "no criteria set given for {model!r}"},

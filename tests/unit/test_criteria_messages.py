@@ -229,3 +229,12 @@ def test_an_expression_python_cannot_parse_is_said_in_vietnamese(
 def test_a_reason_python_may_give_one_day_is_kept_in_its_english() -> None:
     reason = syntax_reason("a brand new complaint")
     assert reason.render("vi") == reason.render("en") == "a brand new complaint"
+
+
+def test_the_scoring_keys_an_indicator_gives_together_are_joined_in_vietnamese() -> None:
+    text = mini("        when: adults >= 1 and adults_learning >= 1",
+                "        when: adults >= 1 and adults_learning >= 1\n"
+                "        levels: [{when: adults >= 2, points: 10}]")
+    (problem,) = problems_of(text)
+    assert problem.message.endswith("found 'when' and 'levels'")
+    assert problem.text("vi").endswith("nhưng có 'when' và 'levels'")
