@@ -969,6 +969,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "yaml-merge-hint": {"vi": "hãy ghi sau nó bí danh của một bảng khóa–giá trị, hoặc một danh "
                               "sách các bí danh như vậy",
                         "en": "give it an alias of a mapping, or a list of them"},
+    "os-no-permission": {"vi": "không có quyền đọc", "en": "permission denied"},
     # YAML syntax: what PyYAML says, in the same English
     "yaml-special-character": {"vi": "không được dùng ký tự đặc biệt {char!r}",
                                "en": "special character {char!r} is not allowed"},

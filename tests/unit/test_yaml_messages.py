@@ -10,7 +10,7 @@ from yaml.error import Mark, MarkedYAMLError
 
 import learning_models as lm
 from learning_models._cli import main
-from learning_models._documents import format_problem, parse_yaml, say
+from learning_models._documents import format_problem, load_yaml, parse_yaml, say
 from learning_models._documents.yaml_syntax import (
     EXPECTED_WORDS,
     THING_WORDS,
@@ -150,3 +150,19 @@ def test_loading_a_set_with_a_tab_says_it_in_vietnamese(tmp_path: Path) -> None:
     with pytest.raises(lm.errors.CriteriaError) as caught:
         lm.load_criteria(path)
     assert "thụt lề bằng dấu cách" in caught.value.problems[0].text("vi")
+
+
+def test_a_file_the_system_will_not_let_us_read_is_said_in_vietnamese(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    with pytest.raises(CriteriaError) as caught:
+        load_yaml(path)
+    (problem,) = caught.value.problems
+    assert problem.message == f"cannot read {str(path)!r}: permission denied"
+    assert problem.text("vi") == f"không đọc được {str(path)!r}: không có quyền đọc"

@@ -25,6 +25,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Ev
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader
 
+from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
 from .texts import Message, say, verbatim
@@ -656,7 +657,16 @@ def load_yaml(
     except IsADirectoryError:
         raise error([Problem.of("file-not-found", say("yaml-file-folder", name=name))]) from None
     except OSError as exc:
-        reason = verbatim(_lower(exc.strerror or type(exc).__name__))
+        reason = _os_reason(exc)
         raise error([Problem.of("file-not-found",
                                 say("yaml-file-unreadable", name=name, reason=reason))]) from None
     return parse_yaml(content, name, limits=limits, error=error)
+
+
+def _os_reason(exc: OSError) -> Message:
+    """Why the system could not read a file: a refused permission in words of the catalogue,
+    anything else as the system says it."""
+    said = _lower(exc.strerror or type(exc).__name__)
+    if isinstance(exc, PermissionError) and said == MESSAGES["os-no-permission"]["en"]:
+        return say("os-no-permission")
+    return verbatim(said)
