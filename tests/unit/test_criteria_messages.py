@@ -141,8 +141,8 @@ def test_overlays_without_an_order_or_in_a_circle_are_said_in_vietnamese() -> No
         order_overlays([_overlay("a"), _overlay("b")])
     (problem,) = caught.value.problems
     assert problem.message == f"overlays 'a' and 'b' both change inputs 'corner' of '{BASE_ID}'"
-    assert problem.text("vi") == ("hai điều chỉnh 'a' và 'b' cùng thay đổi thông tin 'corner' "
-                                  f"của bộ tiêu chí '{BASE_ID}'")
+    assert problem.text("vi") == ("hai điều chỉnh 'a' và 'b' cùng thay đổi minh chứng đầu vào "
+                                  f"'corner' của bộ tiêu chí '{BASE_ID}'")
     assert problem.hint_text("vi") == "hãy nêu thứ tự: ghi 'after: [a]' trong 'b'"
     with pytest.raises(lm.errors.CriteriaError) as caught:
         order_overlays([_overlay("a", ("b",)), _overlay("b", ("a", "c")),

@@ -42,19 +42,11 @@ class Change:
     def describe(self, lang: Lang = "vi") -> str:
         """The change in words: ``thay chỉ số C3.1`` (vi), ``replace indicators C3.1`` (en,
         the form provenance records)."""
-        if lang == "en":
-            return f"{self.operation} {self.kind} {self.target}"
-        operation = _OPERATION_WORDS.get(self.operation, self.operation)
-        kind = _KIND_WORDS.get(self.kind, self.kind)
+        op = say(_OPERATIONS[self.operation]) if self.operation in _OPERATIONS \
+            else verbatim(self.operation)
         if self.kind == "recognition":
-            return f"{operation} {kind}"
-        return f"{operation} {kind} {self.target}"
-
-
-_OPERATION_WORDS = {"add": "thêm", "replace": "thay", "remove": "bỏ"}
-_KIND_WORDS = {"inputs": "minh chứng đầu vào", "derived": "giá trị dẫn xuất",
-               "criteria": "tiêu chí", "indicators": "chỉ số",
-               "recognition": "điều kiện công nhận"}
+            return say("change-recognition", op=op).render(lang)
+        return say("change", op=op, part=part_said(self.kind), target=self.target).render(lang)
 
 
 @dataclass
