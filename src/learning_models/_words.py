@@ -1647,6 +1647,548 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                        "en": "ids use lower-case letters, digits, '_', '.' and '-'"},
     "hint-area-code": {"vi": "mã đơn vị hành chính gồm các chữ số, ghi dạng văn bản: \"058\"",
                        "en": "an administrative code is digits, written as text: \"058\""},
+    # reading YAML: its limits, tags, keys and values
+    "yaml-too-deep": {"vi": "lồng nhau sâu hơn {limit} cấp",
+                      "en": "nesting is deeper than {limit} levels"},
+    "yaml-too-many-values": {"vi": "tài liệu có hơn {limit} giá trị",
+                             "en": "the document has more than {limit:,} values"},
+    "yaml-split-file": {"vi": "hãy chia thành các tệp nhỏ hơn",
+                        "en": "split it into smaller files"},
+    "yaml-aliases-expand": {"vi": "các bí danh (*) mở rộng thành hơn {limit} giá trị",
+                            "en": "aliases expand to more than {limit} values"},
+    "yaml-too-many-aliases": {"vi": "có hơn {limit} bí danh (*)",
+                              "en": "more than {limit} aliases"},
+    "yaml-alias-hint": {"vi": "bí danh của bí danh làm số giá trị nhân lên; hãy viết các giá trị "
+                              "ra đầy đủ",
+                        "en": "aliases of aliases multiply; write the values out"},
+    "yaml-alias-recursive": {"vi": "bí danh {anchor!r} trỏ tới một nút chứa chính nó",
+                             "en": "alias {anchor!r} refers to a node that contains it"},
+    "yaml-alias-recursive-hint": {"vi": "không được dùng dữ liệu đệ quy",
+                                  "en": "recursive data is not allowed"},
+    "yaml-tag-not-allowed": {"vi": "không được dùng thẻ {tag!r}",
+                             "en": "tag {tag!r} is not allowed"},
+    "yaml-tag-hint": {"vi": "chỉ được dùng giá trị thường: văn bản, số, true/false, null, danh "
+                            "sách, bảng khóa–giá trị",
+                      "en": "only plain values are allowed: text, numbers, true/false, null, "
+                            "lists, mappings"},
+    "yaml-value-reason": {"vi": "{value} {reason}", "en": "{value} {reason}"},
+    "yaml-value-is": {"vi": "{value} là {reason}", "en": "{value} is {reason}"},
+    "yaml-value-not-tag": {"vi": "{value} không phải là một giá trị {tag} hợp lệ",
+                           "en": "{value} is not a valid {tag}"},
+    "yaml-value-not-finite": {"vi": "{value} không phải là một số hữu hạn",
+                              "en": "{value} is not a finite number"},
+    "yaml-value-not-finite-hint": {"vi": "hãy viết một số hữu hạn, hoặc đặt trong dấu ngoặc kép "
+                                         "để thành văn bản",
+                                   "en": "write a finite number, or quote it to make it text"},
+    "yaml-key-not-text": {"vi": "khóa phải là văn bản, không phải danh sách hay bảng khóa–giá trị",
+                          "en": "mapping keys must be text, not a list or mapping"},
+    "yaml-key-reason": {"vi": "khóa {key} {reason}", "en": "the key {key} {reason}"},
+    "yaml-key-twice": {"vi": "khóa {key!r} được ghi hai lần", "en": "duplicate key {key!r}"},
+    "yaml-key-first-line": {"vi": "đã ghi lần đầu ở dòng {line}",
+                            "en": "first defined at line {line}"},
+    "yaml-merge-not-mapping": {"vi": "'<<' chỉ gộp được các bảng khóa–giá trị",
+                               "en": "'<<' merges mappings only"},
+    "yaml-merge-hint": {"vi": "hãy ghi sau nó bí danh của một bảng khóa–giá trị, hoặc một danh "
+                              "sách các bí danh như vậy",
+                        "en": "give it an alias of a mapping, or a list of them"},
+    "os-no-permission": {"vi": "không có quyền đọc", "en": "permission denied"},
+    # YAML syntax: what PyYAML says, in the same English
+    "yaml-special-character": {"vi": "không được dùng ký tự đặc biệt {char!r}",
+                               "en": "special character {char!r} is not allowed"},
+    "yaml-special-character-hint": {"vi": "hãy xóa ký tự này, hoặc viết nó dưới dạng mã thoát "
+                                          "trong một chuỗi đặt giữa dấu ngoặc kép",
+                                    "en": "remove it, or write it as an escape inside a "
+                                          "double-quoted string"},
+    "yaml-tab": {"vi": "có ký tự tab ('\\t'): YAML không cho dùng tab để thụt lề; hãy thụt lề "
+                       "bằng dấu cách",
+                 "en": "found character '\\t' that cannot start any token"},
+    "yaml-cannot-start": {"vi": "ký tự {char} không thể đứng đầu một giá trị; nếu đó là văn bản, "
+                                "hãy đặt nó trong dấu ngoặc kép",
+                          "en": "found character {char} that cannot start any token"},
+    "yaml-no-colon": {"vi": "không tìm thấy dấu ':' sau khóa",
+                      "en": "could not find expected ':'"},
+    "yaml-entry-here": {"vi": "không được đặt một mục danh sách ('-') ở đây; hãy kiểm tra thụt lề",
+                        "en": "sequence entries are not allowed here"},
+    "yaml-key-here": {"vi": "không được đặt một khóa ('?') ở đây",
+                      "en": "mapping keys are not allowed here"},
+    "yaml-value-here": {"vi": "không được đặt một giá trị (sau dấu ':') ở đây: thụt lề sai, hoặc "
+                              "một giá trị có ': ' mà không đặt trong dấu ngoặc kép",
+                        "en": "mapping values are not allowed here"},
+    "yaml-block-end": {"vi": "thụt lề không đúng: gặp {found} ở chỗ khối phía trên phải kết thúc; "
+                             "các mục cùng cấp phải thẳng cột với nhau",
+                       "en": "expected <block end>, but found {found}"},
+    "yaml-flow-sequence-end": {"vi": "danh sách '[...]' thiếu ',' hoặc ']': gặp {found}; có dấu "
+                                     "ngoặc nào chưa đóng?",
+                               "en": "expected ',' or ']', but got {found}"},
+    "yaml-flow-mapping-end": {"vi": "bảng '{{...}}' thiếu ',' hoặc '}}': gặp {found}; có dấu "
+                                    "ngoặc nào chưa đóng?",
+                              "en": "expected ',' or '}}', but got {found}"},
+    "yaml-escape-digits": {"vi": "mã thoát cần {digits} chữ số thập lục phân, nhưng gặp {found}",
+                           "en": "expected escape sequence of {digits} hexadecimal numbers, but "
+                                 "found {found}"},
+    "yaml-indentation-zero": {"vi": "chỉ báo thụt lề của khối văn bản phải từ 1 đến 9, không "
+                                    "được là 0",
+                              "en": "expected indentation indicator in the range 1-9, but found "
+                                    "0"},
+    "yaml-unknown-escape": {"vi": "mã thoát không hợp lệ: {char} sau dấu '\\'",
+                            "en": "found unknown escape character {char}"},
+    "yaml-end-in-quotes": {"vi": "tệp kết thúc khi dấu ngoặc của một chuỗi chưa được đóng",
+                           "en": "found unexpected end of stream"},
+    "yaml-separator-in-quotes": {"vi": "gặp dấu phân cách tài liệu ('---' hoặc '...') khi dấu "
+                                       "ngoặc của một chuỗi chưa được đóng",
+                                 "en": "found unexpected document separator"},
+    "yaml-directive-twice": {"vi": "chỉ thị %YAML được ghi hai lần",
+                             "en": "found duplicate YAML directive"},
+    "yaml-version": {"vi": "phiên bản YAML không tương thích (cần phiên bản 1.*)",
+                     "en": "found incompatible YAML document (version 1.* is required)"},
+    "yaml-handle-twice": {"vi": "tiền tố thẻ {handle} được khai báo hai lần",
+                          "en": "duplicate tag handle {handle}"},
+    "yaml-handle-unknown": {"vi": "tiền tố thẻ {handle} chưa được khai báo",
+                            "en": "found undefined tag handle {handle}"},
+    "yaml-alias-unknown": {"vi": "bí danh {anchor} chưa được khai báo: không có neo (&) nào mang "
+                                 "tên này ở phía trên",
+                           "en": "found undefined alias {anchor}"},
+    "yaml-anchor-twice": {"vi": "neo {anchor} được khai báo hai lần",
+                          "en": "found duplicate anchor {anchor}"},
+    "yaml-two-documents": {"vi": "tệp chỉ được chứa một tài liệu YAML, nhưng có thêm một tài liệu "
+                                 "nữa (sau '---')",
+                           "en": "expected a single document in the stream, but found another "
+                                 "document"},
+    "yaml-expected-found": {"vi": "cần {what}, nhưng gặp {found}",
+                            "en": "expected {what}, but found {found}"},
+    "yaml-expected-got": {"vi": "cần {what}, nhưng gặp {found}",
+                          "en": "expected {what}, but got {found}"},
+    "yaml-first-defined-at": {"vi": "khai báo lần đầu ở dòng {line}, cột {column}",
+                              "en": "first defined at line {line}, column {column}"},
+    "yaml-while-at": {"vi": "{context} bắt đầu từ dòng {line}, cột {column}",
+                      "en": "{context} at line {line}, column {column}"},
+    "yaml-while-scanning": {"vi": "{thing}", "en": "while scanning {thing}"},
+    "yaml-while-parsing": {"vi": "{thing}", "en": "while parsing {thing}"},
+    "yaml-thing-simple-key": {"vi": "khóa", "en": "a simple key"},
+    "yaml-thing-directive": {"vi": "chỉ thị (%)", "en": "a directive"},
+    "yaml-thing-anchor": {"vi": "neo (&)", "en": "an anchor"},
+    "yaml-thing-alias": {"vi": "bí danh (*)", "en": "an alias"},
+    "yaml-thing-tag": {"vi": "thẻ (!)", "en": "a tag"},
+    "yaml-thing-block-scalar": {"vi": "khối văn bản ('|' hoặc '>')", "en": "a block scalar"},
+    "yaml-thing-double-quoted": {"vi": "chuỗi trong dấu ngoặc kép",
+                                 "en": "a double-quoted scalar"},
+    "yaml-thing-quoted": {"vi": "chuỗi trong dấu ngoặc", "en": "a quoted scalar"},
+    "yaml-thing-node": {"vi": "giá trị", "en": "a node"},
+    "yaml-thing-block-node": {"vi": "giá trị", "en": "a block node"},
+    "yaml-thing-flow-node": {"vi": "giá trị trong ngoặc", "en": "a flow node"},
+    "yaml-thing-block-collection": {"vi": "khối", "en": "a block collection"},
+    "yaml-thing-block-mapping": {"vi": "bảng khóa–giá trị", "en": "a block mapping"},
+    "yaml-thing-flow-sequence": {"vi": "danh sách '[...]'", "en": "a flow sequence"},
+    "yaml-thing-flow-mapping": {"vi": "bảng '{{...}}'", "en": "a flow mapping"},
+    "yaml-expected-alphanumeric": {"vi": "một chữ cái hoặc chữ số",
+                                   "en": "alphabetic or numeric character"},
+    "yaml-expected-digit-dot": {"vi": "một chữ số hoặc '.'", "en": "a digit or '.'"},
+    "yaml-expected-digit-space": {"vi": "một chữ số hoặc dấu cách", "en": "a digit or ' '"},
+    "yaml-expected-digit": {"vi": "một chữ số", "en": "a digit"},
+    "yaml-expected-space": {"vi": "một dấu cách", "en": "' '"},
+    "yaml-expected-line-end": {"vi": "một chú thích (#) hoặc xuống dòng",
+                               "en": "a comment or a line break"},
+    "yaml-expected-angle": {"vi": "'>'", "en": "'>'"},
+    "yaml-expected-bang": {"vi": "'!'", "en": "'!'"},
+    "yaml-expected-uri": {"vi": "một URI", "en": "URI"},
+    "yaml-expected-uri-escape": {"vi": "mã thoát URI gồm 2 chữ số thập lục phân",
+                                 "en": "URI escape sequence of 2 hexadecimal numbers"},
+    "yaml-expected-block-indicators": {"vi": "chỉ báo cắt dòng ('+', '-') hoặc chỉ báo thụt lề",
+                                       "en": "chomping or indentation indicators"},
+    "yaml-expected-indentation": {"vi": "chỉ báo thụt lề từ 1 đến 9",
+                                  "en": "indentation indicator in the range 1-9"},
+    "yaml-expected-document-start": {"vi": "dấu bắt đầu tài liệu ('---')",
+                                     "en": "'<document start>'"},
+    "yaml-expected-node": {"vi": "một giá trị", "en": "the node content"},
+    "yaml-token-stream-start": {"vi": "đầu tệp", "en": "'<stream start>'"},
+    "yaml-token-stream-end": {"vi": "cuối tệp", "en": "'<stream end>'"},
+    "yaml-token-directive": {"vi": "một chỉ thị (%)", "en": "'<directive>'"},
+    "yaml-token-document-start": {"vi": "dấu bắt đầu tài liệu ('---')",
+                                  "en": "'<document start>'"},
+    "yaml-token-document-end": {"vi": "dấu kết thúc tài liệu ('...')", "en": "'<document end>'"},
+    "yaml-token-block-sequence": {"vi": "một danh sách mới", "en": "'<block sequence start>'"},
+    "yaml-token-block-mapping": {"vi": "một bảng khóa–giá trị mới",
+                                 "en": "'<block mapping start>'"},
+    "yaml-token-block-end": {"vi": "chỗ kết thúc một khối", "en": "'<block end>'"},
+    "yaml-token-alias": {"vi": "một bí danh (*)", "en": "'<alias>'"},
+    "yaml-token-anchor": {"vi": "một neo (&)", "en": "'<anchor>'"},
+    "yaml-token-tag": {"vi": "một thẻ (!)", "en": "'<tag>'"},
+    "yaml-token-scalar": {"vi": "một giá trị", "en": "'<scalar>'"},
+    # what a format-1 set may not say
+    "needs-1-1": {"vi": "{what} cần định dạng 1.1, nhưng tệp này ghi định dạng 1",
+                  "en": "{what} needs format 1.1, and this file says format 1"},
+    "needs-1-1-hint": {"vi": "hãy ghi 'format: {format}' ở dòng đầu tiên: khóa này mới có từ "
+                             "định dạng 1.1",
+                       "en": "write 'format: {format}' as the first line: the key is new in "
+                             "format 1.1"},
+    "needs-1-1-when-from": {"vi": "thông tin {name!r}: 'when' trong 'from'",
+                            "en": "input {name!r}: a 'when' in 'from'"},
+    "needs-1-1-applies-to": {"vi": "'applies_to'", "en": "'applies_to'"},
+    "needs-1-1-criterion-applies": {"vi": "tiêu chí {id!r}: 'applies'",
+                                    "en": "criterion {id!r}: 'applies'"},
+    "needs-1-1-recognition-source": {"vi": "'source' của điều kiện công nhận",
+                                     "en": "the recognition's 'source'"},
+    "needs-1-1-grade-source": {"vi": "xếp loại {id!r}: 'source' của xếp loại",
+                               "en": "grade {id!r}: a grade's 'source'"},
+    "needs-1-1-grade-when": {"vi": "xếp loại {id!r}: 'when' của xếp loại",
+                             "en": "grade {id!r}: a grade's 'when'"},
+    "needs-1-1-indicator-key": {"vi": "chỉ số {id!r}: {key!r}",
+                                "en": "indicator {id!r}: {key!r}"},
+    "needs-1-1-named-evidence": {"vi": "chỉ số {id!r}: văn bản minh chứng có tên ({{id, title, "
+                                       "required}})",
+                                 "en": "indicator {id!r}: a named evidence document ({{id, "
+                                       "title, required}})"},
+    # the values an input of kind enum may take
+    "enum-listed-twice": {"vi": "giá trị '{value}' được liệt kê hai lần",
+                          "en": "the value '{value}' is listed twice"},
+    "enum-empty-word": {"vi": "một giá trị hoặc nhãn của '{value}' để trống",
+                        "en": "a value or label of '{value}' is empty"},
+    "enum-two-values": {"vi": "'{word}' chỉ cả hai giá trị '{first}' và '{value}': mỗi giá trị "
+                              "và nhãn (không phân biệt chữ hoa, chữ thường) chỉ được chỉ một giá "
+                              "trị",
+                        "en": "'{word}' names two values, '{first}' and '{value}': every value "
+                              "and label (compared without case) must name one value only"},
+    # a set that extends another, and overlays
+    "part-input": {"vi": "thông tin", "en": "input"},
+    "part-derived-value": {"vi": "giá trị dẫn xuất", "en": "derived value"},
+    "part-criterion": {"vi": "tiêu chí", "en": "criterion"},
+    "part-indicator": {"vi": "chỉ số", "en": "indicator"},
+    "part-recognition": {"vi": "điều kiện công nhận", "en": "recognition"},
+    "part-inputs": {"vi": "minh chứng đầu vào", "en": "inputs"},
+    "part-derived": {"vi": "giá trị dẫn xuất", "en": "derived"},
+    "part-criteria": {"vi": "tiêu chí", "en": "criteria"},
+    "part-indicators": {"vi": "chỉ số", "en": "indicators"},
+    "change": {"vi": "{op} {part} {target}", "en": "{op} {part} {target}"},
+    "change-recognition": {"vi": "{op} điều kiện công nhận", "en": "{op} recognition recognition"},
+    "op-add": {"vi": "thêm", "en": "add"},
+    "op-replace": {"vi": "thay", "en": "replace"},
+    "op-remove": {"vi": "bỏ", "en": "remove"},
+    "extends-other-model": {"vi": "mô hình {model!r} khác mô hình {base!r} của bộ tiêu chí gốc",
+                            "en": "model {model!r} differs from the base's {base!r}"},
+    "extends-none-such": {"vi": "không {op} được {part} {name!r}: bộ tiêu chí {base!r} không có",
+                          "en": "cannot {op} {part} {name!r}: {base!r} has none"},
+    "extends-no-criterion": {"vi": "không thêm được chỉ số {id!r} vào tiêu chí {criterion!r}: "
+                                   "không có tiêu chí này",
+                             "en": "cannot add indicator {id!r} to criterion {criterion!r}: "
+                                   "there is no such criterion"},
+    "extends-exists": {"vi": "{part} {name!r} đã có trong bộ tiêu chí {base!r} ({where})",
+                       "en": "{part} {name!r} already exists in {base!r} ({where})"},
+    "extends-exists-hint": {"vi": "hãy dùng 'replace' để thay đổi nó",
+                            "en": "use 'replace' to change it"},
+    "extends-emptied": {"vi": "tiêu chí {id!r} không còn chỉ số nào khi các chỉ số của nó bị bỏ",
+                        "en": "criterion {id!r} has no indicator left once its indicators are "
+                              "removed"},
+    "extends-emptied-hint": {"vi": "hãy bỏ cả tiêu chí (remove: {{criteria: [{id}]}}), hoặc thêm "
+                                   "một chỉ số cho nó",
+                             "en": "remove the criterion too (remove: {{criteria: [{id}]}}), or "
+                                   "add an indicator to it"},
+    "extends-removed-hint": {"vi": "{part} {name!r} đã bị bỏ ở {at}; hãy bỏ hoặc thay cả những "
+                                   "chỗ dùng nó",
+                             "en": "{part} {name!r} is removed by {at}; remove or replace what "
+                                   "reads it too"},
+    "overlay-format": {"vi": "tệp điều chỉnh phải bắt đầu bằng 'format: {format}'",
+                       "en": "an overlay file starts with 'format: {format}'"},
+    "overlay-unknown-key": {"vi": "khóa {key!r} không có trong định dạng của tệp điều chỉnh",
+                            "en": "unknown key {key!r} in an overlay"},
+    "overlay-needs": {"vi": "tệp điều chỉnh cần khóa {key!r} (văn bản)",
+                      "en": "an overlay needs {key!r} (text)"},
+    "overlay-after-list": {"vi": "'after' phải là một danh sách tên các điều chỉnh",
+                           "en": "'after' must be a list of overlay names"},
+    "overlay-after-absent": {"vi": "điều chỉnh {name!r} phải áp dụng sau {after!r}, nhưng "
+                                   "{after!r} không được áp dụng",
+                             "en": "overlay {name!r} must come after {after!r}, which is not "
+                                   "applied"},
+    "overlay-cycle": {"vi": "các điều chỉnh đòi áp dụng sau nhau theo vòng tròn: {trail}",
+                      "en": "overlays must each come after the other: {trail}"},
+    "overlay-conflict": {"vi": "hai điều chỉnh {a!r} và {b!r} cùng thay đổi {part} {item!r} của "
+                               "bộ tiêu chí {target!r}",
+                         "en": "overlays {a!r} and {b!r} both change {part} {item!r} of "
+                               "{target!r}"},
+    "overlay-conflict-hint": {"vi": "hãy nêu thứ tự: ghi 'after: [{a}]' trong {b!r}",
+                              "en": "declare an order: 'after: [{a}]' in {b!r}"},
+    # the catalogue of sets, and what plugins offer it
+    "word-none": {"vi": "không có", "en": "none"},
+    "set-id-twice": {"vi": "mã bộ tiêu chí {id!r} bị dùng hai lần",
+                     "en": "criteria set id {id!r} is used twice"},
+    "sets-extend-cycle": {"vi": "các bộ tiêu chí kế thừa (extends) vòng tròn nhau: {cycle}",
+                          "en": "sets extend each other: {cycle}"},
+    "sets-overlap": {"vi": "hai bộ tiêu chí {a!r} và {b!r} cùng áp dụng cho mô hình {model!r} "
+                           "trong {years}",
+                     "en": "sets {a!r} and {b!r} both govern {model!r} in {years}"},
+    "sets-overlap-hint": {"vi": "hãy cho các bộ tiêu chí những giai đoạn không trùng nhau, cho bộ "
+                                "này mở rộng (extends) bộ kia, hoặc (định dạng 1.1) ghi cho mỗi "
+                                "bộ một 'applies_to' nêu các đối tượng mà nó áp dụng, ví dụ "
+                                "applies_to: \"level == 'commune'\"",
+                          "en": "give the sets periods that do not overlap, make one extend the "
+                                "other, or (format 1.1) give each an 'applies_to' naming the "
+                                "subjects it is for, e.g. applies_to: \"level == 'commune'\""},
+    "sets-in-force-several": {"vi": "có nhiều bộ tiêu chí của mô hình {model!r} cùng có hiệu lực "
+                                    "năm {year}, mỗi bộ cho các đối tượng mà applies_to của nó "
+                                    "nêu: {sets}; hãy đánh giá với --model {model} --year {year} "
+                                    "(mỗi hồ sơ được đưa vào bộ của nó), hoặc chọn một bộ bằng "
+                                    "mã của nó",
+                              "en": "several criteria sets for {model!r} are in force in {year}, "
+                                    "each for the subjects its applies_to names: {sets}; "
+                                    "evaluate with --model {model} --year {year} (each record "
+                                    "goes to its set), or choose one with its id"},
+    "no-set-for-model": {"vi": "không có bộ tiêu chí nào cho mô hình {model!r}; các mô hình hiện "
+                               "có: {models}",
+                         "en": "no criteria set for model {model!r}; known models: {models}"},
+    "no-set-covers": {"vi": "không có bộ tiêu chí nào của mô hình {model!r} áp dụng cho năm "
+                            "{year}; các giai đoạn hiện có: {periods}",
+                      "en": "no criteria set for {model!r} covers {year}; periods available: "
+                            "{periods}"},
+    "sets-cover-several": {"vi": "có nhiều bộ tiêu chí của mô hình {model!r} cùng áp dụng cho năm "
+                                 "{year}: {ids}; hãy chọn một bộ bằng mã của nó (các bộ cùng có "
+                                 "hiệu lực phải nêu rõ mỗi bộ áp dụng cho đối tượng nào bằng "
+                                 "applies_to)",
+                           "en": "several criteria sets for {model!r} cover {year}: {ids}; "
+                                 "choose one with its id (sets in force together must each say "
+                                 "which subjects they are for with applies_to)"},
+    "no-overlay-named": {"vi": "không có điều chỉnh nào tên {name!r}; các điều chỉnh hiện có: "
+                               "{names}",
+                         "en": "no overlay named {name!r}; available: {names}"},
+    "overlays-none": {"vi": "không có (không plugin nào cung cấp điều chỉnh)",
+                      "en": "none (no plugin offers overlays)"},
+    "plugin-failed": {"vi": "plugin {plugin!r} bị lỗi khi chạy {hook}: {error}",
+                      "en": "plugin {plugin!r} failed in {hook}: {error}"},
+    "plugin-not-list": {"vi": "plugin {plugin!r}: {hook} phải trả về một danh sách {what}, nhưng "
+                              "trả về {kind}",
+                        "en": "plugin {plugin!r}: {hook} must return a list of {what}, got "
+                              "{kind}"},
+    "plugin-not-item": {"vi": "plugin {plugin!r}: {hook} trả về {item}, không phải {what}",
+                        "en": "plugin {plugin!r}: {hook} returned {item}, which is not {what}"},
+    "plugin-what-sources": {"vi": "thư mục hoặc tài liệu bộ tiêu chí (bảng khóa–giá trị)",
+                            "en": "directories or set documents (mappings)"},
+    "plugin-what-overlays": {"vi": "đối tượng Overlay", "en": "Overlay objects"},
+    "plugin-what-functions": {"vi": "đối tượng Function", "en": "Function objects"},
+    "plugin-no-directory": {"vi": "plugin {plugin!r}: không có thư mục bộ tiêu chí {folder!r}",
+                            "en": "plugin {plugin!r}: criteria directory {folder!r} does not "
+                                  "exist"},
+    "plugin-overlay-twice": {"vi": "plugin {plugin!r}: điều chỉnh {name!r} đã được plugin "
+                                   "{other!r} cung cấp",
+                             "en": "plugin {plugin!r}: overlay {name!r} is already offered by "
+                                   "{other!r}"},
+    "plugin-function-twice": {"vi": "plugin {plugin!r}: hàm {name!r} đã được đăng ký",
+                              "en": "plugin {plugin!r}: function {name!r} is already registered"},
+    "plugin-says": {"vi": "plugin {plugin!r}: {error}", "en": "plugin {plugin!r}: {error}"},
+    "keys-and": {"vi": "{keys} và {last!r}", "en": "{keys} and {last!r}"},
+    # evaluating with sets, rolling up, and comparing two sets
+    "no-set-given": {"vi": "không có bộ tiêu chí nào được chỉ cho mô hình {model!r}",
+                     "en": "no criteria set given for {model!r}"},
+    "no-set-given-year": {"vi": "không có bộ tiêu chí nào được chỉ cho mô hình {model!r}; hãy cho "
+                                "biết năm đánh giá để dùng các bộ tiêu chí có hiệu lực năm đó",
+                          "en": "no criteria set given for {model!r}; give the evaluation year "
+                                "to use the sets in force"},
+    "models-cycle": {"vi": "các mô hình phụ thuộc vòng tròn vào nhau: {cycle}",
+                     "en": "models depend on each other: {cycle}"},
+    "from-when-condition": {"vi": "'from: when: {when}' phải là một điều kiện (đúng hoặc sai) trên "
+                                  "các thông tin của {model!r}, nhưng có kiểu {found}",
+                            "en": "'from: when: {when}' must be a condition (true or false) over "
+                                  "the inputs of {model!r}, found {found}"},
+    "from-when-any": {"vi": "'from: when' đếm các đối tượng {model!r} theo thông tin của chúng, "
+                            "mà chỉ khi đánh giá các đối tượng đó mới đọc đến",
+                      "en": "'from: when' counts {model!r} subjects by their inputs, which only "
+                            "their evaluation reads"},
+    "from-when-any-hint": {"vi": "hãy ghi một trạng thái ở 'where' (evaluated, recognised, …) "
+                                 "cùng với 'when'",
+                           "en": "give a status in 'where' (evaluated, recognised, …) with "
+                                 "'when'"},
+    "no-set-to-evaluate": {"vi": "không có bộ tiêu chí nào để đánh giá",
+                           "en": "no criteria set to evaluate with"},
+    "sets-several-models": {"vi": "các bộ tiêu chí đã cho thuộc nhiều mô hình: {models}",
+                            "en": "sets of several models given: {models}"},
+    "targets-need-year": {"vi": "chỉ tiêu cần năm đánh giá; hãy đánh giá với một năm cụ thể",
+                          "en": "targets need the evaluation year; evaluate with a year"},
+    "set-reads-year": {"vi": "bộ tiêu chí {id!r} đọc năm đánh giá: hãy cho biết year=",
+                       "en": "criteria set {id!r} reads the evaluation year: give year="},
+    "round-ndigits": {"vi": "round(): ndigits phải là một số nguyên ghi trực tiếp, từ 0 đến 15",
+                      "en": "round(): ndigits must be a literal integer from 0 to 15"},
+    "sets-other-models": {"vi": "hai bộ tiêu chí thuộc hai mô hình khác nhau: {before!r} là mô "
+                                "hình {before_model!r}, {after!r} là mô hình {after_model!r}",
+                          "en": "the sets are of different models: {before!r} is "
+                                "{before_model!r}, {after!r} is {after_model!r}"},
+    # lint: what a set says that cannot be meant
+    "lint-never-passes": {"vi": "điều kiện công nhận không thỏa mãn ngay cả khi mọi chỉ số đều đạt "
+                                "đủ điểm (tổng {top:g}/{top:g} điểm): không đối tượng nào được "
+                                "công nhận",
+                          "en": "the pass rule fails even when every indicator is fully met "
+                                "(total {top:g} of {top:g}): no subject can be recognised"},
+    "lint-always-passes": {"vi": "điều kiện công nhận luôn thỏa mãn kể cả khi không chỉ số nào "
+                                 "đạt (tổng 0 điểm): mọi đối tượng đều được công nhận",
+                           "en": "the pass rule holds even when no indicator is met (total 0): "
+                                 "every subject is recognised"},
+    "lint-threshold-above-max": {"vi": "điều kiện công nhận đòi '{name} {op} {value:g}', nhưng "
+                                       "{what} chỉ là {limit:g}",
+                                 "en": "the pass rule needs '{name} {op} {value:g}', but {what} "
+                                       "is {limit:g}"},
+    "lint-what-total": {"vi": "tổng điểm tối đa", "en": "the maximum total"},
+    "lint-what-share": {"vi": "tỷ lệ lớn nhất (toàn bộ số điểm được tính)",
+                        "en": "the largest share (all the points that apply)"},
+    "lint-what-criterion": {"vi": "số điểm tối đa của tiêu chí {id!r}",
+                            "en": "the most criterion {id!r} can give"},
+    "lint-grade-above-max": {"vi": "xếp loại {id!r} cần {min:g} điểm, nhiều hơn tổng điểm tối đa "
+                                   "{top:g}: không đối tượng nào đạt được",
+                             "en": "grade {id!r} needs {min:g} points, more than the maximum "
+                                   "total {top:g}: no subject can reach it"},
+    "lint-zero-level": {"vi": "mức {n} của {id!r}: một mức 0 điểm cũng như không khớp mức nào",
+                        "en": "level {n} of {id!r}: a level worth 0 points is the same as no "
+                              "match"},
+    "lint-remove-level": {"vi": "hãy bỏ mức này", "en": "remove the level"},
+    "lint-levels-order": {"vi": "mức {n} của {id!r} cho nhiều điểm ({points:g}) hơn mức {before} "
+                                "({before_points:g}); mức đầu tiên thỏa mãn sẽ được tính",
+                          "en": "level {n} of {id!r} gives more points ({points:g}) than level "
+                                "{before} ({before_points:g}); the first level that holds wins"},
+    "lint-levels-order-hint": {"vi": "hãy liệt kê các mức từ đòi hỏi cao nhất đến thấp nhất",
+                               "en": "list levels from the most to the least demanding"},
+    "lint-level-never": {"vi": "mức {n} của {id!r} không bao giờ thỏa mãn: '{expr}' không bao giờ "
+                               "đúng",
+                         "en": "level {n} of {id!r} can never hold: '{expr}' is never true"},
+    "lint-level-shadowed": {"vi": "mức {n} của {id!r} không bao giờ được tính: mỗi khi '{expr}' "
+                                  "đúng thì một mức trước nó đã khớp",
+                            "en": "level {n} of {id!r} can never be reached: whenever '{expr}' "
+                                  "holds, an earlier level already matches"},
+    "lint-mandatory-never": {"vi": "chỉ số bắt buộc {id!r} không bao giờ đạt: điều kiện của nó "
+                                   "không bao giờ đúng, nên không đối tượng nào được công nhận",
+                             "en": "mandatory indicator {id!r} can never be met: its condition "
+                                   "is never true, so no subject can be recognised"},
+    "lint-never-met": {"vi": "chỉ số {id!r} không bao giờ đạt: điều kiện của nó không bao giờ "
+                             "đúng",
+                       "en": "indicator {id!r} can never be met: its condition is never true"},
+    "lint-mandatory-not-full": {"vi": "chỉ số bắt buộc {id!r} không bao giờ đạt đủ điểm: {why}, "
+                                      "nên không đối tượng nào được công nhận",
+                                "en": "mandatory indicator {id!r} can never be fully met: {why}, "
+                                      "so no subject can be recognised"},
+    "lint-no-full-level": {"vi": "không mức nào cho đủ số điểm của chỉ số",
+                           "en": "no level gives its full points"},
+    "lint-full-level-unreached": {"vi": "không mức nào cho đủ số điểm có thể đạt tới",
+                                  "en": "no level with its full points can be reached"},
+    "lint-comparison-bounds": {"vi": "'{name} {op} {value:g}' {verdict}: {bounds}",
+                               "en": "'{name} {op} {value:g}' {verdict}: {bounds}"},
+    "lint-never-holds": {"vi": "không bao giờ đúng", "en": "can never hold"},
+    "lint-always-holds": {"vi": "luôn đúng", "en": "always holds"},
+    "lint-bounds-both": {"vi": "{name!r} được khai báo từ {low:g} đến {high:g}",
+                         "en": "{name!r} is declared from {low:g} to {high:g}"},
+    "lint-bounds-most": {"vi": "{name!r} tối đa là {high:g}", "en": "{name!r} is at most {high:g}"},
+    "lint-bounds-least": {"vi": "{name!r} tối thiểu là {low:g}",
+                          "en": "{name!r} is at least {low:g}"},
+    "lint-bounds-hint": {"vi": "hãy kiểm tra hằng số, hoặc giá trị tối thiểu và tối đa của thông "
+                               "tin",
+                         "en": "check the constant, or the input's minimum and maximum"},
+    "lint-divides-by-zero": {"vi": "'{expr}' chia cho 0, nên giá trị của nó bị thiếu với mọi đối "
+                                   "tượng",
+                             "en": "'{expr}' divides by zero, so its value is missing for every "
+                                   "subject"},
+    "lint-divides-by-zero-hint": {"vi": "hãy chia cho một thông tin hoặc giá trị dẫn xuất, hoặc "
+                                        "dùng ratio(a, b), hàm này vẫn cho giá trị khi b bằng 0",
+                                  "en": "divide by an input or derived value, or use ratio(a, b), "
+                                        "which gives a value when b is 0"},
+    "lint-overflow-unbounded": {"vi": "'{expr}' nhân một giá trị không có {missing}, nên có thể "
+                                      "vượt quá số nguyên 64 bit (±9,2 × 10^18); khi đó giá trị "
+                                      "của nó bị thiếu",
+                                "en": "'{expr}' multiplies a value with no {missing}, so it can "
+                                      "exceed 64-bit integers (±9.2 × 10^18); where it does, its "
+                                      "value is missing"},
+    "lint-missing-both": {"vi": "giá trị tối thiểu hoặc tối đa được khai báo",
+                          "en": "declared minimum or maximum"},
+    "lint-missing-min": {"vi": "giá trị tối thiểu được khai báo", "en": "declared minimum"},
+    "lint-missing-max": {"vi": "giá trị tối đa được khai báo", "en": "declared maximum"},
+    "lint-overflow-unbounded-hint": {"vi": "hãy khai báo 'minimum' và 'maximum' cho các thông tin "
+                                           "mà nó đọc",
+                                     "en": "declare a 'minimum' and a 'maximum' for the inputs it "
+                                           "reads"},
+    "lint-overflow-reach": {"vi": "'{expr}' có thể đạt tới {reach} với các giới hạn đã khai báo, "
+                                  "vượt quá số nguyên 64 bit (±9,2 × 10^18); khi đó giá trị của "
+                                  "nó bị thiếu",
+                            "en": "'{expr}' can reach {reach} given the declared bounds, beyond "
+                                  "64-bit integers (±9.2 × 10^18); where it does, its value is "
+                                  "missing"},
+    "lint-overflow-reach-hint": {"vi": "hãy hạ giới hạn của các thông tin hoặc các hằng số, hoặc "
+                                       "tính bằng số thực (ví dụ 1.0 * x) khi không cần chính xác "
+                                       "tuyệt đối",
+                                 "en": "lower the inputs' bounds or the constants, or compute "
+                                       "with a number (e.g. 1.0 * x) where exactness is not "
+                                       "needed"},
+    "lint-unused-input": {"vi": "thông tin {name!r} không được dùng: {why}",
+                          "en": "input {name!r} is never used: {why}"},
+    "lint-read-by-unused": {"vi": "chỉ các giá trị dẫn xuất không được dùng mới đọc nó",
+                            "en": "only derived values that are never used read it"},
+    "lint-read-by-none": {"vi": "không chỉ số hay giá trị dẫn xuất nào đọc nó",
+                          "en": "no indicator or derived value reads it"},
+    "lint-unused-derived": {"vi": "giá trị dẫn xuất {name!r} không được dùng: không chỉ số nào "
+                                  "đọc nó",
+                            "en": "derived value {name!r} is never used: no indicator reads it"},
+    "lint-unused-hint": {"vi": "hãy bỏ nó, hoặc dùng nó trong một điều kiện",
+                         "en": "remove it, or use it in a condition"},
+    "lint-set-unverified": {"vi": "nguồn của bộ tiêu chí chưa được xác minh và không có ghi chú",
+                            "en": "the set's source is not verified and has no note"},
+    "lint-indicator-unverified": {"vi": "nguồn của chỉ số {id!r} chưa được xác minh và không có "
+                                        "ghi chú",
+                                  "en": "the source of indicator {id!r} is not verified and has "
+                                        "no note"},
+    "lint-unverified-hint": {"vi": "hãy thêm 'note' nói rõ nội dung hoặc số điểm dựa trên văn "
+                                   "bản nào",
+                             "en": "add a 'note' saying what the text or points rest on"},
+    "lint-set-no-reference": {"vi": "nguồn của bộ tiêu chí đã được xác minh nhưng không nêu url "
+                                    "hay văn bản nào",
+                              "en": "the set's source is verified but names no url and no "
+                                    "document"},
+    "lint-indicator-no-reference": {"vi": "nguồn của chỉ số {id!r} đã được xác minh nhưng không "
+                                          "nêu url hay văn bản nào",
+                                    "en": "the source of indicator {id!r} is verified but names "
+                                          "no url and no document"},
+    "lint-reference-hint": {"vi": "hãy thêm 'url' của một bản công khai, hoặc 'document' (số và "
+                                  "ngày của văn bản) đã dùng để đối chiếu",
+                            "en": "add the 'url' of a public copy, or the 'document' (number and "
+                                  "date) it was checked against"},
+    "lint-no-diacritics": {"vi": "tiêu đề tiếng Việt của {part} {id!r} không có dấu tiếng Việt: "
+                                 "{title!r}; có phải dấu đã bị mất?",
+                           "en": "the Vietnamese title of {part} {id!r} has no Vietnamese "
+                                 "diacritics: {title!r}; were they stripped?"},
+    "lint-no-diacritics-hint": {"vi": "hãy viết tiêu đề có đủ dấu (và lưu tệp theo mã UTF-8)",
+                                "en": "write the title with its diacritics (and save the file as "
+                                      "UTF-8)"},
+    "lint-untested": {"vi": "không trường hợp kiểm thử nào kiểm tra chỉ số {id!r}",
+                      "en": "no test case checks indicator {id!r}"},
+    "lint-untested-hint": {"vi": "hãy thêm một trường hợp có 'expect: indicators:' nêu chỉ số này",
+                           "en": "add a case whose 'expect: indicators:' names it"},
+    # why Python's parser refused an expression, in the same English
+    "py-invalid-syntax": {"vi": "sai cú pháp", "en": "invalid syntax"},
+    "py-forgot-comma": {"vi": "sai cú pháp; có phải thiếu dấu phẩy?",
+                        "en": "invalid syntax. Perhaps you forgot a comma?"},
+    "py-equals": {"vi": "sai cú pháp; có phải ý là '==' (so sánh bằng) thay vì '='?",
+                  "en": "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"},
+    "py-never-closed": {"vi": "dấu '{bracket}' mở ra nhưng chưa được đóng",
+                        "en": "'{bracket}' was never closed"},
+    "py-unmatched": {"vi": "dấu '{bracket}' không có dấu mở tương ứng",
+                     "en": "unmatched '{bracket}'"},
+    "py-mismatched": {"vi": "dấu đóng '{closing}' không khớp với dấu mở '{opening}'",
+                      "en": "closing parenthesis '{closing}' does not match opening parenthesis "
+                            "'{opening}'"},
+    "py-unterminated": {"vi": "chuỗi văn bản chưa có dấu nháy đóng (phát hiện ở dòng {line})",
+                        "en": "unterminated string literal (detected at line {line})"},
+    "py-unterminated-triple": {"vi": "chuỗi văn bản trong ba dấu nháy chưa được đóng (phát hiện "
+                                     "ở dòng {line})",
+                               "en": "unterminated triple-quoted string literal (detected at "
+                                     "line {line})"},
+    "py-invalid-decimal": {"vi": "số viết không hợp lệ", "en": "invalid decimal literal"},
+    "py-invalid-hexadecimal": {"vi": "số thập lục phân viết không hợp lệ",
+                               "en": "invalid hexadecimal literal"},
+    "py-invalid-octal": {"vi": "số bát phân viết không hợp lệ", "en": "invalid octal literal"},
+    "py-invalid-binary": {"vi": "số nhị phân viết không hợp lệ", "en": "invalid binary literal"},
+    "py-invalid-character": {"vi": "không được dùng ký tự '{char}' ({code}) trong biểu thức",
+                             "en": "invalid character '{char}' ({code})"},
+    "py-non-printable": {"vi": "có ký tự không in được {code} (ví dụ dấu cách không ngắt dòng)",
+                         "en": "invalid non-printable character {code}"},
+    "py-leading-zeros": {"vi": "số nguyên không được viết với chữ số 0 ở đầu",
+                         "en": "leading zeros in decimal integer literals are not permitted; use "
+                               "an 0o prefix for octal integers"},
+    "py-after-backslash": {"vi": "có ký tự đứng sau dấu '\\' nối dòng",
+                           "en": "unexpected character after line continuation character"},
+    "py-if-without-else": {"vi": "biểu thức 'if' thiếu phần 'else'",
+                           "en": "expected 'else' after 'if' expression"},
+    "py-unexpected-end": {"vi": "biểu thức kết thúc khi chưa đủ",
+                          "en": "unexpected EOF while parsing"},
     # validate and lint
     "cli-nothing-found": {"vi": "không tìm thấy {what} nào trong {where}",
                           "en": "no {what} found in {where}"},

@@ -230,7 +230,7 @@ def test_an_unknown_overlay_name_lists_those_offered(tmp_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     status, _, stderr = run(capsys, "report", str(dataset(tmp_path / "d", reading=False)),
                             "--year", "2024", "--overlay", "bac-kan/famly", "--out",
-                            str(tmp_path / "out"), "--quiet")
+                            str(tmp_path / "out"), "--quiet", "--lang", "en")
     assert status == 3
     assert "no overlay named 'bac-kan/famly'; available: bac-kan/community, bac-kan/family" \
         in stderr

@@ -203,10 +203,15 @@ def test_show_by_model_and_year_without_the_shipped_sets_overlapping(
                          "--criteria-dir", str(small_sets))
     assert status == 0 and f"id: {FAMILY}\n" in out
     status, out, err = run(capsys, "show", "--model", "family", "--year", "2040",
-                           "--criteria-dir", str(small_sets))
+                           "--criteria-dir", str(small_sets), "--lang", "en")
     assert (status, out) == (3, "")
     assert err == ("no criteria set for 'family' covers 2040; periods available: 2021-2025 "
                    f"({FAMILY}), 2026-2030 ({NEXT})\n")
+    status, out, err = run(capsys, "show", "--model", "family", "--year", "2040",
+                           "--criteria-dir", str(small_sets))
+    assert (status, out) == (3, "")
+    assert err == ("không có bộ tiêu chí nào của mô hình 'family' áp dụng cho năm 2040; các "
+                   f"giai đoạn hiện có: 2021-2025 ({FAMILY}), 2026-2030 ({NEXT})\n")
 
 
 def test_show_a_shipped_set_by_id(capsys: pytest.CaptureFixture[str]) -> None:

@@ -150,8 +150,12 @@ def test_evaluate_with_rejected_records_exits_1_and_still_evaluates_the_rest(
 
 
 def test_a_year_outside_the_period_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "evaluate", "--criteria", SET, "--input", GOOD, "--year", "2030") == (
+    assert run(capsys, "evaluate", "--criteria", SET, "--input", GOOD, "--year", "2030",
+               "--lang", "en") == (
         3, "", "year 2030 is outside the period 2016-2025 of criteria set "
+        "'examples/family-448'\n")
+    assert run(capsys, "evaluate", "--criteria", SET, "--input", GOOD, "--year", "2030") == (
+        3, "", "năm 2030 nằm ngoài giai đoạn 2016-2025 của bộ tiêu chí "
         "'examples/family-448'\n")
 
 

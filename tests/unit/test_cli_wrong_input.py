@@ -206,6 +206,9 @@ def test_an_unknown_overlay_name_is_never_ignored(capsys: pytest.CaptureFixture[
                                                   argv: list[str]) -> None:
     status, _, err = run(capsys, *argv, "--overlay", "nosuch")
     assert status == 3
+    assert err.startswith("không có điều chỉnh nào tên 'nosuch'; các điều chỉnh hiện có: ")
+    status, _, err = run(capsys, *argv, "--overlay", "nosuch", "--lang", "en")
+    assert status == 3
     assert err.startswith("no overlay named 'nosuch'; available: ")
 
 
@@ -311,12 +314,14 @@ def test_report_of_one_evidence_file_points_at_evaluate(
 # Wrong names a new user types: each already gives a clean message; they must stay clean.
 @pytest.mark.parametrize(("argv", "message"), [
     (["evaluate", "--model", "famly", "--year", "2024", "--input", GOOD],
-     "no criteria set for model 'famly'; known models: "),
+     "không có bộ tiêu chí nào cho mô hình 'famly'; các mô hình hiện có: "),
     (["evaluate", "--model", "family", "--year", "1999", "--input", GOOD],
-     "no criteria set for 'family' covers 1999; periods available: "),
+     "không có bộ tiêu chí nào của mô hình 'family' áp dụng cho năm 1999; các giai đoạn hiện "
+     "có: "),
     (["show", "vn/2021-2025/famly", "--lang", "en"],
      "'vn/2021-2025/famly' is neither a file nor the id"),
-    (["list", "--overlay", "nosuch"], "no overlay named 'nosuch'; available: "),
+    (["list", "--overlay", "nosuch"],
+     "không có điều chỉnh nào tên 'nosuch'; các điều chỉnh hiện có: "),
     (["report", str(DATA / "2026"), "--year", "2026", "--targets", "nosuch"],
      "không có tệp chỉ tiêu hay chỉ tiêu có sẵn nào mã 'nosuch' [file-not-found]"),
     (["report", "nosuchdata", "--year", "2024", "--lang", "en"],

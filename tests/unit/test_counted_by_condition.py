@@ -45,9 +45,12 @@ def test_a_condition_that_is_not_one_is_an_error(tmp_path: Path) -> None:
     (sets / "family.yaml").write_text(text, encoding="utf-8")
     catalog = lm.Catalog.default([sets])
     (tmp_path / "data").mkdir()
-    with pytest.raises(CriteriaError, match="must be a condition"):
+    with pytest.raises(CriteriaError, match="must be a condition") as caught:
         lm.evaluate_dataset(lm.read_dataset(_write(tmp_path / "data")), year=2024,
                             catalog=catalog)
+    assert caught.value.problems[0].text("vi").startswith(
+        "'from: when: age' phải là một điều kiện (đúng hoặc sai) trên các thông tin của "
+        "'citizen', nhưng có kiểu ")
 
 
 def _write(folder: Path) -> Path:

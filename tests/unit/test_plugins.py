@@ -566,8 +566,11 @@ def test_plugins_command_blames_a_broken_plugin(capsys: pytest.CaptureFixture[st
     monkeypatch.setattr(_cli_options, "get_plugin_manager",
                         lambda entry_points=None: _manager(("bad", Bad())))
     assert main(["plugins"]) == 3
-    assert "plugin 'bad': learning_models_report_writers must return a list" in \
+    assert "plugin 'bad': learning_models_report_writers phải trả về một danh sách" in \
         capsys.readouterr().err
+    with pytest.raises(PluginError, match="plugin 'bad': learning_models_report_writers must "
+                       r"return a list of .*, got str"):
+        collect_writers(_manager(("bad", Bad())))  # type: ignore[arg-type]
 
 
 def test_no_plugins_option_asks_for_no_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:

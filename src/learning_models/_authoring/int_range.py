@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .._criteria import InputSpec
+from .._documents import Message, say
 from .._expressions import (
     Binary,
     BoolOp,
@@ -39,6 +40,8 @@ from .._expressions import (
     Unary,
     render,
 )
+from .._report import format_number
+from .._words import Lang
 
 __all__ = ["Overflow", "Range", "integer_overflows"]
 
@@ -54,8 +57,8 @@ class Overflow:
     """A subexpression whose integer result can leave 64 bits, and why."""
 
     node: Binary
-    message: str
-    hint: str
+    message: Message
+    hint: Message
 
 
 def integer_overflows(expr: Expr, inputs: Mapping[str, InputSpec],
@@ -130,11 +133,9 @@ def _arithmetic(node: Binary, left: Range, right: Range, found: list[Overflow]) 
         small = [side for side in (left, right) if None not in side
                  and -1 <= side[0] <= side[1] <= 1]  # type: ignore[operator]
         if unbounded and not small:
-            found.append(Overflow(node, f"'{render(node)}' multiplies a value with no "
-                                  f"{_missing_bound(unbounded)}, so it can exceed 64-bit "
-                                  "integers (±9.2 × 10^18); where it does, its value is "
-                                  "missing",
-                                  "declare a 'minimum' and a 'maximum' for the inputs it reads"))
+            found.append(Overflow(node, say("lint-overflow-unbounded", expr=render(node),
+                                            missing=_missing_bound(unbounded)),
+                                  say("lint-overflow-unbounded-hint")))
             return None
         if unbounded:
             return (None, None)
@@ -143,20 +144,29 @@ def _arithmetic(node: Binary, left: Range, right: Range, found: list[Overflow]) 
     low, high = result
     if (low is not None and low < LOWEST) or (high is not None and high > HIGHEST):
         reach = high if high is not None and high > HIGHEST else low
-        found.append(Overflow(node, f"'{render(node)}' can reach {reach:,} given the declared "
-                              "bounds, beyond 64-bit integers (±9.2 × 10^18); where it does, "
-                              "its value is missing",
-                              "lower the inputs' bounds or the constants, or compute with a "
-                              "number (e.g. 1.0 * x) where exactness is not needed"))
+        assert reach is not None  # the bound that left 64 bits
+        found.append(Overflow(node, say("lint-overflow-reach", expr=render(node),
+                                        reach=_Grouped(reach)),
+                              say("lint-overflow-reach-hint")))
         return None
     return result
 
 
-def _missing_bound(ranges: list[Range]) -> str:
+def _missing_bound(ranges: list[Range]) -> Message:
     lows = any(r[0] is None for r in ranges)
     highs = any(r[1] is None for r in ranges)
-    return "declared minimum or maximum" if lows and highs else \
-        "declared minimum" if lows else "declared maximum"
+    return say("lint-missing-both") if lows and highs else \
+        say("lint-missing-min") if lows else say("lint-missing-max")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grouped:
+    """A whole number in a message, its thousands grouped as the language groups them."""
+
+    value: int
+
+    def render(self, lang: Lang = "vi") -> str:
+        return format_number(self.value, lang)
 
 
 def _add(a: int | None, b: int | None) -> int | None:

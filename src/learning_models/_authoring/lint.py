@@ -46,6 +46,7 @@ from .._criteria import (
     Program,
     compile_criteria,
 )
+from .._documents import Message, say
 from .._expressions import (
     BUILTIN_FUNCTIONS,
     Binary,
@@ -298,9 +299,9 @@ class _Linter:
 
     # --- reporting
 
-    def report(self, severity: Severity, code: ProblemCode, message: str, span: Span | None,
-               hint: str | None = None) -> None:
-        self.problems.append(Problem(code, message, span, hint, severity))
+    def report(self, severity: Severity, code: ProblemCode, message: Message, span: Span | None,
+               hint: Message | None = None) -> None:
+        self.problems.append(Problem.of(code, message, span, hint=hint, severity=severity))
 
     def at(self, path: Path, *, key: bool = False) -> Span | None:
         return None if self.source is None else self.source.locate(path, key=key)
@@ -373,14 +374,10 @@ class _Linter:
         # A rule that reads a row's values (format 1.1) is not decided by points alone.
         by_points = not expression_names(self.program.pass_expr) & row
         if by_points and not self.passes([i.points for i in inds]):
-            self.report("error", "never-passes",
-                        f"the pass rule fails even when every indicator is fully met "
-                        f"(total {top:g} of {top:g}): no subject can be recognised",
+            self.report("error", "never-passes", say("lint-never-passes", top=top),
                         self.at_expr(path))
         elif by_points and self.passes([0.0 for _ in inds]):
-            self.report("error", "always-passes",
-                        "the pass rule holds even when no indicator is met (total 0): "
-                        "every subject is recognised", self.at_expr(path))
+            self.report("error", "always-passes", say("lint-always-passes"), self.at_expr(path))
         limits = {"total": top, "total_share": 1.0}
         for criterion in self.spec.criteria:
             limits[criterion.id] = sum(i.points for i in criterion.indicators)
@@ -396,21 +393,20 @@ class _Linter:
                 if value is None or at_least not in (">", ">=", "==") \
                         or not (value > limit or (at_least == ">" and value == limit)):
                     continue
-                what = "the maximum total" if name.id == "total" else \
-                    "the largest share (all the points that apply)" \
-                    if name.id == "total_share" else \
-                    f"the most criterion {name.id!r} can give"
+                what = say("lint-what-total") if name.id == "total" else \
+                    say("lint-what-share") if name.id == "total_share" else \
+                    say("lint-what-criterion", id=name.id)
                 self.report("error", "threshold-above-max",
-                            f"the pass rule needs '{name.id} {at_least} {value:g}', but {what} "
-                            f"is {limit:g}", self.at_expr(path, const))
+                            say("lint-threshold-above-max", name=name.id, op=at_least,
+                                value=value, what=what, limit=limit),
+                            self.at_expr(path, const))
 
     def grades(self) -> None:
         top = self.program.max_total
         for k, grade in enumerate(self.spec.recognition.grades):
             if grade.min is not None and grade.min > top:
                 self.report("error", "threshold-above-max",
-                            f"grade {grade.id!r} needs {grade.min:g} points, more than the "
-                            f"maximum total {top:g}: no subject can reach it",
+                            say("lint-grade-above-max", id=grade.id, min=grade.min, top=top),
                             self.at(("recognition", "grades", k, "min")))
 
     # --- levels and reachability
@@ -421,25 +417,24 @@ class _Linter:
             where = self.at_expr((*path, "levels", k, "when"))
             if points == 0:
                 self.report("warning", "zero-points-level",
-                            f"level {k + 1} of {ind.id!r}: a level worth 0 points is the same "
-                            "as no match", self.at((*path, "levels", k, "points")),
-                            hint="remove the level")
+                            say("lint-zero-level", n=k + 1, id=ind.id),
+                            self.at((*path, "levels", k, "points")),
+                            hint=say("lint-remove-level"))
             if k and points > ind.levels[k - 1][1]:
                 self.report("warning", "levels-order",
-                            f"level {k + 1} of {ind.id!r} gives more points ({points:g}) than "
-                            f"level {k} ({ind.levels[k - 1][1]:g}); the first level that "
-                            "holds wins", self.at((*path, "levels", k, "points")),
-                            hint="list levels from the most to the least demanding")
+                            say("lint-levels-order", n=k + 1, id=ind.id, points=points,
+                                before=k, before_points=ind.levels[k - 1][1]),
+                            self.at((*path, "levels", k, "points")),
+                            hint=say("lint-levels-order-hint"))
             alone = self.conditions.holds(expr)
             if not alone:
                 self.report("warning", "unreachable-level",
-                            f"level {k + 1} of {ind.id!r} can never hold: "
-                            f"'{render(expr)}' is never true", where)
+                            say("lint-level-never", n=k + 1, id=ind.id, expr=render(expr)),
+                            where)
             elif earlier and not self.after(expr, earlier):
                 self.report("warning", "unreachable-level",
-                            f"level {k + 1} of {ind.id!r} can never be reached: whenever "
-                            f"'{render(expr)}' holds, an earlier level already matches", where,
-                            hint="list levels from the most to the least demanding")
+                            say("lint-level-shadowed", n=k + 1, id=ind.id, expr=render(expr)),
+                            where, hint=say("lint-levels-order-hint"))
             earlier.append(expr)
 
     def after(self, expr: Expr, earlier: Sequence[Expr]) -> list[Env]:
@@ -457,24 +452,20 @@ class _Linter:
                 return
             if ind.mandatory:
                 self.report("error", "unreachable-mandatory",
-                            f"mandatory indicator {ind.id!r} can never be met: its condition "
-                            "is never true, so no subject can be recognised",
-                            self.at_expr((*path, "when")))
+                            say("lint-mandatory-never", id=ind.id), self.at_expr((*path, "when")))
             else:
-                self.report("warning", "never-met",
-                            f"indicator {ind.id!r} can never be met: its condition is never "
-                            "true", self.at_expr((*path, "when")))
+                self.report("warning", "never-met", say("lint-never-met", id=ind.id),
+                            self.at_expr((*path, "when")))
             return
         if not ind.mandatory or ind.awarded is not None:
             return  # each unreachable level is reported on its own; awarded points vary
         full = [k for k, (_, points) in enumerate(ind.levels) if points >= ind.points]
         exprs = [e for e, _ in ind.levels]
         if not any(self.after(exprs[k], exprs[:k]) for k in full):
-            why = "no level gives its full points" if not full else \
-                "no level with its full points can be reached"
+            why = say("lint-no-full-level") if not full else say("lint-full-level-unreached")
             self.report("error", "unreachable-mandatory",
-                        f"mandatory indicator {ind.id!r} can never be fully met: {why}, so no "
-                        "subject can be recognised", self.at((*path, "mandatory")))
+                        say("lint-mandatory-not-full", id=ind.id, why=why),
+                        self.at((*path, "mandatory")))
 
     def bounds(self, path: Path, expr: Expr) -> None:
         for node in walk(expr):
@@ -491,17 +482,16 @@ class _Linter:
                     continue
                 declared = self.conditions.domain(name.id, "number")
                 assert isinstance(declared, _Range)
-                text = f"'{name.id} {rel} {value:g}'"
                 if declared.meet(rel, value).empty:
-                    verdict = "can never hold"
+                    verdict = say("lint-never-holds")
                 elif declared.meet(_NEGATED[rel], value).empty:  # x >= 0 with minimum 0
-                    verdict = "always holds"
+                    verdict = say("lint-always-holds")
                 else:
                     continue
                 self.report("warning", "comparison-out-of-bounds",
-                            f"{text} {verdict}: {_bounds_text(name.id, spec)}",
-                            self.at_expr(path, const),
-                            hint="check the constant, or the input's minimum and maximum")
+                            say("lint-comparison-bounds", name=name.id, op=rel, value=value,
+                                verdict=verdict, bounds=_bounds_text(name.id, spec)),
+                            self.at_expr(path, const), hint=say("lint-bounds-hint"))
 
     def divisions(self, path: Path, expr: Expr) -> None:
         """A ``/`` whose divisor is a literal zero (or arithmetic of literals giving zero):
@@ -511,11 +501,8 @@ class _Linter:
                     or _constant_value(node.right) != 0:
                 continue
             self.report("warning", "division-by-zero",
-                        f"'{render(node)}' divides by zero, so its value is missing for every "
-                        "subject",
-                        self.at_expr(path, node.right),
-                        hint="divide by an input or derived value, or use ratio(a, b), which "
-                             "gives a value when b is 0")
+                        say("lint-divides-by-zero", expr=render(node)),
+                        self.at_expr(path, node.right), hint=say("lint-divides-by-zero-hint"))
 
     def overflows(self, path: Path, expr: Expr, ranges: dict[str, Range | None]) -> None:
         """Integer arithmetic that the declared bounds let leave 64 bits (`int_range`);
@@ -549,59 +536,51 @@ class _Linter:
         for name in self.spec.inputs:
             if name in used:
                 continue
-            why = "only derived values that are never used read it" if name in by_unused \
-                else "no indicator or derived value reads it"
-            self.report("warning", "unused-input", f"input {name!r} is never used: {why}",
-                        self.at(("inputs", name), key=True),
-                        hint="remove it, or use it in a condition")
+            why = say("lint-read-by-unused") if name in by_unused else say("lint-read-by-none")
+            self.report("warning", "unused-input", say("lint-unused-input", name=name, why=why),
+                        self.at(("inputs", name), key=True), hint=say("lint-unused-hint"))
         for name in self.spec.derived:
             if name not in used:
-                self.report("warning", "unused-derived",
-                            f"derived value {name!r} is never used: no indicator reads it",
-                            self.at(("derived", name), key=True),
-                            hint="remove it, or use it in a condition")
+                self.report("warning", "unused-derived", say("lint-unused-derived", name=name),
+                            self.at(("derived", name), key=True), hint=say("lint-unused-hint"))
 
     def sources(self) -> None:
-        hint = "add a 'note' saying what the text or points rest on"
+        hint = say("lint-unverified-hint")
         if not self.spec.source.verified and not self.spec.source.note:
-            self.report("warning", "unverified-without-note",
-                        "the set's source is not verified and has no note",
+            self.report("warning", "unverified-without-note", say("lint-set-unverified"),
                         self.at(("source", "verified")), hint=hint)
         for path, ind in self.indicators():
             source = self.spec.criteria[_int(path[1])].indicators[_int(path[3])].source
             if source is not None and not source.verified and not source.note:
                 self.report("warning", "unverified-without-note",
-                            f"the source of indicator {ind.id!r} is not verified and has no "
-                            "note", self.at((*path, "source", "verified")), hint=hint)
+                            say("lint-indicator-unverified", id=ind.id),
+                            self.at((*path, "source", "verified")), hint=hint)
         # A source said to be verified names what it was checked against.
-        cite = ("add the 'url' of a public copy, or the 'document' (number and date) it was "
-                "checked against")
+        cite = say("lint-reference-hint")
         if self.spec.source.verified and not self.spec.source.url \
                 and not self.spec.source.document:
-            self.report("warning", "verified-without-reference",
-                        "the set's source is verified but names no url and no document",
+            self.report("warning", "verified-without-reference", say("lint-set-no-reference"),
                         self.at(("source", "verified")), hint=cite)
         for path, ind in self.indicators():
             source = self.spec.criteria[_int(path[1])].indicators[_int(path[3])].source
             if source is not None and source.verified and not source.url \
                     and not source.document:
                 self.report("warning", "verified-without-reference",
-                            f"the source of indicator {ind.id!r} is verified but names no url "
-                            "and no document", self.at((*path, "source", "verified")),
-                            hint=cite)
+                            say("lint-indicator-no-reference", id=ind.id),
+                            self.at((*path, "source", "verified")), hint=cite)
 
     def titles(self) -> None:
-        hint = "write the title with its diacritics (and save the file as UTF-8)"
+        hint = say("lint-no-diacritics-hint")
         for c, criterion in enumerate(self.spec.criteria):
-            items: list[tuple[Path, str, str]] = [(("criteria", c), "criterion", criterion.id)]
-            items += [(("criteria", c, "indicators", i), "indicator", ind.id)
+            items: list[tuple[Path, Message, str]] = [
+                (("criteria", c), say("part-criterion"), criterion.id)]
+            items += [(("criteria", c, "indicators", i), say("part-indicator"), ind.id)
                       for i, ind in enumerate(criterion.indicators)]
             titles = [criterion.title.vi, *(ind.title.vi for ind in criterion.indicators)]
             for (path, kind, ident), title in zip(items, titles, strict=True):
                 if not _is_vietnamese(title):
                     self.report("warning", "missing-diacritics",
-                                f"the Vietnamese title of {kind} {ident!r} has no Vietnamese "
-                                f"diacritics: {title!r}; were they stripped?",
+                                say("lint-no-diacritics", part=kind, id=ident, title=title),
                                 self.at((*path, "title", "vi")), hint=hint)
 
     def coverage(self) -> None:
@@ -609,10 +588,8 @@ class _Linter:
             return
         for path, ind in self.indicators():
             if ind.id not in self.cases:
-                self.report("warning", "untested-indicator",
-                            f"no test case checks indicator {ind.id!r}",
-                            self.at((*path, "id")),
-                            hint="add a case whose 'expect: indicators:' names it")
+                self.report("warning", "untested-indicator", say("lint-untested", id=ind.id),
+                            self.at((*path, "id")), hint=say("lint-untested-hint"))
 
 
 def _constant_value(node: Expr) -> float | None:
@@ -639,12 +616,12 @@ def _int(step: str | int) -> int:
     return step
 
 
-def _bounds_text(name: str, spec: InputSpec) -> str:
+def _bounds_text(name: str, spec: InputSpec) -> Message:
     if spec.minimum is not None and spec.maximum is not None:
-        return f"{name!r} is declared from {spec.minimum:g} to {spec.maximum:g}"
+        return say("lint-bounds-both", name=name, low=spec.minimum, high=spec.maximum)
     if spec.maximum is not None:
-        return f"{name!r} is at most {spec.maximum:g}"
-    return f"{name!r} is at least {spec.minimum:g}"
+        return say("lint-bounds-most", name=name, high=spec.maximum)
+    return say("lint-bounds-least", name=name, low=spec.minimum)
 
 
 def _with_counts(inputs: Mapping[str, InputSpec], ind: CompiledIndicator,

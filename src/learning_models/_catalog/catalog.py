@@ -38,8 +38,9 @@ from .._criteria import (
     resolve_extension,
     validate_criteria,
 )
-from .._documents import RawDocument, SourceMap, did_you_mean, load_yaml
+from .._documents import RawDocument, SourceMap, load_yaml, say, suggestion
 from .._expressions import BUILTIN_FUNCTIONS, FunctionRegistry
+from .._words import MESSAGES
 from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
 from .plugin_sources import collect_criteria_sources, collect_functions, collect_overlays
 
@@ -168,9 +169,9 @@ class Catalog:
                 continue
             if ident in added:
                 first = added[ident].source.locate(("id",))
-                self._problems.append(Problem(
-                    "duplicate-id", f"criteria set id {ident!r} is used twice",
-                    raw.source.locate(("id",)), hint=f"first used at {first}"))
+                self._problems.append(Problem.of(
+                    "duplicate-id", say("set-id-twice", id=ident), raw.source.locate(("id",)),
+                    hint=say("first-used-at", where=first)))
                 continue
             added[ident] = raw
             self._docs[ident] = _Doc(raw, self._layers)
@@ -226,8 +227,8 @@ class Catalog:
         at = raw.source.locate(("extends",))
         if base_id in trail:
             cycle = " → ".join((*trail[trail.index(base_id):], base_id))
-            raise CriteriaError([Problem("extends-cycle", f"sets extend each other: {cycle}",
-                                         at)])
+            raise CriteriaError([Problem.of("extends-cycle", say("sets-extend-cycle",
+                                                                 cycle=cycle), at)])
         if base_id not in self._docs:
             raise CriteriaError([self._unknown(base_id, at)])
         base = self._get(base_id, trail)
@@ -236,10 +237,10 @@ class Catalog:
         return merged
 
     def _unknown(self, ident: str, at: Span | None) -> Problem:
-        hint = did_you_mean(ident, self.ids()) or \
-            f"known sets: {', '.join(self.ids()) or 'none'}"
+        hint = suggestion(ident, self.ids()) or \
+            say("known-sets", ids=", ".join(self.ids()) or say("word-none"))
         code: ProblemCode = "unknown-base" if at is not None else "unknown-set"
-        return Problem(code, f"no criteria set with id {ident!r}", at, hint=hint)
+        return Problem.of(code, say("no-set-with-id", id=ident), at, hint=hint)
 
     def entries(self) -> list[CatalogEntry]:
         """Every set that resolves, sorted by model and period (broken ones: `problems`)."""
@@ -264,12 +265,12 @@ class Catalog:
             for b in entries[k + 1:]:
                 if a.model == b.model and set(a.years) & set(b.years) \
                         and not self._related(a.id, b.id) and not told_apart(a, b):
-                    problems.append(Problem(
+                    problems.append(Problem.of(
                         "overlapping-periods",
-                        f"sets {a.id!r} and {b.id!r} both govern {a.model!r} in "
-                        f"{_years(set(a.years) & set(b.years))}",
+                        say("sets-overlap", a=a.id, b=b.id, model=a.model,
+                            years=_years(set(a.years) & set(b.years))),
                         self._docs[b.id].raw.source.locate(("period",)),
-                        hint=OVERLAP_HINT))
+                        hint=say("sets-overlap-hint")))
         return problems
 
     def _related(self, a: str, b: str) -> bool:
@@ -290,12 +291,9 @@ class Catalog:
         told apart by ``applies_to``, are: see `variants`)."""
         found = self.variants(model, year)
         if len(found) > 1:
-            raise LearningModelsError(
-                f"several criteria sets for {model!r} are in force in {year}, each for the "
-                f"subjects its applies_to names: "
-                f"{', '.join(f'{s.id} ({s.applies_to})' for s in found)}; evaluate with "
-                f"--model {model} --year {year} (each record goes to its set), or choose one "
-                f"with its id")
+            raise LearningModelsError.saying(say(
+                "sets-in-force-several", model=model, year=year,
+                sets=", ".join(f"{s.id} ({s.applies_to})" for s in found)))
         return found[0]
 
     def variants(self, model: str, year: int) -> list[CriteriaSet]:
@@ -306,27 +304,24 @@ class Catalog:
         of_model = [e for e in entries if e.model == model]
         if not of_model:
             models = sorted({e.model for e in entries})
-            raise LearningModelsError(f"no criteria set for model {model!r}; known models: "
-                                      f"{', '.join(models) or 'none'}")
+            raise LearningModelsError.saying(say("no-set-for-model", model=model,
+                                                 models=", ".join(models) or say("word-none")))
         hits = [e for e in of_model if year in e.years]
         hits = [e for e in hits if not any(e.id in self._ancestors(o.id) for o in hits)]
         if not hits:
             periods = ", ".join(f"{e.period} ({e.id})" for e in of_model)
-            raise LearningModelsError(f"no criteria set for {model!r} covers {year}; "
-                                      f"periods available: {periods}")
+            raise LearningModelsError.saying(say("no-set-covers", model=model, year=year,
+                                                 periods=periods))
         if len(hits) > 1 and not all(told_apart(a, b) for k, a in enumerate(hits)
                                      for b in hits[k + 1:]):
-            raise LearningModelsError(
-                f"several criteria sets for {model!r} cover {year}: "
-                f"{', '.join(e.id for e in hits)}; choose one with its id (sets in force "
-                f"together must each say which subjects they are for with applies_to)")
+            raise LearningModelsError.saying(say(
+                "sets-cover-several", model=model, year=year, ids=", ".join(e.id for e in hits)))
         return [self.get(e.id) for e in hits]
 
 
-#: How to fix two sets of one model in force in the same years.
-OVERLAP_HINT = ("give the sets periods that do not overlap, make one extend the other, or "
-                "(format 1.1) give each an 'applies_to' naming the subjects it is for, e.g. "
-                "applies_to: \"level == 'commune'\"")
+#: How to fix two sets of one model in force in the same years, in English (the catalogue's
+#: ``sets-overlap-hint`` says it in either language).
+OVERLAP_HINT = MESSAGES["sets-overlap-hint"]["en"]
 
 
 def told_apart(a: CatalogEntry, b: CatalogEntry) -> bool:
@@ -346,8 +341,9 @@ def _overlays(plugins: pluggy.PluginManager | None,
         elif Path(item).is_file():
             chosen.append(Overlay.from_yaml(item))
         else:
-            names = ", ".join(sorted(offered)) or "none (no plugin offers overlays)"
-            raise LearningModelsError(f"no overlay named {str(item)!r}; available: {names}")
+            names = ", ".join(sorted(offered)) or say("overlays-none")
+            raise LearningModelsError.saying(say("no-overlay-named", name=str(item),
+                                                 names=names))
     return chosen
 
 

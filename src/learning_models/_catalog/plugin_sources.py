@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pluggy
 
 from .._criteria import Overlay
+from .._documents import Message, say, verbatim
 from .._expressions import BUILTIN_FUNCTIONS, Function, FunctionRegistry
 from ..errors import PluginError
 
@@ -36,22 +37,23 @@ def plugin_results(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> Iterat
         try:
             value = impl.function(**kwargs)
         except Exception as exc:
-            raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook}: {exc}") from exc
+            raise PluginError.saying(say("plugin-failed", plugin=impl.plugin_name, hook=hook,
+                                         error=verbatim(str(exc)))) from exc
         yield impl.plugin_name, value
 
 
 def plugin_items(pm: pluggy.PluginManager, hook: str, kind: type[T] | tuple[type, ...],
-           what: str) -> Iterator[tuple[str, Any]]:
+           what: str | Message) -> Iterator[tuple[str, Any]]:
     for plugin, value in plugin_results(pm, hook):
         if value is None:
             continue
         if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
-            raise PluginError(f"plugin {plugin!r}: {hook} must return a list of {what}, "
-                              f"got {type(value).__name__}")
+            raise PluginError.saying(say("plugin-not-list", plugin=plugin, hook=hook, what=what,
+                                         kind=type(value).__name__))
         for item in value:
             if not isinstance(item, kind):
-                raise PluginError(f"plugin {plugin!r}: {hook} returned {item!r:.80}, "
-                                  f"which is not {what}")
+                raise PluginError.saying(say("plugin-not-item", plugin=plugin, hook=hook,
+                                             item=f"{item!r:.80}", what=what))
             yield plugin, item
 
 
@@ -61,12 +63,12 @@ def collect_criteria_sources(pm: pluggy.PluginManager,
     found: dict[str, list[Path | Mapping[str, Any]]] = {}
     items: Iterator[tuple[str, Any]] = plugin_items(
         pm, "learning_models_criteria_sources", (str, os.PathLike, Mapping),
-        "directories or set documents (mappings)")
+        say("plugin-what-sources"))
     for plugin, item in items:
         entry: Path | Mapping[str, Any] = item if isinstance(item, Mapping) else Path(item)
         if isinstance(entry, Path) and not entry.is_dir():
-            raise PluginError(f"plugin {plugin!r}: criteria directory {str(entry)!r} does not "
-                              "exist")
+            raise PluginError.saying(say("plugin-no-directory", plugin=plugin,
+                                         folder=str(entry)))
         found.setdefault(plugin, []).append(entry)
     return list(found.items())
 
@@ -74,10 +76,11 @@ def collect_criteria_sources(pm: pluggy.PluginManager,
 def collect_overlays(pm: pluggy.PluginManager) -> dict[str, Overlay]:
     """Every overlay offered, by name (names must be unique across plugins)."""
     found: dict[str, Overlay] = {}
-    for plugin, overlay in plugin_items(pm, "learning_models_overlays", Overlay, "Overlay objects"):
+    for plugin, overlay in plugin_items(pm, "learning_models_overlays", Overlay,
+                                        say("plugin-what-overlays")):
         if overlay.name in found:
-            raise PluginError(f"plugin {plugin!r}: overlay {overlay.name!r} is already offered "
-                              f"by {found[overlay.name].plugin!r}")
+            raise PluginError.saying(say("plugin-overlay-twice", plugin=plugin,
+                                         name=overlay.name, other=found[overlay.name].plugin))
         found[overlay.name] = Overlay(overlay.name, overlay.target, overlay.changes,
                                       overlay.after, overlay.source, plugin, overlay.raw)
     return found
@@ -88,9 +91,13 @@ def collect_functions(pm: pluggy.PluginManager,
     """The built-in functions plus every plugin's; a name taken twice is a `PluginError`."""
     registry = base or BUILTIN_FUNCTIONS
     for plugin, function in plugin_items(pm, "learning_models_functions", Function,
-                                   "Function objects"):
+                                         say("plugin-what-functions")):
+        if function.name in registry:
+            raise PluginError.saying(say("plugin-function-twice", plugin=plugin,
+                                         name=function.name))
         try:
             registry = registry.with_function(function)
-        except ValueError as exc:
-            raise PluginError(f"plugin {plugin!r}: {exc}") from exc
+        except ValueError as exc:  # not reached: a Function checks itself when it is built
+            raise PluginError.saying(say("plugin-says", plugin=plugin,
+                                         error=verbatim(str(exc)))) from exc
     return registry

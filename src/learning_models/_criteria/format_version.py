@@ -14,14 +14,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .._documents import SourceMap
+from .._documents import Message, SourceMap, say
 from ..errors import Problem
 
 __all__ = ["FORMAT_1", "FORMAT_1_1", "version_problems"]
 
 FORMAT_1 = "learning-models/criteria-set/1"
 FORMAT_1_1 = "learning-models/criteria-set/1.1"
-_HINT = f"write 'format: {FORMAT_1_1}' as the first line: the key is new in format 1.1"
+
+Path = tuple[str | int, ...]
+
+
+def _needs_1_1(what: Message, source: SourceMap, path: Path, *, key: bool = True) -> Problem:
+    """`what` (a key of format 1.1, at `path`) in a file that says format 1."""
+    return Problem.of("invalid-value", say("needs-1-1", what=what), source.locate(path, key=key),
+                      hint=say("needs-1-1-hint", format=FORMAT_1_1))
 
 
 def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
@@ -31,17 +38,14 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
     for name, spec in (data.get("inputs") or {}).items():
         if isinstance(spec, dict) and isinstance(spec.get("from"), dict) \
                 and "when" in spec["from"]:
-            yield Problem("invalid-value", f"input {name!r}: a 'when' in 'from' needs format "
-                          "1.1, and this file says format 1",
-                          source.locate(("inputs", name, "from", "when"), key=True), hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-when-from", name=name), source,
+                             ("inputs", name, "from", "when"))
     if "applies_to" in data:
-        yield Problem("invalid-value", "'applies_to' needs format 1.1, and this file says "
-                      "format 1", source.locate(("applies_to",), key=True), hint=_HINT)
+        yield _needs_1_1(say("needs-1-1-applies-to"), source, ("applies_to",))
     for c, criterion in enumerate(data.get("criteria", [])):
         if "applies" in criterion:
-            yield Problem("invalid-value", f"criterion {criterion['id']!r}: 'applies' needs "
-                          "format 1.1, and this file says format 1",
-                          source.locate(("criteria", c, "applies"), key=True), hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-criterion-applies", id=criterion["id"]), source,
+                             ("criteria", c, "applies"))
         for i, ind in enumerate(criterion.get("indicators", [])):
             yield from _indicator_problems(ind, ("criteria", c, "indicators", i), source)
     added = data.get("add")
@@ -49,35 +53,27 @@ def version_problems(data: dict[str, Any], source: SourceMap) -> Iterator[Proble
         if isinstance(ind, dict):
             yield from _indicator_problems(ind, ("add", "indicators", i), source)
     if "source" in data.get("recognition", {}):
-        yield Problem("invalid-value", "the recognition's 'source' needs format 1.1, and this "
-                      "file says format 1", source.locate(("recognition", "source"), key=True),
-                      hint=_HINT)
+        yield _needs_1_1(say("needs-1-1-recognition-source"), source, ("recognition", "source"))
     for k, grade in enumerate(data.get("recognition", {}).get("grades", [])):
+        at: Path = ("recognition", "grades", k)
         if "source" in grade:
-            yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'source' needs "
-                          "format 1.1, and this file says format 1",
-                          source.locate(("recognition", "grades", k, "source"), key=True),
-                          hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-grade-source", id=grade["id"]), source,
+                             (*at, "source"))
         if "when" in grade:
-            yield Problem("invalid-value", f"grade {grade['id']!r}: a grade's 'when' needs "
-                          "format 1.1, and this file says format 1",
-                          source.locate(("recognition", "grades", k, "when"), key=True),
-                          hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-grade-when", id=grade["id"]), source, (*at, "when"))
 
 
 #: The format-1.1 keys of an indicator.
 _INDICATOR_KEYS = ("awarded", "applies", "items")
 
 
-def _indicator_problems(ind: dict[str, Any], at: tuple[str | int, ...], source: SourceMap,
+def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap,
                         ) -> Iterator[Problem]:
     for key in _INDICATOR_KEYS:
         if key in ind:
-            yield Problem("invalid-value", f"indicator {ind['id']!r}: {key!r} needs "
-                          "format 1.1, and this file says format 1",
-                          source.locate((*at, key), key=True), hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-indicator-key", id=ind["id"], key=key), source,
+                             (*at, key))
     for j, entry in enumerate(ind.get("evidence") or ()):
         if isinstance(entry, dict):
-            yield Problem("invalid-value", f"indicator {ind['id']!r}: a named evidence "
-                          "document ({id, title, required}) needs format 1.1, and this file "
-                          "says format 1", source.locate((*at, "evidence", j)), hint=_HINT)
+            yield _needs_1_1(say("needs-1-1-named-evidence", id=ind["id"]), source,
+                             (*at, "evidence", j), key=False)

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .._documents import SourceMap
 from .._expressions import FunctionRegistry
-from .._words import Lang
+from .._words import MESSAGES, Lang
 
 __all__ = [
     "MODELS",
@@ -124,6 +124,12 @@ def fold_word(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip().lower()
 
 
+
+def _said(message: str, **params: str) -> PydanticCustomError:
+    """A validator's error that is the catalogue's `message` (its English, with `params`):
+    the stage building the model says it in either language (`_documents.build_located`)."""
+    return PydanticCustomError(message, MESSAGES[message]["en"], params)
+
 class InputSpec(_Frozen):
     """One piece of evidence the set reads: its type, bounds and labels.
 
@@ -151,24 +157,17 @@ class InputSpec(_Frozen):
         for choice in choices or ():
             value = choice if isinstance(choice, str) else choice.value
             if value in seen:
-                raise PydanticCustomError("enum_spelling", "the value '{value}' is listed twice",
-                                          {"value": value})
+                raise _said("enum-listed-twice", value=value)
             seen.add(value)
             words = [value] if isinstance(choice, str) else \
                 [value, choice.label.vi, choice.label.en]
             for word in words:
                 key = fold_word(word)
                 if not key:
-                    raise PydanticCustomError("enum_spelling",
-                                              "a value or label of '{value}' is empty",
-                                              {"value": value})
+                    raise _said("enum-empty-word", value=value)
                 first = owner.setdefault(key, value)
                 if first != value:
-                    raise PydanticCustomError(
-                        "enum_spelling",
-                        "'{word}' names two values, '{first}' and '{value}': every value and "
-                        "label (compared without case) must name one value only",
-                        {"word": word, "first": first, "value": value})
+                    raise _said("enum-two-values", word=word, first=first, value=value)
         return choices
 
     @property

@@ -25,10 +25,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._documents import RawDocument, SourceMap, load_yaml
+from .._documents import RawDocument, SourceMap, load_yaml, say
 from ..errors import CriteriaError, Problem
 from .model import CriteriaSet, Lang
-from .resolve import Change, resolve_extension
+from .resolve import Change, part_said, resolve_extension
 from .validate import check_document, validate_criteria
 
 __all__ = ["AppliedOverlay", "Overlay", "apply_overlays", "order_overlays"]
@@ -84,23 +84,23 @@ class AppliedOverlay:
 
 def _overlay_problems(data: Any, source: SourceMap) -> list[Problem]:
     if not isinstance(data, dict) or data.get("format") != OVERLAY_FORMAT:
-        return [Problem("unknown-format", f"an overlay file starts with 'format: "
-                        f"{OVERLAY_FORMAT}'", source.locate(("format",)))]
+        return [Problem.of("unknown-format", say("overlay-format", format=OVERLAY_FORMAT),
+                           source.locate(("format",)))]
     problems = []
     allowed = {"format", "name", "target", "after", "source", *OPERATIONS}
     for key in data:
         if key not in allowed:
-            problems.append(Problem("unknown-key", f"unknown key {key!r} in an overlay",
-                                    source.locate((key,), key=True),
-                                    hint=f"allowed keys: {', '.join(sorted(allowed))}"))
+            problems.append(Problem.of("unknown-key", say("overlay-unknown-key", key=key),
+                                       source.locate((key,), key=True),
+                                       hint=say("allowed-keys", keys=", ".join(sorted(allowed)))))
     for key in ("name", "target"):
         if not isinstance(data.get(key), str):
-            problems.append(Problem("missing-key", f"an overlay needs {key!r} (text)",
-                                    source.locate((key,))))
+            problems.append(Problem.of("missing-key", say("overlay-needs", key=key),
+                                       source.locate((key,))))
     after = data.get("after", [])
     if not isinstance(after, list) or not all(isinstance(a, str) for a in after):
-        problems.append(Problem("wrong-type", "'after' must be a list of overlay names",
-                                source.locate(("after",))))
+        problems.append(Problem.of("wrong-type", say("overlay-after-list"),
+                                   source.locate(("after",))))
     return problems
 
 
@@ -111,8 +111,8 @@ def order_overlays(overlays: Sequence[Overlay]) -> list[Overlay]:
     for overlay in overlays:
         for name in overlay.after:
             if name not in by_name:
-                problems.append(Problem("unknown-reference", f"overlay {overlay.name!r} must "
-                                        f"come after {name!r}, which is not applied"))
+                problems.append(Problem.of("unknown-reference", say(
+                    "overlay-after-absent", name=overlay.name, after=name)))
     ordered: list[Overlay] = []
     state: dict[str, str] = {}
 
@@ -120,8 +120,8 @@ def order_overlays(overlays: Sequence[Overlay]) -> list[Overlay]:
         if state.get(overlay.name) == "done":
             return
         if state.get(overlay.name) == "active":
-            problems.append(Problem("extends-cycle", "overlays must each come after the "
-                                    f"other: {' → '.join((*trail, overlay.name))}"))
+            problems.append(Problem.of("extends-cycle", say(
+                "overlay-cycle", trail=" → ".join((*trail, overlay.name)))))
             return
         state[overlay.name] = "active"
         for name in sorted(overlay.after):
@@ -160,10 +160,10 @@ def _conflicts(ordered: Sequence[Overlay]) -> list[Problem]:
             if a.target != b.target or a.name in before[b.name] or b.name in before[a.name]:
                 continue
             for kind, item in sorted(_touched(a) & _touched(b)):
-                problems.append(Problem(
-                    "already-defined", f"overlays {a.name!r} and {b.name!r} both change "
-                    f"{kind} {item!r} of {a.target!r}",
-                    hint=f"declare an order: 'after: [{a.name}]' in {b.name!r}"))
+                problems.append(Problem.of(
+                    "already-defined", say("overlay-conflict", a=a.name, b=b.name,
+                                           part=part_said(kind), item=item, target=a.target),
+                    hint=say("overlay-conflict-hint", a=a.name, b=b.name)))
     return problems
 
 

@@ -16,15 +16,16 @@ Order of operations: remove, then replace, then add.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._documents import RawDocument, SourceMap, did_you_mean
+from .._documents import Message, RawDocument, SourceMap, say, suggestion, verbatim
 from .._expressions import Name, node_span, parse_expression, walk
 from ..errors import CriteriaError, Problem, Span
 from .model import CriteriaSet, Lang
 
-__all__ = ["Change", "resolve_extension"]
+__all__ = ["Change", "part_said", "resolve_extension"]
 
 Path = tuple[str | int, ...]
 KEYED = ("inputs", "derived")
@@ -41,19 +42,11 @@ class Change:
     def describe(self, lang: Lang = "vi") -> str:
         """The change in words: ``thay chỉ số C3.1`` (vi), ``replace indicators C3.1`` (en,
         the form provenance records)."""
-        if lang == "en":
-            return f"{self.operation} {self.kind} {self.target}"
-        operation = _OPERATION_WORDS.get(self.operation, self.operation)
-        kind = _KIND_WORDS.get(self.kind, self.kind)
+        op = say(_OPERATIONS[self.operation]) if self.operation in _OPERATIONS \
+            else verbatim(self.operation)
         if self.kind == "recognition":
-            return f"{operation} {kind}"
-        return f"{operation} {kind} {self.target}"
-
-
-_OPERATION_WORDS = {"add": "thêm", "replace": "thay", "remove": "bỏ"}
-_KIND_WORDS = {"inputs": "minh chứng đầu vào", "derived": "giá trị dẫn xuất",
-               "criteria": "tiêu chí", "indicators": "chỉ số",
-               "recognition": "điều kiện công nhận"}
+            return say("change-recognition", op=op).render(lang)
+        return say("change", op=op, part=part_said(self.kind), target=self.target).render(lang)
 
 
 @dataclass
@@ -89,13 +82,14 @@ class _Merger:
         self.removed: dict[tuple[str, str], Span] = {}
         self.emptied_at: dict[str, Span] = {}
 
-    def problem(self, code: Any, message: str, path: Path, hint: str | None = None) -> None:
-        self.problems.append(Problem(code, message, self.ext_source.locate(path), hint))
+    def problem(self, code: Any, message: Message, path: Path,
+                hint: Message | None = None) -> None:
+        self.problems.append(Problem.of(code, message, self.ext_source.locate(path), hint=hint))
 
     def run(self) -> RawDocument:
         if "model" in self.ext and self.ext["model"] != self.base.model:
-            self.problem("invalid-value", f"model {self.ext['model']!r} differs from the base's "
-                         f"{self.base.model!r}", ("model",))
+            self.problem("invalid-value", say("extends-other-model", model=self.ext["model"],
+                                              base=self.base.model), ("model",))
         keyed = {kind: self.keyed(kind) for kind in KEYED}
         criteria = self.criteria()
         recognition = self.single("recognition")
@@ -130,10 +124,14 @@ class _Merger:
             if op == "remove":
                 self.changes.append(Change(op, kind, name))
             return True
-        self.problem("unknown-reference", f"cannot {op} {_singular(kind)} {name!r}: "
-                     f"{self.base.id!r} has none", at,
-                     hint=did_you_mean(name, items))
+        self.none_such(op, kind, name, at, items)
         return False
+
+    def none_such(self, op: str, kind: str, name: str, at: Path, known: Iterable[str]) -> None:
+        """A ``replace`` or ``remove`` of `name`, which the base does not have."""
+        self.problem("unknown-reference", say("extends-none-such", op=say(_OPERATIONS[op]),
+                                              part=_singular(kind), name=name, base=self.base.id),
+                     at, hint=suggestion(name, known))
 
     def criteria(self) -> list[_Item]:
         criteria = []
@@ -193,10 +191,10 @@ class _Merger:
                 continue
             owner = [c for c in criteria if c.data["id"] == ind["criterion"]]
             if not owner:
-                self.problem("unknown-reference", f"cannot add indicator {ind['id']!r} to "
-                             f"criterion {ind['criterion']!r}: there is no such criterion",
+                self.problem("unknown-reference", say("extends-no-criterion", id=ind["id"],
+                                                      criterion=ind["criterion"]),
                              (*at, "criterion"),
-                             hint=did_you_mean(ind["criterion"], [c.data["id"] for c in criteria]))
+                             hint=suggestion(ind["criterion"], [c.data["id"] for c in criteria]))
                 continue
             data = {k2: v for k2, v in ind.items() if k2 != "criterion"}
             owner[0].children.append(_Item(data, self.ext_source, at))
@@ -207,19 +205,18 @@ class _Merger:
         naming the file and position of the existing one."""
         where = existing.source.locate(existing.path, key=True) if kind in KEYED \
             else existing.source.locate((*existing.path, "id"))
-        self.problem("already-defined", f"{_singular(kind)} {name!r} already exists in "
-                     f"{self.base.id!r} ({where})", at, hint="use 'replace' to change it")
+        self.problem("already-defined", say("extends-exists", part=_singular(kind), name=name,
+                                            base=self.base.id, where=where),
+                     at, hint=say("extends-exists-hint"))
 
     def emptied(self, criteria: list[_Item]) -> None:
         """A criterion whose indicators were all removed: said at the last removal."""
         for crit in criteria:
             at = self.emptied_at.get(crit.data["id"])
             if at is not None and not crit.children:
-                self.problems.append(Problem(
-                    "invalid-value", f"criterion {crit.data['id']!r} has no indicator left "
-                    "once its indicators are removed", at,
-                    hint=f"remove the criterion too (remove: {{criteria: [{crit.data['id']}]}}), "
-                         "or add an indicator to it"))
+                self.problems.append(Problem.of(
+                    "invalid-value", say("extends-emptied", id=crit.data["id"]), at,
+                    hint=say("extends-emptied-hint", id=crit.data["id"])))
 
     def dangling(self, merged: RawDocument) -> None:
         """Every expression of the merged set that reads an input, derived value or criterion
@@ -244,10 +241,10 @@ class _Merger:
                               and node.id not in readable[kind]), None)
                 if cause is not None:
                     kind, at = cause
-                    self.problems.append(Problem(
-                        "unknown-name", f"unknown name {node.id!r}", node_span(node, span),
-                        hint=f"{_singular(kind)} {node.id!r} is removed by {at}; remove or "
-                             "replace what reads it too"))
+                    self.problems.append(Problem.of(
+                        "unknown-name", say("unknown-name", name=node.id), node_span(node, span),
+                        hint=say("extends-removed-hint", part=_singular(kind), name=node.id,
+                                 at=at)))
 
     def new_criterion(self, crit: dict[str, Any], at: Path) -> _Item:
         item = _Item(crit, self.ext_source, at)
@@ -262,8 +259,7 @@ class _Merger:
             return True
         known = [i["id"] for c in self.base_data["criteria"] for i in c["indicators"]] \
             if kind == "indicators" else [c["id"] for c in self.base_data["criteria"]]
-        self.problem("unknown-reference", f"cannot {op} {_singular(kind)} {ident!r}: "
-                     f"{self.base.id!r} has none", at, hint=did_you_mean(ident, known))
+        self.none_such(op, kind, ident, at, known)
         return False
 
     def single(self, kind: str) -> _Item:
@@ -326,7 +322,20 @@ def _expressions(data: dict[str, Any]) -> list[tuple[Path, str, tuple[str, ...]]
     return [(path, text, kinds) for path, text, kinds in found if isinstance(text, str)]
 
 
-def _singular(kind: str) -> str:
-    return {"inputs": "input", "derived": "derived value", "criteria": "criterion",
-            "indicators": "indicator", "recognition": "recognition"}[kind]
+_OPERATIONS = {"add": "op-add", "replace": "op-replace", "remove": "op-remove"}
+_SINGULAR = {"inputs": "part-input", "derived": "part-derived-value", "criteria": "part-criterion",
+             "indicators": "part-indicator", "recognition": "part-recognition"}
+_PLURAL = {"inputs": "part-inputs", "derived": "part-derived", "criteria": "part-criteria",
+           "indicators": "part-indicators", "recognition": "part-recognition"}
+
+
+def _singular(kind: str) -> Message:
+    """One item of `kind` in words: ``input`` (``thông tin``)."""
+    return say(_SINGULAR[kind])
+
+
+def part_said(kind: str) -> Message:
+    """The part of a set `kind` names (``inputs``, ``criteria``…) in words, its English as
+    written in the set (``chỉ số`` for ``indicators``)."""
+    return say(_PLURAL[kind]) if kind in _PLURAL else verbatim(kind)
 

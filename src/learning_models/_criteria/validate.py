@@ -197,11 +197,18 @@ def _id_problems(criteria: list[dict[str, Any]], source: SourceMap) -> Iterator[
             seen[ident] = path
 
 
+def _keys_said(keys: Sequence[str]) -> Message:
+    """``'when' and 'levels'`` (``'when' và 'levels'``)."""
+    said = say("found-keys", keys=repr(keys[0]))
+    for key in keys[1:]:
+        said = say("keys-and", keys=said, last=key)
+    return said
+
+
 def _indicator_problems(ind: dict[str, Any], at: Path, source: SourceMap) -> Iterator[Problem]:
     given = [key for key in ("when", "levels", "awarded") if key in ind]
     if len(given) != 1:
-        found = say("found-keys", keys=" and ".join(repr(k) for k in given)) if given \
-            else say("found-none")
+        found = _keys_said(given) if given else say("found-none")
         yield Problem.of("invalid-value", say("scoring-one-of", id=ind["id"], found=found),
                          source.locate(at), hint=say("scoring-one-of-hint"))
     for key, what in (("items", "word-item"), ("evidence", "word-evidence-document")):

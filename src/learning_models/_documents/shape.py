@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pydantic
+from pydantic_core import ErrorDetails
 
+from .._words import MESSAGES
 from ..errors import CriteriaError, Problem, ProblemCode
 from .formats import (
     READ_FORMATS,
@@ -71,9 +73,20 @@ def build_located(model: type[Model], data: dict[str, Any], source: SourceMap,
         return model.model_validate(data)
     except pydantic.ValidationError as exc:  # the schema should have caught it; stay located
         raise CriteriaError(
-            Problem.of("invalid-value", verbatim(e["msg"].lower()), source.locate(e["loc"]))
+            Problem.of("invalid-value", _validator_said(e), source.locate(e["loc"]))
             for e in exc.errors()
         ) from exc
+
+
+def _validator_said(error: ErrorDetails) -> Message:
+    """What a model's validator found: the catalogue's message when the validator named one
+    (``PydanticCustomError(message id, English, parameters)``), else pydantic's English; in
+    lower case, as these messages have always been shown."""
+    if error["type"] in MESSAGES:
+        params = {name: value.lower() if isinstance(value, str) else value
+                  for name, value in error.get("ctx", {}).items()}
+        return say(error["type"], **params)
+    return verbatim(error["msg"].lower())
 
 
 _SCHEMA_CODES: dict[str, ProblemCode] = {

@@ -21,14 +21,15 @@ from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.error import MarkedYAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.reader import Reader, ReaderError
+from yaml.reader import Reader
 
+from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
-from .texts import say, verbatim
+from .texts import Message, say, verbatim
+from .yaml_syntax import syntax_problem
 
 __all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
            "parse_yaml"]
@@ -43,8 +44,6 @@ _MERGE = _STD + "merge"
 _BREAKS = "\r\n\x85\u2028\u2029"
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]+)*")  # anchor / tag before a scalar's text
-_ALIAS_HINT = "aliases of aliases multiply; write the values out"
-_TAG_HINT = "only plain values are allowed: text, numbers, true/false, null, lists, mappings"
 
 
 #: A piece of a scalar's text: its line and column in the text (0-based) and where it
@@ -258,7 +257,7 @@ class _Guard:
             self.depth += 1
             self.nodes += 1
             if self.depth > (limit := self.limits.max_depth):
-                self._stop("too-deep", f"nesting is deeper than {limit} levels", event)
+                self._stop("too-deep", say("yaml-too-deep", limit=limit), event)
             self.open.append((event.anchor, self.nodes))
         elif isinstance(event, ScalarEvent):
             self.nodes += 1
@@ -271,23 +270,25 @@ class _Guard:
                 self.sizes[anchor] = self.nodes - first + 1
         if self.nodes > (limit := self.limits.max_nodes):
             if not self.aliases:  # a long document, not an expanding one
-                self._stop("too-large", f"the document has more than {limit:,} values", event,
-                           "split it into smaller files")
-            message = f"aliases expand to more than {limit} values"
-            self._stop("too-many-aliases", message, event, _ALIAS_HINT)
+                self._stop("too-large", say("yaml-too-many-values", limit=limit), event,
+                           say("yaml-split-file"))
+            self._stop("too-many-aliases", say("yaml-aliases-expand", limit=limit), event,
+                       say("yaml-alias-hint"))
 
     def _alias(self, event: AliasEvent) -> None:
         self.aliases += 1
         if self.aliases > (limit := self.limits.max_aliases):
-            self._stop("too-many-aliases", f"more than {limit} aliases", event, _ALIAS_HINT)
+            self._stop("too-many-aliases", say("yaml-too-many-aliases", limit=limit), event,
+                       say("yaml-alias-hint"))
         if any(anchor == event.anchor for anchor, _ in self.open):
-            message = f"alias {event.anchor!r} refers to a node that contains it"
-            self._stop("too-many-aliases", message, event, "recursive data is not allowed")
+            self._stop("too-many-aliases", say("yaml-alias-recursive", anchor=event.anchor),
+                       event, say("yaml-alias-recursive-hint"))
         self.nodes += self.sizes.get(event.anchor or "", 1)
 
-    def _stop(self, code: ProblemCode, message: str, event: Event, hint: str | None = None) -> None:
+    def _stop(self, code: ProblemCode, message: Message, event: Event,
+              hint: Message | None = None) -> None:
         span = None if event.start_mark is None else _span(self.file, event.start_mark)
-        raise _Stop(Problem(code, message, span, hint))
+        raise _Stop(Problem.of(code, message, span, hint=hint))
 
 
 class _Loader(yaml.SafeLoader):
@@ -328,11 +329,14 @@ class _Builder:
         if isinstance(node, ScalarNode):
             self.expressions[path] = self._expression_span(node)
 
-    def _problem(self, code: ProblemCode, message: str, node: Node, hint: str | None) -> None:
-        self.problems.append(Problem(code, message, _span(self.file, node.start_mark), hint))
+    def _problem(self, code: ProblemCode, message: Message, node: Node,
+                 hint: Message | None) -> None:
+        self.problems.append(Problem.of(code, message, _span(self.file, node.start_mark),
+                                        hint=hint))
 
     def _bad_tag(self, node: Node) -> None:
-        self._problem("yaml-tag", f"tag {_short_tag(node.tag)!r} is not allowed", node, _TAG_HINT)
+        self._problem("yaml-tag", say("yaml-tag-not-allowed", tag=_short_tag(node.tag)), node,
+                      say("yaml-tag-hint"))
 
     def _construct(self, node: Node, path: Path | None) -> Any:
         if isinstance(node, ScalarNode):
@@ -354,10 +358,13 @@ class _Builder:
         if tag in _TEXT_TAGS or (tag != _STD + "bool" and ":" in text):
             # timestamps and sexagesimal numbers stay as written
             reason = text_problem(text)
-            return text if reason is None else self._bad_value(f"{shown(text)} {reason}", node)
+            if reason is None:
+                return text
+            return self._bad_value(say("yaml-value-reason", value=shown(text), reason=reason), node)
         digits = sum(ch.isdigit() for ch in text)
         if tag == _STD + "int" and digits > MAX_INT_DIGITS:
-            return self._bad_value(f"{shown(text)} is {too_long(digits)}", node)
+            return self._bad_value(say("yaml-value-is", value=shown(text),
+                                       reason=too_long(digits)), node)
         try:
             if tag == _STD + "bool":
                 return self.loader.bool_values[text.lower()]
@@ -365,13 +372,14 @@ class _Builder:
                 return self.loader.construct_yaml_int(node)
             number = self.loader.construct_yaml_float(node)
         except (ValueError, KeyError, IndexError):
-            return self._bad_value(f"{shown(text)} is not a valid {_short_tag(tag)}", node)
+            return self._bad_value(say("yaml-value-not-tag", value=shown(text),
+                                       tag=_short_tag(tag)), node)
         if not math.isfinite(number):
-            hint = "write a finite number, or quote it to make it text"
-            return self._bad_value(f"{shown(text)} is not a finite number", node, hint)
+            return self._bad_value(say("yaml-value-not-finite", value=shown(text)), node,
+                                   say("yaml-value-not-finite-hint"))
         return number
 
-    def _bad_value(self, message: str, node: Node, hint: str | None = None) -> Any:
+    def _bad_value(self, message: Message, node: Node, hint: Message | None = None) -> Any:
         """A value that is not data: a problem of the document, or (evidence) a `BadValue`
         that rejects the record it is in."""
         if self.keep_bad_values:
@@ -381,15 +389,15 @@ class _Builder:
 
     def _key(self, node: Node) -> str | None:
         if not isinstance(node, ScalarNode):
-            message = "mapping keys must be text, not a list or mapping"
-            self._problem("non-string-key", message, node, None)
+            self._problem("non-string-key", say("yaml-key-not-text"), node, None)
             return None
         if node.tag not in _SCALAR_TAGS and node.tag not in _TEXT_TAGS and node.tag != _MERGE:
             self._bad_tag(node)
             return None
         reason = text_problem(node.value)
         if reason is not None and not self.keep_bad_values:  # evidence: its record says so
-            self._problem("invalid-value", f"the key {shown(node.value)} {reason}", node, None)
+            self._problem("invalid-value", say("yaml-key-reason", key=shown(node.value),
+                                               reason=reason), node, None)
             return None
         return str(node.value)
 
@@ -402,8 +410,8 @@ class _Builder:
             if key is None:
                 continue
             if key in first_line:
-                hint = f"first defined at line {first_line[key]}"
-                self._problem("duplicate-key", f"duplicate key {key!r}", key_node, hint)
+                hint = say("yaml-key-first-line", line=first_line[key])
+                self._problem("duplicate-key", say("yaml-key-twice", key=key), key_node, hint)
                 if self.keep_duplicates and path is not None:
                     self.duplicates.append(DuplicateKey(path, key, self.problems.pop()))
                 continue
@@ -424,9 +432,8 @@ class _Builder:
         for source in node.value if isinstance(node, SequenceNode) else [node]:
             data = self.build(source, None) if isinstance(source, MappingNode) else None
             if not isinstance(data, dict):
-                message = "'<<' merges mappings only"
-                hint = "give it an alias of a mapping, or a list of them"
-                self._problem("invalid-value", message, source, hint)
+                self._problem("invalid-value", say("yaml-merge-not-mapping"), source,
+                              say("yaml-merge-hint"))
                 continue
             for key_node, value_node in source.value:
                 key = key_node.value
@@ -509,29 +516,6 @@ class _Builder:
 
 def _child(path: Path | None, step: str | int) -> Path | None:
     return None if path is None else (*path, step)
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
-    if isinstance(exc, ReaderError) and isinstance(exc.character, int):
-        line, column = _position(text, exc.position)
-        message = f"special character {chr(exc.character)!r} is not allowed"
-        hint = "remove it, or write it as an escape inside a double-quoted string"
-        return Problem("yaml-syntax", message, Span(file, line, column), hint)
-    if not isinstance(exc, MarkedYAMLError):
-        return Problem("yaml-syntax", _lower(str(exc)), Span(file, 1, 1))
-    mark = exc.problem_mark or exc.context_mark
-    span = Span(file, 1, 1) if mark is None else _span(file, mark)
-    message, hint = exc.problem or exc.context or "invalid YAML", ""
-    context, where = exc.context, exc.context_mark
-    if context and exc.problem and where is not None:
-        at = f"line {where.line + 1}, column {where.column + 1}"
-        if exc.problem == "second occurrence":  # duplicate anchor
-            message, hint = context.replace("; first occurrence", ""), f"first defined at {at}"
-        elif exc.problem.startswith("but "):
-            message = f"{context}, {exc.problem}"
-        elif _span(file, where) != span:
-            hint = f"{context} at {at}"
-    return Problem("yaml-syntax", _lower(message), span, hint or None)
 
 
 def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
@@ -624,7 +608,7 @@ def _compose(text: str, file: str, limits: YamlLimits, duplicates: bool = False,
         builder = _Builder(text, file, loader, duplicates, bad_values)
         data = None if node is None else builder.build(node, ())
     except yaml.YAMLError as exc:
-        raise _Stop(_syntax_problem(exc, text, file)) from None
+        raise _Stop(syntax_problem(exc, text, file, _position)) from None
     except RecursionError:  # only reachable with a max_depth far above the default
         raise _Stop(Problem.of("too-deep", say("document-too-deep"), Span(file, 1, 1))) from None
     source = SourceMap(file, builder.values, builder.keys, builder.expressions)
@@ -673,7 +657,16 @@ def load_yaml(
     except IsADirectoryError:
         raise error([Problem.of("file-not-found", say("yaml-file-folder", name=name))]) from None
     except OSError as exc:
-        reason = verbatim(_lower(exc.strerror or type(exc).__name__))
+        reason = _os_reason(exc)
         raise error([Problem.of("file-not-found",
                                 say("yaml-file-unreadable", name=name, reason=reason))]) from None
     return parse_yaml(content, name, limits=limits, error=error)
+
+
+def _os_reason(exc: OSError) -> Message:
+    """Why the system could not read a file: a refused permission in words of the catalogue,
+    anything else as the system says it."""
+    said = _lower(exc.strerror or type(exc).__name__)
+    if isinstance(exc, PermissionError) and said == MESSAGES["os-no-permission"]["en"]:
+        return say("os-no-permission")
+    return verbatim(said)

@@ -236,7 +236,8 @@ class _Checker:
             literals = [arg.value if isinstance(arg, Const) else None for arg in expr.args]
             error = function.check_literals(literals)
             if error is not None:
-                self.report("wrong-arguments", verbatim(error), expr)
+                # plain text, or a text that says itself in either language
+                self.report("wrong-arguments", say("verbatim", text=error), expr)
                 ok = False
         return ok
 

@@ -39,6 +39,9 @@ from typing import Literal
 
 import polars as pl
 
+from .._documents import Message, say
+from ..errors import Said
+
 __all__ = [
     "BUILTIN_FUNCTIONS",
     "Function",
@@ -63,8 +66,9 @@ LiteralValue = int | float | str | bool
 ReturnRule = Callable[[Sequence[ValueType]], "ValueType | None"]
 """Computes a result type from the argument types; None means they do not fit together."""
 
-LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | None"]
-"""Checks the literal arguments (None where an argument is not a literal); returns an error."""
+LiteralCheck = Callable[[Sequence["LiteralValue | None"]], "str | Said | None"]
+"""Checks the literal arguments (None where an argument is not a literal); returns an error:
+plain text, or a text that says itself in Vietnamese and English (`learning_models.errors.Said`)."""
 
 
 class NotScalar(Exception):
@@ -303,13 +307,13 @@ def _common_of_two(args: Sequence[ValueType]) -> ValueType | None:
     return common_type(args[0], args[1])
 
 
-def _check_ndigits(literals: Sequence[LiteralValue | None]) -> str | None:
+def _check_ndigits(literals: Sequence[LiteralValue | None]) -> Message | None:
     if len(literals) < 2:
         return None
     ndigits = literals[1]
     if isinstance(ndigits, int) and not isinstance(ndigits, bool) and 0 <= ndigits <= 15:
         return None
-    return "round(): ndigits must be a literal integer from 0 to 15"
+    return say("round-ndigits")
 
 
 BUILTIN_FUNCTIONS = FunctionRegistry(

@@ -38,6 +38,7 @@ from .ir import (
     UnaryOperator,
     expression_problem,
 )
+from .python_syntax import syntax_reason
 
 __all__ = ["parse_expression"]
 
@@ -327,7 +328,7 @@ def _nesting_limit(text: str) -> tuple[int, int] | None:
 
 def _syntax_problem(error: SyntaxError, source: _Source, span: Span | None) -> Problem:
     where = source.char_where(error.lineno, (error.offset or 1) - 1)
-    message = say("invalid-expression", reason=verbatim(error.msg))
+    message = say("invalid-expression", reason=syntax_reason(error.msg))
     return expression_problem("expression-syntax", message, span, where)
 
 

@@ -18,6 +18,7 @@ import polars as pl
 
 from .._catalog import Catalog
 from .._criteria import CriteriaSet
+from .._documents import say
 from .._evidence import Dataset
 from .._rollup import (
     AreaRollup,
@@ -52,8 +53,9 @@ def impact(dataset: Dataset, *, year: int, before: CriteriaSet, after: CriteriaS
     """How replacing `before` by `after` changes `year`'s results of `dataset`: per subject,
     per area and model, and per target (the other models' sets: those in force in `year`)."""
     if before.model != after.model:
-        raise LearningModelsError(f"the sets are of different models: {before.id!r} is "
-                                  f"{before.model!r}, {after.id!r} is {after.model!r}")
+        raise LearningModelsError.saying(say("sets-other-models", before=before.id,
+                                             before_model=before.model, after=after.id,
+                                             after_model=after.model))
     evaluations = [evaluate_dataset(_for_set(dataset, mine, other), year=year,
                                     catalog=catalog, sets={before.model: mine})
                    for mine, other in ((before, after), (after, before))]

@@ -43,6 +43,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import Text
+from .._documents import say
 from .._scoring import DatasetEvaluation, check_evaluation
 from ..errors import LearningModelsError
 from .area_codes import checked_crosswalks, correction_issues
@@ -113,7 +114,7 @@ def rollup(evaluation: DatasetEvaluation, targets: TargetsLike | None = None, *,
     """Roll `evaluation` up by area; compare with `targets`; compare with `previous` years."""
     check_evaluation(evaluation)
     if targets is not None and evaluation.year is None:
-        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+        raise LearningModelsError.saying(say("targets-need-year"))
     notes: list[Text] = []
     evaluation, previous, code_issues = checked_crosswalks(evaluation, previous)
     areas = evaluation_hierarchy(evaluation)
@@ -145,7 +146,7 @@ def assemble_rollup(year: int | None, targets: TargetsLike | None, areas: pl.Dat
     """The roll-up from the counts per area: denominators, rates, targets and changes; only
     the areas at `levels` (e.g. not the 100 k villages of a national run) when given."""
     if targets is not None and year is None:
-        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+        raise LearningModelsError.saying(say("targets-need-year"))
     notes = list(notes)
     totals = effective_totals(areas, areas.select("code", *TOTALS))
     checks = TargetChecker(targets, year)

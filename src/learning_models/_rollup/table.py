@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from .._catalog import counted_by
+from .._documents import say
 from ..errors import LearningModelsError
 from .areas import effective_totals
 from .counts import SET_SEPARATOR, AreaCounts
@@ -41,7 +42,7 @@ def rollup_table(year: int | None, targets: TargetsLike | None, areas: pl.DataFr
     recognised (``subjects`` … ``area_total`` are empty). A measure without a target has one
     row with empty target columns. Rows come by level (top first), area code, measure."""
     if targets is not None and year is None:
-        raise LearningModelsError("targets need the evaluation year; evaluate with a year")
+        raise LearningModelsError.saying(say("targets-need-year"))
     totals = effective_totals(areas, areas.select("code", *TOTALS))
     base = pl.concat([
         areas.select("code", pl.coalesce(pl.col("name"), pl.col("code")).alias("name"),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import polars as pl
 
 from .._criteria import CriteriaSet, Program, program_of
-from .._documents import check_kind, check_records
+from .._documents import check_kind, check_records, say
 from .._evidence import (
     MODEL_COLUMNS,
     RELATIONS,
@@ -60,11 +60,10 @@ def checked_program(criteria: CriteriaSet | Program, year: int | None) -> Progra
     program = criteria if isinstance(criteria, Program) else program_of(criteria)
     spec = program.spec
     if year is not None and year not in spec.years:
-        raise LearningModelsError(
-            f"year {year} is outside the period {spec.period} of criteria set {spec.id!r}")
+        raise LearningModelsError.saying(say("case-year-outside", year=year, period=spec.period,
+                                             id=spec.id))
     if year is None and program.reads_year:
-        raise LearningModelsError(
-            f"criteria set {spec.id!r} reads the evaluation year: give year=")
+        raise LearningModelsError.saying(say("set-reads-year", id=spec.id))
     return program
 
 

@@ -153,11 +153,10 @@ def _chosen(dataset: Dataset, year: int | None, catalog: Catalog | None,
         if given is not None:
             chosen[model] = (given,) if isinstance(given, CriteriaSet) else tuple(given)
             if not chosen[model]:
-                raise LearningModelsError(f"no criteria set given for {model!r}")
+                raise LearningModelsError.saying(say("no-set-given", model=model))
             continue
         if year is None:
-            raise LearningModelsError(f"no criteria set given for {model!r}; give the "
-                                      "evaluation year to use the sets in force")
+            raise LearningModelsError.saying(say("no-set-given-year", model=model))
         catalog = catalog or Catalog.default()   # loaded once, not once per model
         chosen[model] = tuple(catalog.variants(model, year))
     return chosen
@@ -325,8 +324,8 @@ def model_order(given: Mapping[str, Program | Sequence[Program]]) -> list[str]:
                                  for n, d in _derivations(p).items() if d.count == model)
             spec = program.spec
             at = spec.source_map.locate(("inputs", name, "from")) if spec.source_map else None
-            raise CriteriaError([Problem("derived-cycle",
-                                         f"models depend on each other: {cycle}", at)])
+            raise CriteriaError([Problem.of("derived-cycle", say("models-cycle", cycle=cycle),
+                                            at)])
         state[model] = "active"
         for dep in needs[model]:
             visit(dep, (*trail, model))
@@ -444,8 +443,8 @@ def _related_condition(how: Derivation, parts: Sequence[Evaluations]) -> pl.Expr
     names = {k: v for p in reversed(parts) for k, v in p.program.inputs.items()}
     found, problems = check_expression(expr, names, None, counted.functions)
     if not problems and found != "boolean":
-        problems = [Problem("type-mismatch", f"'from: when: {how.when}' must be a condition "
-                            f"(true or false) over the inputs of {how.count!r}, found {found}")]
+        problems = [Problem.of("type-mismatch", say("from-when-condition", when=how.when,
+                                                    model=how.count, found=found))]
     if problems:
         raise CriteriaError(problems)
     return to_polars(expr, pl.col, counted.functions).fill_null(False)
@@ -462,10 +461,8 @@ def _counts(dataset: _Linked, how: Derivation, model: str,
     via = how.via or model
     raw = dataset.tables[how.count].frame
     if how.when is not None and how.where == "any":
-        raise CriteriaError([Problem(
-            "invalid-value", f"'from: when' counts {how.count!r} subjects by their inputs, "
-            "which only their evaluation reads", hint="give a status in 'where' (evaluated, "
-            "recognised, …) with 'when'")])
+        raise CriteriaError([Problem.of("invalid-value", say("from-when-any", model=how.count),
+                                        hint=say("from-when-any-hint"))])
     if how.where == "any":
         related = raw
         skipped = None if rejected is None else pl.concat([rejected.repeated,

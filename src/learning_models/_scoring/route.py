@@ -109,10 +109,11 @@ def evaluate_routed(sets: Sequence[CriteriaSet | Program],
     ``applies_to`` still takes only the records it holds for: the others are rejected."""
     programs = [s if isinstance(s, Program) else program_of(s) for s in sets]
     if not programs:
-        raise LearningModelsError("no criteria set to evaluate with")
+        raise LearningModelsError.saying(say("no-set-to-evaluate"))
     models = {p.spec.model for p in programs}
     if len(models) > 1:
-        raise LearningModelsError(f"sets of several models given: {', '.join(sorted(models))}")
+        raise LearningModelsError.saying(say("sets-several-models",
+                                             models=", ".join(sorted(models))))
     errors: list[RecordError] = []
     if isinstance(records, pl.DataFrame):
         raw = records
