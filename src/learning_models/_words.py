@@ -574,8 +574,8 @@ CLI_HELP: dict[str, dict[Lang, str]] = {
     "test-description": {"vi": "Chạy mọi ca của các tệp kiểm thử đã nêu, và của các tệp "
                                "*.test.yaml trong các thư mục đã nêu (mặc định: các bộ tiêu chí "
                                "đi kèm). Mỗi ca không đạt được chỉ ra tại FILE:LINE, với kết quả "
-                               "mong đợi và kết quả chấm thực tế; dòng cuối là 'N passed, M "
-                               "failed'. Bộ tiêu chí được tìm trong các bộ đi kèm, các thư mục "
+                               "mong đợi và kết quả chấm thực tế; dòng cuối là 'N ca kiểm thử "
+                               "đạt, M ca không đạt'. Bộ tiêu chí được tìm trong các bộ đi kèm, các thư mục "
                                "--criteria-dir và thư mục của các tệp kiểm thử.",
                          "en": "Run every case of the test files named, and of the *.test.yaml "
                                "files below the folders named (default: the shipped criteria). "
@@ -1550,6 +1550,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                         "{sets}",
                   "en": "no criteria set applies to this record; the sets in force: {sets}"},
     # test cases
+    "case-mismatch": {"vi": "{field}: mong đợi {expected}, nhưng kết quả là {actual}",
+                      "en": "{field}: expected {expected}, got {actual}"},
+    "case-note-of": {"vi": "trên {most}", "en": "of {most}"},
+    "case-note-points": {"vi": "{points}/{most} điểm", "en": "{points}/{most} points"},
+    "case-inputs-rejected": {"vi": "dữ liệu đầu vào bị từ chối: {reasons}",
+                             "en": "the inputs were rejected: {reasons}"},
+    "case-summary": {"vi": "{passed} ca kiểm thử đạt, {failed} ca không đạt",
+                     "en": "{passed} passed, {failed} failed"},
     "hint-pattern-set-id": {"vi": "hãy gọi bộ tiêu chí bằng mã của nó, ví dụ "
                                   "'vn/2021-2025/family'",
                             "en": "name a set by its id, e.g. 'vn/2021-2025/family'"},

@@ -181,7 +181,7 @@ def test_the_circular_24_set_grades_by_level(capsys: pytest.CaptureFixture[str])
     cases = Path(__file__).resolve().parents[2] / "criteria" / "vn" / "2026-2030" / \
         "unit-tt24.test.yaml"
     assert main(["test", str(cases)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "6 passed, 0 failed"
+    assert capsys.readouterr().out.splitlines()[-1] == "6 ca kiểm thử đạt, 0 ca không đạt"
     catalog = Catalog.default()
     assert [s.id for s in catalog.variants("unit", 2027)] == [
         "vn/2026-2030/unit", "vn/2026-2030/unit-tt24"]

@@ -438,10 +438,29 @@ def test_a_case_whose_inputs_are_rejected_when_run_fails_with_the_reason(
     broken = Case(case.name, case.file, case.line, case.criteria, case.year,
                   {**case.inputs, "adults": 31, "corner": "maybe"}, case.expect, case.spec)
     [result] = run_case_file(lm.CaseFile(good.file, (broken,)))
-    assert result.error == ("the inputs were rejected: 'adults' is 31, above the maximum 30 "
-                            "[out-of-bounds]; 'corner' must be yes/no (có/không, true/false, 1/0), "
-                            "found 'maybe' [invalid-record]")
-    assert result.diff().splitlines()[1] == f"  {result.error}"
+    english = ("the inputs were rejected: 'adults' is 31, above the maximum 30 "
+               "[out-of-bounds]; 'corner' must be yes/no (có/không, true/false, 1/0), "
+               "found 'maybe' [invalid-record]")
+    assert result.diff().splitlines()[1] == f"  {english}"
+    assert result.diff("vi").splitlines()[1] == (
+        "  dữ liệu đầu vào bị từ chối: 'adults' là 31, lớn hơn mức tối đa 30 [out-of-bounds]; "
+        "'corner' phải là có/không (hoặc true/false, 1/0), nhưng đã ghi 'maybe' "
+        "[invalid-record]")
+
+
+def test_the_test_command_speaks_vietnamese_by_default_and_english_when_asked(
+        small_sets: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = GOOD.replace("status: recognised", "status: not_recognised", 1)
+    path = small_sets / "bad.test.yaml"
+    path.write_text(bad, encoding="utf-8")
+    assert main(["test", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "  status: mong đợi not_recognised, nhưng kết quả là recognised" in out
+    assert out[-1].endswith("ca kiểm thử đạt, 1 ca không đạt")
+    assert main(["test", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "  status: expected not_recognised, got recognised" in out
+    assert out[-1].endswith("passed, 1 failed")
 
 
 def test_null_means_the_evidence_is_missing(small_sets: Path) -> None:

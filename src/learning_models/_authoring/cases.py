@@ -16,6 +16,7 @@ import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -26,6 +27,7 @@ from .._documents import (
     SourceMap,
     check_shape,
     describe_kind_said,
+    format_problem,
     load_yaml,
     say,
     schema,
@@ -38,6 +40,7 @@ from .._evidence import RecordError, records_to_frame, type_frame
 from .._scoring import Evaluation, evaluate
 from ..errors import (
     CriteriaError,
+    EvidenceError,
     LearningModelsError,
     Problem,
     ProblemCode,
@@ -395,11 +398,24 @@ class Mismatch:
     field: str                  # total, status, grade, gaps, or indicators.<id>
     expected: object
     actual: object
-    note: str = ""              # e.g. the indicator's points and status
+    note: str | Said = ""       # e.g. the indicator's points and status
 
-    def format(self) -> str:
-        text = f"{self.field}: expected {_show(self.expected)}, got {_show(self.actual)}"
-        return f"{text} ({self.note})" if self.note else text
+    def format(self, lang: Lang = "en") -> str:
+        """``FIELD: expected X, got Y (NOTE)`` in `lang`."""
+        text = say("case-mismatch", field=self.field, expected=_show(self.expected),
+                   actual=_show(self.actual)).render(lang)
+        note = self.note if isinstance(self.note, str) else self.note.render(lang)
+        return f"{text} ({note})" if note else text
+
+
+@dataclass(frozen=True, slots=True)
+class _SaidBy:
+    """A text said in either language by a function of the language."""
+
+    render_in: Callable[[Lang], str]
+
+    def render(self, lang: Lang = "vi") -> str:
+        return self.render_in(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,22 +424,24 @@ class CaseResult:
 
     case: Case
     mismatches: tuple[Mismatch, ...] = ()
-    error: str | None = None              # the case could not be evaluated (inputs rejected)
+    error: str | Said | None = None       # the case could not be evaluated (inputs rejected)
     explanation: tuple[str, ...] = ()     # explanation lines of the indicators concerned
 
     @property
     def passed(self) -> bool:
         return not self.mismatches and self.error is None
 
-    def diff(self) -> str:
+    def diff(self, lang: Lang = "en") -> str:
         """Expected against actual, one line per field that differs, then the explanation
-        of the indicators concerned; empty for a case that passed."""
+        of the indicators concerned (in the language the cases were run in); empty for a
+        case that passed."""
         if self.passed:
             return ""
         lines = [f"{self.case.where}: {self.case.name}"]
         if self.error is not None:
-            lines.append(f"  {self.error}")
-        lines += [f"  {m.format()}" for m in self.mismatches]
+            error = self.error if isinstance(self.error, str) else self.error.render(lang)
+            lines.append(f"  {error}")
+        lines += [f"  {m.format(lang)}" for m in self.mismatches]
         lines += [f"  {line}" for line in self.explanation]
         return "\n".join(lines)
 
@@ -453,14 +471,15 @@ class CaseReport:
         """True when every case passed and every file could be read."""
         return not self.failed and not self.problems
 
-    def summary(self) -> str:
-        return f"{self.passed} passed, {self.failed} failed"
+    def summary(self, lang: Lang = "en") -> str:
+        """``N passed, M failed`` in `lang`."""
+        return say("case-summary", passed=self.passed, failed=self.failed).render(lang)
 
-    def format(self) -> str:
+    def format(self, lang: Lang = "en") -> str:
         """The problems, each failure's diff, and the summary line, as the command prints."""
-        parts = [p.format() for p in self.problems]
-        parts += [r.diff() for r in self.failures]
-        parts.append(self.summary())
+        parts = [format_problem(p, lang) for p in self.problems]
+        parts += [r.diff(lang) for r in self.failures]
+        parts.append(self.summary(lang))
         return "\n".join(parts) + "\n"
 
 
@@ -539,20 +558,33 @@ def run_case_file(case_file: CaseFile, *, lang: Lang = "vi") -> list[CaseResult]
             evaluations = evaluate(first.spec, records, year=first.year, file=case_file.file)
         except LearningModelsError as exc:
             for k in members:
-                results[k] = CaseResult(case_file.cases[k], error=str(exc))
+                results[k] = CaseResult(case_file.cases[k],
+                                        error=_SaidBy(partial(_error_text, exc)))
             continue
-        rejected: dict[str, list[str]] = {}
+        rejected: dict[str, list[RecordError]] = {}
         for error in evaluations.errors:
-            rejected.setdefault(error.record or "", []).append(
-                f"{error.message} [{error.code}]")
+            rejected.setdefault(error.record or "", []).append(error)
         for k in members:
             case = case_file.cases[k]
             if _record_id(k) in rejected:
-                reasons = "; ".join(rejected[_record_id(k)])
-                results[k] = CaseResult(case, error=f"the inputs were rejected: {reasons}")
+                results[k] = CaseResult(
+                    case, error=_SaidBy(partial(_rejected_text, rejected[_record_id(k)])))
             else:
                 results[k] = check_case(case, evaluations.get(_record_id(k)), lang=lang)
     return [results[k] for k in range(len(case_file.cases))]
+
+
+def _error_text(exc: LearningModelsError, lang: Lang) -> str:
+    """What stopped a group of cases, in `lang`: its located problems, else its message."""
+    if isinstance(exc, CriteriaError | EvidenceError) and exc.problems:
+        return "; ".join(format_problem(p, lang) for p in exc.problems)
+    return exc.text(lang)
+
+
+def _rejected_text(errors: Sequence[RecordError], lang: Lang) -> str:
+    """Why a case's inputs were rejected, in `lang`."""
+    reasons = "; ".join(f"{e.text(lang)} [{e.code}]" for e in errors)
+    return say("case-inputs-rejected", reasons=reasons).render(lang)
 
 
 def _record_id(k: int) -> str:
@@ -565,7 +597,7 @@ def check_case(case: Case, evaluation: Evaluation, *, lang: Lang = "vi") -> Case
     mismatches: list[Mismatch] = []
     if expect.total is not None and not _same(expect.total, evaluation.total):
         mismatches.append(Mismatch("total", expect.total, evaluation.total,
-                                   f"of {evaluation.max_total:g}"))
+                                   say("case-note-of", most=f"{evaluation.max_total:g}")))
     if expect.status is not None and expect.status != evaluation.status:
         mismatches.append(Mismatch("status", expect.status, evaluation.status))
     if expect.checks_grade and expect.grade != evaluation.grade:
@@ -576,8 +608,9 @@ def check_case(case: Case, evaluation: Evaluation, *, lang: Lang = "vi") -> Case
         result = outcomes[ident]
         got: object = result.status if isinstance(wanted, str) else result.points
         if (got != wanted) if isinstance(wanted, str) else not _same(wanted, result.points):
-            note = f"{result.points:g}/{result.max_points:g} points" if isinstance(wanted, str) \
-                else result.status
+            note: str | Said = say("case-note-points", points=f"{result.points:g}",
+                                   most=f"{result.max_points:g}") \
+                if isinstance(wanted, str) else result.status
             mismatches.append(Mismatch(f"indicators.{ident}", wanted, got, note))
             differing.append(ident)
     if expect.gaps is not None:

@@ -3,7 +3,7 @@ from a file, and the plans' targets files.
 """
 
 from .._publish import publish_stage
-from .catalog import OVERLAP_HINT, Catalog, CatalogEntry, shipped_criteria_dir, told_apart
+from .catalog import Catalog, CatalogEntry, shipped_criteria_dir, told_apart
 from .load import load_criteria
 from .plugin_sources import (
     collect_criteria_sources,
@@ -25,7 +25,6 @@ from .targets import (
 from .targets_sets import counted_by, without_period
 
 __all__ = [
-    "OVERLAP_HINT",
     "Area",
     "Catalog",
     "CatalogEntry",

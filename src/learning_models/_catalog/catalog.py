@@ -40,11 +40,10 @@ from .._criteria import (
 )
 from .._documents import RawDocument, SourceMap, load_yaml, say, suggestion
 from .._expressions import BUILTIN_FUNCTIONS, FunctionRegistry
-from .._words import MESSAGES
 from ..errors import CriteriaError, LearningModelsError, Problem, ProblemCode, Span
 from .plugin_sources import collect_criteria_sources, collect_functions, collect_overlays
 
-__all__ = ["OVERLAP_HINT", "Catalog", "CatalogEntry", "shipped_criteria_dir", "told_apart"]
+__all__ = ["Catalog", "CatalogEntry", "shipped_criteria_dir", "told_apart"]
 
 
 def shipped_criteria_dir() -> Path:
@@ -318,10 +317,6 @@ class Catalog:
                 "sets-cover-several", model=model, year=year, ids=", ".join(e.id for e in hits)))
         return [self.get(e.id) for e in hits]
 
-
-#: How to fix two sets of one model in force in the same years, in English (the catalogue's
-#: ``sets-overlap-hint`` says it in either language).
-OVERLAP_HINT = MESSAGES["sets-overlap-hint"]["en"]
 
 
 def told_apart(a: CatalogEntry, b: CatalogEntry) -> bool:

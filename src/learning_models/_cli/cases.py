@@ -39,7 +39,7 @@ def _test(args: argparse.Namespace) -> int:
         print(format_problem(problem, args.lang), file=sys.stderr)
     out = sys.stdout
     for result in report.failures:
-        out.write(result.diff() + "\n")
-    out.write(report.summary() + "\n")
+        out.write(result.diff(args.lang) + "\n")
+    out.write(report.summary(args.lang) + "\n")
     return 0 if report.ok else 1
 

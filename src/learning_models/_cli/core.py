@@ -16,7 +16,6 @@ import polars as pl
 
 from .._authoring import load_cases
 from .._catalog import (
-    OVERLAP_HINT,
     Catalog,
     CatalogEntry,
     load_criteria,
@@ -253,7 +252,7 @@ def _catalog_problems(catalog: Catalog, files: Sequence[str]) -> list[Problem]:
             found.append(Problem.of(
                 "overlapping-periods",
                 say("cli-sets-overlap", a=a.id, b=b.id, model=a.model, years=years),
-                at, hint=OVERLAP_HINT))
+                at, hint=say("sets-overlap-hint")))
     return found
 
 

@@ -119,8 +119,8 @@ _KINDS = {"evidence reader": "plugin-evidence-reader", "report writer": "plugin-
 
 def _named(pm: pluggy.PluginManager, hook: str, protocol: type, what: str) -> Named[Any]:
     found: Named[Any] = Named()
-    items: Iterator[tuple[str, Any]] = plugin_items(pm, hook, protocol, what)
     kind = say(_KINDS[what])
+    items: Iterator[tuple[str, Any]] = plugin_items(pm, hook, protocol, kind)
     for plugin, item in items:
         if not isinstance(item.name, str) or not item.name:
             raise PluginError.saying(say("plugin-item-unnamed", plugin=plugin, what=kind,
@@ -225,7 +225,7 @@ def describe_plugins(pm: pluggy.PluginManager) -> list[PluginInfo]:
         overlays.setdefault(overlay.plugin or "?", []).append((overlay.name, overlay.target))
     functions: dict[str, list[str]] = {}
     for plugin, function in plugin_items(pm, "learning_models_functions", Function,
-                                   "Function objects"):
+                                         say("plugin-what-functions")):
         functions.setdefault(plugin, []).append(function.name)
     readers: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     found_readers = collect_readers(pm)
