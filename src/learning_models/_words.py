@@ -575,7 +575,8 @@ CLI_HELP: dict[str, dict[Lang, str]] = {
                                "*.test.yaml trong các thư mục đã nêu (mặc định: các bộ tiêu chí "
                                "đi kèm). Mỗi ca không đạt được chỉ ra tại FILE:LINE, với kết quả "
                                "mong đợi và kết quả chấm thực tế; dòng cuối là 'N ca kiểm thử "
-                               "đạt, M ca không đạt'. Bộ tiêu chí được tìm trong các bộ đi kèm, các thư mục "
+                               "đạt, M ca không đạt'. Bộ tiêu chí được tìm trong các bộ đi kèm, "
+                               "các thư mục "
                                "--criteria-dir và thư mục của các tệp kiểm thử.",
                          "en": "Run every case of the test files named, and of the *.test.yaml "
                                "files below the folders named (default: the shipped criteria). "
@@ -898,7 +899,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                                           "hình của chính nó",
                                     "en": "a target counts the subjects of its own model's sets"},
     "too-many-columns": {"vi": "hồ sơ có {columns} cột; chỉ đọc tối đa {most} cột",
-                         "en": "the records have {columns:,} columns; at most {most:,} are read"},
+                         "en": "the records have {columns} columns; at most {most} are read"},
     "too-many-columns-hint": {"vi": "tệp minh chứng có một cột cho mỗi thông tin của bộ tiêu "
                                     "chí; hãy kiểm tra đúng tệp và hàng, cột không bị đảo",
                               "en": "an evidence file has one column per input of the criteria "
@@ -1050,7 +1051,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                          "en": "illegal trailing comma before end of array"},
     "csv-value-too-long": {"vi": "một giá trị dài hơn {most} ký tự; có dấu ngoặc kép nào chưa "
                                  "đóng?",
-                           "en": "a value longer than {most:,} characters; is a quote not "
+                           "en": "a value longer than {most} characters; is a quote not "
                                  "closed?"},
     "json-too-deep": {"vi": "tệp JSON lồng nhau quá sâu", "en": "the JSON is nested too deeply"},
     "json-key-twice": {"vi": "khóa {key!r} được ghi hai lần", "en": "duplicate key {key!r}"},
@@ -1113,7 +1114,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                               "dùng làm tên cột",
                         "en": "{where}: the header {title!r} (cell {cell}) is reserved"},
     "sheet-too-wide": {"vi": "{where}: dòng tiêu đề có {columns} cột; chỉ đọc tối đa {most} cột",
-                       "en": "{where}: the header has {columns:,} columns; at most {most:,} "
+                       "en": "{where}: the header has {columns} columns; at most {most} "
                              "are read"},
     "sheet-too-wide-hint": {"vi": "mỗi trang tính có một cột cho mỗi thông tin của bộ tiêu chí; "
                                   "hãy kiểm tra đúng trang tính",
@@ -1129,7 +1130,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "header-merged-hint": {"vi": "hãy bỏ gộp ô và đặt cho mỗi cột một tiêu đề riêng",
                            "en": "unmerge them and give every column its own header"},
     "merged-too-many": {"vi": "{where}: các ô được gộp trải trên hơn {most} dòng",
-                        "en": "{where}: merged cells cover more than {most:,} rows"},
+                        "en": "{where}: merged cells cover more than {most} rows"},
     "merged-too-many-hint": {"vi": "hãy bỏ gộp ô (chọn tất cả, rồi Merge & Center → Unmerge "
                                    "Cells; trong LibreOffice: Format → Merge and Unmerge Cells "
                                    "→ Unmerge Cells)",
@@ -1659,7 +1660,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "yaml-too-deep": {"vi": "lồng nhau sâu hơn {limit} cấp",
                       "en": "nesting is deeper than {limit} levels"},
     "yaml-too-many-values": {"vi": "tài liệu có hơn {limit} giá trị",
-                             "en": "the document has more than {limit:,} values"},
+                             "en": "the document has more than {limit} values"},
     "yaml-split-file": {"vi": "hãy chia thành các tệp nhỏ hơn",
                         "en": "split it into smaller files"},
     "yaml-aliases-expand": {"vi": "các bí danh (*) mở rộng thành hơn {limit} giá trị",

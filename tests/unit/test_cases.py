@@ -678,7 +678,10 @@ def test_cli_test_without_paths_runs_the_shipped_cases(capsys: pytest.CaptureFix
 def test_cli_test_help_names_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["test", "--help"])
-    assert "'N passed, M failed'" in capsys.readouterr().out
+    assert "'N ca kiểm thử đạt, M ca không đạt'" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        main(["test", "--help", "--lang", "en"])
+    assert "'N passed, M failed'" in " ".join(capsys.readouterr().out.split())
 
 
 # --- pytest collects *.test.yaml ---------------------------------------------------------------

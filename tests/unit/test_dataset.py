@@ -226,7 +226,7 @@ def test_a_ten_megabyte_field_rejects_only_its_row_and_says_why() -> None:
     assert (error.line, error.code) == (3, "invalid-record")
     assert error.message == ("not CSV: a value longer than 131,072 characters; is a quote not "
                              "closed?")
-    assert error.text("vi") == ("không phải CSV: một giá trị dài hơn 131072 ký tự; có dấu ngoặc "
+    assert error.text("vi") == ("không phải CSV: một giá trị dài hơn 131.072 ký tự; có dấu ngoặc "
                                 "kép nào chưa đóng?")
 
 

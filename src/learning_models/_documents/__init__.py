@@ -32,7 +32,7 @@ from .shape import (
     where_said,
 )
 from .suggest import did_you_mean, suggestion
-from .texts import Message, format_problem, say, verbatim
+from .texts import Message, Number, format_problem, say, verbatim
 from .yaml import DuplicateKey, RawDocument, SourceMap, TextSpan, YamlLimits, load_yaml, parse_yaml
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "DuplicateKey",
     "FormatKind",
     "Message",
+    "Number",
     "RawDocument",
     "SourceMap",
     "TextSpan",

@@ -19,7 +19,7 @@ from .._words import MESSAGES, Lang
 if TYPE_CHECKING:
     from ..errors import Problem, Said
 
-__all__ = ["Message", "format_problem", "say", "verbatim"]
+__all__ = ["Message", "Number", "format_problem", "say", "verbatim"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,21 @@ def say(message: str, /, **params: object) -> Message:
     if message not in MESSAGES:
         raise KeyError(f"no message {message!r} in the catalogue")
     return Message(message, tuple(params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A whole number in a message, its thousands grouped as the language groups them
+    (``131.072`` in Vietnamese, ``131,072`` in English)."""
+
+    value: int
+
+    def render(self, lang: Lang = "vi") -> str:
+        shown = f"{self.value:,}"
+        return shown.translate(_VI_GROUPS) if lang == "vi" else shown
+
+
+_VI_GROUPS = str.maketrans({",": ".", ".": ","})
 
 
 def verbatim(text: str) -> Message:

@@ -28,7 +28,7 @@ from yaml.reader import Reader
 from .._words import MESSAGES
 from ..errors import CriteriaError, EvidenceError, Problem, ProblemCode, Span
 from .bad_values import MAX_INT_DIGITS, BadValue, shown, text_problem, too_long
-from .texts import Message, say, verbatim
+from .texts import Message, Number, say, verbatim
 from .yaml_syntax import syntax_problem
 
 __all__ = ["DuplicateKey", "RawDocument", "SourceMap", "TextSpan", "YamlLimits", "load_yaml",
@@ -270,10 +270,10 @@ class _Guard:
                 self.sizes[anchor] = self.nodes - first + 1
         if self.nodes > (limit := self.limits.max_nodes):
             if not self.aliases:  # a long document, not an expanding one
-                self._stop("too-large", say("yaml-too-many-values", limit=limit), event,
-                           say("yaml-split-file"))
-            self._stop("too-many-aliases", say("yaml-aliases-expand", limit=limit), event,
-                       say("yaml-alias-hint"))
+                self._stop("too-large", say("yaml-too-many-values", limit=Number(limit)),
+                           event, say("yaml-split-file"))
+            self._stop("too-many-aliases", say("yaml-aliases-expand", limit=Number(limit)),
+                       event, say("yaml-alias-hint"))
 
     def _alias(self, event: AliasEvent) -> None:
         self.aliases += 1
@@ -521,7 +521,8 @@ def _child(path: Path | None, step: str | int) -> Path | None:
 def _decode(text: str | bytes, file: str, limits: YamlLimits) -> str:
     size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
     if size > limits.max_bytes:
-        raise _Stop(Problem.of("too-large", say("document-too-large", most=limits.max_bytes),
+        raise _Stop(Problem.of("too-large",
+                               say("document-too-large", most=Number(limits.max_bytes)),
                                Span(file, 1, 1)))
     if isinstance(text, str):
         return text.removeprefix("\ufeff")

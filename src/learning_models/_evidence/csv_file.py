@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 import polars as pl
 
-from .._documents import Message, say, verbatim
+from .._documents import Message, Number, say, verbatim
 from ..errors import EvidenceError, Problem, Span
 from .records import LINE, ROW, RecordError
 
@@ -45,7 +45,8 @@ def check_width(columns: int, name: str) -> None:
     """Refuse records with more than `MAX_COLUMNS` columns."""
     if columns > MAX_COLUMNS:
         raise EvidenceError([Problem.of(
-            "too-large", say("too-many-columns", columns=columns, most=MAX_COLUMNS),
+            "too-large",
+            say("too-many-columns", columns=Number(columns), most=Number(MAX_COLUMNS)),
             Span(name, 1, 1), hint=say("too-many-columns-hint"))])
 
 
@@ -242,7 +243,7 @@ def _blank_as_null(cell: pl.Expr) -> pl.Expr:
 def _csv_reason(exc: csv.Error) -> Message:
     reason = str(exc)
     if reason.startswith("field larger than field limit"):
-        return say("csv-value-too-long", most=csv.field_size_limit())
+        return say("csv-value-too-long", most=Number(csv.field_size_limit()))
     return verbatim(reason)
 
 

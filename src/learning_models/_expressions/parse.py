@@ -16,7 +16,7 @@ import re
 import tokenize
 import warnings
 
-from .._documents import Message, say, verbatim
+from .._documents import Message, Number, say, verbatim
 from ..errors import CriteriaError, Problem, Span
 from .ir import (
     MAX_DEPTH,
@@ -336,7 +336,8 @@ def _parse_tree(text: str, span: Span | None) -> tuple[ast.Expression, _Source]:
     """Python's AST for `text`, once the limits hold (raises CriteriaError otherwise)."""
     source, problems = _Source(text), []
     if len(text) > MAX_LENGTH:
-        message = say("expression-too-long", length=len(text), limit=MAX_LENGTH)
+        message = say("expression-too-long", length=Number(len(text)),
+                      limit=Number(MAX_LENGTH))
         problems.append(expression_problem("expression-too-long", message, span, (0, 0)))
     deep = _nesting_limit(text)
     if deep is not None:

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from ..._documents import Message, say, verbatim
+from ..._documents import Message, Number, say, verbatim
 from ...errors import EvidenceError, Problem
 from .layout import column_letter
 
@@ -50,7 +50,7 @@ def apply_marks(grid: pl.DataFrame, first_column: int, marks: Marks, top: int, w
                   if r1 <= grid.height)
     if covered > MAX_MERGED_ROWS:
         raise EvidenceError([Problem.of(
-            "too-large", say("merged-too-many", where=where, most=MAX_MERGED_ROWS),
+            "too-large", say("merged-too-many", where=where, most=Number(MAX_MERGED_ROWS)),
             hint=say("merged-too-many-hint"))])
     for r1, c1, r2, c2 in marks.merges:
         ref = f"{column_letter(c1 - 1)}{r1}:{column_letter(c2 - 1)}{r2}"

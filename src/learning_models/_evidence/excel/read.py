@@ -34,7 +34,7 @@ from pathlib import Path
 import fastexcel
 import polars as pl
 
-from ..._documents import Message, check_path, say
+from ..._documents import Message, Number, check_path, say
 from ...errors import EvidenceError, Problem
 from ..codes import CodeCorrection, pad_area_list
 from ..csv_file import MAX_COLUMNS
@@ -185,7 +185,8 @@ def _read_grid(grid: pl.DataFrame, first_column: int, marks: Marks, where: str,
         return None
     if len(keep) > MAX_COLUMNS:
         raise EvidenceError([Problem.of(
-            "too-large", say("sheet-too-wide", where=where, columns=len(keep), most=MAX_COLUMNS),
+            "too-large", say("sheet-too-wide", where=where, columns=Number(len(keep)),
+                             most=Number(MAX_COLUMNS)),
             hint=say("sheet-too-wide-hint"))])
     places = {name: say("column-letter", letter=column_letter(first_column + k),
                         name=" ".join(str(header[k]).split()))
