@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .._criteria import InputSpec
-from .._documents import Message, say
+from .._documents import Message, Number, say
 from .._expressions import (
     Binary,
     BoolOp,
@@ -40,8 +40,6 @@ from .._expressions import (
     Unary,
     render,
 )
-from .._report import format_number
-from .._words import Lang
 
 __all__ = ["Overflow", "Range", "integer_overflows"]
 
@@ -146,7 +144,7 @@ def _arithmetic(node: Binary, left: Range, right: Range, found: list[Overflow]) 
         reach = high if high is not None and high > HIGHEST else low
         assert reach is not None  # the bound that left 64 bits
         found.append(Overflow(node, say("lint-overflow-reach", expr=render(node),
-                                        reach=_Grouped(reach)),
+                                        reach=Number(reach)),
                               say("lint-overflow-reach-hint")))
         return None
     return result
@@ -157,16 +155,6 @@ def _missing_bound(ranges: list[Range]) -> Message:
     highs = any(r[1] is None for r in ranges)
     return say("lint-missing-both") if lows and highs else \
         say("lint-missing-min") if lows else say("lint-missing-max")
-
-
-@dataclass(frozen=True, slots=True)
-class _Grouped:
-    """A whole number in a message, its thousands grouped as the language groups them."""
-
-    value: int
-
-    def render(self, lang: Lang = "vi") -> str:
-        return format_number(self.value, lang)
 
 
 def _add(a: int | None, b: int | None) -> int | None:
