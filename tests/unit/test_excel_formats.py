@@ -230,8 +230,8 @@ source, copy, log = sys.argv[1:4]
 data = open(source, "rb").read()
 with open(log, "w", encoding="utf-8") as out:
     for k in map(int, sys.argv[4:]):
-        with open(copy, "wb") as f:
-            f.write(data[:k] + bytes([data[k] ^ 0xA0]) + data[k + 1:])
+        with open(copy, "wb") as f:   # (-1: the file as it is)
+            f.write(data[:k] + bytes([data[k] ^ 0xA0]) + data[k + 1:] if k >= 0 else data)
         try:
             lm.read_workbook(copy)
             seen = "read"
@@ -272,3 +272,29 @@ def test_every_spoiled_byte_is_read_or_refused_in_vietnamese_never_killing_the_p
             assert vi != en and "hong." in vi, (code, vi)
             if code == "unreadable-evidence" and "không đọc được" in vi:
                 assert "lưu thành .xlsx" in hint, vi
+
+
+def declare_huge(source: Path, target: Path) -> Path:
+    """`source` (a zip: .xlsx or .ods) with each part saying, in the directory at the end of
+    the archive, that it holds 2 GiB packed: one damaged size field per part."""
+    data = bytearray(source.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        data[at + 20:at + 24] = (2**31 - 1).to_bytes(4, "little")   # compressed size
+        at = data.find(b"PK\x01\x02", at + 4)
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("kind", ["source", "ods"])
+def test_a_part_larger_than_its_file_is_refused_before_it_is_read(
+        copies: dict[str, Path], kind: str, tmp_path: Path) -> None:
+    """A part that says it is larger than the whole file is refused as damaged, in a
+    process limited to 1 GiB: read, it would ask for a gigabyte at once (MemoryError)."""
+    source = declare_huge(copies[kind], tmp_path / f"lon{copies[kind].suffix}")
+    [problems] = spoil_each(source, tmp_path, [-1]).values()
+    name = "bảng tính OpenDocument (.ods)" if kind == "ods" else "sổ tính Excel (.xlsx)"
+    assert isinstance(problems, list) and [(p[0], p[1]) for p in problems] == [
+        ("unreadable-evidence", f"không đọc được '{tmp_path / 'hong'}{source.suffix}': "
+                                f"không phải {name}")]
+

@@ -27,6 +27,7 @@ __all__ = ["read_xls"]
 
 #: The kinds of cell that hold nothing.
 _EMPTY = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+_NO_COLUMN = 1 << 30   # past the last column of any sheet
 
 
 def read_xls(file: Path, shown: str) -> tuple[dict[str, Marks], list[SheetGrid]]:
@@ -72,18 +73,21 @@ def _sheet_marks(sheet: xlrd.sheet.Sheet) -> Marks:
 def _sheet_grid(sheet: xlrd.sheet.Sheet, datemode: int) -> SheetGrid:
     """The sheet's cells as text, from its first row to its last filled one and from its
     first filled column to its last (as fastexcel gives a sheet)."""
-    used = [(r, c) for r in range(sheet.nrows)
-            for c, kind in enumerate(sheet.row_types(r)) if kind not in _EMPTY]
+    rows: list[list[str | None]] = []
+    last_row, first, last = -1, _NO_COLUMN, -1
+    for r in range(sheet.nrows):
+        texts = [value if kind == xlrd.XL_CELL_TEXT else
+                 None if kind in _EMPTY else cell_text(kind, value, datemode)
+                 for kind, value in zip(sheet.row_types(r), sheet.row_values(r), strict=True)]
+        rows.append(texts)
+        filled = [c for c, kind in enumerate(sheet.row_types(r)) if kind not in _EMPTY]
+        if filled:
+            last_row, first, last = r, min(first, filled[0]), max(last, filled[-1])
     visible = sheet.visibility == 0
-    if not used:
+    if last_row < 0:
         return SheetGrid(sheet.name, pl.DataFrame(), 0, visible)
-    height = max(r for r, _ in used) + 1
-    first = min(c for _, c in used)
-    width = max(c for _, c in used) + 1 - first
-    columns: list[list[str | None]] = [[None] * height for _ in range(width)]
-    for r, c in used:
-        columns[c - first][r] = cell_text(sheet.cell_type(r, c), sheet.cell_value(r, c),
-                                          datemode)
-    frame = pl.DataFrame({f"column_{k}": cells for k, cells in enumerate(columns)},
-                         schema={f"column_{k}": pl.String for k in range(width)})
+    names = [f"column_{k}" for k in range(last + 1 - first)]
+    cells = [row[first:last + 1] + [None] * (last + 1 - len(row))
+             for row in rows[:last_row + 1]]
+    frame = pl.DataFrame(cells, schema={name: pl.String for name in names}, orient="row")
     return SheetGrid(sheet.name, frame, first, visible)

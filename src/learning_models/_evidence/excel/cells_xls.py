@@ -12,6 +12,7 @@ has no text (an error cell is told by `excel.marks`).
 
 from __future__ import annotations
 
+import functools
 import math
 
 import xlrd
@@ -41,8 +42,15 @@ def cell_text(kind: int, value: object, datemode: int) -> str | None:
 
 def number_text(number: float) -> str:
     """``12``, ``-0``, ``100000000000000000000``; ``1.1``, ``0.333333333``."""
+    if number == 0:     # (kept from the cache: 0.0 and -0.0 are equal keys)
+        return "-0" if math.copysign(1.0, number) < 0 else "0"
+    return _nonzero_text(number)
+
+
+@functools.lru_cache(maxsize=4096)      # a sheet's numbers repeat (points, counts)
+def _nonzero_text(number: float) -> str:
     if number.is_integer():
-        return "-0" if number == 0 and math.copysign(1.0, number) < 0 else str(int(number))
+        return str(int(number))
     return f"{number:.9f}".rstrip("0").rstrip(".")
 
 
