@@ -298,3 +298,20 @@ def test_a_part_larger_than_its_file_is_refused_before_it_is_read(
         ("unreadable-evidence", f"không đọc được '{tmp_path / 'hong'}{source.suffix}': "
                                 f"không phải {name}")]
 
+
+
+@pytest.mark.slow
+def test_an_xls_with_a_cell_in_its_last_corner_is_read_in_little_memory(tmp_path: Path) -> None:
+    """A sheet whose one stray cell is IV65536 spans 16 million cells: only the filled ones
+    are held, so it is read (its stray column named) in a process limited to 1 GiB."""
+    source = tmp_path / "goc.xlsx"
+    book = xlsxwriter.Workbook(str(source))
+    sheet = book.add_worksheet("Gia đình")
+    for r, row in enumerate(FAMILIES[:3]):
+        sheet.write_row(r, 0, row)
+    sheet.write(65535, 255, "x")
+    book.close()
+    [problems] = spoil_each(libreoffice_copy(source, "xls", tmp_path), tmp_path, [-1]).values()
+    assert isinstance(problems, list) and [p[1] for p in problems] == [
+        f"{tmp_path / 'hong.xls'} [Gia đình]: cột IV có giá trị nhưng không có tiêu đề "
+        "(ô IV1 để trống)"]

@@ -27,7 +27,6 @@ __all__ = ["read_xls"]
 
 #: The kinds of cell that hold nothing.
 _EMPTY = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
-_NO_COLUMN = 1 << 30   # past the last column of any sheet
 
 
 def read_xls(file: Path, shown: str) -> tuple[dict[str, Marks], list[SheetGrid]]:
@@ -36,8 +35,9 @@ def read_xls(file: Path, shown: str) -> tuple[dict[str, Marks], list[SheetGrid]]
         raise workbook_too_large(shown, MAX_UNCOMPRESSED, unpacked=False)
     try:
         # xlrd writes its warnings (in English) to standard output unless told where
+        # (ragged rows: a row holds its cells up to its last one, not the widest row's)
         book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True,
-                                  logfile=io.StringIO())
+                                  ragged_rows=True, logfile=io.StringIO())
         try:   # (on demand: a sheet's records are read, and may be damaged, here)
             sheets = [book.sheet_by_name(name) for name in book.sheet_names()]
             return ({sheet.name: _sheet_marks(sheet) for sheet in sheets},
@@ -72,22 +72,27 @@ def _sheet_marks(sheet: xlrd.sheet.Sheet) -> Marks:
 
 def _sheet_grid(sheet: xlrd.sheet.Sheet, datemode: int) -> SheetGrid:
     """The sheet's cells as text, from its first row to its last filled one and from its
-    first filled column to its last (as fastexcel gives a sheet)."""
-    rows: list[list[str | None]] = []
-    last_row, first, last = -1, _NO_COLUMN, -1
+    first filled column to its last (as fastexcel gives a sheet); only the filled cells
+    are held in Python (a sheet with one cell in IV65536 is 16 million cells)."""
+    filled: dict[int, tuple[list[int], list[str | None]]] = {}
+    height = 0
     for r in range(sheet.nrows):
-        texts = [value if kind == xlrd.XL_CELL_TEXT else
-                 None if kind in _EMPTY else cell_text(kind, value, datemode)
-                 for kind, value in zip(sheet.row_types(r), sheet.row_values(r), strict=True)]
-        rows.append(texts)
-        filled = [c for c, kind in enumerate(sheet.row_types(r)) if kind not in _EMPTY]
-        if filled:
-            last_row, first, last = r, min(first, filled[0]), max(last, filled[-1])
+        for c, (kind, value) in enumerate(zip(sheet.row_types(r), sheet.row_values(r),
+                                              strict=True)):
+            if kind not in _EMPTY:
+                rows, texts = filled.setdefault(c, ([], []))
+                rows.append(r)
+                texts.append(value if kind == xlrd.XL_CELL_TEXT
+                             else cell_text(kind, value, datemode))
+                height = r + 1
     visible = sheet.visibility == 0
-    if last_row < 0:
+    if not filled:
         return SheetGrid(sheet.name, pl.DataFrame(), 0, visible)
-    names = [f"column_{k}" for k in range(last + 1 - first)]
-    cells = [row[first:last + 1] + [None] * (last + 1 - len(row))
-             for row in rows[:last_row + 1]]
-    frame = pl.DataFrame(cells, schema={name: pl.String for name in names}, orient="row")
-    return SheetGrid(sheet.name, frame, first, visible)
+    first = min(filled)
+    columns = []
+    for k in range(max(filled) + 1 - first):
+        empty = pl.repeat(None, height, dtype=pl.String, eager=True).alias(f"column_{k}")
+        rows, texts = filled.get(first + k, ([], []))
+        columns.append(empty.scatter(rows, pl.Series(texts, dtype=pl.String)) if rows
+                       else empty)
+    return SheetGrid(sheet.name, pl.DataFrame(columns), first, visible)
