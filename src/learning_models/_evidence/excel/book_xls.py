@@ -39,7 +39,7 @@ def read_xls(file: Path, shown: str) -> tuple[dict[str, Marks], list[SheetGrid]]
         book = xlrd.open_workbook(str(file), formatting_info=True, on_demand=True,
                                   ragged_rows=True, logfile=io.StringIO())
         try:   # (on demand: a sheet's records are read, and may be damaged, here)
-            sheets = [book.sheet_by_name(name) for name in book.sheet_names()]
+            sheets = [book.sheet_by_index(k) for k in range(book.nsheets)]
             return ({sheet.name: _sheet_marks(sheet) for sheet in sheets},
                     [_sheet_grid(sheet, book.datemode) for sheet in sheets])
         finally:
@@ -82,7 +82,7 @@ def _sheet_grid(sheet: xlrd.sheet.Sheet, datemode: int) -> SheetGrid:
             if kind not in _EMPTY:
                 rows, texts = filled.setdefault(c, ([], []))
                 rows.append(r)
-                texts.append(value if kind == xlrd.XL_CELL_TEXT
+                texts.append(str(value) if kind == xlrd.XL_CELL_TEXT
                              else cell_text(kind, value, datemode))
                 height = r + 1
     visible = sheet.visibility == 0
