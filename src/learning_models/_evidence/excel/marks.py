@@ -23,7 +23,7 @@ from ...errors import EvidenceError, Problem
 from .layout import column_letter
 
 __all__ = ["MAX_MERGED_ROWS", "MAX_PART", "MAX_UNCOMPRESSED", "Marks", "apply_marks",
-           "workbook_marks", "workbook_too_large"]
+           "check_archive", "workbook_marks", "workbook_too_large"]
 
 #: Uncompressed size above which a workbook is refused (a zip bomb is not a workbook).
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024
@@ -108,10 +108,8 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
     """Sheet name → its merged ranges and error cells, read from the workbook's XML parts."""
     try:
         with zipfile.ZipFile(file) as archive:
-            infos = archive.infolist()
-            if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-                raise workbook_too_large(shown, MAX_UNCOMPRESSED)
-            names = {i.filename for i in infos}
+            check_archive(archive, file, shown)
+            names = {i.filename for i in archive.infolist()}
             sheets = _sheet_parts(archive, names)
             marks = {}
             for sheet, part in sheets.items():
@@ -130,6 +128,19 @@ def workbook_marks(file: Path, shown: str) -> dict[str, Marks]:
             NotImplementedError, RuntimeError, ValueError) as exc:
         raise EvidenceError([Problem.of("unreadable-evidence", say("not-xlsx", name=shown),
                                         hint=say("workbook-save-xlsx"))]) from exc
+
+
+def check_archive(archive: zipfile.ZipFile, file: Path, shown: str) -> None:
+    """Refuse a workbook whose parts unpack to more than `MAX_UNCOMPRESSED` (too large), or
+    one with a part that says it holds more packed bytes than the whole file (damaged, as
+    `zipfile.BadZipFile`: a size that was never written, which a reader would believe and
+    ask that much memory for)."""
+    infos = archive.infolist()
+    if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
+        raise workbook_too_large(shown, MAX_UNCOMPRESSED)
+    size = file.stat().st_size
+    if any(i.compress_size > size for i in infos):
+        raise zipfile.BadZipFile("a part is larger than the file holding it")
 
 
 def workbook_too_large(shown: str, limit: int, *, unpacked: bool = True) -> EvidenceError:

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 
 from ..._documents import say
 from ...errors import EvidenceError, Problem
-from .marks import MAX_UNCOMPRESSED, Marks, workbook_too_large
+from .marks import Marks, check_archive
 
 __all__ = ["ods_marks"]
 
@@ -33,8 +33,7 @@ def ods_marks(file: Path, shown: str) -> dict[str, Marks]:
     """Sheet name → its merged ranges and error cells, read from ``content.xml``."""
     try:
         with zipfile.ZipFile(file) as archive:
-            if sum(i.file_size for i in archive.infolist()) > MAX_UNCOMPRESSED:
-                raise workbook_too_large(shown, MAX_UNCOMPRESSED)
+            check_archive(archive, file, shown)
             with archive.open("content.xml") as content:
                 return _scan(content)
     # What zipfile raises for a damaged or unusual archive: NotImplementedError for a

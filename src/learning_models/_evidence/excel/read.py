@@ -22,16 +22,16 @@ cannot be read at all raises `EvidenceError`.
 
 The reader calls fastexcel (the Rust reader behind ``polars.read_excel``) directly: it needs
 the absolute position of each column and row, which ``polars.read_excel`` does not return,
-to name Excel rows and to apply merged ranges.
+to name Excel rows and to apply merged ranges. An .xls is read by xlrd instead, to the same
+text (`excel.book_xls`): a damaged .xls could make fastexcel end the process.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-import fastexcel
 import polars as pl
 
 from ..._documents import Message, Number, check_path, say
@@ -41,6 +41,7 @@ from ..csv_file import MAX_COLUMNS
 from ..dataset import Dataset, Table, pad_subject_areas, type_areas
 from ..dates import iso_dates
 from ..records import LINE, ROW, RecordError
+from .book_xls import read_xls
 from .headers import fixed_headers
 from .layout import (
     AREAS_SHEET,
@@ -56,7 +57,7 @@ from .layout import (
 )
 from .marks import Marks, apply_marks, workbook_marks
 from .marks_ods import ods_marks
-from .marks_xls import xls_marks
+from .sheets import SheetGrid, calamine_sheets
 
 __all__ = ["read_workbook"]
 
@@ -74,31 +75,18 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
         raise EvidenceError([Problem.of(
             "unreadable-evidence", say("workbook-kind", name=shown),
             hint=say("workbook-kind-hint"))])
-    marks = _MARKS.get(file.suffix.lower(), workbook_marks)(file, shown)
-    try:
-        reader = fastexcel.read_excel(file)
-        sheet_names = list(reader.sheet_names)
-    except (fastexcel.FastExcelError, OSError, ValueError) as exc:
-        raise _unreadable(shown, exc) from exc
+    marks, grids = _sheets(file, shown)
     tables: dict[str, Table] = {}
     frames: dict[str, tuple[pl.DataFrame, dict[str, Message]]] = {}
     errors: list[RecordError] = []
     problems: list[Problem] = []
     taken: dict[str, str] = {}
-    for sheet_name in sheet_names:
+    for sheet in grids:
+        sheet_name, grid = sheet.name, sheet.cells
         kind = sheet_kind(sheet_name)
         where = f"{shown} [{sheet_name}]"
-        try:
-            sheet = reader.load_sheet(sheet_name, header_row=None, skip_rows=0,
-                                      dtypes="string")
-            grid = sheet.to_polars()
-            first_column = min((c.absolute_index for c in sheet.available_columns()),
-                               default=0)
-            visible = sheet.visible == "visible"
-        except (fastexcel.FastExcelError, ValueError) as exc:
-            raise _unreadable(where, exc) from exc
         if kind is None:
-            if visible and not is_note_sheet(sheet_name) and _has_cells(grid):
+            if sheet.visible and not is_note_sheet(sheet_name) and _has_cells(grid):
                 sheets = ", ".join([*MODEL_SHEETS.values(), AREAS_SHEET, CROSSWALK_SHEET])
                 problems.append(Problem.of("unreadable-evidence",
                                            say("sheet-unknown", where=where),
@@ -111,7 +99,7 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
         taken[kind] = sheet_name
         headers = fixed_headers(kind)
         try:
-            read = _read_grid(grid, first_column, marks.get(sheet_name, Marks()), where,
+            read = _read_grid(grid, sheet.first_column, marks.get(sheet_name, Marks()), where,
                               headers)
         except EvidenceError as exc:
             problems += exc.problems
@@ -149,15 +137,14 @@ def read_workbook(path: str | os.PathLike[str]) -> Dataset:
                    tuple(corrections))
 
 
-#: Where the merged ranges and error cells come from, by suffix (default: the .xlsx parts).
-_MARKS = {".ods": ods_marks, ".xls": xls_marks}
-
-
-def _unreadable(where: str, exc: Exception) -> EvidenceError:
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return EvidenceError([Problem.of("unreadable-evidence",
-                                     say("workbook-unreadable", name=where, reason=reason),
-                                     hint=say("workbook-save-xlsx"))])
+def _sheets(file: Path, shown: str) -> tuple[dict[str, Marks], Iterable[SheetGrid]]:
+    """The merged ranges and error cells of each sheet, and the sheets: an .xls read by
+    xlrd, the others by fastexcel."""
+    suffix = file.suffix.lower()
+    if suffix == ".xls":
+        return read_xls(file, shown)
+    marks = (ods_marks if suffix == ".ods" else workbook_marks)(file, shown)
+    return marks, calamine_sheets(file, shown)
 
 
 def _has_cells(grid: pl.DataFrame) -> bool:
