@@ -11,8 +11,7 @@ SOURCE = Path(__file__).parents[2] / "src" / "learning_models"
 
 #: Files that still build an error of this package from a bare string (``SomeError("…")`` or
 #: ``SomeError(f"…")``), with how many such places each has. The list only shrinks: a file
-#: converted to ``.saying(say(...))`` leaves it, and a new bare error fails. (Several of these
-#: are being converted on other branches; their counts are lowered when those merge.)
+#: converted to ``.saying(say(...))`` leaves it, and a new bare error fails.
 STILL_ENGLISH = {
     # ArgumentError: a function of the Python API called with the wrong kind of argument;
     # the programmer reads it, in the language of the API (English)

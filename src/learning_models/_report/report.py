@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 
 from .._criteria import AppliedOverlay, CriteriaSet, Lang, fold_word
-from .._documents import check_lang
+from .._documents import Number, check_lang
 from .._rollup import (
     ALL,
     LEVELS,
@@ -312,10 +312,10 @@ def format_number(value: float | None, lang: Lang) -> str:
     """`Report.number`: thousands separated, as the language writes numbers."""
     if value is None:
         return ""
-    shown = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    if lang == "vi":
-        shown = shown.translate(_SWAP_SEPARATORS)
-    return shown
+    if not value % 1:   # a whole number, as a message of the catalogue says it
+        return Number(int(value)).render(lang)
+    shown = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return shown.translate(_SWAP_SEPARATORS) if lang == "vi" else shown
 
 
 def build_report(evaluation: DatasetEvaluation, rollup: Rollup, *, lang: Lang = "vi",
